@@ -1,0 +1,16 @@
+import type { Client, Implementation } from './define.js';
+import { containersApi } from './domains/containers.js';
+import { engineApi } from './domains/engine.js';
+
+/**
+ * The one API between UI and back end. Adding an endpoint: one line in a domain file under
+ * contract/domains/, and one method in the matching engine service. Transports derive the rest.
+ */
+export const contract = {
+  engine: engineApi,
+  containers: containersApi,
+};
+
+export type BerthContract = typeof contract;
+export type BerthApi = Client<BerthContract>;
+export type BerthImplementation = Implementation<BerthContract>;

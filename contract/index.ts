@@ -1,0 +1,5 @@
+export * from './api.js';
+export * from './define.js';
+export * from './errors.js';
+export * from './model.js';
+export * from './rpc.js';
