@@ -1,0 +1,32 @@
+import { contract, createClient, type BerthApi } from '../../../contract/index.js';
+import { createWsTransport } from './ws-transport.js';
+
+/**
+ * The only place in the renderer that touches a transport. In Electron the preload has already
+ * exposed a client derived from the contract as `window.berth`; in browser mode we build the same
+ * client over a WebSocket to the page's own origin.
+ */
+declare global {
+  interface Window {
+    berth?: BerthApi;
+    berthHost?: { kind: 'electron'; openExternal(url: string): Promise<void> };
+  }
+}
+
+let api: BerthApi | undefined;
+
+export function getApi(): BerthApi {
+  if (api) return api;
+  if (window.berth) return (api = window.berth);
+  const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
+  api = createClient(contract, createWsTransport(`${scheme}//${location.host}/api`));
+  return api;
+}
+
+/** Desktop: the system browser. Browser mode: a new tab. */
+export function openExternal(url: string): void {
+  if (window.berthHost) void window.berthHost.openExternal(url);
+  else window.open(url, '_blank', 'noopener,noreferrer');
+}
+
+export type { BerthApi };
