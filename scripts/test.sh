@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# The whole test suite (README quick start): `npm test`.
+# Installs what it needs, starts a private dockerd and two local registries, builds, type-checks,
+# lints, and runs the unit, integration and end-to-end suites. Extra args go to vitest.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/ensure-deps.sh test
+
+source scripts/test-env.sh
+trap _berth_cleanup EXIT
+
+echo "== build" && npm run -s build
+echo "== typecheck" && npm run -s typecheck
+echo "== lint" && npm run -s lint
+echo "== unit, integration and end-to-end tests"
+mkdir -p dist
+status=0
+# One project at a time: the machine has two cores, and the suites share one engine.
+for project in unit integration e2e; do
+  echo "== $project"
+  npx vitest run --project "$project" --reporter=default --reporter=json \
+    --outputFile.json="dist/test-results-$project.json" "$@" || status=1
+done
+node -e '
+  const fs = require("fs");
+  let passed = 0, failed = 0, skipped = 0;
+  for (const p of ["unit", "integration", "e2e"]) {
+    const f = `dist/test-results-${p}.json`;
+    if (!fs.existsSync(f)) { failed++; console.log(`${p}: no results (the suite did not run)`); continue; }
+    const r = JSON.parse(fs.readFileSync(f, "utf8"));
+    passed += r.numPassedTests; failed += r.numFailedTests; skipped += r.numPendingTests + r.numTodoTests;
+    console.log(`${p}: ${r.numPassedTests} passed, ${r.numFailedTests} failed`);
+  }
+  console.log(`tests: ${passed} passed, ${failed} failed` + (skipped ? `, ${skipped} skipped` : ""));
+' || status=1
+exit $status
