@@ -1,0 +1,30 @@
+import { startBerth } from '../e2e/support/berth.js';
+import { benchEventLatency } from './event-latency.js';
+import { benchListLatency } from './list-latency.js';
+
+/**
+ * `npm run bench [-- name…]`: runs against browser mode (dist/) and the engine at DOCKER_HOST, and
+ * prints figures and ratios measured in this one run. Names: events, list (default: all).
+ */
+const image = process.env.BERTH_TEST_IMAGE ?? 'berth-test/busybox:latest';
+const benches: Record<string, (b: Awaited<ReturnType<typeof startBerth>>) => Promise<unknown>> = {
+  events: (b) => benchEventLatency(b, image),
+  list: (b) => benchListLatency(b),
+};
+
+const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+const unknown = wanted.filter((w) => !(w in benches));
+if (unknown.length) {
+  console.error(`Unknown benchmark(s): ${unknown.join(', ')}. Known: ${Object.keys(benches).join(', ')}`);
+  process.exit(2);
+}
+const berth = await startBerth(['--no-embedded-engine']);
+try {
+  for (const [name, run] of Object.entries(benches)) {
+    if (wanted.length && !wanted.includes(name)) continue;
+    console.log(`== ${name}`);
+    await run(berth);
+  }
+} finally {
+  await berth.stop();
+}

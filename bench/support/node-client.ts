@@ -1,0 +1,21 @@
+import WebSocket from 'ws';
+import { contract, createClient, type BerthApi, type ClientTransport } from '../../contract/index.js';
+
+/** A BerthApi client in Node over the browser-mode WebSocket (Bearer token, same-origin header). */
+export async function connectNodeClient(origin: string, token: string): Promise<{ api: BerthApi; close(): void }> {
+  const ws = new WebSocket(`${origin.replace('http', 'ws')}/api`, { headers: { Authorization: `Bearer ${token}`, Origin: origin } });
+  await new Promise<void>((resolve, reject) => {
+    ws.once('open', () => resolve());
+    ws.once('error', reject);
+    ws.once('unexpected-response', (_req, res) => reject(new Error(`WebSocket refused: HTTP ${res.statusCode}`)));
+  });
+  const transport: ClientTransport = {
+    send: (m) => ws.send(JSON.stringify(m)),
+    onMessage: (cb) => {
+      const l = (data: WebSocket.RawData) => cb(JSON.parse(data.toString()));
+      ws.on('message', l);
+      return { dispose: () => ws.off('message', l) };
+    },
+  };
+  return { api: createClient(contract, transport), close: () => ws.close() };
+}

@@ -1,0 +1,65 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, openApp, startBerth, type RunningBerth } from './support/berth.js';
+import { docker, removeContainers, testImage, uniqueName } from './support/docker-cli.js';
+
+const prefix = 'berth-e2e-live';
+
+describe('containers table, live from engine events', () => {
+  let berth: RunningBerth;
+  let browser: Browser;
+  let page: Page;
+  let errors: string[];
+
+  beforeAll(async () => {
+    berth = await startBerth(['--no-embedded-engine']);
+    browser = await launchBrowser();
+    ({ page, errors } = await openApp(browser, berth, '#/containers'));
+    await page.getByRole('table', { name: 'Containers' }).waitFor();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    expect(await berth?.stop()).toBe(0);
+    await removeContainers(prefix);
+  });
+
+  const row = (name: string) => page.getByRole('row', { name, exact: true });
+
+  it('shows a container started with the docker CLI, then its stop and removal, without any reload', async () => {
+    const name = uniqueName(prefix);
+    const navigations: string[] = [];
+    page.on('framenavigated', (f) => navigations.push(f.url()));
+
+    await docker('run', '-d', '--name', name, '-p', '127.0.0.1::80', testImage, 'httpd', '-f', '-p', '80', '-h', '/www');
+    await expect.poll(() => row(name).count(), { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => row(name).getByRole('cell').allInnerTexts(), { timeout: 10_000 }).toEqual(
+      expect.arrayContaining([name, testImage, 'running']),
+    );
+    const portText = (await row(name).innerText()).replace(/\s+/g, ' ');
+    expect(portText).toMatch(/127\.0\.0\.1:\d+\s*→\s*80\/tcp/);
+
+    await docker('stop', '-t', '1', name);
+    await expect.poll(() => row(name).getByRole('cell').allInnerTexts(), { timeout: 10_000 }).toEqual(expect.arrayContaining(['exited']));
+
+    await docker('rm', name);
+    await expect.poll(() => row(name).count(), { timeout: 10_000 }).toBe(0);
+
+    expect(navigations).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
+  it('groups compose projects under their project name', async () => {
+    const project = uniqueName('berthproj');
+    const name = uniqueName(prefix);
+    await docker('run', '-d', '--name', name, '--label', `com.docker.compose.project=${project}`, '--label', 'com.docker.compose.service=web', testImage, 'sleep', '300');
+    await expect.poll(() => page.getByRole('row', { name: new RegExp(project) }).count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    await expect.poll(() => row(name).count(), { timeout: 10_000 }).toBe(1);
+    // The group row comes before its container's row.
+    const names = await page.getByRole('row').evaluateAll((rows) => rows.map((r) => r.getAttribute('aria-label') ?? ''));
+    const groupIdx = names.findIndex((n) => n.includes(project));
+    expect(groupIdx).toBeGreaterThanOrEqual(0);
+    expect(names.indexOf(name)).toBeGreaterThan(groupIdx);
+    await docker('rm', '-f', name);
+  });
+});
