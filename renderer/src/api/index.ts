@@ -1,4 +1,5 @@
 import { contract, createClient, type BerthApi } from '../../../contract/index.js';
+import { rehydrateErrors } from './rehydrate.js';
 import { createWsTransport } from './ws-transport.js';
 
 /**
@@ -17,7 +18,7 @@ let api: BerthApi | undefined;
 
 export function getApi(): BerthApi {
   if (api) return api;
-  if (window.berth) return (api = window.berth);
+  if (window.berth) return (api = rehydrateErrors(contract, window.berth));
   const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
   api = createClient(contract, createWsTransport(`${scheme}//${location.host}/api`));
   return api;

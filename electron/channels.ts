@@ -1,0 +1,5 @@
+/** IPC channel names shared by the main process (ipc.ts) and the preload (ipc-transport.ts). */
+export const RPC_CHANNEL = 'berth:rpc';
+/** Sent once by each freshly loaded page, before its first call: the main process starts a new connection. */
+export const CONNECT_CHANNEL = 'berth:connect';
+export const OPEN_EXTERNAL_CHANNEL = 'berth:open-external';

@@ -1,0 +1,126 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { contract, createDispatcher, type BerthApi, type ContainerSummary, type Disposable, type EngineStatus } from '../contract/index.js';
+import { createFakeImplementation } from '../server/testing/fake-implementation.js';
+import { attachRenderer, contextBridge, FakeFrame, FakeWebContents, ipcRenderer, resetFakeElectron } from './testing/fake-electron.js';
+import { CONNECT_CHANNEL, RPC_CHANNEL } from './channels.js';
+import { registerIpcRouter } from './ipc.js';
+import { exposeBerthBridge } from './preload-bridge.js';
+
+const container: ContainerSummary = {
+  id: 'c1', name: 'web', image: 'nginx', imageId: 'sha256:1', command: 'nginx', state: 'running', status: 'Up', ports: [], created: 0, labels: {},
+};
+const settle = () => new Promise((r) => setTimeout(r, 5));
+
+describe('IPC router and preload bridge', () => {
+  let contents: FakeWebContents;
+  let router: Disposable;
+  let logs: string[];
+  let opened: string[];
+  let streamSignals: AbortSignal[];
+  let fake: ReturnType<typeof createFakeImplementation>;
+
+  beforeEach(async () => {
+    resetFakeElectron();
+    logs = [];
+    opened = [];
+    streamSignals = [];
+    fake = createFakeImplementation({
+      containers: { list: async () => [container] },
+      engine: {
+        statusChanges: async function* (_args: unknown, ctx: { signal: AbortSignal }) {
+          streamSignals.push(ctx.signal);
+          yield { state: 'starting', managed: true } satisfies EngineStatus;
+          yield { state: 'running', managed: true } satisfies EngineStatus;
+          await new Promise((resolve) => ctx.signal.addEventListener('abort', resolve));
+        },
+      },
+    });
+    router = registerIpcRouter({
+      dispatcher: createDispatcher(contract, fake.impl, { batchMs: 1 }),
+      openExternal: async (url) => void opened.push(url),
+      log: (l) => logs.push(l),
+    });
+    contents = new FakeWebContents();
+    await contents.loadURL('app://berth/index.html');
+    attachRenderer(contents);
+    exposeBerthBridge();
+    await settle();
+  });
+  afterEach(() => router.dispose());
+
+  const berth = () => contextBridge.exposed.berth as BerthApi;
+  const host = () => contextBridge.exposed.berthHost as { kind: string; openExternal(url: string): Promise<void> };
+
+  it('exposes window.berth (every contract domain) and window.berthHost', () => {
+    expect(Object.keys(berth())).toEqual(Object.keys(contract));
+    expect(typeof berth().containers.list).toBe('function');
+    expect(host().kind).toBe('electron');
+  });
+
+  it('round-trips a call: preload client → ipc → router → implementation', async () => {
+    expect(await berth().containers.list({ all: false })).toEqual([container]);
+    expect(fake.calls).toEqual([{ name: 'containers.list', args: { all: false } }]);
+  });
+
+  it('returns VALIDATION naming the field, as plain data that survives contextBridge', async () => {
+    const err = await berth().containers.list({ all: 'yes' } as never).catch((e: unknown) => e);
+    expect(err).toMatchObject({ name: 'BerthError', code: 'VALIDATION', message: expect.stringContaining('"all"') });
+    expect(Object.getPrototypeOf(err)).toBe(Object.prototype);
+    expect(fake.calls).toEqual([]);
+  });
+
+  it('streams batches and unsubscribes on dispose', async () => {
+    const events: EngineStatus[] = [];
+    const sub = berth().engine.statusChanges({}, { next: (e) => events.push(...e) });
+    await vi.waitFor(() => expect(events.map((e) => e.state)).toEqual(['starting', 'running']));
+    sub.dispose();
+    await vi.waitFor(() => expect(streamSignals[0]?.aborted).toBe(true));
+  });
+
+  it('drops messages from a sub-frame', async () => {
+    attachRenderer(contents, new FakeFrame('app://berth/index.html', contents.mainFrame));
+    ipcRenderer.send(RPC_CHANNEL, { t: 'call', id: 99, name: 'containers.list', args: {} });
+    await settle();
+    expect(fake.calls).toEqual([]);
+    expect(contents.sent.some((m) => (m.args[0] as { id?: number }).id === 99)).toBe(false);
+    expect(logs.join('\n')).toMatch(/dropped .*sub-frame/);
+  });
+
+  it('drops messages from a foreign origin and from a vanished frame', async () => {
+    contents.mainFrame.url = 'https://evil.example/';
+    ipcRenderer.send(RPC_CHANNEL, { t: 'call', id: 98, name: 'containers.list', args: {} });
+    attachRenderer(contents, null);
+    ipcRenderer.send(RPC_CHANNEL, { t: 'call', id: 97, name: 'containers.list', args: {} });
+    await settle();
+    expect(fake.calls).toEqual([]);
+    expect(contents.sent).toEqual([]);
+    expect(logs.join('\n')).toMatch(/foreign page \(https:\/\/evil\.example\/\)/);
+    expect(logs.join('\n')).toMatch(/frame is gone/);
+  });
+
+  it('closes the connection when the webContents is destroyed', async () => {
+    berth().engine.statusChanges({}, { next: () => undefined });
+    await vi.waitFor(() => expect(streamSignals).toHaveLength(1));
+    contents.destroy();
+    expect(streamSignals[0]?.aborted).toBe(true);
+  });
+
+  it('starts a fresh connection for a new page load', async () => {
+    berth().engine.statusChanges({}, { next: () => undefined });
+    await vi.waitFor(() => expect(streamSignals).toHaveLength(1));
+    contents.startNavigation('app://berth/index.html');
+    expect(streamSignals[0]?.aborted).toBe(true);
+    // The reloaded page announces itself and works on a new connection.
+    ipcRenderer.send(CONNECT_CHANNEL);
+    expect(await berth().containers.list({})).toEqual([container]);
+  });
+
+  it('opens only http(s) links externally, and only for the app page', async () => {
+    await host().openExternal('https://docs.docker.com/');
+    await expect(host().openExternal('file:///etc/passwd')).rejects.toThrow(/Only http and https/);
+    await expect(host().openExternal('javascript:alert(1)')).rejects.toThrow(/Only http and https/);
+    contents.mainFrame.url = 'https://evil.example/';
+    await expect(host().openExternal('https://evil.example/x')).rejects.toThrow(/Not allowed/);
+    expect(opened).toEqual(['https://docs.docker.com/']);
+  });
+});

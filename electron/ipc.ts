@@ -1,0 +1,98 @@
+import { ipcMain, type IpcMainEvent, type IpcMainInvokeEvent, type WebContents } from 'electron';
+import type { Connection, Disposable, Dispatcher, ServerMessage } from '../contract/index.js';
+import { isAppUrl, isExternalWebUrl } from './app-url.js';
+import { CONNECT_CHANNEL, OPEN_EXTERNAL_CHANNEL, RPC_CHANNEL } from './channels.js';
+
+export interface IpcRouterOptions {
+  dispatcher: Dispatcher;
+  openExternal(url: string): Promise<void>;
+  log(line: string): void;
+}
+
+/**
+ * The contract over Electron IPC, derived generically: one channel carries the same messages as the
+ * WebSocket, fed to one dispatcher connection per page load. Every message is checked like VS Code's
+ * ValidatedIpcMain does: it must come from the main frame of a page whose URL is our own
+ * app://berth/ origin; anything else is dropped and logged. The dispatcher then validates the
+ * arguments with the contract's zod schemas.
+ */
+export function registerIpcRouter(options: IpcRouterOptions): Disposable {
+  const { dispatcher, log } = options;
+  const connections = new Map<number, Connection>();
+  const watched = new Set<WebContents>();
+
+  const senderProblem = (event: IpcMainEvent | IpcMainInvokeEvent): string | undefined => {
+    const frame = event.senderFrame;
+    if (!frame) return 'its frame is gone';
+    if (frame.parent !== null) return `it came from a sub-frame (${frame.url})`;
+    if (!isAppUrl(frame.url)) return `it came from a foreign page (${frame.url})`;
+    return undefined;
+  };
+
+  const close = (id: number) => {
+    connections.get(id)?.close();
+    connections.delete(id);
+  };
+
+  const open = (contents: WebContents): Connection => {
+    const id = contents.id;
+    close(id);
+    const connection = dispatcher.connect(
+      {
+        send(msg: ServerMessage) {
+          if (!contents.isDestroyed()) contents.send(RPC_CHANNEL, msg);
+        },
+      },
+      `ipc-${id}`,
+    );
+    connections.set(id, connection);
+    if (!watched.has(contents)) {
+      watched.add(contents);
+      // A new document must not receive events of the old one's subscriptions.
+      contents.on('did-start-navigation', (e) => {
+        if (e.isMainFrame && !e.isSameDocument) close(id);
+      });
+      contents.on('render-process-gone', () => close(id));
+      contents.once('destroyed', () => {
+        close(id);
+        watched.delete(contents);
+      });
+    }
+    return connection;
+  };
+
+  const onConnect = (event: IpcMainEvent) => {
+    const problem = senderProblem(event);
+    if (problem) return log(`ipc: dropped ${CONNECT_CHANNEL}: ${problem}`);
+    open(event.sender);
+  };
+
+  const onRpc = (event: IpcMainEvent, msg: unknown) => {
+    const problem = senderProblem(event);
+    if (problem) return log(`ipc: dropped a ${RPC_CHANNEL} message: ${problem}`);
+    (connections.get(event.sender.id) ?? open(event.sender)).handle(msg);
+  };
+
+  const onOpenExternal = async (event: IpcMainInvokeEvent, url: unknown): Promise<void> => {
+    const problem = senderProblem(event);
+    if (problem) {
+      log(`ipc: dropped ${OPEN_EXTERNAL_CHANNEL}: ${problem}`);
+      throw new Error('Not allowed');
+    }
+    if (!isExternalWebUrl(url)) throw new Error(`Only http and https links can be opened in the browser (got ${JSON.stringify(String(url).slice(0, 200))}).`);
+    await options.openExternal(url);
+  };
+
+  ipcMain.on(CONNECT_CHANNEL, onConnect);
+  ipcMain.on(RPC_CHANNEL, onRpc);
+  ipcMain.handle(OPEN_EXTERNAL_CHANNEL, onOpenExternal);
+
+  return {
+    dispose() {
+      ipcMain.removeListener(CONNECT_CHANNEL, onConnect);
+      ipcMain.removeListener(RPC_CHANNEL, onRpc);
+      ipcMain.removeHandler(OPEN_EXTERNAL_CHANNEL);
+      for (const id of [...connections.keys()]) close(id);
+    },
+  };
+}

@@ -1,0 +1,66 @@
+// Builds the Node side with esbuild: the browser-mode server, the Electron main process and the
+// sandboxed preload. The renderer is built separately (npm run build:renderer).
+import { rm } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const at = (p) => join(root, p);
+
+// npm packages stay in node_modules (loaded at run time), except JSON files: esbuild drops the
+// `with { type: 'json' }` attribute of an external import, which Node requires, so JSON is inlined.
+const externalPackages = {
+  name: 'external-packages-but-json',
+  setup(b) {
+    b.onResolve({ filter: /^[^./]/ }, (args) => (args.path.endsWith('.json') ? undefined : { path: args.path, external: true }));
+  },
+};
+
+const common = {
+  absWorkingDir: root,
+  bundle: true,
+  sourcemap: 'linked',
+  logLevel: 'warning',
+  legalComments: 'none',
+};
+
+await rm(at('dist/server'), { recursive: true, force: true });
+await rm(at('dist/electron'), { recursive: true, force: true });
+
+const started = Date.now();
+await Promise.all([
+  // Browser mode: our code bundled, npm packages loaded from node_modules at run time.
+  build({
+    ...common,
+    entryPoints: [at('server/main.ts')],
+    outfile: at('dist/server/main.js'),
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    plugins: [externalPackages],
+  }),
+  // Electron main process: same, with electron itself provided by the runtime.
+  build({
+    ...common,
+    entryPoints: [at('electron/main.ts')],
+    outfile: at('dist/electron/main.js'),
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    plugins: [externalPackages],
+  }),
+  // Sandboxed preload: may require only 'electron' (and a few polyfilled modules), so everything else
+  // (contract, zod) is inlined, as CommonJS.
+  build({
+    ...common,
+    entryPoints: [at('electron/preload.ts')],
+    outfile: at('dist/electron/preload.cjs'),
+    platform: 'browser',
+    format: 'cjs',
+    target: 'chrome130',
+    external: ['electron'],
+    minify: true,
+  }),
+]);
+console.log(`build:node: dist/server/main.js, dist/electron/main.js, dist/electron/preload.cjs (${Date.now() - started} ms)`);

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { parseServerArgs } from './cli-args.js';
+import { defaultDataDir } from './data-dir.js';
+
+describe('parseServerArgs', () => {
+  it('has sensible defaults', () => {
+    expect(parseServerArgs([], { HOME: '/h', BERTH_DATA_DIR: '/data' })).toEqual({
+      port: 0, tokenFile: undefined, dockerHost: undefined, dataDir: '/data', embedded: 'auto', help: false,
+    });
+  });
+
+  it('reads every flag', () => {
+    const a = parseServerArgs(['--port', '8080', '--token-file', '/t', '--docker-host', 'unix:///x.sock', '--data-dir', '/d', '--no-embedded-engine']);
+    expect(a).toMatchObject({ port: 8080, tokenFile: '/t', dockerHost: 'unix:///x.sock', dataDir: '/d', embedded: 'never' });
+    expect(parseServerArgs(['--port=0']).port).toBe(0);
+  });
+
+  it('names the bad flag', () => {
+    expect(() => parseServerArgs(['--port', 'abc'])).toThrow(/--port must be a whole number .*"abc"/);
+    expect(() => parseServerArgs(['--port', '70000'])).toThrow(/--port/);
+    expect(() => parseServerArgs(['--port', '-1'])).toThrow(/--port/);
+    expect(() => parseServerArgs(['--bogus'])).toThrow(/--bogus/);
+    expect(() => parseServerArgs(['extra'])).toThrow(/extra/);
+    expect(() => parseServerArgs(['--docker-host', '/var/run/docker.sock'])).toThrow(/--docker-host must be a URL/);
+    expect(() => parseServerArgs(['--token-file'])).toThrow(/token-file/);
+  });
+});
+
+describe('defaultDataDir', () => {
+  it('follows each platform', () => {
+    expect(defaultDataDir({}, 'linux', '/home/u')).toBe('/home/u/.local/share/berth');
+    expect(defaultDataDir({ XDG_DATA_HOME: '/x' }, 'linux', '/home/u')).toBe('/x/berth');
+    expect(defaultDataDir({}, 'darwin', '/Users/u')).toBe('/Users/u/Library/Application Support/Berth');
+    expect(defaultDataDir({ BERTH_DATA_DIR: '/b' }, 'linux', '/home/u')).toBe('/b');
+  });
+});

@@ -1,0 +1,84 @@
+import { parseArgs } from 'node:util';
+import { defaultDataDir } from './data-dir.js';
+
+export interface ServerArgs {
+  port: number;
+  tokenFile?: string;
+  dockerHost?: string;
+  dataDir: string;
+  embedded: 'auto' | 'never';
+  help: boolean;
+}
+
+export const USAGE = `Usage: npm run web -- [options]   (or: node dist/server/main.js [options])
+
+Serves the Berth UI to your browser on 127.0.0.1, behind a random access token.
+
+Options:
+  --port N               Port to listen on (0, the default, picks a free one)
+  --token-file FILE      Read the access token from FILE instead of making a random one
+  --docker-host URL      Docker engine to use, e.g. unix:///var/run/docker.sock or tcp://127.0.0.1:2375
+  --data-dir DIR         Where Berth keeps its state (default: $BERTH_DATA_DIR or the per-user data folder)
+  --no-embedded-engine   Never start Berth's own dockerd, even when no engine is reachable
+  -h, --help             Show this help`;
+
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+const DOCKER_HOST_SCHEMES = ['unix:', 'tcp:', 'npipe:', 'ssh:', 'http:', 'https:'];
+
+/** Parses browser-mode flags; anything unknown or malformed is a UsageError naming the flag. */
+export function parseServerArgs(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): ServerArgs {
+  let values: Record<string, string | boolean | undefined>;
+  try {
+    ({ values } = parseArgs({
+      args: [...argv],
+      strict: true,
+      allowPositionals: false,
+      options: {
+        port: { type: 'string' },
+        'token-file': { type: 'string' },
+        'docker-host': { type: 'string' },
+        'data-dir': { type: 'string' },
+        'no-embedded-engine': { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }));
+  } catch (err) {
+    throw new UsageError((err as Error).message.replace(/\. To specify a positional argument.*$/s, '.'));
+  }
+
+  const portText = (values.port as string | undefined) ?? '0';
+  if (!/^\d{1,5}$/.test(portText) || Number(portText) > 65535) {
+    throw new UsageError(`--port must be a whole number from 0 to 65535 (got "${portText}").`);
+  }
+  const tokenFile = values['token-file'] as string | undefined;
+  if (tokenFile === '') throw new UsageError('--token-file needs a file name.');
+  const dockerHost = values['docker-host'] as string | undefined;
+  if (dockerHost !== undefined) {
+    let scheme = '';
+    try {
+      scheme = new URL(dockerHost).protocol;
+    } catch {
+      // reported below
+    }
+    if (!DOCKER_HOST_SCHEMES.includes(scheme)) {
+      throw new UsageError(`--docker-host must be a URL such as unix:///var/run/docker.sock or tcp://127.0.0.1:2375 (got "${dockerHost}").`);
+    }
+  }
+  const dataDir = values['data-dir'] as string | undefined;
+  if (dataDir === '') throw new UsageError('--data-dir needs a folder name.');
+
+  return {
+    port: Number(portText),
+    tokenFile,
+    dockerHost,
+    dataDir: dataDir ?? defaultDataDir(env),
+    embedded: values['no-embedded-engine'] ? 'never' : 'auto',
+    help: Boolean(values.help),
+  };
+}
