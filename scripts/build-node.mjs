@@ -7,6 +7,8 @@ import { build } from 'esbuild';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const at = (p) => join(root, p);
+// BERTH_OUT_DIR builds elsewhere than dist/ (parallel work trees, packaging experiments).
+const out = (p) => join(process.env.BERTH_OUT_DIR ?? at('dist'), p);
 
 // npm packages stay in node_modules (loaded at run time), except JSON files: esbuild drops the
 // `with { type: 'json' }` attribute of an external import, which Node requires, so JSON is inlined.
@@ -25,8 +27,8 @@ const common = {
   legalComments: 'none',
 };
 
-await rm(at('dist/server'), { recursive: true, force: true });
-await rm(at('dist/electron'), { recursive: true, force: true });
+await rm(out('server'), { recursive: true, force: true });
+await rm(out('electron'), { recursive: true, force: true });
 
 const started = Date.now();
 await Promise.all([
@@ -34,7 +36,7 @@ await Promise.all([
   build({
     ...common,
     entryPoints: [at('server/main.ts')],
-    outfile: at('dist/server/main.js'),
+    outfile: out('server/main.js'),
     platform: 'node',
     format: 'esm',
     target: 'node20',
@@ -44,7 +46,7 @@ await Promise.all([
   build({
     ...common,
     entryPoints: [at('electron/main.ts')],
-    outfile: at('dist/electron/main.js'),
+    outfile: out('electron/main.js'),
     platform: 'node',
     format: 'esm',
     target: 'node20',
@@ -55,7 +57,7 @@ await Promise.all([
   build({
     ...common,
     entryPoints: [at('electron/preload.ts')],
-    outfile: at('dist/electron/preload.cjs'),
+    outfile: out('electron/preload.cjs'),
     platform: 'browser',
     format: 'cjs',
     target: 'chrome130',

@@ -15,8 +15,9 @@ export interface RunningBerth {
 /** Start browser mode (`node dist/server/main.js`) the way a user does, and wait for its ready line. */
 export async function startBerth(extraArgs: string[] = [], env: NodeJS.ProcessEnv = {}): Promise<RunningBerth> {
   const dir = mkdtempSync(join(tmpdir(), 'berth-e2e-'));
-  const args = ['dist/server/main.js', '--port', '0', '--data-dir', join(dir, 'data'), ...extraArgs];
-  const child = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const outDir = process.env.BERTH_OUT_DIR ?? 'dist';
+  const args = [join(outDir, 'server/main.js'), '--port', '0', '--data-dir', join(dir, 'data'), ...extraArgs];
+  const child = spawn(process.execPath, args, { env: { ...process.env, BERTH_UI_DIR: join(outDir, 'renderer'), ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr!.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-4000)));
   const url = await new Promise<string>((resolve, reject) => {
