@@ -1,0 +1,80 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ContainerChange } from '../../contract/model.js';
+import { createBackend, type Backend } from '../backend.js';
+import { ctx, docker, nextMatching, removeContainers, TEST_IMAGE, uniquePrefix, waitForStatus } from '../testing/int-helpers.js';
+
+const prefix = uniquePrefix('ctr');
+let backend: Backend;
+let dataDir: string;
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'berth-ctr-'));
+  backend = createBackend({ dataDir, embedded: 'never' });
+  await backend.start();
+  await waitForStatus(backend, (s) => s.state === 'running');
+});
+
+afterAll(async () => {
+  await backend?.dispose();
+  await removeContainers(prefix);
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('containers service against the real dockerd', () => {
+  it('lists a container started with the CLI, with its compose project and ports', async () => {
+    const name = `${prefix}list`;
+    const id = await docker('run', '-d', '--name', name, '--label', 'com.docker.compose.project=proj', '--label', 'com.docker.compose.service=web', '-p', '127.0.0.1::8080', TEST_IMAGE, 'sleep', '300');
+    const list = await backend.impl.containers.list({ all: true }, ctx());
+    const c = list.find((x) => x.id === id);
+    expect(c).toMatchObject({ name, image: TEST_IMAGE, state: 'running', composeProject: 'proj', composeService: 'web', command: 'sleep 300' });
+    expect(c?.status).toMatch(/^Up /);
+    expect(Math.abs((c?.created ?? 0) - Date.now())).toBeLessThan(120_000);
+    expect(c?.ports).toEqual([{ ip: '127.0.0.1', privatePort: 8080, publicPort: expect.any(Number), type: 'tcp' }]);
+
+    await docker('stop', '-t', '0', id);
+    const running = await backend.impl.containers.list({ all: false }, ctx());
+    expect(running.some((x) => x.id === id)).toBe(false);
+    const all = await backend.impl.containers.list({ all: true }, ctx());
+    expect(all.find((x) => x.id === id)?.state).toBe('exited');
+  });
+
+  it('watch: snapshot, then upsert on create/start, exited after stop, remove after rm', async () => {
+    const ctl = new AbortController();
+    const watch = backend.impl.containers.watch({}, ctx(ctl.signal))[Symbol.asyncIterator]();
+    const seen: ContainerChange[] = [];
+    const first = await nextMatching(watch, () => true, 30_000, seen);
+    expect(first.kind).toBe('snapshot');
+
+    const name = `${prefix}watch`;
+    const id = await docker('run', '-d', '--name', name, '--label', 'com.docker.compose.project=proj', TEST_IMAGE, 'sleep', '300');
+    const up = await nextMatching(watch, (c) => c.kind === 'upsert' && c.container.id === id && c.container.state === 'running', 30_000, seen);
+    expect(up.kind === 'upsert' && up.container).toMatchObject({ name, composeProject: 'proj' });
+
+    await docker('stop', '-t', '0', id);
+    const stopped = await nextMatching(watch, (c) => c.kind === 'upsert' && c.container.id === id && c.container.state === 'exited', 30_000, seen);
+    expect(stopped.kind === 'upsert' && stopped.container.status).toMatch(/^Exited/);
+
+    await docker('rm', id);
+    await nextMatching(watch, (c) => c.kind === 'remove' && c.id === id, 30_000, seen);
+    // Never a whole-list refetch per event: only one snapshot so far.
+    expect(seen.filter((c) => c.kind === 'snapshot')).toHaveLength(1);
+
+    ctl.abort();
+    await expect(watch.next()).resolves.toMatchObject({ done: true });
+  });
+
+  it('watch: a rename re-reads just that container', async () => {
+    const id = await docker('create', '--name', `${prefix}old`, TEST_IMAGE, 'true');
+    const ctl = new AbortController();
+    const watch = backend.impl.containers.watch({}, ctx(ctl.signal))[Symbol.asyncIterator]();
+    const first = await nextMatching(watch, () => true);
+    expect(first.kind === 'snapshot' && first.containers.find((c) => c.id === id)?.name).toBe(`${prefix}old`);
+    await docker('rename', `${prefix}old`, `${prefix}new`);
+    const renamed = await nextMatching(watch, (c) => c.kind === 'upsert' && c.container.id === id);
+    expect(renamed.kind === 'upsert' && renamed.container).toMatchObject({ name: `${prefix}new`, state: 'created' });
+    ctl.abort();
+  });
+});

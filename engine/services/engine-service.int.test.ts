@@ -1,0 +1,65 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { EngineEvent } from '../../contract/model.js';
+import { createBackend, type Backend } from '../backend.js';
+import { ctx, docker, nextMatching, removeContainers, TEST_DOCKER_HOST, TEST_IMAGE, uniquePrefix, waitForStatus } from '../testing/int-helpers.js';
+
+const prefix = uniquePrefix('engsvc');
+let backend: Backend;
+let dataDir: string;
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'berth-engsvc-'));
+  backend = createBackend({ dataDir, embedded: 'never' });
+  await backend.start();
+  await waitForStatus(backend, (s) => s.state === 'running');
+});
+
+afterAll(async () => {
+  await backend?.dispose();
+  await removeContainers(prefix);
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('engine service against the real dockerd', () => {
+  it('reports the endpoint it found through DOCKER_HOST', async () => {
+    expect(await backend.impl.engine.status({}, ctx())).toEqual({ state: 'running', managed: false, endpoint: { host: TEST_DOCKER_HOST, source: 'DOCKER_HOST' } });
+  });
+
+  it('info has real versions, storage driver, cpus and counts', async () => {
+    const info = await backend.impl.engine.info({}, ctx());
+    const cli = JSON.parse(await docker('info', '--format', '{{json .}}')) as { Containers: number; Images: number; NCPU: number; ServerVersion: string };
+    expect(info.client.berthVersion).toMatch(/^\d+\.\d+\.\d+/);
+    expect(info.client.dockerodeVersion).toMatch(/^\d+\.\d+\.\d+/);
+    expect(info.client.apiVersion).toMatch(/^1\.\d+$/);
+    expect(info.server.version).toBe(cli.ServerVersion);
+    expect(info.server.apiVersion).toMatch(/^1\.\d+$/);
+    expect(info.server.minApiVersion).toMatch(/^1\.\d+$/);
+    expect(info.server.goVersion).toMatch(/^go/);
+    expect(info.server.containerdVersion).toBeTruthy();
+    expect(info.server.runcVersion).toBeTruthy();
+    expect(info.server.initVersion).toBeTruthy();
+    expect(info.system.storageDriver).toBe('overlay2');
+    expect(info.system.cpus).toBeGreaterThan(0);
+    expect(info.system.cpus).toBe(cli.NCPU);
+    expect(info.system.memTotal).toBeGreaterThan(0);
+    expect(info.system.kernelVersion).not.toBe('');
+    expect(info.system.images).toBeGreaterThanOrEqual(1);
+    expect(info.system.containers).toBe(info.system.containersRunning + info.system.containersPaused + info.system.containersStopped);
+  });
+
+  it('streams engine events, filtered by type', async () => {
+    const ctl = new AbortController();
+    const events = backend.impl.engine.events({ types: ['container'] }, ctx(ctl.signal))[Symbol.asyncIterator]();
+    const seen: EngineEvent[] = [];
+    const id = await docker('create', '--name', `${prefix}ev`, TEST_IMAGE, 'true');
+    const created = await nextMatching(events, (e) => e.id === id && e.action === 'create', 30_000, seen);
+    expect(created).toMatchObject({ type: 'container', name: `${prefix}ev`, attributes: { image: TEST_IMAGE } });
+    expect(Math.abs(created.time - Date.now())).toBeLessThan(60_000);
+    expect(seen.every((e) => e.type === 'container')).toBe(true);
+    ctl.abort();
+    await expect(events.next()).resolves.toMatchObject({ done: true });
+  });
+});
