@@ -118,6 +118,16 @@ class EngineBackend implements Backend {
     if (found.found) return this.connect(found.options, found.endpoint, false);
 
     const tried = describeAttempts(found.attempts);
+    if (this.options.dockerHost?.trim()) {
+      // The user named an engine: say that it does not answer, rather than start another one.
+      this.store.set({
+        state: 'error',
+        managed: false,
+        message: `The Docker engine you chose does not answer (${tried})`,
+        remedy: 'Start that engine, or change the engine setting (--docker-host) to a running one.',
+      });
+      return this.retryDiscovery();
+    }
     if ((this.options.embedded ?? 'auto') === 'never') {
       this.store.set({
         state: 'error',

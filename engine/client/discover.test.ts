@@ -38,19 +38,25 @@ function contextFiles(configDir: string, name: string, host: string, current = t
 }
 
 describe('candidates', () => {
-  it('orders setting, DOCKER_HOST, context, then the Linux defaults', () => {
+  it('orders DOCKER_HOST, context, then the Linux defaults', () => {
     const deps = fakeDeps({
       env: { DOCKER_HOST: 'tcp://10.0.0.2:2375', XDG_RUNTIME_DIR: '/run/user/1000' },
       files: contextFiles(`${HOME}/.docker`, 'colima', 'unix:///home/ann/.colima/default/docker.sock'),
     });
-    expect(candidates(deps, { dockerHost: 'unix:///srv/docker.sock' }).map((c) => [c.endpoint.source, c.endpoint.host, c.endpoint.context])).toEqual([
-      ['setting', 'unix:///srv/docker.sock', undefined],
+    expect(candidates(deps).map((c) => [c.endpoint.source, c.endpoint.host, c.endpoint.context])).toEqual([
       ['DOCKER_HOST', 'tcp://10.0.0.2:2375', undefined],
       ['context', 'unix:///home/ann/.colima/default/docker.sock', 'colima'],
       ['default', 'unix:///var/run/docker.sock', undefined],
       ['default', 'unix:///run/user/1000/docker.sock', undefined],
       ['default', 'unix:///home/ann/.docker/run/docker.sock', undefined],
       ['default', 'unix:///home/ann/.docker/desktop/docker.sock', undefined],
+    ]);
+  });
+
+  it('takes an explicit setting alone: it is never replaced by another engine that answers', () => {
+    const deps = fakeDeps({ env: { DOCKER_HOST: 'tcp://10.0.0.2:2375' } });
+    expect(candidates(deps, { dockerHost: 'unix:///srv/docker.sock' }).map((c) => [c.endpoint.source, c.endpoint.host])).toEqual([
+      ['setting', 'unix:///srv/docker.sock'],
     ]);
   });
 
@@ -101,10 +107,13 @@ describe('discoverEngine', () => {
     expect(deps.pinged).toHaveLength(3); // stops at the first that answers
   });
 
-  it('prefers the explicit setting', async () => {
+  it('prefers the explicit setting, and reports it when it does not answer', async () => {
     const deps = fakeDeps({ env: { DOCKER_HOST: 'unix:///a.sock' }, reachable: ['unix:///a.sock', 'unix:///b.sock'] });
     const r = await discoverEngine(deps, { dockerHost: 'unix:///b.sock' });
     expect(r.found && r.endpoint).toEqual({ host: 'unix:///b.sock', source: 'setting' });
+    const miss = await discoverEngine(deps, { dockerHost: 'unix:///c.sock' });
+    expect(miss.found).toBe(false);
+    expect(miss.attempts.map((a) => a.endpoint.host)).toEqual(['unix:///c.sock']);
   });
 
   it('reports every attempt when nothing answers, including malformed hosts', async () => {

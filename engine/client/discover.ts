@@ -37,7 +37,7 @@ export type Discovery =
   | { found: false; attempts: Attempt[] };
 
 /**
- * Find a Docker engine: the explicit setting, then DOCKER_HOST, then the current Docker context, then
+ * Find a Docker engine: the explicit setting (alone, when given), else DOCKER_HOST, then the current Docker context, then
  * the platform's usual sockets. Each candidate is pinged in that order; the first that answers wins.
  * `attempts` lists every candidate that did not answer and why.
  */
@@ -64,7 +64,9 @@ export function candidates(deps: DiscoverDeps, options: DiscoverOptions = {}, at
     if (!out.some((o) => o.endpoint.host === c.endpoint.host)) out.push(c);
   };
   const setting = options.dockerHost?.trim();
-  if (setting) add({ endpoint: { host: setting, source: 'setting' }, tls: envTls(setting, deps) });
+  // An explicit setting is the user's choice: it is the only candidate, never silently replaced by
+  // another engine that happens to answer (the status then says why the chosen one does not).
+  if (setting) return [{ endpoint: { host: setting, source: 'setting' }, tls: envTls(setting, deps) }];
   const envHost = deps.env.DOCKER_HOST?.trim();
   if (envHost) add({ endpoint: { host: envHost, source: 'DOCKER_HOST' }, tls: envTls(envHost, deps) });
   const context = contextCandidate(deps, attempts);
