@@ -1,6 +1,10 @@
 import type { Client, Implementation } from './define.js';
 import { containersApi } from './domains/containers.js';
 import { engineApi } from './domains/engine.js';
+import { imageBuildApi } from './domains/image-build.js';
+import { imagesApi } from './domains/images.js';
+import { recycleBinApi } from './domains/recycle-bin.js';
+import { registriesApi } from './domains/registries.js';
 
 /**
  * The one API between UI and back end. Adding an endpoint: one line in a domain file under
@@ -9,6 +13,9 @@ import { engineApi } from './domains/engine.js';
 export const contract = {
   engine: engineApi,
   containers: containersApi,
+  recycleBin: recycleBinApi,
+  images: { ...imagesApi, ...imageBuildApi },
+  registries: registriesApi,
 };
 
 export type BerthContract = typeof contract;

@@ -66,3 +66,6 @@ export type Client<C extends ContractShape> = {
 
 export type EventOf<S> = S extends StreamDef<z.ZodType, infer E> ? E : never;
 export type ResultOf<M> = M extends MethodDef<z.ZodType, infer R> ? R : never;
+
+/** The back-end side of one domain (or of one slice of a domain), for services that implement part of it. */
+export type DomainImplementation<D extends Record<string, Def>> = Implementation<{ d: D }>['d'];

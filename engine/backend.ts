@@ -5,7 +5,17 @@ import { discoverEngine, type Attempt, type Discovery, type DiscoverOptions } fr
 import { createDocker, nodeDiscoverDeps, pingDocker } from './client/docker-client.js';
 import { createEngineConnection, type ConnectionProvider, type EngineConnection } from './client/engine-connection.js';
 import { engineUnavailable } from './errors.js';
+import { createContainerActionsService } from './services/container-actions-service.js';
+import { createContainerExecService } from './services/container-exec-service.js';
+import { createContainerFilesService } from './services/container-files-service.js';
+import { createContainerLogsService } from './services/container-logs-service.js';
+import { createContainerRunService } from './services/container-run-service.js';
 import { createContainersService } from './services/containers-service.js';
+import { createImageBuildService } from './services/image-build-service.js';
+import { createImagesService } from './services/images-service.js';
+import { createRecycleBinService } from './services/recycle-bin-service.js';
+import { createRegistriesService } from './services/registries-service.js';
+import type { ServiceDeps } from './services/service-deps.js';
 import { createEngineService } from './services/engine-service.js';
 import { StatusStore } from './services/status-store.js';
 import { checkEmbedded, nodeEmbeddedCheckDeps, type EmbeddedCheck } from './supervisor/embedded-check.js';
@@ -76,9 +86,20 @@ class EngineBackend implements Backend {
   ) {
     this.log = options.log ?? (() => undefined);
     const connections: ConnectionProvider = { require: () => this.requireConnection() };
+    const services: ServiceDeps = { connections, dataDir: options.dataDir, log: this.log };
     this.impl = {
       engine: createEngineService({ status: this.store, connections, versions: clientVersions }),
-      containers: createContainersService(connections),
+      containers: {
+        ...createContainersService(connections),
+        ...createContainerActionsService(services),
+        ...createContainerRunService(services),
+        ...createContainerLogsService(services),
+        ...createContainerExecService(services),
+        ...createContainerFilesService(services),
+      },
+      recycleBin: createRecycleBinService(services),
+      images: { ...createImagesService(services), ...createImageBuildService(services) },
+      registries: createRegistriesService(services),
     };
   }
 

@@ -1,0 +1,2 @@
+/** Container lifecycle actions (start, stop, restart, pause, kill, remove, update). */
+export const containerActionsApi = {};

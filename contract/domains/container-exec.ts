@@ -1,0 +1,2 @@
+/** Interactive exec/attach sessions with a TTY, and streaming stats. */
+export const containerExecApi = {};

@@ -1,0 +1,2 @@
+/** The container's filesystem: browse, download, upload, diff. */
+export const containerFilesApi = {};

@@ -1,0 +1,2 @@
+/** Logs (follow, since/tail, timestamps) and inspect. */
+export const containerLogsApi = {};

@@ -1,0 +1,2 @@
+/** Images: list, remove, prune, pull, tag, push, inspect, history. */
+export const imagesApi = {};

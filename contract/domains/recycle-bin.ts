@@ -1,0 +1,2 @@
+/** Recently removed containers, recreated in one click. */
+export const recycleBinApi = {};

@@ -1,0 +1,2 @@
+/** Registries: login, logout, search. */
+export const registriesApi = {};
