@@ -47,7 +47,8 @@ export function createWsTransport(url: string): ClientTransport & Disposable {
     send(msg: ClientMessage) {
       const data = JSON.stringify(msg);
       if (socket?.readyState === WebSocket.OPEN) socket.send(data);
-      else if (msg.t !== 'unsub') queue.push(data);
+      // Only calls wait for the socket: the client re-sends every live subscription on 'open'.
+      else if (msg.t === 'call') queue.push(data);
     },
     onMessage(cb) {
       messageListeners.add(cb);

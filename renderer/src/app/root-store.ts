@@ -1,0 +1,16 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { createContainersSlice, type ContainersSlice } from '../features/containers/store.js';
+import { createEngineSlice, type EngineSlice } from '../features/docker-engine/store.js';
+import { createConnectionSlice, type ConnectionSlice } from './connection-store.js';
+
+export type RootState = ContainersSlice & EngineSlice & ConnectionSlice;
+export type RootStore = StoreApi<RootState>;
+
+/** One store per window, made in the composition root (no module-level state). */
+export function createRootStore(): RootStore {
+  return createStore<RootState>()((set, get) => ({
+    ...createContainersSlice(set, get),
+    ...createEngineSlice(set, get),
+    ...createConnectionSlice(set, get),
+  }));
+}

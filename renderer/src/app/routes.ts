@@ -1,0 +1,31 @@
+export type RouteId = 'containers' | 'images' | 'volumes' | 'networks' | 'engine';
+
+export interface RouteDef {
+  id: RouteId;
+  label: string;
+}
+
+/** The pages, in sidebar order. */
+export const routes: readonly RouteDef[] = [
+  { id: 'containers', label: 'Containers' },
+  { id: 'images', label: 'Images' },
+  { id: 'volumes', label: 'Volumes' },
+  { id: 'networks', label: 'Networks' },
+  { id: 'engine', label: 'Engine' },
+];
+
+export const defaultRoute: RouteId = 'containers';
+
+/** `#/engine` → 'engine'. Anything unknown (or no hash) is the default page. */
+export function parseHash(hash: string): RouteId {
+  const id = hash.replace(/^#\/?/, '').split(/[/?]/)[0]?.toLowerCase() ?? '';
+  return routes.find((r) => r.id === id)?.id ?? defaultRoute;
+}
+
+export function hrefFor(id: RouteId): string {
+  return `#/${id}`;
+}
+
+export function labelOf(id: RouteId): string {
+  return routes.find((r) => r.id === id)?.label ?? id;
+}

@@ -1,0 +1,52 @@
+import type { BerthApi, Disposable } from '../../../contract/index.js';
+import { startContainersSync, type ContainersSyncApi } from '../features/containers/sync.js';
+import { startEngineSync, type EngineSyncApi } from '../features/docker-engine/sync.js';
+import { createConnectionMonitor, type ConnectionMonitorOptions } from './connection-monitor.js';
+import { createRootStore, type RootStore } from './root-store.js';
+
+/** Everything a window needs, wired once in main.tsx and handed to React through a context. */
+export interface AppRuntime extends Disposable {
+  readonly store: RootStore;
+  /** desktop: Electron preload bridge; browser: `npm run web` over a WebSocket. */
+  readonly host: 'desktop' | 'browser';
+  refreshEngineInfo(): void;
+  /** Open a URL in the system browser (desktop) or a new tab (browser mode). */
+  openUrl(url: string): void;
+}
+
+export interface RuntimeOptions {
+  host: 'desktop' | 'browser';
+  openUrl(url: string): void;
+  connection?: Pick<ConnectionMonitorOptions, 'intervalMs' | 'timeoutMs'>;
+}
+
+/** What the runtime needs from the API (the rest of the contract is used by pages directly). */
+export type RuntimeApi = ContainersSyncApi & EngineSyncApi & { engine: Pick<BerthApi['engine'], 'status'> };
+
+export function createAppRuntime(api: RuntimeApi, options: RuntimeOptions): AppRuntime {
+  const store = createRootStore();
+  const monitor = createConnectionMonitor({
+    ...options.connection,
+    // engine.status is cheap, and its answer also fills the status before the stream's first event.
+    probe: () => api.engine.status({}).then((s) => store.getState().setEngineStatusIfUnknown(s)),
+    onChange: (s) => store.getState().setBackendState(s),
+  });
+  const hooks = { onAlive: () => monitor.markAlive() };
+  const engine = startEngineSync(api, store, hooks);
+  const containers = startContainersSync(api, store, hooks);
+  let disposed = false;
+
+  return {
+    store,
+    host: options.host,
+    refreshEngineInfo: () => engine.refreshInfo(),
+    openUrl: (url) => options.openUrl(url),
+    dispose() {
+      if (disposed) return;
+      disposed = true;
+      containers.dispose();
+      engine.dispose();
+      monitor.dispose();
+    },
+  };
+}

@@ -1,0 +1,41 @@
+import type { ComponentType, SVGProps } from 'react';
+import { BerthLogo, ContainersIcon, EngineIcon, ImagesIcon, NetworksIcon, VolumesIcon } from '../ui/icons.js';
+import { hrefFor, routes, type RouteId } from './routes.js';
+
+const icons: Record<RouteId, ComponentType<SVGProps<SVGSVGElement>>> = {
+  containers: ContainersIcon,
+  images: ImagesIcon,
+  volumes: VolumesIcon,
+  networks: NetworksIcon,
+  engine: EngineIcon,
+};
+
+/** The main navigation: real links to hash routes, the current one marked with aria-current. */
+export function Sidebar({ current }: { current: RouteId }) {
+  const link = (id: RouteId, label: string) => {
+    const Icon = icons[id];
+    return (
+      <li key={id}>
+        <a className="nav-link" href={hrefFor(id)} aria-current={current === id ? 'page' : undefined}>
+          <Icon className="nav-link__icon" />
+          <span>{label}</span>
+        </a>
+      </li>
+    );
+  };
+  const resources = routes.filter((r) => r.id !== 'engine');
+  const engine = routes.find((r) => r.id === 'engine');
+  return (
+    <aside className="sidebar">
+      <div className="sidebar__brand">
+        <BerthLogo />
+        <span className="sidebar__name">Berth</span>
+      </div>
+      <nav aria-label="Main" className="sidebar__nav">
+        <ul className="nav-list">{resources.map((r) => link(r.id, r.label))}</ul>
+        <div className="nav-sep" role="presentation" />
+        <ul className="nav-list">{engine ? link(engine.id, engine.label) : null}</ul>
+      </nav>
+    </aside>
+  );
+}

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { createStore } from 'zustand/vanilla';
+import { container } from '../../testing/fake-api.js';
+import { createContainersSlice, type ContainersSlice } from './store.js';
+
+const make = () => createStore<ContainersSlice>()((set, get) => createContainersSlice(set, get));
+
+describe('containers store', () => {
+  it('starts idle and empty', () => {
+    const s = make().getState();
+    expect(s.containersPhase).toBe('idle');
+    expect(s.containers.size).toBe(0);
+  });
+
+  it('goes live on the first snapshot and applies deltas after', () => {
+    const store = make();
+    store.getState().containersLoading();
+    expect(store.getState().containersPhase).toBe('loading');
+    store.getState().applyContainerChanges([{ kind: 'snapshot', containers: [container('a')] }]);
+    expect(store.getState().containersPhase).toBe('live');
+    store.getState().applyContainerChanges([{ kind: 'upsert', container: container('b') }]);
+    expect([...store.getState().containers.keys()].sort()).toEqual(['a', 'b']);
+  });
+
+  it('does not notify listeners for a batch that changes nothing', () => {
+    const store = make();
+    store.getState().applyContainerChanges([{ kind: 'snapshot', containers: [container('a')] }]);
+    let calls = 0;
+    store.subscribe(() => calls++);
+    store.getState().applyContainerChanges([{ kind: 'remove', id: 'missing' }]);
+    store.getState().applyContainerChanges([]);
+    expect(calls).toBe(0);
+  });
+
+  it('keeps the list on a failure, and a new snapshot clears the error', () => {
+    const store = make();
+    store.getState().applyContainerChanges([{ kind: 'snapshot', containers: [container('a')] }]);
+    store.getState().containersFailed('engine went away');
+    expect(store.getState().containersPhase).toBe('error');
+    expect(store.getState().containers.size).toBe(1);
+    store.getState().applyContainerChanges([{ kind: 'snapshot', containers: [] }]);
+    expect(store.getState().containersPhase).toBe('live');
+    expect(store.getState().containersError).toBeUndefined();
+  });
+
+  it('forgets everything on reset and on a new load', () => {
+    const store = make();
+    store.getState().applyContainerChanges([{ kind: 'snapshot', containers: [container('a')] }]);
+    store.getState().containersReset();
+    expect(store.getState().containers.size).toBe(0);
+    expect(store.getState().containersPhase).toBe('idle');
+  });
+
+  it('toggles a project between collapsed and expanded', () => {
+    const store = make();
+    store.getState().toggleProjectCollapsed('web');
+    expect(store.getState().collapsedProjects.has('web')).toBe(true);
+    store.getState().toggleProjectCollapsed('web');
+    expect(store.getState().collapsedProjects.has('web')).toBe(false);
+  });
+});

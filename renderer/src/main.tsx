@@ -1,0 +1,26 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { getApi, openExternal } from './api/index.js';
+import { App } from './app/app.js';
+import { createAppRuntime } from './app/runtime.js';
+import { RuntimeContext } from './app/runtime-context.js';
+import './styles/theme.css';
+
+// Composition root of the window: one API client, one runtime (store + subscriptions), one React tree.
+const runtime = createAppRuntime(getApi(), {
+  host: window.berthHost ? 'desktop' : 'browser',
+  openUrl: openExternal,
+});
+window.addEventListener('pagehide', (e) => {
+  if (!e.persisted) runtime.dispose();
+});
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root element');
+createRoot(root).render(
+  <StrictMode>
+    <RuntimeContext.Provider value={runtime}>
+      <App />
+    </RuntimeContext.Provider>
+  </StrictMode>,
+);

@@ -1,0 +1,25 @@
+import type { ReactNode } from 'react';
+import { Spinner } from './spinner.js';
+
+interface NoticeProps {
+  title: string;
+  children?: ReactNode;
+  icon?: ReactNode;
+  busy?: boolean;
+  /** status: polite live region (loading); alert: assertive (errors). */
+  role?: 'status' | 'alert';
+}
+
+/**
+ * The centred message a page shows instead of its content: loading, empty, or a problem. Its title
+ * is not a heading, so page headings stay unambiguous (getByRole('heading', { name: 'Engine' })).
+ */
+export function Notice({ title, children, icon, busy, role }: NoticeProps) {
+  return (
+    <div className="notice" role={role}>
+      {busy ? <Spinner size="md" /> : icon ? <div className="notice__icon">{icon}</div> : null}
+      <p className="notice__title">{title}</p>
+      {children ? <div className="notice__body">{children}</div> : null}
+    </div>
+  );
+}
