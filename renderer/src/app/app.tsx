@@ -1,5 +1,13 @@
 import { useEffect, useRef } from 'react';
+import { ContainerDetailsPage } from '../features/container-details/container-details-page.js';
 import { ContainersPage } from '../features/containers/containers-page.js';
+import { BuildDialogHost } from '../features/image-build/build-dialog-host.js';
+import { ImageDetailsPage } from '../features/images/image-details-page.js';
+import { ImagesPage } from '../features/images/images-page.js';
+import { PullDialogHost } from '../features/images/pull-dialog-host.js';
+import { RecentlyRemovedPage } from '../features/recycle-bin/recently-removed-page.js';
+import { RegistriesPage } from '../features/registries/registries-page.js';
+import { RunDialogHost } from '../features/run-container/run-dialog-host.js';
 import { EngineBanner } from '../features/docker-engine/engine-banner.js';
 import { EnginePage } from '../features/docker-engine/engine-page.js';
 import { AppHeader } from './app-header.js';
@@ -8,13 +16,21 @@ import { PlaceholderPage } from './placeholder-page.js';
 import { labelOf, type RouteId } from './routes.js';
 import { useAppStore, useRuntime } from './runtime-context.js';
 import { Sidebar } from './sidebar.js';
-import { useHashRoute } from './use-hash-route.js';
+import { useHashParams, useHashRoute } from './use-hash-route.js';
 import './app.css';
 
-function Page({ route }: { route: RouteId }) {
+function Page({ route, params }: { route: RouteId; params: string[] }) {
+  const [first, second] = params;
   switch (route) {
     case 'containers':
+      if (first === 'recently-removed') return <RecentlyRemovedPage />;
+      if (first) return <ContainerDetailsPage id={first} tab={second} />;
       return <ContainersPage />;
+    case 'images':
+      if (first) return <ImageDetailsPage id={first} tab={second} />;
+      return <ImagesPage />;
+    case 'registries':
+      return <RegistriesPage />;
     case 'engine':
       return <EnginePage />;
     default:
@@ -25,6 +41,7 @@ function Page({ route }: { route: RouteId }) {
 /** The window: sidebar, header, banners about the back end or the engine, and the current page. */
 export function App() {
   const route = useHashRoute();
+  const params = useHashParams();
   const { host } = useRuntime();
   const backend = useAppStore((s) => s.backend);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -44,7 +61,10 @@ export function App() {
         <AppHeader ref={heading} title={labelOf(route)} />
         <div className="shell__banners">{backend === 'unreachable' ? <BackendBanner host={host} /> : <EngineBanner />}</div>
         <main className="shell__content">
-          <Page route={route} />
+          <Page route={route} params={params} />
+          <RunDialogHost />
+          <PullDialogHost />
+          <BuildDialogHost />
         </main>
       </div>
     </div>

@@ -1,4 +1,4 @@
-export type RouteId = 'containers' | 'images' | 'volumes' | 'networks' | 'engine';
+export type RouteId = 'containers' | 'images' | 'volumes' | 'networks' | 'registries' | 'engine';
 
 export interface RouteDef {
   id: RouteId;
@@ -11,6 +11,7 @@ export const routes: readonly RouteDef[] = [
   { id: 'images', label: 'Images' },
   { id: 'volumes', label: 'Volumes' },
   { id: 'networks', label: 'Networks' },
+  { id: 'registries', label: 'Registries' },
   { id: 'engine', label: 'Engine' },
 ];
 
@@ -28,4 +29,15 @@ export function hrefFor(id: RouteId): string {
 
 export function labelOf(id: RouteId): string {
   return routes.find((r) => r.id === id)?.label ?? id;
+}
+
+/** The path after the page id: `#/containers/abc123/logs` → ['abc123', 'logs']. */
+export function parseHashParams(hash: string): string[] {
+  return hash
+    .replace(/^#\/?/, '')
+    .split('?')[0]!
+    .split('/')
+    .slice(1)
+    .filter(Boolean)
+    .map((p) => decodeURIComponent(p));
 }

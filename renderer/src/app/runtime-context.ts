@@ -1,5 +1,6 @@
 import { createContext, useContext } from 'react';
 import { useStore } from 'zustand';
+import type { BerthApi } from '../../../contract/index.js';
 import type { RootState } from './root-store.js';
 import type { AppRuntime } from './runtime.js';
 
@@ -14,4 +15,9 @@ export function useRuntime(): AppRuntime {
 /** Read the root store through a selector; re-renders only when the selected value changes. */
 export function useAppStore<T>(selector: (state: RootState) => T): T {
   return useStore(useRuntime().store, selector);
+}
+
+/** The contract client of this window. */
+export function useApi(): BerthApi {
+  return useRuntime().api;
 }

@@ -1,3 +1,4 @@
+import type { BerthApi } from '../../../contract/index.js';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { BerthError } from '../../../contract/index.js';
 import { container, createFakeApi, engineInfo, runningStatus } from '../testing/fake-api.js';
@@ -10,7 +11,7 @@ describe('app runtime', () => {
   const setup = () => {
     const fake = createFakeApi();
     const opened: string[] = [];
-    const runtime = createAppRuntime(fake.api, { host: 'browser', openUrl: (u) => opened.push(u), connection: { intervalMs: 1000, timeoutMs: 500 } });
+    const runtime = createAppRuntime(fake.api as unknown as BerthApi, { host: 'browser', openUrl: (u) => opened.push(u), connection: { intervalMs: 1000, timeoutMs: 500 } });
     return { fake, runtime, opened, state: () => runtime.store.getState() };
   };
 

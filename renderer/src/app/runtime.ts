@@ -7,6 +7,8 @@ import { createRootStore, type RootStore } from './root-store.js';
 /** Everything a window needs, wired once in main.tsx and handed to React through a context. */
 export interface AppRuntime extends Disposable {
   readonly store: RootStore;
+  /** The whole contract client, for pages that call it directly (through useApi()). */
+  readonly api: BerthApi;
   /** desktop: Electron preload bridge; browser: `npm run web` over a WebSocket. */
   readonly host: 'desktop' | 'browser';
   refreshEngineInfo(): void;
@@ -23,7 +25,7 @@ export interface RuntimeOptions {
 /** What the runtime needs from the API (the rest of the contract is used by pages directly). */
 export type RuntimeApi = ContainersSyncApi & EngineSyncApi & { engine: Pick<BerthApi['engine'], 'status'> };
 
-export function createAppRuntime(api: RuntimeApi, options: RuntimeOptions): AppRuntime {
+export function createAppRuntime(api: BerthApi, options: RuntimeOptions): AppRuntime {
   const store = createRootStore();
   const monitor = createConnectionMonitor({
     ...options.connection,
@@ -38,6 +40,7 @@ export function createAppRuntime(api: RuntimeApi, options: RuntimeOptions): AppR
 
   return {
     store,
+    api,
     host: options.host,
     refreshEngineInfo: () => engine.refreshInfo(),
     openUrl: (url) => options.openUrl(url),

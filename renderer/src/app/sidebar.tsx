@@ -1,5 +1,5 @@
 import type { ComponentType, SVGProps } from 'react';
-import { BerthLogo, ContainersIcon, EngineIcon, ImagesIcon, NetworksIcon, VolumesIcon } from '../ui/icons.js';
+import { BerthLogo, ContainersIcon, EngineIcon, ImagesIcon, NetworksIcon, RegistryIcon, VolumesIcon } from '../ui/icons.js';
 import { hrefFor, routes, type RouteId } from './routes.js';
 
 const icons: Record<RouteId, ComponentType<SVGProps<SVGSVGElement>>> = {
@@ -7,6 +7,7 @@ const icons: Record<RouteId, ComponentType<SVGProps<SVGSVGElement>>> = {
   images: ImagesIcon,
   volumes: VolumesIcon,
   networks: NetworksIcon,
+  registries: RegistryIcon,
   engine: EngineIcon,
 };
 

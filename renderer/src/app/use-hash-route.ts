@@ -1,5 +1,5 @@
 import { useSyncExternalStore } from 'react';
-import { parseHash, type RouteId } from './routes.js';
+import { parseHash, parseHashParams, type RouteId } from './routes.js';
 
 const subscribe = (cb: () => void) => {
   window.addEventListener('hashchange', cb);
@@ -9,4 +9,10 @@ const subscribe = (cb: () => void) => {
 /** The page named by location.hash, re-rendering on hashchange. */
 export function useHashRoute(): RouteId {
   return useSyncExternalStore(subscribe, () => parseHash(window.location.hash));
+}
+
+/** The rest of the hash path after the page id, e.g. a container id and a tab. */
+export function useHashParams(): string[] {
+  const raw = useSyncExternalStore(subscribe, () => window.location.hash);
+  return parseHashParams(raw);
 }

@@ -36,6 +36,13 @@ export const ImagesIcon = (p: IconProps) => (
   </Svg>
 );
 
+export const RegistryIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <path d="M4 7h16v12H4z" />
+    <path d="M8 7V4h8v3M9 12h6M9 15h6" />
+  </Svg>
+);
+
 export const VolumesIcon = (p: IconProps) => (
   <Svg {...p}>
     <ellipse cx="12" cy="5.5" rx="8" ry="2.5" />
