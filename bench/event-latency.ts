@@ -18,6 +18,8 @@ export async function benchEventLatency(berth: RunningBerth, image: string, runs
   try {
     const { page } = await openApp(browser, berth, '#/containers');
     await page.getByRole('table', { name: 'Containers' }).waitFor();
+    // Only this run's rows: the table is virtualized, so rows off screen are not in the DOM at all.
+    await page.getByRole('searchbox', { name: 'Filter containers' }).fill(prefix);
     // Record, in the page, when each watched row first shows "running" (wall-clock ms).
     await page.evaluate(() => {
       const seen: Record<string, number> = {};
@@ -26,7 +28,9 @@ export async function benchEventLatency(berth: RunningBerth, image: string, runs
         const now = performance.timeOrigin + performance.now();
         for (const row of document.querySelectorAll<HTMLElement>('[role="row"][aria-label]')) {
           const name = row.getAttribute('aria-label')!;
-          if (seen[name] === undefined && /\brunning\b/.test(row.textContent ?? '')) seen[name] = now;
+          if (seen[name] !== undefined) continue;
+          const cells = row.querySelectorAll('[role="cell"]');
+          if (Array.from(cells).some((c) => c.textContent?.trim() === 'running')) seen[name] = now;
         }
       }).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
     });
@@ -42,6 +46,7 @@ export async function benchEventLatency(berth: RunningBerth, image: string, runs
       const eventTime = startTimes.get(name);
       if (eventTime === undefined) throw new Error(`no start event seen for ${name}`);
       latencies.push(domTime - eventTime);
+      await engineRequest('DELETE', `/containers/${name}?force=1`);
     }
     const p50 = percentile(latencies, 50);
     const p95 = percentile(latencies, 95);

@@ -91,14 +91,21 @@ export function createDispatcher<C extends ContractShape>(
       };
 
       const call = async (id: number, name: string, args: unknown) => {
+        // A signal per call (aborted with the connection): libraries that listen on it then hold
+        // nothing once the call is over, instead of piling listeners on the connection's signal.
+        const ctl = new AbortController();
+        const onLife = () => ctl.abort();
+        life.signal.addEventListener('abort', onLife, { once: true });
         try {
           const def = lookup(contract, name);
           const fn = handlerOf(implRec, name);
           if (!def || def.kind !== 'method' || !fn) throw new BerthError('UNKNOWN_METHOD', `Unknown method "${name}"`);
-          const value = await fn(validate(def, args), { connectionId, signal: life.signal });
+          const value = await fn(validate(def, args), { connectionId, signal: ctl.signal });
           send({ t: 'result', id, ok: true, value: value === undefined ? null : value });
         } catch (err) {
           send({ t: 'result', id, ok: false, error: toErrorShape(err) });
+        } finally {
+          life.signal.removeEventListener('abort', onLife);
         }
       };
 
@@ -110,10 +117,14 @@ export function createDispatcher<C extends ContractShape>(
         streams.set(id, ctl);
         let batch: unknown[] = [];
         let timer: ReturnType<typeof setTimeout> | undefined;
+        let lastSent = 0;
         const flush = () => {
           if (timer) clearTimeout(timer);
           timer = undefined;
-          if (batch.length && !ctl.signal.aborted) send({ t: 'events', id, events: batch });
+          if (batch.length && !ctl.signal.aborted) {
+            send({ t: 'events', id, events: batch });
+            lastSent = Date.now();
+          }
           batch = [];
         };
         let iterator: AsyncIterator<unknown> | undefined;
@@ -136,7 +147,9 @@ export function createDispatcher<C extends ContractShape>(
               do await new Promise((r) => setTimeout(r, sink.congested?.() ? 10 : 0));
               while (sink.congested?.() && !ctl.signal.aborted);
             } else if (!timer) {
-              timer = setTimeout(flush, batchMs);
+              // Leading edge: after a quiet spell an event goes out on the next tick (low latency);
+              // under a steady flow, at most one batch per batchMs (few, large messages).
+              timer = setTimeout(flush, Math.max(0, batchMs - (Date.now() - lastSent)));
             }
           }
           flush();

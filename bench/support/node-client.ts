@@ -19,3 +19,20 @@ export async function connectNodeClient(origin: string, token: string): Promise<
   };
   return { api: createClient(contract, transport), close: () => ws.close() };
 }
+
+/** Resolves once the back end reports the engine running (pushed by engine.statusChanges). */
+export function engineRunning(api: BerthApi, timeoutMs = 30_000): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => (sub.dispose(), reject(new Error('The engine did not reach "running" in time'))), timeoutMs);
+    const sub = api.engine.statusChanges({}, {
+      next: (events) => {
+        if (events.some((e) => e.state === 'running')) {
+          clearTimeout(timer);
+          sub.dispose();
+          resolve();
+        }
+      },
+      error: reject,
+    });
+  });
+}

@@ -49,7 +49,8 @@ const SNAPSHOT_KEY = '\u0000snapshot';
  * Pending output is coalesced per container id, so a slow consumer costs at most one entry per container.
  */
 export function watchContainers(options: WatchOptions): AsyncIterableIterator<ContainerChange> {
-  const coalesceMs = options.coalesceMs ?? 30;
+  // Bursts coalesce naturally while a read is in flight; the timer only gathers events of the same tick.
+  const coalesceMs = options.coalesceMs ?? 1;
   const life = new AbortController();
   const out = new AsyncQueue<ContainerChange>({
     capacity: options.capacity ?? 10_000,
