@@ -15,10 +15,25 @@ describe('toBerthError', () => {
     expect(e.toJSON()).toEqual({ code: 'NOT_FOUND', message: 'No such container: web', details: { statusCode: 404 } });
   });
 
-  it('maps 409 to CONFLICT', () => {
-    const e = toBerthError(modemError(409, 'conflict', { message: 'Conflict. The container name "/web" is already in use' }));
+  it('maps 409 to CONFLICT, with a known engine text made readable (the engine text kept in details)', () => {
+    const text = 'Conflict. The container name "/web" is already in use';
+    const e = toBerthError(modemError(409, 'conflict', { message: text }));
     expect(e.code).toBe('CONFLICT');
-    expect(e.message).toBe('Conflict. The container name "/web" is already in use');
+    expect(e.message).toBe('A container named web already exists');
+    expect(e.details).toMatchObject({ statusCode: 409, engineMessage: text });
+    const other = toBerthError(modemError(409, 'conflict', { message: 'some other conflict' }));
+    expect(other.toJSON()).toEqual({ code: 'CONFLICT', message: 'some other conflict', details: { statusCode: 409 } });
+  });
+
+  it('maps 304 (already started/stopped) to a plain CONFLICT', () => {
+    const e = toBerthError(Object.assign(new Error('(HTTP code 304) container already started - '), { statusCode: 304, reason: 'container already started' }));
+    expect(e.toJSON()).toEqual({ code: 'CONFLICT', message: 'The container is already running', details: { statusCode: 304 } });
+  });
+
+  it('rewrites a known engine text also when it comes without an HTTP status', () => {
+    const e = toBerthError(new Error('Error starting userland proxy: listen tcp4 0.0.0.0:18090: bind: address already in use'));
+    expect(e.code).toBe('CONFLICT');
+    expect(e.message).toBe('Port 18090 is already in use on this machine (by a program outside Docker)');
   });
 
   it('maps other statuses to ENGINE_ERROR, reading a body given as a Buffer', () => {

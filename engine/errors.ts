@@ -1,4 +1,5 @@
-import { BerthError } from '../contract/errors.js';
+import { BerthError, type ErrorCode } from '../contract/errors.js';
+import { readableEngineMessage } from './engine-messages.js';
 
 /**
  * Map anything dockerode, docker-modem or node's http stack throws to a BerthError with a stable code
@@ -8,7 +9,9 @@ import { BerthError } from '../contract/errors.js';
  * - connection refused, missing socket, reset, timeouts → ENGINE_UNAVAILABLE;
  * - aborts → CANCELLED;
  * - anything else → ENGINE_ERROR.
- * `endpoint` (e.g. unix:///var/run/docker.sock) is named in connection errors when given.
+ * Known engine texts are rewritten readable (engine-messages.ts): "A container named web already exists",
+ * "Port 8080 is already in use by another container", "Image x:1 is not present locally"…; the engine's
+ * own text is then kept in details.engineMessage. `endpoint` (e.g. unix:///var/run/docker.sock) is named in connection errors when given.
  */
 export function toBerthError(err: unknown, endpoint?: string): BerthError {
   if (err instanceof BerthError) return err;
@@ -16,11 +19,10 @@ export function toBerthError(err: unknown, endpoint?: string): BerthError {
   const raw = typeof e.message === 'string' ? e.message : String(err);
 
   if (typeof e.statusCode === 'number') {
+    if (e.statusCode === 304) return notModified(e as { reason?: unknown });
     const message = engineMessage(e.json) ?? stripModemPrefix(raw);
-    const details = { statusCode: e.statusCode };
-    if (e.statusCode === 404) return new BerthError('NOT_FOUND', message, details);
-    if (e.statusCode === 409) return new BerthError('CONFLICT', message, details);
-    return new BerthError('ENGINE_ERROR', message, details);
+    const byStatus: ErrorCode = e.statusCode === 404 ? 'NOT_FOUND' : e.statusCode === 409 ? 'CONFLICT' : 'ENGINE_ERROR';
+    return readable(message, byStatus, { statusCode: e.statusCode });
   }
 
   if (e.name === 'AbortError' || e.code === 'ABORT_ERR') return new BerthError('CANCELLED', 'The request was cancelled');
@@ -30,7 +32,26 @@ export function toBerthError(err: unknown, endpoint?: string): BerthError {
     const where = endpoint ? ` at ${endpoint}` : '';
     return new BerthError('ENGINE_UNAVAILABLE', `Cannot reach the Docker engine${where}: ${connectionErrors[code]}`, { code });
   }
-  return new BerthError('ENGINE_ERROR', raw || 'The engine reported an unknown error');
+  if (!raw) return new BerthError('ENGINE_ERROR', 'The engine reported an unknown error');
+  return readable(raw, 'ENGINE_ERROR');
+}
+
+/**
+ * An engine message (also one found in a stream, e.g. a pull's `{"error": …}` line) as a BerthError:
+ * rewritten readable when a rule knows it; `fallback` is the code when the rule sets none.
+ */
+export function readable(message: string, fallback: ErrorCode, details?: Record<string, unknown>): BerthError {
+  const r = readableEngineMessage(message);
+  if (!r) return new BerthError(fallback, message, details);
+  const code = r.code && fallback !== 'NOT_FOUND' ? r.code : fallback;
+  return new BerthError(code, r.message, { ...details, ...r.details, engineMessage: message });
+}
+
+/** 304 from start/stop: nothing to do. docker-modem puts the engine's reason text in `reason`. */
+function notModified(e: { reason?: unknown }): BerthError {
+  const reason = typeof e.reason === 'string' ? e.reason : '';
+  const message = /already started/.test(reason) ? 'The container is already running' : /already stopped/.test(reason) ? 'The container is already stopped' : 'Nothing to change: the container is already in that state';
+  return new BerthError('CONFLICT', message, { statusCode: 304 });
 }
 
 /** An ENGINE_UNAVAILABLE error with a plain message (used while no engine is connected). */

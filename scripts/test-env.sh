@@ -41,6 +41,9 @@ else
       tail -n 30 "$BERTH_TEST_ROOT/dockerd.log" >&2
       return 1 2>/dev/null || exit 1
     fi
+    # A fresh start of our private engine: clear containers left by an earlier, interrupted run.
+    leftovers=$(DOCKER_HOST="unix://$sock" docker ps -aq)
+    [ -n "$leftovers" ] && DOCKER_HOST="unix://$sock" docker rm -f -v $leftovers >/dev/null 2>&1 || true
   fi
   export DOCKER_HOST="unix://$sock"
 fi

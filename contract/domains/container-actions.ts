@@ -1,2 +1,62 @@
-/** Container lifecycle actions (start, stop, restart, pause, kill, remove, update). */
-export const containerActionsApi = {};
+import { z } from 'zod';
+import { method } from '../define.js';
+import type { ContainerActionResult, ContainerRemovalPlan, ContainerRemoveResult } from '../models/container-actions.js';
+
+/** Signals `docker kill` accepts by name (with or without the SIG prefix); numbers 1–64 are accepted too. */
+export const knownSignals = [
+  'SIGHUP', 'SIGINT', 'SIGQUIT', 'SIGILL', 'SIGTRAP', 'SIGABRT', 'SIGBUS', 'SIGFPE', 'SIGKILL', 'SIGUSR1', 'SIGSEGV',
+  'SIGUSR2', 'SIGPIPE', 'SIGALRM', 'SIGTERM', 'SIGSTKFLT', 'SIGCHLD', 'SIGCONT', 'SIGSTOP', 'SIGTSTP', 'SIGTTIN',
+  'SIGTTOU', 'SIGURG', 'SIGXCPU', 'SIGXFSZ', 'SIGVTALRM', 'SIGPROF', 'SIGWINCH', 'SIGIO', 'SIGPWR', 'SIGSYS',
+] as const;
+
+/** Normalises a signal to the engine's form ("SIGKILL" or "9"), or undefined when it is not a known signal. */
+export function normalizeSignal(input: string): string | undefined {
+  const s = input.trim().toUpperCase();
+  if (/^\d+$/.test(s)) {
+    const n = Number(s);
+    return n >= 1 && n <= 64 ? String(n) : undefined;
+  }
+  const name = s.startsWith('SIG') ? s : `SIG${s}`;
+  if ((knownSignals as readonly string[]).includes(name)) return name;
+  const rt = /^SIGRTM(IN|AX)([+-]\d{1,2})?$/.exec(name);
+  return rt ? name : undefined;
+}
+
+export const containerIdSchema = z
+  .string({ error: 'expected a container id or name' })
+  .trim()
+  .min(1, { error: 'a container id or name is required' })
+  .max(256, { error: 'is too long for a container id or name' })
+  .regex(/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/, { error: 'is not a valid container id or name' });
+
+export const stopTimeoutSchema = z
+  .number({ error: 'expected a number of seconds' })
+  .int({ error: 'must be a whole number of seconds' })
+  .min(0, { error: 'must be 0 seconds or more' })
+  .max(3600, { error: 'must be at most 3600 seconds (one hour)' });
+
+export const signalSchema = z
+  .string({ error: 'expected a signal name or number' })
+  .refine((s) => normalizeSignal(s) !== undefined, { error: 'is not a known signal (e.g. SIGKILL, SIGTERM, SIGHUP, or a number 1–64)' })
+  .transform((s) => normalizeSignal(s)!);
+
+const target = z.object({ id: containerIdSchema }).strict();
+const timed = z.object({ id: containerIdSchema, timeout: stopTimeoutSchema.optional() }).strict();
+
+/** Container lifecycle actions (start, stop, restart, pause, kill, remove). */
+export const containerActionsApi = {
+  start: method<ContainerActionResult>()(target),
+  /** Stop: SIGTERM (or the container's stop signal), then SIGKILL after `timeout` seconds (default: the container's own, else 10). */
+  stop: method<ContainerActionResult>()(timed),
+  restart: method<ContainerActionResult>()(timed),
+  pause: method<ContainerActionResult>()(target),
+  unpause: method<ContainerActionResult>()(target),
+  /** Send a signal (default SIGKILL). */
+  kill: method<ContainerActionResult>()(z.object({ id: containerIdSchema, signal: signalSchema.optional() }).strict()),
+  /** What `remove` would take away (for the confirm dialog). */
+  removalPlan: method<ContainerRemovalPlan>()(target),
+  /** Remove; the create-config is kept in the recycle bin first. `volumes` also removes anonymous volumes; `force` kills a running container. */
+  remove: method<ContainerRemoveResult>()(
+    z.object({ id: containerIdSchema, volumes: z.boolean({ error: 'expected true or false' }).default(false), force: z.boolean({ error: 'expected true or false' }).default(false) }).strict(),
+  ),
+};

@@ -1,8 +1,110 @@
+import { join } from 'node:path';
+import type Docker from 'dockerode';
 import type { DomainImplementation } from '../../contract/define.js';
 import type { containerActionsApi } from '../../contract/domains/container-actions.js';
+import { BerthError } from '../../contract/errors.js';
+import type { ContainerActionResult } from '../../contract/models/container-actions.js';
+import type { EngineConnection } from '../client/engine-connection.js';
+import { readableActionError } from '../container-actions/readable-error.js';
+import { removalPlanFromInspect } from '../container-actions/removal-plan.js';
+import { toBerthError } from '../errors.js';
+import { createSpecFromInspect } from '../recycle-bin/create-config.js';
+import { RecycleBinStore } from '../recycle-bin/recycle-bin-store.js';
 import type { ServiceDeps } from './service-deps.js';
 
-/** Container lifecycle actions. */
-export function createContainerActionsService(_deps: ServiceDeps): DomainImplementation<typeof containerActionsApi> {
-  return {};
+type Inspect = Docker.ContainerInspectInfo;
+
+/** `<dataDir>/recycle-bin`, shared by this service (saves) and the recycle-bin service (lists, restores). */
+export function recycleBinDir(dataDir: string): string {
+  return join(dataDir, 'recycle-bin');
+}
+
+/**
+ * Container lifecycle actions. Each one inspects first (for the name used in messages and to tell
+ * "already in that state" apart), then acts; engine errors come back in readable words. `remove`
+ * keeps the full create-config in the recycle bin BEFORE removing, and drops it again if removal fails.
+ */
+export function createContainerActionsService(deps: ServiceDeps, bin = new RecycleBinStore({ dir: recycleBinDir(deps.dataDir) })): DomainImplementation<typeof containerActionsApi> {
+  const inspect = async (conn: EngineConnection, id: string, signal: AbortSignal): Promise<Inspect> => {
+    try {
+      return await conn.docker.getContainer(id).inspect({ abortSignal: signal } as Docker.ContainerInspectOptions);
+    } catch (err) {
+      const e = toBerthError(err, conn.endpoint.host);
+      if (e.code === 'NOT_FOUND') throw new BerthError('NOT_FOUND', `Container ${id} no longer exists`);
+      throw e;
+    }
+  };
+
+  /** Who publishes a host port (another container), for port conflict messages. */
+  const portOwners = async (conn: EngineConnection): Promise<Map<string, string>> => {
+    const owners = new Map<string, string>();
+    try {
+      for (const c of await conn.docker.listContainers({ all: false })) {
+        for (const p of c.Ports ?? []) if (p.PublicPort) owners.set(String(p.PublicPort), (c.Names?.[0] ?? c.Id).replace(/^\//, ''));
+      }
+    } catch {
+      // Best effort: the message just won't name the owner.
+    }
+    return owners;
+  };
+
+  const act = async (
+    id: string,
+    signal: AbortSignal,
+    run: (c: Docker.Container, info: Inspect) => Promise<unknown>,
+  ): Promise<ContainerActionResult> => {
+    const conn = deps.connections.require();
+    const info = await inspect(conn, id, signal);
+    const name = info.Name.replace(/^\//, '');
+    try {
+      await run(conn.docker.getContainer(info.Id), info);
+      return { id: info.Id, name, changed: true };
+    } catch (err) {
+      if ((err as { statusCode?: unknown }).statusCode === 304) return { id: info.Id, name, changed: false };
+      const berth = toBerthError(err, conn.endpoint.host);
+      const owners = /port is already allocated|address already in use|port \d+ is already in use/i.test(`${berth.message} ${JSON.stringify(berth.details ?? '')}`) ? await portOwners(conn) : undefined;
+      throw readableActionError(berth, { id: info.Id, name, portOwner: (p) => owners?.get(p) });
+    }
+  };
+
+  const timeoutOpt = (timeout: number | undefined, signal: AbortSignal) => (timeout === undefined ? { abortSignal: signal } : { t: timeout, abortSignal: signal });
+
+  return {
+    start: ({ id }, ctx) => act(id, ctx.signal, (c) => c.start({ abortSignal: ctx.signal })),
+    stop: ({ id, timeout }, ctx) => act(id, ctx.signal, (c) => c.stop(timeoutOpt(timeout, ctx.signal))),
+    restart: ({ id, timeout }, ctx) => act(id, ctx.signal, (c) => c.restart(timeoutOpt(timeout, ctx.signal))),
+    pause: ({ id }, ctx) =>
+      act(id, ctx.signal, (c, info) => {
+        if (info.State.Paused) throw new BerthError('CONFLICT', 'Container is already paused');
+        return c.pause({ abortSignal: ctx.signal });
+      }),
+    unpause: ({ id }, ctx) => act(id, ctx.signal, (c) => c.unpause({ abortSignal: ctx.signal })),
+    kill: ({ id, signal }, ctx) => act(id, ctx.signal, (c) => c.kill({ signal: signal ?? 'SIGKILL', abortSignal: ctx.signal })),
+    removalPlan: async ({ id }, ctx) => {
+      const conn = deps.connections.require();
+      return removalPlanFromInspect(await inspect(conn, id, ctx.signal));
+    },
+    remove: async ({ id, volumes, force }, ctx) => {
+      const conn = deps.connections.require();
+      const info = await inspect(conn, id, ctx.signal);
+      const name = info.Name.replace(/^\//, '');
+      if ((info.State.Running || info.State.Paused || info.State.Restarting) && !force) {
+        throw new BerthError('CONFLICT', 'Cannot remove a running container — stop it first or use Force', { name });
+      }
+      let entryId: string | undefined;
+      try {
+        entryId = (await bin.save(createSpecFromInspect(info))).id;
+      } catch (err) {
+        deps.log(`recycle bin: could not keep the configuration of ${name}: ${String(err)}`);
+        throw new BerthError('INTERNAL', `Berth could not keep the configuration of ${name} in Recently removed, so it was not removed: ${err instanceof Error ? err.message : String(err)}`);
+      }
+      try {
+        await conn.docker.getContainer(info.Id).remove({ v: volumes, force, abortSignal: ctx.signal } as Docker.ContainerRemoveOptions);
+      } catch (err) {
+        await bin.delete(entryId, true).catch(() => undefined);
+        throw readableActionError(toBerthError(err, conn.endpoint.host), { id: info.Id, name });
+      }
+      return { id: info.Id, name, changed: true, recycleBinEntryId: entryId };
+    },
+  };
 }

@@ -1,8 +1,122 @@
 import type { DomainImplementation } from '../../contract/define.js';
 import type { imagesApi } from '../../contract/domains/images.js';
+import { BerthError } from '../../contract/errors.js';
+import { familiarRepository, formatReference, parseImageReference, parseTagTarget, withDefaultTag, type ImageReference } from '../../contract/image-reference.js';
+import { toBerthError } from '../errors.js';
+import { engineJson, engineStream, imagePath } from '../images/engine-http.js';
+import { mapHistory, mapImageDetails } from '../images/image-mapping.js';
+import { dockerImageReader } from '../images/image-reader.js';
+import { prunePreview, pruneImages, removeImage } from '../images/image-remove.js';
+import { listImages, watchImages } from '../images/image-watch.js';
+import { runTransfer } from '../images/transfer-stream.js';
+import { resolveRegistryAuth } from '../registry/credentials.js';
 import type { ServiceDeps } from './service-deps.js';
 
-/** Images: list, remove, prune, pull, tag, push, inspect. */
-export function createImagesService(_deps: ServiceDeps): DomainImplementation<typeof imagesApi> {
-  return {};
+export interface ImagesServiceOptions {
+  /** Registry credentials (X-Registry-Auth) for a registry host; defaults to the Docker CLI's config. */
+  resolveAuth?: (registryHost: string) => Promise<object | undefined>;
+}
+
+function parseOrThrow(reference: string): ImageReference {
+  const r = parseImageReference(reference);
+  if (!r.ok) throw new BerthError('VALIDATION', r.error);
+  return r.ref;
+}
+
+/** Images: list, remove, prune, pull, tag, push, inspect, history. */
+export function createImagesService(deps: ServiceDeps, options: ImagesServiceOptions = {}): DomainImplementation<typeof imagesApi> {
+  const resolveAuth = options.resolveAuth ?? ((host: string) => resolveRegistryAuth(host));
+  const conn = () => deps.connections.require();
+  const reader = () => {
+    const c = conn();
+    return dockerImageReader(c.docker, c.endpoint.host);
+  };
+  const authFor = async (ref: ImageReference) => {
+    try {
+      return await resolveAuth(ref.domain);
+    } catch (err) {
+      deps.log(`registry credentials for ${ref.domain}: ${err instanceof Error ? err.message : String(err)}`);
+      return undefined;
+    }
+  };
+
+  return {
+    list: (_args, ctx) => listImages(reader(), ctx.signal),
+
+    watch: (_args, ctx) => watchImages({ reader: reader(), events: conn().hub, signal: ctx.signal }),
+
+    async inspect({ id }, ctx) {
+      const raw = await reader().inspect(id, ctx.signal);
+      if (!raw) throw new BerthError('NOT_FOUND', `No such image: ${id}`);
+      return mapImageDetails(raw);
+    },
+
+    async history({ id }, ctx) {
+      const r = reader();
+      if (!(await r.inspect(id, ctx.signal))) throw new BerthError('NOT_FOUND', `No such image: ${id}`);
+      return (await r.history(id, ctx.signal)).map(mapHistory);
+    },
+
+    remove: ({ image, force }, ctx) => removeImage(conn().docker, reader(), image, force, ctx.signal),
+
+    async prunePreview({ mode }, ctx) {
+      return prunePreview(await listImages(reader(), ctx.signal), mode);
+    },
+
+    prune: ({ mode }, ctx) => pruneImages(conn().docker, mode, ctx.signal),
+
+    pull({ reference }, ctx) {
+      const ref = withDefaultTag(parseOrThrow(reference));
+      const c = conn();
+      return runTransfer({
+        kind: 'pull',
+        ref,
+        signal: ctx.signal,
+        log: deps.log,
+        open: async (signal) =>
+          engineStream(c.docker, {
+            method: 'POST',
+            path: '/images/create',
+            query: { fromImage: familiarRepository(ref), tag: ref.digest ?? ref.tag },
+            auth: await authFor(ref),
+            signal,
+          }),
+      });
+    },
+
+    async tag({ source, target }, ctx) {
+      const t = parseTagTarget(target);
+      if (!t.ok) throw new BerthError('VALIDATION', t.error);
+      const ref = withDefaultTag(t.ref);
+      const docker = conn().docker;
+      if (!(await reader().inspect(source, ctx.signal))) throw new BerthError('NOT_FOUND', `No such image: ${source}`);
+      try {
+        await engineJson(docker, { method: 'POST', path: `/images/${imagePath(source)}/tag`, query: { repo: familiarRepository(ref), tag: ref.tag }, signal: ctx.signal, ok: [200, 201] });
+      } catch (err) {
+        throw toBerthError(err);
+      }
+      return { target: formatReference(ref) };
+    },
+
+    push({ reference }, ctx) {
+      const ref = withDefaultTag(parseOrThrow(reference));
+      if (ref.digest) throw new BerthError('VALIDATION', `Invalid reference "${reference}": push takes a tag, not a digest`);
+      const c = conn();
+      return runTransfer({
+        kind: 'push',
+        ref,
+        signal: ctx.signal,
+        log: deps.log,
+        open: async (signal) =>
+          engineStream(c.docker, {
+            method: 'POST',
+            path: `/images/${imagePath(familiarRepository(ref))}/push`,
+            query: { tag: ref.tag },
+            // The engine insists on the header, even empty ("{}").
+            auth: (await authFor(ref)) ?? {},
+            signal,
+          }),
+      });
+    },
+  };
 }
