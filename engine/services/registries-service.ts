@@ -39,7 +39,15 @@ export function createRegistriesService(deps: ServiceDeps, env: NodeJS.ProcessEn
   };
 
   const storeFailure = (what: string, err: unknown) =>
-    err instanceof BerthError ? err : new BerthError('INTERNAL', `${what}: ${err instanceof Error ? err.message : String(err)}`);
+    err instanceof BerthError ? err : new BerthError('ENGINE_ERROR', `${what}: ${err instanceof Error ? err.message : String(err)}`, { reason: 'credential-store' });
+
+  // Logins and logouts rewrite config.json (read, change, write): run them one at a time.
+  let writes: Promise<unknown> = Promise.resolve();
+  const serial = <T>(fn: () => Promise<T>): Promise<T> => {
+    const next = writes.then(fn, fn);
+    writes = next.catch(() => undefined);
+    return next;
+  };
 
   return {
     async list() {
@@ -74,7 +82,7 @@ export function createRegistriesService(deps: ServiceDeps, env: NodeJS.ProcessEn
       const store = credentials();
       let location: CredentialLocation;
       try {
-        location = await store.store(host, username, password, identityToken);
+        location = await serial(() => store.store(host, username, password, identityToken));
       } catch (err) {
         throw storeFailure(`Logged in to ${host}, but the credentials could not be stored`, err);
       }
@@ -92,7 +100,7 @@ export function createRegistriesService(deps: ServiceDeps, env: NodeJS.ProcessEn
       const host = checkServer(server);
       let removed: boolean;
       try {
-        removed = await credentials().erase(host);
+        removed = await serial(() => credentials().erase(host));
       } catch (err) {
         throw storeFailure(`Cannot remove the credentials of ${host}`, err);
       }

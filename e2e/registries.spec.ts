@@ -1,0 +1,115 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, openApp, startBerth, type RunningBerth } from './support/berth.js';
+import { docker, testImage, uniqueName } from './support/docker-cli.js';
+
+const OPEN = '127.0.0.1:5000';
+const AUTH = '127.0.0.1:5001';
+
+describe('registries: log in and out, search, pull from a result', () => {
+  let berth: RunningBerth;
+  let browser: Browser;
+  let page: Page;
+  let errors: string[];
+  let configDir: string;
+  let cliConfig: string;
+  const repo = `berth-reg-test/${uniqueName('e2e')}`;
+  const pushed = `${OPEN}/${repo}:v1`;
+
+  const configFile = () => JSON.parse(readFileSync(join(configDir, 'config.json'), 'utf8')) as { auths?: Record<string, { auth?: string }> };
+
+  beforeAll(async () => {
+    // Never the real ~/.docker: Berth and the CLI each get a temp DOCKER_CONFIG.
+    configDir = mkdtempSync(join(tmpdir(), 'berth-e2e-reg-'));
+    cliConfig = mkdtempSync(join(tmpdir(), 'berth-e2e-cli-'));
+    await docker('tag', testImage, pushed);
+    await docker('--config', cliConfig, 'push', pushed);
+    berth = await startBerth(['--no-embedded-engine'], { DOCKER_CONFIG: configDir });
+    browser = await launchBrowser();
+    ({ page, errors } = await openApp(browser, berth, '#/registries'));
+    await page.getByRole('heading', { name: 'Log in', exact: true }).waitFor();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    expect(await berth?.stop()).toBe(0);
+    await docker('rmi', pushed).catch(() => undefined);
+    rmSync(configDir, { recursive: true, force: true });
+    rmSync(cliConfig, { recursive: true, force: true });
+  });
+
+  const login = async (password: string) => {
+    await page.getByLabel('Server').fill(AUTH);
+    await page.getByLabel('Username').fill('berth');
+    await page.getByLabel('Password').fill(password);
+    await page.getByRole('button', { name: 'Log in', exact: true }).click();
+  };
+
+  it('checks the form before sending', async () => {
+    await page.getByRole('button', { name: 'Log in', exact: true }).click();
+    await expect.poll(() => page.getByText('the registry server is empty').count()).toBe(1);
+    expect(await page.getByLabel('Server').getAttribute('aria-invalid')).toBe('true');
+  });
+
+  it('refuses a wrong password with a readable error and stores nothing', async () => {
+    await login('not-the-password');
+    const alert = page.getByRole('alert').filter({ hasText: 'Login to' });
+    await alert.waitFor({ timeout: 20_000 });
+    expect(await alert.innerText()).toBe(`Login to ${AUTH} failed: wrong username or password`);
+    expect(existsSync(join(configDir, 'config.json'))).toBe(false);
+    expect(await page.getByText('You are not logged in to any registry.').count()).toBe(1);
+  });
+
+  it('logs in with the right password, lists the registry, then logs out after confirming', async () => {
+    await login('berth-secret');
+    await page.getByText(`Logged in to ${AUTH} as berth.`).waitFor({ timeout: 20_000 });
+    expect(await page.getByRole('alert').filter({ hasText: 'Login to' }).count()).toBe(0);
+    expect(await page.getByLabel('Password').inputValue()).toBe('');
+
+    const row = page.getByRole('table', { name: 'Known registries' }).getByRole('row').filter({ hasText: AUTH });
+    await row.waitFor();
+    expect(await row.getByRole('cell').allInnerTexts()).toEqual(expect.arrayContaining([AUTH, 'berth', `Docker config (${join(configDir, 'config.json')})`]));
+    // Stored as `docker login` does without a helper: base64 user:password in auths.
+    expect(Buffer.from(configFile().auths?.[AUTH]?.auth ?? '', 'base64').toString()).toBe('berth:berth-secret');
+
+    await row.getByRole('button', { name: `Log out of ${AUTH}` }).click();
+    const confirm = page.getByRole('alertdialog', { name: `Log out of ${AUTH}?` });
+    await confirm.waitFor();
+    await confirm.getByRole('button', { name: 'Log out', exact: true }).click();
+    await expect.poll(() => page.getByRole('table', { name: 'Known registries' }).count(), { timeout: 10_000 }).toBe(0);
+    expect(await page.getByText('You are not logged in to any registry.').count()).toBe(1);
+    expect(configFile().auths?.[AUTH]).toBeUndefined();
+  });
+
+  it('searches the local registry, shows the pushed repository with its tag, and Pull opens the pull dialog', async () => {
+    await page.getByLabel('Registry', { exact: true }).fill(OPEN);
+    await page.getByLabel('Search images').fill(repo.split('/')[1] ?? repo);
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
+    const results = page.getByRole('table', { name: 'Search results' });
+    await results.waitFor({ timeout: 20_000 });
+    const row = results.getByRole('row').filter({ hasText: repo });
+    expect(await row.count()).toBe(1);
+    const tag = row.getByRole('combobox', { name: `Tag of ${repo}` });
+    expect(await tag.inputValue()).toBe('v1');
+
+    await row.getByRole('button', { name: `Pull ${pushed}` }).click();
+    const dialog = page.getByRole('dialog', { name: 'Pull an image' });
+    await dialog.waitFor();
+    expect(await dialog.getByLabel('Image reference').inputValue()).toBe(pushed);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialog.count()).toBe(0);
+  });
+
+  it('asks to log in before searching the registry with basic auth', async () => {
+    await page.getByLabel('Registry', { exact: true }).fill(AUTH);
+    await page.getByLabel('Search images').fill('berth');
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
+    const alert = page.getByRole('alert').filter({ hasText: AUTH });
+    await alert.waitFor({ timeout: 20_000 });
+    expect(await alert.innerText()).toBe(`Registry ${AUTH} requires authentication: log in first`);
+    expect(errors).toEqual([]);
+  });
+});

@@ -1,0 +1,107 @@
+import { useState, type FormEvent } from 'react';
+import { registryLoginArgs } from '../../../../contract/domains/registries.js';
+import type { RegistryLoginResult } from '../../../../contract/models/registries.js';
+import { useApi } from '../../app/runtime-context.js';
+import { Spinner } from '../../ui/spinner.js';
+import { errorMessage } from './registries-model.js';
+
+type Field = 'server' | 'username' | 'password';
+
+interface Props {
+  /** Called after a successful login (the list refreshes). */
+  onLoggedIn(result: RegistryLoginResult): void;
+}
+
+/** Log in: the engine checks the credentials first; only then are they stored where the Docker CLI keeps them. */
+export function LoginForm({ onLoggedIn }: Props) {
+  const api = useApi();
+  const [server, setServer] = useState('');
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+  const [fieldErrors, setFieldErrors] = useState<Partial<Record<Field, string>>>({});
+  const [success, setSuccess] = useState<string>();
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setError(undefined);
+    setSuccess(undefined);
+    const parsed = registryLoginArgs.safeParse({ server, username, password });
+    if (!parsed.success) {
+      const errs: Partial<Record<Field, string>> = {};
+      for (const issue of parsed.error.issues) {
+        const f = issue.path[0];
+        if ((f === 'server' || f === 'username' || f === 'password') && !errs[f]) errs[f] = issue.message;
+      }
+      setFieldErrors(errs);
+      return;
+    }
+    setFieldErrors({});
+    setBusy(true);
+    try {
+      const result = await api.registries.login(parsed.data);
+      setPassword('');
+      setSuccess(`Logged in to ${result.server} as ${result.username}. Credentials stored in the ${result.storeLabel}.`);
+      onLoggedIn(result);
+    } catch (err) {
+      setError(errorMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const invalid = (f: Field) => (fieldErrors[f] ? { 'aria-invalid': true as const, 'aria-describedby': `reg-login-${f}-error` } : {});
+  const fieldError = (f: Field) =>
+    fieldErrors[f] ? (
+      <span className="reg-form__error" id={`reg-login-${f}-error`}>
+        {fieldErrors[f]}
+      </span>
+    ) : null;
+
+  return (
+    <form className="reg-form" onSubmit={(e) => void submit(e)} aria-labelledby="reg-login-title" aria-busy={busy} noValidate>
+      <h2 id="reg-login-title" className="reg-section__title">
+        Log in
+      </h2>
+      <p className="muted reg-section__hint">The engine checks the credentials with the registry first. They are then kept where the Docker CLI keeps them: your credential helper, or the Docker config.</p>
+      <fieldset className="reg-form__fields" disabled={busy}>
+        <label className="reg-form__field">
+          <span>Server</span>
+          <input type="text" value={server} placeholder="docker.io or registry.example.com:5000" spellCheck={false} autoComplete="off" onChange={(e) => setServer(e.target.value)} {...invalid('server')} />
+          {fieldError('server')}
+        </label>
+        <label className="reg-form__field">
+          <span>Username</span>
+          <input type="text" value={username} spellCheck={false} autoComplete="username" onChange={(e) => setUsername(e.target.value)} {...invalid('username')} />
+          {fieldError('username')}
+        </label>
+        <label className="reg-form__field">
+          <span>Password</span>
+          <input type="password" value={password} autoComplete="current-password" onChange={(e) => setPassword(e.target.value)} {...invalid('password')} />
+          {fieldError('password')}
+        </label>
+        <div className="reg-form__actions">
+          <button type="submit" className="btn btn--primary">
+            Log in
+          </button>
+          {busy ? (
+            <span className="reg-progress" role="status">
+              <Spinner /> Logging in…
+            </span>
+          ) : null}
+        </div>
+      </fieldset>
+      {error ? (
+        <p className="reg-message reg-message--error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      {success ? (
+        <p className="reg-message reg-message--ok" role="status">
+          {success}
+        </p>
+      ) : null}
+    </form>
+  );
+}

@@ -1,0 +1,34 @@
+import type { RegistryInfo, RegistryRepository } from '../../../../contract/models/registries.js';
+
+/** Pure helpers of the Registries page (tested in registries-model.test.ts). */
+
+export const DOCKER_HUB = 'docker.io';
+
+/** The message of anything thrown by the contract client. */
+export function errorMessage(err: unknown): string {
+  if (err instanceof Error) return err.message;
+  if (err && typeof err === 'object' && typeof (err as { message?: unknown }).message === 'string') return (err as { message: string }).message;
+  return String(err);
+}
+
+/** Registries to suggest in the search box: Docker Hub first, then every known registry once. */
+export function registrySuggestions(known: readonly RegistryInfo[]): string[] {
+  return [...new Set([DOCKER_HUB, ...known.map((r) => r.server)])];
+}
+
+/** The tag a result starts with: "latest" when listed (or when the registry lists none), else the first. */
+export function defaultTag(repo: RegistryRepository): string {
+  if (repo.tags.length === 0 || repo.tags.includes('latest')) return 'latest';
+  return repo.tags[0] ?? 'latest';
+}
+
+/** The reference to pull for a result and tag, e.g. 127.0.0.1:5000/team/app:v1 or nginx:latest. */
+export function pullReference(repo: RegistryRepository, tag: string): string {
+  return `${repo.pullName}:${tag || 'latest'}`;
+}
+
+/** Who is logged in, as the list shows it. */
+export function userLabel(r: RegistryInfo): string {
+  if (r.username === '<token>') return '(identity token)';
+  return r.username ?? '(unknown user)';
+}

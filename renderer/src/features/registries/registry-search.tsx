@@ -1,0 +1,157 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { registrySearchArgs } from '../../../../contract/domains/registries.js';
+import type { RegistryRepository, RegistrySearchResult } from '../../../../contract/models/registries.js';
+import { useApi, useAppStore } from '../../app/runtime-context.js';
+import { Spinner } from '../../ui/spinner.js';
+import { defaultTag, DOCKER_HUB, errorMessage, pullReference } from './registries-model.js';
+
+interface Props {
+  /** Registries to suggest (Docker Hub and the known ones). */
+  suggestions: string[];
+}
+
+/** Search Docker Hub or a v2 registry, pick a tag, and pull from the result. */
+export function RegistrySearch({ suggestions }: Props) {
+  const api = useApi();
+  const [registry, setRegistry] = useState(DOCKER_HUB);
+  const [term, setTerm] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+  const [result, setResult] = useState<RegistrySearchResult>();
+  const generation = useRef(0);
+
+  useEffect(
+    () => () => {
+      generation.current++; // ignore answers that arrive after the page closed
+    },
+    [],
+  );
+
+  const search = async (e: FormEvent) => {
+    e.preventDefault();
+    setError(undefined);
+    const parsed = registrySearchArgs.safeParse({ registry: registry.trim() || DOCKER_HUB, term });
+    if (!parsed.success) {
+      setError(parsed.error.issues.map((i) => i.message).join('; '));
+      return;
+    }
+    const mine = ++generation.current;
+    setBusy(true);
+    try {
+      const res = await api.registries.search(parsed.data);
+      if (mine === generation.current) setResult(res);
+    } catch (err) {
+      if (mine === generation.current) {
+        setResult(undefined);
+        setError(errorMessage(err));
+      }
+    } finally {
+      if (mine === generation.current) setBusy(false);
+    }
+  };
+
+  return (
+    <section className="reg-section" aria-labelledby="reg-search-title">
+      <h2 id="reg-search-title" className="reg-section__title">
+        Search
+      </h2>
+      <p className="muted reg-section__hint">Docker Hub is searched through the engine; other registries through their catalog (<code>/v2/_catalog</code>) and tag lists.</p>
+      <form className="reg-search" onSubmit={(e) => void search(e)} role="search" aria-busy={busy}>
+        <label className="reg-form__field reg-search__registry">
+          <span>Registry</span>
+          <input type="text" list="reg-search-registries" value={registry} spellCheck={false} autoComplete="off" onChange={(e) => setRegistry(e.target.value)} />
+          <datalist id="reg-search-registries">
+            {suggestions.map((s) => (
+              <option key={s} value={s} />
+            ))}
+          </datalist>
+        </label>
+        <label className="reg-form__field reg-search__term">
+          <span>Search images</span>
+          <input type="search" value={term} placeholder="e.g. nginx, team/app" spellCheck={false} onChange={(e) => setTerm(e.target.value)} />
+        </label>
+        <button type="submit" className="btn btn--primary" disabled={busy}>
+          Search
+        </button>
+        {busy ? (
+          <span className="reg-progress" role="status">
+            <Spinner /> Searching…
+          </span>
+        ) : null}
+      </form>
+      {error ? (
+        <p className="reg-message reg-message--error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      {result && !error ? <SearchResults result={result} /> : null}
+    </section>
+  );
+}
+
+function SearchResults({ result }: { result: RegistrySearchResult }) {
+  const count = result.repositories.length;
+  return (
+    <>
+      <p className="muted" role="status">
+        {count === 0 ? `No repositories on ${result.registry} match.` : `${count} ${count === 1 ? 'repository' : 'repositories'} on ${result.registry}${result.truncated ? ' (more match: refine the search)' : ''}.`}
+      </p>
+      {count > 0 ? (
+        <table className="reg-table" aria-label="Search results">
+          <thead>
+            <tr>
+              <th scope="col">Repository</th>
+              {result.source === 'hub' ? <th scope="col">Description</th> : null}
+              <th scope="col">Tag</th>
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {result.repositories.map((r) => (
+              <ResultRow key={r.name} repo={r} hub={result.source === 'hub'} />
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+    </>
+  );
+}
+
+function ResultRow({ repo, hub }: { repo: RegistryRepository; hub: boolean }) {
+  const openPullDialog = useAppStore((s) => s.openPullDialog);
+  const [tag, setTag] = useState(() => defaultTag(repo));
+  const tags = repo.tags.length ? repo.tags : ['latest'];
+  return (
+    <tr>
+      <td>
+        <span className="mono">{repo.name}</span>
+        {repo.official ? <span className="reg-badge">Official</span> : null}
+        {repo.stars !== undefined ? <span className="muted reg-stars"> ★ {repo.stars}</span> : null}
+      </td>
+      {hub ? <td className="reg-table__desc">{repo.description ?? ''}</td> : null}
+      <td>
+        <select aria-label={`Tag of ${repo.name}`} value={tag} onChange={(e) => setTag(e.target.value)}>
+          {tags.map((t) => (
+            <option key={t} value={t}>
+              {t}
+            </option>
+          ))}
+        </select>
+        {repo.tagsTruncated ? <span className="muted"> (first {repo.tags.length})</span> : null}
+        {repo.tagsError ? (
+          <span className="reg-table__problem" title={repo.tagsError}>
+            {' '}
+            tags unavailable: {repo.tagsError}
+          </span>
+        ) : null}
+      </td>
+      <td className="reg-table__actions">
+        <button type="button" className="btn btn--small" aria-label={`Pull ${pullReference(repo, tag)}`} onClick={() => openPullDialog(pullReference(repo, tag))}>
+          Pull
+        </button>
+      </td>
+    </tr>
+  );
+}
