@@ -2,14 +2,19 @@ import type { SliceGet, SliceSet } from '../../lib/slice.js';
 
 export interface BuildDialogSlice {
   buildDialogOpen: boolean;
-  openBuildDialog(): void;
+  /** A context folder to start with (e.g. the last one used). */
+  buildDialogContext?: string;
+  openBuildDialog(context?: string): void;
   closeBuildDialog(): void;
+  rememberBuildContext(context: string): void;
 }
 
-export function createBuildDialogSlice(set: SliceSet<BuildDialogSlice>, _get: SliceGet<BuildDialogSlice>): BuildDialogSlice {
+export function createBuildDialogSlice(set: SliceSet<BuildDialogSlice>, get: SliceGet<BuildDialogSlice>): BuildDialogSlice {
   return {
     buildDialogOpen: false,
-    openBuildDialog: () => set({ buildDialogOpen: true }),
+    // Tolerates being used directly as an onClick handler (the event is not a context).
+    openBuildDialog: (context?: unknown) => set({ buildDialogOpen: true, buildDialogContext: typeof context === 'string' ? context : get().buildDialogContext }),
     closeBuildDialog: () => set({ buildDialogOpen: false }),
+    rememberBuildContext: (context: string) => set({ buildDialogContext: context }),
   };
 }

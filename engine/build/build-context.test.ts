@@ -1,0 +1,92 @@
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { extract, type Pack } from 'tar-stream';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { BerthError } from '../../contract/errors.js';
+import { listContext, packContext, resolveContext } from './build-context.js';
+
+let dir: string;
+const write = (rel: string, text = rel) => {
+  mkdirSync(join(dir, rel, '..'), { recursive: true });
+  writeFileSync(join(dir, rel), text);
+};
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'berth-ctx-'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+async function tarEntries(source: Pack): Promise<Map<string, { type: string; body: string; mode?: number }>> {
+  const stream = source as unknown as NodeJS.ReadableStream;
+  const ex = extract();
+  stream.on('error', (err: Error) => ex.destroy(err));
+  stream.pipe(ex as unknown as NodeJS.WritableStream);
+  const out = new Map<string, { type: string; body: string; mode?: number }>();
+  for await (const e of ex) {
+    let body = '';
+    for await (const chunk of e) body += (chunk as Buffer).toString();
+    out.set(e.header.name, { type: e.header.type ?? 'file', body, mode: e.header.mode });
+  }
+  return out;
+}
+
+describe('build context', () => {
+  it('honours .dockerignore with Docker semantics, "!" exceptions included, and always sends the Dockerfile and .dockerignore', async () => {
+    write('Dockerfile', 'FROM scratch\n');
+    write('.dockerignore', '# comment\n*.log\nnode_modules\nbuild\n!build/keep.txt\nDockerfile\n.dockerignore\n');
+    write('app.js');
+    write('debug.log');
+    write('sub/deep.log'); // "*.log" only matches at the root, as in Docker
+    write('node_modules/x/index.js');
+    write('build/out.bin');
+    write('build/keep.txt');
+    const ctx = await resolveContext(dir, 'Dockerfile');
+    expect(await listContext(ctx)).toEqual(['.dockerignore', 'Dockerfile', 'app.js', 'build/keep.txt', 'sub', 'sub/deep.log']);
+  });
+
+  it('streams file bodies, modes and symlinks into a tar the engine can read', async () => {
+    write('Dockerfile', 'FROM scratch\nCOPY . /\n');
+    write('bin/run.sh', '#!/bin/sh\necho hi\n');
+    const { chmodSync } = await import('node:fs');
+    chmodSync(join(dir, 'bin/run.sh'), 0o755);
+    symlinkSync('bin/run.sh', join(dir, 'run'));
+    const big = 'x'.repeat(300_000);
+    write('big.txt', big);
+    const ctx = await resolveContext(dir, 'Dockerfile');
+    const progress: number[] = [];
+    const entries = await tarEntries(packContext(ctx, { onProgress: (p, done) => done && progress.push(p.files, p.bytes) }));
+    expect(entries.get('bin')?.type).toBe('directory');
+    expect(entries.get('bin/run.sh')).toMatchObject({ type: 'file', body: '#!/bin/sh\necho hi\n', mode: 0o755 });
+    expect(entries.get('run')?.type).toBe('symlink');
+    expect(entries.get('big.txt')?.body.length).toBe(big.length);
+    expect(progress[0]).toBe(4); // Dockerfile, big.txt, bin/run.sh, run
+    expect(progress[1]).toBeGreaterThan(300_000);
+  });
+
+  it('adds a Dockerfile that lies outside the context under a private name', async () => {
+    write('ctx/app.txt');
+    write('other/Build.dockerfile', 'FROM scratch\n');
+    const ctx = await resolveContext(join(dir, 'ctx'), join(dir, 'other/Build.dockerfile'));
+    expect(ctx.dockerfileOutside).toBe(true);
+    const entries = await tarEntries(packContext(ctx));
+    expect(entries.get(ctx.dockerfileInTar)?.body).toBe('FROM scratch\n');
+    expect([...entries.keys()].sort()).toEqual(['.berth-dockerfile', 'app.txt']);
+  });
+
+  it('rejects a missing folder or Dockerfile with an error naming the path', async () => {
+    await expect(resolveContext(join(dir, 'nope'), 'Dockerfile')).rejects.toThrow(`The context folder ${join(dir, 'nope')} does not exist`);
+    await expect(resolveContext(dir, 'Dockerfile')).rejects.toMatchObject({ code: 'VALIDATION', message: `The Dockerfile ${join(dir, 'Dockerfile')} does not exist` });
+    write('file.txt');
+    await expect(resolveContext(join(dir, 'file.txt'), 'Dockerfile')).rejects.toBeInstanceOf(BerthError);
+  });
+
+  it('stops when cancelled', async () => {
+    write('Dockerfile', 'FROM scratch\n');
+    for (let i = 0; i < 20; i++) write(`f${i}.txt`);
+    const ctl = new AbortController();
+    ctl.abort();
+    const ctx = await resolveContext(dir, 'Dockerfile');
+    await expect(tarEntries(packContext(ctx, { signal: ctl.signal }))).rejects.toThrow(/cancelled/);
+  });
+});

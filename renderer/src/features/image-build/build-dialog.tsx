@@ -1,0 +1,128 @@
+import { useEffect, useReducer, useRef, useState, type FormEvent } from 'react';
+import type { Disposable } from '../../../../contract/index.js';
+import { useApi } from '../../app/runtime-context.js';
+import { formatBytes } from '../../lib/format/bytes.js';
+import { Spinner } from '../../ui/spinner.js';
+import { BuildFailure } from './build-failure.js';
+import { emptyForm, toBuildArgs, type BuildForm, type FormErrors } from './build-form-model.js';
+import { BuildFormFields } from './build-form.js';
+import { idleLog, reduceBuildLog } from './build-log-reducer.js';
+import { BuildSteps } from './build-steps.js';
+
+interface Props {
+  initialContext?: string;
+  onClose(context: string): void;
+}
+
+/** "Build an image": the inputs, then the live log step by step, with cancel. Closing cancels a running build. */
+export function BuildDialog({ initialContext, onClose }: Props) {
+  const api = useApi();
+  const [form, setForm] = useState<BuildForm>(() => emptyForm(initialContext ?? ''));
+  const [errors, setErrors] = useState<FormErrors>({});
+  const [log, dispatch] = useReducer(reduceBuildLog, idleLog);
+  const sub = useRef<Disposable | undefined>(undefined);
+  const running = log.phase === 'running';
+
+  useEffect(() => () => sub.current?.dispose(), []);
+
+  const start = (e: FormEvent) => {
+    e.preventDefault();
+    const checked = toBuildArgs(form);
+    if (!checked.ok) {
+      setErrors(checked.errors);
+      return;
+    }
+    setErrors({});
+    sub.current?.dispose();
+    dispatch({ type: 'start' });
+    sub.current = api.images.build(checked.args, {
+      next: (events) => dispatch({ type: 'events', events }),
+      error: (err) => {
+        sub.current = undefined;
+        dispatch({ type: 'error', message: err.message });
+      },
+      complete: () => {
+        sub.current = undefined;
+      },
+    });
+  };
+
+  const cancel = () => {
+    sub.current?.dispose();
+    sub.current = undefined;
+    dispatch({ type: 'cancelled' });
+  };
+
+  const close = () => {
+    sub.current?.dispose();
+    sub.current = undefined;
+    onClose(form.context);
+  };
+
+  const cachedCount = log.steps.filter((s) => s.status === 'cached').length;
+
+  return (
+    <div
+      className="build-dialog__backdrop"
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') close();
+      }}
+    >
+      <div className="build-dialog" role="dialog" aria-modal="true" aria-labelledby="build-dialog-title">
+        <header className="build-dialog__header">
+          <h2 id="build-dialog-title">Build an image</h2>
+          <button type="button" className="btn btn--small" onClick={close} aria-label="Close the build dialog">
+            Close
+          </button>
+        </header>
+        <form className="build-dialog__body" onSubmit={start} noValidate>
+          <BuildFormFields form={form} errors={errors} disabled={running} onChange={setForm} />
+          <div className="build-dialog__actions">
+            {running ? (
+              <button type="button" className="btn" onClick={cancel}>
+                Cancel build
+              </button>
+            ) : null}
+            <button type="submit" className="btn btn--primary" disabled={running}>
+              {running ? <Spinner /> : null}
+              {running ? 'Building…' : log.phase === 'idle' ? 'Build' : 'Build again'}
+            </button>
+          </div>
+        </form>
+        {log.phase !== 'idle' ? (
+          <section className="build-dialog__log" aria-label="Build log">
+            <div className="build-dialog__status" role="status">
+              {running ? (log.steps.length ? `Building: step ${log.steps.at(-1)!.index} of ${log.steps.at(-1)!.total}` : 'Sending the build context…') : null}
+              {log.phase === 'cancelled' ? 'The build was cancelled.' : null}
+              {log.phase === 'done' && log.result ? (
+                <>
+                  Built <code>{log.result.imageId.replace(/^sha256:/, '').slice(0, 12)}</code>
+                  {log.result.tags.length ? <> tagged {log.result.tags.join(', ')}</> : null}
+                  {cachedCount ? ` (${cachedCount} step${cachedCount > 1 ? 's' : ''} from cache)` : null}.{' '}
+                  <a href={`#/images/${encodeURIComponent(log.result.imageId)}/layers`} onClick={() => close()}>
+                    Explore its layers
+                  </a>
+                </>
+              ) : null}
+              {log.context ? (
+                <span className="muted build-dialog__context">
+                  {' '}
+                  Context: {log.context.files} file{log.context.files === 1 ? '' : 's'}, {formatBytes(log.context.bytes)}
+                </span>
+              ) : null}
+            </div>
+            {log.phase === 'failed' ? <BuildFailure log={log} /> : null}
+            <BuildSteps steps={log.steps} />
+            {log.warnings.length ? (
+              <ul className="build-dialog__warnings" aria-label="Warnings">
+                {log.warnings.map((w, i) => (
+                  <li key={i}>{w}</li>
+                ))}
+              </ul>
+            ) : null}
+          </section>
+        ) : null}
+      </div>
+    </div>
+  );
+}
