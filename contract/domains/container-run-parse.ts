@@ -1,0 +1,209 @@
+/**
+ * Pure parsers for what a user types in the run dialog (and what the back end re-checks): image
+ * references, memory sizes, CPU counts, shell-like commands, container and volume names. Each returns
+ * either a value or a readable message; no zod, no I/O, so the dialog and the engine share them.
+ */
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
+
+const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
+const fail = <T>(message: string): Parsed<T> => ({ ok: false, message });
+
+/** Docker's container (and local volume) name grammar: `[a-zA-Z0-9][a-zA-Z0-9_.-]+`. */
+export const containerNamePattern = /^[a-zA-Z0-9][a-zA-Z0-9_.-]+$/;
+
+export function parseContainerName(raw: string): Parsed<string> {
+  const name = raw.trim().replace(/^\//, '');
+  if (!containerNamePattern.test(name)) {
+    return fail(`Invalid container name "${raw.trim()}": use at least 2 characters from a-z, A-Z, 0-9, _ . - starting with a letter or digit`);
+  }
+  return ok(name);
+}
+
+export function parseVolumeName(raw: string): Parsed<string> {
+  const name = raw.trim();
+  if (!name) return fail('Volume name is required');
+  if (!containerNamePattern.test(name)) {
+    return fail(`Invalid volume name "${name}": use at least 2 characters from a-z, A-Z, 0-9, _ . - starting with a letter or digit`);
+  }
+  return ok(name);
+}
+
+// distribution/reference grammar.
+const pathComponent = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
+const domainPattern = /^(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])(?:\.(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9]))*(?::[0-9]+)?$/;
+const ipv6Domain = /^\[[0-9a-fA-F:.]+\](?::[0-9]+)?$/;
+const tagPattern = /^[\w][\w.-]{0,127}$/;
+const digestPattern = /^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-zA-Z0-9=_-]{32,}$/;
+
+export interface ImageReference {
+  /** Registry host (and port), when the reference names one. */
+  domain?: string;
+  /** Repository path without the domain, e.g. library/nginx or berth-test/busybox. */
+  path: string;
+  tag?: string;
+  digest?: string;
+  /** The reference as typed (trimmed), e.g. nginx:1.27. */
+  reference: string;
+}
+
+/**
+ * Check an image reference the way the engine does (distribution/reference), with a message saying
+ * what is wrong, e.g. `Invalid image reference "Foo:bar": repository names must be lowercase`.
+ */
+export function parseImageReference(raw: string): Parsed<ImageReference> {
+  const reference = raw.trim();
+  if (!reference) return fail('Image is required, e.g. nginx:latest');
+  const bad = (why: string) => fail<ImageReference>(`Invalid image reference "${reference}": ${why}`);
+  if (/\s/.test(reference)) return bad('it must not contain spaces');
+
+  let rest = reference;
+  let digest: string | undefined;
+  const at = rest.indexOf('@');
+  if (at >= 0) {
+    digest = rest.slice(at + 1);
+    rest = rest.slice(0, at);
+    if (!digestPattern.test(digest)) return bad('the digest must look like sha256:<64 hex digits>');
+  }
+  let tag: string | undefined;
+  const lastColon = rest.lastIndexOf(':');
+  if (lastColon > rest.lastIndexOf('/')) {
+    tag = rest.slice(lastColon + 1);
+    rest = rest.slice(0, lastColon);
+    if (!tag) return bad('the tag after ":" is empty');
+    if (!tagPattern.test(tag)) return bad('tags use letters, digits, _ . - (up to 128, not starting with . or -)');
+  }
+  if (!rest) return bad('the repository name is missing');
+  if (rest.length > 255) return bad('the repository name is longer than 255 characters');
+
+  let domain: string | undefined;
+  let path = rest;
+  const slash = rest.indexOf('/');
+  if (slash >= 0) {
+    const first = rest.slice(0, slash);
+    if (/[.:]/.test(first) || first === 'localhost' || first !== first.toLowerCase()) {
+      domain = first;
+      path = rest.slice(slash + 1);
+      if (!domainPattern.test(domain) && !ipv6Domain.test(domain)) return bad(`"${domain}" is not a valid registry host`);
+    }
+  }
+  if (!path) return bad('the repository name is missing');
+  for (const component of path.split('/')) {
+    if (!component) return bad('the repository name has an empty path component ("//" or a trailing "/")');
+    if (component !== component.toLowerCase()) return bad('repository names must be lowercase');
+    if (!pathComponent.test(component)) {
+      return bad('repository names use lowercase letters, digits and single separators (. _ __ -), starting and ending with a letter or digit');
+    }
+  }
+  const value: ImageReference = { path, reference };
+  if (domain !== undefined) value.domain = domain;
+  if (tag !== undefined) value.tag = tag;
+  if (digest !== undefined) value.digest = digest;
+  return ok(value);
+}
+
+const MiB = 1024 * 1024;
+/** The engine's floor for a memory limit (6 MiB). */
+export const minMemoryBytes = 6 * MiB;
+const memoryUnits: Record<string, number> = { '': 1, b: 1, k: 1024, m: MiB, g: 1024 * MiB, t: 1024 * 1024 * MiB };
+export const memoryHint = 'Memory limit must be like 512m or 2g, at least 6m';
+
+/** "256m", "1g", "1.5g", "512MiB", "1048576" (bytes) → bytes, like the docker CLI (binary units). */
+export function parseMemory(raw: string | number): Parsed<number> {
+  if (typeof raw === 'number') {
+    return Number.isSafeInteger(raw) && raw >= minMemoryBytes ? ok(raw) : fail(memoryHint);
+  }
+  const m = /^(\d+(?:\.\d+)?)\s*([bkmgt]?)(?:i?b)?$/i.exec(raw.trim());
+  if (!m) return fail(`${memoryHint} (got "${raw.trim()}")`);
+  const bytes = Math.floor(Number(m[1]) * memoryUnits[m[2]!.toLowerCase()]!);
+  if (!Number.isSafeInteger(bytes) || bytes < minMemoryBytes) return fail(`${memoryHint} (got "${raw.trim()}")`);
+  return ok(bytes);
+}
+
+/** Bytes → the shortest exact form the parser accepts back, e.g. 268435456 → "256m". */
+export function formatMemory(bytes: number): string {
+  for (const [unit, size] of [['g', 1024 * MiB], ['m', MiB], ['k', 1024]] as const) {
+    if (bytes >= size && bytes % size === 0) return `${bytes / size}${unit}`;
+  }
+  return String(bytes);
+}
+
+export const cpusHint = 'CPUs must be a number greater than 0, like 0.5 or 2';
+
+/** "0.5" → 500000000 NanoCpus (the engine's unit); at most 3 decimals, more than 0. */
+export function parseCpus(raw: string | number): Parsed<number> {
+  const text = typeof raw === 'number' ? String(raw) : raw.trim();
+  if (!/^(?:\d+(?:\.\d*)?|\.\d+)$/.test(text)) return fail(`${cpusHint} (got "${text}")`);
+  const nano = Math.round(Number(text) * 1e9);
+  if (!(nano > 0)) return fail(`${cpusHint} (got "${text}")`);
+  if (nano < 1e7) return fail('CPUs must be at least 0.01');
+  if (!Number.isSafeInteger(nano)) return fail(`${cpusHint} (got "${text}")`);
+  return ok(nano);
+}
+
+/**
+ * Split a command line into argv the way a POSIX shell would for words: whitespace separates,
+ * 'single quotes' are literal, "double quotes" allow \" \\ \$ \` escapes, a backslash outside quotes
+ * escapes the next character. No expansion, pipes or redirections: it is argv, not a shell.
+ */
+export function parseCommand(line: string): Parsed<string[]> {
+  const argv: string[] = [];
+  let word = '';
+  let inWord = false;
+  let quote: "'" | '"' | null = null;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i]!;
+    if (quote === "'") {
+      if (ch === "'") quote = null;
+      else word += ch;
+    } else if (quote === '"') {
+      if (ch === '"') quote = null;
+      else if (ch === '\\' && i + 1 < line.length && '"\\$`'.includes(line[i + 1]!)) word += line[++i];
+      else word += ch;
+    } else if (ch === "'" || ch === '"') {
+      quote = ch;
+      inWord = true;
+    } else if (ch === '\\') {
+      if (i + 1 >= line.length) return fail('Command ends with a lone backslash');
+      word += line[++i];
+      inWord = true;
+    } else if (/\s/.test(ch)) {
+      if (inWord) argv.push(word);
+      word = '';
+      inWord = false;
+    } else {
+      word += ch;
+      inWord = true;
+    }
+  }
+  if (quote) return fail(`Command has an unclosed ${quote} quote`);
+  if (inWord) argv.push(word);
+  return ok(argv);
+}
+
+/** "KEY=VALUE" → [key, value]; `what` names the list in messages ("Environment variable", "Label"). */
+export function parseKeyValue(raw: string, what: string, keyPattern?: RegExp): Parsed<[string, string]> {
+  const eq = raw.indexOf('=');
+  const key = (eq < 0 ? raw : raw.slice(0, eq)).trim();
+  if (eq < 0) return fail(`${what} "${raw.trim()}" must be KEY=VALUE`);
+  if (!key) return fail(`${what} "${raw.trim()}" has no name before "="`);
+  if (keyPattern && !keyPattern.test(key)) return fail(`${what} name "${key}" is not valid`);
+  return ok([key, raw.slice(eq + 1)]);
+}
+
+/** A TCP/UDP port given as a number or digits: 1–65535. */
+export function parsePort(raw: string | number, what: string): Parsed<number> {
+  const text = typeof raw === 'number' ? String(raw) : raw.trim();
+  const n = /^\d{1,5}$/.test(text) ? Number(text) : NaN;
+  if (!(n >= 1 && n <= 65535)) return fail(`${what} must be a number from 1 to 65535 (got "${text}")`);
+  return ok(n);
+}
+
+const ipv4 = /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
+const ipv6 = /^[0-9a-fA-F:]*:[0-9a-fA-F:.]*$/;
+
+export function parseHostIp(raw: string): Parsed<string> {
+  const ip = raw.trim().replace(/^\[(.*)\]$/, '$1');
+  if (ipv4.test(ip) || (ipv6.test(ip) && ip.split('::').length <= 2)) return ok(ip);
+  return fail(`Host IP "${raw.trim()}" is not an IPv4 or IPv6 address (e.g. 127.0.0.1 or 0.0.0.0)`);
+}

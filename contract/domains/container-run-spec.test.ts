@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import { containerUpdateSchema, runSpecSchema } from './container-run-spec.js';
+
+const issuesOf = (input: unknown) => {
+  const r = runSpecSchema.safeParse(input);
+  return r.success ? [] : r.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message }));
+};
+
+describe('runSpecSchema', () => {
+  it('parses what the dialog sends into engine-ready values', () => {
+    const spec = runSpecSchema.parse({
+      image: 'berth-test/busybox:latest',
+      name: ' web-1 ',
+      command: 'httpd -f -p 80 -h /www',
+      env: ['A=1', '', 'B=x=y'],
+      ports: [{ hostIp: '127.0.0.1', hostPort: '8080', containerPort: '80' }, { containerPort: 53, protocol: 'udp', hostPort: '' }],
+      mounts: [{ source: '/srv/site', target: '/www', readOnly: true }],
+      volumes: [{ name: 'data', target: '/data' }],
+      network: '',
+      restart: { policy: 'on-failure', maxRetries: '3' },
+      cpus: '0.5',
+      memory: '256m',
+      labels: ['team=berth'],
+    });
+    expect(spec).toEqual({
+      image: 'berth-test/busybox:latest',
+      name: 'web-1',
+      command: ['httpd', '-f', '-p', '80', '-h', '/www'],
+      env: ['A=1', 'B=x=y'],
+      ports: [
+        { hostIp: '127.0.0.1', hostPort: 8080, containerPort: 80, protocol: 'tcp' },
+        { hostIp: undefined, hostPort: undefined, containerPort: 53, protocol: 'udp' },
+      ],
+      mounts: [{ source: '/srv/site', target: '/www', readOnly: true }],
+      volumes: [{ name: 'data', target: '/data', readOnly: false }],
+      network: undefined,
+      restart: { policy: 'on-failure', maxRetries: 3 },
+      cpus: 500_000_000,
+      memory: 256 * 1024 * 1024,
+      labels: { team: 'berth' },
+      autoRemove: false,
+    });
+  });
+
+  it('needs only an image; an empty command means the image default', () => {
+    const spec = runSpecSchema.parse({ image: 'nginx', command: '  ', cpus: '', memory: '' });
+    expect(spec).toMatchObject({ image: 'nginx', command: undefined, cpus: undefined, memory: undefined, ports: [], restart: { policy: 'no' } });
+  });
+
+  it('names each bad field with a readable message', () => {
+    expect(
+      issuesOf({
+        image: 'Foo:bar',
+        name: 'bad name',
+        command: "sh -c 'x",
+        env: ['OK=1', 'NOPE'],
+        ports: [{ hostPort: 70000, containerPort: 80 }, { containerPort: 'x' }],
+        mounts: [{ source: 'relative/dir', target: '/x' }],
+        memory: '5m',
+        cpus: 'lots',
+        labels: ['=v'],
+      }),
+    ).toEqual([
+      { field: 'image', message: 'Invalid image reference "Foo:bar": repository names must be lowercase' },
+      { field: 'name', message: expect.stringMatching(/^Invalid container name "bad name"/) },
+      { field: 'command', message: "Command has an unclosed ' quote" },
+      { field: 'env.1', message: 'Environment variable "NOPE" must be KEY=VALUE' },
+      { field: 'ports.0.hostPort', message: 'Host port must be a number from 1 to 65535 (got "70000")' },
+      { field: 'ports.1.containerPort', message: 'Container port must be a number from 1 to 65535 (got "x")' },
+      { field: 'mounts.0.source', message: 'Host path must be an absolute path, e.g. /srv/site' },
+      { field: 'cpus', message: 'CPUs must be a number greater than 0, like 0.5 or 2 (got "lots")' },
+      { field: 'memory', message: 'Memory limit must be like 512m or 2g, at least 6m (got "5m")' },
+      { field: 'labels.0', message: 'Label "=v" has no name before "="' },
+    ]);
+  });
+
+  it('checks across fields: auto-remove with restart, duplicate host ports and container paths, retries without on-failure', () => {
+    expect(
+      issuesOf({
+        image: 'nginx',
+        autoRemove: true,
+        restart: { policy: 'always', maxRetries: 2 },
+        ports: [{ hostPort: 8080, containerPort: 80 }, { hostPort: '8080', containerPort: 81 }, { hostPort: 8080, containerPort: 82, protocol: 'udp' }],
+        mounts: [{ source: '/a', target: '/data/' }],
+        volumes: [{ name: 'vol', target: '/data' }],
+      }),
+    ).toEqual([
+      { field: 'restart.policy', message: 'Auto-remove can’t be combined with a restart policy: choose one' },
+      { field: 'restart.maxRetries', message: 'Maximum retries only applies to the on-failure policy' },
+      { field: 'ports.1.hostPort', message: 'Host port 8080/tcp is published twice' },
+      { field: 'volumes.0.target', message: 'Container path /data is mounted twice' },
+    ]);
+  });
+
+  it('is strict: unknown fields are refused', () => {
+    expect(issuesOf({ image: 'nginx', privileged: true })[0]?.message).toMatch(/privileged/);
+  });
+});
+
+describe('containerUpdateSchema', () => {
+  it('parses limits and needs at least one', () => {
+    expect(containerUpdateSchema.parse({ id: 'abc', memory: '512m' })).toEqual({ id: 'abc', memory: 512 * 1024 * 1024, cpus: undefined });
+    expect(containerUpdateSchema.parse({ id: 'abc', cpus: 1.5 })).toMatchObject({ cpus: 1_500_000_000 });
+    const none = containerUpdateSchema.safeParse({ id: 'abc', memory: '' });
+    expect(none.success ? '' : none.error.issues[0]?.message).toBe('Give a CPU or memory limit to change');
+    const bad = containerUpdateSchema.safeParse({ id: 'abc', memory: '1x' });
+    expect(bad.success ? '' : bad.error.issues[0]?.message).toMatch(/^Memory limit must be like 512m or 2g, at least 6m/);
+  });
+});

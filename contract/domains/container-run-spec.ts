@@ -1,0 +1,187 @@
+import { z } from 'zod';
+import {
+  parseCommand,
+  parseContainerName,
+  parseCpus,
+  parseHostIp,
+  parseImageReference,
+  parseKeyValue,
+  parseMemory,
+  parsePort,
+  parseVolumeName,
+  type Parsed,
+} from './container-run-parse.js';
+
+/**
+ * The run spec as the user types it (strings are fine where the CLI takes strings: "0.5" CPUs,
+ * "256m" memory, "8080" ports, a shell-like command line), parsed into engine-ready values. The same
+ * schema validates in the dialog (field-level messages) and at the back end (the contract's args).
+ */
+
+/** A zod transform from a Parsed<T> function: its message becomes a custom issue on that field. */
+function via<I, O>(parse: (v: I) => Parsed<O>) {
+  return (value: I, ctx: z.RefinementCtx): O => {
+    const r = parse(value);
+    if (r.ok) return r.value;
+    ctx.addIssue({ code: 'custom', message: r.message });
+    return z.NEVER;
+  };
+}
+
+const numberOrText = z.union([z.number(), z.string().max(64)]);
+/** Empty text (or absent) means "not set". */
+const blank = (v: unknown) => v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
+
+const optionalParsed = <O>(parse: (v: string | number) => Parsed<O>) =>
+  numberOrText
+    .optional()
+    .transform((v, ctx): O | undefined => (blank(v) ? undefined : via(parse)(v!, ctx)));
+
+export const memorySchema = optionalParsed(parseMemory);
+export const cpusSchema = optionalParsed(parseCpus);
+
+const absolutePath = (what: string) =>
+  z
+    .string()
+    .max(4096)
+    .transform((v) => v.trim())
+    .refine((v) => v.length > 0, `${what} is required`)
+    .refine((v) => v.length === 0 || v.startsWith('/') || /^[a-zA-Z]:[\\/]/.test(v), `${what} must be an absolute path, e.g. /srv/site`);
+
+export const portSpecSchema = z
+  .object({
+    /** Host address to publish on; empty = all interfaces. */
+    hostIp: z
+      .string()
+      .max(64)
+      .optional()
+      .transform((v, ctx) => (blank(v) ? undefined : via(parseHostIp)(v!, ctx))),
+    /** Empty = a random free port chosen by the engine. */
+    hostPort: numberOrText.optional().transform((v, ctx) => (blank(v) ? undefined : via((x: string | number) => parsePort(x, 'Host port'))(v!, ctx))),
+    containerPort: numberOrText.transform(via((x: string | number) => parsePort(x, 'Container port'))),
+    protocol: z.enum(['tcp', 'udp', 'sctp'], { error: 'Protocol must be tcp, udp or sctp' }).default('tcp'),
+  })
+  .strict();
+
+export const bindMountSchema = z
+  .object({
+    source: absolutePath('Host path'),
+    target: absolutePath('Container path'),
+    readOnly: z.boolean().default(false),
+  })
+  .strict();
+
+export const volumeMountSchema = z
+  .object({
+    name: z.string().max(255).transform(via(parseVolumeName)),
+    target: absolutePath('Container path'),
+    readOnly: z.boolean().default(false),
+  })
+  .strict();
+
+export const restartPolicies = ['no', 'always', 'unless-stopped', 'on-failure'] as const;
+
+const restartSchema = z
+  .object({
+    policy: z.enum(restartPolicies, { error: 'Restart policy must be no, always, unless-stopped or on-failure' }).default('no'),
+    maxRetries: numberOrText.optional().transform((v, ctx) => {
+      if (blank(v)) return undefined;
+      const n = typeof v === 'number' ? v : /^\d+$/.test(String(v).trim()) ? Number(String(v).trim()) : NaN;
+      if (Number.isSafeInteger(n) && n >= 0) return n;
+      ctx.addIssue({ code: 'custom', message: `Maximum retries must be a whole number of 0 or more (got "${String(v)}")` });
+      return z.NEVER;
+    }),
+  })
+  .strict();
+
+const keyValueList = (what: string, keyPattern?: RegExp) =>
+  z
+    .array(z.string().max(65_536))
+    .max(1000)
+    .default([])
+    .transform((items, ctx) => {
+      const out: [string, string][] = [];
+      items.forEach((raw, i) => {
+        if (!raw.trim()) return;
+        const r = parseKeyValue(raw, what, keyPattern);
+        if (r.ok) out.push(r.value);
+        else ctx.addIssue({ code: 'custom', message: r.message, path: [i] });
+      });
+      return out;
+    });
+
+export const runSpecSchema = z
+  .object({
+    image: z.string().max(512).transform((v, ctx) => via(parseImageReference)(v, ctx).reference),
+    name: z
+      .string()
+      .max(255)
+      .optional()
+      .transform((v, ctx) => (blank(v) ? undefined : via(parseContainerName)(v!, ctx))),
+    /** A shell-like line ("httpd -f -p 80") or argv; empty = the image's default command. */
+    command: z
+      .union([z.string().max(65_536), z.array(z.string().max(65_536)).max(1000)])
+      .optional()
+      .transform((v, ctx): string[] | undefined => {
+        if (v === undefined) return undefined;
+        const argv = Array.isArray(v) ? v : via(parseCommand)(v, ctx);
+        return Array.isArray(argv) && argv.length > 0 ? argv : undefined;
+      }),
+    /** KEY=VALUE lines. */
+    env: keyValueList('Environment variable', /^[^\s=]+$/).transform((pairs) => pairs.map(([k, v]) => `${k}=${v}`)),
+    ports: z.array(portSpecSchema).max(200).default([]),
+    mounts: z.array(bindMountSchema).max(100).default([]),
+    volumes: z.array(volumeMountSchema).max(100).default([]),
+    /** A network name or id; empty = the engine's default bridge. */
+    network: z
+      .string()
+      .max(255)
+      .optional()
+      .transform((v) => (blank(v) ? undefined : v!.trim())),
+    restart: restartSchema.prefault({ policy: 'no' }),
+    /** CPUs, e.g. 0.5 or "1.5" → NanoCpus. */
+    cpus: cpusSchema,
+    /** e.g. "256m", "1g" → bytes. */
+    memory: memorySchema,
+    /** KEY=VALUE lines. */
+    labels: keyValueList('Label').transform((pairs) => Object.fromEntries(pairs) as Record<string, string>),
+    autoRemove: z.boolean().default(false),
+  })
+  .strict()
+  .superRefine((spec, ctx) => {
+    if (spec.autoRemove && spec.restart.policy !== 'no') {
+      ctx.addIssue({ code: 'custom', path: ['restart', 'policy'], message: 'Auto-remove can’t be combined with a restart policy: choose one' });
+    }
+    if (spec.restart.maxRetries !== undefined && spec.restart.policy !== 'on-failure') {
+      ctx.addIssue({ code: 'custom', path: ['restart', 'maxRetries'], message: 'Maximum retries only applies to the on-failure policy' });
+    }
+    const hostPorts = new Map<string, number>();
+    spec.ports.forEach((p, i) => {
+      if (p.hostPort === undefined) return;
+      const key = `${p.hostPort}/${p.protocol}`;
+      if (hostPorts.has(key)) ctx.addIssue({ code: 'custom', path: ['ports', i, 'hostPort'], message: `Host port ${p.hostPort}/${p.protocol} is published twice` });
+      else hostPorts.set(key, i);
+    });
+    const targets = new Set<string>();
+    const checkTarget = (list: 'mounts' | 'volumes', i: number, target: string) => {
+      const t = target.replace(/\/+$/, '') || '/';
+      if (targets.has(t)) ctx.addIssue({ code: 'custom', path: [list, i, 'target'], message: `Container path ${t} is mounted twice` });
+      targets.add(t);
+    };
+    spec.mounts.forEach((m, i) => checkTarget('mounts', i, m.target));
+    spec.volumes.forEach((v, i) => checkTarget('volumes', i, v.target));
+  });
+
+export type RunSpecInput = z.input<typeof runSpecSchema>;
+export type RunSpec = z.output<typeof runSpecSchema>;
+
+export const containerUpdateSchema = z
+  .object({
+    id: z.string().min(1, 'Container id is required').max(255),
+    cpus: cpusSchema,
+    memory: memorySchema,
+  })
+  .strict()
+  .refine((u) => u.cpus !== undefined || u.memory !== undefined, { message: 'Give a CPU or memory limit to change', path: ['memory'] });
+
+export type ContainerUpdateInput = z.input<typeof containerUpdateSchema>;

@@ -1,0 +1,90 @@
+import { createSocket } from 'node:dgram';
+import { stat } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import type Docker from 'dockerode';
+import type { EngineEndpoint } from '../../contract/model.js';
+import { dockerInfo } from '../client/docker-calls.js';
+import { toBerthError } from '../errors.js';
+import { publishedPorts } from './port-holder.js';
+import type { RunCheckDeps } from './run-checks.js';
+
+/**
+ * True when the engine runs on this machine and sees its filesystem and ports: a unix socket or a
+ * Windows named pipe. Assumption (documented): a local engine is a native dockerd, or one whose VM
+ * shares the host's paths and forwards its ports. tcp:// and ssh:// engines are treated as remote,
+ * and the host-path and host-port checks are left to the engine.
+ */
+export function isLocalEngine(endpoint: Pick<EngineEndpoint, 'host'>): boolean {
+  return /^(unix|npipe):\/\//.test(endpoint.host);
+}
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** 404 → false, anything else rethrown readable. */
+async function exists(probe: () => Promise<unknown>, host: string): Promise<boolean> {
+  try {
+    await probe();
+    return true;
+  } catch (err) {
+    if ((err as { statusCode?: unknown }).statusCode === 404) return false;
+    throw toBerthError(err, host);
+  }
+}
+
+export function dockerRunCheckDeps(docker: Docker, endpoint: EngineEndpoint): RunCheckDeps {
+  const host = endpoint.host;
+  const deps: RunCheckDeps = {
+    async containerNameExists(name) {
+      // Not inspect: it would also match an id prefix. The name filter is a regular expression.
+      const list = await docker.listContainers({ all: true, filters: JSON.stringify({ name: [`^/${escapeRegExp(name)}$`] }) }).catch((err: unknown) => {
+        throw toBerthError(err, host);
+      });
+      return list.some((c) => c.Names?.includes(`/${name}`));
+    },
+    imageExists: (reference) => exists(() => docker.getImage(reference).inspect(), host),
+    networkExists: (name) => exists(() => docker.getNetwork(name).inspect(), host),
+    publishedPorts: () =>
+      publishedPorts(docker).catch((err: unknown) => {
+        throw toBerthError(err, host);
+      }),
+    async engineCpus() {
+      const info = (await dockerInfo(docker).catch(() => ({}))) as { NCPU?: unknown };
+      return typeof info.NCPU === 'number' ? info.NCPU : 0;
+    },
+  };
+  if (isLocalEngine(endpoint)) {
+    deps.local = {
+      pathExists: (path) =>
+        stat(path).then(
+          () => true,
+          () => false,
+        ),
+      portFree,
+    };
+  }
+  return deps;
+}
+
+/**
+ * Try to bind the port for a moment. Only EADDRINUSE counts as taken: a privileged port (EACCES) or
+ * an address this machine lacks (EADDRNOTAVAIL, e.g. an engine in a VM) is left to the engine.
+ */
+export function portFree(port: number, protocol: string, hostIp?: string): Promise<boolean> {
+  const address = hostIp && hostIp !== '' ? hostIp : undefined;
+  return new Promise((resolve) => {
+    const settle = (err?: NodeJS.ErrnoException) => resolve(err?.code !== 'EADDRINUSE');
+    if (protocol === 'udp') {
+      const sock = createSocket(address?.includes(':') ? 'udp6' : 'udp4');
+      sock.once('error', (err) => {
+        sock.close();
+        settle(err);
+      });
+      sock.bind({ port, address, exclusive: true }, () => sock.close(() => settle()));
+      return;
+    }
+    if (protocol !== 'tcp') return resolve(true);
+    const server = createServer();
+    server.once('error', (err) => settle(err));
+    server.listen({ port, host: address, exclusive: true }, () => server.close(() => settle()));
+  });
+}

@@ -1,0 +1,71 @@
+import type { RunSpec } from '../../contract/domains/container-run-spec.js';
+import type { RunIssue } from '../../contract/models/container-run.js';
+import { findHolder, type PublishedPort } from './port-holder.js';
+
+/** What the checks ask of the engine and the host (real: docker-run-checks.ts; fakes in tests). */
+export interface RunCheckDeps {
+  containerNameExists(name: string): Promise<boolean>;
+  imageExists(reference: string): Promise<boolean>;
+  networkExists(name: string): Promise<boolean>;
+  publishedPorts(): Promise<PublishedPort[]>;
+  engineCpus(): Promise<number>;
+  /**
+   * Host-side checks, only when the engine shares this machine's filesystem and ports (a local
+   * socket). Undefined for a remote engine: those checks are then left to the engine.
+   */
+  local?: {
+    pathExists(path: string): Promise<boolean>;
+    /** False when something outside Docker listens on the port. */
+    portFree(port: number, protocol: string, hostIp?: string): Promise<boolean>;
+  };
+}
+
+/** An image reference with the engine's implied tag, for messages: "nginx" → "nginx:latest". */
+export function displayReference(ref: string): string {
+  const lastSlash = ref.lastIndexOf('/');
+  return ref.includes('@') || ref.lastIndexOf(':') > lastSlash ? ref : `${ref}:latest`;
+}
+
+/**
+ * Everything the engine would refuse (or silently do wrong) for this spec, found before anything is
+ * created, each naming its field: name taken, host port taken (and by which container), missing host
+ * path, image not present, unknown network, more CPUs than the engine has.
+ */
+export async function checkRunSpec(spec: RunSpec, deps: RunCheckDeps): Promise<RunIssue[]> {
+  const issues: RunIssue[] = [];
+  const add = (field: string, message: string) => issues.push({ field, message });
+
+  const [nameTaken, imageThere, networkThere, ports, cpus] = await Promise.all([
+    spec.name ? deps.containerNameExists(spec.name) : Promise.resolve(false),
+    deps.imageExists(spec.image),
+    spec.network ? deps.networkExists(spec.network) : Promise.resolve(true),
+    spec.ports.some((p) => p.hostPort !== undefined) ? deps.publishedPorts() : Promise.resolve([]),
+    spec.cpus !== undefined ? deps.engineCpus() : Promise.resolve(0),
+  ]);
+
+  if (!imageThere) add('image', `Image ${displayReference(spec.image)} is not present locally — pull it first`);
+  if (nameTaken && spec.name) add('name', `A container named ${spec.name} already exists`);
+  if (!networkThere && spec.network) add('network', `Network ${spec.network} does not exist`);
+  if (spec.cpus !== undefined && cpus > 0 && spec.cpus > cpus * 1e9) {
+    add('cpus', `CPU limit ${spec.cpus / 1e9} is more than the engine’s ${cpus} CPUs`);
+  }
+
+  for (const [i, p] of spec.ports.entries()) {
+    if (p.hostPort === undefined) continue;
+    const holder = findHolder(ports, p.hostPort, p.protocol, p.hostIp);
+    if (holder) {
+      add(`ports.${i}.hostPort`, `Host port ${p.hostPort} is already in use by container ${holder}`);
+    } else if (deps.local && !(await deps.local.portFree(p.hostPort, p.protocol, p.hostIp))) {
+      add(`ports.${i}.hostPort`, `Host port ${p.hostPort} is already in use on this machine (by a program outside Docker)`);
+    }
+  }
+
+  if (deps.local) {
+    const local = deps.local;
+    const exists = await Promise.all(spec.mounts.map((m) => local.pathExists(m.source)));
+    spec.mounts.forEach((m, i) => {
+      if (!exists[i]) add(`mounts.${i}.source`, `Host path ${m.source} does not exist`);
+    });
+  }
+  return issues;
+}

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { clientIssues, draftField, draftFromPrefill, emptyMount, emptyPort, errorsByField, specInput } from './draft.js';
+import { describeFailure } from './run-errors.js';
+
+describe('run dialog draft', () => {
+  it('prefills the image, exposed ports as port rows (random host port) and volumes as volume rows', () => {
+    const d = draftFromPrefill({ image: 'nginx:1.27', exposedPorts: ['80/tcp', '53/udp', 'junk'], volumes: ['/data', 'relative'] });
+    expect(d.image).toBe('nginx:1.27');
+    expect(d.ports.map((p) => [p.containerPort, p.protocol, p.hostPort])).toEqual([
+      ['80', 'tcp', ''],
+      ['53', 'udp', ''],
+    ]);
+    expect(d.volumes.map((v) => [v.target, v.name])).toEqual([['/data', '']]);
+    expect(new Set([...d.ports, ...d.volumes].map((r) => r.key)).size).toBe(3);
+    expect(d.nextKey).toBe(3);
+    expect(draftFromPrefill(null).image).toBe('');
+  });
+
+  it('turns the draft into the contract input, dropping empty rows and blank lines', () => {
+    const d = { ...draftFromPrefill({ image: 'nginx' }), env: 'A=1\n\nB=2\r\n', labels: 'x=y', ports: [emptyPort(5), { ...emptyPort(6, '80'), hostPort: '8080' }], mounts: [emptyMount(7)] };
+    expect(specInput(d)).toMatchObject({
+      image: 'nginx',
+      env: ['A=1', 'B=2'],
+      labels: ['x=y'],
+      ports: [{ hostIp: '', hostPort: '8080', containerPort: '80', protocol: 'tcp' }],
+      mounts: [],
+      restart: { policy: 'no', maxRetries: '' },
+    });
+  });
+
+  it('maps spec fields (indexes into kept rows) to the row keys the dialog shows them on', () => {
+    const d = { ...draftFromPrefill({ image: 'Foo' }), ports: [emptyPort(10), { ...emptyPort(11, '80'), hostPort: '99999' }], memory: '1x', env: 'NOPE' };
+    expect(draftField(d, 'ports.0.hostPort')).toBe('ports.11.hostPort');
+    expect(draftField(d, 'env.0')).toBe('env');
+    expect(draftField(d, 'restart.policy')).toBe('restart');
+    expect(draftField(d, 'restart.maxRetries')).toBe('maxRetries');
+    const errors = errorsByField(d, clientIssues(d));
+    expect(errors).toEqual({
+      image: 'Invalid image reference "Foo": repository names must be lowercase',
+      env: 'Environment variable "NOPE" must be KEY=VALUE',
+      'ports.11.hostPort': 'Host port must be a number from 1 to 65535 (got "99999")',
+      memory: 'Memory limit must be like 512m or 2g, at least 6m (got "1x")',
+    });
+  });
+
+  it('shows back-end failures readably, with their field issues', () => {
+    const f = describeFailure({ code: 'VALIDATION', message: 'A container named web already exists', details: { issues: [{ field: 'name', message: 'A container named web already exists' }, { junk: 1 }] } });
+    expect(f).toEqual({ message: 'A container named web already exists', issues: [{ field: 'name', message: 'A container named web already exists' }] });
+    expect(describeFailure(undefined).message).toBe('Something went wrong; the engine gave no reason');
+  });
+});
