@@ -1,5 +1,108 @@
+import { useEffect, useState } from 'react';
+import type { ImageDetails } from '../../../../contract/models/images.js';
+import { useApi, useAppStore } from '../../app/runtime-context.js';
+import { AlertIcon } from '../../ui/icons.js';
+import { Notice } from '../../ui/notice.js';
+import { LayersTab } from '../image-build/layers-tab.js';
+import { HistoryTab } from './history-tab.js';
+import { InspectTab } from './inspect-tab.js';
+import type { ImageRow } from './image-rows.js';
+import { RemoveDialog } from './remove-dialog.js';
+import { TagPushDialog } from './tag-push-dialog.js';
+import './images.css';
 
-/** Placeholder until its feature lands: says so honestly. */
-export function ImageDetailsPage({ id }: { id: string; tab?: string }) {
-  return <p className="placeholder-note">Image details for {id} are not built yet.</p>;
+const TABS = [
+  { id: 'inspect', label: 'Inspect' },
+  { id: 'history', label: 'History' },
+  { id: 'layers', label: 'Layers' },
+] as const;
+
+/** One image: Inspect (summary + full JSON), History, Layers; Run, Tag/Push and Remove from here too. */
+export function ImageDetailsPage({ id, tab }: { id: string; tab?: string }) {
+  const api = useApi();
+  const openRun = useAppStore((s) => s.openRunDialog);
+  const [details, setDetails] = useState<ImageDetails>();
+  const [error, setError] = useState<string>();
+  const [dialog, setDialog] = useState<'remove' | 'tag' | null>(null);
+  const current = TABS.find((t) => t.id === tab)?.id ?? 'inspect';
+
+  useEffect(() => {
+    let live = true;
+    setDetails(undefined);
+    setError(undefined);
+    api.images.inspect({ id }).then(
+      (d) => live && setDetails(d),
+      (err: unknown) => live && setError(err instanceof Error ? err.message : String(err)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [api, id]);
+
+  if (error) {
+    return (
+      <div className="page page--center">
+        <Notice title="This image could not be shown." icon={<AlertIcon width={28} height={28} />} role="alert">
+          <p>{error}</p>
+          <p>
+            <a href="#/images">Back to images</a>
+          </p>
+        </Notice>
+      </div>
+    );
+  }
+  if (!details) {
+    return (
+      <div className="page page--center">
+        <Notice title="Loading image…" busy role="status" />
+      </div>
+    );
+  }
+
+  const name = details.repoTags[0] ?? details.shortId;
+  const row: ImageRow = {
+    key: details.id,
+    image: { ...details, dangling: details.repoTags.length === 0, containers: [] },
+    repository: name,
+    tagName: '',
+    name,
+  };
+  const hrefOf = (t: string) => `#/images/${encodeURIComponent(id)}/${t}`;
+
+  return (
+    <div className="page page--fill img-details">
+      <div className="img-details__head">
+        <div>
+          <a href="#/images" className="muted">
+            Images
+          </a>
+          <h2 className="img-details__title">{name}</h2>
+          <p className="muted mono">{details.id}</p>
+        </div>
+        <div className="img-toolbar-actions">
+          <button type="button" className="btn btn--primary" onClick={() => openRun({ image: details.repoTags[0] ?? details.id, exposedPorts: details.exposedPorts, volumes: details.volumes })}>
+            Run
+          </button>
+          <button type="button" className="btn" onClick={() => setDialog('tag')}>
+            Tag / Push
+          </button>
+          <button type="button" className="btn btn--danger-text" onClick={() => setDialog('remove')}>
+            Remove
+          </button>
+        </div>
+      </div>
+      <nav className="img-tabs" role="tablist" aria-label="Image details">
+        {TABS.map((t) => (
+          <a key={t.id} role="tab" aria-selected={t.id === current} className={`img-tab${t.id === current ? ' is-active' : ''}`} href={hrefOf(t.id)}>
+            {t.label}
+          </a>
+        ))}
+      </nav>
+      <div role="tabpanel" aria-label={TABS.find((t) => t.id === current)!.label} className="img-tabpanel">
+        {current === 'inspect' ? <InspectTab details={details} /> : current === 'history' ? <HistoryTab imageId={details.id} /> : <LayersTab imageId={details.id} />}
+      </div>
+      {dialog === 'remove' ? <RemoveDialog row={row} onClose={() => setDialog(null)} onRemoved={() => (window.location.hash = '#/images')} /> : null}
+      {dialog === 'tag' ? <TagPushDialog source={details.repoTags[0] ?? details.id} initialTarget={details.repoTags[0]} onClose={() => setDialog(null)} /> : null}
+    </div>
+  );
 }

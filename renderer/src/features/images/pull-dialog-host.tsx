@@ -1,4 +1,109 @@
-/** Placeholder until pull lands: mounted once in the app; renders the pull dialog when open. */
+import { useState } from 'react';
+import { parseImageReference } from '../../../../contract/image-reference.js';
+import { useApi, useAppStore } from '../../app/runtime-context.js';
+import { Modal } from './modal.js';
+import { TransferProgress } from './transfer-progress.js';
+import { useTransfer } from './use-transfer.js';
+import './images.css';
+
+function PullDialog({ initial, onClose }: { initial: string; onClose(): void }) {
+  const api = useApi();
+  const [reference, setReference] = useState(initial);
+  const [invalid, setInvalid] = useState<string>();
+  const t = useTransfer();
+  const running = t.phase === 'running';
+
+  const submit = () => {
+    const r = parseImageReference(reference);
+    if (!r.ok) {
+      setInvalid(r.error);
+      return;
+    }
+    setInvalid(undefined);
+    t.start((h) => api.images.pull({ reference: reference.trim() }, h));
+  };
+
+  return (
+    <Modal
+      title="Pull an image"
+      onClose={() => {
+        t.cancel();
+        onClose();
+      }}
+      wide
+      footer={
+        <>
+          {running ? (
+            <button type="button" className="btn" onClick={t.cancel}>
+              Cancel
+            </button>
+          ) : (
+            <button type="button" className="btn" onClick={onClose}>
+              Close
+            </button>
+          )}
+          <button type="submit" form="pull-form" className="btn btn--primary" disabled={running}>
+            Pull
+          </button>
+        </>
+      }
+    >
+      <form
+        id="pull-form"
+        className="img-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          submit();
+        }}
+      >
+        <label className="img-field">
+          <span className="img-field__label">Image reference</span>
+          <input
+            className="img-field__input mono"
+            value={reference}
+            placeholder="nginx:1.27, ghcr.io/owner/app@sha256:…, 127.0.0.1:5000/team/app:1"
+            aria-invalid={invalid ? true : undefined}
+            aria-describedby="pull-hint"
+            spellCheck={false}
+            autoComplete="off"
+            disabled={running}
+            onChange={(e) => setReference(e.target.value)}
+          />
+          <span id="pull-hint" className="img-field__hint">
+            Name, tag or digest; Docker Hub unless a registry host is given.
+          </span>
+        </label>
+      </form>
+      {invalid ? (
+        <p className="img-error" role="alert">
+          {invalid}
+        </p>
+      ) : null}
+      {t.phase !== 'idle' ? <TransferProgress state={t.state} kind="pull" label="Overall progress" /> : null}
+      {t.phase === 'error' ? (
+        <p className="img-error" role="alert">
+          {t.error}
+        </p>
+      ) : null}
+      {t.phase === 'cancelled' ? (
+        <p className="img-note" role="status">
+          Pull cancelled
+        </p>
+      ) : null}
+      {t.phase === 'done' ? (
+        <p className="img-success" role="status">
+          {t.state.done?.message ?? 'Pulled'}
+          {t.state.done?.digest ? <span className="mono muted"> {t.state.done.digest}</span> : null}
+        </p>
+      ) : null}
+    </Modal>
+  );
+}
+
+/** Mounted once in the app: the pull dialog, open when the store says so (openPullDialog(reference?)). */
 export function PullDialogHost() {
-  return null;
+  const pullDialog = useAppStore((s) => s.pullDialog);
+  const close = useAppStore((s) => s.closePullDialog);
+  if (!pullDialog) return null;
+  return <PullDialog key={pullDialog.reference ?? ''} initial={pullDialog.reference ?? ''} onClose={close} />;
 }

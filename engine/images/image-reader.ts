@@ -1,0 +1,67 @@
+import type Docker from 'dockerode';
+import type { ImageContainerRef } from '../../contract/models/images.js';
+import { toBerthError } from '../errors.js';
+import { engineJson, imagePath } from './engine-http.js';
+import type { RawHistory, RawImage, RawImageInspect } from './image-mapping.js';
+
+/** The engine reads the image features need, behind a small interface (faked in unit tests). */
+export interface ImageReader {
+  /** GET /images/json: top-level images (no intermediate build images). */
+  images(signal?: AbortSignal): Promise<RawImage[]>;
+  /** GET /system/df's Images (type=image: engines from API 1.42 skip the container sizes): per image id, SharedSize. */
+  sharedSizes(signal?: AbortSignal): Promise<Map<string, number>>;
+  /** GET /containers/json?all=1: which containers use which image id. */
+  containersByImage(signal?: AbortSignal): Promise<Map<string, ImageContainerRef[]>>;
+  /** GET /images/{id}/json; undefined when there is no such image. */
+  inspect(idOrName: string, signal?: AbortSignal): Promise<RawImageInspect | undefined>;
+  history(idOrName: string, signal?: AbortSignal): Promise<RawHistory[]>;
+}
+
+interface RawContainer {
+  Id?: string;
+  Names?: string[];
+  ImageID?: string;
+  State?: string;
+}
+
+export function dockerImageReader(docker: Docker, endpoint?: string): ImageReader {
+  const wrap = async <T>(p: Promise<T>): Promise<T> => {
+    try {
+      return await p;
+    } catch (err) {
+      throw toBerthError(err, endpoint);
+    }
+  };
+  return {
+    images: (signal) => wrap(engineJson<RawImage[]>(docker, { method: 'GET', path: '/images/json', signal })),
+    async sharedSizes(signal) {
+      const df = await wrap(engineJson<{ Images?: RawImage[] | null }>(docker, { method: 'GET', path: '/system/df', query: { type: 'image' }, signal }));
+      const out = new Map<string, number>();
+      for (const i of df.Images ?? []) if (i.Id && typeof i.SharedSize === 'number' && i.SharedSize >= 0) out.set(i.Id, i.SharedSize);
+      return out;
+    },
+    async containersByImage(signal) {
+      const list = await wrap(engineJson<RawContainer[]>(docker, { method: 'GET', path: '/containers/json', query: { all: 1 }, signal }));
+      const out = new Map<string, ImageContainerRef[]>();
+      for (const c of list) {
+        if (!c.ImageID || !c.Id) continue;
+        const ref: ImageContainerRef = { id: c.Id, name: (c.Names?.[0] ?? c.Id.slice(0, 12)).replace(/^\//, ''), state: c.State ?? 'unknown' };
+        const arr = out.get(c.ImageID);
+        if (arr) arr.push(ref);
+        else out.set(c.ImageID, [ref]);
+      }
+      for (const arr of out.values()) arr.sort((a, b) => a.name.localeCompare(b.name));
+      return out;
+    },
+    async inspect(idOrName, signal) {
+      try {
+        return await engineJson<RawImageInspect>(docker, { method: 'GET', path: `/images/${imagePath(idOrName)}/json`, signal });
+      } catch (err) {
+        const e = toBerthError(err, endpoint);
+        if (e.code === 'NOT_FOUND') return undefined;
+        throw e;
+      }
+    },
+    history: (idOrName, signal) => wrap(engineJson<RawHistory[]>(docker, { method: 'GET', path: `/images/${imagePath(idOrName)}/history`, signal })),
+  };
+}

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import type { ImageSummary } from '../../contract/models/images.js';
+import { containersNamedIn, describeContainers, inUseMessage, prunePreview } from './image-remove.js';
+
+const img = (id: string, over: Partial<ImageSummary> = {}): ImageSummary => ({
+  id: `sha256:${id.padEnd(64, '0')}`,
+  shortId: id.padEnd(12, '0'),
+  repoTags: [`${id}:latest`],
+  repoDigests: [],
+  dangling: false,
+  created: 0,
+  size: 1000,
+  containers: [],
+  labels: {},
+  ...over,
+});
+
+describe('prune preview math', () => {
+  const images = [
+    img('a', { size: 5000, sharedSize: 2000, uniqueSize: 3000 }), // unused, tagged
+    img('b', { repoTags: [], dangling: true, size: 700, sharedSize: 200, uniqueSize: 500 }), // dangling
+    img('c', { repoTags: [], dangling: true, size: 900, sharedSize: 0, uniqueSize: 900, containers: [{ id: 'x', name: 'keep', state: 'exited' }] }), // dangling but used
+    img('d', { size: 400 }), // unused, disk usage unknown: its full size counts
+    img('e', { size: 100, sharedSize: 100, uniqueSize: 0, containers: [{ id: 'y', name: 'web', state: 'running' }] }),
+  ];
+
+  it('dangling: only untagged images no container uses', () => {
+    const p = prunePreview(images, 'dangling');
+    expect(p.images.map((i) => i.shortId.charAt(0))).toEqual(['b']);
+    expect(p.reclaimable).toBe(500);
+  });
+
+  it('unused: every image without containers, biggest first, unique sizes summed', () => {
+    const p = prunePreview(images, 'unused');
+    expect(p.images.map((i) => i.shortId.charAt(0))).toEqual(['a', 'b', 'd']);
+    expect(p.reclaimable).toBe(3000 + 500 + 400);
+  });
+
+  it('nothing to prune', () => {
+    expect(prunePreview([images[4]!], 'unused')).toEqual({ mode: 'unused', images: [], reclaimable: 0 });
+  });
+});
+
+describe('remove messages', () => {
+  it('names the blocking containers and their state', () => {
+    expect(inUseMessage('web:1', [{ id: '1', name: 'web-1', state: 'running' }])).toBe('Image web:1 is used by container web-1 (running) — stop and remove it first, or force');
+    expect(inUseMessage('x', [{ id: '1', name: 'a', state: 'exited' }, { id: '2', name: 'b', state: 'created' }])).toBe(
+      'Image x is used by containers a (exited) and b (created) — remove them first, or force',
+    );
+    expect(describeContainers(['a', 'b', 'c', 'd', 'e'].map((n) => ({ id: n, name: n, state: 'exited' })))).toBe('a (exited), b (exited), c (exited) and 2 more');
+  });
+
+  it('finds the containers an engine 409 message names', () => {
+    const all = [
+      { id: '552843f028ebe50e6f4b94770d5d577624c9923f52f7b0f03201e2a85ee27e73', name: 'web-1', state: 'running' },
+      { id: 'ffff', name: 'other', state: 'exited' },
+    ];
+    const msg = 'conflict: unable to delete 9a2dea7984a0 (cannot be forced) - image is being used by running container 552843f028eb';
+    expect(containersNamedIn(msg, all).map((c) => c.name)).toEqual(['web-1']);
+  });
+});

@@ -1,0 +1,98 @@
+import type Docker from 'dockerode';
+import { BerthError } from '../../contract/errors.js';
+import type { ImageContainerRef, ImageRemoveResult, ImageSummary, PruneMode, PrunePreview, PruneResult } from '../../contract/models/images.js';
+import { toBerthError } from '../errors.js';
+import { engineJson, imagePath } from './engine-http.js';
+import type { ImageReader } from './image-reader.js';
+import { shortId } from './image-mapping.js';
+
+type DeleteItem = { Untagged?: string; Deleted?: string };
+
+/** "web-1 (running)", "web-1 (running) and db (exited)", "a (exited), b (exited) and 3 more". */
+export function describeContainers(refs: readonly ImageContainerRef[]): string {
+  const names = refs.slice(0, 3).map((c) => `${c.name} (${c.state})`);
+  if (refs.length > 3) names.push(`${refs.length - 3} more`);
+  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}
+
+export function inUseMessage(image: string, refs: readonly ImageContainerRef[]): string {
+  const running = refs.some((c) => c.state === 'running' || c.state === 'paused' || c.state === 'restarting');
+  const what = refs.length === 1 ? 'container' : 'containers';
+  const fix = running ? 'stop and remove it first, or force' : 'remove it first, or force';
+  return `Image ${image} is used by ${what} ${describeContainers(refs)} — ${refs.length === 1 ? fix : fix.replace(' it ', ' them ')}`;
+}
+
+/** The containers an engine 409 message names ("…container 552843f028eb is using…"), resolved to names. */
+export function containersNamedIn(message: string, all: readonly ImageContainerRef[]): ImageContainerRef[] {
+  const ids = [...message.matchAll(/container ([0-9a-f]{12,64})/g)].map((m) => m[1]!);
+  return all.filter((c) => ids.some((id) => c.id.startsWith(id)));
+}
+
+/**
+ * Remove an image or one of its tags. By "repo:tag" when the image has other tags: only that tag goes.
+ * Otherwise the image goes with all its tags; containers using it block that unless forced, and the
+ * refusal names them. Without force, several tags are removed one by one (the engine refuses to
+ * delete an image with several tags by id unless forced).
+ */
+export async function removeImage(docker: Docker, reader: ImageReader, image: string, force: boolean, signal?: AbortSignal): Promise<ImageRemoveResult> {
+  const raw = await reader.inspect(image, signal);
+  if (!raw?.Id) throw new BerthError('NOT_FOUND', `No such image: ${image}`);
+  const id = raw.Id;
+  const tags = (raw.RepoTags ?? []).filter((t) => !t.endsWith(':<none>'));
+  const byTag = tags.includes(image) || tags.includes(`${image}:latest`);
+  const display = byTag ? image : (tags[0] ?? shortId(id));
+  const result: ImageRemoveResult = { untagged: [], deleted: [] };
+  const del = async (name: string, withForce: boolean) => {
+    const items = await engineJson<DeleteItem[]>(docker, { method: 'DELETE', path: `/images/${imagePath(name)}`, query: { force: withForce ? 1 : undefined }, signal });
+    for (const i of items ?? []) {
+      if (i.Untagged) result.untagged.push(i.Untagged);
+      if (i.Deleted) result.deleted.push(i.Deleted);
+    }
+  };
+  const users = (await reader.containersByImage(signal)).get(id) ?? [];
+  try {
+    if (byTag && tags.length > 1) {
+      await del(image, false);
+      return result;
+    }
+    if (users.length && !force) throw new BerthError('CONFLICT', inUseMessage(display, users), { containers: users });
+    if (force || tags.length <= 1) await del(force ? id : (tags[0] ?? id), force);
+    else for (const t of tags) await del(t, false);
+    return result;
+  } catch (err) {
+    if (err instanceof BerthError) throw err;
+    const e = toBerthError(err);
+    if (e.code !== 'CONFLICT') throw e;
+    const all = [...(await reader.containersByImage(signal)).values()].flat();
+    const named = containersNamedIn(e.message, all);
+    const blocking = named.length ? named : users;
+    if (!blocking.length) throw new BerthError('CONFLICT', `Image ${display} cannot be removed: ${e.message}`, e.details);
+    const text = /cannot be forced/.test(e.message)
+      ? `Image ${display} is used by ${blocking.length === 1 ? 'container' : 'containers'} ${describeContainers(blocking)} — stop it first: even force cannot remove an image a running container uses`
+      : inUseMessage(display, blocking);
+    throw new BerthError('CONFLICT', text, { containers: blocking, engineMessage: e.message });
+  }
+}
+
+/** Which images a prune would remove and the space it frees (sum of unique sizes), before asking. */
+export function prunePreview(images: readonly ImageSummary[], mode: PruneMode): PrunePreview {
+  const going = images.filter((i) => i.containers.length === 0 && (mode === 'unused' || i.dangling));
+  const list = going.map((i) => ({ id: i.id, shortId: i.shortId, repoTags: i.repoTags, size: i.size, uniqueSize: i.uniqueSize ?? i.size }));
+  list.sort((a, b) => b.uniqueSize - a.uniqueSize);
+  return { mode, images: list, reclaimable: list.reduce((n, i) => n + i.uniqueSize, 0) };
+}
+
+export async function pruneImages(docker: Docker, mode: PruneMode, signal?: AbortSignal): Promise<PruneResult> {
+  const filters = JSON.stringify({ dangling: [mode === 'dangling' ? 'true' : 'false'] });
+  try {
+    const r = await engineJson<{ ImagesDeleted?: DeleteItem[] | null; SpaceReclaimed?: number }>(docker, { method: 'POST', path: '/images/prune', query: { filters }, signal });
+    const out: PruneResult = { deleted: [], untagged: [], reclaimed: r.SpaceReclaimed ?? 0 };
+    for (const i of r.ImagesDeleted ?? []) {
+      if (i.Untagged) out.untagged.push(i.Untagged);
+      if (i.Deleted) out.deleted.push(i.Deleted);
+    }
+    return out;
+  } catch (err) {
+    throw toBerthError(err);
+  }
+}

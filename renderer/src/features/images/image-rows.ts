@@ -1,0 +1,97 @@
+import type { ImageChange, ImageSummary } from '../../../../contract/models/images.js';
+
+export type ImageMap = ReadonlyMap<string, ImageSummary>;
+
+/** Apply watch deltas to the image map; returns the same map when nothing changed. */
+export function reduceImages(current: ImageMap, changes: readonly ImageChange[]): ImageMap {
+  let next: Map<string, ImageSummary> | undefined;
+  const edit = () => (next ??= new Map(current));
+  for (const c of changes) {
+    if (c.kind === 'snapshot') next = new Map(c.images.map((i) => [i.id, i]));
+    else if (c.kind === 'upsert') edit().set(c.image.id, c.image);
+    else if ((next ?? current).has(c.id)) edit().delete(c.id);
+  }
+  return next ?? current;
+}
+
+/** One row per tag (like `docker images`); a dangling image is one row named by its short id. */
+export interface ImageRow {
+  key: string;
+  image: ImageSummary;
+  /** "repo:tag", or undefined for a dangling image. */
+  tag?: string;
+  repository: string;
+  tagName: string;
+  /** Accessible name: "repo:tag", or the short id when dangling. */
+  name: string;
+}
+
+export type ImageFilter = 'all' | 'in-use' | 'unused' | 'dangling';
+export type SortKey = 'repository' | 'tag' | 'created' | 'size' | 'unique' | 'containers';
+export interface ImageSort {
+  key: SortKey;
+  dir: 'asc' | 'desc';
+}
+
+function splitTag(tag: string): [string, string] {
+  const i = tag.lastIndexOf(':');
+  return i > tag.lastIndexOf('/') ? [tag.slice(0, i), tag.slice(i + 1)] : [tag, ''];
+}
+
+export function rowsOf(images: Iterable<ImageSummary>): ImageRow[] {
+  const rows: ImageRow[] = [];
+  for (const image of images) {
+    if (image.repoTags.length === 0) {
+      const digestRepo = image.repoDigests[0]?.split('@')[0];
+      rows.push({ key: image.id, image, repository: digestRepo ?? '<none>', tagName: '<none>', name: image.shortId });
+      continue;
+    }
+    for (const tag of image.repoTags) {
+      const [repository, tagName] = splitTag(tag);
+      rows.push({ key: `${image.id}|${tag}`, image, tag, repository, tagName, name: tag });
+    }
+  }
+  return rows;
+}
+
+const compareBy: Record<SortKey, (a: ImageRow, b: ImageRow) => number> = {
+  repository: (a, b) => a.repository.localeCompare(b.repository) || a.tagName.localeCompare(b.tagName),
+  tag: (a, b) => a.tagName.localeCompare(b.tagName) || a.repository.localeCompare(b.repository),
+  created: (a, b) => a.image.created - b.image.created,
+  size: (a, b) => a.image.size - b.image.size,
+  unique: (a, b) => (a.image.uniqueSize ?? a.image.size) - (b.image.uniqueSize ?? b.image.size),
+  containers: (a, b) => a.image.containers.length - b.image.containers.length,
+};
+
+/** Filter (kind + free text over name, id, digests, container names, labels), then sort (stable, name as tie-break). */
+export function selectImageRows(images: ImageMap, query: string, filter: ImageFilter, sort: ImageSort): ImageRow[] {
+  const q = query.trim().toLowerCase();
+  const rows = rowsOf(images.values()).filter((r) => {
+    const i = r.image;
+    if (filter === 'dangling' && !i.dangling) return false;
+    if (filter === 'in-use' && i.containers.length === 0) return false;
+    if (filter === 'unused' && i.containers.length > 0) return false;
+    if (!q) return true;
+    const hay = [r.name, r.repository, r.tagName, i.id, ...i.repoDigests, ...i.containers.map((c) => c.name), ...Object.entries(i.labels).map(([k, v]) => `${k}=${v}`)];
+    return hay.some((h) => h.toLowerCase().includes(q));
+  });
+  const dir = sort.dir === 'asc' ? 1 : -1;
+  const cmp = compareBy[sort.key];
+  return rows.sort((a, b) => dir * cmp(a, b) || a.name.localeCompare(b.name));
+}
+
+export interface ImageTotals {
+  images: number;
+  dangling: number;
+  inUse: number;
+}
+
+export function imageTotals(images: ImageMap): ImageTotals {
+  let dangling = 0;
+  let inUse = 0;
+  for (const i of images.values()) {
+    if (i.dangling) dangling++;
+    if (i.containers.length) inUse++;
+  }
+  return { images: images.size, dangling, inUse };
+}
