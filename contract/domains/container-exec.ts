@@ -7,8 +7,8 @@ import type { ContainerStatsEvent, ExecEvent, StatsSummaryEvent } from '../model
 const containerId = z
   .string({ error: 'must be a container id or name' })
   .trim()
-  .min(1, 'must not be empty')
-  .max(256, 'is too long')
+  .min(1, { error: 'must not be empty', abort: true })
+  .max(256, { error: 'is too long', abort: true })
   .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'must be a container id or name (letters, digits, "_", "." and "-")');
 
 const sessionId = z.string({ error: 'must be a session id' }).regex(/^[a-f0-9]{32}$/, 'must be a session id from the ready event');
@@ -53,6 +53,20 @@ export const containerExecApi = {
   execResize: method<void>()(z.object({ session: sessionId, cols: termSize('cols'), rows: termSize('rows') }).strict()),
   /** Live stats of one container from the engine's streaming stats endpoint (never polled). */
   stats: stream<ContainerStatsEvent>()(z.object({ id: containerId }).strict()),
-  /** Compact CPU/memory samples of every running container, for the list's sparklines (≤ 1 per second each). */
-  statsSummary: stream<StatsSummaryEvent>()(z.object({}).strict()),
+  /**
+   * Compact CPU/memory samples of every running container, for the list's sparklines: one per container
+   * every `intervalMs` (default 2 s), sent together so the list redraws once per interval.
+   */
+  statsSummary: stream<StatsSummaryEvent>()(
+    z
+      .object({
+        intervalMs: z
+          .number({ error: 'must be a number of milliseconds' })
+          .int('must be a whole number of milliseconds')
+          .min(1000, 'must be at least 1000 ms (the engine samples once a second)')
+          .max(60_000, 'must be at most 60000 ms')
+          .default(2000),
+      })
+      .strict(),
+  ),
 };

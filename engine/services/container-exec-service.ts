@@ -30,9 +30,9 @@ export function createContainerExecService(deps: ServiceDeps, registry = new Exe
       const conn = deps.connections.require();
       return streamContainerStats({ source: dockerStatsSource(conn.docker, deps.log), events: conn.hub, id, signal: ctx.signal, endpoint: conn.endpoint.host });
     },
-    statsSummary: (_args, ctx) => {
+    statsSummary: ({ intervalMs }, ctx) => {
       const conn = deps.connections.require();
-      return streamStatsSummary({ source: dockerStatsSource(conn.docker, deps.log), events: conn.hub, signal: ctx.signal, log: deps.log });
+      return streamStatsSummary({ source: dockerStatsSource(conn.docker, deps.log), events: conn.hub, signal: ctx.signal, intervalMs, log: deps.log });
     },
   };
 }

@@ -1,0 +1,74 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, openApp, startBerth, type RunningBerth } from './support/berth.js';
+import { docker, removeContainers, testImage, uniqueName } from './support/docker-cli.js';
+
+const prefix = 'berth-e2e-h3d-stats';
+
+describe('container stats (streaming, never polled)', () => {
+  let berth: RunningBerth;
+  let browser: Browser;
+  let busy: string;
+
+  beforeAll(async () => {
+    busy = uniqueName(prefix);
+    await docker('run', '-d', '--name', busy, testImage, 'sh', '-c', 'while :; do :; done');
+    berth = await startBerth(['--no-embedded-engine']);
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    expect(await berth?.stop()).toBe(0);
+    await removeContainers(prefix);
+  });
+
+  it('shows CPU, memory, network and block I/O live; the CPU value of a busy container is > 0 and moves', async () => {
+    const { page, errors } = await openApp(browser, berth, `#/containers/${busy}/stats`);
+    const cpu = page.getByRole('group', { name: 'CPU', exact: true });
+    const cpuValue = () => cpu.locator('.stats-card__value').innerText();
+    await cpu.waitFor({ timeout: 20_000 });
+    const seen = new Set<string>();
+    await expect
+      .poll(
+        async () => {
+          const text = await cpuValue();
+          expect(text).toMatch(/^\d+(\.\d)? %$/);
+          if (parseFloat(text) > 0) seen.add(text);
+          return seen.size;
+        },
+        { timeout: 20_000, interval: 500 },
+      )
+      .toBeGreaterThanOrEqual(2);
+    for (const v of seen) expect(parseFloat(v)).toBeGreaterThan(0);
+
+    const memory = await page.getByRole('group', { name: 'Memory', exact: true }).locator('.stats-card__value').innerText();
+    expect(memory).toMatch(/^\d+(\.\d+)? (B|KiB|MiB|GiB) \/ \d+(\.\d+)? (B|KiB|MiB|GiB|TiB)$/);
+    expect(await page.getByRole('group', { name: 'Network', exact: true }).innerText()).toMatch(/Received .* Sent/);
+    expect(await page.getByRole('group', { name: 'Block I/O', exact: true }).innerText()).toMatch(/Read .* Write/);
+
+    // Stopping the container ends the live view with a plain message.
+    await docker('stop', '-t', '0', busy);
+    await page.getByText('The container is not running. Live stats appear here when it starts.').waitFor({ timeout: 20_000 });
+    await docker('start', busy);
+    await cpu.waitFor({ timeout: 20_000 });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('shows a CPU sparkline in the list row of a running container', async () => {
+    const { page, errors } = await openApp(browser, berth, '#/containers');
+    const row = page.getByRole('row', { name: busy, exact: true });
+    await row.waitFor({ timeout: 20_000 });
+    const spark = row.getByRole('img', { name: /^CPU \d+(\.\d)? %$/ });
+    await spark.waitFor({ timeout: 20_000 });
+    await expect.poll(async () => parseFloat((await spark.getAttribute('aria-label'))!.slice(4)), { timeout: 20_000 }).toBeGreaterThan(0);
+    // A stopped container has none.
+    const idle = uniqueName(prefix);
+    await docker('create', '--name', idle, testImage, 'sleep', '600');
+    await page.getByRole('row', { name: idle, exact: true }).waitFor({ timeout: 20_000 });
+    expect(await page.getByRole('row', { name: idle, exact: true }).getByRole('img', { name: /^CPU/ }).count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});

@@ -1,0 +1,50 @@
+import type { ContainerStats } from '../../../../contract/models/container-exec.js';
+
+/** Samples kept for the charts: two minutes at one per second. */
+export const HISTORY_SIZE = 120;
+
+/** A bounded, immutable history: each push returns a new array (React state), dropping the oldest beyond `size`. */
+export function pushSample<T>(history: readonly T[], sample: T, size = HISTORY_SIZE): readonly T[] {
+  const next = history.length >= size ? history.slice(history.length - size + 1) : history.slice();
+  next.push(sample);
+  return next;
+}
+
+/** "12.3 %" (one decimal under 100, none above). */
+export function formatPercent(value: number): string {
+  if (!Number.isFinite(value)) return '—';
+  return `${value >= 100 ? Math.round(value) : value.toFixed(1)} %`;
+}
+
+/** "1.5 KiB/s". */
+export function formatRate(bytesPerSecond: number, formatBytes: (n: number) => string): string {
+  return `${formatBytes(bytesPerSecond)}/s`;
+}
+
+/** The y-axis top for a series: a round-ish value above the max, never 0 (flat lines stay at the bottom). */
+export function niceMax(values: readonly number[], floor = 1): number {
+  let max = floor;
+  for (const v of values) if (Number.isFinite(v) && v > max) max = v;
+  const magnitude = 10 ** Math.floor(Math.log10(max));
+  for (const step of [1, 2, 2.5, 5, 10]) if (step * magnitude >= max) return step * magnitude;
+  return 10 * magnitude;
+}
+
+/** SVG polyline points for values in a width × height box (newest at the right, `capacity` slots wide). */
+export function polylinePoints(values: readonly number[], max: number, width: number, height: number, capacity = HISTORY_SIZE): string {
+  if (!values.length || max <= 0) return '';
+  const step = width / Math.max(1, capacity - 1);
+  const offset = (capacity - values.length) * step;
+  return values
+    .map((v, i) => {
+      const x = offset + i * step;
+      const y = height - (Math.max(0, Math.min(v, max)) / max) * height;
+      return `${x.toFixed(1)},${y.toFixed(1)}`;
+    })
+    .join(' ');
+}
+
+/** Convenience: one numeric series out of a history. */
+export function seriesOf(history: readonly ContainerStats[], pick: (s: ContainerStats) => number): number[] {
+  return history.map(pick);
+}
