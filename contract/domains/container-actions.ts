@@ -25,7 +25,7 @@ export function normalizeSignal(input: string): string | undefined {
 export const containerIdSchema = z
   .string({ error: 'expected a container id or name' })
   .trim()
-  .min(1, { error: 'a container id or name is required' })
+  .min(1, { error: 'a container id or name is required', abort: true })
   .max(256, { error: 'is too long for a container id or name' })
   .regex(/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/, { error: 'is not a valid container id or name' });
 

@@ -1,6 +1,9 @@
 import { memo } from 'react';
 import type { ContainerSummary } from '../../../../contract/index.js';
 import { formatAbsoluteTime, formatRelativeTime } from '../../lib/format/relative-time.js';
+import type { ContainerActionKind } from '../container-actions/action-defs.js';
+import { RowActions } from '../container-actions/row-actions.js';
+import { ContainerSparkline } from '../stats/container-sparkline.js';
 import { PortsCell } from './ports-cell.js';
 
 interface ContainerRowProps {
@@ -10,8 +13,16 @@ interface ContainerRowProps {
   now: number;
   /** Offset of the row inside the table body (px). */
   top: number;
+  selected: boolean;
+  focused: boolean;
+  pending?: ContainerActionKind;
   onOpenUrl(url: string): void;
+  onToggleSelect(id: string): void;
+  onAction(kind: ContainerActionKind, id: string, name: string): void;
+  onFocusRow(id: string): void;
 }
+
+export const rowDomId = (id: string) => `crow-${id}`;
 
 function CreatedCell({ created, now }: { created: number; now: number }) {
   const date = new Date(created);
@@ -25,14 +36,47 @@ function CreatedCell({ created, now }: { created: number; now: number }) {
 
 /**
  * One container. Its accessible name is the container name; the Name cell's text is exactly the name
- * and the State cell's text exactly the state word (the id and service are in the Name tooltip).
+ * (a link to its details) and the State cell's text exactly the state word (the id and service are in
+ * the Name tooltip). A checkbox selects it; the last cell holds its actions (or the one under way).
  */
-export const ContainerRow = memo(function ContainerRow({ container: c, inGroup, rowIndex, now, top, onOpenUrl }: ContainerRowProps) {
+export const ContainerRow = memo(function ContainerRow({
+  container: c,
+  inGroup,
+  rowIndex,
+  now,
+  top,
+  selected,
+  focused,
+  pending,
+  onOpenUrl,
+  onToggleSelect,
+  onAction,
+  onFocusRow,
+}: ContainerRowProps) {
   const service = c.composeService ?? c.labels?.['com.docker.compose.service'];
   return (
-    <div role="row" aria-rowindex={rowIndex} aria-label={c.name} className={`ctable__row ctable__row--body${inGroup ? ' is-grouped' : ''}`} style={{ transform: `translateY(${top}px)` }}>
+    <div
+      id={rowDomId(c.id)}
+      role="row"
+      aria-rowindex={rowIndex}
+      aria-label={c.name}
+      aria-selected={selected}
+      aria-busy={pending ? true : undefined}
+      tabIndex={focused ? 0 : -1}
+      data-id={c.id}
+      className={`ctable__row ctable__row--body${inGroup ? ' is-grouped' : ''}${selected ? ' is-selected' : ''}${focused ? ' is-focused' : ''}`}
+      style={{ transform: `translateY(${top}px)` }}
+      onFocus={(e) => {
+        if (e.target === e.currentTarget || !focused) onFocusRow(c.id);
+      }}
+    >
+      <div role="cell" className="ctable__cell cell-select">
+        <input type="checkbox" aria-label={`Select ${c.name}`} checked={selected} onChange={() => onToggleSelect(c.id)} />
+      </div>
       <div role="cell" className="ctable__cell cell-name" title={`${c.name}${service ? `\nService: ${service}` : ''}\nID: ${c.id.slice(0, 12)}`}>
-        <span>{c.name}</span>
+        <a className="cell-name__link" href={`#/containers/${encodeURIComponent(c.id)}`} tabIndex={focused ? 0 : -1}>
+          {c.name}
+        </a>
       </div>
       <div role="cell" className="ctable__cell cell-image" title={c.image}>
         {c.image}
@@ -42,13 +86,17 @@ export const ContainerRow = memo(function ContainerRow({ container: c, inGroup, 
         {c.state}
       </div>
       <div role="cell" className="ctable__cell cell-status" title={c.status}>
-        {c.status}
+        <span className="cell-status__text">{c.status}</span>
+        {c.state === 'running' ? <ContainerSparkline id={c.id} /> : null}
       </div>
       <div role="cell" className="ctable__cell cell-ports">
         <PortsCell ports={c.ports} onOpenUrl={onOpenUrl} />
       </div>
       <div role="cell" className="ctable__cell cell-created">
         <CreatedCell created={c.created} now={now} />
+      </div>
+      <div role="cell" className="ctable__cell cell-actions">
+        <RowActions id={c.id} name={c.name} state={c.state} pending={pending} onAction={onAction} />
       </div>
     </div>
   );

@@ -1,9 +1,19 @@
-import { useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
 import { useAppStore, useRuntime } from '../../app/runtime-context.js';
 import { AlertIcon, ContainersIcon, PlugIcon, SearchIcon } from '../../ui/icons.js';
 import { Notice } from '../../ui/notice.js';
+import type { ContainerActionKind } from '../container-actions/action-defs.js';
+import { ActionNotices } from '../container-actions/action-notices.js';
+import { BulkProgressBar } from '../container-actions/bulk-progress.js';
+import { BulkToolbar } from '../container-actions/bulk-toolbar.js';
+import type { ActionOptions } from '../container-actions/run-actions.js';
+import { useActionRequests } from '../container-actions/use-action-requests.js';
+import '../container-actions/container-actions.css';
+import { useRecycleBin } from '../recycle-bin/use-recycle-bin.js';
 import { ContainersTable } from './containers-table.js';
-import { selectContainerCounts, selectContainerRows, selectContainersView } from './selectors.js';
+import { selectContainerCounts, selectContainerRows, selectContainersView, selectVisibleIds } from './selectors.js';
+import { ShortcutsHelp } from './shortcuts-help.js';
+import { useListCommands } from './use-list-commands.js';
 import './containers.css';
 
 /** Every container of the engine, live: a snapshot then deltas, grouped by Compose project. */
@@ -18,13 +28,53 @@ export function ContainersPage() {
   const collapsedProjects = useAppStore((s) => s.collapsedProjects);
   const setFilter = useAppStore((s) => s.setContainerFilter);
   const toggleProject = useAppStore((s) => s.toggleProjectCollapsed);
+  const containerSort = useAppStore((s) => s.containerSort);
+  const selectedIds = useAppStore((s) => s.selectedIds);
+  const focusedId = useAppStore((s) => s.focusedId);
+  const pending = useAppStore((s) => s.pendingActions);
+  const bulkBusy = useAppStore((s) => s.bulkProgress !== undefined);
+  const sortBy = useAppStore((s) => s.sortContainersBy);
+  const toggleSelected = useAppStore((s) => s.toggleSelected);
+  const setSelection = useAppStore((s) => s.setSelection);
+  const setFocused = useAppStore((s) => s.setFocusedContainer);
+  const bin = useRecycleBin();
+  const { request, dialog } = useActionRequests('list');
 
   const view = useMemo(
     () => selectContainersView({ containers, containersPhase, containersError, engineStatus, backend }),
     [containers, containersPhase, containersError, engineStatus, backend],
   );
-  const rows = useMemo(() => selectContainerRows({ containers, containerFilter, collapsedProjects }), [containers, containerFilter, collapsedProjects]);
+  const rows = useMemo(
+    () => selectContainerRows({ containers, containerFilter, collapsedProjects, containerSort }),
+    [containers, containerFilter, collapsedProjects, containerSort],
+  );
   const counts = useMemo(() => selectContainerCounts(containers), [containers]);
+  const visibleIds = useMemo(() => selectVisibleIds(rows), [rows]);
+  // Bulk actions work on the selected rows that are shown: a filter never leaves hidden rows selected for an action.
+  const selectedShown = useMemo(() => visibleIds.filter((id) => selectedIds.has(id)), [visibleIds, selectedIds]);
+  const selectedVisible = selectedShown.length;
+  const onKeyDown = useListCommands(rows, visibleIds, request);
+  const onRowAction = useCallback((kind: ContainerActionKind, id: string, name: string) => request(kind, [{ id, name }]), [request]);
+  const onToggleAll = useCallback(() => {
+    const all = visibleIds.length > 0 && visibleIds.every((id) => selectedIds.has(id));
+    setSelection(all ? [] : visibleIds);
+  }, [visibleIds, selectedIds, setSelection]);
+  const onBulk = useCallback(
+    (kind: ContainerActionKind, options: ActionOptions) => {
+      const targets = selectedShown.map((id) => containers.get(id)).filter((c) => c !== undefined).map((c) => ({ id: c.id, name: c.name }));
+      request(kind, targets, options);
+    },
+    [selectedShown, containers, request],
+  );
+  const binCount = bin.listing?.entries.length ?? 0;
+  const binLink = (
+    <a className="btn bin-link" href="#/containers/recently-removed">
+      Recently removed
+      <span className="bin-link__count" aria-label={`${binCount} ${binCount === 1 ? 'entry' : 'entries'}`}>
+        {binCount}
+      </span>
+    </a>
+  );
 
   switch (view.kind) {
     case 'loading':
@@ -72,7 +122,8 @@ export function ContainersPage() {
             type="search"
             className="search__input"
             aria-label="Filter containers"
-            placeholder="Filter by name, image, project, state…"
+            placeholder="Filter: name, image… or state:running label:key=value"
+            title="Free text matches name, image, project, state or id. Terms: name: image: state: label:key or label:key=value project: id: — prefix with - to exclude."
             value={containerFilter}
             onChange={(e) => setFilter(e.target.value)}
             onKeyDown={(e) => {
@@ -99,7 +150,17 @@ export function ContainersPage() {
             {counts.stopped} stopped
           </span>
         </p>
+        <div className="toolbar__end">
+          <button type="button" className="btn" onClick={() => runtime.store.getState().openRunDialog()}>
+            Run a container
+          </button>
+          <ShortcutsHelp />
+          {binLink}
+        </div>
       </div>
+      {selectedVisible > 0 ? <BulkToolbar count={selectedVisible} busy={bulkBusy} onAction={onBulk} onClear={() => setSelection([])} /> : null}
+      <BulkProgressBar />
+      <ActionNotices scope="list" />
       {view.kind === 'table' && view.stale ? (
         <p className="inline-warning" role="status">
           {view.warning ? `The live list stopped updating: ${view.warning}. Retrying…` : 'Showing the last known list; it updates again when the back end is back.'}
@@ -107,8 +168,20 @@ export function ContainersPage() {
       ) : null}
       <ContainersTable
         rows={rows}
+        sort={containerSort}
+        selectedIds={selectedIds}
+        pending={pending}
+        focusedId={focusedId}
+        visibleCount={visibleIds.length}
+        selectedVisible={selectedVisible}
+        onSort={sortBy}
+        onToggleAll={onToggleAll}
+        onToggleSelect={toggleSelected}
         onToggleProject={toggleProject}
         onOpenUrl={runtime.openUrl}
+        onAction={onRowAction}
+        onFocusRow={setFocused}
+        onKeyDown={onKeyDown}
         empty={
           counts.total === 0 ? (
             <Notice title="No containers yet" icon={<ContainersIcon width={28} height={28} />}>
@@ -125,6 +198,7 @@ export function ContainersPage() {
           )
         }
       />
+      {dialog}
     </div>
   );
 }

@@ -1,19 +1,44 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useRef, type ReactNode } from 'react';
+import { useCallback, useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import { useNow } from '../../lib/use-now.js';
-import { ContainerRow } from './container-row.js';
+import type { ContainerActionKind } from '../container-actions/action-defs.js';
+import { ContainerRow, rowDomId } from './container-row.js';
 import { GroupRow } from './group-row.js';
 import type { ContainerRow as Row } from './selectors.js';
+import type { ContainerSort, SortKey } from './sort.js';
 
 const HEADER_HEIGHT = 36;
 const ROW_HEIGHT = 44;
 const GROUP_HEIGHT = 40;
-const COLUMNS = ['Name', 'Image', 'State', 'Status', 'Ports', 'Created'] as const;
+const COLUMNS: readonly { label: string; sort?: SortKey }[] = [
+  { label: 'Name', sort: 'name' },
+  { label: 'Image', sort: 'image' },
+  { label: 'State', sort: 'state' },
+  { label: 'Status' },
+  { label: 'Ports' },
+  { label: 'Created', sort: 'created' },
+  { label: 'Actions' },
+];
+/** Performance mark set when the first rows are on screen (read by bench/list-scale.ts). */
+export const LIST_INTERACTIVE_MARK = 'berth:containers-interactive';
 
 interface ContainersTableProps {
   rows: readonly Row[];
+  sort: ContainerSort;
+  selectedIds: ReadonlySet<string>;
+  pending: ReadonlyMap<string, ContainerActionKind>;
+  focusedId?: string;
+  /** Number of container rows shown and how many of them are selected (for the header checkbox). */
+  visibleCount: number;
+  selectedVisible: number;
+  onSort(key: SortKey): void;
+  onToggleAll(): void;
+  onToggleSelect(id: string): void;
   onToggleProject(project: string): void;
   onOpenUrl(url: string): void;
+  onAction(kind: ContainerActionKind, id: string, name: string): void;
+  onFocusRow(id: string): void;
+  onKeyDown(e: KeyboardEvent<HTMLDivElement>, scrollTo: (index: number) => void): void;
   /** Shown over the (empty) body when there are no rows. */
   empty?: ReactNode;
 }
@@ -21,11 +46,14 @@ interface ContainersTableProps {
 /**
  * The container list as an ARIA table whose body is virtualized: only the rows in view (plus a
  * margin) are in the DOM, so thousands of containers scroll smoothly. aria-rowcount/aria-rowindex
- * tell assistive technology the full size. Row heights are fixed by CSS and known here. With no
- * rows the table (header only) stays, so it can be found, and `empty` is shown over its body.
+ * tell assistive technology the full size. Row heights are fixed by CSS and known here. Sortable
+ * headers carry aria-sort. With no rows the table (header only) stays and `empty` is shown over it.
  */
-export function ContainersTable({ rows, onToggleProject, onOpenUrl, empty }: ContainersTableProps) {
+export function ContainersTable(props: ContainersTableProps) {
+  const { rows, sort, selectedIds, pending, focusedId, visibleCount, selectedVisible, empty } = props;
   const scrollRef = useRef<HTMLDivElement>(null);
+  const allRef = useRef<HTMLInputElement>(null);
+  const marked = useRef(false);
   const now = useNow(30_000);
   const estimateSize = useCallback((i: number) => (rows[i]?.kind === 'group' ? GROUP_HEIGHT : ROW_HEIGHT), [rows]);
   const getItemKey = useCallback((i: number) => rows[i]?.key ?? i, [rows]);
@@ -39,16 +67,71 @@ export function ContainersTable({ rows, onToggleProject, onOpenUrl, empty }: Con
     initialRect: { width: 1024, height: 720 },
   });
 
+  useEffect(() => {
+    if (allRef.current) allRef.current.indeterminate = selectedVisible > 0 && selectedVisible < visibleCount;
+  }, [selectedVisible, visibleCount]);
+
+  useEffect(() => {
+    if (marked.current || !rows.length) return;
+    marked.current = true;
+    performance.mark(LIST_INTERACTIVE_MARK);
+  }, [rows]);
+
+  const scrollTo = useCallback(
+    (index: number) => {
+      virtualizer.scrollToIndex(index, { align: 'auto' });
+      const row = rows[index];
+      if (row?.kind !== 'container') return;
+      requestAnimationFrame(() => document.getElementById(rowDomId(row.container.id))?.focus());
+    },
+    [virtualizer, rows],
+  );
+
   return (
     <div className="ctable-wrap">
-      <div ref={scrollRef} className="ctable" role="table" aria-label="Containers" aria-rowcount={rows.length + 1} tabIndex={0}>
+      <div
+        ref={scrollRef}
+        className="ctable"
+        role="table"
+        aria-label="Containers"
+        aria-rowcount={rows.length + 1}
+        aria-multiselectable="true"
+        tabIndex={0}
+        onKeyDown={(e) => props.onKeyDown(e, scrollTo)}
+      >
         <div role="rowgroup" className="ctable__head">
           <div role="row" aria-rowindex={1} className="ctable__row ctable__row--head">
-            {COLUMNS.map((c) => (
-              <div role="columnheader" key={c} className="ctable__cell">
-                {c}
-              </div>
-            ))}
+            <div role="columnheader" className="ctable__cell cell-select">
+              <input
+                ref={allRef}
+                type="checkbox"
+                aria-label="Select all containers"
+                checked={visibleCount > 0 && selectedVisible === visibleCount}
+                disabled={visibleCount === 0}
+                onChange={props.onToggleAll}
+              />
+            </div>
+            {COLUMNS.map((c) =>
+              c.sort ? (
+                <div
+                  role="columnheader"
+                  key={c.label}
+                  className="ctable__cell"
+                  aria-sort={sort.key === c.sort ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'}
+                >
+                  <button type="button" className="sort-btn" onClick={() => props.onSort(c.sort!)}>
+                    {c.label}
+                    <span className="sort-btn__arrow" aria-hidden="true">
+                      {sort.key === c.sort ? (sort.dir === 'asc' ? '▲' : '▼') : ''}
+                    </span>
+                  </button>
+                </div>
+              ) : (
+                <div role="columnheader" key={c.label} className="ctable__cell">
+                  {c.label}
+                </div>
+              ),
+            )}
           </div>
         </div>
         <div role="rowgroup" className="ctable__body" style={{ height: virtualizer.getTotalSize() }}>
@@ -65,7 +148,7 @@ export function ContainersTable({ rows, onToggleProject, onOpenUrl, empty }: Con
                 collapsed={row.collapsed}
                 rowIndex={item.index + 2}
                 top={top}
-                onToggle={onToggleProject}
+                onToggle={props.onToggleProject}
               />
             ) : (
               <ContainerRow
@@ -75,7 +158,13 @@ export function ContainersTable({ rows, onToggleProject, onOpenUrl, empty }: Con
                 rowIndex={item.index + 2}
                 now={now}
                 top={top}
-                onOpenUrl={onOpenUrl}
+                selected={selectedIds.has(row.container.id)}
+                focused={focusedId === row.container.id}
+                pending={pending.get(row.container.id)}
+                onOpenUrl={props.onOpenUrl}
+                onToggleSelect={props.onToggleSelect}
+                onAction={props.onAction}
+                onFocusRow={props.onFocusRow}
               />
             );
           })}

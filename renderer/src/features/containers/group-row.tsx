@@ -16,7 +16,7 @@ interface GroupRowProps {
 export const GroupRow = memo(function GroupRow({ project, total, running, collapsed, rowIndex, top, onToggle }: GroupRowProps) {
   return (
     <div role="row" aria-rowindex={rowIndex} aria-label={`Compose project ${project}`} className="ctable__row ctable__row--body ctable__row--group" style={{ transform: `translateY(${top}px)` }}>
-      <div role="cell" aria-colspan={6} className="ctable__groupcell">
+      <div role="cell" aria-colspan={8} className="ctable__groupcell">
         <button type="button" className="group-toggle" aria-expanded={!collapsed} onClick={() => onToggle(project)}>
           <ChevronIcon className={`group-toggle__chevron${collapsed ? '' : ' is-open'}`} width={16} height={16} />
           <StackIcon className="group-toggle__icon" width={16} height={16} />

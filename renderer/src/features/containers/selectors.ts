@@ -1,6 +1,8 @@
 import type { ContainerState, ContainerSummary, EngineStatus } from '../../../../contract/index.js';
 import type { BackendState } from '../../app/connection-monitor.js';
 import type { ContainerMap } from './reducer.js';
+import { matchesQuery, parseQuery } from './query.js';
+import { compareBy, defaultSort, type ContainerSort } from './sort.js';
 import type { ContainersState } from './store.js';
 
 export const COMPOSE_PROJECT_LABEL = 'com.docker.compose.project';
@@ -32,18 +34,12 @@ function serviceOf(c: ContainerSummary): string {
 const byName = (a: ContainerSummary, b: ContainerSummary) => collator.compare(a.name, b.name) || a.id.localeCompare(b.id);
 const byServiceThenName = (a: ContainerSummary, b: ContainerSummary) => collator.compare(serviceOf(a), serviceOf(b)) || byName(a, b);
 
-/** Case-insensitive match on name, image, state, Compose project or service, or an id prefix. */
+/**
+ * Case-insensitive match on name, image, state, Compose project or service, or an id prefix; also
+ * understands `key:value` terms (state:running label:com.example=x image:nginx -name:test), see query.ts.
+ */
 export function matchesFilter(c: ContainerSummary, filter: string): boolean {
-  const f = filter.trim().toLowerCase();
-  if (!f) return true;
-  return (
-    c.name.toLowerCase().includes(f) ||
-    c.image.toLowerCase().includes(f) ||
-    c.state === f ||
-    c.id.toLowerCase().startsWith(f) ||
-    (projectOf(c)?.toLowerCase().includes(f) ?? false) ||
-    serviceOf(c).toLowerCase().includes(f)
-  );
+  return matchesQuery(c, parseQuery(filter));
 }
 
 const isRunning = (s: ContainerState) => s === 'running';
@@ -53,11 +49,18 @@ const isRunning = (s: ContainerState) => s === 'running';
  * its containers (by service, then name) unless collapsed; then containers outside any project,
  * by name. Only containers matching the filter are counted and shown.
  */
-export function selectContainerRows(state: Pick<ContainersState, 'containers' | 'containerFilter' | 'collapsedProjects'>): ContainerRow[] {
+export function selectContainerRows(
+  state: Pick<ContainersState, 'containers' | 'containerFilter' | 'collapsedProjects'> & { containerSort?: ContainerSort },
+): ContainerRow[] {
   const groups = new Map<string, ContainerSummary[]>();
   const loose: ContainerSummary[] = [];
+  const query = parseQuery(state.containerFilter);
+  const sort = state.containerSort ?? defaultSort;
+  const isDefault = sort.key === defaultSort.key && sort.dir === defaultSort.dir;
+  const inGroup = isDefault ? byServiceThenName : compareBy(sort);
+  const outside = isDefault ? byName : compareBy(sort);
   for (const c of state.containers.values()) {
-    if (!matchesFilter(c, state.containerFilter)) continue;
+    if (!matchesQuery(c, query)) continue;
     const project = projectOf(c);
     if (project === undefined) loose.push(c);
     else {
@@ -68,7 +71,7 @@ export function selectContainerRows(state: Pick<ContainersState, 'containers' | 
   }
   const rows: ContainerRow[] = [];
   for (const project of [...groups.keys()].sort(collator.compare)) {
-    const members = (groups.get(project) ?? []).sort(byServiceThenName);
+    const members = (groups.get(project) ?? []).sort(inGroup);
     const collapsed = state.collapsedProjects.has(project);
     rows.push({
       kind: 'group',
@@ -80,7 +83,7 @@ export function selectContainerRows(state: Pick<ContainersState, 'containers' | 
     });
     if (!collapsed) for (const c of members) rows.push({ kind: 'container', key: c.id, container: c, inGroup: true });
   }
-  for (const c of loose.sort(byName)) rows.push({ kind: 'container', key: c.id, container: c, inGroup: false });
+  for (const c of loose.sort(outside)) rows.push({ kind: 'container', key: c.id, container: c, inGroup: false });
   return rows;
 }
 
@@ -124,4 +127,11 @@ export function selectContainersView(s: ContainersViewInput): ContainersView {
     return { kind: 'engine-down', text: engine.message?.trim() || 'The Docker engine is not running, so there are no containers to show.' };
   }
   return { kind: 'loading', text: 'Loading containers…' };
+}
+
+/** Ids of the container rows shown (for select-all and keyboard moves), in order. */
+export function selectVisibleIds(rows: readonly ContainerRow[]): string[] {
+  const ids: string[] = [];
+  for (const r of rows) if (r.kind === 'container') ids.push(r.container.id);
+  return ids;
 }

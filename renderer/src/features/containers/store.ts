@@ -1,6 +1,8 @@
 import type { ContainerChange } from '../../../../contract/index.js';
 import type { SliceGet, SliceSet } from '../../lib/slice.js';
+import { createActionsSlice, type ActionsSlice } from '../container-actions/action-store.js';
 import { reduceContainers, type ContainerMap } from './reducer.js';
+import { defaultSort, nextSort, type ContainerSort, type SortKey } from './sort.js';
 
 /** idle: no engine to ask; loading: waiting for the first snapshot; live: in sync; error: the watch failed. */
 export type ContainersPhase = 'idle' | 'loading' | 'live' | 'error';
@@ -11,6 +13,11 @@ export interface ContainersState {
   containersError?: string;
   containerFilter: string;
   collapsedProjects: ReadonlySet<string>;
+  containerSort: ContainerSort;
+  /** Ids of the selected rows (kept only while those containers exist). */
+  selectedIds: ReadonlySet<string>;
+  /** The row keyboard shortcuts act on when nothing is selected. */
+  focusedId?: string;
 }
 
 export interface ContainersActions {
@@ -22,9 +29,14 @@ export interface ContainersActions {
   containersReset(): void;
   setContainerFilter(filter: string): void;
   toggleProjectCollapsed(project: string): void;
+  /** Sort by a column; the same column again flips the direction. */
+  sortContainersBy(key: SortKey): void;
+  toggleSelected(id: string): void;
+  setSelection(ids: Iterable<string>): void;
+  setFocusedContainer(id: string | undefined): void;
 }
 
-export type ContainersSlice = ContainersState & ContainersActions;
+export type ContainersSlice = ContainersState & ContainersActions & ActionsSlice;
 
 export const initialContainersState: ContainersState = {
   containers: new Map(),
@@ -32,16 +44,29 @@ export const initialContainersState: ContainersState = {
   containersError: undefined,
   containerFilter: '',
   collapsedProjects: new Set(),
+  containerSort: defaultSort,
+  selectedIds: new Set(),
+  focusedId: undefined,
 };
+
+/** Drops selected ids whose containers are gone; the same set when nothing changed. */
+function pruneSelection(selected: ReadonlySet<string>, containers: ContainerMap): ReadonlySet<string> {
+  if (selected.size === 0) return selected;
+  let out: Set<string> | undefined;
+  for (const id of selected) if (!containers.has(id)) (out ??= new Set(selected)).delete(id);
+  return out ?? selected;
+}
 
 export function createContainersSlice(set: SliceSet<ContainersSlice>, get: SliceGet<ContainersSlice>): ContainersSlice {
   return {
     ...initialContainersState,
+    ...createActionsSlice(set, get),
     applyContainerChanges(changes) {
       const current = get().containers;
       const containers = reduceContainers(current, changes);
-      if (changes.some((c) => c.kind === 'snapshot')) set({ containers, containersPhase: 'live', containersError: undefined });
-      else if (containers !== current) set({ containers });
+      const selectedIds = pruneSelection(get().selectedIds, containers);
+      if (changes.some((c) => c.kind === 'snapshot')) set({ containers, selectedIds, containersPhase: 'live', containersError: undefined });
+      else if (containers !== current) set({ containers, selectedIds });
     },
     containersLoading() {
       set({ containers: new Map(), containersPhase: 'loading', containersError: undefined });
@@ -50,7 +75,7 @@ export function createContainersSlice(set: SliceSet<ContainersSlice>, get: Slice
       set({ containersPhase: 'error', containersError: message });
     },
     containersReset() {
-      set({ containers: new Map(), containersPhase: 'idle', containersError: undefined });
+      set({ containers: new Map(), selectedIds: new Set(), containersPhase: 'idle', containersError: undefined });
     },
     setContainerFilter(filter) {
       set({ containerFilter: filter });
@@ -61,6 +86,22 @@ export function createContainersSlice(set: SliceSet<ContainersSlice>, get: Slice
         if (!next.delete(project)) next.add(project);
         return { collapsedProjects: next };
       });
+    },
+    sortContainersBy(key) {
+      set((s) => ({ containerSort: nextSort(s.containerSort, key) }));
+    },
+    toggleSelected(id) {
+      set((s) => {
+        const next = new Set(s.selectedIds);
+        if (!next.delete(id)) next.add(id);
+        return { selectedIds: next };
+      });
+    },
+    setSelection(ids) {
+      set({ selectedIds: new Set(ids) });
+    },
+    setFocusedContainer(id) {
+      if (get().focusedId !== id) set({ focusedId: id });
     },
   };
 }

@@ -5,6 +5,9 @@ import { selectRunningKey } from '../docker-engine/selectors.js';
 import type { EngineState } from '../docker-engine/store.js';
 import type { ContainersSlice } from './store.js';
 
+/** Performance mark set when a snapshot of the list arrives (see containers-table.tsx's LIST_INTERACTIVE_MARK). */
+export const SNAPSHOT_MARK = 'berth:containers-snapshot';
+
 export interface SyncHooks {
   onAlive(): void;
 }
@@ -41,6 +44,8 @@ export function startContainersSync(
     watch = subscribeResilient<ContainerChange>((h) => api.containers.watch({}, h), {
       next(changes) {
         hooks.onAlive();
+        // For bench/list-scale.ts: when the snapshot reached the page (paired with the table's mark).
+        if (changes.some((c) => c.kind === 'snapshot')) globalThis.performance?.mark?.(SNAPSHOT_MARK);
         store.getState().applyContainerChanges(changes);
       },
       error(err) {

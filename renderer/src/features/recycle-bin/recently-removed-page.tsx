@@ -1,5 +1,215 @@
+import { useState } from 'react';
+import { retentionSchema } from '../../../../contract/domains/recycle-bin.js';
+import type { RecycleBinEntry } from '../../../../contract/models/recycle-bin.js';
+import { useApi } from '../../app/runtime-context.js';
+import { formatAbsoluteTime, formatRelativeTime } from '../../lib/format/relative-time.js';
+import { useNow } from '../../lib/use-now.js';
+import { Notice } from '../../ui/notice.js';
+import { Spinner } from '../../ui/spinner.js';
+import { Modal } from '../container-actions/modal.js';
+import { reasonOf } from '../container-actions/run-actions.js';
+import '../container-actions/container-actions.css';
+import { formatExpiresIn, formatRetention, retentionChoices } from './retention.js';
+import { useRecycleBin } from './use-recycle-bin.js';
+import './recycle-bin.css';
 
-/** Placeholder until its feature lands: says so honestly. */
+type Outcome = { tone: 'success' | 'error'; text: string };
+
+/**
+ * "Recently removed": the configurations of containers removed through Berth, each recreated in one
+ * click (same name, config, ports, mounts, networks, labels, restart policy; started again when it
+ * was running), deleted for good, or left to expire after the retention window the user sets.
+ */
 export function RecentlyRemovedPage() {
-  return <p className="placeholder-note">The recycle bin is not built yet.</p>;
+  const api = useApi();
+  const { listing, error } = useRecycleBin();
+  const now = useNow(60_000);
+  const [busy, setBusy] = useState<Record<string, 'restore' | 'delete'>>({});
+  const [outcome, setOutcome] = useState<Outcome>();
+  const [confirmDelete, setConfirmDelete] = useState<RecycleBinEntry>();
+  const [retentionError, setRetentionError] = useState<string>();
+
+  const mark = (id: string, what?: 'restore' | 'delete') =>
+    setBusy((b) => {
+      const next = { ...b };
+      if (what) next[id] = what;
+      else delete next[id];
+      return next;
+    });
+
+  const restore = async (e: RecycleBinEntry) => {
+    mark(e.id, 'restore');
+    setOutcome(undefined);
+    try {
+      const r = await api.recycleBin.restore({ id: e.id });
+      setOutcome({ tone: 'success', text: `Restored ${r.name}${r.started ? ' and started it' : ''}` });
+    } catch (err) {
+      setOutcome({ tone: 'error', text: `Could not restore ${e.name}: ${reasonOf(err)}` });
+    } finally {
+      mark(e.id);
+    }
+  };
+
+  const remove = async (e: RecycleBinEntry) => {
+    setConfirmDelete(undefined);
+    mark(e.id, 'delete');
+    try {
+      await api.recycleBin.delete({ id: e.id });
+      setOutcome({ tone: 'success', text: `Deleted the configuration of ${e.name} for good` });
+    } catch (err) {
+      setOutcome({ tone: 'error', text: `Could not delete ${e.name}: ${reasonOf(err)}` });
+    } finally {
+      mark(e.id);
+    }
+  };
+
+  const setRetention = async (ms: number) => {
+    const ok = retentionSchema.safeParse(ms);
+    if (!ok.success) {
+      setRetentionError(`Retention ${ok.error.issues[0]?.message ?? 'is invalid'}`);
+      return;
+    }
+    setRetentionError(undefined);
+    try {
+      await api.recycleBin.setRetention({ retentionMs: ms });
+    } catch (err) {
+      setRetentionError(reasonOf(err));
+    }
+  };
+
+  return (
+    <div className="page page--scroll rb-page">
+      <nav className="rb-crumbs" aria-label="Breadcrumb">
+        <a href="#/containers">Containers</a> <span aria-hidden="true">›</span> <span>Recently removed</span>
+      </nav>
+      <div className="rb-head">
+        <h2 className="rb-title">Recently removed</h2>
+        <label className="ca-field ca-field--inline">
+          <span>Keep for</span>
+          <select value={listing?.retentionMs ?? ''} disabled={!listing} onChange={(e) => void setRetention(Number(e.target.value))}>
+            {retentionChoices.map((ms) => (
+              <option key={ms} value={ms}>
+                {formatRetention(ms)}
+              </option>
+            ))}
+            {listing && !retentionChoices.includes(listing.retentionMs) ? <option value={listing.retentionMs}>{formatRetention(listing.retentionMs)}</option> : null}
+          </select>
+        </label>
+      </div>
+      <p className="rb-explain">
+        Containers removed through Berth keep their configuration here (name, image, command, environment, ports, mounts, networks, labels,
+        restart policy and limits). <strong>Data in the container’s writable layer is gone; only its configuration is kept.</strong> Volumes and bind
+        mounts are untouched unless you chose to remove anonymous volumes.
+      </p>
+      {retentionError ? (
+        <p className="ca-warn" role="alert">
+          {retentionError}
+        </p>
+      ) : null}
+      {outcome ? (
+        <div className={`ca-notice ca-notice--${outcome.tone}`} role={outcome.tone === 'error' ? 'alert' : 'status'}>
+          <p className="ca-notice__title">{outcome.text}</p>
+        </div>
+      ) : null}
+      {error && !listing ? (
+        <Notice title="The recycle bin could not be read." role="alert">
+          <p>{error}</p>
+        </Notice>
+      ) : !listing ? (
+        <Notice title="Loading…" busy role="status" />
+      ) : listing.entries.length === 0 ? (
+        <Notice title="Nothing removed recently">
+          <p>Containers you remove in Berth appear here for {formatRetention(listing.retentionMs)}, ready to be recreated.</p>
+        </Notice>
+      ) : (
+        <ul className="rb-list" aria-label="Recently removed containers">
+          {listing.entries.map((e) => (
+            <li key={e.id} className="rb-item" aria-label={e.name}>
+              <div className="rb-item__main">
+                <p className="rb-item__name">{e.name}</p>
+                <p className="rb-item__image mono">{e.image}</p>
+                <dl className="rb-item__facts">
+                  <div>
+                    <dt>Removed</dt>
+                    <dd>
+                      <time dateTime={new Date(e.removedAt).toISOString()} title={formatAbsoluteTime(e.removedAt)}>
+                        {formatRelativeTime(e.removedAt, now)}
+                      </time>
+                    </dd>
+                  </div>
+                  <div>
+                    <dt>Expires</dt>
+                    <dd>
+                      <time dateTime={new Date(e.expiresAt).toISOString()} title={formatAbsoluteTime(e.expiresAt)}>
+                        {formatExpiresIn(e.expiresAt, now)}
+                      </time>
+                    </dd>
+                  </div>
+                  <div>
+                    <dt>Was</dt>
+                    <dd>{e.wasRunning ? 'running' : 'stopped'}</dd>
+                  </div>
+                  {e.ports.length ? (
+                    <div>
+                      <dt>Ports</dt>
+                      <dd className="mono">{e.ports.join(', ')}</dd>
+                    </div>
+                  ) : null}
+                  {e.mounts.length ? (
+                    <div>
+                      <dt>Mounts</dt>
+                      <dd className="mono">{e.mounts.join(', ')}</dd>
+                    </div>
+                  ) : null}
+                  {e.networks.length ? (
+                    <div>
+                      <dt>Networks</dt>
+                      <dd>{e.networks.join(', ')}</dd>
+                    </div>
+                  ) : null}
+                  <div>
+                    <dt>Restart</dt>
+                    <dd>{e.restartPolicy}</dd>
+                  </div>
+                </dl>
+              </div>
+              <div className="rb-item__actions">
+                {busy[e.id] ? (
+                  <span className="ca-row-pending" role="status">
+                    <Spinner />
+                    {busy[e.id] === 'restore' ? `Restoring ${e.name}…` : 'Deleting…'}
+                  </span>
+                ) : null}
+                <button type="button" className="btn ca-btn-primary" disabled={!!busy[e.id]} onClick={() => void restore(e)} aria-label={`Restore ${e.name}`}>
+                  Restore
+                </button>
+                <button type="button" className="btn" disabled={!!busy[e.id]} onClick={() => setConfirmDelete(e)} aria-label={`Delete ${e.name} permanently`}>
+                  Delete…
+                </button>
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+      {confirmDelete ? (
+        <Modal
+          title={`Delete ${confirmDelete.name} permanently?`}
+          tone="danger"
+          onClose={() => setConfirmDelete(undefined)}
+          actions={
+            <>
+              <button type="button" className="btn" onClick={() => setConfirmDelete(undefined)} data-autofocus>
+                Cancel
+              </button>
+              <button type="button" className="btn ca-btn-danger" onClick={() => void remove(confirmDelete)}>
+                Delete permanently
+              </button>
+            </>
+          }
+        >
+          <p>The saved configuration of {confirmDelete.name} will be deleted; it can no longer be restored.</p>
+        </Modal>
+      ) : null}
+    </div>
+  );
 }

@@ -1,0 +1,62 @@
+import { useState } from 'react';
+import { stopTimeoutSchema } from '../../../../contract/domains/container-actions.js';
+import { actionDefs, bulkOrder, type ContainerActionKind } from './action-defs.js';
+import { actionIcons } from './row-actions.js';
+import type { ActionOptions } from './run-actions.js';
+
+interface BulkToolbarProps {
+  count: number;
+  busy: boolean;
+  onAction(kind: ContainerActionKind, options: ActionOptions): void;
+  onClear(): void;
+}
+
+/** Parses the optional stop timeout field: undefined when empty, an error text when invalid. */
+export function parseTimeout(text: string): { timeout?: number; error?: string } {
+  if (!text.trim()) return {};
+  const n = Number(text.trim());
+  const r = stopTimeoutSchema.safeParse(n);
+  if (!Number.isFinite(n) || !r.success) return { error: `Stop timeout ${r.success ? 'must be a number' : (r.error.issues[0]?.message ?? 'is invalid')}` };
+  return { timeout: r.data };
+}
+
+/** The actions on the selected rows, with an optional stop timeout for Stop and Restart. */
+export function BulkToolbar({ count, busy, onAction, onClear }: BulkToolbarProps) {
+  const [timeoutText, setTimeoutText] = useState('');
+  const { timeout, error } = parseTimeout(timeoutText);
+  return (
+    <div className="ca-bulk" role="toolbar" aria-label="Actions on selected containers">
+      <span className="ca-bulk__count">{count} selected</span>
+      {bulkOrder.map((kind) => {
+        const Icon = actionIcons[kind];
+        const d = actionDefs[kind];
+        const timed = kind === 'stop' || kind === 'restart';
+        return (
+          <button
+            key={kind}
+            type="button"
+            className={`btn ca-bulk__btn${kind === 'remove' || kind === 'kill' ? ' ca-bulk__btn--danger' : ''}`}
+            disabled={busy || (timed && !!error)}
+            onClick={() => onAction(kind, timed && timeout !== undefined ? { timeout } : {})}
+          >
+            <Icon width={14} height={14} />
+            {d.label}
+            {kind === 'remove' || kind === 'kill' ? '…' : ''}
+          </button>
+        );
+      })}
+      <label className="ca-timeout">
+        <span>Stop timeout (s)</span>
+        <input inputMode="numeric" placeholder="default" value={timeoutText} onChange={(e) => setTimeoutText(e.target.value)} aria-invalid={!!error} size={6} />
+      </label>
+      {error ? (
+        <span className="ca-warn" role="alert">
+          {error}
+        </span>
+      ) : null}
+      <button type="button" className="btn ca-bulk__clear" onClick={onClear}>
+        Clear selection
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { createStore } from 'zustand/vanilla';
+import { BerthError } from '../../../../contract/index.js';
+import { progressText, resultText } from './action-defs.js';
+import { createActionsSlice, type ActionsSlice, type BulkProgress } from './action-store.js';
+import { runContainerActions } from './run-actions.js';
+
+const makeStore = () => createStore<ActionsSlice>()((set, get) => createActionsSlice(set, get));
+
+describe('action texts', () => {
+  it('counts the item being worked on, and words results', () => {
+    expect(progressText('stop', 0, 3)).toBe('Stopping 1 of 3…');
+    expect(progressText('stop', 1, 3)).toBe('Stopping 2 of 3…');
+    expect(progressText('stop', 3, 3)).toBe('Stopping 3 of 3…');
+    expect(progressText('remove', 0, 1)).toBe('Removing…');
+    expect(resultText('stop', ['a', 'b', 'c'], 0)).toBe('Stopped 3 containers');
+    expect(resultText('start', ['web'], 0)).toBe('Started web');
+    expect(resultText('pause', ['web'], 1)).toBe('Could not pause web');
+    expect(resultText('kill', ['a', 'b'], 1)).toBe('Could not kill 1 of 2 containers');
+  });
+});
+
+describe('runContainerActions', () => {
+  it('marks pending, reports bulk progress, and lists failures per container in the engine’s words', async () => {
+    const store = makeStore();
+    const calls: string[] = [];
+    const progress: BulkProgress[] = [];
+    store.subscribe((s, prev) => {
+      if (s.bulkProgress && s.bulkProgress !== prev.bulkProgress) progress.push(s.bulkProgress);
+    });
+    const api = {
+      stop: async ({ id, timeout }: { id: string; timeout?: number }) => {
+        calls.push(`${id}:${timeout}`);
+        expect(store.getState().pendingActions.get(id)).toBe('stop');
+        if (id === 'b') throw new BerthError('CONFLICT', 'Container b-name is paused — unpause it first');
+        return { id, name: id, changed: true };
+      },
+    } as unknown as Parameters<typeof runContainerActions>[0];
+    const outcomes = await runContainerActions(
+      api,
+      store,
+      'stop',
+      [
+        { id: 'a', name: 'a-name' },
+        { id: 'b', name: 'b-name' },
+        { id: 'c', name: 'c-name' },
+      ],
+      { timeout: 3 },
+      'list',
+      1,
+    );
+    expect(calls).toEqual(['a:3', 'b:3', 'c:3']);
+    expect(outcomes.map((o) => o.ok)).toEqual([true, false, true]);
+    expect(progress.map((p) => `${p.done}/${p.total}/${p.failed}`)).toEqual(['0/3/0', '1/3/0', '2/3/1', '3/3/1']);
+    const s = store.getState();
+    expect(s.pendingActions.size).toBe(0);
+    expect(s.bulkProgress).toBeUndefined();
+    expect(s.actionNotices).toEqual([
+      { id: 1, tone: 'error', scope: 'list', title: 'Could not stop 1 of 3 containers', failures: [{ name: 'b-name', message: 'Container b-name is paused — unpause it first' }] },
+    ]);
+  });
+
+  it('says where a removed container’s configuration went, and keeps at most a few notices', async () => {
+    const store = makeStore();
+    const api = { remove: async () => ({ id: 'x', name: 'x', changed: true }) } as unknown as Parameters<typeof runContainerActions>[0];
+    for (let i = 0; i < 6; i++) await runContainerActions(api, store, 'remove', [{ id: `x${i}`, name: `web-${i}` }], { volumes: true });
+    const notices = store.getState().actionNotices;
+    expect(notices).toHaveLength(4);
+    expect(notices.at(-1)).toMatchObject({ tone: 'success', title: 'Removed web-5 — configuration kept in Recently removed' });
+  });
+});

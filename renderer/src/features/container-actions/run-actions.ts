@@ -1,0 +1,110 @@
+import type { BerthApi, BerthError } from '../../../../contract/index.js';
+import { actionDefs, resultText, type ContainerActionKind } from './action-defs.js';
+import type { ActionFailure, ActionsSlice } from './action-store.js';
+
+export interface ActionTarget {
+  id: string;
+  name: string;
+}
+
+export interface ActionOptions {
+  /** stop/restart: seconds before SIGKILL. */
+  timeout?: number;
+  /** kill: signal name or number. */
+  signal?: string;
+  /** remove: also anonymous volumes; force-remove running containers. */
+  volumes?: boolean;
+  force?: boolean;
+}
+
+export interface ActionOutcome {
+  target: ActionTarget;
+  ok: boolean;
+  message?: string;
+}
+
+type ActionsApi = Pick<BerthApi['containers'], ContainerActionKind>;
+
+/** A readable reason from whatever the call threw (BerthError from the contract, or anything else). */
+export function reasonOf(err: unknown): string {
+  const e = err as Partial<BerthError> | undefined;
+  const message = typeof e?.message === 'string' && e.message.trim() ? e.message.trim() : String(err);
+  return message;
+}
+
+function call(api: ActionsApi, kind: ContainerActionKind, id: string, o: ActionOptions): Promise<unknown> {
+  switch (kind) {
+    case 'start':
+      return api.start({ id });
+    case 'stop':
+      return api.stop(o.timeout === undefined ? { id } : { id, timeout: o.timeout });
+    case 'restart':
+      return api.restart(o.timeout === undefined ? { id } : { id, timeout: o.timeout });
+    case 'pause':
+      return api.pause({ id });
+    case 'unpause':
+      return api.unpause({ id });
+    case 'kill':
+      return api.kill(o.signal ? { id, signal: o.signal } : { id });
+    case 'remove':
+      return api.remove({ id, volumes: o.volumes ?? false, force: o.force ?? false });
+  }
+}
+
+/**
+ * Runs one action on one or more containers through the contract, a few at a time: marks each as
+ * pending (the row shows it), reports bulk progress ("Stopping 2 of 3…"), and ends with one notice:
+ * success, or the failures listed per container in the engine's (readable) words.
+ */
+export async function runContainerActions(
+  api: ActionsApi,
+  store: { getState(): ActionsSlice },
+  kind: ContainerActionKind,
+  targets: readonly ActionTarget[],
+  options: ActionOptions = {},
+  scope: 'list' | 'details' = 'list',
+  concurrency = 4,
+): Promise<ActionOutcome[]> {
+  if (!targets.length) return [];
+  const s = () => store.getState();
+  s().actionsStarted(
+    targets.map((t) => t.id),
+    kind,
+  );
+  const bulk = targets.length > 1;
+  let done = 0;
+  let failed = 0;
+  if (bulk) s().setBulkProgress({ kind, total: targets.length, done, failed });
+  const outcomes: ActionOutcome[] = new Array(targets.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < targets.length) {
+      const i = next++;
+      const t = targets[i]!;
+      try {
+        await call(api, kind, t.id, options);
+        outcomes[i] = { target: t, ok: true };
+      } catch (err) {
+        failed++;
+        outcomes[i] = { target: t, ok: false, message: reasonOf(err) };
+      } finally {
+        done++;
+        s().actionFinished(t.id);
+        if (bulk) s().setBulkProgress({ kind, total: targets.length, done, failed });
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, targets.length) }, worker));
+  if (bulk) s().setBulkProgress(undefined);
+  const failures: ActionFailure[] = outcomes.filter((o) => !o.ok).map((o) => ({ name: o.target.name, message: o.message ?? 'Unknown error' }));
+  const title = resultText(
+    kind,
+    targets.map((t) => t.name),
+    failures.length,
+  );
+  const extra = kind === 'remove' && failures.length < targets.length ? ' — configuration kept in Recently removed' : '';
+  s().pushNotice({ tone: failures.length ? 'error' : 'success', title: failures.length ? title : `${title}${extra}`, failures, scope });
+  return outcomes;
+}
+
+export { actionDefs };

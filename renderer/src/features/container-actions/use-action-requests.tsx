@@ -1,0 +1,53 @@
+import { useCallback, useState, type ReactNode } from 'react';
+import { useRuntime } from '../../app/runtime-context.js';
+import type { ContainerActionKind } from './action-defs.js';
+import { KillDialog } from './kill-dialog.js';
+import { RemoveDialog } from './remove-dialog.js';
+import { runContainerActions, type ActionOptions, type ActionOutcome, type ActionTarget } from './run-actions.js';
+
+export interface ActionRequests {
+  /** Runs the action, asking first for remove (confirm) and kill (signal). */
+  request(kind: ContainerActionKind, targets: readonly ActionTarget[], options?: ActionOptions): void;
+  /** The open dialog, if any: render it. */
+  dialog: ReactNode;
+}
+
+/**
+ * What the row buttons, the bulk toolbar, the keyboard shortcuts and the details header share: run
+ * an action through the contract (progress and result go to the store), with the confirm and signal
+ * dialogs in between where needed. `onDone` hears every finished run (e.g. leave a removed container's page).
+ */
+export function useActionRequests(scope: 'list' | 'details', onDone?: (kind: ContainerActionKind, outcomes: ActionOutcome[]) => void): ActionRequests {
+  const { api, store } = useRuntime();
+  const [open, setOpen] = useState<{ kind: 'remove' | 'kill'; targets: readonly ActionTarget[] }>();
+
+  const run = useCallback(
+    (kind: ContainerActionKind, targets: readonly ActionTarget[], options?: ActionOptions) => {
+      void runContainerActions(api.containers, store, kind, targets, options, scope).then((outcomes) => onDone?.(kind, outcomes));
+    },
+    [api, store, scope, onDone],
+  );
+
+  const request = useCallback(
+    (kind: ContainerActionKind, targets: readonly ActionTarget[], options?: ActionOptions) => {
+      if (!targets.length) return;
+      if (kind === 'remove' || kind === 'kill') setOpen({ kind, targets });
+      else run(kind, targets, options);
+    },
+    [run],
+  );
+
+  const close = () => setOpen(undefined);
+  const confirm = (options: ActionOptions) => {
+    if (!open) return;
+    close();
+    run(open.kind, open.targets, options);
+  };
+
+  const dialog = !open ? null : open.kind === 'remove' ? (
+    <RemoveDialog targets={open.targets} onCancel={close} onConfirm={confirm} />
+  ) : (
+    <KillDialog targets={open.targets} onCancel={close} onConfirm={confirm} />
+  );
+  return { request, dialog };
+}

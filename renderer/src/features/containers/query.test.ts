@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { container } from '../../testing/fake-api.js';
+import { matchesQuery, parseQuery } from './query.js';
+import { compareBy, nextSort } from './sort.js';
+
+const web = container('abc', { name: 'web-1', image: 'nginx:1.27', state: 'running', labels: { 'com.example.tier': 'front', env: 'prod' } });
+const db = container('def', { name: 'db-1', image: 'postgres:16', state: 'exited', labels: { 'com.example.tier': 'back' } });
+const paused = container('ghi', { name: 'cache', image: 'redis', state: 'paused', labels: {} });
+const all = [web, db, paused];
+const names = (q: string) => all.filter((c) => matchesQuery(c, parseQuery(q))).map((c) => c.name);
+
+describe('parseQuery', () => {
+  it('splits free words and key:value terms, lowercased, with quotes and negation', () => {
+    expect(parseQuery('Web state:running -label:"a=b c" foo:bar').terms).toEqual([
+      { key: undefined, value: 'web', negate: false },
+      { key: 'state', value: 'running', negate: false },
+      { key: 'label', value: 'a=b c', negate: true },
+      { key: undefined, value: 'foo:bar', negate: false },
+    ]);
+    expect(parseQuery('   ').terms).toEqual([]);
+  });
+});
+
+describe('matchesQuery', () => {
+  it('filters by state, including the "stopped" shorthand', () => {
+    expect(names('state:running')).toEqual(['web-1']);
+    expect(names('state:stopped')).toEqual(['db-1']);
+    expect(names('-state:running')).toEqual(['db-1', 'cache']);
+  });
+  it('filters by label key or key=value', () => {
+    expect(names('label:com.example.tier')).toEqual(['web-1', 'db-1']);
+    expect(names('label:com.example.tier=back')).toEqual(['db-1']);
+    expect(names('label:env=PROD')).toEqual(['web-1']);
+    expect(names('label:missing')).toEqual([]);
+  });
+  it('filters by image and name, and ANDs terms', () => {
+    expect(names('image:postgres')).toEqual(['db-1']);
+    expect(names('name:1 image:nginx')).toEqual(['web-1']);
+    expect(names('1 state:exited')).toEqual(['db-1']);
+    expect(names('id:gh')).toEqual(['cache']);
+  });
+});
+
+describe('sort', () => {
+  const sorted = (key: 'name' | 'image' | 'state' | 'created', dir: 'asc' | 'desc' = 'asc') => [...all].sort(compareBy({ key, dir })).map((c) => c.name);
+  it('sorts by name, image, state and created in either direction', () => {
+    expect(sorted('name')).toEqual(['cache', 'db-1', 'web-1']);
+    expect(sorted('name', 'desc')).toEqual(['web-1', 'db-1', 'cache']);
+    expect(sorted('image')).toEqual(['web-1', 'db-1', 'cache']);
+    expect(sorted('state')).toEqual(['web-1', 'cache', 'db-1']);
+    const a = container('1', { name: 'old', created: 1000 });
+    const b = container('2', { name: 'new', created: 2000 });
+    expect([a, b].sort(compareBy({ key: 'created', dir: 'desc' })).map((c) => c.name)).toEqual(['new', 'old']);
+  });
+  it('flips the same column and starts a new one ascending (created newest first)', () => {
+    expect(nextSort({ key: 'name', dir: 'asc' }, 'name')).toEqual({ key: 'name', dir: 'desc' });
+    expect(nextSort({ key: 'name', dir: 'desc' }, 'image')).toEqual({ key: 'image', dir: 'asc' });
+    expect(nextSort({ key: 'name', dir: 'asc' }, 'created')).toEqual({ key: 'created', dir: 'desc' });
+  });
+});

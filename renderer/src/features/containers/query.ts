@@ -1,0 +1,94 @@
+import type { ContainerSummary } from '../../../../contract/index.js';
+
+/**
+ * The filter box's query: free words plus `key:value` terms, all of which must match (AND); several
+ * values for one key match any of them (OR). Keys: name, image, state (or status), label, project, id.
+ * `label:key` needs the label, `label:key=value` its value. `-term` negates a term. Quotes keep spaces:
+ * `label:"com.example=a b"`. Unknown keys are searched as plain text.
+ */
+export type QueryKey = 'name' | 'image' | 'state' | 'label' | 'project' | 'id';
+
+export interface QueryTerm {
+  key?: QueryKey;
+  value: string;
+  negate: boolean;
+}
+
+export interface ContainerQuery {
+  terms: QueryTerm[];
+}
+
+const KEYS: Record<string, QueryKey> = { name: 'name', image: 'image', state: 'state', status: 'state', label: 'label', project: 'project', id: 'id', is: 'state' };
+
+export function parseQuery(input: string): ContainerQuery {
+  const terms: QueryTerm[] = [];
+  const re = /(-?)(?:([a-zA-Z]+):)?(?:"([^"]*)"?|(\S+))/g;
+  for (let m = re.exec(input); m; m = re.exec(input)) {
+    const [, neg, rawKey, quoted, bare] = m;
+    let value = (quoted ?? bare ?? '').trim();
+    let key: QueryKey | undefined;
+    if (rawKey) {
+      key = KEYS[rawKey.toLowerCase()];
+      if (!key) value = `${rawKey}:${value}`;
+    }
+    if (!value) continue;
+    terms.push({ key, value: value.toLowerCase(), negate: neg === '-' });
+  }
+  return { terms };
+}
+
+export function isEmptyQuery(q: ContainerQuery): boolean {
+  return q.terms.length === 0;
+}
+
+function project(c: ContainerSummary): string {
+  return (c.composeProject ?? c.labels?.['com.docker.compose.project'] ?? '').toLowerCase();
+}
+
+function service(c: ContainerSummary): string {
+  return (c.composeService ?? c.labels?.['com.docker.compose.service'] ?? '').toLowerCase();
+}
+
+function matchLabel(c: ContainerSummary, value: string): boolean {
+  const eq = value.indexOf('=');
+  const key = eq < 0 ? value : value.slice(0, eq);
+  const want = eq < 0 ? undefined : value.slice(eq + 1);
+  for (const [k, v] of Object.entries(c.labels ?? {})) {
+    if (k.toLowerCase() !== key) continue;
+    if (want === undefined || v.toLowerCase() === want) return true;
+  }
+  return false;
+}
+
+function matchTerm(c: ContainerSummary, t: QueryTerm): boolean {
+  const v = t.value;
+  switch (t.key) {
+    case 'name':
+      return c.name.toLowerCase().includes(v);
+    case 'image':
+      return c.image.toLowerCase().includes(v);
+    case 'state':
+      return c.state === v || (v === 'stopped' && c.state !== 'running' && c.state !== 'paused');
+    case 'label':
+      return matchLabel(c, v);
+    case 'project':
+      return project(c).includes(v);
+    case 'id':
+      return c.id.toLowerCase().startsWith(v);
+    default:
+      return (
+        c.name.toLowerCase().includes(v) ||
+        c.image.toLowerCase().includes(v) ||
+        c.state === v ||
+        c.id.toLowerCase().startsWith(v) ||
+        project(c).includes(v) ||
+        service(c).includes(v)
+      );
+  }
+}
+
+/** Whether a container matches every term of the query. */
+export function matchesQuery(c: ContainerSummary, q: ContainerQuery): boolean {
+  for (const t of q.terms) if (matchTerm(c, t) === t.negate) return false;
+  return true;
+}

@@ -1,0 +1,42 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import { KeyboardIcon } from '../container-actions/action-icons.js';
+import { shortcutHelp } from './shortcuts.js';
+
+/** A button that shows the list's keyboard shortcuts in a popover (Escape or a click outside closes it). */
+export function ShortcutsHelp() {
+  const [open, setOpen] = useState(false);
+  const id = useId();
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!open) return;
+    const onDown = (e: MouseEvent) => {
+      if (!ref.current?.contains(e.target as Node)) setOpen(false);
+    };
+    document.addEventListener('mousedown', onDown);
+    return () => document.removeEventListener('mousedown', onDown);
+  }, [open]);
+  return (
+    <div className="shortcuts" ref={ref} onKeyDown={(e) => e.key === 'Escape' && setOpen(false)}>
+      <button type="button" className="btn shortcuts__btn" aria-expanded={open} aria-controls={id} onClick={() => setOpen((o) => !o)} title="Keyboard shortcuts">
+        <KeyboardIcon width={16} height={16} />
+        <span className="visually-hidden">Keyboard shortcuts</span>
+      </button>
+      {open ? (
+        <div id={id} className="shortcuts__popover" role="dialog" aria-label="Keyboard shortcuts">
+          <p className="shortcuts__title">Keyboard shortcuts</p>
+          <p className="muted shortcuts__hint">Act on the selected containers, or on the focused row when none is selected.</p>
+          <dl className="shortcuts__list">
+            {shortcutHelp.map((s) => (
+              <div key={s.keys} className="shortcuts__item">
+                <dt>
+                  <kbd>{s.keys}</kbd>
+                </dt>
+                <dd>{s.what}</dd>
+              </div>
+            ))}
+          </dl>
+        </div>
+      ) : null}
+    </div>
+  );
+}

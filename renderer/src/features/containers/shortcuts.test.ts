@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { moveIndex, shortcutFor } from './shortcuts.js';
+
+const key = (k: string, mods: Partial<{ ctrlKey: boolean; metaKey: boolean; altKey: boolean; shiftKey: boolean }> = {}) =>
+  shortcutFor({ key: k, ctrlKey: false, metaKey: false, altKey: false, shiftKey: false, ...mods });
+
+describe('shortcutFor', () => {
+  it('maps letters to actions', () => {
+    expect(key('s')).toEqual({ type: 'action', kind: 'start' });
+    expect(key('x')).toEqual({ type: 'action', kind: 'stop' });
+    expect(key('r')).toEqual({ type: 'action', kind: 'restart' });
+    expect(key('p')).toEqual({ type: 'action', kind: 'pause-toggle' });
+    expect(key('k')).toEqual({ type: 'action', kind: 'kill' });
+    expect(key('Delete')).toEqual({ type: 'action', kind: 'remove' });
+  });
+  it('selects all with Ctrl or Cmd + A, and leaves other modified keys alone', () => {
+    expect(key('a', { ctrlKey: true })).toEqual({ type: 'select-all' });
+    expect(key('A', { metaKey: true })).toEqual({ type: 'select-all' });
+    expect(key('r', { ctrlKey: true })).toBeUndefined();
+    expect(key('S', { shiftKey: true })).toBeUndefined();
+    expect(key('q')).toBeUndefined();
+  });
+  it('moves, opens, toggles and clears', () => {
+    expect(key('ArrowDown')).toEqual({ type: 'move', by: 1 });
+    expect(key('Enter')).toEqual({ type: 'open' });
+    expect(key(' ')).toEqual({ type: 'toggle-selection' });
+    expect(key('Escape')).toEqual({ type: 'clear-selection' });
+  });
+});
+
+describe('moveIndex', () => {
+  it('clamps and starts from the ends when nothing is focused', () => {
+    expect(moveIndex(-1, 1, 5)).toBe(0);
+    expect(moveIndex(-1, -1, 5)).toBe(4);
+    expect(moveIndex(4, 1, 5)).toBe(4);
+    expect(moveIndex(2, -10, 5)).toBe(0);
+    expect(moveIndex(2, 'last', 5)).toBe(4);
+    expect(moveIndex(0, 1, 0)).toBe(-1);
+  });
+});

@@ -1,0 +1,85 @@
+import type { ContainerActionKind } from '../container-actions/action-defs.js';
+
+export type ShortcutCommand =
+  | { type: 'action'; kind: ContainerActionKind | 'pause-toggle' }
+  | { type: 'select-all' }
+  | { type: 'clear-selection' }
+  | { type: 'toggle-selection' }
+  | { type: 'open' }
+  | { type: 'move'; by: number | 'first' | 'last' };
+
+export interface KeyLike {
+  key: string;
+  ctrlKey: boolean;
+  metaKey: boolean;
+  altKey: boolean;
+  shiftKey: boolean;
+}
+
+/** The list's keyboard shortcuts, as shown in the help popover. */
+export const shortcutHelp: readonly { keys: string; what: string }[] = [
+  { keys: '↑ / ↓', what: 'Move between containers' },
+  { keys: 'Space', what: 'Select or unselect the focused container' },
+  { keys: 'Ctrl/⌘ + A', what: 'Select all shown containers' },
+  { keys: 'Esc', what: 'Clear the selection' },
+  { keys: 'Enter', what: 'Open the focused container’s details' },
+  { keys: 's', what: 'Start' },
+  { keys: 'x', what: 'Stop' },
+  { keys: 'r', what: 'Restart' },
+  { keys: 'p', what: 'Pause (or unpause when paused)' },
+  { keys: 'k', what: 'Kill (asks for the signal)' },
+  { keys: 'Delete', what: 'Remove (asks first)' },
+];
+
+/** Maps a key press in the table to a command; undefined for keys the list does not handle. */
+export function shortcutFor(e: KeyLike): ShortcutCommand | undefined {
+  const mod = e.ctrlKey || e.metaKey;
+  if (mod && !e.altKey && e.key.toLowerCase() === 'a') return { type: 'select-all' };
+  if (mod || e.altKey) return undefined;
+  switch (e.key) {
+    case 'ArrowDown':
+      return { type: 'move', by: 1 };
+    case 'ArrowUp':
+      return { type: 'move', by: -1 };
+    case 'Home':
+      return { type: 'move', by: 'first' };
+    case 'End':
+      return { type: 'move', by: 'last' };
+    case 'PageDown':
+      return { type: 'move', by: 10 };
+    case 'PageUp':
+      return { type: 'move', by: -10 };
+    case ' ':
+      return { type: 'toggle-selection' };
+    case 'Escape':
+      return { type: 'clear-selection' };
+    case 'Enter':
+      return { type: 'open' };
+    case 'Delete':
+    case 'Backspace':
+      return { type: 'action', kind: 'remove' };
+  }
+  if (e.shiftKey) return undefined;
+  switch (e.key) {
+    case 's':
+      return { type: 'action', kind: 'start' };
+    case 'x':
+      return { type: 'action', kind: 'stop' };
+    case 'r':
+      return { type: 'action', kind: 'restart' };
+    case 'p':
+      return { type: 'action', kind: 'pause-toggle' };
+    case 'k':
+      return { type: 'action', kind: 'kill' };
+  }
+  return undefined;
+}
+
+/** The next focused index for a move, clamped to the list. */
+export function moveIndex(current: number, by: number | 'first' | 'last', length: number): number {
+  if (length === 0) return -1;
+  if (by === 'first') return 0;
+  if (by === 'last') return length - 1;
+  if (current < 0) return by > 0 ? 0 : length - 1;
+  return Math.max(0, Math.min(length - 1, current + by));
+}
