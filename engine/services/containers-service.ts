@@ -1,12 +1,13 @@
 import type Docker from 'dockerode';
-import type { BerthImplementation } from '../../contract/api.js';
+import type { DomainImplementation } from '../../contract/define.js';
+import type { containerListApi } from '../../contract/domains/containers.js';
 import type { ConnectionProvider, EngineConnection } from '../client/engine-connection.js';
 import { toBerthError } from '../errors.js';
 import { mapContainerSummary, type RawContainer } from '../mapping/container-summary.js';
 import { watchContainers, type ContainerReader } from './container-watch.js';
 
 /** The `containers` domain. */
-export function createContainersService(connections: ConnectionProvider): BerthImplementation['containers'] {
+export function createContainersService(connections: ConnectionProvider): DomainImplementation<typeof containerListApi> {
   return {
     list: async ({ all }, ctx) => dockerContainerReader(connections.require()).list({ all }, ctx.signal),
     watch: (_args, ctx) => {
