@@ -1,6 +1,9 @@
 import { startBerth } from '../e2e/support/berth.js';
 import { benchEventLatency } from './event-latency.js';
 import { benchListLatency } from './list-latency.js';
+import { benchLogsMillion } from './logs-million.js';
+import { benchListScale } from './list-scale.js';
+import { benchPullLayers } from './pull-layers.js';
 
 /**
  * `npm run bench [-- name…]`: runs against browser mode (dist/) and the engine at DOCKER_HOST, and
@@ -10,6 +13,10 @@ const image = process.env.BERTH_TEST_IMAGE ?? 'berth-test/busybox:latest';
 const benches: Record<string, (b: Awaited<ReturnType<typeof startBerth>>) => Promise<unknown>> = {
   events: (b) => benchEventLatency(b, image),
   list: (b) => benchListLatency(b),
+  logs: (b) => benchLogsMillion(b, image),
+  'list-scale': (b) => benchListScale(b),
+  'pull-layers': (b) => benchPullLayers(b, image),
+  files: (b) => import('./container-files.js').then((m) => m.benchContainerFiles(b, image)),
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

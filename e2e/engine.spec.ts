@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openApp, startBerth, writeTokenFile, type RunningBerth } from './support/berth.js';
+import { launchBrowser, openApp, startBerth, writeTokenFile } from './support/berth.js';
 import { docker } from './support/docker-cli.js';
 
 describe('engine page and browser-mode guard', () => {

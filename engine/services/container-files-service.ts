@@ -1,7 +1,7 @@
-import { tmpdir } from 'node:os';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DomainImplementation } from '../../contract/define.js';
-import { FILES_LIMITS, joinContainerPath, type containerFilesApi } from '../../contract/domains/container-files.js';
+import { FILES_LIMITS, joinContainerPath, normalizeContainerPath, type containerFilesApi } from '../../contract/domains/container-files.js';
 import { BerthError } from '../../contract/errors.js';
 import type { FileChange } from '../../contract/models/container-files.js';
 import { toBerthError } from '../errors.js';
@@ -15,31 +15,41 @@ import { putFile } from '../files/upload-tar.js';
 import type { ServiceDeps } from './service-deps.js';
 
 /** Unacknowledged download bytes allowed in flight per download. */
-const DOWNLOAD_WINDOW = 4 * 1024 * 1024;
+const DOWNLOAD_WINDOW = 8 * 1024 * 1024;
 
 const changeKinds: Record<number, FileChange['kind']> = { 0: 'changed', 1: 'added', 2: 'deleted' };
 
 export interface ContainerFilesOptions {
-  /** Where uploads are assembled (default: the OS temp dir). */
+  /** Where uploads are assembled (default: <dataDir>/uploads, emptied at start). */
   tempDir?: string;
 }
 
 /** Browse, download, upload, diff: the engine's archive API, so stopped and shell-less containers work too. */
 export function createContainerFilesService(deps: ServiceDeps, options: ContainerFilesOptions = {}): DomainImplementation<typeof containerFilesApi> {
   const flows = new DownloadFlows(DOWNLOAD_WINDOW);
-  const uploads = new UploadStore({ tempDir: options.tempDir ?? join(tmpdir(), 'berth-uploads'), maxChunkBytes: FILES_LIMITS.uploadChunkBytes });
-  const watched = new WeakSet<AbortSignal>();
-  /** Drop a connection's uploads when it goes away (the signal of a method call is the connection's life). */
-  const scope = (connectionId: string, signal: AbortSignal) => {
-    if (watched.has(signal)) return;
-    watched.add(signal);
-    signal.addEventListener('abort', () => void uploads.dropConnection(connectionId), { once: true });
+  const tempDir = options.tempDir ?? join(deps.dataDir, 'uploads');
+  // Leftovers of a previous run (a crash mid-upload) are never resumed: clear them.
+  const cleared = rm(tempDir, { recursive: true, force: true }).catch(() => undefined);
+  const uploads = new UploadStore({ tempDir, maxChunkBytes: FILES_LIMITS.uploadChunkBytes });
+  /**
+   * Uploads belong to their connection. A call's signal aborts only when the connection closes, and
+   * an active upload always has a chunk call in flight (the client pipelines them), so a disconnect
+   * drops the upload at once; an upload left idle is dropped by the store's idle timeout.
+   */
+  const dropOnDisconnect = async <T>(signal: AbortSignal, connectionId: string, uploadId: string, work: () => Promise<T>): Promise<T> => {
+    const gone = () => void uploads.cancel(connectionId, uploadId).catch(() => undefined);
+    signal.addEventListener('abort', gone, { once: true });
+    try {
+      return await work();
+    } finally {
+      signal.removeEventListener('abort', gone);
+    }
   };
 
   return {
     async listDir({ id, path }, ctx) {
       const conn = deps.connections.require();
-      return listDir(conn.docker, id, path, ctx.signal, undefined, conn.endpoint.host);
+      return listDir(conn.docker, id, normalizeContainerPath(path), { signal: ctx.signal, endpoint: conn.endpoint.host });
     },
 
     download({ id, path }, ctx) {
@@ -47,7 +57,7 @@ export function createContainerFilesService(deps: ServiceDeps, options: Containe
       return downloadPath({
         docker: conn.docker,
         id,
-        path,
+        path: normalizeContainerPath(path),
         connectionId: ctx.connectionId,
         signal: ctx.signal,
         flows,
@@ -61,7 +71,8 @@ export function createContainerFilesService(deps: ServiceDeps, options: Containe
       return null;
     },
 
-    async uploadBegin({ id, path, name, size }, ctx) {
+    async uploadBegin({ id, path: rawPath, name, size }, ctx) {
+      const path = normalizeContainerPath(rawPath);
       const conn = deps.connections.require();
       // Check the target first, so a wrong folder fails before any byte is sent.
       try {
@@ -72,13 +83,15 @@ export function createContainerFilesService(deps: ServiceDeps, options: Containe
         if (err instanceof BerthError) throw err;
         throw await fileError(err, conn.docker, id, path, conn.endpoint.host);
       }
-      scope(ctx.connectionId, ctx.signal);
+      await cleared;
       const uploadId = await uploads.begin({ connectionId: ctx.connectionId, containerId: id, dir: path, name, size });
+      if (ctx.signal.aborted) await uploads.cancel(ctx.connectionId, uploadId);
       return { uploadId, maxChunkBytes: FILES_LIMITS.uploadChunkBytes };
     },
 
     async uploadChunk({ uploadId, index, dataBase64 }, ctx) {
-      return uploads.chunk(ctx.connectionId, uploadId, index, Buffer.from(dataBase64, 'base64'));
+      const data = Buffer.from(dataBase64, 'base64');
+      return dropOnDisconnect(ctx.signal, ctx.connectionId, uploadId, () => uploads.chunk(ctx.connectionId, uploadId, index, data));
     },
 
     async uploadEnd({ uploadId }, ctx) {

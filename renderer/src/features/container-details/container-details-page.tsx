@@ -1,5 +1,147 @@
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import type { ContainerState } from '../../../../contract/index.js';
+import { useAppStore } from '../../app/runtime-context.js';
+import { AlertIcon } from '../../ui/icons.js';
+import { Notice } from '../../ui/notice.js';
+import { ContainerActions } from '../container-actions/container-actions.js';
+import { FilesTab } from '../files/files-tab.js';
+import { LogsTab } from '../logs/logs-tab.js';
+import { StatsTab } from '../stats/stats-tab.js';
+import { TerminalTab } from '../terminal/terminal-tab.js';
+import { detailsHref, detailTabs, findContainer, inspectRefreshKey, parseDetailTab, type DetailTabId } from './find-container.js';
+import { InspectTab } from './inspect-tab.js';
+import { PortsTab } from './ports-tab.js';
+import { ResourcesPanel } from './resources-panel.js';
+import { useContainerInspect } from './use-container-inspect.js';
+import './container-details.css';
 
-/** Placeholder until its feature lands: says so honestly. */
-export function ContainerDetailsPage({ id }: { id: string; tab?: string }) {
-  return <p className="placeholder-note">Container details for {id} are not built yet.</p>;
+const knownStates: readonly ContainerState[] = ['created', 'running', 'paused', 'restarting', 'removing', 'exited', 'dead'];
+
+/** One container: header (name, image, live state, actions) and tabs, at `#/containers/<id or name>/<tab>`. */
+export function ContainerDetailsPage({ id, tab }: { id: string; tab?: string }) {
+  // Another container is another page: nothing (logs, "seen" state) carries over.
+  return <DetailsPage key={id} containerRef={id} tab={tab} />;
+}
+
+function DetailsPage({ containerRef: ref, tab }: { containerRef: string; tab?: string }) {
+  const current = parseDetailTab(tab);
+  const containers = useAppStore((s) => s.containers);
+  const phase = useAppStore((s) => s.containersPhase);
+  const summary = findContainer(containers, ref);
+  const load = useContainerInspect(ref, inspectRefreshKey(summary));
+
+  // Once seen, a container missing from the live list was removed.
+  const [seen, setSeen] = useState<{ id: string; name: string } | undefined>(undefined);
+  if (summary && (summary.id !== seen?.id || summary.name !== seen.name)) setSeen({ id: summary.id, name: summary.name });
+  const removed = phase === 'live' && !summary && seen !== undefined;
+  const notFound = !summary && load.kind === 'error' && load.code === 'NOT_FOUND';
+
+  // Logs stay mounted once opened, so switching tabs keeps the buffer and the stream.
+  const [logsOpened, setLogsOpened] = useState(current === 'logs');
+  if (current === 'logs' && !logsOpened) setLogsOpened(true);
+
+  const tabRefs = useRef(new Map<DetailTabId, HTMLAnchorElement>());
+  useEffect(() => {
+    if (summary) document.title = `${summary.name} · Containers · Berth`;
+  }, [summary]);
+
+  if (notFound || removed) {
+    return (
+      <div className="page page--center">
+        <Notice title={removed ? `The container “${seen?.name ?? ref}” was removed.` : `There is no container “${ref}”.`} icon={<AlertIcon width={28} height={28} />} role="alert">
+          <p>{removed ? 'It no longer exists in the engine. If Berth removed it, it can be recreated from “Recently removed”.' : 'It may have been removed, or the id or name is mistyped.'}</p>
+          <p>
+            <a href="#/containers">Back to containers</a>
+            {removed ? (
+              <>
+                {' · '}
+                <a href="#/containers/recently-removed">Recently removed</a>
+              </>
+            ) : null}
+          </p>
+        </Notice>
+      </div>
+    );
+  }
+
+  const inspected = load.kind === 'ready' ? load.data.summary : undefined;
+  const id = summary?.id ?? inspected?.id ?? ref;
+  const name = summary?.name ?? inspected?.name ?? ref;
+  const image = summary?.image ?? inspected?.image ?? '';
+  const stateWord = summary?.state ?? inspected?.state.status ?? '';
+  const state: ContainerState | undefined = (knownStates as readonly string[]).includes(stateWord) ? (stateWord as ContainerState) : undefined;
+
+  const onTabKey = (e: KeyboardEvent<HTMLAnchorElement>, i: number) => {
+    const n = detailTabs.length;
+    const to = e.key === 'ArrowRight' ? (i + 1) % n : e.key === 'ArrowLeft' ? (i - 1 + n) % n : e.key === 'Home' ? 0 : e.key === 'End' ? n - 1 : -1;
+    if (to < 0) return;
+    e.preventDefault();
+    const t = detailTabs[to]!;
+    window.location.hash = detailsHref(ref, t.id);
+    tabRefs.current.get(t.id)?.focus();
+  };
+
+  return (
+    <div className="page page--fill details">
+      <header className="details__header">
+        <div className="details__title">
+          <h2 className="details__name">{name}</h2>
+          <p className="details__meta">
+            <span className="details__image mono" title="Image">
+              {image}
+            </span>
+            {stateWord ? (
+              <span className="details__state" data-state={stateWord}>
+                <span className={`state-dot state-dot--${stateWord}`} aria-hidden="true" />
+                {stateWord}
+              </span>
+            ) : null}
+            {summary?.status ? <span className="muted">{summary.status}</span> : null}
+          </p>
+        </div>
+        <div className="details__actions">{state ? <ContainerActions id={id} name={name} state={state} /> : null}</div>
+      </header>
+      {phase !== 'live' && !summary && load.kind === 'ready' ? (
+        <p className="inline-warning" role="status">
+          The live container list is not available right now; the state shown may be out of date.
+        </p>
+      ) : null}
+      <nav className="details__tabs" role="tablist" aria-label="Container details">
+        {detailTabs.map((t, i) => (
+          <a
+            key={t.id}
+            ref={(el) => {
+              if (el) tabRefs.current.set(t.id, el);
+              else tabRefs.current.delete(t.id);
+            }}
+            role="tab"
+            id={`details-tab-${t.id}`}
+            aria-selected={t.id === current}
+            aria-controls={t.id === current ? `details-panel-${t.id}` : undefined}
+            tabIndex={t.id === current ? 0 : -1}
+            className={`details__tab${t.id === current ? ' is-active' : ''}`}
+            href={detailsHref(ref, t.id)}
+            onKeyDown={(e) => onTabKey(e, i)}
+          >
+            {t.label}
+          </a>
+        ))}
+      </nav>
+      {logsOpened ? (
+        <section role="tabpanel" id="details-panel-logs" aria-labelledby="details-tab-logs" className="details__panel details__panel--logs" hidden={current !== 'logs'}>
+          <LogsTab id={id} name={name} state={state} active={current === 'logs'} />
+        </section>
+      ) : null}
+      {current !== 'logs' ? (
+        <section role="tabpanel" id={`details-panel-${current}`} aria-labelledby={`details-tab-${current}`} className={`details__panel details__panel--${current}`}>
+          {current === 'terminal' ? <TerminalTab id={id} /> : null}
+          {current === 'stats' ? <StatsTab id={id} /> : null}
+          {current === 'files' ? <FilesTab id={id} /> : null}
+          {current === 'inspect' ? <InspectTab load={load} /> : null}
+          {current === 'ports' ? <PortsTab load={load} /> : null}
+          {current === 'resources' ? <ResourcesPanel id={id} /> : null}
+        </section>
+      ) : null}
+    </div>
+  );
 }
