@@ -1,0 +1,105 @@
+import { readFile } from 'node:fs/promises';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, openApp, startBerth, type RunningBerth } from './support/berth.js';
+import { docker, removeContainers, testImage, uniqueName } from './support/docker-cli.js';
+
+const prefix = 'berth-e2e-files';
+
+describe('Files tab: browse, download, upload, changes', () => {
+  let berth: RunningBerth;
+  let browser: Browser;
+  let page: Page;
+  let errors: string[];
+  let id: string;
+
+  beforeAll(async () => {
+    id = await docker('run', '-d', '--name', uniqueName(prefix), testImage, 'sleep', '300');
+    berth = await startBerth(['--no-embedded-engine']);
+    browser = await launchBrowser();
+    ({ page, errors } = await openApp(browser, berth, `#/containers/${id}/files`));
+    await page.getByRole('table', { name: 'Files' }).waitFor({ timeout: 15_000 });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    expect(await berth?.stop()).toBe(0);
+    await removeContainers(prefix);
+  });
+
+  const files = () => page.getByRole('table', { name: 'Files' });
+  const row = (name: string) => files().getByRole('row', { name, exact: true });
+
+  it('browses into /www and downloads index.html', async () => {
+    await expect.poll(() => row('bin').count(), { timeout: 10_000 }).toBe(1);
+    await row('www').click();
+    await expect.poll(() => page.getByLabel('Path').inputValue(), { timeout: 10_000 }).toBe('/www');
+    await expect.poll(() => row('index.html').count(), { timeout: 10_000 }).toBe(1);
+    expect(await row('index.html').innerText()).toMatch(/17 B/);
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download index.html' }).click()]);
+    expect(download.suggestedFilename()).toBe('index.html');
+    expect(await readFile((await download.path())!, 'utf8')).toBe('hello from berth\n');
+
+    // ".." goes back up; the path input navigates too, with a readable error for a missing folder.
+    await row('..').click();
+    await expect.poll(() => page.getByLabel('Path').inputValue()).toBe('/');
+    // A folder downloads as a .tar.
+    const [tar] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download www' }).click()]);
+    expect(tar.suggestedFilename()).toBe('www.tar');
+    const tarBytes = await readFile((await tar.path())!);
+    expect(tarBytes.subarray(257, 262).toString()).toBe('ustar');
+    expect(tarBytes.includes(Buffer.from('hello from berth'))).toBe(true);
+    await page.getByLabel('Path').fill('/does/not/exist');
+    await page.getByLabel('Path').press('Enter');
+    await expect.poll(() => page.getByRole('alert').allInnerTexts(), { timeout: 10_000 }).toEqual(
+      expect.arrayContaining([expect.stringContaining('No such file or directory: /does/not/exist')]),
+    );
+    await page.getByLabel('Path').fill('/www');
+    await page.getByLabel('Path').press('Enter');
+    await expect.poll(() => row('index.html').count(), { timeout: 10_000 }).toBe(1);
+  });
+
+  it('uploads a file into the current folder and lists it', async () => {
+    expect(await page.getByLabel('Path').inputValue()).toBe('/www');
+    await page.getByLabel('Upload file').setInputFiles({ name: 'uploaded.txt', mimeType: 'text/plain', buffer: Buffer.from('uploaded by e2e\n') });
+    await expect.poll(() => row('uploaded.txt').count(), { timeout: 15_000 }).toBe(1);
+    expect(await row('uploaded.txt').innerText()).toMatch(/16 B/);
+    expect(await docker('exec', id, 'cat', '/www/uploaded.txt')).toBe('uploaded by e2e');
+
+    // The same name again: nothing is overwritten until the user says so.
+    await page.getByLabel('Upload file').setInputFiles({ name: 'uploaded.txt', mimeType: 'text/plain', buffer: Buffer.from('second version\n') });
+    const ask = page.getByRole('group', { name: 'Replace existing files?' });
+    await ask.waitFor({ timeout: 5_000 });
+    expect(await ask.innerText()).toContain('uploaded.txt already exists in /www');
+    expect(await docker('exec', id, 'cat', '/www/uploaded.txt')).toBe('uploaded by e2e');
+    await ask.getByRole('button', { name: 'Replace' }).click();
+    await expect.poll(() => docker('exec', id, 'cat', '/www/uploaded.txt'), { timeout: 10_000 }).toBe('second version');
+    await expect.poll(() => row('uploaded.txt').innerText(), { timeout: 10_000 }).toMatch(/15 B/);
+  });
+
+  it('shows the changes against the image, with an A badge for the uploaded file', async () => {
+    await page.getByRole('button', { name: 'Changes', exact: true }).click();
+    const changes = page.getByRole('table', { name: 'Changes' });
+    await changes.waitFor({ timeout: 10_000 });
+    const added = changes.getByRole('row', { name: '/www/uploaded.txt', exact: true });
+    await expect.poll(() => added.count(), { timeout: 10_000 }).toBe(1);
+    expect((await added.innerText()).trim()).toMatch(/^A/);
+    // The kind filter narrows the list and shows counts.
+    await page.getByRole('button', { name: /^Added/ }).click();
+    expect(await changes.getByRole('row').count()).toBeGreaterThan(1);
+    await page.getByLabel('Filter changes').fill('uploaded');
+    await expect.poll(() => changes.getByRole('row').count()).toBe(2); // header + the one file
+    expect(errors).toEqual([]);
+  });
+
+  it('browses a stopped container', async () => {
+    const stopped = await docker('create', '--name', uniqueName(prefix), testImage, 'sh');
+    const { page: p2, errors: e2 } = await openApp(browser, berth, `#/containers/${stopped}/files`);
+    const t = p2.getByRole('table', { name: 'Files' });
+    await t.waitFor({ timeout: 15_000 });
+    await expect.poll(() => t.getByRole('row', { name: 'www', exact: true }).count(), { timeout: 10_000 }).toBe(1);
+    expect(e2).toEqual([]);
+    await p2.context().close();
+  });
+});

@@ -1,0 +1,35 @@
+import type Docker from 'dockerode';
+import { BerthError } from '../../contract/errors.js';
+import { toBerthError } from '../errors.js';
+
+/**
+ * Readable errors for file operations. The archive API answers 404 both for a missing container and
+ * for a missing path (a HEAD has no body to tell them apart), so a 404 is resolved with an inspect.
+ * Host paths the engine leaks (…/overlay2/<id>/merged/www) are cut to the container path.
+ */
+export async function fileError(err: unknown, docker: Docker, id: string, path: string, endpoint?: string): Promise<BerthError> {
+  const status = (err as { statusCode?: unknown })?.statusCode;
+  if (status === 404) {
+    const exists = await docker
+      .getContainer(id)
+      .inspect()
+      .then(
+        () => true,
+        (e: unknown) => (e as { statusCode?: unknown })?.statusCode !== 404,
+      );
+    return exists
+      ? new BerthError('NOT_FOUND', `No such file or directory: ${path}`, { path })
+      : new BerthError('NOT_FOUND', `No such container: ${id}`, { id });
+  }
+  const mapped = toBerthError(err, endpoint);
+  let message = stripHostPaths(mapped.message);
+  if (/read-only/i.test(message)) message = `The container's filesystem is read-only: ${message}`;
+  else if (/not a directory/i.test(message)) message = `Not a directory: ${path} (${message})`;
+  else if (/permission denied/i.test(message)) message = `Permission denied: ${path} (${message})`;
+  return new BerthError(mapped.code, message, mapped.details);
+}
+
+/** "lstat /var/lib/docker/overlay2/abc/merged/www/x: not a directory" → "lstat /www/x: not a directory". */
+export function stripHostPaths(message: string): string {
+  return message.replace(/\/\S*?\/(?:merged|diff|rootfs)(?=\/|\s|$|:)/g, '').replace(/ (?=:)/g, '');
+}

@@ -1,0 +1,56 @@
+import { formatBytes } from '../../lib/format/bytes.js';
+import type { Transfer } from './use-transfers.js';
+
+/** Running and recent downloads and uploads, with progress bars and cancel. */
+export function TransfersPanel({ transfers, onCancel, onDismiss }: { transfers: readonly Transfer[]; onCancel: (key: number) => void; onDismiss: (key: number) => void }) {
+  if (!transfers.length) return null;
+  return (
+    <ul className="ftransfers" aria-label="Transfers">
+      {transfers.map((t) => {
+        const verb = t.direction === 'download' ? 'Downloading' : 'Uploading';
+        const pct = t.total ? Math.min(100, Math.round((t.done / t.total) * 100)) : undefined;
+        const label = `${verb} ${t.name}`;
+        return (
+          <li key={t.key} className={`ftransfer ftransfer--${t.status}`}>
+            <div className="ftransfer__line">
+              <span className="ftransfer__name">
+                {t.status === 'running' ? label : t.status === 'done' ? `${t.direction === 'download' ? 'Downloaded' : 'Uploaded'} ${t.name}` : t.status === 'cancelled' ? `Cancelled ${t.name}` : `Failed: ${t.name}`}
+              </span>
+              <span className="ftransfer__bytes muted">
+                {formatBytes(t.done)}
+                {t.total !== null ? ` of ${formatBytes(t.total)}` : ''}
+              </span>
+              {t.status === 'running' ? (
+                <button type="button" className="btn btn--small" onClick={() => onCancel(t.key)} aria-label={`Cancel ${t.direction} of ${t.name}`}>
+                  Cancel
+                </button>
+              ) : (
+                <button type="button" className="btn btn--small" onClick={() => onDismiss(t.key)} aria-label={`Dismiss ${t.name}`}>
+                  Dismiss
+                </button>
+              )}
+            </div>
+            {t.status === 'running' ? (
+              <div
+                className="ftransfer__bar"
+                role="progressbar"
+                aria-label={label}
+                aria-valuemin={0}
+                aria-valuemax={pct === undefined ? undefined : 100}
+                aria-valuenow={pct}
+                aria-valuetext={pct === undefined ? `${formatBytes(t.done)} received` : `${pct}%`}
+              >
+                <div className={`ftransfer__fill${pct === undefined ? ' ftransfer__fill--indeterminate' : ''}`} style={pct === undefined ? undefined : { width: `${pct}%` }} />
+              </div>
+            ) : null}
+            {t.error ? (
+              <p className="ftransfer__error" role="alert">
+                {t.error}
+              </p>
+            ) : null}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

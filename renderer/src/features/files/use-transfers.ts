@@ -1,0 +1,112 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { BerthApi } from '../../../../contract/index.js';
+import { joinContainerPath } from '../../../../contract/domains/container-files.js';
+import { saveBlob, startDownload } from './download-transfer.js';
+import { uploadFile, type UploadSource } from './upload-transfer.js';
+
+export interface Transfer {
+  key: number;
+  direction: 'download' | 'upload';
+  name: string;
+  /** Bytes moved so far. */
+  done: number;
+  /** Total bytes, when known. */
+  total: number | null;
+  status: 'running' | 'done' | 'failed' | 'cancelled';
+  error?: string;
+}
+
+/** Most finished transfers kept on screen. */
+const KEEP_FINISHED = 5;
+
+/**
+ * The downloads and uploads of one file browser, with progress and cancel. Everything still running
+ * is cancelled when the browser unmounts.
+ */
+export function useTransfers(api: BerthApi, containerId: string, onUploaded: (dir: string) => void) {
+  const [transfers, setTransfers] = useState<Transfer[]>([]);
+  const cancels = useRef(new Map<number, () => void>());
+  const nextKey = useRef(1);
+  const onUploadedRef = useRef(onUploaded);
+  onUploadedRef.current = onUploaded;
+
+  useEffect(() => {
+    const map = cancels.current;
+    return () => {
+      for (const cancel of map.values()) cancel();
+      map.clear();
+    };
+  }, []);
+
+  const update = useCallback((key: number, patch: Partial<Transfer>) => {
+    setTransfers((list) => {
+      const next = list.map((t) => (t.key === key ? { ...t, ...patch } : t));
+      const finished = next.filter((t) => t.status !== 'running');
+      if (finished.length <= KEEP_FINISHED) return next;
+      const drop = new Set(finished.slice(0, finished.length - KEEP_FINISHED).map((t) => t.key));
+      return next.filter((t) => !drop.has(t.key));
+    });
+  }, []);
+
+  const add = useCallback((t: Omit<Transfer, 'key' | 'done' | 'status'>, cancel: () => void) => {
+    const key = nextKey.current++;
+    cancels.current.set(key, cancel);
+    setTransfers((list) => [...list, { ...t, key, done: 0, status: 'running' }]);
+    return key;
+  }, []);
+
+  const settle = useCallback(
+    (key: number, patch: Partial<Transfer>) => {
+      cancels.current.delete(key);
+      update(key, patch);
+    },
+    [update],
+  );
+
+  const download = useCallback(
+    (path: string, name: string) => {
+      const holder: { sub?: { dispose(): void } } = {};
+      const key = add({ direction: 'download', name, total: null }, () => holder.sub?.dispose());
+      holder.sub = startDownload(api, { id: containerId, path }, {
+        onStart: (info) => update(key, { name: info.fileName, total: info.size }),
+        onProgress: (done) => update(key, { done }),
+        onDone: (blob, fileName) => {
+          saveBlob(blob, fileName);
+          settle(key, { status: 'done', done: blob.size, total: blob.size });
+        },
+        onError: (err) => settle(key, { status: 'failed', error: err.message }),
+      });
+    },
+    [add, api, containerId, settle, update],
+  );
+
+  const upload = useCallback(
+    (dir: string, file: UploadSource) => {
+      const ctl = new AbortController();
+      const key = add({ direction: 'upload', name: file.name, total: file.size }, () => ctl.abort());
+      uploadFile(api, { id: containerId, dir, file }, (done) => update(key, { done }), ctl.signal).then(
+        (res) => {
+          settle(key, { status: 'done', done: res.size });
+          onUploadedRef.current(dir);
+        },
+        (err: unknown) => {
+          if (ctl.signal.aborted) return;
+          settle(key, { status: 'failed', error: err instanceof Error ? err.message : String(err) });
+        },
+      );
+    },
+    [add, api, containerId, settle, update],
+  );
+
+  const cancel = useCallback(
+    (key: number) => {
+      cancels.current.get(key)?.();
+      settle(key, { status: 'cancelled' });
+    },
+    [settle],
+  );
+
+  const dismiss = useCallback((key: number) => setTransfers((list) => list.filter((t) => t.key !== key || t.status === 'running')), []);
+
+  return { transfers, download, upload, cancel, dismiss, pathOf: (dir: string, name: string) => joinContainerPath(dir, name) };
+}
