@@ -1,0 +1,102 @@
+import { PassThrough } from 'node:stream';
+import type Docker from 'dockerode';
+import { describe, expect, it } from 'vitest';
+import type { LogChunk } from '../../contract/models/container-logs.js';
+import { openLogStream, type LogStreamOptions } from './log-stream.js';
+
+function frame(stream: number, text: string): Buffer {
+  const payload = Buffer.from(text);
+  const header = Buffer.alloc(8);
+  header[0] = stream;
+  header.writeUInt32BE(payload.length, 4);
+  return Buffer.concat([header, payload]);
+}
+
+function fakeDocker(tty: boolean, fail?: { statusCode: number; json: unknown }) {
+  const body = new PassThrough();
+  const dials: { path: string; options: Record<string, unknown> }[] = [];
+  const docker = {
+    getContainer: () => ({ inspect: async () => ({ Config: { Tty: tty } }) }),
+    modem: {
+      dial(opts: { path: string; options: Record<string, unknown> }, cb: (err: unknown, data?: unknown) => void) {
+        dials.push(opts);
+        if (fail) cb(Object.assign(new Error('(HTTP code 404) no such container'), fail));
+        else cb(null, body);
+      },
+    },
+  } as unknown as Docker;
+  return { docker, body, dials };
+}
+
+const options: LogStreamOptions = { follow: true, timestamps: false, tail: 'all', stdout: true, stderr: true };
+const tick = () => new Promise((r) => setImmediate(r));
+
+describe('openLogStream', () => {
+  it('passes the query, demultiplexes, and merges many small engine chunks into few events', async () => {
+    const { docker, body, dials } = fakeDocker(false);
+    const it = openLogStream(docker, 'web', { ...options, since: 10, tail: 5 }, new AbortController().signal);
+    const first = it.next();
+    await tick();
+    expect(dials[0]).toMatchObject({ path: '/containers/web/logs?', options: { follow: true, tail: 5, since: 10, stdout: true, stderr: true, timestamps: false } });
+    for (let i = 0; i < 100; i++) body.write(frame(1, `line ${i}\n`));
+    body.write(frame(2, 'oops\n'));
+    const chunks: LogChunk[] = [(await first).value as LogChunk];
+    body.end();
+    for (;;) {
+      const step = await it.next();
+      if (step.done) break;
+      chunks.push(step.value);
+    }
+    expect(chunks.flatMap((c) => c.lines)).toEqual([...Array.from({ length: 100 }, (_, i) => `line ${i}`), 'oops']);
+    expect(chunks.length).toBeLessThan(10);
+    expect(chunks[chunks.length - 1]).toEqual({ stream: 'stderr', lines: ['oops'] });
+  });
+
+  it('reads a TTY container as one stdout stream', async () => {
+    const { docker, body } = fakeDocker(true);
+    const it = openLogStream(docker, 'tty', options, new AbortController().signal);
+    await tick();
+    body.end('a\r\nb\r\n');
+    const lines: string[] = [];
+    for await (const c of it) lines.push(...c.lines.map((l) => `${c.stream}:${l}`));
+    expect(lines).toEqual(['stdout:a', 'stdout:b']);
+  });
+
+  it('pauses the engine socket when the consumer falls behind, resumes when it catches up', async () => {
+    const { docker, body } = fakeDocker(false);
+    const it = openLogStream(docker, 'x', options, new AbortController().signal);
+    await tick();
+    // 100 writes alternating streams: 100 separate chunks queued, nobody reading.
+    for (let i = 0; i < 100; i++) body.write(frame(i % 2 ? 2 : 1, `l${i}\n`));
+    await tick();
+    expect(body.isPaused()).toBe(true);
+    for (let i = 0; i < 90; i++) await it.next();
+    expect(body.isPaused()).toBe(false);
+    await it.return?.();
+  });
+
+  it('destroys the engine stream on return() and on abort', async () => {
+    const a = fakeDocker(false);
+    const it = openLogStream(a.docker, 'x', options, new AbortController().signal);
+    await tick();
+    const pending = it.next();
+    await it.return?.();
+    expect(await pending).toEqual({ done: true, value: undefined });
+    expect(a.body.destroyed).toBe(true);
+
+    const b = fakeDocker(false);
+    const ctl = new AbortController();
+    const it2 = openLogStream(b.docker, 'x', options, ctl.signal);
+    await tick();
+    const waiting = it2.next();
+    ctl.abort();
+    expect(await waiting).toEqual({ done: true, value: undefined });
+    expect(b.body.destroyed).toBe(true);
+  });
+
+  it('turns engine errors into readable BerthErrors', async () => {
+    const { docker } = fakeDocker(false, { statusCode: 404, json: { message: 'No such container: nope' } });
+    const it = openLogStream(docker, 'nope', options, new AbortController().signal);
+    await expect(it.next()).rejects.toMatchObject({ code: 'NOT_FOUND', message: 'No such container: nope' });
+  });
+});

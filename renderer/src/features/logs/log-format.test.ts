@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { LogBuffer } from './log-buffer.js';
+import { bufferToParts, formatLogTime, logFileName } from './log-format.js';
+
+describe('log formatting', () => {
+  it('formats local times with milliseconds', () => {
+    const ms = new Date(2026, 10, 23, 16, 57, 47, 123).getTime();
+    expect(formatLogTime(ms)).toBe('2026-11-23 16:57:47.123');
+  });
+
+  it('turns the buffer into text parts, with or without timestamps', () => {
+    const b = new LogBuffer(10_000);
+    b.append('stdout', ['a', 'b'], [Date.UTC(2026, 0, 1), null]);
+    b.append('stderr', Array.from({ length: 5000 }, (_, i) => `e${i}`));
+    const parts = bufferToParts(b, true);
+    expect(parts).toHaveLength(2);
+    const text = parts.join('');
+    expect(text.startsWith('2026-01-01T00:00:00.000Z a\nb\ne0\n')).toBe(true);
+    expect(text.endsWith('e4999\n')).toBe(true);
+    expect(bufferToParts(b, false).join('').split('\n')).toHaveLength(5003);
+  });
+
+  it('makes safe file names', () => {
+    expect(logFileName('my web/1', new Date(2026, 0, 2, 3, 4, 5))).toBe('my_web_1-20260102-030405.log');
+  });
+});

@@ -1,0 +1,35 @@
+import type { LogBuffer } from './log-buffer.js';
+
+const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+
+/** Local time with milliseconds, e.g. "2026-11-23 16:57:47.123". */
+export function formatLogTime(ms: number): string {
+  const d = new Date(ms);
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}.${pad(d.getMilliseconds(), 3)}`;
+}
+
+/** Longest part of one line put in the DOM; the rest is summarised (the buffer keeps it all). */
+export const MAX_RENDERED_CHARS = 10_000;
+
+/** The lines kept in the buffer as text parts for a Blob (one part per ~4096 lines). */
+export function bufferToParts(buffer: LogBuffer, timestamps: boolean): string[] {
+  const parts: string[] = [];
+  let lines: string[] = [];
+  buffer.forEachText((text, seq) => {
+    const ts = timestamps ? buffer.timestamp(seq) : undefined;
+    lines.push(ts !== undefined ? `${new Date(ts).toISOString()} ${text}` : text);
+    if (lines.length >= 4096) {
+      parts.push(`${lines.join('\n')}\n`);
+      lines = [];
+    }
+  });
+  if (lines.length) parts.push(`${lines.join('\n')}\n`);
+  return parts;
+}
+
+/** A file name for a download: "<name>-20261123-165747.log". */
+export function logFileName(name: string, now = new Date()): string {
+  const safe = name.replace(/[^A-Za-z0-9_.-]+/g, '_') || 'container';
+  const stamp = `${now.getFullYear()}${pad(now.getMonth() + 1)}${pad(now.getDate())}-${pad(now.getHours())}${pad(now.getMinutes())}${pad(now.getSeconds())}`;
+  return `${safe}-${stamp}.log`;
+}

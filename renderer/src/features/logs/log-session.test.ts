@@ -1,0 +1,134 @@
+import { describe, expect, it } from 'vitest';
+import type { Disposable, StreamHandlers } from '../../../../contract/index.js';
+import { BerthError } from '../../../../contract/index.js';
+import type { LogChunk } from '../../../../contract/models/container-logs.js';
+import { LogSession, type FrameScheduler, type LogsApi } from './log-session.js';
+
+function fakeApi() {
+  const calls: { args: unknown; handlers: StreamHandlers<LogChunk>; disposed: boolean }[] = [];
+  const api: LogsApi = {
+    containers: {
+      logs: ((args: unknown, handlers: StreamHandlers<LogChunk>): Disposable => {
+        const call = { args, handlers, disposed: false };
+        calls.push(call);
+        return { dispose: () => (call.disposed = true) };
+      }) as LogsApi['containers']['logs'],
+    },
+  };
+  return { api, calls };
+}
+
+function manualFrames() {
+  const queued: (() => void)[] = [];
+  const frames: FrameScheduler = {
+    request(cb) {
+      queued.push(cb);
+      return () => queued.splice(queued.indexOf(cb), 1);
+    },
+  };
+  return { frames, run: () => queued.splice(0).forEach((cb) => cb()), get count() { return queued.length; } };
+}
+
+const chunk = (from: number, n: number, stream: 'stdout' | 'stderr' = 'stdout'): LogChunk => ({ stream, lines: Array.from({ length: n }, (_, i) => `line ${from + i}`) });
+
+describe('LogSession', () => {
+  it('applies batches at most once per frame and notifies once', () => {
+    const { api, calls } = fakeApi();
+    const f = manualFrames();
+    const s = new LogSession(api, f.frames, 1000);
+    let notified = 0;
+    s.subscribe(() => notified++);
+    s.start({ id: 'web', follow: true, tail: 100 });
+    expect(calls[0]!.args).toMatchObject({ id: 'web', follow: true, tail: 100, timestamps: true });
+    notified = 0;
+    calls[0]!.handlers.next([chunk(0, 10)]);
+    calls[0]!.handlers.next([chunk(10, 10, 'stderr')]);
+    expect(s.buffer.size).toBe(0);
+    expect(f.count).toBe(1);
+    f.run();
+    expect(s.buffer.size).toBe(20);
+    expect(s.buffer.stream(15)).toBe('stderr');
+    expect(notified).toBe(1);
+    expect(s.phase).toBe('streaming');
+  });
+
+  it('never asks the engine for more old lines than the buffer keeps', () => {
+    const { api, calls } = fakeApi();
+    const s = new LogSession(api, manualFrames().frames, 5000);
+    s.start({ id: 'x', follow: true, tail: 'all' });
+    s.start({ id: 'x', follow: true, tail: 100_000 });
+    s.start({ id: 'x', follow: true, tail: 100 });
+    expect(calls.map((c) => (c.args as { tail: number }).tail)).toEqual([5000, 5000, 100]);
+  });
+
+  it('skips lines a batch pushes past the limit without storing them', () => {
+    const { api, calls } = fakeApi();
+    const f = manualFrames();
+    const s = new LogSession(api, f.frames, 1000);
+    s.start({ id: 'x', follow: false, tail: 'all' });
+    // 3000 lines queued, more than the limit: applied at once (bounded queue), only 1000 kept.
+    calls[0]!.handlers.next([chunk(0, 500), chunk(500, 500), chunk(1000, 500)]);
+    calls[0]!.handlers.next([chunk(1500, 1500)]);
+    expect(s.buffer.size).toBe(1000);
+    expect(s.buffer.text(s.buffer.endSeq - 1)).toBe('line 2999');
+    expect(s.buffer.text(s.buffer.firstSeq)).toBe('line 2000');
+    expect(s.buffer.dropped).toBe(2000);
+  });
+
+  it('keeps the search up to date and reports a bad regex', () => {
+    const { api, calls } = fakeApi();
+    const f = manualFrames();
+    const s = new LogSession(api, f.frames, 1000);
+    s.start({ id: 'x', follow: true, tail: 'all' });
+    calls[0]!.handlers.next([{ stream: 'stdout', lines: ['GET /a', 'error 1', 'GET /b'] }]);
+    f.run();
+    s.setSearch('error \\d', { regex: true, caseSensitive: false });
+    expect(s.search?.count).toBe(1);
+    calls[0]!.handlers.next([{ stream: 'stderr', lines: ['ERROR 2'] }]);
+    f.run();
+    expect(s.search?.count).toBe(2);
+    s.setSearch('[oops', { regex: true, caseSensitive: false });
+    expect(s.search).toBeNull();
+    expect(s.searchError).toMatch(/Invalid regular expression/);
+  });
+
+  it('disposes the old stream on restart and ignores its late events; reports errors', () => {
+    const { api, calls } = fakeApi();
+    const f = manualFrames();
+    const s = new LogSession(api, f.frames, 1000);
+    s.start({ id: 'x', follow: true, tail: 'all', sinceSeconds: 60 });
+    expect((calls[0]!.args as { since: number }).since).toBeGreaterThan(Date.now() / 1000 - 61);
+    s.start({ id: 'x', follow: true, tail: 10 });
+    expect(calls[0]!.disposed).toBe(true);
+    calls[0]!.handlers.next([chunk(0, 5)]);
+    f.run();
+    expect(s.buffer.size).toBe(0);
+    calls[1]!.handlers.error?.(new BerthError('NOT_FOUND', 'No such container: x'));
+    expect(s.phase).toBe('error');
+    expect(s.error).toBe('No such container: x');
+    s.dispose();
+    expect(calls[1]!.disposed).toBe(false); // ended by the back end already; nothing to dispose
+  });
+});
+
+describe('LogSession flood pacing', () => {
+  it('applies a flood at most every 100 ms, a trickle at the next frame', async () => {
+    const { api, calls } = fakeApi();
+    const f = manualFrames();
+    const s = new LogSession(api, f.frames, 100_000);
+    s.start({ id: 'x', follow: true, tail: 'all' });
+    calls[0]!.handlers.next([chunk(0, 5000)]);
+    f.run();
+    expect(s.buffer.size).toBe(5000);
+    // Right after a big apply, the next batch waits for a timer before asking for a frame.
+    calls[0]!.handlers.next([chunk(5000, 10)]);
+    expect(f.count).toBe(0);
+    await new Promise((r) => setTimeout(r, 120));
+    expect(f.count).toBe(1);
+    f.run();
+    expect(s.buffer.size).toBe(5010);
+    // That apply was small: the next one goes straight to a frame.
+    calls[0]!.handlers.next([chunk(5010, 1)]);
+    expect(f.count).toBe(1);
+  });
+});

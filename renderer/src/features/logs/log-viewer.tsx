@@ -1,0 +1,137 @@
+import { useEffect, useLayoutEffect, useRef, type ReactNode } from 'react';
+import { formatLogTime, MAX_RENDERED_CHARS } from './log-format.js';
+import { matchRanges } from './log-search.js';
+import type { LogSession } from './log-session.js';
+import { useFixedRows } from './use-fixed-rows.js';
+
+export const LOG_ROW_HEIGHT = 20;
+/** More than the rows ever rendered at once (see useFixedRows' cap). */
+const ROW_POOL = 1024;
+
+export interface ScrollRequest {
+  /** Row index to bring into view (centred). */
+  index: number;
+  /** Changes on every request, so the same index can be asked for twice. */
+  nonce: number;
+}
+
+interface LogViewerProps {
+  session: LogSession;
+  /** The session's version: re-render when it changes. */
+  version: number;
+  showTimestamps: boolean;
+  filterOnly: boolean;
+  currentSeq: number | null;
+  pinned: boolean;
+  onPinnedChange(pinned: boolean): void;
+  scrollRequest: ScrollRequest | null;
+  empty?: ReactNode;
+  /** False while the tab is hidden; showing it again re-pins to the end. */
+  active?: boolean;
+}
+
+/**
+ * The log lines, virtualized: only the rows in view (plus a margin) are in the DOM, each a fixed
+ * 20 px high, so a million lines scroll as smoothly as ten. While pinned, it sticks to the end as lines
+ * arrive; scrolling up unpins (the tab shows "Paused"), scrolling back to the bottom pins again.
+ */
+export function LogViewer({ session, version, showTimestamps, filterOnly, currentSeq, pinned, onPinnedChange, scrollRequest, empty, active = true }: LogViewerProps) {
+  const ref = useRef<HTMLDivElement>(null);
+  const { buffer, search } = session;
+  const filtering = filterOnly && search !== null;
+  const count = filtering ? search.count : buffer.size;
+  const seqAt = (i: number) => (filtering ? search.at(i) : buffer.firstSeq + i);
+
+  const rows = useFixedRows(ref, count, LOG_ROW_HEIGHT);
+
+  // Keep the lines under the user's eyes still when old lines are dropped from the front.
+  const lastFirst = useRef(buffer.firstSeq);
+  useLayoutEffect(() => {
+    const el = ref.current;
+    const dropped = buffer.firstSeq - lastFirst.current;
+    lastFirst.current = buffer.firstSeq;
+    if (!el || !active) return;
+    if (pinned) el.scrollTop = el.scrollHeight;
+    else if (dropped > 0 && !filtering) el.scrollTop = Math.max(0, el.scrollTop - dropped * LOG_ROW_HEIGHT);
+    rows.onScroll();
+  }, [version, pinned, filtering, count, buffer, rows.onScroll, active]);
+
+  useEffect(() => {
+    if (scrollRequest && scrollRequest.index < count) rows.scrollToIndex(scrollRequest.index);
+    // Only a new request scrolls; count changes must not.
+  }, [scrollRequest]);
+
+  const onScroll = () => {
+    rows.onScroll();
+    const el = ref.current;
+    if (!el) return;
+    const atBottom = el.scrollHeight - el.scrollTop - el.clientHeight <= LOG_ROW_HEIGHT;
+    if (atBottom !== pinned) onPinnedChange(atBottom);
+  };
+
+  const re = search?.re;
+  return (
+    <div className="log-view-wrap">
+      <div
+        ref={ref}
+        className="log-view"
+        role="log"
+        aria-label="Container logs"
+        aria-live="off"
+        tabIndex={0}
+        onScroll={onScroll}
+        data-lines={count}
+      >
+        <div className="log-view__inner" style={{ height: rows.totalHeight }}>
+          {Array.from({ length: rows.end - rows.start }, (_, k) => {
+            const index = rows.start + k;
+            const seq = seqAt(index);
+            const stream = buffer.stream(seq);
+            const ts = showTimestamps ? buffer.timestamp(seq) : undefined;
+            const full = buffer.text(seq);
+            const text = full.length > MAX_RENDERED_CHARS ? full.slice(0, MAX_RENDERED_CHARS) : full;
+            const current = seq === currentSeq;
+            return (
+              <div
+                // Pooled keys: when the window moves, rows are reused (text updated), not recreated.
+                key={index % ROW_POOL}
+                className={`log-line log-line--${stream}${current ? ' log-line--current' : ''}`}
+                style={{ transform: `translateY(${index * LOG_ROW_HEIGHT}px)` }}
+                data-seq={seq}
+              >
+                <span className="log-line__marker" title={stream}>
+                  <span aria-hidden="true">{stream === 'stderr' ? 'ERR' : ''}</span>
+                  <span className="visually-hidden">{stream}: </span>
+                </span>
+                {showTimestamps ? <span className="log-line__ts">{ts !== undefined ? formatLogTime(ts) : '—'}</span> : null}
+                <span className="log-line__text">
+                  {re ? highlight(text, re, current) : text}
+                  {full.length > MAX_RENDERED_CHARS ? <span className="muted"> … ({full.length - MAX_RENDERED_CHARS} more characters; download to see them)</span> : null}
+                </span>
+              </div>
+            );
+          })}
+        </div>
+      </div>
+      {count === 0 && empty ? <div className="log-view__empty">{empty}</div> : null}
+    </div>
+  );
+}
+
+function highlight(text: string, re: RegExp, current: boolean): ReactNode {
+  const ranges = matchRanges(text, re);
+  if (!ranges.length) return text;
+  const out: ReactNode[] = [];
+  let pos = 0;
+  for (const [start, end] of ranges) {
+    if (start > pos) out.push(text.slice(pos, start));
+    out.push(
+      <mark key={start} className={current ? 'log-mark log-mark--current' : 'log-mark'}>
+        {text.slice(start, end)}
+      </mark>,
+    );
+    pos = end;
+  }
+  if (pos < text.length) out.push(text.slice(pos));
+  return out;
+}

@@ -1,0 +1,219 @@
+import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import type { ContainerState } from '../../../../contract/index.js';
+import { useApi, useAppStore } from '../../app/runtime-context.js';
+import { Spinner } from '../../ui/spinner.js';
+import { fetchFullLog, saveTextFile } from './log-download.js';
+import { bufferToParts, logFileName } from './log-format.js';
+import { LogSearchBar } from './log-search-bar.js';
+import { LogSession, type LogQuery } from './log-session.js';
+import { LogToolbar } from './log-toolbar.js';
+import { LogViewer, type ScrollRequest } from './log-viewer.js';
+import './logs.css';
+
+export const DEFAULT_TAIL = 10_000;
+
+interface LogsTabProps {
+  /** Container id (or name). */
+  id: string;
+  /** For the download's file name. */
+  name?: string;
+  /** The container's live state: following resumes when it runs again. */
+  state?: ContainerState;
+  /** False while another tab is shown (the tab stays mounted and keeps its lines). */
+  active?: boolean;
+}
+
+/** The Logs tab: a live, searchable, virtualized view of the container's log. */
+export function LogsTab({ id, name, state, active = true }: LogsTabProps) {
+  const api = useApi();
+  const session = useMemo(() => new LogSession(api), [api]);
+  useEffect(() => () => session.dispose(), [session]);
+  const version = useSyncExternalStore(session.subscribe, session.getVersion);
+
+  const [follow, setFollow] = useState(true);
+  const [tail, setTail] = useState<number | 'all'>(DEFAULT_TAIL);
+  const [since, setSince] = useState<number | undefined>(undefined);
+  const [timestamps, setTimestamps] = useState(false);
+  const [query, setQuery] = useState('');
+  const [regex, setRegex] = useState(false);
+  const [caseSensitive, setCaseSensitive] = useState(false);
+  const [filterOnly, setFilterOnly] = useState(false);
+  const [currentSeq, setCurrentSeq] = useState<number | null>(null);
+  const [pinned, setPinned] = useState(true);
+  const [pausedAt, setPausedAt] = useState(0);
+  const [scrollRequest, setScrollRequest] = useState<ScrollRequest | null>(null);
+  const [download, setDownload] = useState<{ busy: boolean; note?: string }>({ busy: false });
+
+  // (Re)start the stream when what to load changes; turning follow off just stops it (lines stay).
+  const previous = useRef<LogQuery | null>(null);
+  useEffect(() => {
+    const q: LogQuery = { id, follow, tail, sinceSeconds: since };
+    const p = previous.current;
+    previous.current = q;
+    if (p && p.id === id && p.tail === tail && p.sinceSeconds === since && p.follow && !follow) session.stop();
+    else session.start(q);
+    setCurrentSeq(null);
+  }, [session, id, follow, tail, since]);
+
+  // The container ran again after its log ended: follow it again.
+  const lastState = useRef(state);
+  useEffect(() => {
+    const was = lastState.current;
+    lastState.current = state;
+    if (follow && state === 'running' && was !== undefined && was !== 'running' && session.phase !== 'streaming' && session.phase !== 'loading') {
+      session.start({ id, follow, tail, sinceSeconds: since });
+    }
+  }, [state, follow, session, id, tail, since]);
+
+  // After the back end was unreachable, load afresh (a re-sent subscription would replay the tail twice).
+  const backend = useAppStore((s) => s.backend);
+  const lastBackend = useRef(backend);
+  useEffect(() => {
+    const was = lastBackend.current;
+    lastBackend.current = backend;
+    if (was === 'unreachable' && backend === 'connected') session.start({ id, follow, tail, sinceSeconds: since });
+  }, [backend, session, id, follow, tail, since]);
+
+  // Search, debounced a little so typing stays smooth on big buffers.
+  useEffect(() => {
+    const t = setTimeout(() => {
+      session.setSearch(query, { regex, caseSensitive });
+      setCurrentSeq(null);
+    }, 80);
+    return () => clearTimeout(t);
+  }, [session, query, regex, caseSensitive]);
+
+  const { buffer, search } = session;
+  const total = search?.count ?? 0;
+  const currentIndex = currentSeq !== null && search ? search.indexOf(currentSeq) : -1;
+
+  const goTo = (index: number) => {
+    if (!search || search.count === 0) return;
+    const i = ((index % search.count) + search.count) % search.count;
+    const seq = search.at(i);
+    setCurrentSeq(seq);
+    changePinned(false);
+    const filtering = filterOnly;
+    setScrollRequest({ index: filtering ? i : seq - buffer.firstSeq, nonce: Date.now() + Math.random() });
+  };
+  const next = () => {
+    if (!search) return;
+    goTo(currentSeq === null ? 0 : currentIndex >= 0 ? currentIndex + 1 : search.indexAtOrAfter(currentSeq));
+  };
+  const previousMatch = () => {
+    if (!search) return;
+    goTo(currentSeq === null ? search.count - 1 : currentIndex >= 0 ? currentIndex - 1 : search.indexAtOrAfter(currentSeq) - 1);
+  };
+
+  function changePinned(p: boolean) {
+    if (!p) setPausedAt((at) => (pinned ? buffer.endSeq : at));
+    setPinned(p);
+  }
+
+  const onDownload = async () => {
+    setDownload({ busy: true });
+    const file = logFileName(name ?? id);
+    try {
+      const full = await fetchFullLog(api, { id, timestamps, sinceSeconds: since });
+      saveTextFile(full.parts, file);
+      setDownload({ busy: false, note: `Downloaded ${full.lines.toLocaleString()} lines as ${file}.` });
+    } catch (err) {
+      saveTextFile(bufferToParts(buffer, timestamps), file);
+      setDownload({
+        busy: false,
+        note: `The full log could not be fetched (${err instanceof Error ? err.message : String(err)}); downloaded the ${buffer.size.toLocaleString()} lines kept here instead.`,
+      });
+    }
+  };
+
+  const newLines = pinned ? 0 : Math.max(0, buffer.endSeq - pausedAt);
+  const empty =
+    session.phase === 'loading' ? (
+      <span className="log-view__hint">
+        <Spinner /> Loading logs…
+      </span>
+    ) : session.phase === 'error' ? null : filterOnly && search ? (
+      <span className="log-view__hint">No line matches.</span>
+    ) : (
+      <span className="log-view__hint">{follow && session.phase === 'streaming' ? 'No log lines yet. New lines appear here as they are written.' : 'This container has no log lines for this selection.'}</span>
+    );
+
+  return (
+    <div className="logs-tab" data-version={version}>
+      <LogToolbar
+        follow={follow}
+        onFollow={setFollow}
+        timestamps={timestamps}
+        onTimestamps={setTimestamps}
+        tail={tail}
+        onTail={setTail}
+        since={since}
+        onSince={setSince}
+        limit={buffer.limit}
+        onLimit={(n) => {
+          const old = buffer.limit;
+          session.setLimit(n);
+          // The load was capped by the old limit: load again so the new room is used.
+          if (buffer.limit > old && (tail === 'all' || tail > old)) session.start({ id, follow, tail, sinceSeconds: since });
+        }}
+        downloading={download.busy}
+        onDownload={() => void onDownload()}
+      />
+      <LogSearchBar
+        query={query}
+        onQuery={setQuery}
+        regex={regex}
+        onRegex={setRegex}
+        caseSensitive={caseSensitive}
+        onCaseSensitive={setCaseSensitive}
+        filterOnly={filterOnly}
+        onFilterOnly={setFilterOnly}
+        current={currentIndex + 1}
+        total={total}
+        error={session.searchError}
+        onNext={next}
+        onPrevious={previousMatch}
+        searchMs={search?.lastScanMs}
+      />
+      {session.phase === 'error' ? (
+        <p className="inline-error" role="alert">
+          The logs could not be read: {session.error}
+        </p>
+      ) : null}
+      {download.note ? (
+        <p className="log-note" role="status">
+          {download.note}
+        </p>
+      ) : null}
+      <LogViewer
+        session={session}
+        version={version}
+        showTimestamps={timestamps}
+        filterOnly={filterOnly}
+        currentSeq={currentSeq}
+        pinned={pinned}
+        onPinnedChange={changePinned}
+        scrollRequest={scrollRequest}
+        empty={empty}
+        active={active}
+      />
+      <div className="log-status">
+        <span role="status" className="log-status__kept">
+          {buffer.size.toLocaleString()} lines kept (limit {buffer.limit.toLocaleString()})
+          {buffer.dropped > 0 ? ` · ${buffer.dropped.toLocaleString()} older lines dropped` : ''}
+        </span>
+        <span className="log-status__phase">
+          {session.phase === 'streaming' && follow ? 'Following' : session.phase === 'ended' ? (follow ? 'Log ended (container not running)' : 'Not following') : ''}
+        </span>
+        {!pinned ? (
+          <span className="log-status__paused">
+            <span role="status">Paused — {newLines.toLocaleString()} new {newLines === 1 ? 'line' : 'lines'}</span>
+            <button type="button" className="btn btn--primary" onClick={() => changePinned(true)}>
+              Jump to end
+            </button>
+          </span>
+        ) : null}
+      </div>
+    </div>
+  );
+}
