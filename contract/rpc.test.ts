@@ -91,3 +91,32 @@ describe('rpc derived from the contract', () => {
     expect(sent).toContainEqual(expect.objectContaining({ id: 2, ok: false, error: expect.objectContaining({ code: 'UNKNOWN_METHOD' }) }));
   });
 });
+
+describe('back-pressure', () => {
+  it('pulls nothing from a stream while the transport is congested, and resumes when it drains', async () => {
+    let pulled = 0;
+    const c = { s: { n: stream<number>()(z.object({}).strict()) } };
+    const endless: Implementation<typeof c> = {
+      s: {
+        async *n() {
+          for (;;) yield ++pulled;
+        },
+      },
+    };
+    let congested = false;
+    const sent: ServerMessage[] = [];
+    const conn = createDispatcher(c, endless, { batchMs: 1, maxBatch: 10 }).connect(
+      { send: (m) => (sent.push(m), (congested = true)), congested: () => congested },
+      't',
+    );
+    conn.handle({ t: 'sub', id: 1, name: 's.n', args: {} });
+    await new Promise((r) => setTimeout(r, 50));
+    const whileCongested = pulled;
+    expect(sent).toHaveLength(1);
+    expect(whileCongested).toBeLessThanOrEqual(11);
+    congested = false;
+    await new Promise((r) => setTimeout(r, 50));
+    expect(pulled).toBeGreaterThan(whileCongested);
+    conn.close();
+  });
+});

@@ -138,14 +138,16 @@ export function createDispatcher<C extends ContractShape>(
             ctl.signal.addEventListener('abort', () => resolve({ done: true, value: undefined }), { once: true }),
           );
           for (;;) {
+            // Back-pressure: while the transport's buffer is full (after a size or a timer flush),
+            // pull nothing more from the source, so memory stays bounded end to end.
+            while (sink.congested?.() && !ctl.signal.aborted) await new Promise((r) => setTimeout(r, 10));
             const step = await Promise.race([iterator.next(), aborted]);
             if (step.done || ctl.signal.aborted) break;
             batch.push(step.value);
             if (batch.length >= maxBatch) {
               flush();
-              // Yield to the event loop, and wait while the transport is backed up: bounded memory.
-              do await new Promise((r) => setTimeout(r, sink.congested?.() ? 10 : 0));
-              while (sink.congested?.() && !ctl.signal.aborted);
+              // Yield to the event loop (the congestion check above then waits if needed).
+              await new Promise((r) => setTimeout(r, 0));
             } else if (!timer) {
               // Leading edge: after a quiet spell an event goes out on the next tick (low latency);
               // under a steady flow, at most one batch per batchMs (few, large messages).
