@@ -27,15 +27,18 @@ describe('PurgeTimer', () => {
     let changes = 0;
     store.onChange(() => changes++);
 
-    vi.useFakeTimers();
+    // Only the purge timer's own clock is faked: the store's file I/O runs on the real event loop.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     const timer = new PurgeTimer(store, () => undefined, () => now);
     timer.arm(await store.nextExpiry());
     expect(vi.getTimerCount()).toBe(1);
     // 30 minutes later the first entry expires (it was saved 30 minutes before "now").
     now += 30 * 60_000 + 100;
     await vi.advanceTimersByTimeAsync(30 * 60_000 + 100);
-    expect((await store.list()).entries.map((e) => e.name)).toEqual(['second']);
+    // The purge is file I/O: wait (really) until listeners heard it, before list() could purge instead.
+    for (let i = 0; i < 500 && (changes === 0 || vi.getTimerCount() === 0); i++) await new Promise((r) => setImmediate(r));
     expect(changes).toBe(1);
+    expect((await store.list()).entries.map((e) => e.name)).toEqual(['second']);
     expect(vi.getTimerCount()).toBe(1);
     timer.cancel();
     expect(vi.getTimerCount()).toBe(0);
