@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { parseImageReference } from '../../../../contract/image-reference.js';
 import { useApi, useAppStore } from '../../app/runtime-context.js';
 import { Modal } from './modal.js';
-import { TransferProgress } from './transfer-progress.js';
+import { TransferOutcome } from './transfer-outcome.js';
 import { useTransfer } from './use-transfer.js';
 import './images.css';
 
@@ -79,23 +79,7 @@ function PullDialog({ initial, onClose }: { initial: string; onClose(): void }) 
           {invalid}
         </p>
       ) : null}
-      {t.phase !== 'idle' ? <TransferProgress state={t.state} kind="pull" label="Overall progress" /> : null}
-      {t.phase === 'error' ? (
-        <p className="img-error" role="alert">
-          {t.error}
-        </p>
-      ) : null}
-      {t.phase === 'cancelled' ? (
-        <p className="img-note" role="status">
-          Pull cancelled
-        </p>
-      ) : null}
-      {t.phase === 'done' ? (
-        <p className="img-success" role="status">
-          {t.state.done?.message ?? 'Pulled'}
-          {t.state.done?.digest ? <span className="mono muted"> {t.state.done.digest}</span> : null}
-        </p>
-      ) : null}
+      <TransferOutcome t={t} kind="pull" label="Overall progress" />
     </Modal>
   );
 }

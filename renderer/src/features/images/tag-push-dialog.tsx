@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { parseImageReference, parseTagTarget } from '../../../../contract/image-reference.js';
 import { useApi } from '../../app/runtime-context.js';
 import { Modal } from './modal.js';
-import { TransferProgress } from './transfer-progress.js';
+import { TransferOutcome } from './transfer-outcome.js';
 import { useTransfer } from './use-transfer.js';
 
 /** Tag an image with a new name, and/or push a name to its registry with per-layer progress. */
@@ -98,23 +98,7 @@ export function TagPushDialog({ source, initialTarget, onClose }: { source: stri
           {error}
         </p>
       ) : null}
-      {t.phase !== 'idle' ? <TransferProgress state={t.state} kind="push" label="Overall push progress" /> : null}
-      {t.phase === 'error' ? (
-        <p className="img-error" role="alert">
-          {t.error}
-        </p>
-      ) : null}
-      {t.phase === 'cancelled' ? (
-        <p className="img-note" role="status">
-          Push cancelled
-        </p>
-      ) : null}
-      {t.phase === 'done' ? (
-        <p className="img-success" role="status">
-          {t.state.done?.message ?? 'Pushed'}
-          {t.state.done?.digest ? <span className="mono muted"> {t.state.done.digest}</span> : null}
-        </p>
-      ) : null}
+      <TransferOutcome t={t} kind="push" label="Overall push progress" />
     </Modal>
   );
 }

@@ -1,0 +1,29 @@
+import { TransferProgress } from './transfer-progress.js';
+import type { TransferControl } from './use-transfer.js';
+
+const words = { pull: { cancelled: 'Pull cancelled', done: 'Pulled' }, push: { cancelled: 'Push cancelled', done: 'Pushed' } } as const;
+
+/** A pull's or push's progress, then its outcome: an error (alert), cancelled, or done with its digest. */
+export function TransferOutcome({ t, kind, label }: { t: TransferControl; kind: 'pull' | 'push'; label: string }) {
+  return (
+    <>
+      {t.phase !== 'idle' ? <TransferProgress state={t.state} kind={kind} label={label} /> : null}
+      {t.phase === 'error' ? (
+        <p className="img-error" role="alert">
+          {t.error}
+        </p>
+      ) : null}
+      {t.phase === 'cancelled' ? (
+        <p className="img-note" role="status">
+          {words[kind].cancelled}
+        </p>
+      ) : null}
+      {t.phase === 'done' ? (
+        <p className="img-success" role="status">
+          {t.state.done?.message ?? words[kind].done}
+          {t.state.done?.digest ? <span className="mono muted"> {t.state.done.digest}</span> : null}
+        </p>
+      ) : null}
+    </>
+  );
+}
