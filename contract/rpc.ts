@@ -140,7 +140,7 @@ export function createDispatcher<C extends ContractShape>(
           for (;;) {
             // Back-pressure: while the transport's buffer is full (after a size or a timer flush),
             // pull nothing more from the source, so memory stays bounded end to end.
-            while (sink.congested?.() && !ctl.signal.aborted) await new Promise((r) => setTimeout(r, 10));
+            while (sink.congested?.() && !ctl.signal.aborted) await new Promise((r) => setTimeout(r, 1));
             const step = await Promise.race([iterator.next(), aborted]);
             if (step.done || ctl.signal.aborted) break;
             batch.push(step.value);
