@@ -78,8 +78,10 @@ export interface ContainerSummary {
   imageId: string;
   command: string;
   state: ContainerState;
-  /** The engine's status text, e.g. "Up 3 minutes" or "Exited (0) 2 seconds ago". */
+  /** The engine's status text, e.g. "Up 3 minutes" or "Exited (0) 2 seconds ago", as read. */
   status: string;
+  /** When that text counts from (ms since the epoch), so the UI can keep it current (contract/status-text.ts). */
+  statusSince?: number;
   ports: PortMapping[];
   /** Creation time, ms since the epoch. */
   created: number;

@@ -62,4 +62,20 @@ describe('containers table, live from engine events', () => {
     expect(names.indexOf(name)).toBeGreaterThan(groupIdx);
     await docker('rm', '-f', name);
   });
+
+  it('keeps "Up …" current as time passes, without any engine event', async () => {
+    const name = uniqueName(prefix);
+    const context = await browser.newContext();
+    const clocked = await context.newPage();
+    await clocked.clock.install({ time: new Date() });
+    await clocked.goto(berth.url + '#/containers');
+    await docker('run', '-d', '--name', name, testImage, 'sleep', '300');
+    const status = async () =>
+      (await clocked.getByRole('row', { name, exact: true }).getByRole('cell').allInnerTexts()).map((t) => t.trim().split('\n')[0]!).find((t) => t.startsWith('Up ')) ?? '';
+    await expect.poll(status, { timeout: 10_000 }).toMatch(/^Up (Less than a second|\d+ seconds?)$/);
+    await clocked.clock.fastForward('05:00');
+    await expect.poll(status, { timeout: 10_000 }).toMatch(/^Up [56] minutes$/);
+    await context.close();
+    await docker('rm', '-f', name);
+  });
 });

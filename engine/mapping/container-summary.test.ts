@@ -17,7 +17,7 @@ describe('mapContainerSummary', () => {
         { IP: '::', PrivatePort: 80, PublicPort: 8080, Type: 'tcp' },
       ],
       Labels: { 'com.docker.compose.project': 'proj', 'com.docker.compose.service': 'web', other: 'x' },
-    });
+    }, 1_700_000_900_000);
     expect(c).toEqual({
       id: 'abc123',
       name: 'proj-web-1',
@@ -26,6 +26,8 @@ describe('mapContainerSummary', () => {
       command: 'nginx -g daemon off;',
       state: 'running',
       status: 'Up 3 minutes',
+      // Read at 1_700_000_900_000: "3 minutes" stands for 3–4 minutes, so the middle, 3.5 minutes, earlier.
+      statusSince: 1_700_000_900_000 - 210_000,
       ports: [{ ip: '0.0.0.0', privatePort: 80, publicPort: 8080, type: 'tcp' }],
       created: 1_700_000_000_000,
       labels: { 'com.docker.compose.project': 'proj', 'com.docker.compose.service': 'web', other: 'x' },

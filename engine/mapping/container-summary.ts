@@ -1,4 +1,5 @@
 import type { ContainerState, ContainerSummary, PortMapping } from '../../contract/model.js';
+import { statusSince } from '../../contract/status-text.js';
 
 /** The fields of one item of GET /containers/json that Berth reads (all optional: the engine varies). */
 export interface RawContainer {
@@ -19,7 +20,7 @@ const COMPOSE_PROJECT = 'com.docker.compose.project';
 const COMPOSE_SERVICE = 'com.docker.compose.service';
 
 /** Map one engine container to the wire shape. */
-export function mapContainerSummary(raw: RawContainer): ContainerSummary {
+export function mapContainerSummary(raw: RawContainer, readAt: number = Date.now()): ContainerSummary {
   const labels: Record<string, string> = {};
   for (const [k, v] of Object.entries(raw.Labels ?? {})) if (typeof v === 'string') labels[k] = v;
   const state = (raw.State ?? '').toLowerCase();
@@ -36,6 +37,8 @@ export function mapContainerSummary(raw: RawContainer): ContainerSummary {
     created: typeof raw.Created === 'number' ? raw.Created * 1000 : 0,
     labels,
   };
+  const since = statusSince(summary.status, readAt);
+  if (since !== undefined) summary.statusSince = since;
   if (labels[COMPOSE_PROJECT]) summary.composeProject = labels[COMPOSE_PROJECT];
   if (labels[COMPOSE_SERVICE]) summary.composeService = labels[COMPOSE_SERVICE];
   return summary;

@@ -31,6 +31,8 @@ describe('containers service against the real dockerd', () => {
     const c = list.find((x) => x.id === id);
     expect(c).toMatchObject({ name, image: TEST_IMAGE, state: 'running', composeProject: 'proj', composeService: 'web', command: 'sleep 300' });
     expect(c?.status).toMatch(/^Up /);
+    // When "Up …" counts from: just now (the container was started moments ago), so the UI can keep it current.
+    expect(Math.abs((c?.statusSince ?? 0) - Date.now())).toBeLessThan(60_000);
     expect(Math.abs((c?.created ?? 0) - Date.now())).toBeLessThan(120_000);
     expect(c?.ports).toEqual([{ ip: '127.0.0.1', privatePort: 8080, publicPort: expect.any(Number), type: 'tcp' }]);
 

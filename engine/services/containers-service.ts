@@ -26,7 +26,8 @@ export function dockerContainerReader(conn: Pick<EngineConnection, 'docker' | 'e
       if (signal) options.abortSignal = signal;
       try {
         const raw = (await conn.docker.listContainers(options)) as RawContainer[];
-        return raw.map(mapContainerSummary);
+        const readAt = Date.now();
+        return raw.map((r) => mapContainerSummary(r, readAt));
       } catch (err) {
         throw toBerthError(err, conn.endpoint.host);
       }

@@ -13,6 +13,8 @@ import { InspectTab } from './inspect-tab.js';
 import { PortsTab } from './ports-tab.js';
 import { ResourcesPanel } from './resources-panel.js';
 import { useContainerInspect } from './use-container-inspect.js';
+import { liveStatus } from '../../../../contract/status-text.js';
+import { useNow } from '../../lib/use-now.js';
 import './container-details.css';
 
 const knownStates: readonly ContainerState[] = ['created', 'running', 'paused', 'restarting', 'removing', 'exited', 'dead'];
@@ -28,6 +30,7 @@ function DetailsPage({ containerRef: ref, tab }: { containerRef: string; tab?: s
   const containers = useAppStore((s) => s.containers);
   const phase = useAppStore((s) => s.containersPhase);
   const summary = findContainer(containers, ref);
+  const now = useNow(10_000);
   const load = useContainerInspect(ref, inspectRefreshKey(summary));
 
   // Once seen, a container missing from the live list was removed.
@@ -96,7 +99,7 @@ function DetailsPage({ containerRef: ref, tab }: { containerRef: string; tab?: s
                 {stateWord}
               </span>
             ) : null}
-            {summary?.status ? <span className="muted">{summary.status}</span> : null}
+            {summary?.status ? <span className="muted">{liveStatus(summary.status, summary.statusSince, now)}</span> : null}
           </p>
         </div>
         <div className="details__actions">{state ? <ContainerActions id={id} name={name} state={state} /> : null}</div>

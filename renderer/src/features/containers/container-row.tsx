@@ -5,6 +5,7 @@ import type { ContainerActionKind } from '../container-actions/action-defs.js';
 import { RowActions } from '../container-actions/row-actions.js';
 import { ContainerSparkline } from '../stats/container-sparkline.js';
 import { PortsCell } from './ports-cell.js';
+import { liveStatus } from '../../../../contract/status-text.js';
 
 interface ContainerRowProps {
   container: ContainerSummary;
@@ -85,8 +86,8 @@ export const ContainerRow = memo(function ContainerRow({
         <span className={`state-dot state-dot--${c.state}`} aria-hidden="true" />
         {c.state}
       </div>
-      <div role="cell" className="ctable__cell cell-status" title={c.status}>
-        <span className="cell-status__text">{c.status}</span>
+      <div role="cell" className="ctable__cell cell-status" title={liveStatus(c.status, c.statusSince, now)}>
+        <span className="cell-status__text">{liveStatus(c.status, c.statusSince, now)}</span>
         {c.state === 'running' ? <ContainerSparkline id={c.id} /> : null}
       </div>
       <div role="cell" className="ctable__cell cell-ports">
