@@ -58,6 +58,25 @@ describe('container terminal (exec with a TTY in xterm.js)', () => {
     await page.close();
   });
 
+  it('keeps the shell and its scrollback across a switch to another tab and back', async () => {
+    const { page, errors } = await openApp(browser, berth, `#/containers/${running}/terminal`);
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Connected: sh' }).count(), { timeout: 20_000 }).toBe(1);
+    const terminal = page.getByRole('region', { name: 'Terminal', exact: true });
+    await terminal.click();
+    await page.keyboard.type('KEEP=kept-$((6*7)); echo before-switch\n');
+    await expect.poll(() => bufferLines(page), { timeout: 10_000 }).toContain('before-switch');
+    await page.getByRole('tab', { name: 'Stats' }).click();
+    await expect.poll(() => terminal.isVisible()).toBe(false);
+    await page.getByRole('tab', { name: 'Terminal' }).click();
+    await terminal.click();
+    // Same shell: the variable set before the switch is still there, and so is the scrollback.
+    await page.keyboard.type('echo $KEEP\n');
+    await expect.poll(() => bufferLines(page), { timeout: 10_000 }).toContain('kept-42');
+    expect(await bufferLines(page)).toContain('before-switch');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('follows the panel size: the TTY gets the new columns after a resize', async () => {
     const { page, errors } = await openApp(browser, berth, `#/containers/${running}/terminal`);
     await expect.poll(() => page.getByRole('status').filter({ hasText: 'Connected: sh' }).count(), { timeout: 20_000 }).toBe(1);

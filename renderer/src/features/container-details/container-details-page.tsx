@@ -39,9 +39,12 @@ function DetailsPage({ containerRef: ref, tab }: { containerRef: string; tab?: s
   const removed = phase === 'live' && !summary && seen !== undefined;
   const notFound = !summary && load.kind === 'error' && load.code === 'NOT_FOUND';
 
-  // Logs stay mounted once opened, so switching tabs keeps the buffer and the stream.
+  // Logs and the terminal stay mounted once opened: switching tabs keeps the log buffer and stream,
+  // and the shell session with its scrollback.
   const [logsOpened, setLogsOpened] = useState(current === 'logs');
   if (current === 'logs' && !logsOpened) setLogsOpened(true);
+  const [terminalOpened, setTerminalOpened] = useState(current === 'terminal');
+  if (current === 'terminal' && !terminalOpened) setTerminalOpened(true);
 
   const tabRefs = useRef(new Map<DetailTabId, HTMLAnchorElement>());
   useEffect(() => {
@@ -135,9 +138,13 @@ function DetailsPage({ containerRef: ref, tab }: { containerRef: string; tab?: s
           <LogsTab id={id} name={name} state={state} active={current === 'logs'} />
         </section>
       ) : null}
-      {current !== 'logs' ? (
+      {terminalOpened ? (
+        <section role="tabpanel" id="details-panel-terminal" aria-labelledby="details-tab-terminal" className="details__panel details__panel--terminal" hidden={current !== 'terminal'}>
+          <TerminalTab id={id} />
+        </section>
+      ) : null}
+      {current !== 'logs' && current !== 'terminal' ? (
         <section role="tabpanel" id={`details-panel-${current}`} aria-labelledby={`details-tab-${current}`} className={`details__panel details__panel--${current}`}>
-          {current === 'terminal' ? <TerminalTab id={id} /> : null}
           {current === 'stats' ? <StatsTab id={id} /> : null}
           {current === 'files' ? <FilesTab id={id} /> : null}
           {current === 'inspect' ? <InspectTab load={load} /> : null}
