@@ -5,8 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contract } from '../../contract/api.js';
 import type { ContainerStatsEvent, ExecEvent, StatsSummaryEvent } from '../../contract/models/container-exec.js';
 import { createDispatcher, type ServerMessage } from '../../contract/rpc.js';
-import { createBackend, type Backend } from '../backend.js';
-import { ctx, docker, nextMatching, removeContainers, TEST_IMAGE, uniquePrefix, waitForStatus } from '../testing/int-helpers.js';
+import type { Backend } from '../backend.js';
+import { ctx, docker, nextMatching, removeContainers, runningTestBackend, TEST_IMAGE, uniquePrefix } from '../testing/int-helpers.js';
 
 const prefix = uniquePrefix('h3d');
 let backend: Backend;
@@ -15,9 +15,7 @@ let busy: string;
 
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'berth-exec-'));
-  backend = createBackend({ dataDir, embedded: 'never' });
-  await backend.start();
-  await waitForStatus(backend, (s) => s.state === 'running');
+  backend = await runningTestBackend(dataDir);
   busy = await docker('run', '-d', '--name', `${prefix}busy`, TEST_IMAGE, 'sh', '-c', 'while :; do :; done');
 });
 

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DownloadEvent } from '../../contract/models/container-files.js';
-import { createBackend, type Backend } from '../backend.js';
-import { ctx, docker, removeContainers, TEST_IMAGE, uniquePrefix, waitForStatus } from '../testing/int-helpers.js';
+import type { Backend } from '../backend.js';
+import { ctx, docker, removeContainers, runningTestBackend, TEST_IMAGE, uniquePrefix } from '../testing/int-helpers.js';
 
 const prefix = uniquePrefix('files');
 let backend: Backend;
@@ -14,9 +14,7 @@ let stopped: string;
 
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'berth-files-'));
-  backend = createBackend({ dataDir, embedded: 'never' });
-  await backend.start();
-  await waitForStatus(backend, (s) => s.state === 'running');
+  backend = await runningTestBackend(dataDir);
   running = await docker('run', '-d', '--name', `${prefix}run`, TEST_IMAGE, 'sleep', '300');
   stopped = await docker('create', '--name', `${prefix}stopped`, TEST_IMAGE, 'sh');
 }, 60_000);

@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runSpecSchema, containerUpdateSchema, type RunSpecInput } from '../../contract/domains/container-run-spec.js';
 import { BerthError } from '../../contract/errors.js';
-import { createBackend, type Backend } from '../backend.js';
-import { ctx, docker, removeContainers, TEST_IMAGE, uniquePrefix, waitForStatus } from '../testing/int-helpers.js';
+import type { Backend } from '../backend.js';
+import { ctx, docker, removeContainers, runningTestBackend, TEST_IMAGE, uniquePrefix } from '../testing/int-helpers.js';
 
 const prefix = uniquePrefix('run');
 let backend: Backend;
@@ -39,9 +39,7 @@ beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'berth-run-'));
   hostDir = mkdtempSync(join(tmpdir(), 'berth-run-www-'));
   writeFileSync(join(hostDir, 'index.html'), 'hello from a bind mount\n');
-  backend = createBackend({ dataDir, embedded: 'never' });
-  await backend.start();
-  await waitForStatus(backend, (s) => s.state === 'running');
+  backend = await runningTestBackend(dataDir);
 });
 
 afterAll(async () => {

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ContainerChange } from '../../contract/model.js';
-import { createBackend, type Backend } from '../backend.js';
-import { ctx, docker, nextMatching, removeContainers, TEST_IMAGE, uniquePrefix, waitForStatus } from '../testing/int-helpers.js';
+import type { Backend } from '../backend.js';
+import { ctx, docker, nextMatching, removeContainers, runningTestBackend, TEST_IMAGE, uniquePrefix } from '../testing/int-helpers.js';
 
 const prefix = uniquePrefix('ctr');
 let backend: Backend;
@@ -12,9 +12,7 @@ let dataDir: string;
 
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'berth-ctr-'));
-  backend = createBackend({ dataDir, embedded: 'never' });
-  await backend.start();
-  await waitForStatus(backend, (s) => s.state === 'running');
+  backend = await runningTestBackend(dataDir);
 });
 
 afterAll(async () => {

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EngineEvent } from '../../contract/model.js';
-import { createBackend, type Backend } from '../backend.js';
-import { ctx, docker, nextMatching, removeContainers, TEST_DOCKER_HOST, TEST_IMAGE, uniquePrefix, waitForStatus } from '../testing/int-helpers.js';
+import type { Backend } from '../backend.js';
+import { ctx, docker, nextMatching, removeContainers, runningTestBackend, TEST_DOCKER_HOST, TEST_IMAGE, uniquePrefix } from '../testing/int-helpers.js';
 
 const prefix = uniquePrefix('engsvc');
 let backend: Backend;
@@ -12,9 +12,7 @@ let dataDir: string;
 
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'berth-engsvc-'));
-  backend = createBackend({ dataDir, embedded: 'never' });
-  await backend.start();
-  await waitForStatus(backend, (s) => s.state === 'running');
+  backend = await runningTestBackend(dataDir);
 });
 
 afterAll(async () => {

@@ -4,8 +4,8 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildArgs, type BuildArgs } from '../../contract/domains/image-build.js';
 import type { BuildEvent } from '../../contract/models/image-build.js';
-import { createBackend, type Backend } from '../backend.js';
-import { ctx, docker, TEST_IMAGE, uniquePrefix, waitForStatus } from '../testing/int-helpers.js';
+import type { Backend } from '../backend.js';
+import { ctx, docker, runningTestBackend, TEST_IMAGE, uniquePrefix } from '../testing/int-helpers.js';
 
 const fixture = resolve(__dirname, '../../e2e/fixtures/build/two-stage');
 const syntaxFixture = resolve(__dirname, '../../e2e/fixtures/build/syntax-error');
@@ -25,9 +25,7 @@ async function build(args: BuildArgs, signal?: AbortSignal): Promise<BuildEvent[
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'berth-build-'));
   scratch = mkdtempSync(join(tmpdir(), 'berth-build-ctx-'));
-  backend = createBackend({ dataDir, embedded: 'never' });
-  await backend.start();
-  await waitForStatus(backend, (s) => s.state === 'running');
+  backend = await runningTestBackend(dataDir);
 });
 
 afterAll(async () => {

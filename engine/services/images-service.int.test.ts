@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImageChange, TransferEvent } from '../../contract/models/images.js';
 import Docker from 'dockerode';
-import { createBackend, type Backend } from '../backend.js';
+import type { Backend } from '../backend.js';
 import { createEngineConnection } from '../client/engine-connection.js';
-import { ctx, docker, nextMatching, removeContainers, TEST_IMAGE, TEST_SOCKET, uniquePrefix, waitForStatus } from '../testing/int-helpers.js';
+import { ctx, docker, nextMatching, removeContainers, runningTestBackend, TEST_IMAGE, TEST_SOCKET, uniquePrefix } from '../testing/int-helpers.js';
 import { createImagesService } from './images-service.js';
 
 const prefix = uniquePrefix('img');
@@ -31,9 +31,7 @@ beforeAll(async () => {
   writeFileSync(join(ctxDir, 'Dockerfile'), `FROM ${TEST_IMAGE}\nRUN echo one > /one\nRUN dd if=/dev/urandom of=/two bs=1k count=200\nCOPY three /three\nEXPOSE 8080/tcp\nVOLUME /data\n`);
   writeFileSync(join(ctxDir, 'three'), `${prefix}\n`.repeat(2000));
   await docker('build', '-q', '--no-cache', '-t', local, ctxDir);
-  backend = createBackend({ dataDir, embedded: 'never' });
-  await backend.start();
-  await waitForStatus(backend, (s) => s.state === 'running');
+  backend = await runningTestBackend(dataDir);
 });
 
 afterAll(async () => {

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { promisify } from 'node:util';
 import type { CallContext } from '../../contract/define.js';
 import type { EngineStatus } from '../../contract/model.js';
-import type { Backend } from '../backend.js';
+import { createBackend, type Backend } from '../backend.js';
 
 /** Helpers for the engine's integration tests (real dockerd at DOCKER_HOST). */
 
@@ -65,4 +65,12 @@ export async function nextMatching<T>(it: AsyncIterator<T>, ok: (item: T) => boo
     seen.push(r.value);
     if (ok(r.value)) return r.value;
   }
+}
+
+/** A backend on the test engine (never an embedded one), started and running. */
+export async function runningTestBackend(dataDir: string): Promise<Backend> {
+  const backend = createBackend({ dataDir, embedded: 'never' });
+  await backend.start();
+  await waitForStatus(backend, (s) => s.state === 'running');
+  return backend;
 }
