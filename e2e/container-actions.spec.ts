@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openApp, startBerth, type RunningBerth } from './support/berth.js';
+import { type RunningBerth } from './support/berth.js';
+import { closeSession, openSession } from './support/session.js';
 import { docker, removeContainers, testImage, uniqueName } from './support/docker-cli.js';
 
 const prefix = 'berth-e2e-act';
@@ -14,15 +15,11 @@ describe('container actions from the list', () => {
   let errors: string[];
 
   beforeAll(async () => {
-    berth = await startBerth(['--no-embedded-engine']);
-    browser = await launchBrowser();
-    ({ page, errors } = await openApp(browser, berth, '#/containers'));
-    await page.getByRole('table', { name: 'Containers' }).waitFor();
+    ({ berth, browser, page, errors } = await openSession());
   });
 
   afterAll(async () => {
-    await browser?.close();
-    expect(await berth?.stop()).toBe(0);
+    expect(await closeSession({ berth, browser })).toBe(0);
     await removeContainers(prefix);
   });
 

@@ -1,7 +1,8 @@
 import { createServer } from 'node:net';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openApp, startBerth, type RunningBerth } from './support/berth.js';
+import { type RunningBerth } from './support/berth.js';
+import { closeSession, openSession } from './support/session.js';
 import { docker, removeContainers, testImage, uniqueName } from './support/docker-cli.js';
 
 const prefix = 'berth-e2e-run';
@@ -22,15 +23,11 @@ describe('run a container from the dialog', () => {
   let errors: string[];
 
   beforeAll(async () => {
-    berth = await startBerth(['--no-embedded-engine']);
-    browser = await launchBrowser();
-    ({ page, errors } = await openApp(browser, berth, '#/containers'));
-    await page.getByRole('button', { name: 'Run a container' }).waitFor();
+    ({ berth, browser, page, errors } = await openSession('#/containers', (page) => page.getByRole('button', { name: 'Run a container' }).waitFor()));
   });
 
   afterAll(async () => {
-    await browser?.close();
-    expect(await berth?.stop()).toBe(0);
+    expect(await closeSession({ berth, browser })).toBe(0);
     await removeContainers(prefix);
   });
 
