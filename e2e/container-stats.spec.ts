@@ -71,4 +71,43 @@ describe('container stats (streaming, never polled)', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it('list sparklines follow only the rows on screen: scrolling re-aims the one stats stream', async () => {
+    const group = `${prefix}-many`;
+    const ids: string[] = [];
+    for (let i = 0; i < 12; i++) ids.push(await docker('run', '-d', '--name', `${group}-${String(i).padStart(2, '0')}`, testImage, 'sleep', '600'));
+    const context = await browser.newContext({ viewport: { width: 1400, height: 420 } });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    // What the page asks the back end for: every statsSummary subscription's ids.
+    const asked: string[][] = [];
+    page.on('websocket', (ws) =>
+      ws.on('framesent', (f) => {
+        const m = JSON.parse(String(f.payload)) as { name?: string; args?: { ids?: string[] } };
+        if (m.name === 'containers.statsSummary') asked.push(m.args?.ids ?? []);
+      }),
+    );
+    try {
+      await page.goto(`${berth.url}#/containers`);
+      await page.getByRole('searchbox', { name: 'Filter containers' }).fill(group);
+      const rows = page.getByRole('row').filter({ hasText: group });
+      await expect.poll(() => rows.count(), { timeout: 20_000 }).toBe(12);
+      const first = page.getByRole('row', { name: `${group}-00`, exact: true });
+      const last = page.getByRole('row', { name: `${group}-11`, exact: true });
+      await first.getByRole('img', { name: /^CPU \d/ }).waitFor({ timeout: 30_000 });
+      const current = () => asked.at(-1) ?? [];
+      expect(current()).toContain(ids[0]);
+      expect(current()).not.toContain(ids[11]);
+      expect(current().length).toBeLessThan(12);
+
+      await last.scrollIntoViewIfNeeded();
+      await last.getByRole('img', { name: /^CPU \d/ }).waitFor({ timeout: 30_000 });
+      expect(current()).toContain(ids[11]);
+      expect(current()).not.toContain(ids[0]);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
 });

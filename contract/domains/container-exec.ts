@@ -54,8 +54,9 @@ export const containerExecApi = {
   /** Live stats of one container from the engine's streaming stats endpoint (never polled). */
   stats: stream<ContainerStatsEvent>()(z.object({ id: containerId }).strict()),
   /**
-   * Compact CPU/memory samples of every running container, for the list's sparklines: one per container
-   * every `intervalMs` (default 2 s), sent together so the list redraws once per interval.
+   * Compact CPU/memory samples of running containers, for the list's sparklines: one per container
+   * every `intervalMs` (default 2 s), sent together so the list redraws once per interval. `ids`
+   * limits it to those containers (the rows a window shows); without it, every running container.
    */
   statsSummary: stream<StatsSummaryEvent>()(
     z
@@ -66,6 +67,10 @@ export const containerExecApi = {
           .min(1000, 'must be at least 1000 ms (the engine samples once a second)')
           .max(60_000, 'must be at most 60000 ms')
           .default(2000),
+        ids: z
+          .array(z.string().regex(/^[0-9a-f]{64}$/, { error: 'must be a full container id (64 hex digits)' }), { error: 'expected a list of container ids' })
+          .max(1000, { error: 'at most 1000 containers at once' })
+          .optional(),
       })
       .strict(),
   ),

@@ -205,4 +205,16 @@ describe('stats against the real dockerd', () => {
     ctl.abort();
     await expect(it.next()).resolves.toMatchObject({ done: true });
   });
+
+  it('statsSummary with ids follows only those containers', async () => {
+    const other = await docker('run', '-d', '--name', `${prefix}other`, TEST_IMAGE, 'sleep', '600');
+    const ctl = new AbortController();
+    const it = backend.impl.containers.statsSummary({ intervalMs: 1000, ids: [other] }, ctx(ctl.signal))[Symbol.asyncIterator]();
+    const seen: StatsSummaryEvent[] = [];
+    let count = 0;
+    await nextMatching(it, (e) => e.kind === 'sample' && e.sample.id === other && ++count >= 3, 20_000, seen);
+    expect(seen.filter((e) => e.kind === 'sample' && e.sample.id !== other)).toEqual([]);
+    ctl.abort();
+    await docker('rm', '-f', other);
+  });
 });

@@ -4,12 +4,21 @@ import { toBerthError } from '../errors.js';
 import { openTerminal } from '../exec/open-terminal.js';
 import { ExecSessionRegistry } from '../exec/session-registry.js';
 import { streamContainerStats } from '../stats/container-stats.js';
-import { dockerStatsSource } from '../stats/stats-source.js';
+import { dockerStatsSource, type StatsSource } from '../stats/stats-source.js';
+import { StatsPool } from '../stats/stats-pool.js';
+import type { EngineConnection } from '../client/engine-connection.js';
 import { streamStatsSummary } from '../stats/stats-summary.js';
 import type { ServiceDeps } from './service-deps.js';
 
 /** Exec/attach sessions and stats. */
 export function createContainerExecService(deps: ServiceDeps, registry = new ExecSessionRegistry()): DomainImplementation<typeof containerExecApi> {
+  // One pool of held stats connections per engine connection, shared by every window's sparklines.
+  const pools = new WeakMap<EngineConnection, StatsPool>();
+  const poolFor = (conn: EngineConnection, source: StatsSource) => {
+    let pool = pools.get(conn);
+    if (!pool) pools.set(conn, (pool = new StatsPool({ hold: (id, signal) => source.hold(id, signal), log: deps.log })));
+    return pool;
+  };
   return {
     exec: ({ id, command, cols, rows, attach }, ctx) => {
       const conn = deps.connections.require();
@@ -30,9 +39,10 @@ export function createContainerExecService(deps: ServiceDeps, registry = new Exe
       const conn = deps.connections.require();
       return streamContainerStats({ source: dockerStatsSource(conn.docker, deps.log), events: conn.hub, id, signal: ctx.signal, endpoint: conn.endpoint.host });
     },
-    statsSummary: ({ intervalMs }, ctx) => {
+    statsSummary: ({ intervalMs, ids }, ctx) => {
       const conn = deps.connections.require();
-      return streamStatsSummary({ source: dockerStatsSource(conn.docker, deps.log), events: conn.hub, signal: ctx.signal, intervalMs, log: deps.log });
+      const source = dockerStatsSource(conn.docker, deps.log);
+      return streamStatsSummary({ pool: poolFor(conn, source), running: (signal) => source.running(signal), events: conn.hub, signal: ctx.signal, intervalMs, ...(ids ? { ids } : {}) });
     },
   };
 }

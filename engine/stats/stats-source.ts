@@ -1,5 +1,6 @@
 import type Docker from 'dockerode';
 import { LineDecoder } from '../streams/line-decoder.js';
+import { openHeldStream, type HeldStream, type HeldStreamTarget } from '../client/held-stream.js';
 import type { RawStats } from './stats-calc.js';
 
 /** Where raw stats come from: the engine's streaming endpoint, behind a small interface (fakes in tests). */
@@ -11,6 +12,11 @@ export interface StatsSource {
    * that only needs some of them parses only those) until aborted or the container stops.
    */
   open(id: string, signal: AbortSignal): AsyncIterable<string>;
+  /**
+   * The same stream, held: read only when drained (see HeldStream), for readers that want the newest
+   * sample every few seconds rather than each one as it comes.
+   */
+  hold(id: string, signal: AbortSignal): Promise<HeldStream>;
   /** Full ids of the running containers. */
   running(signal: AbortSignal): Promise<string[]>;
 }
@@ -18,7 +24,8 @@ export interface StatsSource {
 type WithSignal<T> = T & { abortSignal?: AbortSignal };
 
 export function dockerStatsSource(docker: Docker, log: (line: string) => void = () => undefined): StatsSource {
-  return {
+  const held = heldTarget(docker);
+  const source: StatsSource = {
     async inspect(id, signal) {
       const info = await docker.getContainer(id).inspect({ abortSignal: signal } as WithSignal<object>);
       return { id: info.Id, running: info.State.Running && !info.State.Restarting };
@@ -43,10 +50,59 @@ export function dockerStatsSource(docker: Docker, log: (line: string) => void = 
         stream.destroy?.();
       }
     },
+    hold(id, signal) {
+      if (held) return openHeldStream(held.target, `${held.prefix}/containers/${encodeURIComponent(id)}/stats?stream=1`, { signal, maxLineLength: 256 * 1024 });
+      return Promise.resolve(readAhead(source.open(id, signal)));
+    },
     async running(signal) {
       const list = await docker.listContainers({ all: false, abortSignal: signal } as WithSignal<Docker.ContainerListOptions>);
       return list.map((c) => c.Id);
     },
+  };
+  return source;
+}
+
+/**
+ * Where held streams can connect: the engine's unix socket or named pipe, or plain-HTTP TCP. TLS and
+ * SSH engines return undefined (their streams are read as they come, see readAhead).
+ */
+export function heldTarget(docker: Docker): { target: HeldStreamTarget; prefix: string } | undefined {
+  const modem = docker.modem as unknown as { socketPath?: unknown; host?: unknown; port?: unknown; protocol?: unknown; version?: unknown };
+  const prefix = typeof modem.version === 'string' && modem.version ? `/${modem.version}` : '';
+  if (typeof modem.socketPath === 'string' && modem.socketPath) return { target: { socketPath: modem.socketPath }, prefix };
+  if (typeof modem.host === 'string' && modem.host && (modem.protocol === 'http' || modem.protocol === undefined) && modem.port !== undefined) {
+    return { target: { host: modem.host, port: Number(modem.port) }, prefix };
+  }
+  return undefined;
+}
+
+/** A stream read as it comes, behind the HeldStream interface: keeps only the newest line between drains. */
+export function readAhead(lines: AsyncIterable<string>): HeldStream {
+  let latest: string | undefined;
+  let ended = false;
+  const it = lines[Symbol.asyncIterator]();
+  void (async () => {
+    try {
+      for (;;) {
+        const r = await it.next();
+        if (r.done) break;
+        latest = r.value;
+      }
+    } catch {
+      // An engine error ends the stream like the engine closing it.
+    }
+    ended = true;
+  })();
+  return {
+    get ended() {
+      return ended;
+    },
+    drain: async () => {
+      const out = latest === undefined ? [] : [latest];
+      latest = undefined;
+      return out;
+    },
+    close: () => void it.return?.(),
   };
 }
 

@@ -4,45 +4,51 @@ import { AsyncQueue } from '../streams/async-queue.js';
 import type { HubItem, SubscribeOptions } from '../streams/event-hub.js';
 import { STOP_ACTIONS } from './container-stats.js';
 import { cpuPercent, memoryUsage } from './stats-calc.js';
-import { isStoppedSample, parseStatsLine, type StatsSource } from './stats-source.js';
+import { isStoppedSample, parseStatsLine } from './stats-source.js';
+import type { StatsLease, StatsPool } from './stats-pool.js';
 
 export interface HubFeed {
   subscribe(options: SubscribeOptions): AsyncIterableIterator<HubItem>;
 }
 
 export interface StatsSummaryOptions {
-  source: StatsSource;
+  /** Shared, held stats connections (one per container for the whole back end). */
+  pool: StatsPool;
+  /** Full ids of the running containers. */
+  running(signal: AbortSignal): Promise<string[]>;
   events: HubFeed;
   signal: AbortSignal;
+  /** Only these containers (full ids), if given: the rows a window shows. Default: every running one. */
+  ids?: readonly string[];
   /** One sample per container per this many ms, all sent together (default 2000). */
   intervalMs?: number;
   /** Most containers followed at once (default 500): beyond it new ones get no sparkline. */
   maxContainers?: number;
-  log?: (line: string) => void;
   now?: () => number;
 }
 
 interface Follower {
-  ctl: AbortController;
-  /** The newest sample's JSON text since the last flush (parsed only when sent). */
-  latest?: string;
+  lease: StatsLease;
+  /** The pool's sequence number of the last sample sent. */
+  sent?: number;
 }
 
 /**
- * Compact CPU/memory samples of every running container, for the list's sparklines. Keeps one
- * streaming stats connection per running container (the engine pushes a sample a second; nothing is
- * polled): opened for those running at subscribe time and on each `start` event, closed on
- * `die`/`stop`/`destroy` (a `stopped` event tells the UI to drop the line).
+ * Compact CPU/memory samples of running containers, for the list's sparklines: every running one, or
+ * only `ids` (the rows in view). Each followed container has a streaming stats connection (the engine
+ * pushes a sample a second; nothing is polled) from the shared StatsPool: leased for those running at
+ * subscribe time and on each `start` event, released on `die`/`stop`/`destroy` (a `stopped` event
+ * tells the UI to drop the line).
  *
- * Cheap at scale: each connection only keeps the newest sample's text; every `intervalMs` the newest
- * sample of each container is parsed and all are sent at once, so the UI redraws once per interval
- * whatever the number of containers, and the back end parses one sample per container per interval.
- * A slow consumer holds at most the latest sample per container. Unsubscribing closes every connection.
+ * Cheap at scale: every `intervalMs` the held connections of the followed containers are drained at
+ * once (one wake-up per container per interval, not per sample), the newest sample of each is parsed,
+ * and all are sent together, so the UI redraws once per interval whatever the number of containers.
+ * A slow consumer holds at most the latest sample per container. Unsubscribing releases every lease.
  */
 export function streamStatsSummary(options: StatsSummaryOptions): AsyncIterableIterator<StatsSummaryEvent> {
   const intervalMs = options.intervalMs ?? 2000;
   const maxContainers = options.maxContainers ?? 500;
-  const log = options.log ?? (() => undefined);
+  const wanted = options.ids ? new Set(options.ids) : undefined;
   const now = options.now ?? Date.now;
   const life = new AbortController();
   const followers = new Map<string, Follower>();
@@ -54,58 +60,56 @@ export function streamStatsSummary(options: StatsSummaryOptions): AsyncIterableI
   });
   if (!out.open) return out;
 
-  // Output pacing (the engine pushes the data; this only decides when to hand it on).
-  const timer = setInterval(() => flush(), intervalMs);
+  // Output pacing (the engine pushes the data; this only decides when to read and hand it on).
+  const timer = setInterval(() => void flush(), intervalMs);
   life.signal.addEventListener('abort', () => {
     clearInterval(timer);
-    for (const f of followers.values()) f.ctl.abort();
+    for (const f of followers.values()) f.lease.release();
     followers.clear();
   });
 
-  const flush = () => {
-    const t = now();
-    for (const [id, f] of followers) {
-      const text = f.latest;
-      f.latest = undefined;
-      const raw = text === undefined ? undefined : parseStatsLine(text);
-      if (!raw || isStoppedSample(raw)) continue;
-      out.push({ kind: 'sample', sample: { id, cpuPercent: cpuPercent(raw), memoryBytes: memoryUsage(raw), time: t } });
+  let flushing = false;
+  const flush = async () => {
+    if (flushing || life.signal.aborted) return;
+    flushing = true;
+    try {
+      await options.pool.drain(followers.keys());
+      if (life.signal.aborted) return;
+      const t = now();
+      for (const [id, f] of [...followers]) {
+        if (f.lease.ended()) {
+          unfollow(id);
+          continue;
+        }
+        const latest = f.lease.latest();
+        if (!latest || latest.seq === f.sent) continue;
+        f.sent = latest.seq;
+        const raw = parseStatsLine(latest.text);
+        if (!raw || isStoppedSample(raw)) continue;
+        out.push({ kind: 'sample', sample: { id, cpuPercent: cpuPercent(raw), memoryBytes: memoryUsage(raw), time: t } });
+      }
+    } finally {
+      flushing = false;
     }
   };
 
   const follow = (id: string) => {
     if (followers.has(id) || life.signal.aborted) return;
+    if (wanted && !wanted.has(id)) return;
     if (followers.size >= maxContainers) return;
-    const f: Follower = { ctl: new AbortController() };
-    followers.set(id, f);
-    void (async () => {
-      try {
-        for await (const line of options.source.open(id, f.ctl.signal)) {
-          if (f.ctl.signal.aborted) return;
-          // A stopped container's samples are read at the zero time; no need to parse to tell.
-          if (line.includes('"read":"0001-01-01')) break;
-          f.latest = line;
-        }
-      } catch (err) {
-        if (!f.ctl.signal.aborted) log(`stats summary ${id.slice(0, 12)}: ${toBerthError(err).message}`);
-      }
-      if (followers.get(id) === f) {
-        followers.delete(id);
-        if (!life.signal.aborted) out.push({ kind: 'stopped', id });
-      }
-    })();
+    followers.set(id, { lease: options.pool.lease(id) });
   };
 
   const unfollow = (id: string) => {
     const f = followers.get(id);
     if (!f) return;
     followers.delete(id);
-    f.ctl.abort();
+    f.lease.release();
     out.push({ kind: 'stopped', id });
   };
 
   const sync = async () => {
-    const running = new Set(await options.source.running(life.signal));
+    const running = new Set(await options.running(life.signal));
     if (life.signal.aborted) return;
     for (const id of [...followers.keys()]) if (!running.has(id)) unfollow(id);
     for (const id of running) follow(id);
@@ -117,6 +121,8 @@ export function streamStatsSummary(options: StatsSummaryOptions): AsyncIterableI
       const events = options.events.subscribe({ types: ['container'], capacity: 10_000, signal: life.signal });
       life.signal.addEventListener('abort', () => void events.return?.(), { once: true });
       await sync();
+      // Containers another reader already follows have a sample now: send it without waiting a whole interval.
+      void flush();
       for await (const item of events) {
         if (item.kind === 'resumed') {
           await sync();
@@ -133,4 +139,3 @@ export function streamStatsSummary(options: StatsSummaryOptions): AsyncIterableI
   })();
   return out;
 }
-

@@ -1,6 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { getApi, openExternal } from './api/index.js';
+import { getApi, openExternal, transportStatus } from './api/index.js';
 import { App } from './app/app.js';
 import { createAppRuntime } from './app/runtime.js';
 import { RuntimeContext } from './app/runtime-context.js';
@@ -10,6 +10,7 @@ import './styles/theme.css';
 const runtime = createAppRuntime(getApi(), {
   host: window.berthHost ? 'desktop' : 'browser',
   openUrl: openExternal,
+  transportStatus,
 });
 window.addEventListener('pagehide', (e) => {
   if (!e.persisted) runtime.dispose();

@@ -1,4 +1,4 @@
-import { contract, createClient, type BerthApi } from '../../../contract/index.js';
+import { contract, createClient, type BerthApi, type Disposable } from '../../../contract/index.js';
 import { rehydrateErrors } from './rehydrate.js';
 import { createWsTransport } from './ws-transport.js';
 
@@ -15,13 +15,21 @@ declare global {
 }
 
 let api: BerthApi | undefined;
+let ws: ReturnType<typeof createWsTransport> | undefined;
 
 export function getApi(): BerthApi {
   if (api) return api;
   if (window.berth) return (api = rehydrateErrors(contract, window.berth));
   const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
-  api = createClient(contract, createWsTransport(`${scheme}//${location.host}/api`));
+  ws = createWsTransport(`${scheme}//${location.host}/api`);
+  api = createClient(contract, ws);
   return api;
+}
+
+/** Browser mode: the WebSocket's open/close. Desktop: none (the back end is the app's own main process). */
+export function transportStatus(listener: (status: 'open' | 'closed') => void): Disposable {
+  getApi();
+  return ws?.onStatus ? ws.onStatus(listener) : { dispose: () => undefined };
 }
 
 /** Desktop: the system browser. Browser mode: a new tab. */

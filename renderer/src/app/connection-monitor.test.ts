@@ -92,4 +92,34 @@ describe('createConnectionMonitor', () => {
     expect(states).toEqual([]);
     expect(p.calls).toHaveLength(1);
   });
+
+  it('the transport closing means unreachable at once; its reopening probes at once', async () => {
+    const p = controlledProbe();
+    const states: BackendState[] = [];
+    const m = createConnectionMonitor({ probe: p.probe, onChange: (s) => states.push(s), timeoutMs: 60_000 });
+    p.calls[0]!.resolve();
+    await flush();
+    m.transport('closed');
+    expect(m.state).toBe('unreachable');
+    await vi.advanceTimersByTimeAsync(120_000);
+    expect(p.calls).toHaveLength(1); // nothing probes a closed transport
+    m.transport('open');
+    expect(p.calls).toHaveLength(2);
+    p.calls[1]!.resolve();
+    await flush();
+    expect(states).toEqual(['connected', 'unreachable', 'connected']);
+    m.dispose();
+  });
+
+  it('probes rarely by default (every 15 s while connected)', async () => {
+    const p = controlledProbe();
+    const m = createConnectionMonitor({ probe: p.probe, onChange: () => undefined });
+    p.calls[0]!.resolve();
+    await flush();
+    await vi.advanceTimersByTimeAsync(14_999);
+    expect(p.calls).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(p.calls).toHaveLength(2);
+    m.dispose();
+  });
 });

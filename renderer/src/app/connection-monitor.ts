@@ -16,19 +16,26 @@ export interface ConnectionMonitor extends Disposable {
   readonly state: BackendState;
   /** Something arrived from the back end (a stream event): it is reachable. */
   markAlive(): void;
+  /**
+   * The transport's own signal (browser mode's WebSocket): 'closed' means unreachable at once, without
+   * waiting for a probe to time out; 'open' probes at once.
+   */
+  transport(status: 'open' | 'closed'): void;
 }
 
 const isTransportError = (err: unknown): boolean =>
   typeof err === 'object' && err !== null && (err as { code?: unknown }).code === 'TRANSPORT';
 
 /**
- * Tells whether Berth's back end answers. The client only exposes calls and streams, so a light
- * heartbeat probes it while connected: a transport failure or a timeout means unreachable. While
+ * Tells whether Berth's back end answers. The WebSocket transport reports its own open/close; beyond
+ * that the client only exposes calls and streams, so a light heartbeat probes it while connected: a transport failure or a timeout means unreachable. While
  * unreachable it sends nothing (the WebSocket transport would queue every probe); the client
  * re-sends live subscriptions when it reconnects, and their first events call markAlive().
  */
 export function createConnectionMonitor(options: ConnectionMonitorOptions): ConnectionMonitor {
-  const intervalMs = options.intervalMs ?? 3000;
+  // Rare: a lost WebSocket is reported by the transport itself (transport()); the probe is for a back
+  // end that keeps the connection but stops answering, and costs an idle window a wake-up each time.
+  const intervalMs = options.intervalMs ?? 15_000;
   const timeoutMs = options.timeoutMs ?? 4000;
   let state: BackendState = 'connecting';
   let disposed = false;
@@ -85,6 +92,14 @@ export function createConnectionMonitor(options: ConnectionMonitorOptions): Conn
       if (disposed) return;
       set('connected');
       schedule();
+    },
+    transport(status) {
+      if (disposed) return;
+      if (status === 'closed') {
+        if (next) clearTimeout(next);
+        next = undefined;
+        set('unreachable');
+      } else probe();
     },
     dispose() {
       disposed = true;

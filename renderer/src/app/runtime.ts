@@ -20,6 +20,8 @@ export interface RuntimeOptions {
   host: 'desktop' | 'browser';
   openUrl(url: string): void;
   connection?: Pick<ConnectionMonitorOptions, 'intervalMs' | 'timeoutMs'>;
+  /** The transport's open/close signal, where it has one (browser mode's WebSocket). */
+  transportStatus?: (listener: (status: 'open' | 'closed') => void) => Disposable;
 }
 
 /** What the runtime needs from the API (the rest of the contract is used by pages directly). */
@@ -34,6 +36,7 @@ export function createAppRuntime(api: BerthApi, options: RuntimeOptions): AppRun
     onChange: (s) => store.getState().setBackendState(s),
   });
   const hooks = { onAlive: () => monitor.markAlive() };
+  const transport = options.transportStatus?.((status) => monitor.transport(status));
   const engine = startEngineSync(api, store, hooks);
   const containers = startContainersSync(api, store, hooks);
   let disposed = false;
@@ -49,6 +52,7 @@ export function createAppRuntime(api: BerthApi, options: RuntimeOptions): AppRun
       disposed = true;
       containers.dispose();
       engine.dispose();
+      transport?.dispose();
       monitor.dispose();
     },
   };

@@ -1,7 +1,7 @@
-import { useCallback, useEffect, useSyncExternalStore } from 'react';
+import { useEffect, useRef } from 'react';
 import { useRuntime } from '../../app/runtime-context.js';
 import type { AppRuntime } from '../../app/runtime.js';
-import { formatPercent, niceMax, polylinePoints } from './stats-history.js';
+import { formatPercent, niceMax, plotPoints } from './stats-history.js';
 import { SPARK_POINTS, StatsSummaryStore } from './summary-store.js';
 import './stats.css';
 
@@ -19,21 +19,88 @@ export function useStatsSummaryStore(): StatsSummaryStore {
   return store;
 }
 
-/** A tiny CPU % sparkline for a list row (the last minute: a sample every 2 s), named "CPU 3.2 %" for assistive tech. Renders nothing until the first sample. */
+const WIDTH = 84;
+const HEIGHT = 16;
+const LINE_WIDTH = 32;
+const WAITING = 'CPU: waiting for the first sample';
+
+/**
+ * A tiny CPU % sparkline for a list row (the last two minutes: a point every 5 s), named "CPU 3.2 %" for
+ * assistive tech. Drawn on a canvas outside React: a new sample redraws these pixels and the label and
+ * nothing else (no render, no layout), because the list redraws every shown sparkline at once.
+ */
 export function ContainerSparkline({ id }: { id: string }) {
   const store = useStatsSummaryStore();
-  useEffect(() => store.retain(), [store]);
-  const subscribe = useCallback((cb: () => void) => store.subscribe(id, cb), [store, id]);
-  const values = useSyncExternalStore(subscribe, () => store.get(id));
-  if (!values?.length) return null;
-  const current = values[values.length - 1]!;
-  const label = `CPU ${formatPercent(current)}`;
+  const box = useRef<HTMLSpanElement>(null);
+  const canvas = useRef<HTMLCanvasElement>(null);
+  // Followed only while on screen (not in the virtual list's overscan): the back end keeps a stats
+  // connection per followed container.
+  useEffect(() => {
+    const el = box.current;
+    if (!el || typeof IntersectionObserver === 'undefined') return store.retain(id);
+    let release: (() => void) | undefined;
+    const observer = new IntersectionObserver((entries) => {
+      const visible = entries.some((e) => e.isIntersecting);
+      if (visible && !release) release = store.retain(id);
+      else if (!visible && release) {
+        release();
+        release = undefined;
+      }
+    });
+    observer.observe(el);
+    return () => {
+      observer.disconnect();
+      release?.();
+    };
+  }, [store, id]);
+  useEffect(() => {
+    const draw = () => {
+      const el = box.current;
+      const c = canvas.current;
+      if (!el || !c) return;
+      const values = store.get(id);
+      const current = values?.length ? values[values.length - 1]! : undefined;
+      const label = current === undefined ? WAITING : `CPU ${formatPercent(current)}`;
+      el.setAttribute('aria-label', label);
+      el.title = current === undefined ? label : `${label} (last 2 minutes)`;
+      drawSparkline(c, values ?? [], current === undefined ? '' : formatPercent(current));
+    };
+    draw();
+    return store.subscribe(id, draw);
+  }, [store, id]);
   return (
-    <span className="sparkline" role="img" aria-label={label} title={`${label} (last minute)`}>
-      <svg className="sparkline__svg" viewBox="0 0 32 14" preserveAspectRatio="none" aria-hidden="true" focusable="false">
-        <polyline className="sparkline__line" points={polylinePoints(values, niceMax(values, 5), 32, 14, SPARK_POINTS)} />
-      </svg>
-      <span aria-hidden="true">{formatPercent(current)}</span>
+    <span ref={box} className="sparkline" role="img" aria-label={WAITING}>
+      <canvas ref={canvas} className="sparkline__canvas" aria-hidden="true" />
     </span>
   );
+}
+
+function drawSparkline(c: HTMLCanvasElement, values: readonly number[], text: string): void {
+  const dpr = window.devicePixelRatio || 1;
+  if (c.width !== Math.round(WIDTH * dpr)) {
+    c.width = Math.round(WIDTH * dpr);
+    c.height = Math.round(HEIGHT * dpr);
+  }
+  // A CPU canvas: a few hundred pixels drawn in software cost less than a GPU texture per row.
+  const g = c.getContext('2d', { willReadFrequently: true });
+  if (!g) return;
+  g.setTransform(dpr, 0, 0, dpr, 0, 0);
+  g.clearRect(0, 0, WIDTH, HEIGHT);
+  if (!values.length) return;
+  const style = getComputedStyle(c);
+  const p = plotPoints(values, niceMax(values, 5), LINE_WIDTH, HEIGHT - 2, SPARK_POINTS);
+  g.strokeStyle = style.getPropertyValue('--accent').trim() || style.color;
+  g.lineWidth = 1.25;
+  g.lineJoin = 'round';
+  g.beginPath();
+  for (let i = 0; i < p.length; i += 2) {
+    if (i === 0) g.moveTo(p[i]!, p[i + 1]! + 1);
+    else g.lineTo(p[i]!, p[i + 1]! + 1);
+  }
+  g.stroke();
+  g.fillStyle = style.color;
+  g.font = `11px ${style.fontFamily}`;
+  g.textAlign = 'right';
+  g.textBaseline = 'middle';
+  g.fillText(text, WIDTH, HEIGHT / 2 + 0.5);
 }

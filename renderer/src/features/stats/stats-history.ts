@@ -30,18 +30,22 @@ export function niceMax(values: readonly number[], floor = 1): number {
   return 10 * magnitude;
 }
 
-/** SVG polyline points for values in a width × height box (newest at the right, `capacity` slots wide). */
-export function polylinePoints(values: readonly number[], max: number, width: number, height: number, capacity = HISTORY_SIZE): string {
-  if (!values.length || max <= 0) return '';
+/** Points [x0, y0, x1, y1, …] for values in a width × height box (newest at the right, `capacity` slots wide). */
+export function plotPoints(values: readonly number[], max: number, width: number, height: number, capacity = HISTORY_SIZE): number[] {
+  if (!values.length || max <= 0) return [];
   const step = width / Math.max(1, capacity - 1);
   const offset = (capacity - values.length) * step;
-  return values
-    .map((v, i) => {
-      const x = offset + i * step;
-      const y = height - (Math.max(0, Math.min(v, max)) / max) * height;
-      return `${x.toFixed(1)},${y.toFixed(1)}`;
-    })
-    .join(' ');
+  const out: number[] = [];
+  values.forEach((v, i) => out.push(offset + i * step, height - (Math.max(0, Math.min(v, max)) / max) * height));
+  return out;
+}
+
+/** SVG polyline points for values in a width × height box (newest at the right, `capacity` slots wide). */
+export function polylinePoints(values: readonly number[], max: number, width: number, height: number, capacity = HISTORY_SIZE): string {
+  const p = plotPoints(values, max, width, height, capacity);
+  const pairs: string[] = [];
+  for (let i = 0; i < p.length; i += 2) pairs.push(`${p[i]!.toFixed(1)},${p[i + 1]!.toFixed(1)}`);
+  return pairs.join(' ');
 }
 
 /** Convenience: one numeric series out of a history. */

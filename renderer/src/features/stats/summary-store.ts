@@ -4,34 +4,70 @@ import { subscribeResilient } from '../../lib/resilient-stream.js';
 
 export type SummaryApi = { containers: Pick<BerthApi['containers'], 'statsSummary'> };
 
-/** Points per sparkline (one every 2 s, the back end's default pace: the last minute). */
-export const SPARK_POINTS = 30;
+/**
+ * A list sparkline gets a point every 5 s (the detail page's Stats tab is the 1 s live view). Like a
+ * system monitor's default refresh, it keeps a list of running containers from costing CPU of its own:
+ * each point is one redraw of every shown row, and one read of their held stats connections.
+ */
+export const SPARK_INTERVAL_MS = 5000;
+/** Points per sparkline: the last two minutes. */
+export const SPARK_POINTS = 24;
+
+/** Whether the window is shown; the stream is closed while it is hidden (minimized, another tab). */
+export interface WindowVisibility {
+  hidden(): boolean;
+  onChange(listener: () => void): () => void;
+}
+
+export const documentVisibility: WindowVisibility = {
+  hidden: () => typeof document !== 'undefined' && document.visibilityState === 'hidden',
+  onChange: (listener) => {
+    if (typeof document === 'undefined') return () => undefined;
+    document.addEventListener('visibilitychange', listener);
+    return () => document.removeEventListener('visibilitychange', listener);
+  },
+};
 
 export interface SummaryStoreOptions {
-  /** How long the stream stays open after the last sparkline unmounts (virtualized rows come and go). */
+  /** How long the stream stays open after the last sparkline unmounts (leaving the page and coming back). */
   graceMs?: number;
+  /** How long the set of shown rows must stay still before the stream is re-aimed at it (scrolling). */
+  settleMs?: number;
+  visibility?: WindowVisibility;
 }
 
 /**
- * The list's CPU history per running container, fed by ONE `containers.statsSummary` stream for the
- * whole window, however many rows show a sparkline. Reference-counted: the first `retain()` opens the
- * stream, and it closes `graceMs` after the last release (so scrolling a virtualized list does not
- * churn subscriptions, and leaving the Containers page stops all stats connections). Each row listens
- * to its own container only, so a sample re-renders one row.
+ * The list's CPU history of the containers whose rows are on screen, fed by ONE
+ * `containers.statsSummary` stream for the whole window, aimed at exactly those containers (`ids`):
+ * the back end keeps stats connections for what is shown, not for every running container.
+ * - Each mounted sparkline `retain(id)`s its container. When the set changes (rows scrolled into view),
+ *   the stream is re-opened for the new set once it settles (`settleMs`); the back end shares
+ *   connections between the old and the new stream, so containers still shown are not reconnected.
+ * - It closes `graceMs` after the last sparkline goes (leaving the Containers page), and at once while
+ *   the window is hidden; it reopens when the window is shown again.
+ * Each row listens to its own container only, so a sample re-renders one row.
  */
 export class StatsSummaryStore {
   private readonly series = new Map<string, readonly number[]>();
   private readonly listeners = new Map<string, Set<() => void>>();
-  private refs = 0;
+  private readonly wanted = new Map<string, number>();
   private sub?: Disposable;
+  /** The ids the open stream is aimed at (sorted, joined). */
+  private aimedAt = '';
   private idleTimer?: ReturnType<typeof setTimeout>;
+  private settleTimer?: ReturnType<typeof setTimeout>;
   private readonly graceMs: number;
+  private readonly settleMs: number;
+  private readonly visibility: WindowVisibility;
+  private stopVisibility?: () => void;
 
   constructor(
     private readonly api: SummaryApi,
     options: SummaryStoreOptions = {},
   ) {
     this.graceMs = options.graceMs ?? 3000;
+    this.settleMs = options.settleMs ?? 250;
+    this.visibility = options.visibility ?? documentVisibility;
   }
 
   /** True while the stream is open. */
@@ -39,17 +75,28 @@ export class StatsSummaryStore {
     return this.sub !== undefined;
   }
 
-  /** Hold the stream open; call the returned function to let go. */
-  retain(): () => void {
-    this.refs++;
+  /** The containers the open stream follows (sorted), empty when closed. */
+  get following(): readonly string[] {
+    return this.sub && this.aimedAt ? this.aimedAt.split(',') : [];
+  }
+
+  /** A row showing this container's sparkline is mounted; call the returned function when it goes. */
+  retain(id: string): () => void {
+    this.wanted.set(id, (this.wanted.get(id) ?? 0) + 1);
     if (this.idleTimer) clearTimeout(this.idleTimer);
     this.idleTimer = undefined;
-    if (!this.sub) this.open();
+    this.stopVisibility ??= this.visibility.onChange(() => this.reconcile(true));
+    this.reconcile(false);
     let released = false;
     return () => {
       if (released) return;
       released = true;
-      if (--this.refs > 0) return;
+      const n = (this.wanted.get(id) ?? 1) - 1;
+      if (n > 0) this.wanted.set(id, n);
+      else this.wanted.delete(id);
+      if (this.wanted.size > 0) return this.reconcile(false);
+      if (this.settleTimer) clearTimeout(this.settleTimer);
+      this.settleTimer = undefined;
       this.idleTimer = setTimeout(() => this.close(), this.graceMs);
     };
   }
@@ -83,19 +130,55 @@ export class StatsSummaryStore {
         changed.add(e.id);
       }
     }
-    for (const id of changed) for (const l of [...(this.listeners.get(id) ?? [])]) l();
+    this.notify(changed);
   }
 
-  private open(): void {
-    this.sub = subscribeResilient<StatsSummaryEvent>((h) => this.api.containers.statsSummary({}, h), { next: (events) => this.apply(events) });
+  /** Aim the stream at the wanted set (now, or once it has been still for settleMs). */
+  private reconcile(now: boolean): void {
+    if (this.settleTimer) clearTimeout(this.settleTimer);
+    this.settleTimer = undefined;
+    if (!now) {
+      // The rows of one render mount together: the first stream opens after them (a 0 ms timer);
+      // later changes wait for scrolling to settle.
+      this.settleTimer = setTimeout(() => this.reconcile(true), this.sub ? this.settleMs : 0);
+      return;
+    }
+    if (this.visibility.hidden() || this.wanted.size === 0) {
+      if (this.visibility.hidden()) this.closeStream();
+      return;
+    }
+    const ids = [...this.wanted.keys()].sort();
+    const key = ids.join(',');
+    if (this.sub && key === this.aimedAt) return;
+    // Open the new stream before closing the old one, so the back end keeps the shared connections.
+    const previous = this.sub;
+    this.aimedAt = key;
+    this.sub = subscribeResilient<StatsSummaryEvent>((h) => this.api.containers.statsSummary({ ids, intervalMs: SPARK_INTERVAL_MS }, h), { next: (events) => this.apply(events) });
+    previous?.dispose();
+    // Histories of rows no longer shown would resume later with a hidden gap: drop them.
+    const gone = new Set<string>();
+    for (const id of this.series.keys()) if (!this.wanted.has(id)) gone.add(id);
+    for (const id of gone) this.series.delete(id);
+    this.notify(gone);
+  }
+
+  private closeStream(): void {
+    this.sub?.dispose();
+    this.sub = undefined;
+    this.aimedAt = '';
   }
 
   private close(): void {
     this.idleTimer = undefined;
-    this.sub?.dispose();
-    this.sub = undefined;
-    const ids = [...this.series.keys()];
+    this.closeStream();
+    this.stopVisibility?.();
+    this.stopVisibility = undefined;
+    const ids = new Set(this.series.keys());
     this.series.clear();
+    this.notify(ids);
+  }
+
+  private notify(ids: Iterable<string>): void {
     for (const id of ids) for (const l of [...(this.listeners.get(id) ?? [])]) l();
   }
 }

@@ -1,0 +1,88 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import http from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { toBerthError } from '../errors.js';
+import { openHeldStream } from './held-stream.js';
+
+let dir: string;
+let server: http.Server;
+let socketPath: string;
+let handler: (req: http.IncomingMessage, res: http.ServerResponse) => void;
+
+beforeEach(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'berth-held-'));
+  socketPath = join(dir, 'engine.sock');
+  server = http.createServer((req, res) => handler(req, res));
+  await new Promise<void>((r) => server.listen(socketPath, r));
+});
+afterEach(async () => {
+  server.closeAllConnections();
+  await new Promise((r) => server.close(r));
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const signal = () => new AbortController().signal;
+
+describe('openHeldStream', () => {
+  it('reads a chunked answer as whole lines on drain: split lines and split UTF-8 characters are joined', async () => {
+    let res!: http.ServerResponse;
+    let path = '';
+    handler = (req, r) => {
+      path = req.url ?? '';
+      res = r;
+      r.writeHead(200, { 'Content-Type': 'application/json' });
+      r.flushHeaders();
+    };
+    const held = await openHeldStream({ socketPath }, '/v1.41/containers/abc/stats?stream=1', { signal: signal() });
+    expect(path).toBe('/v1.41/containers/abc/stats?stream=1');
+    expect(await held.drain()).toEqual([]);
+    const euro = Buffer.from('€');
+    res.write('{"n":1}\n{"n":');
+    res.write('2,"s":"');
+    res.write(euro.subarray(0, 1));
+    await sleep(20);
+    res.write(Buffer.concat([euro.subarray(1), Buffer.from('"}\n')]));
+    await sleep(50);
+    expect(await held.drain()).toEqual(['{"n":1}', '{"n":2,"s":"€"}']);
+    res.end('{"n":3}');
+    await sleep(50);
+    expect(await held.drain()).toEqual(['{"n":3}']);
+    expect(held.ended).toBe(true);
+  });
+
+  it('an answer other than 200 rejects with the engine message, readable by toBerthError', async () => {
+    handler = (_req, r) => {
+      r.writeHead(404, { 'Content-Type': 'application/json' });
+      r.end(JSON.stringify({ message: 'No such container: nope' }));
+    };
+    const err = await openHeldStream({ socketPath }, '/containers/nope/stats?stream=1', { signal: signal() }).catch((e: unknown) => e);
+    expect(err).toMatchObject({ statusCode: 404 });
+    expect(toBerthError(err)).toMatchObject({ code: 'NOT_FOUND', message: expect.stringContaining('nope') });
+  });
+
+  it('a server that never answers times out; an abort rejects as cancelled; close() ends a held stream', async () => {
+    handler = () => undefined;
+    await expect(openHeldStream({ socketPath }, '/x', { signal: signal(), headTimeoutMs: 100 })).rejects.toThrow(/did not answer \/x within 100 ms/);
+    const ctl = new AbortController();
+    const p = openHeldStream({ socketPath }, '/x', { signal: ctl.signal });
+    ctl.abort();
+    expect(toBerthError(await p.catch((e: unknown) => e)).code).toBe('CANCELLED');
+
+    handler = (_req, r) => {
+      r.writeHead(200);
+      r.flushHeaders();
+    };
+    const held = await openHeldStream({ socketPath }, '/y', { signal: signal() });
+    held.close();
+    expect(held.ended).toBe(true);
+    expect(await held.drain()).toEqual([]);
+  });
+
+  it('nothing listening is a connection error the engine errors know', async () => {
+    const err = await openHeldStream({ socketPath: join(dir, 'missing.sock') }, '/x', { signal: signal() }).catch((e: unknown) => e);
+    expect(toBerthError(err, 'unix:///missing.sock')).toMatchObject({ code: 'ENGINE_UNAVAILABLE' });
+  });
+});
