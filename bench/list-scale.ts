@@ -181,16 +181,25 @@ export async function benchListScale(berth: RunningBerth, count = Number(process
         `(headless Chromium's own UI renderer, not counted: ${fmt(chromeUiPct, 2)} %)`,
     );
     // The figure only counts if the sparklines were live: every running row on screen shows one.
-    const live = await idlePage.evaluate(() => {
+    const live = await idlePage.evaluate((prefix) => {
+      // On screen = inside the table's scrolling box (rows below it are clipped, not shown).
+      const first = document.querySelector('[role="row"][data-id]');
+      let scroller = first?.parentElement ?? null;
+      while (scroller && !/(auto|scroll)/.test(getComputedStyle(scroller).overflowY)) scroller = scroller.parentElement;
+      const view = scroller ? scroller.getBoundingClientRect() : { top: 0, bottom: window.innerHeight };
       const rows = [...document.querySelectorAll('[role="row"][data-id]')].filter((r) => {
-        const box = r.getBoundingClientRect();
-        return box.bottom > 0 && box.top < window.innerHeight && r.querySelector('.sparkline');
+        const spark = r.querySelector('.sparkline');
+        // This benchmark's containers only (anything else on the engine may have started a moment ago).
+        if (!spark || !(r.getAttribute('aria-label') ?? '').startsWith(prefix)) return false;
+        const box = spark.getBoundingClientRect();
+        return box.bottom > view.top && box.top < view.bottom;
       });
       const drawn = rows.filter((r) => /^CPU \d/.test(r.querySelector('.sparkline')?.getAttribute('aria-label') ?? ''));
-      return { shown: rows.length, drawn: drawn.length };
-    });
+      const missing = rows.filter((r) => !drawn.includes(r)).map((r) => `${r.getAttribute('aria-label') ?? r.getAttribute('data-id')} at ${Math.round(r.getBoundingClientRect().top)}..${Math.round(r.getBoundingClientRect().bottom)} in ${Math.round(view.top)}..${Math.round(view.bottom)}: ${r.querySelector('.sparkline')?.getAttribute('aria-label')}`);
+      return { shown: rows.length, drawn: drawn.length, missing };
+    }, PREFIX);
     console.log(`  sparklines on screen with live samples: ${live.drawn} of ${live.shown} running rows in view (the back end follows the rows in view, a point every 5 s)`);
-    if (live.shown === 0 || live.drawn < live.shown) throw new Error(`sparklines were not live during the idle measurement: ${live.drawn} of ${live.shown}`);
+    if (live.shown === 0 || live.drawn < live.shown) throw new Error(`sparklines were not live during the idle measurement: ${live.drawn} of ${live.shown} (${live.missing.join('; ')})`);
     await idleContext.close();
     return { renderMs, cpuPercent };
   } finally {

@@ -75,6 +75,12 @@ export function ContainerSparkline({ id }: { id: string }) {
   );
 }
 
+/** The theme's colours and font, read once (and again when the OS theme flips), not per sample. */
+let palette: { line: string; text: string; font: string } | undefined;
+if (typeof window !== 'undefined' && window.matchMedia) {
+  window.matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => (palette = undefined));
+}
+
 function drawSparkline(c: HTMLCanvasElement, values: readonly number[], text: string): void {
   const dpr = window.devicePixelRatio || 1;
   if (c.width !== Math.round(WIDTH * dpr)) {
@@ -87,9 +93,12 @@ function drawSparkline(c: HTMLCanvasElement, values: readonly number[], text: st
   g.setTransform(dpr, 0, 0, dpr, 0, 0);
   g.clearRect(0, 0, WIDTH, HEIGHT);
   if (!values.length) return;
-  const style = getComputedStyle(c);
+  if (!palette) {
+    const style = getComputedStyle(c);
+    palette = { line: style.getPropertyValue('--accent').trim() || style.color, text: style.color, font: `11px ${style.fontFamily}` };
+  }
   const p = plotPoints(values, niceMax(values, 5), LINE_WIDTH, HEIGHT - 2, SPARK_POINTS);
-  g.strokeStyle = style.getPropertyValue('--accent').trim() || style.color;
+  g.strokeStyle = palette.line;
   g.lineWidth = 1.25;
   g.lineJoin = 'round';
   g.beginPath();
@@ -98,8 +107,8 @@ function drawSparkline(c: HTMLCanvasElement, values: readonly number[], text: st
     else g.lineTo(p[i]!, p[i + 1]! + 1);
   }
   g.stroke();
-  g.fillStyle = style.color;
-  g.font = `11px ${style.fontFamily}`;
+  g.fillStyle = palette.text;
+  g.font = palette.font;
   g.textAlign = 'right';
   g.textBaseline = 'middle';
   g.fillText(text, WIDTH, HEIGHT / 2 + 0.5);
