@@ -22,7 +22,8 @@ export async function benchLogsMillion(berth: RunningBerth, image: string): Prom
     await docker('run', '-d', '--name', name, image, 'seq', '1', String(LINES));
     for (let i = 0; i < 600 && (await docker('inspect', '-f', '{{.State.Status}}', name)) !== 'exited'; i++) await new Promise((r) => setTimeout(r, 100));
 
-    // Berth asks for tail = its line limit (1,000,000 here), so the engine does the same work as this.
+    // Berth asks for tail = its line limit (1,000,000 here), without timestamps while they are not shown,
+    // so the engine does the same work as this.
     const cliBefore = await cliLogsMs(name, ['--tail', String(LINES)]);
 
     const { page, errors } = await openApp(browser, berth, `#/containers/${name}/logs`);
@@ -61,6 +62,7 @@ export async function benchLogsMillion(berth: RunningBerth, image: string): Prom
     const toStore = timing.store - timing.t0;
     // The engine's speed varies with the machine's load: time the CLI before and after, keep the faster.
     const cli = Math.min(cliBefore, await cliLogsMs(name, ['--tail', String(LINES)]));
+    const cliStamped = await cliLogsMs(name, ['--timestamps', '--tail', String(LINES)]);
     const cliAll = await cliLogsMs(name, []);
 
     const cdp = await page.context().newCDPSession(page);
@@ -84,12 +86,12 @@ export async function benchLogsMillion(berth: RunningBerth, image: string): Prom
 
     const verdict = (ok: boolean) => (ok ? 'met' : 'MISSED');
     console.log(`1,000,000 log lines → last line on screen (DOM, after auto-scroll): ${(toDom / 1000).toFixed(2)} s (target ≤ 5 s) — ${verdict(toDom <= 5000)}`);
-    console.log(`  the engine alone, same query (\`docker logs --timestamps --tail ${LINES}\` to /dev/null, best of two in this run): ${(cli / 1000).toFixed(2)} s; Berth / engine: ${(toDom / cli).toFixed(2)}×`);
-    console.log(`  (\`docker logs --timestamps\` without --tail: ${(cliAll / 1000).toFixed(2)} s, for comparison)`);
+    console.log(`  the engine alone, same query (\`docker logs --tail ${LINES}\` to /dev/null, best of two in this run): ${(cli / 1000).toFixed(2)} s; Berth / engine: ${(toDom / cli).toFixed(2)}×`);
+    console.log(`  (for comparison: with --timestamps, as when times are shown: ${(cliStamped / 1000).toFixed(2)} s; without --tail: ${(cliAll / 1000).toFixed(2)} s)`);
     console.log(`  all 1,000,000 lines in the viewer's store: ${(toStore / 1000).toFixed(2)} s; longest main-thread task while streaming: ${timing.longest.toFixed(0)} ms`);
     console.log(`renderer JS heap afterwards (after GC): ${heapMb.toFixed(1)} MB (target ≤ 300 MB) — ${verdict(heapMb <= 300)}`);
     console.log(`regex filter over 1,000,000 lines: ${scanMs.toFixed(1)} ms in the page (target ≤ 200 ms) — ${verdict(scanMs <= 200)}; typing → filtered view on screen: ${filterUi} ms (includes an 80 ms typing debounce)`);
-    return { toDom, cli, cliAll, toStore, longestTask: timing.longest, heapMb, scanMs, filterUi };
+    return { toDom, cli, cliStamped, cliAll, toStore, longestTask: timing.longest, heapMb, scanMs, filterUi };
   } finally {
     await browser.close();
     await docker('rm', '-f', name).catch(() => '');
@@ -100,7 +102,7 @@ export async function benchLogsMillion(berth: RunningBerth, image: string): Prom
 function cliLogsMs(name: string, extra: string[]): Promise<number> {
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
-    const child = spawn('docker', ['logs', '--timestamps', ...extra, name], { stdio: ['ignore', 'ignore', 'ignore'] });
+    const child = spawn('docker', ['logs', ...extra, name], { stdio: ['ignore', 'ignore', 'ignore'] });
     child.on('error', reject);
     child.on('exit', (code) => (code === 0 ? resolve(performance.now() - t0) : reject(new Error(`docker logs exited with ${code}`))));
   });

@@ -3,19 +3,31 @@
 export type LogStreamName = 'stdout' | 'stderr';
 
 /**
- * One event of `containers.logs`: consecutive lines of ONE stream, in order. Lines are grouped (up to a
- * few hundred per event) so a container printing a million lines costs thousands of events, not a
- * million; the renderer stores them column-wise as they come.
+ * One event of `containers.logs`: consecutive lines of ONE stream, in order. Lines are grouped (up to
+ * thousands per event when the log floods) so a container printing a million lines costs a few hundred
+ * events, not a million. The lines travel as ONE string joined with "\n": one JSON string (or one
+ * structured-clone string over IPC) is far cheaper to encode, send and decode than an array of a
+ * thousand small ones; `logChunkLines` splits it back.
  */
 export interface LogChunk {
   stream: LogStreamName;
-  /** The lines' text, without the newline (and without the engine's timestamp prefix). */
-  lines: string[];
+  /**
+   * The lines' text joined with "\n" (no trailing newline; lines carry no newline and no engine
+   * timestamp prefix). A chunk holds at least one line, so "" is one empty line.
+   */
+  text: string;
+  /** How many lines `text` holds (its "\n" count + 1). */
+  count: number;
   /**
    * When timestamps were asked for: one per line, ms since the epoch with sub-ms precision as the
    * fraction (the engine's RFC 3339 nano timestamp), or null when a line had none.
    */
   ts?: (number | null)[];
+}
+
+/** The lines of a chunk, in order. */
+export function logChunkLines(chunk: Pick<LogChunk, 'text'>): string[] {
+  return chunk.text.split('\n');
 }
 
 /** One published or exposed port of a container, as `docker inspect` shows it. */

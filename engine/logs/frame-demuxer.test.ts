@@ -56,6 +56,16 @@ describe('FrameDemuxer', () => {
     }
   });
 
+  it('hands consecutive frames of one stream on as one piece, without their headers', () => {
+    const d = new FrameDemuxer();
+    const pieces = d.push(concat(frame(1, 'a\n'), frame(1, 'b'.repeat(100)), frame(1, 'c\n'), frame(2, 'e\n'), frame(2, 'f\n'), frame(1, 'g\n')));
+    expect(pieces.map((p) => [p.stream, Buffer.from(p.data).toString('utf8')])).toEqual([
+      ['stdout', `a\n${'b'.repeat(100)}c\n`],
+      ['stderr', 'e\nf\n'],
+      ['stdout', 'g\n'],
+    ]);
+  });
+
   it('feeds one byte at a time and reports a cut-short frame', () => {
     const all = frame(2, 'abc');
     const d = new FrameDemuxer();

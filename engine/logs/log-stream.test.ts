@@ -1,7 +1,7 @@
 import { PassThrough } from 'node:stream';
 import type Docker from 'dockerode';
 import { describe, expect, it } from 'vitest';
-import type { LogChunk } from '../../contract/models/container-logs.js';
+import { logChunkLines, type LogChunk } from '../../contract/models/container-logs.js';
 import { openLogStream, type LogStreamOptions } from './log-stream.js';
 
 function frame(stream: number, text: string): Buffer {
@@ -29,7 +29,8 @@ function fakeDocker(tty: boolean, fail?: { statusCode: number; json: unknown }) 
 }
 
 const options: LogStreamOptions = { follow: true, timestamps: false, tail: 'all', stdout: true, stderr: true };
-const tick = () => new Promise((r) => setImmediate(r));
+/** Longer than the stream's gathering of engine reads (a few ms). */
+const tick = () => new Promise((r) => setTimeout(r, 20));
 
 describe('openLogStream', () => {
   it('passes the query, demultiplexes, and merges many small engine chunks into few events', async () => {
@@ -47,9 +48,9 @@ describe('openLogStream', () => {
       if (step.done) break;
       chunks.push(step.value);
     }
-    expect(chunks.flatMap((c) => c.lines)).toEqual([...Array.from({ length: 100 }, (_, i) => `line ${i}`), 'oops']);
+    expect(chunks.flatMap(logChunkLines)).toEqual([...Array.from({ length: 100 }, (_, i) => `line ${i}`), 'oops']);
     expect(chunks.length).toBeLessThan(10);
-    expect(chunks[chunks.length - 1]).toEqual({ stream: 'stderr', lines: ['oops'] });
+    expect(chunks[chunks.length - 1]).toEqual({ stream: 'stderr', text: 'oops', count: 1 });
   });
 
   it('reads a TTY container as one stdout stream', async () => {
@@ -58,7 +59,7 @@ describe('openLogStream', () => {
     await tick();
     body.end('a\r\nb\r\n');
     const lines: string[] = [];
-    for await (const c of it) lines.push(...c.lines.map((l) => `${c.stream}:${l}`));
+    for await (const c of it) lines.push(...logChunkLines(c).map((l) => `${c.stream}:${l}`));
     expect(lines).toEqual(['stdout:a', 'stdout:b']);
   });
 
@@ -72,6 +73,29 @@ describe('openLogStream', () => {
     expect(body.isPaused()).toBe(true);
     for (let i = 0; i < 90; i++) await it.next();
     expect(body.isPaused()).toBe(false);
+    await it.return?.();
+  });
+
+  it('also pauses when the queued text is large, though the chunks are few', async () => {
+    const { docker, body } = fakeDocker(false);
+    const it = openLogStream(docker, 'x', options, new AbortController().signal);
+    await tick();
+    // 5 MiB of stdout in 64 KiB lines: a handful of chunks (at most 1 MiB of text each), nobody reading.
+    const line = `${'x'.repeat(64 * 1024 - 1)}\n`;
+    for (let i = 0; i < 80; i++) body.write(frame(1, line));
+    await tick();
+    expect(body.isPaused()).toBe(true);
+    let lines = 0;
+    let chunks = 0;
+    while (body.isPaused()) {
+      const step = await it.next();
+      if (step.done) break;
+      chunks++;
+      lines += step.value.count;
+      expect(step.value.text.length).toBeLessThanOrEqual(1024 * 1024);
+    }
+    expect(chunks).toBeLessThan(10);
+    expect(lines).toBeGreaterThan(0);
     await it.return?.();
   });
 

@@ -15,17 +15,34 @@ export interface LogStreamOptions {
   stderr: boolean;
 }
 
-/** Chunks queued before the engine's socket is paused, and the level at which it resumes. */
-const HIGH_WATER = 64;
-const LOW_WATER = 16;
-/** Most lines in one event. */
-const MAX_CHUNK_LINES = 1000;
+/**
+ * The queue is full at this many chunks or this much text (characters, plus one per line); the engine's
+ * socket is then paused, and resumed once both are back under the low marks.
+ */
+const HIGH_WATER_CHUNKS = 64;
+const LOW_WATER_CHUNKS = 16;
+const HIGH_WATER_CHARS = 4 * 1024 * 1024;
+const LOW_WATER_CHARS = 1024 * 1024;
+/** Most lines, and most characters, in one event (a longer single line still makes one event). */
+const MAX_CHUNK_LINES = 10_000;
+const MAX_CHUNK_CHARS = 1024 * 1024;
+/**
+ * The engine sends each line as its own HTTP chunk (a socket read brings a few of them). Reads are
+ * gathered for this long and then demultiplexed, decoded and split in one pass, so a flood costs a few
+ * hundred passes a second instead of one per line. A trickle waits this long at most.
+ */
+const GATHER_MS = 4;
+/** …or until this many bytes are waiting. */
+const GATHER_BYTES = 256 * 1024;
+
+const weight = (c: LogChunk) => c.text.length + c.count;
 
 /**
  * GET /containers/{id}/logs as an AsyncIterable of LogChunks. The container's TTY setting decides how
  * the body is read: multiplexed frames (8-byte headers) or one plain stream. Bounded: when the consumer
- * falls HIGH_WATER chunks behind, the engine's socket is paused until it catches up, so a container that
- * floods its log never fills memory. `return()` or the signal destroys the engine stream at once.
+ * falls HIGH_WATER chunks or characters behind, the engine's socket is paused until it catches up, so a
+ * container that floods its log never fills memory. `return()` or the signal destroys the engine stream
+ * at once.
  */
 export function openLogStream(docker: Docker, ref: string, options: LogStreamOptions, signal: AbortSignal, endpoint?: string): AsyncIterableIterator<LogChunk> {
   const queue: LogChunk[] = [];
@@ -34,12 +51,14 @@ export function openLogStream(docker: Docker, ref: string, options: LogStreamOpt
   let failure: unknown;
   let body: IncomingMessage | undefined;
   let paused = false;
-  let settleScheduled = false;
+  /** Sum of weight() over the queue. */
+  let queued = 0;
 
   const close = () => {
     if (state === 'done') return;
     state = 'done';
     queue.length = 0;
+    queued = 0;
     signal.removeEventListener('abort', close);
     body?.destroy();
     const w = waiter;
@@ -53,7 +72,7 @@ export function openLogStream(docker: Docker, ref: string, options: LogStreamOpt
     if (queue.length) {
       const w = waiter;
       waiter = undefined;
-      w.resolve({ done: false, value: queue.shift()! });
+      w.resolve({ done: false, value: dequeue() });
     } else if (state === 'ended') {
       const w = waiter;
       waiter = undefined;
@@ -66,11 +85,25 @@ export function openLogStream(docker: Docker, ref: string, options: LogStreamOpt
   /** Queue a chunk, merged into the last queued one when it continues the same stream. */
   const enqueue = (chunk: LogChunk) => {
     const last = queue[queue.length - 1];
-    if (last && last.stream === chunk.stream && !last.ts === !chunk.ts && last.lines.length + chunk.lines.length <= MAX_CHUNK_LINES) {
-      for (const line of chunk.lines) last.lines.push(line);
+    if (last && last.stream === chunk.stream && !last.ts === !chunk.ts && last.count + chunk.count <= MAX_CHUNK_LINES && last.text.length + chunk.text.length < MAX_CHUNK_CHARS) {
+      queued += weight(chunk) + 1; // the "\n" between them
+      last.text = `${last.text}\n${chunk.text}`;
+      last.count += chunk.count;
       if (last.ts && chunk.ts) for (const t of chunk.ts) last.ts.push(t);
-    } else queue.push(chunk);
+    } else {
+      queued += weight(chunk);
+      queue.push(chunk);
+    }
   };
+
+  const dequeue = (): LogChunk => {
+    const chunk = queue.shift()!;
+    queued -= weight(chunk);
+    return chunk;
+  };
+
+  const full = () => queue.length >= HIGH_WATER_CHUNKS || queued >= HIGH_WATER_CHARS;
+  const drained = () => queue.length <= LOW_WATER_CHUNKS && queued <= LOW_WATER_CHARS;
 
   const finish = (err?: unknown) => {
     if (state !== 'open') return;
@@ -112,38 +145,48 @@ export function openLogStream(docker: Docker, ref: string, options: LogStreamOpt
         return;
       }
       body = res;
-      const assembler = new LogAssembler({ timestamps: options.timestamps, maxChunkLines: MAX_CHUNK_LINES });
+      const assembler = new LogAssembler({ timestamps: options.timestamps, maxChunkLines: MAX_CHUNK_LINES, maxChunkChars: MAX_CHUNK_CHARS });
       const demuxer = info.Config?.Tty ? undefined : new FrameDemuxer();
-      const deliver = () => {
+      let gathered: Buffer[] = [];
+      let gatheredBytes = 0;
+      let gatherTimer: ReturnType<typeof setTimeout> | undefined;
+      /** Demultiplex, decode and split everything gathered, queue the chunks, and pause if full. */
+      const parseGathered = () => {
+        if (gatherTimer) clearTimeout(gatherTimer);
+        gatherTimer = undefined;
+        if (state !== 'open' || !gathered.length) return;
+        const data = gathered.length === 1 ? gathered[0]! : Buffer.concat(gathered, gatheredBytes);
+        gathered = [];
+        gatheredBytes = 0;
+        if (demuxer) for (const piece of demuxer.push(data)) assembler.push(piece.stream, piece.data);
+        else assembler.push('stdout', data);
         for (const chunk of assembler.take()) enqueue(chunk);
-        // The engine sends each line as its own HTTP chunk: wait until the socket read that brought
-        // them is fully parsed (setImmediate), so the consumer gets a few big chunks, not many tiny ones.
-        if (waiter && !settleScheduled && queue.length) {
-          settleScheduled = true;
-          setImmediate(() => {
-            settleScheduled = false;
-            settle();
-          });
-        }
-        if (!paused && queue.length >= HIGH_WATER) {
+        settle();
+        if (!paused && full()) {
           paused = true;
           res.pause();
         }
       };
       res.on('data', (buf: Buffer) => {
         if (state !== 'open') return;
-        if (demuxer) for (const piece of demuxer.push(buf)) assembler.push(piece.stream, piece.data);
-        else assembler.push('stdout', buf);
-        deliver();
+        gathered.push(buf);
+        gatheredBytes += buf.length;
+        if (gatheredBytes >= GATHER_BYTES) parseGathered();
+        else gatherTimer ??= setTimeout(parseGathered, GATHER_MS);
       });
       res.on('end', () => {
         if (state !== 'open') return;
+        parseGathered();
         assembler.end();
-        deliver();
+        for (const chunk of assembler.take()) enqueue(chunk);
+        settle();
         finish();
       });
       res.on('error', (err) => finish(toBerthError(err, endpoint)));
-      res.on('close', () => finish());
+      res.on('close', () => {
+        parseGathered();
+        finish();
+      });
     } catch (err) {
       finish(toBerthError(err, endpoint));
     }
@@ -153,8 +196,8 @@ export function openLogStream(docker: Docker, ref: string, options: LogStreamOpt
   const iterator: AsyncIterableIterator<LogChunk> = {
     next() {
       if (queue.length) {
-        const value = queue.shift()!;
-        if (paused && queue.length <= LOW_WATER && state === 'open') {
+        const value = dequeue();
+        if (paused && drained() && state === 'open') {
           paused = false;
           body?.resume();
         }

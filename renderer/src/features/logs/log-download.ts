@@ -1,4 +1,5 @@
 import type { BerthError } from '../../../../contract/index.js';
+import { logChunkLines } from '../../../../contract/models/container-logs.js';
 import type { LogsApi } from './log-session.js';
 
 export interface FullLogOptions {
@@ -22,9 +23,10 @@ export function fetchFullLog(api: LogsApi, options: FullLogOptions): Promise<{ p
       {
         next(chunks) {
           for (const c of chunks) {
-            lines += c.lines.length;
-            const text = c.ts ? c.lines.map((l, i) => (c.ts?.[i] != null ? `${new Date(c.ts[i]).toISOString()} ${l}` : l)) : c.lines;
-            parts.push(`${text.join('\n')}\n`);
+            lines += c.count;
+            const ts = c.ts;
+            if (!ts) parts.push(c.text, '\n');
+            else parts.push(`${logChunkLines(c).map((l, i) => (ts[i] != null ? `${new Date(ts[i]).toISOString()} ${l}` : l)).join('\n')}\n`);
           }
         },
         error: (err: BerthError) => reject(err),

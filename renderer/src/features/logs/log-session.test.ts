@@ -29,7 +29,8 @@ function manualFrames() {
   return { frames, run: () => queued.splice(0).forEach((cb) => cb()), get count() { return queued.length; } };
 }
 
-const chunk = (from: number, n: number, stream: 'stdout' | 'stderr' = 'stdout'): LogChunk => ({ stream, lines: Array.from({ length: n }, (_, i) => `line ${from + i}`) });
+const lines = (stream: 'stdout' | 'stderr', texts: string[]): LogChunk => ({ stream, text: texts.join('\n'), count: texts.length });
+const chunk = (from: number, n: number, stream: 'stdout' | 'stderr' = 'stdout'): LogChunk => lines(stream, Array.from({ length: n }, (_, i) => `line ${from + i}`));
 
 describe('LogSession', () => {
   it('applies batches at most once per frame and notifies once', () => {
@@ -39,7 +40,7 @@ describe('LogSession', () => {
     let notified = 0;
     s.subscribe(() => notified++);
     s.start({ id: 'web', follow: true, tail: 100 });
-    expect(calls[0]!.args).toMatchObject({ id: 'web', follow: true, tail: 100, timestamps: true });
+    expect(calls[0]!.args).toMatchObject({ id: 'web', follow: true, tail: 100, timestamps: false });
     notified = 0;
     calls[0]!.handlers.next([chunk(0, 10)]);
     calls[0]!.handlers.next([chunk(10, 10, 'stderr')]);
@@ -50,6 +51,25 @@ describe('LogSession', () => {
     expect(s.buffer.stream(15)).toBe('stderr');
     expect(notified).toBe(1);
     expect(s.phase).toBe('streaming');
+  });
+
+  it('asks for timestamps only when told to, and stores them per line (empty lines included)', () => {
+    const { api, calls } = fakeApi();
+    const f = manualFrames();
+    const s = new LogSession(api, f.frames, 1000);
+    s.start({ id: 'x', follow: false, tail: 10, timestamps: true });
+    expect(calls[0]!.args).toMatchObject({ timestamps: true });
+    expect(s.timestamps).toBe(true);
+    calls[0]!.handlers.next([{ stream: 'stderr', text: 'a\n\nc', count: 3, ts: [1000.5, null, 3000] }]);
+    f.run();
+    expect([0, 1, 2].map((i) => [s.buffer.text(i), s.buffer.stream(i), s.buffer.timestamp(i)])).toEqual([
+      ['a', 'stderr', 1000.5],
+      ['', 'stderr', undefined],
+      ['c', 'stderr', 3000],
+    ]);
+    s.start({ id: 'x', follow: false, tail: 10 });
+    expect(calls[1]!.args).toMatchObject({ timestamps: false });
+    expect(s.timestamps).toBe(false);
   });
 
   it('never asks the engine for more old lines than the buffer keeps', () => {
@@ -80,11 +100,11 @@ describe('LogSession', () => {
     const f = manualFrames();
     const s = new LogSession(api, f.frames, 1000);
     s.start({ id: 'x', follow: true, tail: 'all' });
-    calls[0]!.handlers.next([{ stream: 'stdout', lines: ['GET /a', 'error 1', 'GET /b'] }]);
+    calls[0]!.handlers.next([lines('stdout', ['GET /a', 'error 1', 'GET /b'])]);
     f.run();
     s.setSearch('error \\d', { regex: true, caseSensitive: false });
     expect(s.search?.count).toBe(1);
-    calls[0]!.handlers.next([{ stream: 'stderr', lines: ['ERROR 2'] }]);
+    calls[0]!.handlers.next([lines('stderr', ['ERROR 2'])]);
     f.run();
     expect(s.search?.count).toBe(2);
     s.setSearch('[oops', { regex: true, caseSensitive: false });
@@ -112,7 +132,7 @@ describe('LogSession', () => {
 });
 
 describe('LogSession flood pacing', () => {
-  it('applies a flood at most every 100 ms, a trickle at the next frame', async () => {
+  it('applies a flood at most every 200 ms, a trickle at the next frame', async () => {
     const { api, calls } = fakeApi();
     const f = manualFrames();
     const s = new LogSession(api, f.frames, 100_000);
@@ -122,6 +142,8 @@ describe('LogSession flood pacing', () => {
     expect(s.buffer.size).toBe(5000);
     // Right after a big apply, the next batch waits for a timer before asking for a frame.
     calls[0]!.handlers.next([chunk(5000, 10)]);
+    expect(f.count).toBe(0);
+    await new Promise((r) => setTimeout(r, 100));
     expect(f.count).toBe(0);
     await new Promise((r) => setTimeout(r, 120));
     expect(f.count).toBe(1);

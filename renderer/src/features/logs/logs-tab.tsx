@@ -34,6 +34,9 @@ export function LogsTab({ id, name, state, active = true }: LogsTabProps) {
   const [tail, setTail] = useState<number | 'all'>(DEFAULT_TAIL);
   const [since, setSince] = useState<number | undefined>(undefined);
   const [timestamps, setTimestamps] = useState(false);
+  // Lines are loaded with their times only once the user shows times (then kept: hiding them again
+  // reloads nothing); the first "Timestamps" tick reloads the lines with their times.
+  const [withTimes, setWithTimes] = useState(false);
   const [query, setQuery] = useState('');
   const [regex, setRegex] = useState(false);
   const [caseSensitive, setCaseSensitive] = useState(false);
@@ -47,13 +50,13 @@ export function LogsTab({ id, name, state, active = true }: LogsTabProps) {
   // (Re)start the stream when what to load changes; turning follow off just stops it (lines stay).
   const previous = useRef<LogQuery | null>(null);
   useEffect(() => {
-    const q: LogQuery = { id, follow, tail, sinceSeconds: since };
+    const q: LogQuery = { id, follow, tail, sinceSeconds: since, timestamps: withTimes };
     const p = previous.current;
     previous.current = q;
-    if (p && p.id === id && p.tail === tail && p.sinceSeconds === since && p.follow && !follow) session.stop();
+    if (p && p.id === id && p.tail === tail && p.sinceSeconds === since && p.timestamps === withTimes && p.follow && !follow) session.stop();
     else session.start(q);
     setCurrentSeq(null);
-  }, [session, id, follow, tail, since]);
+  }, [session, id, follow, tail, since, withTimes]);
 
   // The container ran again after its log ended: follow it again.
   const lastState = useRef(state);
@@ -61,9 +64,9 @@ export function LogsTab({ id, name, state, active = true }: LogsTabProps) {
     const was = lastState.current;
     lastState.current = state;
     if (follow && state === 'running' && was !== undefined && was !== 'running' && session.phase !== 'streaming' && session.phase !== 'loading') {
-      session.start({ id, follow, tail, sinceSeconds: since });
+      session.start({ id, follow, tail, sinceSeconds: since, timestamps: withTimes });
     }
-  }, [state, follow, session, id, tail, since]);
+  }, [state, follow, session, id, tail, since, withTimes]);
 
   // After the back end was unreachable, load afresh (a re-sent subscription would replay the tail twice).
   const backend = useAppStore((s) => s.backend);
@@ -71,8 +74,8 @@ export function LogsTab({ id, name, state, active = true }: LogsTabProps) {
   useEffect(() => {
     const was = lastBackend.current;
     lastBackend.current = backend;
-    if (was === 'unreachable' && backend === 'connected') session.start({ id, follow, tail, sinceSeconds: since });
-  }, [backend, session, id, follow, tail, since]);
+    if (was === 'unreachable' && backend === 'connected') session.start({ id, follow, tail, sinceSeconds: since, timestamps: withTimes });
+  }, [backend, session, id, follow, tail, since, withTimes]);
 
   // Search, debounced a little so typing stays smooth on big buffers.
   useEffect(() => {
@@ -144,7 +147,10 @@ export function LogsTab({ id, name, state, active = true }: LogsTabProps) {
         follow={follow}
         onFollow={setFollow}
         timestamps={timestamps}
-        onTimestamps={setTimestamps}
+        onTimestamps={(on) => {
+          setTimestamps(on);
+          if (on) setWithTimes(true);
+        }}
         tail={tail}
         onTail={setTail}
         since={since}
@@ -154,7 +160,7 @@ export function LogsTab({ id, name, state, active = true }: LogsTabProps) {
           const old = buffer.limit;
           session.setLimit(n);
           // The load was capped by the old limit: load again so the new room is used.
-          if (buffer.limit > old && (tail === 'all' || tail > old)) session.start({ id, follow, tail, sinceSeconds: since });
+          if (buffer.limit > old && (tail === 'all' || tail > old)) session.start({ id, follow, tail, sinceSeconds: since, timestamps: withTimes });
         }}
         downloading={download.busy}
         onDownload={() => void onDownload()}
