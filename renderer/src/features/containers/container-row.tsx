@@ -1,4 +1,5 @@
 import { memo } from 'react';
+import { useClockText } from '../../lib/use-now.js';
 import type { ContainerSummary } from '../../../../contract/index.js';
 import { formatAbsoluteTime, formatRelativeTime } from '../../lib/format/relative-time.js';
 import type { ContainerActionKind } from '../container-actions/action-defs.js';
@@ -11,7 +12,6 @@ interface ContainerRowProps {
   container: ContainerSummary;
   inGroup: boolean;
   rowIndex: number;
-  now: number;
   /** Offset of the row inside the table body (px). */
   top: number;
   selected: boolean;
@@ -25,13 +25,26 @@ interface ContainerRowProps {
 
 export const rowDomId = (id: string) => `crow-${id}`;
 
-function CreatedCell({ created, now }: { created: number; now: number }) {
+/** How often time-dependent texts are re-read (each re-renders only when its words change). */
+const CLOCK_MS = 30_000;
+
+function CreatedCell({ created }: { created: number }) {
   const date = new Date(created);
+  const text = useClockText(CLOCK_MS, (now) => formatRelativeTime(created, now));
   if (!Number.isFinite(date.getTime())) return <span className="muted">—</span>;
   return (
     <time dateTime={date.toISOString()} title={formatAbsoluteTime(created)}>
-      {formatRelativeTime(created, now)}
+      {text}
     </time>
+  );
+}
+
+function StatusText({ status, since }: { status: string; since: number | undefined }) {
+  const text = useClockText(CLOCK_MS, (now) => liveStatus(status, since, now));
+  return (
+    <span className="cell-status__text" title={text}>
+      {text}
+    </span>
   );
 }
 
@@ -44,7 +57,6 @@ export const ContainerRow = memo(function ContainerRow({
   container: c,
   inGroup,
   rowIndex,
-  now,
   top,
   selected,
   focused,
@@ -86,15 +98,15 @@ export const ContainerRow = memo(function ContainerRow({
         <span className={`state-dot state-dot--${c.state}`} aria-hidden="true" />
         {c.state}
       </div>
-      <div role="cell" className="ctable__cell cell-status" title={liveStatus(c.status, c.statusSince, now)}>
-        <span className="cell-status__text">{liveStatus(c.status, c.statusSince, now)}</span>
+      <div role="cell" className="ctable__cell cell-status">
+        <StatusText status={c.status} since={c.statusSince} />
         {c.state === 'running' ? <ContainerSparkline id={c.id} /> : null}
       </div>
       <div role="cell" className="ctable__cell cell-ports">
         <PortsCell ports={c.ports} onOpenUrl={onOpenUrl} />
       </div>
       <div role="cell" className="ctable__cell cell-created">
-        <CreatedCell created={c.created} now={now} />
+        <CreatedCell created={c.created} />
       </div>
       <div role="cell" className="ctable__cell cell-actions">
         <RowActions id={c.id} name={c.name} state={c.state} pending={pending} onAction={onAction} />

@@ -1,6 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
-import { useNow } from '../../lib/use-now.js';
 import type { ContainerActionKind } from '../container-actions/action-defs.js';
 import { ContainerRow, rowDomId } from './container-row.js';
 import { GroupRow } from './group-row.js';
@@ -54,7 +53,6 @@ export function ContainersTable(props: ContainersTableProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const allRef = useRef<HTMLInputElement>(null);
   const marked = useRef(false);
-  const now = useNow(30_000);
   const estimateSize = useCallback((i: number) => (rows[i]?.kind === 'group' ? GROUP_HEIGHT : ROW_HEIGHT), [rows]);
   const getItemKey = useCallback((i: number) => rows[i]?.key ?? i, [rows]);
   const virtualizer = useVirtualizer({
@@ -156,7 +154,6 @@ export function ContainersTable(props: ContainersTableProps) {
                 container={row.container}
                 inGroup={row.inGroup}
                 rowIndex={item.index + 2}
-                now={now}
                 top={top}
                 selected={selectedIds.has(row.container.id)}
                 focused={focusedId === row.container.id}
