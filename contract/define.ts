@@ -51,6 +51,12 @@ export interface StreamHandlers<E> {
   next(events: E[]): void;
   error?(err: import('./errors.js').BerthError): void;
   complete?(): void;
+  /**
+   * The transport reconnected (browser mode's WebSocket) and the stream was opened again with the
+   * same arguments, so what follows starts over (a log's tail again, a list's snapshot again). A
+   * handler that accumulates events resets here; without it, it would hold them twice.
+   */
+  restarted?(): void;
 }
 
 /** What the UI calls: a method returns a Promise, a stream takes handlers and returns a Disposable. */

@@ -120,3 +120,43 @@ describe('back-pressure', () => {
     conn.close();
   });
 });
+
+describe('reconnects', () => {
+  /** A transport the test opens and closes by hand; it records what the client sent. */
+  function manualTransport() {
+    const sent: ClientMessage[] = [];
+    const status = new Set<(s: 'open' | 'closed') => void>();
+    const transport = {
+      send: (m: ClientMessage) => void sent.push(m),
+      onMessage: () => ({ dispose: () => undefined }),
+      onStatus: (cb: (s: 'open' | 'closed') => void) => (status.add(cb), { dispose: () => status.delete(cb) }),
+    };
+    return { transport, sent, set: (s: 'open' | 'closed') => status.forEach((l) => l(s)) };
+  }
+
+  it('re-sends live subscriptions on reconnect and tells their handlers the stream starts over', () => {
+    const t = manualTransport();
+    const client = createClient(testContract, t.transport);
+    const log: string[] = [];
+    // Subscribed before the transport first opened: its first delivery is not a restart.
+    client.math.count({ to: 3 }, { next: () => undefined, restarted: () => log.push('early restarted') });
+    t.set('open');
+    expect(log).toEqual([]);
+    client.math.count({ to: 5 }, { next: () => undefined, restarted: () => log.push('late restarted') });
+    const subs = () => t.sent.filter((m) => m.t === 'sub').length;
+    expect(subs()).toBe(3); // early (sent twice: dropped while closed, then on open) + late
+    t.set('closed');
+    t.set('open');
+    expect(log).toEqual(['early restarted', 'late restarted']);
+    expect(subs()).toBe(5);
+  });
+
+  it('a transport without a status (Electron IPC) never restarts a stream', () => {
+    const sent: ClientMessage[] = [];
+    const client = createClient(testContract, { send: (m) => void sent.push(m), onMessage: () => ({ dispose: () => undefined }) });
+    let restarted = 0;
+    client.math.count({ to: 3 }, { next: () => undefined, restarted: () => restarted++ });
+    expect(sent).toHaveLength(1);
+    expect(restarted).toBe(0);
+  });
+});

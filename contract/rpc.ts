@@ -206,7 +206,10 @@ export interface ClientTransport {
 export function createClient<C extends ContractShape>(contract: C, transport: ClientTransport): Client<C> {
   let nextId = 1;
   const pending = new Map<number, { resolve(v: unknown): void; reject(e: unknown): void }>();
-  const subs = new Map<number, { name: string; args: unknown; handlers: StreamHandlers<unknown> }>();
+  /** `delivered`: sent while the transport was open, so a resend after a reconnect is a restart. */
+  const subs = new Map<number, { name: string; args: unknown; handlers: StreamHandlers<unknown>; delivered: boolean }>();
+  // A transport without a status (Electron IPC) is always open.
+  let open = !transport.onStatus;
 
   transport.onMessage((raw) => {
     const parsed = serverMessage.safeParse(raw);
@@ -229,11 +232,16 @@ export function createClient<C extends ContractShape>(contract: C, transport: Cl
     }
   });
   transport.onStatus?.((status) => {
+    open = status === 'open';
     if (status === 'closed') {
       for (const p of pending.values()) p.reject(new BerthError('TRANSPORT', 'The connection to the Berth back end was lost'));
       pending.clear();
     } else {
-      for (const [id, s] of subs) transport.send({ t: 'sub', id, name: s.name, args: s.args });
+      for (const [id, s] of subs) {
+        if (s.delivered) s.handlers.restarted?.();
+        s.delivered = true;
+        transport.send({ t: 'sub', id, name: s.name, args: s.args });
+      }
     }
   });
 
@@ -257,7 +265,7 @@ export function createClient<C extends ContractShape>(contract: C, transport: Cl
               })
           : (args: unknown, handlers: StreamHandlers<unknown>): Disposable => {
               const id = nextId++;
-              subs.set(id, { name, args: args ?? {}, handlers });
+              subs.set(id, { name, args: args ?? {}, handlers, delivered: open });
               transport.send({ t: 'sub', id, name, args: args ?? {} });
               return {
                 dispose() {

@@ -177,3 +177,47 @@ describe('container details: logs, inspect, ports', () => {
     expect(errors).toEqual([]);
   });
 });
+
+describe('logs across a lost connection', () => {
+  let berth: RunningBerth;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    berth = await startBerth(['--no-embedded-engine']);
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    expect(await berth?.stop()).toBe(0);
+    await removeContainers(`${prefix}-rc`);
+  });
+
+  it('after the WebSocket drops and reconnects, a followed log goes on with every line exactly once', async () => {
+    const name = uniqueName(`${prefix}-rc`);
+    await docker('run', '-d', '--name', name, testImage, 'sh', '-c', 'seq 1 50; while [ ! -f /tmp/go ]; do sleep 0.2; done; echo after-reconnect; sleep 600');
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    // Keep a handle on the page's WebSockets, so the test can cut the connection as a network blip would.
+    await context.addInitScript({
+      content: `(() => { const W = window.WebSocket; window.__sockets = []; window.WebSocket = class extends W { constructor(...a) { super(...a); window.__sockets.push(this); } }; })();`,
+    });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    try {
+      await page.goto(`${berth.url}#/containers/${name}/logs`);
+      const view = page.getByRole('log', { name: 'Container logs' });
+      await expect.poll(() => view.getAttribute('data-lines'), { timeout: 15_000 }).toBe('50');
+      await page.evaluate(() => (window as unknown as { __sockets: WebSocket[] }).__sockets.forEach((s) => s.close()));
+      await expect
+        .poll(() => page.evaluate(() => (window as unknown as { __sockets: WebSocket[] }).__sockets.filter((s) => s.readyState === 1).length), { timeout: 15_000 })
+        .toBe(1);
+      await docker('exec', name, 'touch', '/tmp/go');
+      await expect.poll(() => view.locator('.log-line__text', { hasText: 'after-reconnect' }).count(), { timeout: 15_000 }).toBe(1);
+      expect(await view.getAttribute('data-lines')).toBe('51');
+      expect(await view.locator('.log-line__text', { hasText: /^1$/ }).count()).toBeLessThanOrEqual(1);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});

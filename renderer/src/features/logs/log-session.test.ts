@@ -154,3 +154,21 @@ describe('LogSession flood pacing', () => {
     expect(f.count).toBe(1);
   });
 });
+
+describe('LogSession after a reconnect', () => {
+  it('starts the buffer over when the same query runs again, so no line is there twice', () => {
+    const { api, calls } = fakeApi();
+    const f = manualFrames();
+    const s = new LogSession(api, f.frames, 1000);
+    s.start({ id: 'x', follow: true, tail: 100 });
+    calls[0]!.handlers.next([chunk(0, 3)]);
+    f.run();
+    expect(s.buffer.size).toBe(3);
+    calls[0]!.handlers.next([chunk(3, 2)]); // queued, not yet applied
+    calls[0]!.handlers.restarted!();
+    expect(s.buffer.size).toBe(0);
+    calls[0]!.handlers.next([chunk(0, 6)]); // the tail again, plus a line written meanwhile
+    f.run();
+    expect(Array.from({ length: s.buffer.size }, (_, i) => s.buffer.text(s.buffer.firstSeq + i))).toEqual(['line 0', 'line 1', 'line 2', 'line 3', 'line 4', 'line 5']);
+  });
+});

@@ -126,6 +126,17 @@ export class LogSession implements Disposable {
           this.phase = 'ended';
           this.changed();
         },
+        // The connection to the back end came back and the same query runs again from its start:
+        // begin the buffer again too, or every line of the tail would be there twice.
+        restarted: () => {
+          if (mine !== this.generation) return;
+          this.pending = [];
+          this.pendingLines = 0;
+          this.buffer.clear();
+          this.search?.rescan(this.buffer);
+          this.phase = 'loading';
+          this.changed();
+        },
       },
     );
     this.changed();

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { ContainerState } from '../../../../contract/index.js';
-import { useApi, useAppStore } from '../../app/runtime-context.js';
+import { useApi } from '../../app/runtime-context.js';
 import { Spinner } from '../../ui/spinner.js';
 import { fetchFullLog, saveTextFile } from './log-download.js';
 import { bufferToParts, logFileName } from './log-format.js';
@@ -68,14 +68,8 @@ export function LogsTab({ id, name, state, active = true }: LogsTabProps) {
     }
   }, [state, follow, session, id, tail, since, withTimes]);
 
-  // After the back end was unreachable, load afresh (a re-sent subscription would replay the tail twice).
-  const backend = useAppStore((s) => s.backend);
-  const lastBackend = useRef(backend);
-  useEffect(() => {
-    const was = lastBackend.current;
-    lastBackend.current = backend;
-    if (was === 'unreachable' && backend === 'connected') session.start({ id, follow, tail, sinceSeconds: since, timestamps: withTimes });
-  }, [backend, session, id, follow, tail, since, withTimes]);
+  // After a reconnect the client re-sends the subscription and the session starts its buffer over
+  // (LogSession's `restarted`), so no line is kept twice.
 
   // Search, debounced a little so typing stays smooth on big buffers.
   useEffect(() => {
