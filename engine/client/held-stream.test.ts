@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { toBerthError } from '../errors.js';
-import { openHeldStream } from './held-stream.js';
+import net from 'node:net';
+import { openHeldStream, openRawGet } from './held-stream.js';
 
 let dir: string;
 let server: http.Server;
@@ -84,5 +85,49 @@ describe('openHeldStream', () => {
   it('nothing listening is a connection error the engine errors know', async () => {
     const err = await openHeldStream({ socketPath: join(dir, 'missing.sock') }, '/x', { signal: signal() }).catch((e: unknown) => e);
     expect(toBerthError(err, 'unix:///missing.sock')).toMatchObject({ code: 'ENGINE_UNAVAILABLE' });
+  });
+
+  it('openRawGet: starts paused, hands over each read as one buffer (chunk framing removed), and ends after resume', async () => {
+    let res!: http.ServerResponse;
+    handler = (_req, r) => {
+      res = r;
+      r.writeHead(200);
+      r.flushHeaders();
+    };
+    const body = await openRawGet({ socketPath }, '/logs', { signal: signal() });
+    const got: string[] = [];
+    let ended = false;
+    body.on('data', (b) => got.push(b.toString()));
+    body.on('end', () => (ended = true));
+    // Many small chunks while paused: nothing is delivered yet.
+    for (let i = 0; i < 100; i++) res.write(`line ${i}\n`);
+    res.end();
+    await sleep(50);
+    expect(got).toEqual([]);
+    body.resume();
+    await sleep(50);
+    expect(got.join('')).toBe(Array.from({ length: 100 }, (_, i) => `line ${i}\n`).join(''));
+    expect(got.length).toBeLessThan(10); // a read's worth of chunks at a time, not one event per chunk
+    expect(ended).toBe(true);
+    expect(body.ended).toBe(true);
+  });
+
+  it('openRawGet: a body without length or chunking ends with the connection', async () => {
+    const raw = net.createServer((sock) => {
+      sock.once('data', () => sock.end('HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nConnection: close\r\n\r\nplain body'));
+    });
+    const rawPath = join(dir, 'raw.sock');
+    await new Promise<void>((r) => raw.listen(rawPath, r));
+    try {
+      const body = await openRawGet({ socketPath: rawPath }, '/x', { signal: signal() });
+      const got: string[] = [];
+      const ended = new Promise<void>((r) => body.on('end', r));
+      body.on('data', (b) => got.push(b.toString()));
+      body.resume();
+      await ended;
+      expect(got.join('')).toBe('plain body');
+    } finally {
+      await new Promise((r) => raw.close(r));
+    }
   });
 });

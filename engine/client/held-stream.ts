@@ -1,16 +1,227 @@
+import { EventEmitter } from 'node:events';
 import net from 'node:net';
+import type Docker from 'dockerode';
 import { HTTPParser } from 'http-parser-js';
 import { LineDecoder } from '../streams/line-decoder.js';
 
-/** Where a held stream connects: the engine's socket (unix socket or Windows named pipe) or plain TCP. */
+/** Where a raw GET connects: the engine's socket (unix socket or Windows named pipe) or plain TCP. */
 export type HeldStreamTarget = { socketPath: string } | { host: string; port: number };
 
-export interface HeldStreamOptions {
+export interface RawGetOptions {
   signal: AbortSignal;
-  /** Longest line kept (longer ones are dropped), in characters. */
-  maxLineLength?: number;
   /** How long the engine may take to answer the request (default 30 s). */
   headTimeoutMs?: number;
+}
+
+/** An engine answer other than 200, shaped like dockerode's errors so `toBerthError` reads it. */
+export class HeldStreamHttpError extends Error {
+  constructor(
+    readonly statusCode: number,
+    readonly json: { message?: string } | undefined,
+    body: string,
+  ) {
+    super(`(HTTP code ${statusCode}) ${json?.message ?? body}`);
+  }
+}
+
+/**
+ * Where raw GETs can connect for this client: the engine's unix socket or named pipe, or plain-HTTP
+ * TCP (with the API version prefix the client uses). TLS and SSH engines return undefined: callers
+ * then go through dockerode.
+ */
+export function heldTarget(docker: Docker): { target: HeldStreamTarget; prefix: string } | undefined {
+  const modem = docker.modem as unknown as { socketPath?: unknown; host?: unknown; port?: unknown; protocol?: unknown; version?: unknown };
+  const prefix = typeof modem.version === 'string' && modem.version ? `/${modem.version}` : '';
+  if (typeof modem.socketPath === 'string' && modem.socketPath) return { target: { socketPath: modem.socketPath }, prefix };
+  if (typeof modem.host === 'string' && modem.host && (modem.protocol === 'http' || modem.protocol === undefined) && modem.port !== undefined) {
+    return { target: { host: modem.host, port: Number(modem.port) }, prefix };
+  }
+  return undefined;
+}
+
+const READ_BUFFER = 256 * 1024;
+
+/**
+ * The body of a 200 answer to a raw GET, as a small stream: 'data' (the body bytes of one socket read,
+ * chunk framing removed, in a buffer of their own), 'end' (the answer is complete), 'error', 'close'.
+ * It starts paused: `resume()` starts the flow; `pause()` stops reading the socket at once, so the
+ * engine waits (real back-pressure, and no wake-ups while paused).
+ */
+export interface RawBody {
+  on(event: 'data', listener: (body: Buffer) => void): this;
+  on(event: 'end' | 'close', listener: () => void): this;
+  on(event: 'error', listener: (err: Error) => void): this;
+  pause(): void;
+  resume(): void;
+  destroy(): void;
+  /** True once the answer ended or the connection closed. */
+  readonly ended: boolean;
+}
+
+class RawBodyStream extends EventEmitter implements RawBody {
+  ended = false;
+  paused = true;
+  /** Body bytes read before the consumer resumed (in the same read as the head). */
+  private early: Buffer[] = [];
+  /** The answer ended while paused: 'end' waits for the next resume. */
+  private endPending = false;
+  constructor(private readonly socket: net.Socket) {
+    super();
+  }
+  pause(): void {
+    this.paused = true;
+    if (!this.ended) this.socket.pause();
+  }
+  resume(): void {
+    this.paused = false;
+    const early = this.early;
+    this.early = [];
+    for (const b of early) this.emit('data', b);
+    if (this.endPending) {
+      this.endPending = false;
+      this.emit('end');
+      this.emit('close');
+    } else if (!this.ended) this.socket.resume();
+  }
+  destroy(): void {
+    this.socket.destroy();
+  }
+  deliver(body: Buffer): void {
+    if (this.paused) this.early.push(body);
+    else this.emit('data', body);
+  }
+  /** The answer is complete (or the connection closed after it began). */
+  end(): void {
+    if (this.ended) return;
+    this.ended = true;
+    if (this.paused) this.endPending = true;
+    else {
+      this.emit('end');
+      this.emit('close');
+    }
+  }
+  fail(err: Error): void {
+    if (this.ended) return;
+    this.ended = true;
+    this.emit('error', err);
+    this.emit('close');
+  }
+}
+
+/**
+ * Send `GET path` over a socket of our own and resolve once the engine's answer head arrived: a
+ * RawBody for a 200, a HeldStreamHttpError (with the engine's message) for anything else.
+ *
+ * Why not Node's http client: it emits every HTTP chunk as its own 'data' event (the engine writes
+ * each log line and each stats sample as one chunk: a million events for a million lines), and its
+ * socket keeps reading into a buffer while "paused". Here Node's `onread` socket option makes
+ * `pause()` stop reading at once, one read of up to 256 KiB is one 'data' event, and http-parser-js
+ * reads the response (status, headers, chunked body).
+ */
+export function openRawGet(target: HeldStreamTarget, path: string, options: RawGetOptions): Promise<RawBody> {
+  const { signal } = options;
+  const headTimeoutMs = options.headTimeoutMs ?? 30_000;
+  return new Promise<RawBody>((resolve, reject) => {
+    if (signal.aborted) return reject(abortError());
+    const parser = new HTTPParser(HTTPParser.RESPONSE);
+    const readBuffer = Buffer.allocUnsafe(READ_BUFFER);
+    let status = 0;
+    let settled = false;
+    let errorBody = '';
+    let parts: Buffer[] = [];
+    let partsBytes = 0;
+    let complete = false;
+
+    const socket = net.connect({
+      ...('socketPath' in target ? { path: target.socketPath } : { host: target.host, port: target.port }),
+      onread: {
+        buffer: readBuffer,
+        callback: (n) => {
+          const r = parser.execute(readBuffer, 0, n);
+          if (r instanceof Error) {
+            fail(new Error(`The engine's answer could not be read: ${r.message}`));
+            return false;
+          }
+          // The read buffer is reused: copy this read's body bytes out, in one buffer.
+          if (parts.length) {
+            const body = Buffer.concat(parts, partsBytes);
+            parts = [];
+            partsBytes = 0;
+            if (body.length) stream.deliver(body);
+          }
+          if (complete) finish();
+          return true;
+        },
+      },
+    });
+    const stream = new RawBodyStream(socket);
+
+    const finish = () => {
+      if (stream.ended) return;
+      signal.removeEventListener('abort', onAbort);
+      clearTimeout(headTimer);
+      socket.destroy();
+      if (!settled) return fail(new Error('The engine closed the connection before answering'));
+      stream.end();
+    };
+    const fail = (err: unknown) => {
+      signal.removeEventListener('abort', onAbort);
+      clearTimeout(headTimer);
+      socket.destroy();
+      if (!settled) {
+        settled = true;
+        stream.ended = true;
+        reject(err);
+      } else stream.fail(err instanceof Error ? err : new Error(String(err)));
+    };
+
+    parser[HTTPParser.kOnHeadersComplete] = (info) => {
+      status = info.statusCode;
+      if (status === 200) {
+        settled = true;
+        clearTimeout(headTimer);
+        socket.pause();
+        resolve(stream);
+      }
+    };
+    parser[HTTPParser.kOnBody] = (chunk, offset, length) => {
+      if (status !== 200) {
+        if (errorBody.length < 64 * 1024) errorBody += chunk.toString('utf8', offset, offset + length);
+        return;
+      }
+      parts.push(chunk.subarray(offset, offset + length));
+      partsBytes += length;
+    };
+    parser[HTTPParser.kOnMessageComplete] = () => {
+      if (status !== 200) return fail(new HeldStreamHttpError(status, parseMessage(errorBody), errorBody.trim()));
+      complete = true;
+    };
+
+    socket.on('connect', () => {
+      const host = 'socketPath' in target ? 'docker' : `${target.host}:${target.port}`;
+      socket.write(`GET ${path} HTTP/1.1\r\nHost: ${host}\r\nUser-Agent: Berth\r\nAccept: application/json\r\nConnection: close\r\n\r\n`);
+    });
+    socket.on('end', () => {
+      if (status !== 0 && status !== 200 && !settled) return fail(new HeldStreamHttpError(status, parseMessage(errorBody), errorBody.trim()));
+      // A close-delimited body (no chunking, no length) ends with the connection.
+      if (settled && !complete) parser.finish();
+      finish();
+    });
+    socket.on('close', () => {
+      if (!settled) fail(new Error('The engine closed the connection before answering'));
+      else finish();
+    });
+    socket.on('error', (err) => fail(err));
+
+    const onAbort = () => fail(abortError());
+    signal.addEventListener('abort', onAbort, { once: true });
+    const headTimer = setTimeout(() => fail(new Error(`The engine did not answer ${path} within ${headTimeoutMs} ms`)), headTimeoutMs);
+  });
+}
+
+export interface HeldStreamOptions extends RawGetOptions {
+  /** Longest line kept (longer ones are dropped), in characters. */
+  maxLineLength?: number;
 }
 
 /**
@@ -31,152 +242,51 @@ export interface HeldStream {
   close(): void;
 }
 
-/** An engine answer other than 200, shaped like dockerode's errors so `toBerthError` reads it. */
-export class HeldStreamHttpError extends Error {
-  constructor(
-    readonly statusCode: number,
-    readonly json: { message?: string } | undefined,
-    body: string,
-  ) {
-    super(`(HTTP code ${statusCode}) ${json?.message ?? body}`);
-  }
-}
-
-const READ_BUFFER = 64 * 1024;
-
-/**
- * Send `GET path` and resolve once the engine's answer head arrived: a held stream for a 200, a
- * HeldStreamHttpError (with the engine's message) for anything else. Node's `onread` socket option is
- * what makes `pause()` stop reading at once (a plain socket keeps reading into its stream buffer);
- * http-parser-js reads the response (status, headers, chunked body).
- */
-export function openHeldStream(target: HeldStreamTarget, path: string, options: HeldStreamOptions): Promise<HeldStream> {
-  const { signal } = options;
-  return new Promise<HeldStream>((resolve, reject) => {
-    if (signal.aborted) return reject(abortError());
-    const lines = new LineDecoder({ maxLineLength: options.maxLineLength ?? 1024 * 1024 });
-    const parser = new HTTPParser(HTTPParser.RESPONSE);
-    let status = 0;
-    let head = false;
-    let errorBody = '';
-    let pending: string[] = [];
-    let ended = false;
-    let settled = false;
-    let waiter: (() => void) | undefined;
-
-    const finishWaiter = () => {
-      const w = waiter;
-      waiter = undefined;
-      w?.();
-    };
-    const end = () => {
-      if (ended) return;
-      ended = true;
-      for (const item of lines.end()) if (item.kind === 'line') pending.push(item.text);
-      socket.destroy();
-      signal.removeEventListener('abort', onAbort);
-      clearTimeout(headTimer);
-      finishWaiter();
-      if (!settled) fail(new Error('The engine closed the connection before answering'));
-    };
-    const fail = (err: unknown) => {
-      if (settled) return;
-      settled = true;
-      end();
-      reject(err);
-    };
-
-    parser[HTTPParser.kOnHeadersComplete] = (info) => {
-      status = info.statusCode;
-      head = true;
-      if (status === 200) {
-        settled = true;
-        clearTimeout(headTimer);
-        socket.pause();
-        resolve(held);
+export async function openHeldStream(target: HeldStreamTarget, path: string, options: HeldStreamOptions): Promise<HeldStream> {
+  const body = await openRawGet(target, path, options);
+  const lines = new LineDecoder({ maxLineLength: options.maxLineLength ?? 1024 * 1024 });
+  let pending: string[] = [];
+  let closed = false;
+  const take = (items: ReturnType<LineDecoder['push']>) => {
+    for (const item of items) if (item.kind === 'line') pending.push(item.text);
+  };
+  body.on('data', (b) => take(lines.push(b)));
+  body.on('end', () => take(lines.end()));
+  body.on('error', () => undefined);
+  let draining: Promise<string[]> | undefined;
+  const out = () => {
+    const o = pending;
+    pending = [];
+    return o;
+  };
+  return {
+    get ended() {
+      return closed || body.ended;
+    },
+    drain() {
+      if (draining) return draining;
+      if (closed || body.ended) {
+        // What an ended stream still holds comes out on its last resume.
+        if (!closed && body.ended) body.resume();
+        return Promise.resolve(out());
       }
-    };
-    parser[HTTPParser.kOnBody] = (chunk, offset, length) => {
-      const bytes = chunk.subarray(offset, offset + length);
-      if (status !== 200) {
-        if (errorBody.length < 64 * 1024) errorBody += bytes.toString('utf8');
-        return;
-      }
-      for (const item of lines.push(bytes)) if (item.kind === 'line') pending.push(item.text);
-    };
-    parser[HTTPParser.kOnMessageComplete] = () => {
-      if (status !== 200 && !settled) {
-        settled = true;
-        reject(new HeldStreamHttpError(status, parseMessage(errorBody), errorBody.trim()));
-      }
-      end();
-    };
-
-    const readBuffer = Buffer.allocUnsafe(READ_BUFFER);
-    const socket = net.connect({
-      ...('socketPath' in target ? { path: target.socketPath } : { host: target.host, port: target.port }),
-      onread: {
-        buffer: readBuffer,
-        callback: (n) => {
-          const r = parser.execute(readBuffer, 0, n);
-          if (r instanceof Error) fail(new Error(`The engine's answer could not be read: ${r.message}`));
-          return true;
-        },
-      },
-    });
-    socket.on('connect', () => {
-      const host = 'socketPath' in target ? 'docker' : `${target.host}:${target.port}`;
-      socket.write(`GET ${path} HTTP/1.1\r\nHost: ${host}\r\nUser-Agent: Berth\r\nAccept: application/json\r\n\r\n`);
-    });
-    socket.on('end', () => {
-      if (head && status !== 200 && !settled) {
-        settled = true;
-        reject(new HeldStreamHttpError(status, parseMessage(errorBody), errorBody.trim()));
-      }
-      end();
-    });
-    socket.on('close', end);
-    socket.on('error', (err) => fail(err));
-
-    const onAbort = () => {
-      fail(abortError());
-      end();
-    };
-    signal.addEventListener('abort', onAbort, { once: true });
-    const headTimer = setTimeout(() => fail(new Error(`The engine did not answer ${path} within ${options.headTimeoutMs ?? 30_000} ms`)), options.headTimeoutMs ?? 30_000);
-
-    let draining: Promise<string[]> | undefined;
-    const held: HeldStream = {
-      get ended() {
-        return ended;
-      },
-      drain() {
-        if (draining) return draining;
-        if (ended) {
-          const out = pending;
-          pending = [];
-          return Promise.resolve(out);
-        }
-        draining = new Promise<void>((done) => {
-          waiter = done;
-          socket.resume();
-          // Two turns of the event loop: whichever phase this was called from, the socket's buffered
-          // bytes are read in a poll phase before the second immediate runs.
-          setImmediate(() => setImmediate(finishWaiter));
-        }).then(() => {
-          draining = undefined;
-          if (!ended) socket.pause();
-          const out = pending;
-          pending = [];
-          return out;
-        });
-        return draining;
-      },
-      close() {
-        end();
-      },
-    };
-  });
+      body.resume();
+      draining = new Promise<void>((done) => {
+        // Two turns of the event loop: whichever phase this was called from, the socket's buffered
+        // bytes are read in a poll phase before the second immediate runs.
+        setImmediate(() => setImmediate(done));
+      }).then(() => {
+        draining = undefined;
+        if (!body.ended) body.pause();
+        return out();
+      });
+      return draining;
+    },
+    close() {
+      closed = true;
+      body.destroy();
+    },
+  };
 }
 
 function parseMessage(body: string): { message?: string } | undefined {

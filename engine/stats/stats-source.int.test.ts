@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDocker } from '../client/docker-client.js';
 import { toBerthError } from '../errors.js';
 import { docker, removeContainers, TEST_IMAGE, TEST_SOCKET, uniquePrefix } from '../testing/int-helpers.js';
-import { dockerStatsSource, heldTarget } from './stats-source.js';
+import { heldTarget } from '../client/held-stream.js';
+import { dockerStatsSource } from './stats-source.js';
 
 const prefix = uniquePrefix('held');
 const source = dockerStatsSource(createDocker({ socketPath: TEST_SOCKET }));

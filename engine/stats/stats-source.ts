@@ -1,6 +1,6 @@
 import type Docker from 'dockerode';
 import { LineDecoder } from '../streams/line-decoder.js';
-import { openHeldStream, type HeldStream, type HeldStreamTarget } from '../client/held-stream.js';
+import { heldTarget, openHeldStream, type HeldStream } from '../client/held-stream.js';
 import type { RawStats } from './stats-calc.js';
 
 /** Where raw stats come from: the engine's streaming endpoint, behind a small interface (fakes in tests). */
@@ -60,20 +60,6 @@ export function dockerStatsSource(docker: Docker, log: (line: string) => void = 
     },
   };
   return source;
-}
-
-/**
- * Where held streams can connect: the engine's unix socket or named pipe, or plain-HTTP TCP. TLS and
- * SSH engines return undefined (their streams are read as they come, see readAhead).
- */
-export function heldTarget(docker: Docker): { target: HeldStreamTarget; prefix: string } | undefined {
-  const modem = docker.modem as unknown as { socketPath?: unknown; host?: unknown; port?: unknown; protocol?: unknown; version?: unknown };
-  const prefix = typeof modem.version === 'string' && modem.version ? `/${modem.version}` : '';
-  if (typeof modem.socketPath === 'string' && modem.socketPath) return { target: { socketPath: modem.socketPath }, prefix };
-  if (typeof modem.host === 'string' && modem.host && (modem.protocol === 'http' || modem.protocol === undefined) && modem.port !== undefined) {
-    return { target: { host: modem.host, port: Number(modem.port) }, prefix };
-  }
-  return undefined;
 }
 
 /** A stream read as it comes, behind the HeldStream interface: keeps only the newest line between drains. */
