@@ -5,6 +5,7 @@ import { App } from './app/app.js';
 import { createAppRuntime } from './app/runtime.js';
 import { RuntimeContext } from './app/runtime-context.js';
 import './styles/theme.css';
+import './styles/dialog.css';
 
 // Composition root of the window: one API client, one runtime (store + subscriptions), one React tree.
 const runtime = createAppRuntime(getApi(), {

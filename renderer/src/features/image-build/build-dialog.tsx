@@ -63,13 +63,13 @@ export function BuildDialog({ initialContext, onClose }: Props) {
 
   return (
     <div
-      className="build-dialog__backdrop"
+      className="dialog-backdrop"
       onKeyDown={(e) => {
         if (e.key === 'Escape') close();
       }}
     >
-      <div className="build-dialog" role="dialog" aria-modal="true" aria-labelledby="build-dialog-title">
-        <header className="build-dialog__header">
+      <div className="dialog build-dialog" role="dialog" aria-modal="true" aria-labelledby="build-dialog-title">
+        <header className="dialog__header build-dialog__header">
           <h2 id="build-dialog-title">Build an image</h2>
           <button type="button" className="btn btn--small" onClick={close} aria-label="Close the build dialog">
             Close

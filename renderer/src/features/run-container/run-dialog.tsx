@@ -110,9 +110,9 @@ export function RunDialog({ prefill, onClose }: { prefill: RunPrefill; onClose()
   const editor = { draft, errors, disabled: busy, update, touch };
 
   return (
-    <div className="run-backdrop">
-      <div className="run-dialog" role="dialog" aria-modal="true" aria-labelledby="run-dialog-title" ref={dialog} onKeyDown={onKeyDown}>
-        <header className="run-dialog__header">
+    <div className="dialog-backdrop">
+      <div className="dialog run-dialog" role="dialog" aria-modal="true" aria-labelledby="run-dialog-title" ref={dialog} onKeyDown={onKeyDown}>
+        <header className="dialog__header">
           <h2 id="run-dialog-title">Run a container</h2>
           <button type="button" className="btn btn--ghost" aria-label="Close" onClick={onClose} disabled={busy}>
             ✕
