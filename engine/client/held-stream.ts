@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import net from 'node:net';
 import type Docker from 'dockerode';
-import { HTTPParser } from 'http-parser-js';
+import { ResponseReader } from './response-reader.js';
 import { LineDecoder } from '../streams/line-decoder.js';
 
 /** Where a raw GET connects: the engine's socket (unix socket or Windows named pipe) or plain TCP. */
@@ -115,7 +115,7 @@ class RawBodyStream extends EventEmitter implements RawBody {
  * Why not Node's http client: it emits every HTTP chunk as its own 'data' event (the engine writes
  * each log line and each stats sample as one chunk: a million events for a million lines), and its
  * socket keeps reading into a buffer while "paused". Here Node's `onread` socket option makes
- * `pause()` stop reading at once, one read of up to 256 KiB is one 'data' event, and http-parser-js
+ * `pause()` stop reading at once, one read of up to 256 KiB is one 'data' event, and ResponseReader
  * reads the response (status, headers, chunked body).
  */
 export function openRawGet(target: HeldStreamTarget, path: string, options: RawGetOptions): Promise<RawBody> {
@@ -123,7 +123,6 @@ export function openRawGet(target: HeldStreamTarget, path: string, options: RawG
   const headTimeoutMs = options.headTimeoutMs ?? 30_000;
   return new Promise<RawBody>((resolve, reject) => {
     if (signal.aborted) return reject(abortError());
-    const parser = new HTTPParser(HTTPParser.RESPONSE);
     const readBuffer = Buffer.allocUnsafe(READ_BUFFER);
     let status = 0;
     let settled = false;
@@ -131,15 +130,39 @@ export function openRawGet(target: HeldStreamTarget, path: string, options: RawG
     let parts: Buffer[] = [];
     let partsBytes = 0;
     let complete = false;
+    const reader = new ResponseReader({
+      head: (head) => {
+        status = head.statusCode;
+        if (status === 200) {
+          settled = true;
+          clearTimeout(headTimer);
+          socket.pause();
+          resolve(stream);
+        }
+      },
+      body: (bytes) => {
+        if (status !== 200) {
+          if (errorBody.length < 64 * 1024) errorBody += bytes.toString('utf8');
+          return;
+        }
+        parts.push(bytes);
+        partsBytes += bytes.length;
+      },
+      complete: () => {
+        if (status !== 200) return fail(new HeldStreamHttpError(status, parseMessage(errorBody), errorBody.trim()));
+        complete = true;
+      },
+    });
 
     const socket = net.connect({
       ...('socketPath' in target ? { path: target.socketPath } : { host: target.host, port: target.port }),
       onread: {
         buffer: readBuffer,
         callback: (n) => {
-          const r = parser.execute(readBuffer, 0, n);
-          if (r instanceof Error) {
-            fail(new Error(`The engine's answer could not be read: ${r.message}`));
+          try {
+            reader.push(readBuffer.subarray(0, n));
+          } catch (err) {
+            fail(new Error(`The engine's answer could not be read: ${(err as Error).message}`));
             return false;
           }
           // The read buffer is reused: copy this read's body bytes out, in one buffer.
@@ -175,28 +198,6 @@ export function openRawGet(target: HeldStreamTarget, path: string, options: RawG
       } else stream.fail(err instanceof Error ? err : new Error(String(err)));
     };
 
-    parser[HTTPParser.kOnHeadersComplete] = (info) => {
-      status = info.statusCode;
-      if (status === 200) {
-        settled = true;
-        clearTimeout(headTimer);
-        socket.pause();
-        resolve(stream);
-      }
-    };
-    parser[HTTPParser.kOnBody] = (chunk, offset, length) => {
-      if (status !== 200) {
-        if (errorBody.length < 64 * 1024) errorBody += chunk.toString('utf8', offset, offset + length);
-        return;
-      }
-      parts.push(chunk.subarray(offset, offset + length));
-      partsBytes += length;
-    };
-    parser[HTTPParser.kOnMessageComplete] = () => {
-      if (status !== 200) return fail(new HeldStreamHttpError(status, parseMessage(errorBody), errorBody.trim()));
-      complete = true;
-    };
-
     socket.on('connect', () => {
       const host = 'socketPath' in target ? 'docker' : `${target.host}:${target.port}`;
       socket.write(`GET ${path} HTTP/1.1\r\nHost: ${host}\r\nUser-Agent: Berth\r\nAccept: application/json\r\nConnection: close\r\n\r\n`);
@@ -204,7 +205,7 @@ export function openRawGet(target: HeldStreamTarget, path: string, options: RawG
     socket.on('end', () => {
       if (status !== 0 && status !== 200 && !settled) return fail(new HeldStreamHttpError(status, parseMessage(errorBody), errorBody.trim()));
       // A close-delimited body (no chunking, no length) ends with the connection.
-      if (settled && !complete) parser.finish();
+      if (settled && !complete) reader.end();
       finish();
     });
     socket.on('close', () => {
