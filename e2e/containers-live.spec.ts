@@ -1,32 +1,17 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningBerth } from './support/berth.js';
-import { closeSession, openSession } from './support/session.js';
-import { docker, removeContainers, testImage, uniqueName } from './support/docker-cli.js';
+import { describe, expect, it } from 'vitest';
+import { useAppSession } from './support/session.js';
+import { docker, testImage, uniqueName } from './support/docker-cli.js';
 
 const prefix = 'berth-e2e-live';
 
 describe('containers table, live from engine events', () => {
-  let berth: RunningBerth;
-  let browser: Browser;
-  let page: Page;
-  let errors: string[];
-
-  beforeAll(async () => {
-    ({ berth, browser, page, errors } = await openSession());
-  });
-
-  afterAll(async () => {
-    expect(await closeSession({ berth, browser })).toBe(0);
-    await removeContainers(prefix);
-  });
-
-  const row = (name: string) => page.getByRole('row', { name, exact: true });
+  const app = useAppSession(prefix);
+  const { row } = app;
 
   it('shows a container started with the docker CLI, then its stop and removal, without any reload', async () => {
     const name = uniqueName(prefix);
     const navigations: string[] = [];
-    page.on('framenavigated', (f) => navigations.push(f.url()));
+    app.page.on('framenavigated', (f) => navigations.push(f.url()));
 
     await docker('run', '-d', '--name', name, '-p', '127.0.0.1::80', testImage, 'httpd', '-f', '-p', '80', '-h', '/www');
     await expect.poll(() => row(name).count(), { timeout: 10_000 }).toBe(1);
@@ -43,17 +28,17 @@ describe('containers table, live from engine events', () => {
     await expect.poll(() => row(name).count(), { timeout: 10_000 }).toBe(0);
 
     expect(navigations).toEqual([]);
-    expect(errors).toEqual([]);
+    expect(app.errors).toEqual([]);
   });
 
   it('groups compose projects under their project name', async () => {
     const project = uniqueName('berthproj');
     const name = uniqueName(prefix);
     await docker('run', '-d', '--name', name, '--label', `com.docker.compose.project=${project}`, '--label', 'com.docker.compose.service=web', testImage, 'sleep', '300');
-    await expect.poll(() => page.getByRole('row', { name: new RegExp(project) }).count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    await expect.poll(() => app.page.getByRole('row', { name: new RegExp(project) }).count(), { timeout: 10_000 }).toBeGreaterThan(0);
     await expect.poll(() => row(name).count(), { timeout: 10_000 }).toBe(1);
     // The group row comes before its container's row.
-    const names = await page.getByRole('row').evaluateAll((rows) => rows.map((r) => r.getAttribute('aria-label') ?? ''));
+    const names = await app.page.getByRole('row').evaluateAll((rows) => rows.map((r) => r.getAttribute('aria-label') ?? ''));
     const groupIdx = names.findIndex((n) => n.includes(project));
     expect(groupIdx).toBeGreaterThanOrEqual(0);
     expect(names.indexOf(name)).toBeGreaterThan(groupIdx);
@@ -62,10 +47,10 @@ describe('containers table, live from engine events', () => {
 
   it('keeps "Up …" current as time passes, without any engine event', async () => {
     const name = uniqueName(prefix);
-    const context = await browser.newContext();
+    const context = await app.browser.newContext();
     const clocked = await context.newPage();
     await clocked.clock.install({ time: new Date() });
-    await clocked.goto(berth.url + '#/containers');
+    await clocked.goto(app.berth.url + '#/containers');
     await docker('run', '-d', '--name', name, testImage, 'sleep', '300');
     const status = async () =>
       (await clocked.getByRole('row', { name, exact: true }).getByRole('cell').allInnerTexts()).map((t) => t.trim().split('\n')[0]!).find((t) => t.startsWith('Up ')) ?? '';

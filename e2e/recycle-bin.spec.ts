@@ -1,9 +1,7 @@
 import { createServer } from 'node:net';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningBerth } from './support/berth.js';
-import { closeSession, openSession } from './support/session.js';
-import { docker, removeContainers, testImage, uniqueName } from './support/docker-cli.js';
+import { describe, expect, it } from 'vitest';
+import { useAppSession } from './support/session.js';
+import { docker, testImage, uniqueName } from './support/docker-cli.js';
 
 const prefix = 'berth-e2e-bin';
 
@@ -29,22 +27,8 @@ async function fetchText(url: string): Promise<string | undefined> {
 }
 
 describe('recycle bin: remove through Berth, restore in one click', () => {
-  let berth: RunningBerth;
-  let browser: Browser;
-  let page: Page;
-  let errors: string[];
-
-  beforeAll(async () => {
-    ({ berth, browser, page, errors } = await openSession());
-  });
-
-  afterAll(async () => {
-    expect(await closeSession({ berth, browser })).toBe(0);
-    await removeContainers(prefix);
-  });
-
-  const row = (name: string) => page.getByRole('row', { name, exact: true });
-  const stateOf = async (name: string) => (await row(name).getByRole('cell').allInnerTexts())[3]?.trim();
+  const app = useAppSession(prefix);
+  const { row, stateOf } = app;
 
   it('removes a running container after confirmation and restores it with the same name and published port, running', async () => {
     const name = uniqueName(prefix);
@@ -52,11 +36,11 @@ describe('recycle bin: remove through Berth, restore in one click', () => {
     await docker('run', '-d', '--name', name, '-p', `127.0.0.1:${port}:80`, '--label', 'com.example.bin=yes', testImage, 'sh', '-c', 'mkdir -p /www && echo berth-bin-ok > /www/index.html && httpd -f -p 80 -h /www');
     await expect.poll(() => fetchText(`http://127.0.0.1:${port}/`), { timeout: 15_000 }).toContain('berth-bin-ok');
 
-    await page.getByRole('searchbox', { name: 'Filter containers' }).fill(name);
+    await app.page.getByRole('searchbox', { name: 'Filter containers' }).fill(name);
     await expect.poll(() => stateOf(name), { timeout: 10_000 }).toBe('running');
     await row(name).getByRole('button', { name: `Remove ${name}` }).click();
 
-    const dialog = page.getByRole('dialog', { name: `Remove ${name}?` });
+    const dialog = app.page.getByRole('dialog', { name: `Remove ${name}?` });
     await dialog.waitFor();
     expect(await dialog.getByRole('list', { name: 'Containers to remove' }).innerText()).toContain(name);
     expect(await dialog.innerText()).toContain('Data in the container’s writable layer is gone; only its configuration is kept.');
@@ -68,49 +52,49 @@ describe('recycle bin: remove through Berth, restore in one click', () => {
 
     await expect.poll(() => row(name).count(), { timeout: 15_000 }).toBe(0);
     expect(await docker('ps', '-aq', '--filter', `name=^/${name}$`)).toBe('');
-    const link = page.getByRole('link', { name: /Recently removed/ });
+    const link = app.page.getByRole('link', { name: /Recently removed/ });
     await expect.poll(async () => Number((await link.getByLabel(/entr/).innerText()).trim()), { timeout: 10_000 }).toBeGreaterThanOrEqual(1);
     await link.click();
 
-    const entry = page.getByRole('listitem', { name, exact: true });
+    const entry = app.page.getByRole('listitem', { name, exact: true });
     await entry.waitFor({ timeout: 10_000 });
     expect(await entry.innerText()).toContain(testImage);
     expect(await entry.innerText()).toContain(`127.0.0.1:${port}→80/tcp`);
-    expect(await page.getByText('Data in the container’s writable layer is gone; only its configuration is kept.').count()).toBe(1);
+    expect(await app.page.getByText('Data in the container’s writable layer is gone; only its configuration is kept.').count()).toBe(1);
     await entry.getByRole('button', { name: `Restore ${name}` }).click();
-    await expect.poll(() => page.getByRole('status').filter({ hasText: `Restored ${name} and started it` }).count(), { timeout: 20_000 }).toBe(1);
+    await expect.poll(() => app.page.getByRole('status').filter({ hasText: `Restored ${name} and started it` }).count(), { timeout: 20_000 }).toBe(1);
     await expect.poll(() => entry.count(), { timeout: 10_000 }).toBe(0);
 
-    await page.getByRole('link', { name: 'Containers', exact: true }).first().click();
-    await page.getByRole('searchbox', { name: 'Filter containers' }).fill(name);
+    await app.page.getByRole('link', { name: 'Containers', exact: true }).first().click();
+    await app.page.getByRole('searchbox', { name: 'Filter containers' }).fill(name);
     await expect.poll(() => stateOf(name), { timeout: 15_000 }).toBe('running');
     expect((await row(name).innerText()).replace(/\s+/g, ' ')).toContain(`127.0.0.1:${port}`);
     expect(await docker('inspect', '-f', '{{index .Config.Labels "com.example.bin"}}', name)).toBe('yes');
     // The writable layer is gone: /www was made at run time, so httpd has no page now, but the port is published again.
     expect(await docker('port', name, '80/tcp')).toBe(`127.0.0.1:${port}`);
-    expect(errors).toEqual([]);
+    expect(app.errors).toEqual([]);
   });
 
   it('sets the retention window and deletes an entry for good after confirming', async () => {
     const name = uniqueName(prefix);
     await docker('create', '--name', name, testImage, 'true');
-    await page.goto(`${berth.url}#/containers`);
-    await page.getByRole('searchbox', { name: 'Filter containers' }).fill(name);
+    await app.page.goto(`${app.berth.url}#/containers`);
+    await app.page.getByRole('searchbox', { name: 'Filter containers' }).fill(name);
     await expect.poll(() => stateOf(name), { timeout: 10_000 }).toBe('created');
     await row(name).getByRole('button', { name: `Remove ${name}` }).click();
-    await page.getByRole('dialog', { name: `Remove ${name}?` }).getByRole('button', { name: 'Remove', exact: true }).click();
+    await app.page.getByRole('dialog', { name: `Remove ${name}?` }).getByRole('button', { name: 'Remove', exact: true }).click();
     await expect.poll(() => row(name).count(), { timeout: 15_000 }).toBe(0);
 
-    await page.goto(`${berth.url}#/containers/recently-removed`);
-    const keep = page.getByRole('combobox', { name: 'Keep for' });
+    await app.page.goto(`${app.berth.url}#/containers/recently-removed`);
+    const keep = app.page.getByRole('combobox', { name: 'Keep for' });
     await expect.poll(() => keep.isEnabled(), { timeout: 10_000 }).toBe(true);
     await keep.selectOption({ label: '1 day' });
-    const entry = page.getByRole('listitem', { name, exact: true });
+    const entry = app.page.getByRole('listitem', { name, exact: true });
     await expect.poll(async () => (await entry.innerText()).includes('in 23 hours') || (await entry.innerText()).includes('in 24 hours'), { timeout: 10_000 }).toBe(true);
 
     await entry.getByRole('button', { name: `Delete ${name} permanently` }).click();
-    await page.getByRole('dialog', { name: `Delete ${name} permanently?` }).getByRole('button', { name: 'Delete permanently' }).click();
+    await app.page.getByRole('dialog', { name: `Delete ${name} permanently?` }).getByRole('button', { name: 'Delete permanently' }).click();
     await expect.poll(() => entry.count(), { timeout: 10_000 }).toBe(0);
-    expect(errors).toEqual([]);
+    expect(app.errors).toEqual([]);
   });
 });

@@ -1,4 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { removeContainers } from './docker-cli.js';
 import { launchBrowser, openApp, startBerth, type RunningBerth } from './berth.js';
 
 export interface AppSession {
@@ -25,4 +27,30 @@ export async function openSession(
 export async function closeSession(session: Partial<Pick<AppSession, 'berth' | 'browser'>>): Promise<number | null | undefined> {
   await session.browser?.close();
   return session.berth?.stop();
+}
+
+/** A session plus the containers table's row helpers. */
+export interface TableSession extends AppSession {
+  /** The containers table's row of this container (its accessible name is the container name). */
+  row(name: string): Locator;
+  /** The text of that row's State cell. */
+  stateOf(name: string): Promise<string | undefined>;
+}
+
+/**
+ * One app session for a describe block: opened before its tests; afterwards Berth must stop cleanly
+ * (exit 0) and every container named with `prefix` is removed. Read its fields inside tests.
+ */
+export function useAppSession(prefix: string): TableSession {
+  const s = {} as TableSession;
+  s.row = (name) => s.page.getByRole('row', { name, exact: true });
+  s.stateOf = async (name) => (await s.row(name).getByRole('cell').allInnerTexts())[3]?.trim();
+  beforeAll(async () => {
+    Object.assign(s, await openSession());
+  });
+  afterAll(async () => {
+    expect(await closeSession(s)).toBe(0);
+    await removeContainers(prefix);
+  });
+  return s;
 }
