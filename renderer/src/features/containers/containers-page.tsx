@@ -1,6 +1,7 @@
 import { useCallback, useMemo } from 'react';
 import { useAppStore, useRuntime } from '../../app/runtime-context.js';
-import { AlertIcon, ContainersIcon, PlugIcon, SearchIcon } from '../../ui/icons.js';
+import { AlertIcon, ContainersIcon, PlugIcon } from '../../ui/icons.js';
+import { SearchField } from '../../ui/search-field.js';
 import { Notice } from '../../ui/notice.js';
 import type { ContainerActionKind } from '../container-actions/action-defs.js';
 import { ActionNotices } from '../container-actions/action-notices.js';
@@ -116,21 +117,13 @@ export function ContainersPage() {
   return (
     <div className="page page--fill">
       <div className="toolbar">
-        <label className="search">
-          <SearchIcon className="search__icon" width={16} height={16} />
-          <input
-            type="search"
-            className="search__input"
-            aria-label="Filter containers"
-            placeholder="Filter: name, image… or state:running label:key=value"
-            title="Free text matches name, image, project, state or id. Terms: name: image: state: label:key or label:key=value project: id: — prefix with - to exclude."
-            value={containerFilter}
-            onChange={(e) => setFilter(e.target.value)}
-            onKeyDown={(e) => {
-              if (e.key === 'Escape') setFilter('');
-            }}
-          />
-        </label>
+        <SearchField
+          label="Filter containers"
+          placeholder="Filter: name, image… or state:running label:key=value"
+          title="Free text matches name, image, project, state or id. Terms: name: image: state: label:key or label:key=value project: id: — prefix with - to exclude."
+          value={containerFilter}
+          onChange={setFilter}
+        />
         <p className="toolbar__text counts">
           <span>
             <strong>{counts.total}</strong> {counts.total === 1 ? 'container' : 'containers'}

@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import { useApi, useAppStore } from '../../app/runtime-context.js';
-import { AlertIcon, ImagesIcon, SearchIcon } from '../../ui/icons.js';
+import { AlertIcon, ImagesIcon } from '../../ui/icons.js';
+import { SearchField } from '../../ui/search-field.js';
 import { Notice } from '../../ui/notice.js';
 import { imageTotals, selectImageRows, type ImageFilter, type ImageRow, type ImageSort, type SortKey } from './image-rows.js';
 import { ImagesTable } from './images-table.js';
@@ -62,18 +63,7 @@ export function ImagesPage() {
   return (
     <div className="page page--fill">
       <div className="toolbar">
-        <label className="search">
-          <SearchIcon className="search__icon" width={16} height={16} />
-          <input
-            type="search"
-            className="search__input"
-            aria-label="Search images"
-            placeholder="Search by name, tag, id, container, label…"
-            value={query}
-            onChange={(e) => setQuery(e.target.value)}
-            onKeyDown={(e) => e.key === 'Escape' && setQuery('')}
-          />
-        </label>
+        <SearchField label="Search images" placeholder="Search by name, tag, id, container, label…" value={query} onChange={setQuery} />
         <label className="img-select">
           <span className="visually-hidden">Show</span>
           <select aria-label="Show images" value={filter} onChange={(e) => setFilter(e.target.value as ImageFilter)}>
