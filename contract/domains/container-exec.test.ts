@@ -31,5 +31,9 @@ describe('container exec contract', () => {
     expect(message(containerExecApi.statsSummary.args, { x: 1 })).toMatch(/x/);
     expect(containerExecApi.statsSummary.args.parse({})).toEqual({ intervalMs: 2000 });
     expect(message(containerExecApi.statsSummary.args, { intervalMs: 10 })).toBe('Invalid argument "intervalMs": must be at least 1000 ms (the engine samples once a second)');
+    expect(message(containerExecApi.statsSummary.args, { ids: ['a'.repeat(64)] })).toBe('ok');
+    expect(message(containerExecApi.statsSummary.args, { ids: ['web'] })).toBe('Invalid argument "ids.0": must be a full container id (64 hex digits)');
+    expect(message(containerExecApi.statsSummary.args, { ids: Array.from({ length: 1001 }, () => 'a'.repeat(64)) })).toMatch(/"ids": at most 1000 containers at once/);
+    expect(message(containerExecApi.statsSummary.args, { ids: 'web' })).toMatch(/"ids": expected a list of container ids/);
   });
 });
