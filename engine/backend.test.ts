@@ -1,3 +1,4 @@
+import type { EngineAdapter } from './adapter/engine-adapter.js';
 import type Docker from 'dockerode';
 import { describe, expect, it, vi } from 'vitest';
 import type { CallContext } from '../contract/define.js';
@@ -70,7 +71,7 @@ function setup(opts: { discoveries: Discovery[]; embedded?: 'auto' | 'never'; po
         : { possible: true as const, dockerdPath: '/usr/sbin/dockerd' },
     ),
     createSupervisor: vi.fn(() => supervisor),
-    connect: (_options: Docker.DockerOptions, endpoint, managed) => ({ endpoint, managed, docker: {} as Docker, hub: new EventHub({ source, backoff: { initialMs: 5, maxMs: 10 } }) }),
+    connect: (_options: Docker.DockerOptions, endpoint, managed) => ({ endpoint, managed, docker: {} as Docker, engine: {} as EngineAdapter, hub: new EventHub({ source, backoff: { initialMs: 5, maxMs: 10 } }) }),
     retry: { initialMs: 5, maxMs: 10 },
   };
   const backend = createBackend({ dataDir: '/tmp/fake-berth', embedded: opts.embedded }, deps);

@@ -1,5 +1,7 @@
 import type Docker from 'dockerode';
 import type { EngineEndpoint } from '../../contract/model.js';
+import { adapterOver } from '../adapter/docker-adapter.js';
+import type { EngineAdapter } from '../adapter/engine-adapter.js';
 import { dockerInfo } from './docker-calls.js';
 import { rfc3339ToNano } from '../mapping/engine-event.js';
 import type { EventSource } from '../streams/event-hub.js';
@@ -9,6 +11,8 @@ import { EventHub } from '../streams/event-hub.js';
 export interface EngineConnection {
   readonly endpoint: EngineEndpoint;
   readonly docker: Docker;
+  /** The engine adapter: the one way to make engine requests (services use this, not `docker`). */
+  readonly engine: EngineAdapter;
   readonly hub: EventHub;
   /** True when Berth started this engine. */
   readonly managed: boolean;
@@ -36,5 +40,5 @@ export function dockerEventSource(docker: Docker): EventSource {
 
 export function createEngineConnection(docker: Docker, endpoint: EngineEndpoint, managed: boolean, log?: (line: string) => void): EngineConnection {
   const hub = new EventHub({ source: dockerEventSource(docker), log });
-  return { endpoint, docker, hub, managed };
+  return { endpoint, docker, engine: adapterOver(docker, endpoint), hub, managed };
 }
