@@ -13,7 +13,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['{contract,engine,server,electron,renderer,vm,bench,scripts}/**/*.test.{ts,tsx}'],
-          exclude: ['**/*.int.test.ts', '**/node_modules/**', 'dist/**'],
+          exclude: ['**/*.int.test.ts', '**/*.vm.test.ts', '**/node_modules/**', 'dist/**'],
           environment: 'node',
         },
       },
@@ -24,6 +24,17 @@ export default defineConfig({
           exclude: ['**/node_modules/**', 'dist/**'],
           testTimeout: 120_000,
           hookTimeout: 180_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        // The real VM (vm/**/*.vm.test.ts): one boot under TCG can take minutes on a loaded machine.
+        test: {
+          name: 'vm',
+          include: ['vm/**/*.vm.test.ts'],
+          exclude: ['**/node_modules/**', 'dist/**'],
+          testTimeout: 600_000,
+          hookTimeout: 1_200_000,
           fileParallelism: false,
         },
       },

@@ -4,13 +4,19 @@ import { benchListLatency } from './list-latency.js';
 import { benchLogsMillion } from './logs-million.js';
 import { benchListScale } from './list-scale.js';
 import { benchContainerFiles } from './container-files.js';
+import { benchComposeUp } from './compose-up.js';
 import { benchPullLayers } from './pull-layers.js';
+import { benchVolumes } from './volumes.js';
+import { benchVmBoot } from './vm-boot.js';
+import { benchFirstRow } from './first-row.js';
 
 /**
  * `npm run bench [-- name…]`: runs against browser mode (dist/) and the engine at DOCKER_HOST, and
  * prints figures and ratios measured in this one run. Names: events (event → screen latency), list
- * (containers.list vs raw), logs (1,000,000 log lines), list-scale (1,000 containers; idle CPU with 50
- * running), pull-layers (pull of a 25-layer image vs docker pull), files (copy in and out vs docker cp).
+ * (containers.list vs raw), vm-boot (the engine in the QEMU VM: cold start, resume, idle; vm/), logs (1,000,000 log lines), list-scale (1,000 containers; idle CPU with 50
+ * running), pull-layers (pull of a 25-layer image vs docker pull), files (copy in and out vs docker cp),
+ * compose-up (a 10-service up vs docker-compose up -d), volumes (export/import of 256 MiB vs docker run
+ * tar; the Volumes page with 1,000 volumes), first-row (a fresh window: navigation → first container row).
  * Default: all.
  */
 const image = process.env.BERTH_TEST_IMAGE ?? 'berth-test/busybox:latest';
@@ -21,6 +27,10 @@ const benches: Record<string, (b: Awaited<ReturnType<typeof startBerth>>) => Pro
   'list-scale': (b) => benchListScale(b),
   'pull-layers': (b) => benchPullLayers(b, image),
   files: (b) => benchContainerFiles(b, image),
+  volumes: (b) => benchVolumes(b),
+  'compose-up': (b) => benchComposeUp(b, image),
+  'vm-boot': () => benchVmBoot(),
+  'first-row': (b) => benchFirstRow(b),
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

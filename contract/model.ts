@@ -1,7 +1,31 @@
 /** Plain data shapes that cross the wire. No Docker or dockerode types here: engine/ maps to these. */
 
 export type EngineState = 'stopped' | 'starting' | 'running' | 'error';
-export type EndpointSource = 'setting' | 'DOCKER_HOST' | 'context' | 'default' | 'embedded';
+export type EndpointSource = 'setting' | 'DOCKER_HOST' | 'context' | 'default' | 'embedded' | 'vm';
+/** Where the engine comes from: one that already runs, Berth's own dockerd on this machine, or Berth's VM. */
+export type EngineProviderKind = 'native' | 'embedded' | 'vm';
+
+/** One step of a long start (e.g. "Starting the VM", "Waiting for dockerd"), with its time. */
+export interface EngineStep {
+  label: string;
+  state: 'pending' | 'active' | 'done' | 'failed';
+  /** Milliseconds spent in the step so far (active) or in all (done, failed). */
+  elapsedMs?: number;
+}
+
+/** The VM that runs the engine, as the Engine page shows it. */
+export interface VmView {
+  state: 'absent' | 'creating' | 'stopped' | 'starting' | 'running' | 'stopping' | 'suspending' | 'deleting' | 'error';
+  driver: string;
+  cpus: number;
+  memoryMiB: number;
+  diskGiB: number;
+  /** Accelerator in use (kvm, hvf, tcg…), and a warning when it is slow. */
+  accel?: string;
+  warning?: string;
+  /** Last lines of the VM console. */
+  consoleTail?: string[];
+}
 
 export interface EngineEndpoint {
   /** e.g. unix:///var/run/docker.sock, tcp://127.0.0.1:2375, npipe:////./pipe/docker_engine */
@@ -22,6 +46,13 @@ export interface EngineStatus {
   remedy?: string;
   /** Last lines of the embedded dockerd's log, when it failed. */
   logTail?: string[];
+  /** Which provider runs the engine (or is being tried), and why it was chosen. */
+  provider?: EngineProviderKind;
+  why?: string;
+  /** Progress of a long start, step by step. */
+  steps?: EngineStep[];
+  /** Berth's VM, when the VM provider is in use. */
+  vm?: VmView;
 }
 
 export interface EngineInfo {
@@ -90,11 +121,13 @@ export interface ContainerSummary {
   composeService?: string;
 }
 
-/** A live view of the container list: one snapshot, then deltas driven by engine events. */
-export type ContainerChange =
-  | { kind: 'snapshot'; containers: ContainerSummary[] }
-  | { kind: 'upsert'; container: ContainerSummary }
-  | { kind: 'remove'; id: string };
+/**
+ * One change to a live collection (containers, images; volumes, networks and compose projects next):
+ * a watch sends one snapshot, then deltas driven by engine events. `snapshot` replaces the whole list
+ * (first, and again after the back end may have missed events, e.g. its event stream reconnected);
+ * `upsert` adds or replaces one item by its id; `remove` drops the item with this id.
+ */
+export type Change<T> = { kind: 'snapshot'; items: T[] } | { kind: 'upsert'; item: T } | { kind: 'remove'; id: string };
 
 export interface EngineEvent {
   type: string;

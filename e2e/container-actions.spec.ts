@@ -1,3 +1,4 @@
+import type { Locator } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useAppSession } from './support/session.js';
 import { docker, testImage, uniqueName } from './support/docker-cli.js';
@@ -97,6 +98,43 @@ describe('container actions from the list', () => {
     await app.page.getByRole('dialog', { name: `Remove ${name}?` }).getByRole('button', { name: 'Remove', exact: true }).click();
     await expect.poll(() => app.page.evaluate(() => location.hash), { timeout: 10_000 }).toBe('#/containers');
     expect(await docker('ps', '-aq', '--filter', `name=^/${name}$`)).toBe('');
+    expect(app.errors).toEqual([]);
+  });
+
+  it('a dialog takes focus, keeps Tab and Shift+Tab inside, closes on Escape or the backdrop and gives focus back', async () => {
+    const name = uniqueName(prefix);
+    const id = await docker('run', '-d', '--name', name, testImage, ...loop);
+    await app.page.goto(`${app.berth.url}#/containers/${id}`);
+    const actions = app.page.getByRole('group', { name: `Actions for ${name}` });
+    await actions.waitFor({ timeout: 15_000 });
+    const opener = actions.getByRole('button', { name: 'Kill…' });
+    const focused = (l: Locator) => l.evaluate((el) => el === document.activeElement);
+    await opener.click();
+    const dialog = app.page.getByRole('dialog', { name: `Kill ${name}?` });
+    await dialog.waitFor();
+    expect(await dialog.getAttribute('aria-modal')).toBe('true');
+    const signal = dialog.getByRole('combobox', { name: 'Signal' });
+    await expect.poll(() => focused(signal)).toBe(true);
+
+    // Three stops (signal, Cancel, Send): Tab comes round to the start, Shift+Tab wraps to the end.
+    for (let i = 0; i < 3; i++) {
+      await app.page.keyboard.press('Tab');
+      expect(await dialog.evaluate((d) => d.contains(document.activeElement))).toBe(true);
+    }
+    expect(await focused(signal)).toBe(true);
+    await app.page.keyboard.press('Shift+Tab');
+    expect(await focused(dialog.getByRole('button', { name: 'Send SIGKILL' }))).toBe(true);
+
+    await app.page.keyboard.press('Escape');
+    await expect.poll(() => dialog.count()).toBe(0);
+    expect(await focused(opener)).toBe(true);
+    // A click on the backdrop (outside the panel) closes it too; nothing was sent either time.
+    await opener.click();
+    await dialog.waitFor();
+    await app.page.mouse.click(5, 5);
+    await expect.poll(() => dialog.count()).toBe(0);
+    expect(await focused(opener)).toBe(true);
+    expect(await docker('inspect', '-f', '{{.State.Status}}', name)).toBe('running');
     expect(app.errors).toEqual([]);
   });
 });

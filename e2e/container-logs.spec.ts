@@ -76,6 +76,11 @@ describe('container details: logs, inspect, ports', () => {
     await expect.poll(() => count().innerText()).toBe('1 of 111');
     await page.getByRole('button', { name: 'Previous match' }).click();
     await expect.poll(() => count().innerText()).toBe('111 of 111');
+    // Enter right after typing acts on the new text, not on the matches of the old one.
+    await search.fill('boot line 42');
+    await search.press('Enter');
+    await expect.poll(() => count().innerText()).toBe('1 of 1');
+    await expect.poll(() => logView().locator('.log-line--current .log-line__text').innerText()).toBe('boot line 42');
 
     await page.getByRole('button', { name: 'Regular expression' }).click();
     await search.fill('^boot line 2\\d$');

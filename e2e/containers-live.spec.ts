@@ -61,4 +61,17 @@ describe('containers table, live from engine events', () => {
     await context.close();
     await docker('rm', '-f', name);
   });
+
+  it('follows docker pause and unpause from a terminal in every round (the engine lists them late)', async () => {
+    const name = uniqueName(prefix);
+    await docker('run', '-d', '--name', name, testImage, 'sleep', '300');
+    await expect.poll(() => app.stateOf(name), { timeout: 10_000 }).toBe('running');
+    for (let round = 0; round < 5; round++) {
+      await docker('pause', name);
+      await expect.poll(() => app.stateOf(name), { timeout: 5000 }).toBe('paused');
+      await docker('unpause', name);
+      await expect.poll(() => app.stateOf(name), { timeout: 5000 }).toBe('running');
+    }
+    await docker('rm', '-f', name);
+  });
 });

@@ -8,6 +8,8 @@ const prefix = 'berth-e2e-img';
 const name = uniqueName(prefix);
 const used = `berth-e2e/${name}:used`;
 const dangling = `berth-e2e/${name}:dangling`;
+// Named apart from `name`, so the details test's search by name still finds exactly its own two rows.
+const live = `berth-e2e/${uniqueName(prefix)}:live`;
 
 describe('images page: list, live updates, remove, prune, details', () => {
   let berth: RunningBerth;
@@ -18,6 +20,7 @@ describe('images page: list, live updates, remove, prune, details', () => {
 
   beforeAll(async () => {
     await buildMultiLayerImage(used, { steps: 1, kib: 16, label: `${name}-used` });
+    await buildMultiLayerImage(live, { steps: 1, kib: 4, label: live });
     berth = await startBerth(['--no-embedded-engine']);
     browser = await launchBrowser();
     ({ page, errors } = await openApp(browser, berth, '#/images'));
@@ -28,7 +31,7 @@ describe('images page: list, live updates, remove, prune, details', () => {
     await browser?.close();
     expect(await berth?.stop()).toBe(0);
     await removeContainers(prefix);
-    await removeImages(used, dangling, danglingId);
+    await removeImages(used, dangling, danglingId, live);
   });
 
   const row = (n: string) => page.getByRole('row', { name: n, exact: true });
@@ -68,6 +71,20 @@ describe('images page: list, live updates, remove, prune, details', () => {
     await expect.poll(() => d.getByRole('alert').innerText()).toBe(`Image ${used} is used by container ${ctr} (running) — stop and remove it first, or force`);
     await d.getByRole('button', { name: 'Cancel' }).click();
     expect(await row(used).count()).toBe(1);
+  });
+
+  it('remove: the containers using the image stay live while the dialog is open', async () => {
+    await row(live).getByRole('button', { name: `Remove ${live}` }).click();
+    const d = page.getByRole('dialog', { name: `Remove image ${live}?` });
+    await d.waitFor();
+    expect(await d.innerText()).not.toContain('Used by');
+    const ctr = uniqueName(prefix);
+    await docker('run', '-d', '--name', ctr, live, 'sleep', '300');
+    await expect.poll(() => d.innerText(), { timeout: 10_000 }).toContain(`Used by container ${ctr} (running).`);
+    await docker('kill', ctr);
+    await expect.poll(() => d.innerText(), { timeout: 10_000 }).toContain(`Used by container ${ctr} (exited).`);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => d.count()).toBe(0);
   });
 
   it('marks a dangling image and the prune preview shows the space to reclaim first', async () => {

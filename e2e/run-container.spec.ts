@@ -89,6 +89,16 @@ describe('run a container from the dialog', () => {
     await d.getByRole('button', { name: 'Run', exact: true }).click();
     await expect.poll(() => d.getByRole('alert').innerText(), { timeout: 10_000 }).toContain('Image berth-test/nosuch:1.0 is not present locally — pull it first');
     expect(await d.getByLabel('Image').getAttribute('aria-invalid')).toBe('true');
+    // The reason code offers a pull; that dialog opens over this one, and Escape closes only it.
+    const pull = d.getByRole('button', { name: 'Pull berth-test/nosuch:1.0…' });
+    await pull.click();
+    const pullDialog = page.getByRole('dialog', { name: 'Pull an image' });
+    await pullDialog.waitFor();
+    expect(await pullDialog.getByLabel('Image reference').inputValue()).toBe('berth-test/nosuch:1.0');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => pullDialog.count()).toBe(0);
+    expect(await dialog().count()).toBe(1);
+    expect(await pull.evaluate((el) => el === document.activeElement)).toBe(true);
     await closeDialog(d);
 
     // A host port another container holds.

@@ -1,4 +1,4 @@
-import { toErrorShape, type BerthErrorShape, type Client, type ContractShape, type Disposable, type StreamHandlers } from '../contract/index.js';
+import { mapClientErrors, toErrorShape, type BerthErrorShape, type Client, type ContractShape } from '../contract/index.js';
 
 /** What a failed call rejects with in the page: contextBridge drops custom Error properties, so errors cross as plain data. */
 export type BridgedError = BerthErrorShape & { name: 'BerthError' };
@@ -11,31 +11,11 @@ export function toBridgedError(err: unknown): BridgedError {
 }
 
 /**
- * Wraps a contract client for contextBridge.exposeInMainWorld, derived from the contract (nothing per
- * method): rejections and stream errors become plain {name, code, message, details} objects, since
- * Electron copies an Error across worlds with its message only and `code` would be lost.
+ * Wraps a contract client for contextBridge.exposeInMainWorld, derived from the contract by the one
+ * contract walker (nothing per method): rejections and every `error` handler receive plain
+ * {name, code, message, details} objects, since Electron copies an Error across worlds with its
+ * message only and `code` would be lost. Bytes (Uint8Array) cross as copies.
  */
 export function toBridgeSafe<C extends ContractShape>(contract: C, client: Client<C>): Client<C> {
-  const source = client as unknown as Record<string, Record<string, (...a: unknown[]) => unknown>>;
-  const out: Record<string, Record<string, unknown>> = {};
-  for (const [domain, defs] of Object.entries(contract)) {
-    const d: Record<string, unknown> = {};
-    for (const [key, def] of Object.entries(defs)) {
-      const fn = source[domain]?.[key];
-      if (!fn) continue;
-      d[key] =
-        def.kind === 'method'
-          ? (args: unknown) => (fn(args) as Promise<unknown>).catch((err: unknown) => Promise.reject(toBridgedError(err)))
-          : (args: unknown, handlers: StreamHandlers<unknown>): Disposable => {
-              const sub = fn(args, {
-                next: (events: unknown[]) => handlers.next(events),
-                error: (err: unknown) => handlers.error?.(toBridgedError(err) as never),
-                complete: () => handlers.complete?.(),
-              }) as Disposable;
-              return { dispose: () => sub.dispose() };
-            };
-    }
-    out[domain] = d;
-  }
-  return out as Client<C>;
+  return mapClientErrors(contract, client, toBridgedError);
 }

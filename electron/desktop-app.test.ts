@@ -19,7 +19,7 @@ describe('runDesktopApp', () => {
   const run = (backend: DesktopBackend) => {
     const created: unknown[] = [];
     runDesktopApp({
-      launch: { dataDir: '/data', embedded: 'never', dockerHost: 'unix:///x.sock' },
+      launch: { dataDir: '/data', embedded: 'never', engine: 'auto', dockerHost: 'unix:///x.sock' },
       createBackend: (o) => (created.push(o), backend),
       distDir: '/app/dist/electron',
       log: () => undefined,

@@ -16,7 +16,7 @@ export interface DesktopBackend {
 
 export interface DesktopAppOptions {
   launch: LaunchOptions;
-  createBackend(options: { dataDir: string; dockerHost?: string; embedded: 'auto' | 'never'; log(line: string): void }): DesktopBackend;
+  createBackend(options: { dataDir: string; dockerHost?: string; embedded: 'auto' | 'never'; engine: LaunchOptions['engine']; log(line: string): void }): DesktopBackend;
   /** dist/electron: holds preload.cjs; the UI is in ../renderer. */
   distDir: string;
   log(line: string): void;

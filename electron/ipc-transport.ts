@@ -1,5 +1,5 @@
 import type { IpcRenderer, IpcRendererEvent } from 'electron';
-import type { ClientMessage, ClientTransport, Disposable } from '../contract/index.js';
+import { ownBytes, type ClientMessage, type ClientTransport, type Disposable } from '../contract/index.js';
 import { CONNECT_CHANNEL, RPC_CHANNEL } from './channels.js';
 
 /**
@@ -10,7 +10,8 @@ export function createIpcTransport(ipc: Pick<IpcRenderer, 'send' | 'on' | 'remov
   ipc.send(CONNECT_CHANNEL);
   return {
     send(msg: ClientMessage) {
-      ipc.send(RPC_CHANNEL, msg);
+      // An upload's bytes cross as a Uint8Array of their own (structured clone copies a view's whole buffer).
+      ipc.send(RPC_CHANNEL, msg.t === 'bytes' ? { t: 'bytes', id: msg.id, data: ownBytes(msg.data) } : msg);
     },
     onMessage(cb: (msg: unknown) => void): Disposable {
       const listener = (_event: IpcRendererEvent, msg: unknown) => cb(msg);

@@ -18,14 +18,32 @@ describe('IPC router and preload bridge', () => {
   let opened: string[];
   let streamSignals: AbortSignal[];
   let fake: ReturnType<typeof createFakeImplementation>;
+  let uploaded: Uint8Array[];
 
   beforeEach(async () => {
     resetFakeElectron();
     logs = [];
     opened = [];
     streamSignals = [];
+    uploaded = [];
     fake = createFakeImplementation({
-      containers: { list: async () => [container] },
+      containers: {
+        list: async () => [container],
+        // 600 KiB from a 1 MiB buffer: views that must cross as their own bytes only.
+        download: async () => ({ head: { fileName: 'f.bin', kind: 'file', size: 600 * 1024 }, body: (async function* () {
+          const big = new Uint8Array(1024 * 1024).map((_, i) => i % 251);
+          yield big.subarray(0, 300 * 1024);
+          yield big.subarray(300 * 1024, 600 * 1024);
+        })() }),
+        upload: async (args: { size: number }, _ctx: unknown, body: AsyncIterable<Uint8Array>) => {
+          let size = 0;
+          for await (const chunk of body) {
+            uploaded.push(chunk);
+            size += chunk.length;
+          }
+          return { path: '/tmp/x', size: Math.min(size, args.size) };
+        },
+      },
       engine: {
         statusChanges: async function* (_args: unknown, ctx: { signal: AbortSignal }) {
           streamSignals.push(ctx.signal);
@@ -75,6 +93,36 @@ describe('IPC router and preload bridge', () => {
     await vi.waitFor(() => expect(events.map((e) => e.state)).toEqual(['starting', 'running']));
     sub.dispose();
     await vi.waitFor(() => expect(streamSignals[0]?.aborted).toBe(true));
+  });
+
+  it('carries download bytes as Uint8Array (structured clone, only their own bytes), not base64', async () => {
+    const chunks: Uint8Array[] = [];
+    await new Promise<void>((resolve, reject) =>
+      berth().containers.download({ id: 'c1', path: '/f.bin' }, { start: () => undefined, data: (d) => void chunks.push(d), end: resolve, error: reject }),
+    );
+    expect(chunks.every((d) => d instanceof Uint8Array && typeof (d as unknown) !== 'string')).toBe(true);
+    expect(chunks.reduce((n, d) => n + d.length, 0)).toBe(600 * 1024);
+    expect(chunks[0]?.[251]).toBe(0);
+    const sent = contents.sent.map((m) => m.args[0] as { t: string; data?: Uint8Array }).filter((m) => m.t === 'bytes');
+    expect(sent.length).toBeGreaterThan(1);
+    expect(sent.every((m) => m.data!.buffer.byteLength === m.data!.length)).toBe(true);
+  });
+
+  it('carries upload bytes to the back end as Uint8Array', async () => {
+    const data = new Uint8Array(700 * 1024).map((_, i) => i % 7);
+    let off = 0;
+    const done = await new Promise((resolve, reject) =>
+      berth().containers.upload({ id: 'c1', path: '/tmp', name: 'x', size: data.length }, {
+        read: (max) => (off >= data.length ? null : data.subarray(off, (off = Math.min(off + max, data.length)))),
+        done: resolve,
+        error: reject,
+      }),
+    );
+    expect(done).toEqual({ path: '/tmp/x', size: data.length });
+    expect(uploaded.every((d) => d instanceof Uint8Array)).toBe(true);
+    const joined = new Uint8Array(uploaded.reduce((n, d) => n + d.length, 0));
+    uploaded.reduce((o, d) => (joined.set(d, o), o + d.length), 0);
+    expect(Buffer.from(joined).equals(Buffer.from(data))).toBe(true);
   });
 
   it('drops messages from a sub-frame', async () => {

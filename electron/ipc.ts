@@ -1,5 +1,5 @@
 import { ipcMain, type IpcMainEvent, type IpcMainInvokeEvent, type WebContents } from 'electron';
-import type { Connection, Disposable, Dispatcher, ServerMessage } from '../contract/index.js';
+import { ownBytes, type Connection, type Disposable, type Dispatcher, type ServerMessage } from '../contract/index.js';
 import { isAppUrl, isExternalWebUrl } from './app-url.js';
 import { CONNECT_CHANNEL, OPEN_EXTERNAL_CHANNEL, RPC_CHANNEL } from './channels.js';
 
@@ -11,7 +11,8 @@ export interface IpcRouterOptions {
 
 /**
  * The contract over Electron IPC, derived generically: one channel carries the same messages as the
- * WebSocket, fed to one dispatcher connection per page load. Every message is checked like VS Code's
+ * WebSocket (the bytes of downloads and uploads as Uint8Array, flow-controlled by the same acknowledged
+ * windows), fed to one dispatcher connection per page load. Every message is checked like VS Code's
  * ValidatedIpcMain does: it must come from the main frame of a page whose URL is our own
  * app://berth/ origin; anything else is dropped and logged. The dispatcher then validates the
  * arguments with the contract's zod schemas.
@@ -40,7 +41,9 @@ export function registerIpcRouter(options: IpcRouterOptions): Disposable {
     const connection = dispatcher.connect(
       {
         send(msg: ServerMessage) {
-          if (!contents.isDestroyed()) contents.send(RPC_CHANNEL, msg);
+          if (contents.isDestroyed()) return;
+          // Bytes cross as a Uint8Array (structured clone), tightened so a view sends only its own bytes.
+          contents.send(RPC_CHANNEL, msg.t === 'bytes' ? { t: 'bytes', id: msg.id, data: ownBytes(msg.data) } : msg);
         },
       },
       `ipc-${id}`,

@@ -2,15 +2,25 @@ import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app } from 'electron';
 import { createBackend } from '../engine/backend.js';
+import { createBerthLog } from '../engine/diagnostics/log-file.js';
 import { runDesktopApp } from './desktop-app.js';
-import { readLaunchOptions } from './launch-options.js';
+import { readLaunchOptions, type LaunchOptions } from './launch-options.js';
 
 // The desktop composition root (bundled to dist/electron/main.js).
+let launch: LaunchOptions;
+try {
+  launch = readLaunchOptions(process.argv.slice(1));
+} catch (err) {
+  // A bad or contradictory flag (e.g. --engine vm with --docker-host): say which, and start nothing.
+  process.stderr.write(`berth: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(2);
+}
 runDesktopApp({
-  launch: readLaunchOptions(process.argv.slice(1)),
+  launch,
   createBackend,
   distDir: dirname(fileURLToPath(import.meta.url)),
-  log: (line) => process.stderr.write(`berth: ${line}\n`),
+  // Every line also goes to <dataDir>/logs/berth.log (rotated), for the diagnostics bundle.
+  log: createBerthLog(launch.dataDir, (line) => process.stderr.write(`berth: ${line}\n`)).log,
 });
 
 // A terminal's Ctrl+C or a service manager's SIGTERM quits like the menu does (the engine is stopped first).

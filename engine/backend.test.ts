@@ -1,5 +1,4 @@
-import type { EngineAdapter } from './adapter/engine-adapter.js';
-import type Docker from 'dockerode';
+import type { EngineOptions } from './adapter/engine-adapter.js';
 import { describe, expect, it, vi } from 'vitest';
 import type { CallContext } from '../contract/define.js';
 import type { EngineStatus } from '../contract/model.js';
@@ -9,7 +8,9 @@ import { AsyncQueue } from './streams/async-queue.js';
 import { EventHub, type EventSource } from './streams/event-hub.js';
 import type { SupervisorStatus } from './supervisor/dockerd-supervisor.js';
 import { embeddedPaths } from './supervisor/embedded-paths.js';
+import { fakeEngine } from './testing/fake-engine.js';
 
+const LINUX_AUTO = 'Linux: an engine that answers, else Berth’s own dockerd (as root), else Berth’s VM.';
 const ctx = (): CallContext => ({ connectionId: 't', signal: new AbortController().signal });
 
 class FakeSource implements EventSource {
@@ -59,7 +60,7 @@ class FakeSupervisor implements SupervisorLike {
 const found: Discovery = { found: true, endpoint: { host: 'unix:///tmp/e.sock', source: 'DOCKER_HOST' }, options: { socketPath: '/tmp/e.sock' }, attempts: [] };
 const notFound: Discovery = { found: false, attempts: [{ endpoint: { host: 'unix:///var/run/docker.sock', source: 'default' }, error: 'the socket does not exist (is the engine running?)' }] };
 
-function setup(opts: { discoveries: Discovery[]; embedded?: 'auto' | 'never'; possible?: boolean; supervisor?: FakeSupervisor }) {
+function setup(opts: { discoveries: Discovery[]; embedded?: 'auto' | 'never'; possible?: boolean; supervisor?: FakeSupervisor; retryMs?: number }) {
   const source = new FakeSource();
   const supervisor = opts.supervisor ?? new FakeSupervisor();
   const discoveries = [...opts.discoveries];
@@ -71,10 +72,10 @@ function setup(opts: { discoveries: Discovery[]; embedded?: 'auto' | 'never'; po
         : { possible: true as const, dockerdPath: '/usr/sbin/dockerd' },
     ),
     createSupervisor: vi.fn(() => supervisor),
-    connect: (_options: Docker.DockerOptions, endpoint, managed) => ({ endpoint, managed, docker: {} as Docker, engine: {} as EngineAdapter, hub: new EventHub({ source, backoff: { initialMs: 5, maxMs: 10 } }) }),
-    retry: { initialMs: 5, maxMs: 10 },
+    connect: (_options: EngineOptions, endpoint, managed) => ({ endpoint, managed, engine: fakeEngine({ endpoint }), hub: new EventHub({ source, backoff: { initialMs: 5, maxMs: 10 } }) }),
+    retry: { initialMs: opts.retryMs ?? 5, maxMs: (opts.retryMs ?? 5) * 2 },
   };
-  const backend = createBackend({ dataDir: '/tmp/fake-berth', embedded: opts.embedded }, deps);
+  const backend = createBackend({ dataDir: '/tmp/fake-berth', embedded: opts.embedded, platform: 'linux' }, deps);
   return { backend, deps, source, supervisor };
 }
 
@@ -93,7 +94,7 @@ describe('createBackend', () => {
     expect((await backend.impl.engine.status({}, ctx())).state).toBe('stopped');
     await backend.start();
     const s = await untilState(backend, 'running');
-    expect(s).toEqual({ state: 'running', managed: false, endpoint: { host: 'unix:///tmp/e.sock', source: 'DOCKER_HOST' } });
+    expect(s).toEqual({ state: 'running', managed: false, endpoint: { host: 'unix:///tmp/e.sock', source: 'DOCKER_HOST' }, provider: 'native', why: LINUX_AUTO });
     expect(deps.createSupervisor).not.toHaveBeenCalled();
     await backend.dispose();
     expect(await backend.impl.engine.status({}, ctx())).toEqual({ state: 'stopped', managed: false, message: 'Berth has stopped' });
@@ -113,7 +114,8 @@ describe('createBackend', () => {
   });
 
   it('explains why no engine can be had, and connects when one appears later', async () => {
-    const { backend, deps } = setup({ discoveries: [notFound, notFound, found], possible: false });
+    // Re-discovery waits 150 ms, so the error is on screen long enough to be seen before the engine appears.
+    const { backend, deps } = setup({ discoveries: [notFound, notFound, found], possible: false, retryMs: 150 });
     await backend.start();
     const err = await untilState(backend, 'error');
     expect(err).toEqual({
@@ -122,6 +124,8 @@ describe('createBackend', () => {
       message:
         'No Docker engine answered (tried unix:///var/run/docker.sock (default): the socket does not exist (is the engine running?)). dockerd is not installed (not found on PATH), so Berth cannot start its own engine.',
       remedy: 'Install Docker Engine.',
+      provider: 'native',
+      why: LINUX_AUTO,
     });
     await untilState(backend, 'running');
     expect(deps.discover).toHaveBeenCalledTimes(3);
@@ -146,7 +150,7 @@ describe('createBackend', () => {
     })();
     await backend.start();
     const s = await untilState(backend, 'running');
-    expect(s).toEqual({ state: 'running', managed: true, endpoint: { host: supervisor.paths.host, source: 'embedded' } });
+    expect(s).toEqual({ state: 'running', managed: true, endpoint: { host: supervisor.paths.host, source: 'embedded' }, provider: 'embedded', why: LINUX_AUTO });
     await backend.dispose();
     await reading; // the stream ends on dispose
     expect(supervisor.stops).toBe(1);

@@ -1,10 +1,14 @@
-import type Docker from 'dockerode';
 import type { BerthImplementation } from '../contract/api.js';
-import type { EngineEndpoint, EngineStatus } from '../contract/model.js';
-import { discoverEngine, type Attempt, type Discovery, type DiscoverOptions } from './client/discover.js';
-import { createDocker, nodeDiscoverDeps, pingDocker } from './client/docker-client.js';
+import type { EngineEndpoint } from '../contract/model.js';
+import { createDockerAdapter } from './adapter/docker-adapter.js';
+import type { EngineOptions } from './adapter/engine-adapter.js';
+import { discoverEngine, type Discovery, type DiscoverOptions } from './client/discover.js';
+import { nodeDiscoverDeps, pingAt } from './client/engine-client.js';
 import { createEngineConnection, type ConnectionProvider, type EngineConnection } from './client/engine-connection.js';
-import { engineUnavailable } from './errors.js';
+import { ExecSessionRegistry } from './exec/session-registry.js';
+import { RecycleBinStore } from './recycle-bin/recycle-bin-store.js';
+import { recycleBinDir } from './services/container-actions-service.js';
+import { createComposeService } from './services/compose-service.js';
 import { createContainerActionsService } from './services/container-actions-service.js';
 import { createContainerExecService } from './services/container-exec-service.js';
 import { createContainerFilesService } from './services/container-files-service.js';
@@ -15,13 +19,33 @@ import { createImageBuildService } from './services/image-build-service.js';
 import { createImagesService } from './services/images-service.js';
 import { createRecycleBinService } from './services/recycle-bin-service.js';
 import { createRegistriesService } from './services/registries-service.js';
-import type { ServiceDeps } from './services/service-deps.js';
+import { createNetworksService } from './services/networks-service.js';
+import { createVolumesService } from './services/volumes-service.js';
+import { sweepHelpers } from './volumes/volume-helper.js';
+import { createDiskUsageService } from './services/disk-usage-service.js';
+import type { ServiceDeps, SharedStores } from './services/service-deps.js';
 import { createEngineService } from './services/engine-service.js';
 import { StatusStore } from './services/status-store.js';
+import { StatsPool } from './stats/stats-pool.js';
+import { engineStatsSource } from './stats/stats-source.js';
 import { checkEmbedded, nodeEmbeddedCheckDeps, type EmbeddedCheck } from './supervisor/embedded-check.js';
-import { DockerdSupervisor, type DockerdSupervisorOptions, type SupervisorStatus } from './supervisor/dockerd-supervisor.js';
-import { sleep } from './util/sleep.js';
+import { DockerdSupervisor, type DockerdSupervisorOptions } from './supervisor/dockerd-supervisor.js';
+import { planEngine, type EngineRequestFlags } from './providers/engine-choice.js';
+import { embeddedProvider, type SupervisorLike } from './providers/embedded-provider.js';
+import { EngineLifecycle } from './providers/engine-lifecycle.js';
+import { nativeProvider } from './providers/native-provider.js';
+import { nodeVmHost } from './providers/vm-host.js';
+import { vmProvider, type VmEngineHost } from './providers/vm-provider.js';
 import { clientVersions } from './versions.js';
+import { contract } from '../contract/api.js';
+import type { EngineChoice } from '../contract/domains/settings.js';
+import { ErrorRing, recordErrors } from './diagnostics/error-ring.js';
+import { dockerConfigPath } from './registry/docker-config.js';
+import { createDiagnosticsService } from './services/diagnostics-service.js';
+import { createSettingsService } from './services/settings-service.js';
+import { readLegacyBinSettings } from './settings/legacy-bin-settings.js';
+import { SettingsStore } from './settings/settings-store.js';
+import { join } from 'node:path';
 
 export interface BackendOptions {
   /** Berth's data directory; the embedded engine lives in <dataDir>/engine. */
@@ -30,9 +54,15 @@ export interface BackendOptions {
   dockerHost?: string;
   /** 'auto' (default): start Berth's own dockerd when no engine answers (Linux, root, dockerd installed). */
   embedded?: 'auto' | 'never';
+  /** Which provider: auto (default), native, embedded or vm (see engine/providers/engine-choice.ts). */
+  engine?: EngineRequestFlags['engine'];
   /** Extra dockerd arguments for the embedded engine. */
   extraDockerdArgs?: string[];
+  /** The platform the rules of `engine: 'auto'` follow (default: this one). */
+  platform?: NodeJS.Platform;
   log?: (line: string) => void;
+  /** Secrets the host holds (browser mode's token), redacted from the diagnostics bundle. */
+  secrets?: () => string[];
 }
 
 export interface Backend {
@@ -43,15 +73,16 @@ export interface Backend {
   dispose(): Promise<void>;
 }
 
-/** The embedded engine as the backend sees it (DockerdSupervisor, or a fake in tests). */
-export type SupervisorLike = Pick<DockerdSupervisor, 'paths' | 'status' | 'onChange' | 'start' | 'stop'>;
+export type { SupervisorLike } from './providers/embedded-provider.js';
 
 /** Seams for tests; the defaults use the real machine. */
 export interface BackendDeps {
   discover(options: DiscoverOptions): Promise<Discovery>;
   checkEmbedded(): EmbeddedCheck;
   createSupervisor(options: Omit<DockerdSupervisorOptions, 'ping'>): SupervisorLike;
-  connect(options: Docker.DockerOptions, endpoint: EngineEndpoint, managed: boolean, log: (line: string) => void): EngineConnection;
+  connect(options: EngineOptions, endpoint: EngineEndpoint, managed: boolean, log: (line: string) => void): EngineConnection;
+  /** Berth's VM for this data dir (undefined: no VM on this build or platform). Built on first use. */
+  createVm?(dataDir: string, log: (line: string) => void): VmEngineHost;
   /** Re-discovery while no engine is reachable: first delay and cap (defaults 2 s → 30 s). */
   retry?: { initialMs: number; maxMs: number };
 }
@@ -64,201 +95,146 @@ export function nodeBackendDeps(): BackendDeps {
   return {
     discover: (options) => discoverEngine(nodeDiscoverDeps(), options),
     checkEmbedded: () => checkEmbedded(nodeEmbeddedCheckDeps()),
-    createSupervisor: (options) => new DockerdSupervisor({ ...options, ping: (socketPath) => pingDocker(createDocker({ socketPath }), 2000) }),
-    connect: (options, endpoint, managed, log) => createEngineConnection(createDocker(options), endpoint, managed, log),
+    createSupervisor: (options) => new DockerdSupervisor({ ...options, ping: (socketPath) => pingAt({ socketPath }, { host: `unix://${socketPath}`, source: 'embedded' }, 2000) }),
+    connect: (options, endpoint, managed, log) => createEngineConnection(createDockerAdapter(options, endpoint), managed, log),
+    createVm: (dataDir, log) => nodeVmHost(dataDir, log),
   };
 }
 
 class EngineBackend implements Backend {
   readonly impl: BerthImplementation;
   private readonly store = new StatusStore({ state: 'stopped', managed: false, message: 'Berth has not looked for a Docker engine yet' });
-  private readonly life = new AbortController();
   private readonly log: (line: string) => void;
-  private conn?: EngineConnection;
-  private supervisor?: SupervisorLike;
-  private running?: Promise<void>;
+  private readonly lifecycle: EngineLifecycle;
   private disposing?: Promise<void>;
-  private retrying = false;
+  /** Held stats connections, one pool per engine connection (shared by every window's sparklines). */
+  private readonly statsPools = new WeakMap<EngineConnection, StatsPool>();
+  private readonly settings: SettingsStore;
+  private readonly engineInEffect: EngineChoice;
+  /** The last errors returned to a window, for the diagnostics bundle. */
+  private readonly errors = new ErrorRing();
 
   constructor(
     private readonly options: BackendOptions,
     private readonly deps: BackendDeps,
   ) {
     this.log = options.log ?? (() => undefined);
-    const connections: ConnectionProvider = { require: () => this.requireConnection() };
+    const binDir = recycleBinDir(options.dataDir);
+    this.settings = new SettingsStore({ file: join(options.dataDir, 'settings.json'), legacy: () => readLegacyBinSettings(binDir), log: this.log });
+    this.engineInEffect = this.chooseEngine();
+    this.lifecycle = this.createLifecycle();
+    const connections: ConnectionProvider = { require: () => this.lifecycle.require() };
     const services: ServiceDeps = { connections, dataDir: options.dataDir, log: this.log };
-    this.impl = {
-      engine: createEngineService({ status: this.store, connections, versions: clientVersions }),
+    const stores = this.sharedStores();
+    const impl: BerthImplementation = {
+      engine: createEngineService({ status: this.store, connections, versions: clientVersions, vmAction: (a) => this.lifecycle.vmAction(a) }),
       containers: {
         ...createContainersService(connections),
-        ...createContainerActionsService(services),
+        ...createContainerActionsService(services, stores.recycleBin),
         ...createContainerRunService(services),
         ...createContainerLogsService(services),
-        ...createContainerExecService(services),
+        ...createContainerExecService(services, stores),
         ...createContainerFilesService(services),
       },
-      recycleBin: createRecycleBinService(services),
+      recycleBin: createRecycleBinService(services, stores.recycleBin),
       images: { ...createImagesService(services), ...createImageBuildService(services) },
       registries: createRegistriesService(services),
+      compose: createComposeService(services),
+      networks: createNetworksService(services),
+      system: createDiskUsageService(services),
+      volumes: createVolumesService(services, stores.recycleBin),
+      settings: createSettingsService(this.settings, this.engineInEffect),
+      diagnostics: createDiagnosticsService({
+        dataDir: options.dataDir,
+        settings: this.settings,
+        errors: this.errors,
+        status: () => this.store.get(),
+        connections,
+        versions: clientVersions,
+        secrets: () => options.secrets?.() ?? [],
+        dockerConfigPath: dockerConfigPath(),
+      }),
+    };
+    this.impl = recordErrors(impl, contract, this.errors);
+  }
+
+  /** The engine setting applies when no command-line flag chose one (a flag always wins). */
+  private chooseEngine(): EngineChoice {
+    const { options } = this;
+    const flag = options.engine ?? 'auto';
+    const chosen = this.settings.get().engine;
+    if (flag !== 'auto' || options.dockerHost || chosen === 'auto') return flag;
+    try {
+      planEngine({ engine: chosen, noEmbedded: options.embedded === 'never' }, options.platform ?? process.platform);
+      return chosen;
+    } catch (err) {
+      this.log(`settings: the engine choice "${chosen}" cannot apply (${(err as Error).message}); using auto`);
+      return 'auto';
+    }
+  }
+
+  /** The stores services share, each built once here. */
+  private sharedStores(): SharedStores {
+    return {
+      recycleBin: new RecycleBinStore({
+        dir: recycleBinDir(this.options.dataDir),
+        settings: {
+          get: () => this.settings.get().recycleBin,
+          set: async (recycleBin) => void (await this.settings.update({ recycleBin })),
+          onChange: (l) => this.settings.onChange(l),
+        },
+      }),
+      execSessions: new ExecSessionRegistry(),
+      statsPool: (conn) => {
+        let pool = this.statsPools.get(conn);
+        if (!pool) {
+          const source = engineStatsSource(conn.engine, this.log);
+          this.statsPools.set(conn, (pool = new StatsPool({ hold: (id, signal) => source.hold(id, signal), log: this.log })));
+        }
+        return pool;
+      },
     };
   }
 
+  /** The engine's providers, in the order the flags and the platform give (engine/providers/engine-choice.ts). */
+  private createLifecycle(): EngineLifecycle {
+    const { options, deps, log } = this;
+    const plan = planEngine({ engine: this.engineInEffect, dockerHost: options.dockerHost, noEmbedded: options.embedded === 'never' }, options.platform ?? process.platform);
+    let vm: VmEngineHost | undefined;
+    const vmHost = deps.createVm ? () => (vm ??= deps.createVm!(options.dataDir, log)) : undefined;
+    return new EngineLifecycle({
+      plan,
+      store: this.store,
+      log,
+      retry: deps.retry,
+      vm: vmHost,
+      providers: {
+        native: () => nativeProvider((o) => deps.discover(o), options.dockerHost),
+        embedded: () => embeddedProvider({ ...deps, dataDir: options.dataDir, extraDockerdArgs: options.extraDockerdArgs, log }),
+        ...(vmHost ? { vm: () => vmProvider(vmHost()) } : {}),
+      },
+      connect: (target, endpoint, managed) => deps.connect(target, endpoint, managed, log),
+      onConnected: (conn, firstTime) => {
+        // Helper containers a crash left behind would block `docker volume rm`: sweep them once.
+        if (firstTime) void sweepHelpers(conn.engine, log).catch((err: unknown) => log(`volumes: helper sweep failed: ${String(err)}`));
+      },
+      onDisconnected: (conn) => {
+        this.statsPools.get(conn)?.close();
+        conn.engine.dispose();
+      },
+    });
+  }
+
   start(): Promise<void> {
-    if (!this.running && !this.life.signal.aborted) {
-      this.running = this.run().catch((err: unknown) => {
-        this.log(`engine: unexpected failure: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
-        this.store.set({ state: 'error', managed: false, message: `Berth failed while connecting to the engine: ${err instanceof Error ? err.message : String(err)}` });
-      });
-    }
+    this.lifecycle.start();
     return Promise.resolve();
   }
 
   dispose(): Promise<void> {
     this.disposing ??= (async () => {
-      this.life.abort();
-      this.disconnect();
-      await this.supervisor?.stop().catch((err: unknown) => this.log(`embedded engine: stop failed: ${String(err)}`));
-      await this.running;
+      await this.lifecycle.dispose();
       this.store.close({ state: 'stopped', managed: false, message: 'Berth has stopped' });
     })();
     return this.disposing;
   }
-
-  private requireConnection(): EngineConnection {
-    const status = this.store.get();
-    if (this.conn && status.state === 'running') return this.conn;
-    if (status.state === 'starting') throw engineUnavailable('The Docker engine is still starting; try again in a moment', { state: status.state });
-    if (status.state === 'stopped') throw engineUnavailable('Berth is not connected to a Docker engine (the back end is stopped)', { state: status.state });
-    throw engineUnavailable(`No Docker engine is available: ${status.message ?? 'unknown reason'}`, { state: status.state, remedy: status.remedy });
-  }
-
-  private async run(): Promise<void> {
-    this.store.set({ state: 'starting', managed: false, message: 'Looking for a Docker engine…' });
-    const found = await this.deps.discover({ dockerHost: this.options.dockerHost });
-    if (this.life.signal.aborted) return;
-    if (found.found) return this.connect(found.options, found.endpoint, false);
-
-    const tried = describeAttempts(found.attempts);
-    if (this.options.dockerHost?.trim()) {
-      // The user named an engine: say that it does not answer, rather than start another one.
-      this.store.set({
-        state: 'error',
-        managed: false,
-        message: `The Docker engine you chose does not answer (${tried})`,
-        remedy: 'Start that engine, or change the engine setting (--docker-host) to a running one.',
-      });
-      return this.retryDiscovery();
-    }
-    if ((this.options.embedded ?? 'auto') === 'never') {
-      this.store.set({
-        state: 'error',
-        managed: false,
-        message: `No Docker engine answered (${tried})`,
-        remedy: 'Start Docker, or set DOCKER_HOST (or the engine setting) to the address of a running engine.',
-      });
-      return this.retryDiscovery();
-    }
-    const check = this.deps.checkEmbedded();
-    if (!check.possible) {
-      this.store.set({ state: 'error', managed: false, message: `No Docker engine answered (${tried}). ${check.message}.`, remedy: check.remedy });
-      return this.retryDiscovery();
-    }
-    await this.startEmbedded(check.dockerdPath);
-  }
-
-  private async startEmbedded(dockerdPath: string): Promise<void> {
-    const sup = this.deps.createSupervisor({ dataDir: this.options.dataDir, extraArgs: this.options.extraDockerdArgs, dockerdPath, log: this.log });
-    this.supervisor = sup;
-    const endpoint: EngineEndpoint = { host: sup.paths.host, source: 'embedded' };
-    this.store.set({ state: 'starting', managed: true, endpoint, message: 'Starting Berth’s own Docker engine…' });
-    sup.onChange((s) => this.onSupervisor(s, endpoint));
-    try {
-      await sup.start();
-    } catch {
-      if (this.life.signal.aborted) return;
-      this.store.set(this.embeddedError(endpoint, sup.status, 'Berth’s own Docker engine did not start'));
-      return this.retryDiscovery();
-    }
-    if (this.life.signal.aborted) return;
-    this.connect({ socketPath: sup.paths.socketPath }, endpoint, true);
-  }
-
-  private onSupervisor(s: SupervisorStatus, endpoint: EngineEndpoint): void {
-    if (s.state !== 'error' || this.life.signal.aborted || !this.conn?.managed) return;
-    // It crashed while we were connected.
-    this.disconnect(engineUnavailable(s.message ?? 'The embedded engine stopped'));
-    this.store.set(this.embeddedError(endpoint, s, 'Berth’s own Docker engine stopped'));
-    void this.retryDiscovery();
-  }
-
-  private embeddedError(endpoint: EngineEndpoint, s: SupervisorStatus, what: string): EngineStatus {
-    return {
-      state: 'error',
-      managed: true,
-      endpoint,
-      message: `${what}: ${s.message ?? 'unknown reason'}`,
-      remedy: `See the last lines below, or its full log at ${this.supervisor?.paths.logFile ?? 'the engine log'}. Restart Berth to try again, or start Docker and set DOCKER_HOST.`,
-      logTail: s.logTail,
-    };
-  }
-
-  private connect(options: Docker.DockerOptions, endpoint: EngineEndpoint, managed: boolean): void {
-    const conn = this.deps.connect(options, endpoint, managed, this.log);
-    this.conn = conn;
-    let everConnected = false;
-    this.log(`engine: using ${endpoint.host} (${endpoint.source}${endpoint.context ? ` ${endpoint.context}` : ''})`);
-    this.store.set({ state: 'starting', managed, endpoint, message: `Connecting to the engine at ${endpoint.host}…` });
-    conn.hub.onStatus((s) => {
-      if (this.conn !== conn || this.life.signal.aborted) return;
-      if (s.state === 'connected') {
-        everConnected = true;
-        this.store.set({ state: 'running', managed, endpoint });
-      } else if (s.state === 'reconnecting') {
-        const why = s.lastError ?? 'unknown reason';
-        this.store.set({
-          state: 'error',
-          managed,
-          endpoint,
-          message: everConnected
-            ? `Lost the connection to the engine at ${endpoint.host} (${why}); reconnecting…`
-            : `The engine at ${endpoint.host} answered, but its event stream failed (${why}); retrying…`,
-          remedy: managed ? 'Berth’s own engine should come back by itself; if not, restart Berth.' : 'Make sure Docker is running; Berth reconnects by itself.',
-        });
-      }
-    });
-    void conn.hub.start().catch(() => undefined);
-  }
-
-  private disconnect(reason?: Error): void {
-    const conn = this.conn;
-    this.conn = undefined;
-    conn?.hub.dispose(reason);
-  }
-
-  /** While no engine is reachable, look again with backoff; connect to the first one found. */
-  private async retryDiscovery(): Promise<void> {
-    if (this.retrying) return;
-    this.retrying = true;
-    const retry = this.deps.retry ?? { initialMs: 2000, maxMs: 30_000 };
-    let delay = retry.initialMs;
-    try {
-      while (!this.life.signal.aborted && !this.conn) {
-        await sleep(delay, this.life.signal);
-        if (this.life.signal.aborted || this.conn) return;
-        delay = Math.min(delay * 2, retry.maxMs);
-        const found = await this.deps.discover({ dockerHost: this.options.dockerHost });
-        if (found.found && !this.life.signal.aborted && !this.conn) {
-          this.connect(found.options, found.endpoint, false);
-          return;
-        }
-      }
-    } finally {
-      this.retrying = false;
-    }
-  }
-}
-
-function describeAttempts(attempts: readonly Attempt[]): string {
-  if (!attempts.length) return 'no place to look';
-  return `tried ${attempts.map((a) => `${a.endpoint.host} (${a.endpoint.source}): ${a.error}`).join('; ')}`;
 }

@@ -19,6 +19,16 @@ const externalPackages = {
   },
 };
 
+// The Electron main process ships on its own (app.asar holds no node_modules): every npm package is
+// bundled in, except electron (the runtime's) and native addons, which ssh2 loads only optionally
+// (cpu-features, its sshcrypto binding) and does without when they are missing.
+const nativeStaysOut = {
+  name: 'native-addons-stay-out',
+  setup(b) {
+    b.onResolve({ filter: /(\.node$|^cpu-features$)/ }, (args) => ({ path: args.path, external: true }));
+  },
+};
+
 const common = {
   absWorkingDir: root,
   bundle: true,
@@ -42,7 +52,7 @@ await Promise.all([
     target: 'node20',
     plugins: [externalPackages],
   }),
-  // Electron main process: same, with electron itself provided by the runtime.
+  // Electron main process: self-contained, with electron itself provided by the runtime.
   build({
     ...common,
     entryPoints: [at('electron/main.ts')],
@@ -50,7 +60,19 @@ await Promise.all([
     platform: 'node',
     format: 'esm',
     target: 'node20',
-    plugins: [externalPackages],
+    external: ['electron'],
+    plugins: [nativeStaysOut],
+    // CommonJS packages bundled into ESM still call require() for Node's built-ins and read __dirname.
+    banner: {
+      js: [
+        "import { createRequire as __berthRequire } from 'node:module';",
+        "import { dirname as __berthDirname } from 'node:path';",
+        "import { fileURLToPath as __berthPath } from 'node:url';",
+        'const require = __berthRequire(import.meta.url);',
+        'const __filename = __berthPath(import.meta.url);',
+        'const __dirname = __berthDirname(__filename);',
+      ].join(' '),
+    },
   }),
   // Sandboxed preload: may require only 'electron' (and a few polyfilled modules), so everything else
   // (contract, zod) is inlined, as CommonJS.

@@ -9,7 +9,7 @@ purpose=${1:-start}
 # command → Debian package
 declare -A need=([dockerd]=docker.io [curl]=curl)
 if [ "$purpose" = test ]; then
-  need+=([busybox]=busybox-static [chromium]=chromium [docker-registry]=docker-registry [htpasswd]=apache2-utils)
+  need+=([busybox]=busybox-static [chromium]=chromium [docker-registry]=docker-registry [htpasswd]=apache2-utils [docker-compose]=docker-compose)
 fi
 missing=()
 for cmd in "${!need[@]}"; do

@@ -5,7 +5,7 @@ import { defaultDataDir } from './data-dir.js';
 describe('parseServerArgs', () => {
   it('has sensible defaults', () => {
     expect(parseServerArgs([], { HOME: '/h', BERTH_DATA_DIR: '/data' })).toEqual({
-      port: 0, tokenFile: undefined, dockerHost: undefined, dataDir: '/data', embedded: 'auto', help: false,
+      port: 0, tokenFile: undefined, dockerHost: undefined, dataDir: '/data', embedded: 'auto', engine: 'auto', help: false,
     });
   });
 
@@ -23,6 +23,14 @@ describe('parseServerArgs', () => {
     expect(() => parseServerArgs(['extra'])).toThrow(/extra/);
     expect(() => parseServerArgs(['--docker-host', '/var/run/docker.sock'])).toThrow(/--docker-host must be a URL/);
     expect(() => parseServerArgs(['--token-file'])).toThrow(/token-file/);
+    expect(() => parseServerArgs(['--engine', 'kvm'])).toThrow(/--engine must be one of auto, native, embedded, vm \(got "kvm"\)/);
+  });
+
+  it('reads --engine and refuses contradictory engine flags', () => {
+    expect(parseServerArgs(['--engine', 'vm']).engine).toBe('vm');
+    expect(parseServerArgs(['--engine=native', '--docker-host', 'unix:///x.sock']).engine).toBe('native');
+    expect(() => parseServerArgs(['--engine', 'vm', '--docker-host', 'unix:///x.sock'])).toThrow(/cannot go with --engine vm/);
+    expect(() => parseServerArgs(['--engine', 'embedded', '--no-embedded-engine'])).toThrow(/contradict/);
   });
 });
 

@@ -1,4 +1,6 @@
 import { parseArgs } from 'node:util';
+import { BerthError } from '../contract/errors.js';
+import { planEngine, type EngineRequestFlags } from '../engine/providers/engine-choice.js';
 import { defaultDataDir } from './data-dir.js';
 
 export interface ServerArgs {
@@ -7,6 +9,7 @@ export interface ServerArgs {
   dockerHost?: string;
   dataDir: string;
   embedded: 'auto' | 'never';
+  engine: NonNullable<EngineRequestFlags['engine']>;
   help: boolean;
 }
 
@@ -17,6 +20,7 @@ Serves the Berth UI to your browser on 127.0.0.1, behind a random access token.
 Options:
   --port N               Port to listen on (0, the default, picks a free one)
   --token-file FILE      Read the access token from FILE instead of making a random one
+  --engine KIND          auto (default), native, embedded or vm: see "Which engine" in the README
   --docker-host URL      Docker engine to use, e.g. unix:///var/run/docker.sock or tcp://127.0.0.1:2375
   --data-dir DIR         Where Berth keeps its state (default: $BERTH_DATA_DIR or the per-user data folder)
   --no-embedded-engine   Never start Berth's own dockerd, even when no engine is reachable
@@ -45,6 +49,7 @@ export function parseServerArgs(argv: readonly string[], env: NodeJS.ProcessEnv 
         'docker-host': { type: 'string' },
         'data-dir': { type: 'string' },
         'no-embedded-engine': { type: 'boolean' },
+        engine: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -73,12 +78,35 @@ export function parseServerArgs(argv: readonly string[], env: NodeJS.ProcessEnv 
   const dataDir = values['data-dir'] as string | undefined;
   if (dataDir === '') throw new UsageError('--data-dir needs a folder name.');
 
+  const engine = parseEngineFlag(values.engine as string | undefined);
+  checkEngineFlags({ engine, dockerHost, noEmbedded: Boolean(values['no-embedded-engine']) });
+
   return {
     port: Number(portText),
     tokenFile,
     dockerHost,
     dataDir: dataDir ?? defaultDataDir(env),
     embedded: values['no-embedded-engine'] ? 'never' : 'auto',
+    engine,
     help: Boolean(values.help),
   };
+}
+
+const ENGINE_KINDS = ['auto', 'native', 'embedded', 'vm'] as const;
+
+/** `--engine`: one of auto, native, embedded, vm (shared with the desktop app's flags). */
+export function parseEngineFlag(value: string | undefined): NonNullable<EngineRequestFlags['engine']> {
+  if (value === undefined) return 'auto';
+  if ((ENGINE_KINDS as readonly string[]).includes(value)) return value as NonNullable<EngineRequestFlags['engine']>;
+  throw new UsageError(`--engine must be one of ${ENGINE_KINDS.join(', ')} (got "${value}").`);
+}
+
+/** Contradictory engine flags are refused before anything starts. */
+export function checkEngineFlags(flags: EngineRequestFlags, platform: NodeJS.Platform = process.platform): void {
+  try {
+    planEngine(flags, platform);
+  } catch (err) {
+    if (err instanceof BerthError) throw new UsageError(err.message);
+    throw err;
+  }
 }

@@ -4,6 +4,7 @@ import { parseServerArgs, USAGE, UsageError } from './cli-args.js';
 import { startBerthServer, type BerthServer } from './http-server.js';
 import { generateToken, readTokenFile, TokenFileError } from './token.js';
 import { findUiDir } from './ui-dir.js';
+import { createBerthLog } from '../engine/diagnostics/log-file.js';
 
 /**
  * Browser mode's composition root: flags → token → back end → HTTP/WebSocket server. Prints exactly one
@@ -37,11 +38,15 @@ async function main(): Promise<void> {
     throw err;
   }
 
+  // Every line also goes to <dataDir>/logs/berth.log (rotated), for the diagnostics bundle.
+  const fileLog = createBerthLog(args.dataDir, log);
   const backend: Backend = createBackend({
     dataDir: args.dataDir,
     dockerHost: args.dockerHost,
     embedded: args.embedded,
-    log,
+    engine: args.engine,
+    log: fileLog.log,
+    secrets: () => [token],
   });
   let server: BerthServer;
   try {
@@ -50,7 +55,7 @@ async function main(): Promise<void> {
       token,
       uiDir: findUiDir(import.meta.url),
       port: args.port,
-      log,
+      log: fileLog.log,
     });
   } catch (err) {
     const e = err as NodeJS.ErrnoException;

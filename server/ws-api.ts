@@ -1,5 +1,5 @@
 import type { WebSocket } from 'ws';
-import type { Connection, Dispatcher, ServerMessage } from '../contract/index.js';
+import { decodeByteFrame, encodeByteFrameHeader, type Connection, type Dispatcher, type ServerMessage } from '../contract/index.js';
 
 /** Past this much unsent data, streams pause until the socket drains (bounded memory per client). */
 export const CONGESTED_BYTES = 4 * 1024 * 1024;
@@ -17,13 +17,21 @@ function transportError(id: number, message: string): ServerMessage {
 
 /**
  * Serves the contract over one WebSocket: each socket is one dispatcher connection. Text frames
- * carry one JSON message each; a binary or malformed frame is answered with a TRANSPORT error and
+ * carry one JSON message each; binary frames carry the bytes of downloads and uploads
+ * (contract/byte-frame.ts). A malformed frame of either kind is answered with a TRANSPORT error and
  * never ends the process or the connection.
  */
 export function serveApiSocket(ws: WebSocket, connectionId: string, options: WsApiOptions): Connection {
   const { dispatcher, log } = options;
   const send = (msg: ServerMessage) => {
     if (ws.readyState !== ws.OPEN) return;
+    if (msg.t === 'bytes') {
+      // One message in two fragments, the 8-byte header then the payload as it is: the payload is
+      // written to the socket without a copy (the client reassembles one binary message).
+      ws.send(encodeByteFrameHeader(msg.id), { binary: true, fin: false });
+      ws.send(msg.data, { binary: true, fin: true });
+      return;
+    }
     let text: string;
     try {
       text = JSON.stringify(msg);
@@ -40,7 +48,9 @@ export function serveApiSocket(ws: WebSocket, connectionId: string, options: WsA
 
   ws.on('message', (data, isBinary) => {
     if (isBinary) {
-      send(transportError(-1, 'Binary frames are not part of the Berth protocol; send JSON text.'));
+      const frame = decodeByteFrame(data as Buffer);
+      if (frame) connection.handle({ t: 'bytes', id: frame.id, data: frame.data });
+      else send(transportError(-1, 'Binary frames carry the bytes of a download or upload; this one is not a Berth byte frame.'));
       return;
     }
     let msg: unknown;

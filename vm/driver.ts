@@ -3,16 +3,28 @@ import type { Disposable } from '../contract/define.js';
 /**
  * The lightweight Linux VM that runs dockerd where there is no native engine (macOS, Windows, or Linux
  * without root). One interface, one driver per hypervisor: qemu (Linux KVM/TCG, macOS HVF), vfkit
- * (macOS Virtualization.framework), wsl (Windows). Only the interface exists for now; the drivers are
- * a later issue. Drivers hold no Docker knowledge: they boot the image and expose the engine's socket.
+ * (macOS Virtualization.framework), wsl (Windows). Only qemu exists (vm/drivers/qemu); VmManager
+ * (vm/vm-manager.ts) wraps a driver with the state machine, the lock and progress. Drivers hold no Docker
+ * knowledge beyond `_ping`: they boot the image and expose the engine's socket on the host.
  */
 
 /**
  * Lifecycle, an explicit state machine:
  * absent → (create) → stopped → (start) → starting → running → (stop) → stopping → stopped → (delete) → absent.
- * Any step can end in `error`; from there `stop` and `delete` are still allowed.
+ * running → (suspend) → suspending → suspended → (start: resume) → starting → running.
+ * Any step can end in `error`; from there `start`, `stop` and `delete` are still allowed.
  */
-export type VmState = 'absent' | 'creating' | 'stopped' | 'starting' | 'running' | 'stopping' | 'deleting' | 'error';
+export type VmState =
+  | 'absent'
+  | 'creating'
+  | 'stopped'
+  | 'starting'
+  | 'running'
+  | 'stopping'
+  | 'suspending'
+  | 'suspended'
+  | 'deleting'
+  | 'error';
 
 /** Hypervisors Berth can drive. */
 export type VmDriverName = 'qemu' | 'vfkit' | 'wsl';
@@ -60,6 +72,11 @@ export interface VmStatus {
   message?: string;
   /** Last lines of the VM console / hypervisor log, when it failed. */
   logTail?: string[];
+  /** The accelerator in use (kvm, hvf, tcg) and, for tcg, the plain warning that it is slow. */
+  accel?: string;
+  warning?: string;
+  /** The data disk inside the guest, when the guest agent answers. */
+  disk?: { usedBytes: number; totalBytes: number };
 }
 
 /** Progress of a long step (create, start), for the UI. */
@@ -67,6 +84,19 @@ export interface VmProgress {
   step: string;
   /** 0..1 when known. */
   fraction?: number;
+  /** Since the operation (start, stop…) began, and since this step began. */
+  elapsedMs?: number;
+  stepElapsedMs?: number;
+}
+
+/** What `start` measured: host time of each stage since QEMU was spawned, and the guest's uptime then. */
+export interface VmStartResult {
+  dockerHost: string;
+  /** True when the VM was resumed from a saved state rather than booted. */
+  resumed: boolean;
+  /** e.g. qemu (QMP answered), initramfs, init, data, network, containerd, dockerd, ping. */
+  stages: { name: string; hostMs: number; guestUptimeS?: number }[];
+  totalMs: number;
 }
 
 export interface VmDriver {
@@ -77,10 +107,19 @@ export interface VmDriver {
 
   /** Create the VM's disk and configuration from the image (state absent → stopped). */
   create(config: VmConfig, onProgress?: (p: VmProgress) => void, signal?: AbortSignal): Promise<void>;
-  /** Boot it and wait until dockerd answers (stopped → running); resolves with the engine's host. */
-  start(onProgress?: (p: VmProgress) => void, signal?: AbortSignal): Promise<{ dockerHost: string }>;
+  /**
+   * Boot it, or resume it from a state saved by `suspend`, and wait until dockerd answers
+   * (stopped|suspended → running). A missing, stale or unreadable state means a cold boot.
+   */
+  start(onProgress?: (p: VmProgress) => void, signal?: AbortSignal): Promise<VmStartResult>;
   /** Shut it down cleanly, forcing it after `timeoutMs` (running → stopped). */
   stop(options?: { timeoutMs?: number }): Promise<void>;
+  /** Whether `suspend` works here (else quitting Berth stops the VM). */
+  readonly canSuspend: boolean;
+  /** Save the running VM's memory to a file and end it, leaving the disk alone (running → suspended). */
+  suspend(): Promise<void>;
+  /** Drop a saved state, so the next start cold-boots. */
+  discardSuspended(): Promise<void>;
   /** Remove the VM and its disk (→ absent). Destructive: the caller has asked the user first. */
   delete(): Promise<void>;
 

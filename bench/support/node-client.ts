@@ -1,5 +1,5 @@
 import WebSocket from 'ws';
-import { contract, createClient, type BerthApi, type ClientTransport } from '../../contract/index.js';
+import { contract, createClient, decodeByteFrame, encodeByteFrameHeader, type BerthApi, type ClientTransport } from '../../contract/index.js';
 
 /** A BerthApi client in Node over the browser-mode WebSocket (Bearer token, same-origin header). */
 export async function connectNodeClient(origin: string, token: string): Promise<{ api: BerthApi; close(): void }> {
@@ -10,9 +10,18 @@ export async function connectNodeClient(origin: string, token: string): Promise<
     ws.once('unexpected-response', (_req, res) => reject(new Error(`WebSocket refused: HTTP ${res.statusCode}`)));
   });
   const transport: ClientTransport = {
-    send: (m) => ws.send(JSON.stringify(m)),
+    // Bytes of downloads and uploads are binary frames, as in the browser (contract/byte-frame.ts).
+    send: (m) => {
+      if (m.t !== 'bytes') return ws.send(JSON.stringify(m));
+      ws.send(encodeByteFrameHeader(m.id), { fin: false });
+      ws.send(m.data, { fin: true });
+    },
     onMessage: (cb) => {
-      const l = (data: WebSocket.RawData) => cb(JSON.parse(data.toString()));
+      const l = (data: WebSocket.RawData, isBinary: boolean) => {
+        if (!isBinary) return cb(JSON.parse(data.toString()));
+        const frame = decodeByteFrame(data as Buffer);
+        if (frame) cb({ t: 'bytes', id: frame.id, data: frame.data });
+      };
       ws.on('message', l);
       return { dispose: () => ws.off('message', l) };
     },

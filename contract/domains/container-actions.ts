@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { method } from '../define.js';
 import type { ContainerActionResult, ContainerRemovalPlan, ContainerRemoveResult } from '../models/container-actions.js';
+import { containerIdSchema } from './container-id.js';
 
 /** Signals `docker kill` accepts by name (with or without the SIG prefix); numbers 1–64 are accepted too. */
 export const knownSignals = [
@@ -21,13 +22,6 @@ export function normalizeSignal(input: string): string | undefined {
   const rt = /^SIGRTM(IN|AX)([+-]\d{1,2})?$/.exec(name);
   return rt ? name : undefined;
 }
-
-export const containerIdSchema = z
-  .string({ error: 'expected a container id or name' })
-  .trim()
-  .min(1, { error: 'a container id or name is required', abort: true })
-  .max(256, { error: 'is too long for a container id or name' })
-  .regex(/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/, { error: 'is not a valid container id or name' });
 
 export const stopTimeoutSchema = z
   .number({ error: 'expected a number of seconds' })

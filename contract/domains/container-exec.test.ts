@@ -14,13 +14,13 @@ describe('container exec contract', () => {
   });
 
   it('names the field and the problem for bad input', () => {
-    expect(message(execArgs, { id: '' })).toBe('Invalid argument "id": must not be empty');
+    expect(message(execArgs, { id: '' })).toBe('Invalid argument "id": a container id or name is required');
     expect(message(execArgs, { id: 'a', cols: 0 })).toBe('Invalid argument "cols": cols must be at least 1');
     expect(message(execArgs, { id: 'a', rows: 2.5 })).toBe('Invalid argument "rows": rows must be a whole number');
     expect(message(execArgs, { id: 'a', command: 'zsh' })).toMatch(/"command": must be "sh", "bash" or a list of arguments/);
     expect(message(execArgs, { id: 'a', command: [] })).toMatch(/"command"/);
     expect(message(execArgs, { id: 'a', extra: 1 })).toMatch(/extra/);
-    expect(message(execArgs, { id: 'a;rm -rf /' })).toMatch(/"id": must be a container id or name/);
+    expect(message(execArgs, { id: 'a;rm -rf /' })).toMatch(/"id": is not a valid container id or name/);
   });
 
   it('input and resize need a session id from the ready event, and input is bounded', () => {

@@ -1,15 +1,9 @@
 import { z } from 'zod';
 import { method, stream } from '../define.js';
 import type { ContainerStatsEvent, ExecEvent, StatsSummaryEvent } from '../models/container-exec.js';
+import { containerIdSchema } from './container-id.js';
 
 /** Interactive exec/attach sessions with a TTY, and streaming stats. */
-
-const containerId = z
-  .string({ error: 'must be a container id or name' })
-  .trim()
-  .min(1, { error: 'must not be empty', abort: true })
-  .max(256, { error: 'is too long', abort: true })
-  .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'must be a container id or name (letters, digits, "_", "." and "-")');
 
 const sessionId = z.string({ error: 'must be a session id' }).regex(/^[a-f0-9]{32}$/, 'must be a session id from the ready event');
 
@@ -29,7 +23,7 @@ export const execCommand = z.union(
 
 export const execArgs = z
   .object({
-    id: containerId,
+    id: containerIdSchema,
     /** 'sh', 'bash' or an argv. Ignored when attaching. */
     command: execCommand.default('sh'),
     cols: termSize('cols').default(80),
@@ -52,7 +46,7 @@ export const containerExecApi = {
   /** Resize the TTY of a session of this connection. */
   execResize: method<void>()(z.object({ session: sessionId, cols: termSize('cols'), rows: termSize('rows') }).strict()),
   /** Live stats of one container from the engine's streaming stats endpoint (never polled). */
-  stats: stream<ContainerStatsEvent>()(z.object({ id: containerId }).strict()),
+  stats: stream<ContainerStatsEvent>()(z.object({ id: containerIdSchema }).strict()),
   /**
    * Compact CPU/memory samples of running containers, for the list's sparklines: one per container
    * every `intervalMs` (default 2 s), sent together so the list redraws once per interval. `ids`

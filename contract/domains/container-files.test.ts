@@ -24,17 +24,15 @@ describe('container file paths', () => {
     expect(parse({ id: '../x', path: '/' }).success).toBe(false);
   });
 
-  it('upload arguments: a plain file name, a bounded size, base64 chunks of at most 512 KiB', () => {
-    const begin = containerFilesApi.uploadBegin.args;
-    expect(begin.safeParse({ id: 'c', path: '/tmp', name: 'a.txt', size: 3 }).success).toBe(true);
-    expect(begin.safeParse({ id: 'c', path: '/tmp', name: '../a', size: 3 }).error?.issues[0]?.message).toBe('must not contain "/" or a NUL character');
-    expect(begin.safeParse({ id: 'c', path: '/tmp', name: '..', size: 3 }).error?.issues[0]?.message).toBe('must not be "." or ".."');
-    expect(begin.safeParse({ id: 'c', path: '/tmp', name: 'a', size: -1 }).success).toBe(false);
-    const chunk = containerFilesApi.uploadChunk.args;
-    const uploadId = 'a'.repeat(32);
-    expect(chunk.safeParse({ uploadId, index: 0, dataBase64: 'aGk=' }).success).toBe(true);
-    expect(chunk.safeParse({ uploadId, index: 0, dataBase64: 'a!b=' }).error?.issues[0]?.message).toBe('is not valid base64');
-    expect(chunk.safeParse({ uploadId, index: 0, dataBase64: 'A'.repeat(700_000) }).error?.issues[0]?.message).toBe('is larger than 512 KiB once decoded');
-    expect(chunk.safeParse({ uploadId: 'nope', index: 0, dataBase64: '' }).error?.issues[0]?.message).toBe('is not a valid transfer id');
+  it('upload arguments: a plain file name and a bounded size; the bytes travel as binary data, not in the arguments', () => {
+    const args = containerFilesApi.upload.args;
+    expect(containerFilesApi.upload.kind).toBe('upload');
+    expect(containerFilesApi.download.kind).toBe('download');
+    expect(args.safeParse({ id: 'c', path: '/tmp', name: 'a.txt', size: 3 }).success).toBe(true);
+    expect(args.safeParse({ id: 'c', path: '/tmp', name: '../a', size: 3 }).error?.issues[0]?.message).toBe('must not contain "/" or a NUL character');
+    expect(args.safeParse({ id: 'c', path: '/tmp', name: '..', size: 3 }).error?.issues[0]?.message).toBe('must not be "." or ".."');
+    expect(args.safeParse({ id: 'c', path: '/tmp', name: 'a', size: -1 }).success).toBe(false);
+    expect(args.safeParse({ id: 'c', path: '/tmp', name: 'a', size: 9 * 1024 ** 3 }).error?.issues[0]?.message).toBe('is larger than the 8 GiB upload limit');
+    expect(args.safeParse({ id: 'c', path: '/tmp', name: 'a', size: 3, dataBase64: 'aGk=' }).success).toBe(false);
   });
 });

@@ -1,13 +1,10 @@
 import { z } from 'zod';
-import { method, stream } from '../define.js';
-import type { DirListing, DownloadEvent, FileChange, UploadDone, UploadProgress, UploadStarted } from '../models/container-files.js';
+import { download, method, upload } from '../define.js';
+import type { DirListing, DownloadHead, FileChange, UploadDone } from '../models/container-files.js';
+import { containerIdSchema as containerId } from './container-id.js';
 
 /** Limits shared by both ends. */
 export const FILES_LIMITS = {
-  /** Largest download chunk (decoded bytes). */
-  downloadChunkBytes: 256 * 1024,
-  /** Largest upload chunk (decoded bytes). */
-  uploadChunkBytes: 512 * 1024,
   /** Largest single upload. */
   maxUploadBytes: 8 * 1024 * 1024 * 1024,
   /** Longest path accepted. */
@@ -57,37 +54,14 @@ export const fileNameSchema = z
   .refine((n) => !n.includes('/') && !n.includes('\0'), { error: 'must not contain "/" or a NUL character' })
   .refine((n) => n !== '.' && n !== '..', { error: 'must not be "." or ".."' });
 
-const containerId = z
-  .string({ error: 'expected a container id or name' })
-  .trim()
-  .min(1, { error: 'a container id or name is required' })
-  .max(256, { error: 'is too long for a container id or name' })
-  .regex(/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/, { error: 'is not a valid container id or name' });
-
-const transferId = z
-  .string({ error: 'expected a transfer id' })
-  .regex(/^[a-f0-9]{32}$/, { error: 'is not a valid transfer id' });
-
-/** Base64 of at most `uploadChunkBytes` bytes. */
-const maxBase64 = Math.ceil(FILES_LIMITS.uploadChunkBytes / 3) * 4;
-const base64Chunk = z
-  .string({ error: 'expected base64 data' })
-  .max(maxBase64, { error: `is larger than ${FILES_LIMITS.uploadChunkBytes / 1024} KiB once decoded` })
-  .regex(/^[A-Za-z0-9+/]*={0,2}$/, { error: 'is not valid base64' })
-  .refine((s) => s.length % 4 === 0, { error: 'is not valid base64 (length must be a multiple of 4)' });
-
 /** The container's filesystem: browse, download, upload, diff. Works on stopped containers too. */
 export const containerFilesApi = {
   /** The entries of one directory (archive API: works on running and stopped containers). */
   listDir: method<DirListing>()(z.object({ id: containerId, path: containerPathSchema }).strict()),
-  /** A file (its bytes) or a directory (a tar), as base64 chunks; flow-controlled by downloadAck. */
-  download: stream<DownloadEvent>()(z.object({ id: containerId, path: containerPathSchema }).strict()),
-  /** The client has received `received` bytes of download `downloadId`: the back end may send more. */
-  downloadAck: method<null>()(
-    z.object({ downloadId: transferId, received: z.number({ error: 'expected a byte count' }).int().min(0, { error: 'must be 0 or more' }) }).strict(),
-  ),
-  /** Start uploading a file of `size` bytes named `name` into directory `path`. */
-  uploadBegin: method<UploadStarted>()(
+  /** A file (its bytes) or a directory (a tar): a head, then the bytes as binary data, flow-controlled. */
+  download: download<DownloadHead>()(z.object({ id: containerId, path: containerPathSchema }).strict()),
+  /** A file of `size` bytes named `name` into directory `path`: the bytes as binary data, then where it was written. */
+  upload: upload<UploadDone>()(
     z
       .object({
         id: containerId,
@@ -101,20 +75,6 @@ export const containerFilesApi = {
       })
       .strict(),
   ),
-  /** Chunk number `index` (0, 1, 2… in order) of an upload. */
-  uploadChunk: method<UploadProgress>()(
-    z
-      .object({
-        uploadId: transferId,
-        index: z.number({ error: 'expected a chunk index' }).int({ error: 'must be a whole number' }).min(0, { error: 'must be 0 or more' }),
-        dataBase64: base64Chunk,
-      })
-      .strict(),
-  ),
-  /** All chunks sent: write the file into the container. */
-  uploadEnd: method<UploadDone>()(z.object({ uploadId: transferId }).strict()),
-  /** Abandon an upload (its temporary data is deleted). */
-  uploadCancel: method<null>()(z.object({ uploadId: transferId }).strict()),
   /** What changed in the container's filesystem against its image (`docker diff`). */
   diff: method<FileChange[]>()(z.object({ id: containerId }).strict()),
 };

@@ -1,13 +1,7 @@
 import { z } from 'zod';
 import { method, stream } from '../define.js';
 import type { ContainerInspection, LogChunk } from '../models/container-logs.js';
-
-const containerRef = z
-  .string({ error: 'expected a container id or name' })
-  .trim()
-  .min(1, { error: 'a container id or name is required' })
-  .max(256, { error: 'is too long for a container id or name' })
-  .regex(/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/, { error: 'is not a valid container id or name' });
+import { containerIdSchema } from './container-id.js';
 
 /** Unix time in seconds (fractions allowed), as the engine's since/until take it. */
 const unixSeconds = z
@@ -20,7 +14,7 @@ export const MAX_LOG_TAIL = 10_000_000;
 
 export const logsArgsSchema = z
   .object({
-    id: containerRef,
+    id: containerIdSchema,
     /** Keep the stream open and send new lines as they are written. */
     follow: z.boolean({ error: 'expected true or false' }).default(false),
     /** Send the engine's timestamp of each line (LogChunk.ts). */
@@ -50,5 +44,5 @@ export const containerLogsApi = {
   /** The container's log lines, demultiplexed into stdout/stderr, grouped in chunks (see LogChunk). */
   logs: stream<LogChunk>()(logsArgsSchema),
   /** The full inspect JSON plus a readable summary. Takes an id or a name. */
-  inspect: method<ContainerInspection>()(z.object({ id: containerRef }).strict()),
+  inspect: method<ContainerInspection>()(z.object({ id: containerIdSchema }).strict()),
 };

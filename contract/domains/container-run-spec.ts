@@ -11,6 +11,7 @@ import {
   parseVolumeName,
   type Parsed,
 } from './container-run-parse.js';
+import { containerIdSchema } from './container-id.js';
 
 /**
  * The run spec as the user types it (strings are fine where the CLI takes strings: "0.5" CPUs,
@@ -177,7 +178,7 @@ export type RunSpec = z.output<typeof runSpecSchema>;
 
 export const containerUpdateSchema = z
   .object({
-    id: z.string().min(1, 'Container id is required').max(255),
+    id: containerIdSchema,
     cpus: cpusSchema,
     memory: memorySchema,
   })

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { method } from '../define.js';
 import type { ContainerResources, NetworkChoice, RunResult, RunValidation } from '../models/container-run.js';
+import { containerIdSchema } from './container-id.js';
 import { containerUpdateSchema, runSpecSchema } from './container-run-spec.js';
 
 /** Run a container from a spec, with validation before anything is sent; change limits of a running one. */
@@ -16,7 +17,7 @@ export const containerRunApi = {
   /** `docker update`: change CPU and/or memory limits, also of a running container. */
   update: method<ContainerResources>()(containerUpdateSchema),
   /** Current CPU and memory limits (and memory usage when running). */
-  resources: method<ContainerResources>()(z.object({ id: z.string().min(1, 'Container id is required').max(255) }).strict()),
+  resources: method<ContainerResources>()(z.object({ id: containerIdSchema }).strict()),
   /** Networks a new container can join. */
   networks: method<NetworkChoice[]>()(z.object({}).strict()),
 };

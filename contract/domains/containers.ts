@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { method, stream } from '../define.js';
-import type { ContainerChange, ContainerSummary } from '../model.js';
+import type { Change, ContainerSummary } from '../model.js';
 import { containerActionsApi } from './container-actions.js';
 import { containerExecApi } from './container-exec.js';
 import { containerFilesApi } from './container-files.js';
@@ -12,7 +12,7 @@ export const containerListApi = {
   /** Every container (running or not unless all is false). */
   list: method<ContainerSummary[]>()(z.object({ all: z.boolean().default(true) }).strict()),
   /** A snapshot, then one delta per change, driven by engine events (no polling). */
-  watch: stream<ContainerChange>()(z.object({}).strict()),
+  watch: stream<Change<ContainerSummary>>()(z.object({}).strict()),
 };
 
 export const containersApi = {

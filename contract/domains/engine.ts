@@ -9,6 +9,13 @@ export const engineApi = {
   status: method<EngineStatus>()(none),
   /** The state, pushed on every change (first event: the current state). */
   statusChanges: stream<EngineStatus>()(none),
+  /**
+   * Berth's VM (when the VM provider is in use): start, stop, restart, delete (its data disk too) or
+   * reset (a fresh data disk). Resolves with the engine status once the action is done.
+   */
+  vm: method<EngineStatus>()(
+    z.object({ action: z.enum(['start', 'stop', 'restart', 'delete', 'reset'], { error: 'expected start, stop, restart, delete or reset' }) }).strict(),
+  ),
   /** What `docker version` and `docker info` show. */
   info: method<EngineInfo>()(none),
   /** Engine events (consumed once from /events, fanned out), optionally filtered by type. */

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { method, stream } from '../define.js';
 import { parseImageReference, parseTagTarget } from '../image-reference.js';
+import type { Change } from '../model.js';
 import type {
-  ImageChange,
   ImageDetails,
   ImageHistoryEntry,
   ImageRemoveResult,
@@ -42,7 +42,7 @@ export const imagesApi = {
   /** Local images (no intermediate build layers), with shared/unique sizes and the containers using each. */
   list: method<ImageSummary[]>()(none),
   /** A snapshot, then one delta per change (image and container events; disk usage refreshed debounced). */
-  watch: stream<ImageChange>()(none),
+  watch: stream<Change<ImageSummary>>()(none),
   /** The full inspect, with a readable summary. */
   inspect: method<ImageDetails>()(z.object({ id: imageRef }).strict()),
   /** Each step of the image: the instruction that made it, its size and date. */

@@ -1,11 +1,14 @@
 import { z } from 'zod';
 import { method, stream } from '../define.js';
-import type { RecycleBinListing, RecycleBinRestoreResult } from '../models/recycle-bin.js';
+import type { RecycleBinListing, RecycleBinRestoreResult, RecycleBinVolumeRestoreResult } from '../models/recycle-bin.js';
 
 export const HOUR_MS = 3_600_000;
 export const MIN_RETENTION_MS = HOUR_MS;
 export const MAX_RETENTION_MS = 30 * 24 * HOUR_MS;
 export const DEFAULT_RETENTION_MS = 7 * 24 * HOUR_MS;
+/** Removed volumes are kept (their content exported) up to this size each, unless the user sets another. */
+export const DEFAULT_VOLUME_LIMIT_BYTES = 1024 ** 3;
+export const MAX_VOLUME_LIMIT_BYTES = 1024 ** 4;
 
 const entryId = z
   .string({ error: 'expected a recycle-bin entry id' })
@@ -28,4 +31,28 @@ export const recycleBinApi = {
   /** Forget an entry for good. */
   delete: method<void>()(z.object({ id: entryId }).strict()),
   setRetention: method<RecycleBinListing>()(z.object({ retentionMs: retentionSchema }).strict()),
+  /** Recreate a removed volume with its name (or `name`), driver, labels and content. */
+  restoreVolume: method<RecycleBinVolumeRestoreResult>()(
+    z
+      .object({
+        id: entryId,
+        name: z
+          .string({ error: 'expected a volume name' })
+          .regex(/^[a-zA-Z0-9][a-zA-Z0-9_.-]+$/, { error: 'is not a valid volume name (letters, digits, "_", "." and "-", at least 2)' })
+          .optional(),
+      })
+      .strict(),
+  ),
+  /** Volumes larger than this are not kept when removed (0: none are). */
+  setVolumeLimit: method<RecycleBinListing>()(
+    z
+      .object({
+        bytes: z
+          .number({ error: 'expected a size in bytes' })
+          .int({ error: 'must be a whole number of bytes' })
+          .min(0, { error: 'must be 0 or more' })
+          .max(MAX_VOLUME_LIMIT_BYTES, { error: 'must be at most 1 TiB' }),
+      })
+      .strict(),
+  ),
 };

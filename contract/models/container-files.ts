@@ -28,30 +28,13 @@ export interface DirListing {
   truncated: boolean;
 }
 
-/** What a download stream sends: one start, chunks of at most 256 KiB (base64), one end. */
-export type DownloadEvent =
-  | {
-      type: 'start';
-      /** Pass to `containers.downloadAck` as chunks arrive (flow control). */
-      downloadId: string;
-      /** Name to save as: the file's own name, or `<dir>.tar` for a directory. */
-      fileName: string;
-      kind: 'file' | 'dir';
-      /** Bytes that will follow for a file; null for a directory (a tar of unknown length). */
-      size: number | null;
-    }
-  | { type: 'chunk'; data: string }
-  | { type: 'end'; bytes: number };
-
-export interface UploadStarted {
-  uploadId: string;
-  /** Largest chunk the back end accepts (decoded bytes). */
-  maxChunkBytes: number;
-}
-
-export interface UploadProgress {
-  received: number;
-  size: number;
+/** What a download announces before its bytes. */
+export interface DownloadHead {
+  /** Name to save as: the file's own name, or `<dir>.tar` for a directory. */
+  fileName: string;
+  kind: 'file' | 'dir';
+  /** Bytes that will follow for a file; null for a directory (a tar of unknown length). */
+  size: number | null;
 }
 
 export interface UploadDone {

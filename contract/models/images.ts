@@ -32,12 +32,6 @@ export interface ImageSummary {
   labels: Record<string, string>;
 }
 
-/** A live image list: one snapshot, then deltas (driven by image and container events, no polling). */
-export type ImageChange =
-  | { kind: 'snapshot'; images: ImageSummary[] }
-  | { kind: 'upsert'; image: ImageSummary }
-  | { kind: 'remove'; id: string };
-
 export interface ImageDetails {
   id: string;
   shortId: string;

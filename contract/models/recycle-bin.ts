@@ -22,8 +22,29 @@ export interface RecycleBinEntry {
   labels: Record<string, string>;
 }
 
+/** A volume removed through Berth, with its content kept. */
+export interface RecycleBinVolumeEntry {
+  id: string;
+  name: string;
+  driver: string;
+  labels: Record<string, string>;
+  options: Record<string, string>;
+  /** Size of the kept copy (compressed), bytes. */
+  bytes: number;
+  removedAt: number;
+  expiresAt: number;
+}
+
+export interface RecycleBinVolumeRestoreResult {
+  name: string;
+}
+
 export interface RecycleBinListing {
   entries: RecycleBinEntry[];
+  /** Removed volumes kept with their content (newest first). */
+  volumes: RecycleBinVolumeEntry[];
+  /** A removed volume is kept only up to this size (bytes; 0: never). */
+  volumeLimitBytes: number;
   /** How long removed containers are kept, in ms. */
   retentionMs: number;
   /** Most entries kept; the oldest go first. */

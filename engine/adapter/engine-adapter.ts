@@ -1,6 +1,8 @@
 import type { Duplex, Readable, Writable } from 'node:stream';
 import type { EngineEndpoint } from '../../contract/model.js';
-import type { HeldStream, RawBody } from '../client/held-stream.js';
+import type { HeldStream, RawBody } from './held-stream.js';
+
+export type { HeldStream, RawBody } from './held-stream.js';
 
 /**
  * The one way Berth talks HTTP to a Docker engine. Services, watches and streams depend on this
@@ -14,8 +16,32 @@ import type { HeldStream, RawBody } from '../client/held-stream.js';
 /** How the adapter reaches the engine; the adapter picks its fast paths from this. */
 export type EngineTransport = 'unix' | 'npipe' | 'tcp' | 'tls' | 'ssh';
 
-/** Query values: undefined is left out; objects and arrays are sent as JSON (e.g. `filters`). */
+/**
+ * Query values: undefined is left out; an array repeats its key (`t=a&t=b`, as the engine reads build
+ * tags); an object is sent as JSON (e.g. `filters`).
+ */
 export type QueryValue = string | number | boolean | undefined | readonly unknown[] | Record<string, unknown>;
+
+/**
+ * Where an engine is and how to reach it (Berth's own shape; the adapter turns it into its client's
+ * options). Built by `toDockerOptions` from a host string.
+ */
+export interface EngineOptions {
+  /** A unix socket path, or a Windows named pipe (`\\.\pipe\docker_engine`). */
+  socketPath?: string;
+  host?: string;
+  port?: number;
+  protocol?: 'http' | 'https' | 'ssh';
+  /** TLS material (https): PEM contents. */
+  ca?: string | Buffer;
+  cert?: string | Buffer;
+  key?: string | Buffer;
+  /** ssh user, and the agent socket. */
+  username?: string;
+  sshOptions?: { agent?: string };
+  /** Pin this API version (without "v"); default: the engine's own. */
+  version?: string;
+}
 
 export interface EngineRequest {
   method?: 'GET' | 'POST' | 'PUT' | 'DELETE' | 'HEAD';
@@ -34,8 +60,14 @@ export interface EngineRequest {
 }
 
 /** A request whose body is a byte stream (PUT archive, build context, image load). */
+/** What an upload reads from: piped into the request (a Node Readable, tar-stream's pack…). */
+export interface ByteSource {
+  pipe<T extends NodeJS.WritableStream>(destination: T): T;
+  on(event: 'error', listener: (err: Error) => void): unknown;
+}
+
 export interface EngineUpload extends EngineRequest {
-  data: Readable;
+  data: ByteSource;
   /** Default application/x-tar. */
   contentType?: string;
 }
@@ -52,7 +84,7 @@ export interface EngineAdapter {
   /** The API version the adapter pins, without "v" (undefined: the engine's own). */
   readonly apiVersion?: string;
 
-  /** A call whose answer is JSON (or empty: resolves undefined). */
+  /** A call whose answer is JSON (empty: resolves undefined; plain text such as `/_ping`'s "OK": that text). */
   json<T>(req: EngineRequest): Promise<T>;
   /** A call answered by headers only (HEAD /containers/{id}/archive): the response headers, lower-case names. */
   head(req: EngineRequest): Promise<Record<string, string | string[] | undefined>>;

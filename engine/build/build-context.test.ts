@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { extract, type Pack } from 'tar-stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BerthError } from '../../contract/errors.js';
+import { feed } from '../streams/feed.js';
 import { listContext, packContext, resolveContext } from './build-context.js';
 
 let dir: string;
@@ -18,10 +19,8 @@ beforeEach(() => {
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 async function tarEntries(source: Pack): Promise<Map<string, { type: string; body: string; mode?: number }>> {
-  const stream = source as unknown as NodeJS.ReadableStream;
   const ex = extract();
-  stream.on('error', (err: Error) => ex.destroy(err));
-  stream.pipe(ex as unknown as NodeJS.WritableStream);
+  feed(source, ex);
   const out = new Map<string, { type: string; body: string; mode?: number }>();
   for await (const e of ex) {
     let body = '';

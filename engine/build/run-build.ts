@@ -1,8 +1,9 @@
-import type Docker from 'dockerode';
+import type { Readable } from 'node:stream';
 import type { z } from 'zod';
 import type { buildArgs } from '../../contract/domains/image-build.js';
 import { BerthError } from '../../contract/errors.js';
 import type { BuildEvent } from '../../contract/models/image-build.js';
+import type { EngineAdapter, QueryValue } from '../adapter/engine-adapter.js';
 import { toBerthError } from '../errors.js';
 import { AsyncQueue } from '../streams/async-queue.js';
 import { readNdjson } from '../streams/ndjson.js';
@@ -22,7 +23,7 @@ const PROGRESS_EVERY_MS = 200;
  * reports about the build itself (a parse error, a failing step) arrives as a `failed` event.
  * Closing the iterable (unsubscribe) aborts the HTTP request, which makes the engine stop the build.
  */
-export function runBuild(docker: Docker, req: BuildRequest, signal: AbortSignal, endpoint?: string): AsyncIterable<BuildEvent> {
+export function runBuild(engine: EngineAdapter, req: BuildRequest, signal: AbortSignal, endpoint?: string): AsyncIterable<BuildEvent> {
   const ctl = new AbortController();
   const onAbort = () => ctl.abort();
   signal.addEventListener('abort', onAbort, { once: true });
@@ -36,14 +37,14 @@ export function runBuild(docker: Docker, req: BuildRequest, signal: AbortSignal,
       ctl.abort();
     },
   });
-  void drive(docker, req, ctl.signal, queue, endpoint).then(
+  void drive(engine, req, ctl.signal, queue, endpoint).then(
     () => queue.end(),
     (err: unknown) => queue.fail(ctl.signal.aborted ? new BerthError('CANCELLED', 'The build was cancelled') : toBerthError(err, endpoint)),
   );
   return queue;
 }
 
-async function drive(docker: Docker, req: BuildRequest, signal: AbortSignal, queue: AsyncQueue<BuildEvent>, endpoint?: string): Promise<void> {
+async function drive(engine: EngineAdapter, req: BuildRequest, signal: AbortSignal, queue: AsyncQueue<BuildEvent>, endpoint?: string): Promise<void> {
   const ctx = await resolveContext(req.context, req.dockerfile);
   let lastProgress = 0;
   const tar = packContext(ctx, {
@@ -70,7 +71,7 @@ async function drive(docker: Docker, req: BuildRequest, signal: AbortSignal, que
     const eq = a.indexOf('=');
     buildargs[a.slice(0, eq)] = a.slice(eq + 1);
   }
-  const options: Record<string, unknown> = {
+  const query: Record<string, QueryValue> = {
     dockerfile: ctx.dockerfileInTar,
     t: req.tags,
     buildargs,
@@ -79,13 +80,12 @@ async function drive(docker: Docker, req: BuildRequest, signal: AbortSignal, que
     rm: true,
     forcerm: true,
     version: '1',
-    abortSignal: uploadSignal,
+    target: req.target || undefined,
   };
-  if (req.target) options.target = req.target;
 
-  let response: NodeJS.ReadableStream;
+  let response: Readable;
   try {
-    response = (await docker.buildImage(tar as unknown as NodeJS.ReadableStream, options as Docker.ImageBuildOptions)) as NodeJS.ReadableStream;
+    response = await engine.uploadStream({ method: 'POST', path: '/build', query, data: tar, signal: uploadSignal });
   } catch (err) {
     tar.destroy();
     if (packError && !signal.aborted) throw new BerthError('VALIDATION', `Could not read the build context: ${packError.message}`);
@@ -98,7 +98,7 @@ async function drive(docker: Docker, req: BuildRequest, signal: AbortSignal, que
 
   const parser = new BuildOutputParser();
   try {
-    for await (const item of readNdjson(response as AsyncIterable<Uint8Array>)) {
+    for await (const item of readNdjson(response)) {
       for (const ev of parser.push(item)) queue.push(ev.kind === 'failed' ? await withDockerfileLine(ev, ctx) : ev);
       while (queue.size > HIGH_WATER && queue.open) await new Promise((r) => setTimeout(r, 10));
       if (!queue.open) return;
@@ -107,7 +107,7 @@ async function drive(docker: Docker, req: BuildRequest, signal: AbortSignal, que
     if (packError && !signal.aborted) throw new BerthError('VALIDATION', `Could not read the build context: ${packError.message}`);
     throw err;
   } finally {
-    (response as unknown as { destroy?: () => void }).destroy?.();
+    response.destroy();
   }
   for (const ev of parser.end()) queue.push(ev);
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type Docker from 'dockerode';
+import type { EngineOptions } from '../adapter/engine-adapter.js';
 import { describe, expect, it } from 'vitest';
 import { candidates, discoverEngine, type DiscoverDeps } from './discover.js';
 
@@ -8,10 +8,10 @@ const sha = (s: string) => createHash('sha256').update(s).digest('hex');
 
 /** Injected fs/env/network: files is a path → content map; reachable lists the hosts that answer _ping. */
 function fakeDeps(opts: { env?: Record<string, string>; files?: Record<string, string>; reachable?: string[]; platform?: NodeJS.Platform }): DiscoverDeps & {
-  pinged: Docker.DockerOptions[];
+  pinged: EngineOptions[];
 } {
   const files = opts.files ?? {};
-  const pinged: Docker.DockerOptions[] = [];
+  const pinged: EngineOptions[] = [];
   return {
     pinged,
     env: opts.env ?? {},

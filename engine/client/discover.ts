@@ -1,14 +1,14 @@
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
-import type Docker from 'dockerode';
 import type { EngineEndpoint } from '../../contract/model.js';
+import type { EngineOptions } from '../adapter/engine-adapter.js';
 import { toBerthError } from '../errors.js';
 import { envTls, toDockerOptions, type HostDeps, type TlsFiles } from './docker-host.js';
 
 export interface DiscoverDeps extends HostDeps {
   platform: NodeJS.Platform;
   /** Resolves when an engine answers GET /_ping at these options within timeoutMs; rejects otherwise. */
-  ping(options: Docker.DockerOptions, timeoutMs: number): Promise<void>;
+  ping(options: EngineOptions, timeoutMs: number, endpoint: EngineEndpoint): Promise<void>;
   /** True when a file exists (used to find a context's TLS material). */
   exists(path: string): boolean;
 }
@@ -33,7 +33,7 @@ export interface Attempt {
 }
 
 export type Discovery =
-  | { found: true; endpoint: EngineEndpoint; options: Docker.DockerOptions; attempts: Attempt[] }
+  | { found: true; endpoint: EngineEndpoint; options: EngineOptions; attempts: Attempt[] }
   | { found: false; attempts: Attempt[] };
 
 /**
@@ -44,10 +44,10 @@ export type Discovery =
 export async function discoverEngine(deps: DiscoverDeps, options: DiscoverOptions = {}): Promise<Discovery> {
   const attempts: Attempt[] = [];
   for (const candidate of candidates(deps, options, attempts)) {
-    let dockerOptions: Docker.DockerOptions;
+    let dockerOptions: EngineOptions;
     try {
       dockerOptions = toDockerOptions(candidate.endpoint.host, deps, candidate.tls);
-      await deps.ping(dockerOptions, options.timeoutMs ?? 1500);
+      await deps.ping(dockerOptions, options.timeoutMs ?? 1500, candidate.endpoint);
     } catch (err) {
       attempts.push({ endpoint: candidate.endpoint, error: reason(err) });
       continue;

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
-import type Docker from 'dockerode';
 import { BerthError } from '../../contract/errors.js';
+import type { EngineOptions } from '../adapter/engine-adapter.js';
 
 /** TLS material for a tcp:// endpoint: from DOCKER_CERT_PATH (or ~/.docker), or a context's tls dir. */
 export interface TlsFiles {
@@ -16,15 +16,15 @@ export interface HostDeps {
 }
 
 /**
- * Turn a Docker host string into dockerode options. Every connection field is set explicitly (even
- * to undefined), because docker-modem otherwise merges in its own reading of DOCKER_HOST.
+ * Turn a Docker host string into the engine adapter's options. Every connection field is set
+ * explicitly (even to undefined), so nothing else's reading of DOCKER_HOST can merge in.
  *
  * - unix:///path → socketPath; npipe:////./pipe/name → named pipe
  * - tcp://host:port → http, or https when `tls` is given (client certs read from its dir)
  * - ssh://[user@]host[:port] → ssh through the agent at SSH_AUTH_SOCK
  */
-export function toDockerOptions(host: string, deps: HostDeps, tls?: TlsFiles): Docker.DockerOptions {
-  const base: Docker.DockerOptions = { socketPath: undefined, host: undefined, port: undefined, protocol: undefined, ca: undefined, cert: undefined, key: undefined };
+export function toDockerOptions(host: string, deps: HostDeps, tls?: TlsFiles): EngineOptions {
+  const base: EngineOptions = { socketPath: undefined, host: undefined, port: undefined, protocol: undefined, ca: undefined, cert: undefined, key: undefined };
   const h = host.trim();
   if (h.startsWith('unix://')) {
     const path = h.slice('unix://'.length);
@@ -56,7 +56,7 @@ export function toDockerOptions(host: string, deps: HostDeps, tls?: TlsFiles): D
       };
     }
     const secure = !!tls || h.startsWith('https://');
-    const options: Docker.DockerOptions = { ...base, protocol: secure ? 'https' : 'http', host: hostname, port: Number(url.port || (secure ? 2376 : 2375)) };
+    const options: EngineOptions = { ...base, protocol: secure ? 'https' : 'http', host: hostname, port: Number(url.port || (secure ? 2376 : 2375)) };
     if (tls) {
       const read = (name: string) => {
         const file = join(tls.dir, name);

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { Duplex } from 'node:stream';
-import type Docker from 'dockerode';
 import type { ExecEvent } from '../../contract/models/container-exec.js';
+import { containerPath, inspectContainer } from '../adapter/calls.js';
+import type { EngineAdapter } from '../adapter/engine-adapter.js';
 import { toBerthError } from '../errors.js';
 import { argvOf, explainStartFailure, isNotFoundText, StartErrorProbe, type ExecCommandArg } from './exec-messages.js';
 import type { ExecSessionRegistry } from './session-registry.js';
@@ -9,7 +10,7 @@ import { demuxDecoder, rawDecoder, type TerminalDecoder } from './terminal-decod
 import { TerminalQueue } from './terminal-queue.js';
 
 export interface OpenTerminalOptions {
-  docker: Docker;
+  engine: EngineAdapter;
   endpoint?: string;
   registry: ExecSessionRegistry;
   connectionId: string;
@@ -29,8 +30,6 @@ interface Opened {
   /** End what the session started if it still runs (a closed exec connection does not end the process). */
   hangUp?(): void;
 }
-
-type WithSignal<T> = T & { abortSignal?: AbortSignal };
 
 /**
  * One interactive session: a new exec with a TTY in a running container, or an attach to its main
@@ -58,8 +57,8 @@ export function openTerminal(o: OpenTerminalOptions): AsyncIterableIterator<Exec
   return queue;
 
   async function run(): Promise<void> {
-    const container = o.docker.getContainer(o.id);
-    const info = await container.inspect({ abortSignal: o.signal } as WithSignal<object>);
+    const info = await inspectContainer(o.engine, o.id, o.signal);
+    const container = info.Id;
     if (!queue.open) return;
     if (info.State.Paused || !info.State.Running) {
       const message = info.State.Paused
@@ -70,7 +69,7 @@ export function openTerminal(o: OpenTerminalOptions): AsyncIterableIterator<Exec
     }
     let opened: Opened;
     try {
-      opened = o.attach ? await openAttach(container, info.Config.Tty) : await openExec(container);
+      opened = o.attach ? await openAttach(container, info.Config?.Tty === true) : await openExec(container);
     } catch (err) {
       const text = toBerthError(err, o.endpoint).message;
       if (!o.attach && isNotFoundText(text)) {
@@ -117,10 +116,11 @@ export function openTerminal(o: OpenTerminalOptions): AsyncIterableIterator<Exec
     else queue.finish({ kind: 'exit', code });
   }
 
-  async function openExec(container: Docker.Container): Promise<Opened> {
+  async function openExec(container: string): Promise<Opened> {
+    const engine = o.engine;
     const tag = randomBytes(16).toString('hex');
     let hungUp = false;
-    const exec = await container.exec({
+    const exec = await createExec(engine, container, {
       Cmd: argvOf(o.command),
       AttachStdin: true,
       AttachStdout: true,
@@ -129,36 +129,37 @@ export function openTerminal(o: OpenTerminalOptions): AsyncIterableIterator<Exec
       // The tag marks every process of this session (children inherit it), so they can be ended when it closes.
       Env: ['TERM=xterm-256color', `${SESSION_ENV}=${tag}`],
     });
-    const stream = (await exec.start({ hijack: true, stdin: true, Tty: true })) as Duplex;
+    const stream = await engine.hijack({ path: `/exec/${exec}/start`, body: { Detach: false, Tty: true }, stdin: true });
     return {
       socket: stream,
       tty: true,
       resize: async (cols, rows) => {
-        await exec.resize({ h: rows, w: cols });
+        await engine.json<unknown>({ method: 'POST', path: `/exec/${exec}/resize`, query: { h: rows, w: cols } });
       },
       exitCode: async () => {
-        const r = await exec.inspect();
+        const r = await inspectExec(engine, exec);
         return r.Running ? null : (r.ExitCode ?? null);
       },
       hangUp: () => {
         if (hungUp) return;
         hungUp = true;
-        void hangUpSession(container, exec, tag).catch(() => undefined);
+        void hangUpSession(engine, container, exec, tag).catch(() => undefined);
       },
     };
   }
 
-  async function openAttach(container: Docker.Container, tty: boolean): Promise<Opened> {
-    const stream = (await container.attach({ stream: true, stdin: true, stdout: true, stderr: true, hijack: true })) as unknown as Duplex;
+  async function openAttach(container: string, tty: boolean): Promise<Opened> {
+    const engine = o.engine;
+    const stream = await engine.hijack({ path: `${containerPath(container)}/attach`, query: { stream: 1, stdin: 1, stdout: 1, stderr: 1 }, stdin: true });
     return {
       socket: stream,
       tty,
       resize: async (cols, rows) => {
-        if (tty) await container.resize({ h: rows, w: cols });
+        if (tty) await engine.json<unknown>({ method: 'POST', path: `${containerPath(container)}/resize`, query: { h: rows, w: cols } });
       },
       exitCode: async () => {
-        const r = await container.inspect();
-        return r.State.Running ? null : r.State.ExitCode;
+        const r = await inspectContainer(engine, container);
+        return r.State.Running ? null : (r.State.ExitCode ?? null);
       },
     };
   }
@@ -174,11 +175,21 @@ export const SESSION_ENV = 'BERTH_SESSION';
  * session's tag. It needs a POSIX sh, grep and kill in the container (busybox, Debian, Alpine…); where
  * they are missing the process stays, as with the docker CLI.
  */
-export async function hangUpSession(container: Docker.Container, exec: Docker.Exec, tag: string): Promise<void> {
-  const state = await exec.inspect();
+export async function hangUpSession(engine: EngineAdapter, container: string, exec: string, tag: string): Promise<void> {
+  const state = await inspectExec(engine, exec);
   if (!state.Running) return;
   const each = (signal: string) =>
     `for p in /proc/[0-9]*; do grep -q "${SESSION_ENV}=${tag}" "$p/environ" 2>/dev/null && kill -${signal} "\${p#/proc/}" 2>/dev/null; done`;
-  const helper = await container.exec({ Cmd: ['/bin/sh', '-c', `${each('HUP')}; sleep 1; ${each('KILL')}`], AttachStdout: false, AttachStderr: false, Tty: false });
-  await helper.start({ Detach: true });
+  const helper = await createExec(engine, container, { Cmd: ['/bin/sh', '-c', `${each('HUP')}; sleep 1; ${each('KILL')}`], AttachStdout: false, AttachStderr: false, Tty: false });
+  await engine.json<unknown>({ method: 'POST', path: `/exec/${helper}/start`, body: { Detach: true } });
+}
+
+/** POST /containers/{id}/exec: the new exec's id. */
+async function createExec(engine: EngineAdapter, container: string, body: Record<string, unknown>): Promise<string> {
+  const r = await engine.json<{ Id: string }>({ method: 'POST', path: `${containerPath(container)}/exec`, body });
+  return r.Id;
+}
+
+function inspectExec(engine: EngineAdapter, exec: string): Promise<{ Running?: boolean; ExitCode?: number | null }> {
+  return engine.json({ path: `/exec/${exec}/json` });
 }

@@ -1,5 +1,5 @@
-import type Docker from 'dockerode';
-import type { IncomingMessage } from 'node:http';
+import { containerPath } from '../adapter/calls.js';
+import type { EngineAdapter } from '../adapter/engine-adapter.js';
 import { fromGoMode, type TypeChar } from './file-mode.js';
 
 /** What the engine's HEAD /containers/{id}/archive reports about one path. */
@@ -35,16 +35,20 @@ export function parsePathStat(header: string | string[] | undefined): PathStat |
   }
 }
 
+/** `/containers/{id}/archive` with `path` as its query. */
+export function archiveRequest(id: string, path: string, signal?: AbortSignal) {
+  return { path: `${containerPath(id)}/archive`, query: { path }, signal };
+}
+
 /** HEAD the archive of `path`: stat one path of a running or stopped container. Throws the engine error. */
-export async function statPath(docker: Docker, id: string, path: string, signal?: AbortSignal): Promise<PathStat> {
-  let res: IncomingMessage;
+export async function statPath(engine: EngineAdapter, id: string, path: string, signal?: AbortSignal): Promise<PathStat> {
+  let headers: Record<string, string | string[] | undefined>;
   try {
-    res = (await docker.getContainer(id).infoArchive({ path, abortSignal: signal })) as IncomingMessage;
+    headers = await engine.head(archiveRequest(id, path, signal));
   } catch (err) {
-    throw await withEngineMessage(err, docker, id, path, signal);
+    throw await withEngineMessage(err, engine, id, path, signal);
   }
-  res.resume();
-  const stat = parsePathStat(res.headers['x-docker-container-path-stat']);
+  const stat = parsePathStat(headers['x-docker-container-path-stat']);
   if (!stat) throw new Error(`The engine did not describe ${path} (no X-Docker-Container-Path-Stat header)`);
   return stat;
 }
@@ -54,11 +58,11 @@ export async function statPath(docker: Docker, id: string, path: string, signal?
  * ("(HTTP code 500) server error"). Ask the same question with a GET, whose error body says why
  * (e.g. "lstat /www/index.html/x: not a directory"); that error is thrown instead.
  */
-async function withEngineMessage(err: unknown, docker: Docker, id: string, path: string, signal?: AbortSignal): Promise<unknown> {
+async function withEngineMessage(err: unknown, engine: EngineAdapter, id: string, path: string, signal?: AbortSignal): Promise<unknown> {
   const status = (err as { statusCode?: unknown })?.statusCode;
   if (typeof status !== 'number' || status === 404) return err;
   try {
-    const body = (await docker.getContainer(id).getArchive({ path, abortSignal: signal })) as unknown as { destroy(): void };
+    const body = await engine.stream(archiveRequest(id, path, signal));
     body.destroy();
     return err;
   } catch (detailed) {

@@ -1,118 +1,120 @@
-import type Docker from 'dockerode';
-import type { Readable } from 'node:stream';
-import { extract } from 'tar-stream';
 import { BerthError } from '../../contract/errors.js';
-import type { DownloadEvent } from '../../contract/models/container-files.js';
-import { statPath, type PathStat } from './archive-stat.js';
-import type { DownloadFlows } from './download-flow.js';
+import type { ByteDownload } from '../../contract/define.js';
+import type { DownloadHead } from '../../contract/models/container-files.js';
+import type { EngineAdapter, RawBody } from '../adapter/engine-adapter.js';
+import { archiveRequest, statPath, type PathStat } from './archive-stat.js';
 import { fileError } from './file-errors.js';
+import { tarFileBody } from './tar-file-body.js';
 
 export interface DownloadOptions {
-  docker: Docker;
+  engine: EngineAdapter;
   id: string;
   path: string;
-  connectionId: string;
+  /** Aborted when the download is over or cancelled: the engine request is closed then. */
   signal: AbortSignal;
-  flows: DownloadFlows;
-  chunkBytes: number;
   endpoint?: string;
 }
 
-/** Gathers the small pieces a socket delivers into chunks of exactly `size` bytes (the last may be shorter). */
-export class Coalescer {
-  private parts: Buffer[] = [];
-  private length = 0;
-  constructor(private readonly size: number) {}
-
-  /** Add a piece; returns the full chunks now ready. */
-  push(piece: Buffer): Buffer[] {
-    this.parts.push(piece);
-    this.length += piece.length;
-    if (this.length < this.size) return [];
-    const all = Buffer.concat(this.parts, this.length);
-    const out: Buffer[] = [];
-    let off = 0;
-    for (; all.length - off >= this.size; off += this.size) out.push(all.subarray(off, off + this.size));
-    this.parts = off < all.length ? [all.subarray(off)] : [];
-    this.length = all.length - off;
-    return out;
-  }
-
-  /** What is left (at most one short chunk). */
-  flush(): Buffer[] {
-    const out = this.length ? [Buffer.concat(this.parts, this.length)] : [];
-    this.parts = [];
-    this.length = 0;
-    return out;
-  }
-}
-
 /**
- * Download a file (its bytes, taken from the one-entry archive) or a directory (the engine's tar), as
- * a start event, base64 chunks and an end event. Memory stays bounded: a chunk is read only when the
- * client has acknowledged enough of the previous ones (DownloadFlow), and the HTTP stream is
- * destroyed as soon as the caller goes away.
+ * Download a file (its bytes, taken from the one-entry archive) or a directory (the engine's tar): the
+ * head, and the bytes as the engine sends them. The archive is read on the adapter's raw path (one
+ * event per socket read of up to 256 KiB, real pause): measured 262-412 ms for 32 MiB against 456-688
+ * ms through Node's http client, which emits each of the engine's small HTTP chunks as an event. The
+ * socket is read only as the body is pulled, so the client's window holds the engine back.
  */
-export async function* downloadPath(o: DownloadOptions): AsyncGenerator<DownloadEvent> {
-  const { docker, id, signal } = o;
+export async function downloadPath(o: DownloadOptions): Promise<ByteDownload<DownloadHead>> {
+  const { engine, id, signal } = o;
   let target = o.path;
   let stat: PathStat;
   try {
-    stat = await statPath(docker, id, target, signal);
+    stat = await statPath(engine, id, target, signal);
     if (stat.type === 'l' && stat.linkTarget) {
       target = stat.linkTarget;
-      stat = await statPath(docker, id, target, signal);
+      stat = await statPath(engine, id, target, signal);
     }
   } catch (err) {
-    throw await fileError(err, docker, id, target, o.endpoint);
+    throw await fileError(err, engine, id, target, o.endpoint);
   }
   if (stat.type !== '-' && stat.type !== 'd') throw new BerthError('VALIDATION', `${o.path} is not a regular file or a directory, so it cannot be downloaded`);
   const isDir = stat.type === 'd';
   const base = target === '/' ? 'root' : target.slice(target.lastIndexOf('/') + 1);
-
-  let res: Readable;
+  let res: RawBody;
   try {
-    res = (await docker.getContainer(id).getArchive({ path: target, abortSignal: signal })) as unknown as Readable;
+    res = await engine.rawGet(archiveRequest(id, target, signal));
   } catch (err) {
-    throw await fileError(err, docker, id, target, o.endpoint);
+    throw await fileError(err, engine, id, target, o.endpoint);
   }
-  const onAbort = () => res.destroy();
-  signal.addEventListener('abort', onAbort, { once: true });
-  const flow = o.flows.open(o.connectionId, signal);
-  try {
-    yield { type: 'start', downloadId: flow.id, fileName: isDir ? `${base}.tar` : base, kind: isDir ? 'dir' : 'file', size: isDir ? null : stat.size };
-    let bytes = 0;
-    const body = isDir ? res : await firstEntry(res);
-    const pending = new Coalescer(o.chunkBytes);
-    const emit = async function* (chunks: Iterable<Buffer>): AsyncGenerator<DownloadEvent> {
-      for (const chunk of chunks) {
-        await flow.send(chunk.length);
-        if (signal.aborted) return;
-        bytes += chunk.length;
-        yield { type: 'chunk', data: chunk.toString('base64') };
-      }
-    };
-    for await (const piece of body as AsyncIterable<Buffer>) {
-      yield* emit(pending.push(piece));
-      if (signal.aborted) return;
-    }
-    yield* emit(pending.flush());
-    if (signal.aborted) return;
-    yield { type: 'end', bytes };
-  } finally {
-    signal.removeEventListener('abort', onAbort);
-    o.flows.close(flow);
-    res.destroy();
-  }
+  const chunks = rawChunks(res);
+  return {
+    head: { fileName: isDir ? `${base}.tar` : base, kind: isDir ? 'dir' : 'file', size: isDir ? null : stat.size },
+    body: isDir ? chunks : tarFileBody(chunks),
+  };
 }
 
-/** The body of the first file entry of a tar stream (the engine's archive of one file holds one entry). */
-async function firstEntry(tar: Readable): Promise<AsyncIterable<Buffer>> {
-  const ex = extract();
-  tar.pipe(ex);
-  tar.on('error', (err) => ex.destroy(err));
-  const it = ex[Symbol.asyncIterator]();
-  const first = await it.next();
-  if (first.done) throw new BerthError('ENGINE_ERROR', 'The engine sent an empty archive');
-  return first.value as unknown as AsyncIterable<Buffer>;
+/** Bytes read ahead of the consumer before the socket is paused. */
+const READ_AHEAD = 1024 * 1024;
+
+/**
+ * A raw answer's body as an AsyncIterable of socket reads. The socket reads ahead up to READ_AHEAD
+ * (so the engine keeps writing while the last piece is sent on), then pauses until the consumer
+ * catches up: a slow consumer holds the engine back.
+ */
+export async function* rawChunks(body: RawBody): AsyncGenerator<Uint8Array> {
+  const queue: Buffer[] = [];
+  let queued = 0;
+  let paused = true;
+  let ended = false;
+  let failure: Error | undefined;
+  let wake: (() => void) | undefined;
+  const poke = () => {
+    const w = wake;
+    wake = undefined;
+    w?.();
+  };
+  const resume = () => {
+    paused = false;
+    body.resume();
+    // resume() hands over what was read early at once, then resumes the socket even when the
+    // 'data' handler paused it meanwhile: pause it again then.
+    if (paused) body.pause();
+  };
+  body.on('data', (b) => {
+    queue.push(b);
+    queued += b.length;
+    if (queued >= READ_AHEAD && !paused) {
+      paused = true;
+      body.pause();
+    }
+    poke();
+  });
+  body.on('end', () => {
+    ended = true;
+    poke();
+  });
+  body.on('error', (err) => {
+    failure = err;
+    poke();
+  });
+  body.on('close', () => {
+    if (!ended) failure ??= new BerthError('ENGINE_ERROR', 'The engine closed the connection before the download ended');
+    poke();
+  });
+  try {
+    for (;;) {
+      if (queue.length) {
+        const piece = queue.shift()!;
+        queued -= piece.length;
+        if (paused && queued < READ_AHEAD && !ended && !failure) resume();
+        yield piece;
+        continue;
+      }
+      if (ended) return;
+      if (failure) throw failure;
+      const arrived = new Promise<void>((resolve) => (wake = resolve));
+      if (paused) resume();
+      await arrived;
+    }
+  } finally {
+    body.destroy();
+  }
 }

@@ -1,5 +1,6 @@
-import type Docker from 'dockerode';
 import { PassThrough } from 'node:stream';
+import { containerPath } from '../adapter/calls.js';
+import type { EngineAdapter } from '../adapter/engine-adapter.js';
 import type { FileEntry } from '../../contract/models/container-files.js';
 import { kindOfTypeChar, modeString, type TypeChar } from './file-mode.js';
 
@@ -12,12 +13,13 @@ import { kindOfTypeChar, modeString, type TypeChar } from './file-mode.js';
  */
 const SCRIPT = `cd -- "$1" || exit 3; stat -c '%f %s %Y %n' -- .[!.]* ..?* * 2>/dev/null; exit 0`;
 
-export async function execListing(docker: Docker, id: string, dir: string, maxEntries: number, signal?: AbortSignal): Promise<{ entries: FileEntry[]; truncated: boolean } | undefined> {
+export async function execListing(engine: EngineAdapter, id: string, dir: string, maxEntries: number, signal?: AbortSignal): Promise<{ entries: FileEntry[]; truncated: boolean } | undefined> {
   try {
-    const exec = await docker.getContainer(id).exec({ Cmd: ['sh', '-c', SCRIPT, 'berth-ls', dir], AttachStdout: true, AttachStderr: false, User: '0' });
-    const stream = await exec.start({ hijack: true, stdin: false });
+    const body = { Cmd: ['sh', '-c', SCRIPT, 'berth-ls', dir], AttachStdout: true, AttachStderr: false, User: '0' };
+    const { Id: execId } = await engine.json<{ Id: string }>({ method: 'POST', path: `${containerPath(id)}/exec`, body, signal });
+    const stream = await engine.hijack({ path: `/exec/${encodeURIComponent(execId)}/start`, body: { Detach: false, Tty: false }, stdin: false, signal });
     const out = new PassThrough();
-    docker.modem.demuxStream(stream, out, new PassThrough().resume());
+    engine.demux(stream, out, new PassThrough().resume());
     const onAbort = () => stream.destroy();
     signal?.addEventListener('abort', onAbort, { once: true });
     const entries = new Map<string, FileEntry>();
@@ -59,7 +61,7 @@ export async function execListing(docker: Docker, id: string, dir: string, maxEn
       stream.destroy();
     }
     if (bad || signal?.aborted) return undefined;
-    const info = await exec.inspect().catch(() => undefined);
+    const info = await engine.json<{ ExitCode?: number | null }>({ path: `/exec/${encodeURIComponent(execId)}/json` }).catch(() => undefined);
     if (!truncated && info?.ExitCode !== 0) return undefined;
     return { entries: [...entries.values()], truncated };
   } catch {

@@ -1,5 +1,6 @@
-import type Docker from 'dockerode';
 import { BerthError } from '../../contract/errors.js';
+import { inspectContainer } from '../adapter/calls.js';
+import type { EngineAdapter } from '../adapter/engine-adapter.js';
 import { toBerthError } from '../errors.js';
 
 /**
@@ -7,13 +8,10 @@ import { toBerthError } from '../errors.js';
  * for a missing path (a HEAD has no body to tell them apart), so a 404 is resolved with an inspect.
  * Host paths the engine leaks (…/overlay2/<id>/merged/www) are cut to the container path.
  */
-export async function fileError(err: unknown, docker: Docker, id: string, path: string, endpoint?: string): Promise<BerthError> {
+export async function fileError(err: unknown, engine: EngineAdapter, id: string, path: string, endpoint?: string): Promise<BerthError> {
   const status = (err as { statusCode?: unknown })?.statusCode;
   if (status === 404) {
-    const exists = await docker
-      .getContainer(id)
-      .inspect()
-      .then(
+    const exists = await inspectContainer(engine, id).then(
         () => true,
         (e: unknown) => (e as { statusCode?: unknown })?.statusCode !== 404,
       );

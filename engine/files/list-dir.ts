@@ -1,8 +1,9 @@
-import type Docker from 'dockerode';
 import type { Readable } from 'node:stream';
 import { BerthError } from '../../contract/errors.js';
 import type { DirListing } from '../../contract/models/container-files.js';
-import { statPath } from './archive-stat.js';
+import { inspectContainer } from '../adapter/calls.js';
+import type { EngineAdapter } from '../adapter/engine-adapter.js';
+import { archiveRequest, statPath } from './archive-stat.js';
 import { execListing } from './exec-listing.js';
 import { fileError } from './file-errors.js';
 import { DEFAULT_LISTING_LIMITS, listTarDirectory, sortEntries, type TarListingLimits } from './tar-listing.js';
@@ -27,17 +28,15 @@ export interface ListDirOptions {
  * shell): stat it (following a symlink to a directory), then read only the tar headers of its archive.
  * On a running container a listing cut short is completed by `stat` inside the container if it can.
  */
-export async function listDir(docker: Docker, id: string, path: string, options: ListDirOptions = {}): Promise<DirListing> {
+export async function listDir(engine: EngineAdapter, id: string, path: string, options: ListDirOptions = {}): Promise<DirListing> {
   const { signal, endpoint } = options;
   let resolved = path;
   let res: Readable;
   let running: boolean;
   try {
     const [first, state] = await Promise.all([
-      statPath(docker, id, resolved, signal),
-      docker
-        .getContainer(id)
-        .inspect({ abortSignal: signal })
+      statPath(engine, id, resolved, signal),
+      inspectContainer(engine, id, signal)
         .then((i) => i.State?.Running === true && i.State?.Paused !== true)
         .catch(() => false),
     ]);
@@ -45,23 +44,23 @@ export async function listDir(docker: Docker, id: string, path: string, options:
     let stat = first;
     if (stat.type === 'l' && stat.linkTarget) {
       resolved = stat.linkTarget;
-      stat = await statPath(docker, id, resolved, signal);
+      stat = await statPath(engine, id, resolved, signal);
     }
     if (stat.type !== 'd') throw new BerthError('VALIDATION', `Not a directory: ${path}`, { path });
-    res = (await docker.getContainer(id).getArchive({ path: resolved, abortSignal: signal })) as unknown as Readable;
+    res = await engine.stream(archiveRequest(id, resolved, signal));
   } catch (err) {
     if (err instanceof BerthError) throw err;
-    throw await fileError(err, docker, id, resolved, endpoint);
+    throw await fileError(err, engine, id, resolved, endpoint);
   }
   const limits = running ? (options.runningLimits ?? RUNNING_LISTING_LIMITS) : (options.limits ?? DEFAULT_LISTING_LIMITS);
   let listing;
   try {
     listing = await listTarDirectory(res, resolved === '/', limits);
   } catch (err) {
-    throw await fileError(err, docker, id, resolved, endpoint);
+    throw await fileError(err, engine, id, resolved, endpoint);
   }
   if (listing.truncated && running) {
-    const viaExec = await execListing(docker, id, resolved, limits.maxEntries, signal);
+    const viaExec = await execListing(engine, id, resolved, limits.maxEntries, signal);
     if (viaExec && viaExec.entries.length >= listing.entries.length) {
       // Keep the link targets the archive did show.
       const targets = new Map(listing.entries.filter((e) => e.linkTarget).map((e) => [e.name, e.linkTarget]));

@@ -1,8 +1,9 @@
-import type Docker from 'dockerode';
 import type { ImageContainerRef } from '../../contract/models/images.js';
 import { toBerthError } from '../errors.js';
-import { engineJson, imagePath } from './engine-http.js';
+import { imagePath } from '../adapter/calls.js';
+import type { EngineAdapter } from '../adapter/engine-adapter.js';
 import type { RawHistory, RawImage, RawImageInspect } from './image-mapping.js';
+import { isBerthHelper } from '../volumes/helper-label.js';
 
 /** The engine reads the image features need, behind a small interface (faked in unit tests). */
 export interface ImageReader {
@@ -24,7 +25,7 @@ interface RawContainer {
   State?: string;
 }
 
-export function dockerImageReader(docker: Docker, endpoint?: string): ImageReader {
+export function dockerImageReader(engine: EngineAdapter, endpoint?: string): ImageReader {
   const wrap = async <T>(p: Promise<T>): Promise<T> => {
     try {
       return await p;
@@ -33,15 +34,16 @@ export function dockerImageReader(docker: Docker, endpoint?: string): ImageReade
     }
   };
   return {
-    images: (signal) => wrap(engineJson<RawImage[]>(docker, { method: 'GET', path: '/images/json', signal })),
+    // Berth's volume helper image stays out of every list.
+    images: async (signal) => (await wrap(engine.json<RawImage[]>({ path: '/images/json', signal }))).filter((i) => !isBerthHelper(i.Labels)),
     async sharedSizes(signal) {
-      const df = await wrap(engineJson<{ Images?: RawImage[] | null }>(docker, { method: 'GET', path: '/system/df', query: { type: 'image' }, signal }));
+      const df = await wrap(engine.json<{ Images?: RawImage[] | null }>({ path: '/system/df', query: { type: 'image' }, signal }));
       const out = new Map<string, number>();
       for (const i of df.Images ?? []) if (i.Id && typeof i.SharedSize === 'number' && i.SharedSize >= 0) out.set(i.Id, i.SharedSize);
       return out;
     },
     async containersByImage(signal) {
-      const list = await wrap(engineJson<RawContainer[]>(docker, { method: 'GET', path: '/containers/json', query: { all: 1 }, signal }));
+      const list = await wrap(engine.json<RawContainer[]>({ path: '/containers/json', query: { all: 1 }, signal }));
       const out = new Map<string, ImageContainerRef[]>();
       for (const c of list) {
         if (!c.ImageID || !c.Id) continue;
@@ -55,13 +57,13 @@ export function dockerImageReader(docker: Docker, endpoint?: string): ImageReade
     },
     async inspect(idOrName, signal) {
       try {
-        return await engineJson<RawImageInspect>(docker, { method: 'GET', path: `/images/${imagePath(idOrName)}/json`, signal });
+        return await engine.json<RawImageInspect>({ path: `${imagePath(idOrName)}/json`, signal });
       } catch (err) {
         const e = toBerthError(err, endpoint);
         if (e.code === 'NOT_FOUND') return undefined;
         throw e;
       }
     },
-    history: (idOrName, signal) => wrap(engineJson<RawHistory[]>(docker, { method: 'GET', path: `/images/${imagePath(idOrName)}/history`, signal })),
+    history: (idOrName, signal) => wrap(engine.json<RawHistory[]>({ path: `${imagePath(idOrName)}/history`, signal })),
   };
 }

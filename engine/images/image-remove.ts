@@ -1,8 +1,8 @@
-import type Docker from 'dockerode';
 import { BerthError } from '../../contract/errors.js';
 import type { ImageContainerRef, ImageRemoveResult, ImageSummary, PruneMode, PrunePreview, PruneResult } from '../../contract/models/images.js';
 import { toBerthError } from '../errors.js';
-import { engineJson, imagePath } from './engine-http.js';
+import { imagePath } from '../adapter/calls.js';
+import type { EngineAdapter } from '../adapter/engine-adapter.js';
 import type { ImageReader } from './image-reader.js';
 import { shortId } from './image-mapping.js';
 
@@ -34,7 +34,7 @@ export function containersNamedIn(message: string, all: readonly ImageContainerR
  * refusal names them. Without force, several tags are removed one by one (the engine refuses to
  * delete an image with several tags by id unless forced).
  */
-export async function removeImage(docker: Docker, reader: ImageReader, image: string, force: boolean, signal?: AbortSignal): Promise<ImageRemoveResult> {
+export async function removeImage(engine: EngineAdapter, reader: ImageReader, image: string, force: boolean, signal?: AbortSignal): Promise<ImageRemoveResult> {
   const raw = await reader.inspect(image, signal);
   if (!raw?.Id) throw new BerthError('NOT_FOUND', `No such image: ${image}`);
   const id = raw.Id;
@@ -43,7 +43,7 @@ export async function removeImage(docker: Docker, reader: ImageReader, image: st
   const display = byTag ? image : (tags[0] ?? shortId(id));
   const result: ImageRemoveResult = { untagged: [], deleted: [] };
   const del = async (name: string, withForce: boolean) => {
-    const items = await engineJson<DeleteItem[]>(docker, { method: 'DELETE', path: `/images/${imagePath(name)}`, query: { force: withForce ? 1 : undefined }, signal });
+    const items = await engine.json<DeleteItem[]>({ method: 'DELETE', path: imagePath(name), query: { force: withForce ? 1 : undefined }, signal });
     for (const i of items ?? []) {
       if (i.Untagged) result.untagged.push(i.Untagged);
       if (i.Deleted) result.deleted.push(i.Deleted);
@@ -82,10 +82,10 @@ export function prunePreview(images: readonly ImageSummary[], mode: PruneMode): 
   return { mode, images: list, reclaimable: list.reduce((n, i) => n + i.uniqueSize, 0) };
 }
 
-export async function pruneImages(docker: Docker, mode: PruneMode, signal?: AbortSignal): Promise<PruneResult> {
-  const filters = JSON.stringify({ dangling: [mode === 'dangling' ? 'true' : 'false'] });
+export async function pruneImages(engine: EngineAdapter, mode: PruneMode, signal?: AbortSignal): Promise<PruneResult> {
+  const filters = { dangling: [mode === 'dangling' ? 'true' : 'false'] };
   try {
-    const r = await engineJson<{ ImagesDeleted?: DeleteItem[] | null; SpaceReclaimed?: number }>(docker, { method: 'POST', path: '/images/prune', query: { filters }, signal });
+    const r = await engine.json<{ ImagesDeleted?: DeleteItem[] | null; SpaceReclaimed?: number }>({ method: 'POST', path: '/images/prune', query: { filters }, signal });
     const out: PruneResult = { deleted: [], untagged: [], reclaimed: r.SpaceReclaimed ?? 0 };
     for (const i of r.ImagesDeleted ?? []) {
       if (i.Untagged) out.untagged.push(i.Untagged);

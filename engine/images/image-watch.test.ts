@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ImageChange, ImageContainerRef } from '../../contract/models/images.js';
+import type { Change } from '../../contract/model.js';
+import type { ImageContainerRef, ImageSummary } from '../../contract/models/images.js';
 import { AsyncQueue } from '../streams/async-queue.js';
 import type { HubItem } from '../streams/event-hub.js';
 import type { ImageReader } from './image-reader.js';
@@ -51,7 +52,7 @@ function feed() {
   };
 }
 
-async function next(it: AsyncIterator<ImageChange>): Promise<ImageChange> {
+async function next(it: AsyncIterator<Change<ImageSummary>>): Promise<Change<ImageSummary>> {
   const r = await it.next();
   if (r.done) throw new Error('watch ended');
   return r.value;
@@ -64,7 +65,7 @@ describe('watchImages', () => {
     const ctl = new AbortController();
     const w = watchImages({ reader: e.reader, events: f.events, signal: ctl.signal, coalesceMs: 1, diskUsageMs: 5, containersMs: 1 });
     const snap = await next(w);
-    expect(snap.kind === 'snapshot' && snap.images.map((i) => [i.repoTags, i.uniqueSize])).toEqual([
+    expect(snap.kind === 'snapshot' && snap.items.map((i) => [i.repoTags, i.uniqueSize])).toEqual([
       [['app:1'], 400],
       [['app:old'], 200],
     ]);
@@ -74,16 +75,16 @@ describe('watchImages', () => {
     e.images.set(B, { ...e.images.get(B)!, RepoTags: [] });
     f.emit('image', 'tag', A);
     const up1 = await next(w);
-    expect(up1.kind === 'upsert' && up1.image).toMatchObject({ id: A, repoTags: ['app:1', 'app:old'], sharedSize: 600 });
+    expect(up1.kind === 'upsert' && up1.item).toMatchObject({ id: A, repoTags: ['app:1', 'app:old'], sharedSize: 600 });
     const up2 = await next(w);
-    expect(up2.kind === 'upsert' && up2.image).toMatchObject({ id: B, repoTags: [], dangling: true });
+    expect(up2.kind === 'upsert' && up2.item).toMatchObject({ id: B, repoTags: [], dangling: true });
     expect(e.reads.inspect).toEqual([A, B]);
     expect(e.reads.images).toBe(1);
 
     // Disk usage refreshed once, debounced, after the image changes; only the changed image is sent.
     e.setShared(new Map([[A, 100], [B, 600]]));
     const df = await next(w);
-    expect(df.kind === 'upsert' && df.image).toMatchObject({ id: A, sharedSize: 100, uniqueSize: 900 });
+    expect(df.kind === 'upsert' && df.item).toMatchObject({ id: A, sharedSize: 100, uniqueSize: 900 });
     expect(e.reads.df).toBe(2);
 
     // delete: the image is gone → remove.
@@ -95,10 +96,27 @@ describe('watchImages', () => {
     e.setUsers(new Map([[A, [{ id: 'c1', name: 'web-1', state: 'running' }]]]));
     f.emit('container', 'start', 'c1');
     const used = await next(w);
-    expect(used.kind === 'upsert' && used.image.containers).toEqual([{ id: 'c1', name: 'web-1', state: 'running' }]);
+    expect(used.kind === 'upsert' && used.item.containers).toEqual([{ id: 'c1', name: 'web-1', state: 'running' }]);
     expect(e.reads.images).toBe(1); // never a full re-list
     ctl.abort();
     await expect(w.next()).resolves.toMatchObject({ done: true });
+  });
+
+  it('container usage is re-read until it shows the state the container event implies', async () => {
+    const e = fakeEngine();
+    const f = feed();
+    const w = watchImages({ reader: e.reader, events: f.events, coalesceMs: 1, diskUsageMs: 1000, containersMs: 1 });
+    e.setUsers(new Map([[A, [{ id: 'c1', name: 'web-1', state: 'running' }]]]));
+    await next(w);
+    // The engine lists the pause late: the first read still says running.
+    const paused = new Map([[A, [{ id: 'c1', name: 'web-1', state: 'paused' }]]]);
+    const reads = e.reads.containers;
+    e.reader.containersByImage = async () => (e.reads.containers++, e.reads.containers === reads + 1 ? new Map([[A, [{ id: 'c1', name: 'web-1', state: 'running' }]]]) : new Map(paused));
+    f.emit('container', 'pause', 'c1');
+    const up = await next(w);
+    expect(up.kind === 'upsert' && up.item.containers).toEqual([{ id: 'c1', name: 'web-1', state: 'paused' }]);
+    expect(e.reads.containers).toBe(reads + 2);
+    await w.return?.();
   });
 
   it('a pull event (named by reference) upserts the new image', async () => {
@@ -110,7 +128,7 @@ describe('watchImages', () => {
     e.images.set(C, { Id: C, RepoTags: ['127.0.0.1:5000/x:1'], Created: 20, Size: 50 });
     f.emit('image', 'pull', '127.0.0.1:5000/x:1');
     const up = await next(w);
-    expect(up.kind === 'upsert' && up.image).toMatchObject({ id: C, repoTags: ['127.0.0.1:5000/x:1'] });
+    expect(up.kind === 'upsert' && up.item).toMatchObject({ id: C, repoTags: ['127.0.0.1:5000/x:1'] });
     await w.return?.();
   });
 });

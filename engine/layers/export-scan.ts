@@ -2,6 +2,7 @@ import { once } from 'node:events';
 import { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { extract } from 'tar-stream';
+import { feed } from '../streams/feed.js';
 
 /** One entry of a layer tar: its header only (bodies are never kept). */
 export interface RawEntry {
@@ -55,8 +56,7 @@ export async function scanExport(source: AsyncIterable<Uint8Array> | NodeJS.Read
   let total = 0;
   const outer = extract();
   const input = Readable.from(source as AsyncIterable<Uint8Array>, { objectMode: false });
-  input.on('error', (err) => outer.destroy(err));
-  input.pipe(outer as unknown as NodeJS.WritableStream);
+  feed(input, outer);
   try {
     for await (const entry of outer) {
       const name = normalizeExportPath(entry.header.name);
@@ -72,7 +72,7 @@ export async function scanExport(source: AsyncIterable<Uint8Array> | NodeJS.Read
       const size = entry.header.size ?? 0;
       const isLayerName = name.endsWith('/layer.tar') || name.startsWith('blobs/');
       const isJsonName = name.endsWith('.json') || name.startsWith('blobs/');
-      const body = Readable.from(entry as unknown as AsyncIterable<Uint8Array>, { objectMode: false });
+      const body = Readable.from(entry, { objectMode: false });
       const first = await peek(body);
       if (first && (first[0] === 0x7b || first[0] === 0x5b) && isJsonName && size <= maxJson) {
         const text = await collect(body);
@@ -119,10 +119,9 @@ export function resolveExportPath(scan: ExportScan, path: string): string {
   return p;
 }
 
-async function scanLayer(input: NodeJS.ReadableStream, layer: RawLayer, admit: () => boolean): Promise<void> {
+async function scanLayer(input: Readable, layer: RawLayer, admit: () => boolean): Promise<void> {
   const ex = extract();
-  input.on('error', (err: Error) => ex.destroy(err));
-  input.pipe(ex as unknown as NodeJS.WritableStream);
+  feed(input, ex);
   for await (const e of ex) {
     const h = e.header;
     e.resume();

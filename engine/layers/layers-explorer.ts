@@ -1,6 +1,8 @@
-import type Docker from 'dockerode';
+import type { Readable } from 'node:stream';
 import { BerthError } from '../../contract/errors.js';
 import type { ImageLayers, LayerSummary } from '../../contract/models/image-build.js';
+import { imagePath } from '../adapter/calls.js';
+import type { EngineAdapter } from '../adapter/engine-adapter.js';
 import { toBerthError } from '../errors.js';
 import { BoundedCache } from './bounded-cache.js';
 import { resolveExportPath, scanExport, type RawEntry } from './export-scan.js';
@@ -12,6 +14,13 @@ interface Analyzed {
   digests: (string | undefined)[];
   history: { instruction: string; created?: string }[];
   notes: string[];
+}
+
+/** The fields of GET /images/{id}/json the explorer reads. */
+interface RawImageInspect {
+  Id: string;
+  RepoTags?: string[] | null;
+  RootFS?: { Layers?: string[] };
 }
 
 interface InspectLite {
@@ -41,16 +50,16 @@ export class LayersExplorer {
     this.maxEntriesPerLayer = options.maxEntriesPerLayer ?? 5000;
   }
 
-  async layers(docker: Docker, id: string, signal: AbortSignal, endpoint?: string): Promise<ImageLayers> {
-    const image = await this.inspect(docker, id, endpoint);
+  async layers(engine: EngineAdapter, id: string, signal: AbortSignal, endpoint?: string): Promise<ImageLayers> {
+    const image = await this.inspect(engine, id, endpoint);
     let job = this.analyses.get(image.id);
     if (!job) {
-      job = this.analyze(docker, image, signal, endpoint);
+      job = this.analyze(engine, image, signal, endpoint);
       this.analyses.set(image.id, job);
       job.catch(() => this.analyses.delete(image.id));
     }
     const done = await job;
-    const shared = await this.sharedWith(docker, image, endpoint);
+    const shared = await this.sharedWith(engine, image, endpoint);
     const layers: LayerSummary[] = done.analysis.layers.map((l, i) => {
       const h = done.history[i];
       const summary: LayerSummary = {
@@ -71,12 +80,12 @@ export class LayersExplorer {
     return { imageId: image.id, layers, wasted: done.analysis.wasted, notes: done.notes };
   }
 
-  private async inspect(docker: Docker, id: string, endpoint?: string): Promise<InspectLite> {
+  private async inspect(engine: EngineAdapter, id: string, endpoint?: string): Promise<InspectLite> {
     const cached = this.inspects.get(id);
     if (cached) return cached;
-    let info: Docker.ImageInspectInfo;
+    let info: RawImageInspect;
     try {
-      info = await docker.getImage(id).inspect();
+      info = await engine.json<RawImageInspect>({ path: `${imagePath(id)}/json` });
     } catch (err) {
       const e = toBerthError(err, endpoint);
       if (e.code === 'NOT_FOUND') throw new BerthError('NOT_FOUND', `No such image: ${id}`);
@@ -89,8 +98,8 @@ export class LayersExplorer {
     return lite;
   }
 
-  private async analyze(docker: Docker, image: InspectLite, signal: AbortSignal, endpoint?: string): Promise<Analyzed> {
-    const stream = await exportImage(docker, image.id, signal, endpoint);
+  private async analyze(engine: EngineAdapter, image: InspectLite, signal: AbortSignal, endpoint?: string): Promise<Analyzed> {
+    const stream = await exportImage(engine, image.id, signal, endpoint);
     let scan;
     try {
       scan = await scanExport(stream);
@@ -98,7 +107,7 @@ export class LayersExplorer {
       if (signal.aborted) throw new BerthError('CANCELLED', 'Reading the layers was cancelled');
       throw toBerthError(err, endpoint);
     } finally {
-      (stream as { destroy?: () => void }).destroy?.();
+      stream.destroy();
     }
     if (!scan.manifest) throw new BerthError('ENGINE_ERROR', 'The image export has no manifest.json; cannot tell the layer order');
     const notes: string[] = [];
@@ -117,14 +126,14 @@ export class LayersExplorer {
     const analysis = analyzeLayers(raw, { maxEntriesPerLayer: this.maxEntriesPerLayer });
     const big = analysis.layers.filter((l) => l.truncated).length;
     if (big) notes.push(`${big} layer${big > 1 ? 's have' : ' has'} more than ${this.maxEntriesPerLayer} changes; only the first ${this.maxEntriesPerLayer} (by path) are listed, the counts cover all.`);
-    const history = historyOf(scan.json.get(resolveExportPath(scan, scan.manifest.config))) ?? (await historyFromApi(docker, image.id));
+    const history = historyOf(scan.json.get(resolveExportPath(scan, scan.manifest.config))) ?? (await historyFromApi(engine, image.id));
     return { analysis, digests, history, notes };
   }
 
-  private async sharedWith(docker: Docker, image: InspectLite, endpoint?: string): Promise<string[][]> {
-    let list: Docker.ImageInfo[];
+  private async sharedWith(engine: EngineAdapter, image: InspectLite, endpoint?: string): Promise<string[][]> {
+    let list: { Id: string; RepoTags?: string[] | null }[];
     try {
-      list = await docker.listImages({ all: false });
+      list = await engine.json<{ Id: string; RepoTags?: string[] | null }[]>({ path: '/images/json' });
     } catch (err) {
       throw toBerthError(err, endpoint);
     }
@@ -132,7 +141,7 @@ export class LayersExplorer {
     const others: { diffIds: string[]; names: string[] }[] = [];
     const rest = list.filter((i) => i.Id !== image.id);
     for (let i = 0; i < rest.length; i += 4) {
-      const batch = await Promise.all(rest.slice(i, i + 4).map((info) => this.inspect(docker, info.Id, endpoint).catch(() => undefined)));
+      const batch = await Promise.all(rest.slice(i, i + 4).map((info) => this.inspect(engine, info.Id, endpoint).catch(() => undefined)));
       batch.forEach((b, j) => {
         if (!b) return;
         const tags = (rest[i + j]!.RepoTags ?? []).filter((t) => t && t !== '<none>:<none>');
@@ -171,9 +180,9 @@ function historyOf(config: unknown): { instruction: string; created?: string }[]
 }
 
 /** Fallback when the export has no config history: the history API, layers with a size (approximate). */
-async function historyFromApi(docker: Docker, id: string): Promise<{ instruction: string; created?: string }[]> {
+async function historyFromApi(engine: EngineAdapter, id: string): Promise<{ instruction: string; created?: string }[]> {
   try {
-    const h = (await docker.getImage(id).history()) as { CreatedBy?: string; Created?: number; Size?: number }[];
+    const h = await engine.json<{ CreatedBy?: string; Created?: number; Size?: number }[]>({ path: `${imagePath(id)}/history` });
     return h
       .slice()
       .reverse()
@@ -185,17 +194,10 @@ async function historyFromApi(docker: Docker, id: string): Promise<{ instruction
 }
 
 /** GET /images/{id}/get as a stream, aborted with the signal. */
-function exportImage(docker: Docker, id: string, signal: AbortSignal, endpoint?: string): Promise<NodeJS.ReadableStream> {
-  return new Promise((resolve, reject) => {
-    docker.modem.dial(
-      {
-        path: `/images/${encodeURIComponent(id)}/get?`,
-        method: 'GET',
-        isStream: true,
-        abortSignal: signal,
-        statusCodes: { 200: true, 404: 'no such image', 500: 'server error' },
-      } as Parameters<Docker['modem']['dial']>[0],
-      (err, stream) => (err ? reject(toBerthError(err, endpoint)) : resolve(stream as NodeJS.ReadableStream)),
-    );
-  });
+async function exportImage(engine: EngineAdapter, id: string, signal: AbortSignal, endpoint?: string): Promise<Readable> {
+  try {
+    return await engine.stream({ path: `${imagePath(id)}/get`, signal });
+  } catch (err) {
+    throw toBerthError(err, endpoint);
+  }
 }

@@ -1,7 +1,9 @@
 import { PassThrough } from 'node:stream';
-import type Docker from 'dockerode';
 import { describe, expect, it } from 'vitest';
 import { logChunkLines, type LogChunk } from '../../contract/models/container-logs.js';
+import type { RawBody } from '../adapter/engine-adapter.js';
+import { rawBodyOf } from '../adapter/stream-shapes.js';
+import { fakeEngine } from '../testing/fake-engine.js';
 import { openLogStream, type LogStreamOptions } from './log-stream.js';
 
 function frame(stream: number, text: string): Buffer {
@@ -12,20 +14,16 @@ function frame(stream: number, text: string): Buffer {
   return Buffer.concat([header, payload]);
 }
 
-function fakeDocker(tty: boolean, fail?: { statusCode: number; json: unknown }) {
+function fakeLogEngine(tty: boolean, fail?: { statusCode: number; json: unknown }) {
   const body = new PassThrough();
-  const dials: { path: string; options: Record<string, unknown> }[] = [];
-  const docker = {
-    getContainer: () => ({ inspect: async () => ({ Config: { Tty: tty } }) }),
-    modem: {
-      dial(opts: { path: string; options: Record<string, unknown> }, cb: (err: unknown, data?: unknown) => void) {
-        dials.push(opts);
-        if (fail) cb(Object.assign(new Error('(HTTP code 404) no such container'), fail));
-        else cb(null, body);
-      },
+  const engine = fakeEngine({
+    json: async <T>() => ({ Id: 'x', Name: '/x', State: {}, Config: { Tty: tty } }) as T,
+    rawGet: async (): Promise<RawBody> => {
+      if (fail) throw Object.assign(new Error('(HTTP code 404) no such container'), fail);
+      return rawBodyOf(body);
     },
-  } as unknown as Docker;
-  return { docker, body, dials };
+  });
+  return { engine, body };
 }
 
 const options: LogStreamOptions = { follow: true, timestamps: false, tail: 'all', stdout: true, stderr: true };
@@ -34,11 +32,11 @@ const tick = () => new Promise((r) => setTimeout(r, 20));
 
 describe('openLogStream', () => {
   it('passes the query, demultiplexes, and merges many small engine chunks into few events', async () => {
-    const { docker, body, dials } = fakeDocker(false);
-    const it = openLogStream(docker, 'web', { ...options, since: 10, tail: 5 }, new AbortController().signal);
+    const { engine, body } = fakeLogEngine(false);
+    const it = openLogStream(engine, 'web', { ...options, since: 10, tail: 5 }, new AbortController().signal);
     const first = it.next();
     await tick();
-    expect(dials[0]).toMatchObject({ path: '/containers/web/logs?', options: { follow: true, tail: 5, since: 10, stdout: true, stderr: true, timestamps: false } });
+    expect(engine.seen.filter((r) => r.call === 'rawGet')[0]).toMatchObject({ path: '/containers/web/logs', query: { follow: true, tail: 5, since: 10, stdout: true, stderr: true, timestamps: false } });
     for (let i = 0; i < 100; i++) body.write(frame(1, `line ${i}\n`));
     body.write(frame(2, 'oops\n'));
     const chunks: LogChunk[] = [(await first).value as LogChunk];
@@ -54,8 +52,8 @@ describe('openLogStream', () => {
   });
 
   it('reads a TTY container as one stdout stream', async () => {
-    const { docker, body } = fakeDocker(true);
-    const it = openLogStream(docker, 'tty', options, new AbortController().signal);
+    const { engine, body } = fakeLogEngine(true);
+    const it = openLogStream(engine, 'tty', options, new AbortController().signal);
     await tick();
     body.end('a\r\nb\r\n');
     const lines: string[] = [];
@@ -64,8 +62,8 @@ describe('openLogStream', () => {
   });
 
   it('pauses the engine socket when the consumer falls behind, resumes when it catches up', async () => {
-    const { docker, body } = fakeDocker(false);
-    const it = openLogStream(docker, 'x', options, new AbortController().signal);
+    const { engine, body } = fakeLogEngine(false);
+    const it = openLogStream(engine, 'x', options, new AbortController().signal);
     await tick();
     // 100 writes alternating streams: 100 separate chunks queued, nobody reading.
     for (let i = 0; i < 100; i++) body.write(frame(i % 2 ? 2 : 1, `l${i}\n`));
@@ -77,8 +75,8 @@ describe('openLogStream', () => {
   });
 
   it('also pauses when the queued text is large, though the chunks are few', async () => {
-    const { docker, body } = fakeDocker(false);
-    const it = openLogStream(docker, 'x', options, new AbortController().signal);
+    const { engine, body } = fakeLogEngine(false);
+    const it = openLogStream(engine, 'x', options, new AbortController().signal);
     await tick();
     // 5 MiB of stdout in 64 KiB lines: a handful of chunks (at most 1 MiB of text each), nobody reading.
     const line = `${'x'.repeat(64 * 1024 - 1)}\n`;
@@ -100,17 +98,17 @@ describe('openLogStream', () => {
   });
 
   it('destroys the engine stream on return() and on abort', async () => {
-    const a = fakeDocker(false);
-    const it = openLogStream(a.docker, 'x', options, new AbortController().signal);
+    const a = fakeLogEngine(false);
+    const it = openLogStream(a.engine, 'x', options, new AbortController().signal);
     await tick();
     const pending = it.next();
     await it.return?.();
     expect(await pending).toEqual({ done: true, value: undefined });
     expect(a.body.destroyed).toBe(true);
 
-    const b = fakeDocker(false);
+    const b = fakeLogEngine(false);
     const ctl = new AbortController();
-    const it2 = openLogStream(b.docker, 'x', options, ctl.signal);
+    const it2 = openLogStream(b.engine, 'x', options, ctl.signal);
     await tick();
     const waiting = it2.next();
     ctl.abort();
@@ -119,8 +117,8 @@ describe('openLogStream', () => {
   });
 
   it('turns engine errors into readable BerthErrors', async () => {
-    const { docker } = fakeDocker(false, { statusCode: 404, json: { message: 'No such container: nope' } });
-    const it = openLogStream(docker, 'nope', options, new AbortController().signal);
+    const { engine } = fakeLogEngine(false, { statusCode: 404, json: { message: 'No such container: nope' } });
+    const it = openLogStream(engine, 'nope', options, new AbortController().signal);
     await expect(it.next()).rejects.toMatchObject({ code: 'NOT_FOUND', message: 'No such container: nope' });
   });
 });

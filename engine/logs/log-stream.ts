@@ -1,6 +1,5 @@
-import type { IncomingMessage } from 'node:http';
-import { heldTarget, openRawGet, type RawBody } from '../client/held-stream.js';
-import type Docker from 'dockerode';
+import { containerPath, inspectContainer } from '../adapter/calls.js';
+import type { EngineAdapter, RawBody } from '../adapter/engine-adapter.js';
 import type { LogChunk } from '../../contract/models/container-logs.js';
 import { toBerthError } from '../errors.js';
 import { FrameDemuxer } from './frame-demuxer.js';
@@ -45,15 +44,12 @@ const weight = (c: LogChunk) => c.text.length + c.count;
  * container that floods its log never fills memory. `return()` or the signal destroys the engine stream
  * at once.
  */
-/** The engine's answer body: Node's http response (dockerode) or a raw one (see openRawGet). */
-type LogBody = RawBody | IncomingMessage;
-
-export function openLogStream(docker: Docker, ref: string, options: LogStreamOptions, signal: AbortSignal, endpoint?: string): AsyncIterableIterator<LogChunk> {
+export function openLogStream(engine: EngineAdapter, ref: string, options: LogStreamOptions, signal: AbortSignal, endpoint?: string): AsyncIterableIterator<LogChunk> {
   const queue: LogChunk[] = [];
   let waiter: { resolve(r: IteratorResult<LogChunk>): void; reject(e: unknown): void } | undefined;
   let state: 'open' | 'ended' | 'done' = 'open';
   let failure: unknown;
-  let body: LogBody | undefined;
+  let body: RawBody | undefined;
   let paused = false;
   /** Sum of weight() over the queue. */
   let queued = 0;
@@ -119,8 +115,7 @@ export function openLogStream(docker: Docker, ref: string, options: LogStreamOpt
 
   const start = async () => {
     try {
-      const container = docker.getContainer(ref);
-      const info = (await container.inspect({ abortSignal: signal } as object)) as { Config?: { Tty?: boolean } };
+      const info = await inspectContainer(engine, ref, signal);
       if (state !== 'open') return;
       const query: Record<string, string | number | boolean> = {
         follow: options.follow,
@@ -131,24 +126,9 @@ export function openLogStream(docker: Docker, ref: string, options: LogStreamOpt
       };
       if (options.since !== undefined) query.since = options.since;
       if (options.until !== undefined) query.until = options.until;
-      // Over the engine's own socket when we can (one 'data' per socket read, not one per line: the
-      // engine sends every line as its own HTTP chunk); through dockerode for TLS and SSH engines.
-      const raw = heldTarget(docker);
-      const res: LogBody = raw
-        ? await openRawGet(raw.target, `${raw.prefix}/containers/${encodeURIComponent(ref)}/logs?${new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)])).toString()}`, { signal })
-        : await new Promise<IncomingMessage>((resolve, reject) => {
-            docker.modem.dial(
-              {
-                path: `/containers/${encodeURIComponent(ref)}/logs?`,
-                method: 'GET',
-                isStream: true,
-                abortSignal: signal,
-                statusCodes: { 200: true, 404: 'no such container', 500: 'server error' },
-                options: query,
-              } as unknown as Parameters<Docker['modem']['dial']>[0],
-              (err: unknown, data: unknown) => (err ? reject(err) : resolve(data as IncomingMessage)),
-            );
-          });
+      // The adapter reads it on a socket of its own where the transport allows (one 'data' per socket
+      // read, not one per line: the engine sends every line as its own HTTP chunk).
+      const res = await engine.rawGet({ path: `${containerPath(ref)}/logs`, query, signal });
       if (state !== 'open') {
         res.destroy();
         return;

@@ -1,18 +1,39 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DEFAULT_RETENTION_MS, MAX_RETENTION_MS, MIN_RETENTION_MS } from '../../contract/domains/recycle-bin.js';
+import { DEFAULT_RETENTION_MS, DEFAULT_VOLUME_LIMIT_BYTES, MAX_RETENTION_MS, MAX_VOLUME_LIMIT_BYTES, MIN_RETENTION_MS } from '../../contract/domains/recycle-bin.js';
 import { BerthError } from '../../contract/errors.js';
-import type { RecycleBinEntry, RecycleBinListing } from '../../contract/models/recycle-bin.js';
+import type { RecycleBinEntry, RecycleBinListing, RecycleBinVolumeEntry } from '../../contract/models/recycle-bin.js';
 import type { CreateSpec } from './create-config.js';
 
 /** One entry as kept on disk: `<dir>/<id>.json`. */
 export interface RecycleRecord {
   version: 1;
+  kind?: 'container';
   id: string;
   removedAt: number;
   spec: CreateSpec;
 }
+
+/** What recreates a removed volume (its content is `<dir>/<id>.tar.gz`). */
+export interface VolumeSpec {
+  name: string;
+  driver: string;
+  labels: Record<string, string>;
+  options: Record<string, string>;
+}
+
+export interface VolumeRecord {
+  version: 1;
+  kind: 'volume';
+  id: string;
+  removedAt: number;
+  volume: VolumeSpec;
+  /** Size of the kept .tar.gz. */
+  bytes: number;
+}
+
+type AnyRecord = RecycleRecord | VolumeRecord;
 
 export interface RecycleBinStoreOptions {
   /** `<dataDir>/recycle-bin` */
@@ -20,10 +41,20 @@ export interface RecycleBinStoreOptions {
   /** Most entries kept; the oldest are dropped first (default 200). */
   maxEntries?: number;
   now?: () => number;
+  /** Where retention and the volume limit live (Berth's settings): the one source of truth when given. */
+  settings?: RecycleBinSettingsSource;
+}
+
+/** The slice of engine/settings/settings-store.ts the bin reads and writes. */
+export interface RecycleBinSettingsSource {
+  get(): { retentionMs: number; volumeLimitBytes: number };
+  set(values: Partial<{ retentionMs: number; volumeLimitBytes: number }>): Promise<void>;
+  onChange(listener: () => void): { dispose(): void };
 }
 
 interface Settings {
   retentionMs: number;
+  volumeLimitBytes: number;
 }
 
 const ENTRY_FILE = /^([a-z0-9-]{1,64})\.json$/;
@@ -41,11 +72,20 @@ export class RecycleBinStore {
   private readonly listeners = new Set<() => void>();
   private settings?: Settings;
   private purging?: Promise<number>;
+  private readonly source?: RecycleBinSettingsSource;
 
   constructor(options: RecycleBinStoreOptions) {
     this.dir = options.dir;
     this.maxEntries = options.maxEntries ?? 200;
     this.now = options.now ?? Date.now;
+    this.source = options.settings;
+    // A change made on the Settings page: a shorter retention purges now, and watchers hear of it.
+    this.source?.onChange(() => {
+      const { retentionMs, volumeLimitBytes } = this.source!.get();
+      if (retentionMs === this.settings?.retentionMs && volumeLimitBytes === this.settings.volumeLimitBytes) return;
+      this.settings = { retentionMs, volumeLimitBytes };
+      void this.purge().finally(() => this.emit());
+    });
   }
 
   get limit(): number {
@@ -58,27 +98,87 @@ export class RecycleBinStore {
   }
 
   async retentionMs(): Promise<number> {
-    if (this.settings) return this.settings.retentionMs;
-    let retentionMs = DEFAULT_RETENTION_MS;
+    return (await this.readSettings()).retentionMs;
+  }
+
+  /** Removed volumes larger than this are not kept (0: none are). */
+  async volumeLimitBytes(): Promise<number> {
+    return (await this.readSettings()).volumeLimitBytes;
+  }
+
+  private async readSettings(): Promise<Settings> {
+    if (this.source) return (this.settings = { ...this.source.get() });
+    if (this.settings) return this.settings;
+    const settings: Settings = { retentionMs: DEFAULT_RETENTION_MS, volumeLimitBytes: DEFAULT_VOLUME_LIMIT_BYTES };
     try {
       const raw = JSON.parse(await readFile(join(this.dir, SETTINGS_FILE), 'utf8')) as Partial<Settings>;
       const r = raw.retentionMs;
-      if (typeof r === 'number' && Number.isInteger(r) && r >= MIN_RETENTION_MS && r <= MAX_RETENTION_MS) retentionMs = r;
+      if (typeof r === 'number' && Number.isInteger(r) && r >= MIN_RETENTION_MS && r <= MAX_RETENTION_MS) settings.retentionMs = r;
+      const v = raw.volumeLimitBytes;
+      if (typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= MAX_VOLUME_LIMIT_BYTES) settings.volumeLimitBytes = v;
     } catch {
-      // No settings yet (or unreadable): the default applies.
+      // No settings yet (or unreadable): the defaults apply.
     }
-    this.settings = { retentionMs };
-    return retentionMs;
+    this.settings = settings;
+    return settings;
   }
 
   async setRetention(retentionMs: number): Promise<void> {
     if (!Number.isInteger(retentionMs) || retentionMs < MIN_RETENTION_MS || retentionMs > MAX_RETENTION_MS) {
       throw new BerthError('VALIDATION', 'The retention window must be between 1 hour and 30 days');
     }
-    await this.writeAtomic(SETTINGS_FILE, { retentionMs });
-    this.settings = { retentionMs };
+    const settings = { ...(await this.readSettings()), retentionMs };
+    await this.saveSettings(settings);
     await this.purge();
     this.emit();
+  }
+
+  async setVolumeLimit(volumeLimitBytes: number): Promise<void> {
+    if (!Number.isInteger(volumeLimitBytes) || volumeLimitBytes < 0 || volumeLimitBytes > MAX_VOLUME_LIMIT_BYTES) {
+      throw new BerthError('VALIDATION', 'The volume size limit must be between 0 and 1 TiB');
+    }
+    const settings = { ...(await this.readSettings()), volumeLimitBytes };
+    await this.saveSettings(settings);
+    this.emit();
+  }
+
+  private async saveSettings(settings: Settings): Promise<void> {
+    this.settings = settings;
+    if (this.source) await this.source.set(settings);
+    else await this.writeAtomic(SETTINGS_FILE, settings);
+  }
+
+  /** Where a volume entry's content is (or goes): `<dir>/<id>.tar.gz`. */
+  dataPath(id: string): string {
+    return join(this.dir, `${id}.tar.gz`);
+  }
+
+  /** A new volume entry id and the file to write its content to; `saveVolume` commits it. */
+  async reserveVolume(): Promise<{ id: string; file: string }> {
+    await mkdir(this.dir, { recursive: true, mode: 0o700 });
+    const id = `${this.now().toString(36)}-${randomBytes(4).toString('hex')}`;
+    return { id, file: this.dataPath(id) };
+  }
+
+  /** Keeps a removed volume whose content was written to `dataPath(id)` (after `reserveVolume`). */
+  async saveVolume(id: string, volume: VolumeSpec, bytes: number): Promise<VolumeRecord> {
+    const record: VolumeRecord = { version: 1, kind: 'volume', id, removedAt: this.now(), volume, bytes };
+    await this.writeAtomic(`${id}.json`, record);
+    const all = await this.readAll();
+    for (const old of all.slice(this.maxEntries)) await this.remove(old.id);
+    this.emit();
+    return record;
+  }
+
+  async getVolume(id: string): Promise<VolumeRecord> {
+    const record = await this.readOne(`${id}.json`);
+    if (record?.kind !== 'volume') throw new BerthError('NOT_FOUND', 'That volume is no longer in Recently removed (it was restored, deleted or expired)');
+    if (record.removedAt + (await this.retentionMs()) <= this.now()) {
+      await this.remove(id);
+      this.emit();
+      throw new BerthError('NOT_FOUND', `The copy of volume ${record.volume.name} has expired and was purged`);
+    }
+    return record;
   }
 
   /** Keeps a container's create-config. Returns the new entry's id. Drops the oldest beyond the limit. */
@@ -95,7 +195,7 @@ export class RecycleBinStore {
 
   async get(id: string): Promise<RecycleRecord> {
     const record = await this.readOne(`${id}.json`);
-    if (!record) throw new BerthError('NOT_FOUND', 'That entry is no longer in Recently removed (it was restored, deleted or expired)');
+    if (!record || record.kind === 'volume') throw new BerthError('NOT_FOUND', 'That entry is no longer in Recently removed (it was restored, deleted or expired)');
     if (record.removedAt + (await this.retentionMs()) <= this.now()) {
       await this.remove(id);
       this.emit();
@@ -138,9 +238,11 @@ export class RecycleBinStore {
 
   async list(): Promise<RecycleBinListing> {
     await this.purge();
-    const retentionMs = await this.retentionMs();
-    const entries = (await this.readAll()).map((r) => toEntry(r, retentionMs));
-    return { entries, retentionMs, maxEntries: this.maxEntries };
+    const { retentionMs, volumeLimitBytes } = await this.readSettings();
+    const all = await this.readAll();
+    const entries = all.flatMap((r) => (r.kind === 'volume' ? [] : [toEntry(r, retentionMs)]));
+    const volumes = all.flatMap((r) => (r.kind === 'volume' ? [toVolumeEntry(r, retentionMs)] : []));
+    return { entries, volumes, retentionMs, volumeLimitBytes, maxEntries: this.maxEntries };
   }
 
   private emit(): void {
@@ -154,14 +256,14 @@ export class RecycleBinStore {
   }
 
   /** Every readable record, newest first. Unreadable files are skipped (never crash the list). */
-  private async readAll(): Promise<RecycleRecord[]> {
+  private async readAll(): Promise<AnyRecord[]> {
     let names: string[];
     try {
       names = await readdir(this.dir);
     } catch {
       return [];
     }
-    const records: RecycleRecord[] = [];
+    const records: AnyRecord[] = [];
     for (const n of names) {
       if (!ENTRY_FILE.test(n)) continue;
       const r = await this.readOne(n);
@@ -170,12 +272,14 @@ export class RecycleBinStore {
     return records.sort((a, b) => b.removedAt - a.removedAt || b.id.localeCompare(a.id));
   }
 
-  private async readOne(file: string): Promise<RecycleRecord | undefined> {
+  private async readOne(file: string): Promise<AnyRecord | undefined> {
     const m = ENTRY_FILE.exec(file);
     if (!m) return undefined;
     try {
-      const r = JSON.parse(await readFile(join(this.dir, file), 'utf8')) as RecycleRecord;
-      if (r?.version !== 1 || r.id !== m[1] || typeof r.removedAt !== 'number' || typeof r.spec?.name !== 'string') return undefined;
+      const r = JSON.parse(await readFile(join(this.dir, file), 'utf8')) as AnyRecord;
+      if (r?.version !== 1 || r.id !== m[1] || typeof r.removedAt !== 'number') return undefined;
+      if (r.kind === 'volume') return typeof r.volume?.name === 'string' ? r : undefined;
+      if (typeof r.spec?.name !== 'string') return undefined;
       return r;
     } catch {
       return undefined;
@@ -185,6 +289,7 @@ export class RecycleBinStore {
   private async remove(id: string): Promise<boolean> {
     try {
       await rm(join(this.dir, `${id}.json`));
+      await rm(this.dataPath(id), { force: true });
       return true;
     } catch {
       return false;
@@ -220,4 +325,9 @@ function toEntry(r: RecycleRecord, retentionMs: number): RecycleBinEntry {
     restartPolicy: s.summary.restartPolicy,
     labels: s.summary.labels,
   };
+}
+
+function toVolumeEntry(r: VolumeRecord, retentionMs: number): RecycleBinVolumeEntry {
+  const v = r.volume;
+  return { id: r.id, name: v.name, driver: v.driver, labels: v.labels, options: v.options, bytes: r.bytes, removedAt: r.removedAt, expiresAt: r.removedAt + retentionMs };
 }

@@ -1,6 +1,6 @@
-import type Docker from 'dockerode';
 import { BerthError } from '../../contract/errors.js';
 import type { RecycleBinRestoreResult } from '../../contract/models/recycle-bin.js';
+import { containerAction, createContainer, exists, imagePath, inspectContainer, removeContainer } from '../adapter/calls.js';
 import type { EngineConnection } from '../client/engine-connection.js';
 import { readableActionError } from '../container-actions/readable-error.js';
 import { toBerthError } from '../errors.js';
@@ -15,31 +15,29 @@ type Json = Record<string, unknown>;
  * the name is taken again or the image is gone; nothing half-made is left behind.
  */
 export async function restoreContainer(conn: EngineConnection, spec: CreateSpec, start: boolean, signal: AbortSignal): Promise<RecycleBinRestoreResult> {
-  const docker = conn.docker;
+  const engine = conn.engine;
   const fail = (err: unknown) => toBerthError(err, conn.endpoint.host);
 
   try {
-    const existing = await docker.getContainer(spec.name).inspect({ abortSignal: signal } as Docker.ContainerInspectOptions);
+    const existing = await inspectContainer(engine, spec.name, signal);
     throw new BerthError('CONFLICT', `The name "${spec.name}" is taken again (by container ${existing.Id.slice(0, 12)}) — rename or remove that container, then restore`);
   } catch (err) {
     if (err instanceof BerthError) throw err;
     if (fail(err).code !== 'NOT_FOUND') throw fail(err);
   }
+  let imagePresent: boolean;
   try {
-    await docker.getImage(spec.image).inspect();
+    imagePresent = await exists(engine, `${imagePath(spec.image)}/json`, signal);
   } catch (err) {
-    const e = fail(err);
-    if (e.code === 'NOT_FOUND') {
-      throw new BerthError('NOT_FOUND', `The image ${spec.image} is gone, so ${spec.name} cannot be recreated — pull or build it again, then restore`);
-    }
-    throw e;
+    throw fail(err);
   }
+  if (!imagePresent) throw new BerthError('NOT_FOUND', `The image ${spec.image} is gone, so ${spec.name} cannot be recreated — pull or build it again, then restore`);
 
   const hostConfig: Json = { ...((spec.body.HostConfig as Json | undefined) ?? {}) };
   const extraMounts: Json[] = [];
   for (const v of spec.anonymousVolumes) {
     try {
-      await docker.getVolume(v.name).inspect();
+      if (!(await exists(engine, `/volumes/${encodeURIComponent(v.name)}`, signal))) continue;
       extraMounts.push({ Type: 'volume', Source: v.name, Target: v.destination });
     } catch {
       // The anonymous volume went with the container: a fresh one is made, as on first create.
@@ -47,13 +45,13 @@ export async function restoreContainer(conn: EngineConnection, spec: CreateSpec,
   }
   if (extraMounts.length) hostConfig.Mounts = [...(Array.isArray(hostConfig.Mounts) ? (hostConfig.Mounts as Json[]) : []), ...extraMounts];
 
-  const body: Json = { ...spec.body, HostConfig: hostConfig, name: spec.name };
+  const body: Json = { ...spec.body, HostConfig: hostConfig };
   if (spec.primaryEndpoint && Object.keys(spec.primaryEndpoint.config).length) {
     body.NetworkingConfig = { EndpointsConfig: { [spec.primaryEndpoint.network]: spec.primaryEndpoint.config } };
   }
-  let container: Docker.Container;
+  let container: { id: string };
   try {
-    container = await docker.createContainer(body as Docker.ContainerCreateOptions);
+    container = await createContainer(engine, body, spec.name, signal);
   } catch (err) {
     const e = fail(err);
     if (e.code === 'CONFLICT' && /already in use/i.test(e.message)) {
@@ -65,10 +63,10 @@ export async function restoreContainer(conn: EngineConnection, spec: CreateSpec,
 
   try {
     for (const ep of spec.extraEndpoints) {
-      await docker.getNetwork(ep.network).connect({ Container: container.id, EndpointConfig: ep.config });
+      await engine.json<unknown>({ method: 'POST', path: `/networks/${encodeURIComponent(ep.network)}/connect`, body: { Container: container.id, EndpointConfig: ep.config }, signal });
     }
   } catch (err) {
-    await container.remove({ force: true }).catch(() => undefined);
+    await removeContainer(engine, container.id, { force: true }).catch(() => undefined);
     const e = fail(err);
     throw new BerthError(e.code, `Could not reconnect ${spec.name} to its networks: ${e.message}`);
   }
@@ -76,7 +74,7 @@ export async function restoreContainer(conn: EngineConnection, spec: CreateSpec,
   let started = false;
   if (start) {
     try {
-      await container.start();
+      await containerAction(engine, container.id, 'start', {}, signal);
       started = true;
     } catch (err) {
       // The container exists again (config restored); say why it did not start.

@@ -1,8 +1,33 @@
-import type Docker from 'dockerode';
 import type { RunSpec } from '../../contract/domains/container-run-spec.js';
 
+interface Mount {
+  Type: 'bind' | 'volume';
+  Source: string;
+  Target: string;
+  ReadOnly?: boolean;
+}
+
+/** The engine's POST /containers/create body, the fields Berth sets, plus the name (which goes in the query). */
+export interface CreateBody {
+  name?: string;
+  Image: string;
+  Env: string[];
+  Labels: Record<string, string>;
+  ExposedPorts: Record<string, object>;
+  HostConfig: {
+    PortBindings: Record<string, { HostIp: string; HostPort: string }[]>;
+    Mounts: Mount[];
+    AutoRemove: boolean;
+    RestartPolicy: { Name: string; MaximumRetryCount: number };
+    NanoCpus?: number;
+    Memory?: number;
+    NetworkMode?: string;
+  };
+  Cmd?: string[];
+}
+
 /** A parsed run spec → the engine's POST /containers/create body (name goes in the query). */
-export function createOptions(spec: RunSpec): Docker.ContainerCreateOptions {
+export function createOptions(spec: RunSpec): CreateBody {
   const exposed: Record<string, object> = {};
   const bindings: Record<string, { HostIp: string; HostPort: string }[]> = {};
   for (const p of spec.ports) {
@@ -10,11 +35,11 @@ export function createOptions(spec: RunSpec): Docker.ContainerCreateOptions {
     exposed[key] = {};
     (bindings[key] ??= []).push({ HostIp: p.hostIp ?? '', HostPort: p.hostPort === undefined ? '' : String(p.hostPort) });
   }
-  const mounts: Docker.MountSettings[] = [
-    ...spec.mounts.map((m): Docker.MountSettings => ({ Type: 'bind', Source: m.source, Target: m.target, ReadOnly: m.readOnly })),
-    ...spec.volumes.map((v): Docker.MountSettings => ({ Type: 'volume', Source: v.name, Target: v.target, ReadOnly: v.readOnly })),
+  const mounts: Mount[] = [
+    ...spec.mounts.map((m): Mount => ({ Type: 'bind', Source: m.source, Target: m.target, ReadOnly: m.readOnly })),
+    ...spec.volumes.map((v): Mount => ({ Type: 'volume', Source: v.name, Target: v.target, ReadOnly: v.readOnly })),
   ];
-  const hostConfig: Docker.HostConfig = {
+  const hostConfig: CreateBody['HostConfig'] = {
     PortBindings: bindings,
     Mounts: mounts,
     AutoRemove: spec.autoRemove,
@@ -24,7 +49,7 @@ export function createOptions(spec: RunSpec): Docker.ContainerCreateOptions {
   if (spec.memory !== undefined) hostConfig.Memory = spec.memory;
   if (spec.network) hostConfig.NetworkMode = spec.network;
 
-  const options: Docker.ContainerCreateOptions = {
+  const options: CreateBody = {
     Image: spec.image,
     Env: spec.env,
     Labels: spec.labels,

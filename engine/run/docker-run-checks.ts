@@ -1,9 +1,9 @@
 import { createSocket } from 'node:dgram';
 import { stat } from 'node:fs/promises';
 import { createServer } from 'node:net';
-import type Docker from 'dockerode';
 import type { EngineEndpoint } from '../../contract/model.js';
-import { dockerInfo } from '../client/docker-calls.js';
+import { engineInfo, exists as answers, imagePath, listContainers } from '../adapter/calls.js';
+import type { EngineAdapter } from '../adapter/engine-adapter.js';
 import { toBerthError } from '../errors.js';
 import { publishedPorts } from './port-holder.js';
 import type { RunCheckDeps } from './run-checks.js';
@@ -20,35 +20,29 @@ export function isLocalEngine(endpoint: Pick<EngineEndpoint, 'host'>): boolean {
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** 404 → false, anything else rethrown readable. */
-async function exists(probe: () => Promise<unknown>, host: string): Promise<boolean> {
-  try {
-    await probe();
-    return true;
-  } catch (err) {
-    if ((err as { statusCode?: unknown }).statusCode === 404) return false;
-    throw toBerthError(err, host);
-  }
-}
-
-export function dockerRunCheckDeps(docker: Docker, endpoint: EngineEndpoint): RunCheckDeps {
+export function dockerRunCheckDeps(engine: EngineAdapter, endpoint: EngineEndpoint): RunCheckDeps {
   const host = endpoint.host;
+  /** 404 → false, anything else rethrown readable. */
+  const exists = (path: string) =>
+    answers(engine, path).catch((err: unknown) => {
+      throw toBerthError(err, host);
+    });
   const deps: RunCheckDeps = {
     async containerNameExists(name) {
       // Not inspect: it would also match an id prefix. The name filter is a regular expression.
-      const list = await docker.listContainers({ all: true, filters: JSON.stringify({ name: [`^/${escapeRegExp(name)}$`] }) }).catch((err: unknown) => {
+      const list = await listContainers(engine, { all: true, filters: { name: [`^/${escapeRegExp(name)}$`] } }).catch((err: unknown) => {
         throw toBerthError(err, host);
       });
       return list.some((c) => c.Names?.includes(`/${name}`));
     },
-    imageExists: (reference) => exists(() => docker.getImage(reference).inspect(), host),
-    networkExists: (name) => exists(() => docker.getNetwork(name).inspect(), host),
+    imageExists: (reference) => exists(`${imagePath(reference)}/json`),
+    networkExists: (name) => exists(`/networks/${encodeURIComponent(name)}`),
     publishedPorts: () =>
-      publishedPorts(docker).catch((err: unknown) => {
+      publishedPorts(engine).catch((err: unknown) => {
         throw toBerthError(err, host);
       }),
     async engineCpus() {
-      const info = (await dockerInfo(docker).catch(() => ({}))) as { NCPU?: unknown };
+      const info = await engineInfo<{ NCPU?: unknown }>(engine).catch(() => ({}) as { NCPU?: unknown });
       return typeof info.NCPU === 'number' ? info.NCPU : 0;
     },
   };

@@ -1,5 +1,6 @@
-import type Docker from 'dockerode';
 import { BerthError } from '../../contract/errors.js';
+import { listContainers } from '../adapter/calls.js';
+import type { EngineAdapter } from '../adapter/engine-adapter.js';
 
 /** A published host port as the engine lists it for a running container. */
 export interface PublishedPort {
@@ -16,14 +17,14 @@ export function ipsOverlap(wantIp: string | undefined, heldIp: string | undefine
   return wildcard(wantIp) || wildcard(heldIp) || wantIp === heldIp;
 }
 
-/** Every host port published by a running container. */
-export async function publishedPorts(docker: Docker): Promise<PublishedPort[]> {
-  const list = await docker.listContainers({ all: false });
+/** Every host port published by a running container (the one port-owner lookup: run checks, run and container actions use it). */
+export async function publishedPorts(engine: EngineAdapter, signal?: AbortSignal): Promise<PublishedPort[]> {
+  const list = await listContainers(engine, { all: false }, signal);
   const out: PublishedPort[] = [];
   for (const c of list) {
-    const name = (c.Names?.[0] ?? c.Id.slice(0, 12)).replace(/^\//, '');
+    const name = (c.Names?.[0] ?? (c.Id ?? '').slice(0, 12)).replace(/^\//, '');
     for (const p of c.Ports ?? []) {
-      if (p.PublicPort) out.push({ container: name, hostIp: p.IP ?? '', hostPort: p.PublicPort, protocol: p.Type });
+      if (p.PublicPort) out.push({ container: name, hostIp: p.IP ?? '', hostPort: p.PublicPort, protocol: p.Type ?? 'tcp' });
     }
   }
   return out;
@@ -39,11 +40,11 @@ export function findHolder(ports: PublishedPort[], port: number, protocol = 'tcp
  * container holds it, so the user reads "Port 8080 is already in use by container web-1". Any other
  * error is returned as is.
  */
-export async function explainPortConflict(err: BerthError, docker: Docker): Promise<BerthError> {
+export async function explainPortConflict(err: BerthError, engine: EngineAdapter): Promise<BerthError> {
   const d = err.details as { reason?: unknown; port?: unknown; hostIp?: unknown } | undefined;
   if (err.code !== 'CONFLICT' || d?.reason !== 'port-allocated' || typeof d.port !== 'number') return err;
   try {
-    const ports = await publishedPorts(docker);
+    const ports = await publishedPorts(engine);
     const hostIp = typeof d.hostIp === 'string' ? d.hostIp : undefined;
     const holder = findHolder(ports, d.port, 'tcp', hostIp) ?? findHolder(ports, d.port, 'udp', hostIp);
     if (!holder) return err;

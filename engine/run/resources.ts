@@ -1,8 +1,8 @@
-import type Docker from 'dockerode';
 import { formatMemory } from '../../contract/domains/container-run-parse.js';
 import { BerthError } from '../../contract/errors.js';
 import type { ContainerResources } from '../../contract/models/container-run.js';
-import { dockerInfo } from '../client/docker-calls.js';
+import { containerPath, engineInfo } from '../adapter/calls.js';
+import type { EngineAdapter } from '../adapter/engine-adapter.js';
 import { toBerthError } from '../errors.js';
 
 interface RawInspect {
@@ -45,9 +45,9 @@ export function swapFor(memory: number, current: { memory: number | null; memory
   return memory * 2;
 }
 
-export async function readResources(docker: Docker, id: string, host: string): Promise<ContainerResources> {
+export async function readResources(engine: EngineAdapter, id: string, host: string): Promise<ContainerResources> {
   try {
-    const [raw, info] = await Promise.all([docker.getContainer(id).inspect() as Promise<RawInspect>, dockerInfo(docker) as Promise<{ NCPU?: number; MemTotal?: number }>]);
+    const [raw, info] = await Promise.all([engine.json<RawInspect>({ path: `${containerPath(id)}/json` }), engineInfo<{ NCPU?: number; MemTotal?: number }>(engine)]);
     const running = raw.State?.Running === true;
     const out: ContainerResources = {
       id: raw.Id,
@@ -58,7 +58,7 @@ export async function readResources(docker: Docker, id: string, host: string): P
       engineMemory: info.MemTotal ?? 0,
     };
     if (running && raw.State?.Paused !== true) {
-      const stats = (await docker.getContainer(raw.Id).stats({ stream: false, 'one-shot': true })) as unknown as { memory_stats?: RawMemoryStats };
+      const stats = await engine.json<{ memory_stats?: RawMemoryStats }>({ path: `${containerPath(raw.Id)}/stats`, query: { stream: false, 'one-shot': true } });
       const usage = memoryInUse(stats.memory_stats);
       if (usage !== undefined) out.memoryUsage = usage;
     }
@@ -71,8 +71,8 @@ export async function readResources(docker: Docker, id: string, host: string): P
 const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
 
 /** `docker update` of CPU and memory limits, checked first against the engine's CPUs and the memory in use. */
-export async function updateResources(docker: Docker, args: { id: string; cpus?: number; memory?: number }, host: string): Promise<ContainerResources> {
-  const before = await readResources(docker, args.id, host);
+export async function updateResources(engine: EngineAdapter, args: { id: string; cpus?: number; memory?: number }, host: string): Promise<ContainerResources> {
+  const before = await readResources(engine, args.id, host);
   const issues: { field: string; message: string }[] = [];
   if (args.cpus !== undefined && before.engineCpus > 0 && args.cpus > before.engineCpus * 1e9) {
     issues.push({ field: 'cpus', message: `CPU limit ${args.cpus / 1e9} is more than the engine’s ${before.engineCpus} CPUs` });
@@ -92,9 +92,9 @@ export async function updateResources(docker: Docker, args: { id: string; cpus?:
     body.MemorySwap = swapFor(args.memory, before);
   }
   try {
-    await docker.getContainer(before.id).update(body);
+    await engine.json<unknown>({ method: 'POST', path: `${containerPath(before.id)}/update`, body });
   } catch (err) {
     throw toBerthError(err, host);
   }
-  return readResources(docker, before.id, host);
+  return readResources(engine, before.id, host);
 }

@@ -5,7 +5,7 @@ import { explainPortConflict, findHolder, ipsOverlap } from './port-holder.js';
 import { checkRunSpec, displayReference, type RunCheckDeps } from './run-checks.js';
 import { limitsOf, memoryInUse, swapFor } from './resources.js';
 import { BerthError } from '../../contract/errors.js';
-import type Docker from 'dockerode';
+import { fakeEngine } from '../testing/fake-engine.js';
 
 function fakeDeps(over: Partial<RunCheckDeps> = {}): RunCheckDeps {
   return {
@@ -42,13 +42,13 @@ describe('checkRunSpec', () => {
       cpus: 4,
     });
     expect(await checkRunSpec(spec, fakeDeps())).toEqual([
-      { field: 'image', message: 'Image foo:1.0 is not present locally — pull it first' },
-      { field: 'name', message: 'A container named taken already exists' },
-      { field: 'network', message: 'Network nope does not exist' },
-      { field: 'cpus', message: 'CPU limit 4 is more than the engine’s 2 CPUs' },
-      { field: 'ports.0.hostPort', message: 'Host port 8080 is already in use by container web-1' },
-      { field: 'ports.1.hostPort', message: 'Host port 9999 is already in use on this machine (by a program outside Docker)' },
-      { field: 'mounts.0.source', message: 'Host path /srv/missing does not exist' },
+      { field: 'image', message: 'Image foo:1.0 is not present locally — pull it first', reason: 'image-missing' },
+      { field: 'name', message: 'A container named taken already exists', reason: 'name-taken' },
+      { field: 'network', message: 'Network nope does not exist', reason: 'network-missing' },
+      { field: 'cpus', message: 'CPU limit 4 is more than the engine’s 2 CPUs', reason: 'cpus-over-engine' },
+      { field: 'ports.0.hostPort', message: 'Host port 8080 is already in use by container web-1', reason: 'port-taken' },
+      { field: 'ports.1.hostPort', message: 'Host port 9999 is already in use on this machine (by a program outside Docker)', reason: 'port-busy' },
+      { field: 'mounts.0.source', message: 'Host path /srv/missing does not exist', reason: 'host-path-missing' },
     ]);
   });
 
@@ -76,7 +76,7 @@ describe('port holders', () => {
   });
 
   it('names the container in a port-allocated error', async () => {
-    const docker = { listContainers: async () => [{ Id: 'x', Names: ['/web-1'], Ports: [{ IP: '0.0.0.0', PrivatePort: 80, PublicPort: 8080, Type: 'tcp' }] }] } as unknown as Docker;
+    const docker = fakeEngine({ json: async <T>() => [{ Id: 'x', Names: ['/web-1'], Ports: [{ IP: '0.0.0.0', PrivatePort: 80, PublicPort: 8080, Type: 'tcp' }] }] as T });
     const err = new BerthError('CONFLICT', 'Port 8080 is already in use by another container', { reason: 'port-allocated', port: 8080, hostIp: '0.0.0.0' });
     const out = await explainPortConflict(err, docker);
     expect(out.message).toBe('Port 8080 is already in use by container web-1');

@@ -1,5 +1,5 @@
 import type { RunSpec } from '../../contract/domains/container-run-spec.js';
-import type { RunIssue } from '../../contract/models/container-run.js';
+import type { RunIssue, RunIssueReason } from '../../contract/models/container-run.js';
 import { findHolder, type PublishedPort } from './port-holder.js';
 
 /** What the checks ask of the engine and the host (real: docker-run-checks.ts; fakes in tests). */
@@ -33,7 +33,7 @@ export function displayReference(ref: string): string {
  */
 export async function checkRunSpec(spec: RunSpec, deps: RunCheckDeps): Promise<RunIssue[]> {
   const issues: RunIssue[] = [];
-  const add = (field: string, message: string) => issues.push({ field, message });
+  const add = (field: string, reason: RunIssueReason, message: string) => issues.push({ field, message, reason });
 
   const [nameTaken, imageThere, networkThere, ports, cpus] = await Promise.all([
     spec.name ? deps.containerNameExists(spec.name) : Promise.resolve(false),
@@ -43,20 +43,20 @@ export async function checkRunSpec(spec: RunSpec, deps: RunCheckDeps): Promise<R
     spec.cpus !== undefined ? deps.engineCpus() : Promise.resolve(0),
   ]);
 
-  if (!imageThere) add('image', `Image ${displayReference(spec.image)} is not present locally — pull it first`);
-  if (nameTaken && spec.name) add('name', `A container named ${spec.name} already exists`);
-  if (!networkThere && spec.network) add('network', `Network ${spec.network} does not exist`);
+  if (!imageThere) add('image', 'image-missing', `Image ${displayReference(spec.image)} is not present locally — pull it first`);
+  if (nameTaken && spec.name) add('name', 'name-taken', `A container named ${spec.name} already exists`);
+  if (!networkThere && spec.network) add('network', 'network-missing', `Network ${spec.network} does not exist`);
   if (spec.cpus !== undefined && cpus > 0 && spec.cpus > cpus * 1e9) {
-    add('cpus', `CPU limit ${spec.cpus / 1e9} is more than the engine’s ${cpus} CPUs`);
+    add('cpus', 'cpus-over-engine', `CPU limit ${spec.cpus / 1e9} is more than the engine’s ${cpus} CPUs`);
   }
 
   for (const [i, p] of spec.ports.entries()) {
     if (p.hostPort === undefined) continue;
     const holder = findHolder(ports, p.hostPort, p.protocol, p.hostIp);
     if (holder) {
-      add(`ports.${i}.hostPort`, `Host port ${p.hostPort} is already in use by container ${holder}`);
+      add(`ports.${i}.hostPort`, 'port-taken', `Host port ${p.hostPort} is already in use by container ${holder}`);
     } else if (deps.local && !(await deps.local.portFree(p.hostPort, p.protocol, p.hostIp))) {
-      add(`ports.${i}.hostPort`, `Host port ${p.hostPort} is already in use on this machine (by a program outside Docker)`);
+      add(`ports.${i}.hostPort`, 'port-busy', `Host port ${p.hostPort} is already in use on this machine (by a program outside Docker)`);
     }
   }
 
@@ -64,7 +64,7 @@ export async function checkRunSpec(spec: RunSpec, deps: RunCheckDeps): Promise<R
     const local = deps.local;
     const exists = await Promise.all(spec.mounts.map((m) => local.pathExists(m.source)));
     spec.mounts.forEach((m, i) => {
-      if (!exists[i]) add(`mounts.${i}.source`, `Host path ${m.source} does not exist`);
+      if (!exists[i]) add(`mounts.${i}.source`, 'host-path-missing', `Host path ${m.source} does not exist`);
     });
   }
   return issues;

@@ -1,18 +1,20 @@
 import { join } from 'node:path';
-import type Docker from 'dockerode';
 import type { DomainImplementation } from '../../contract/define.js';
 import type { containerActionsApi } from '../../contract/domains/container-actions.js';
 import { BerthError } from '../../contract/errors.js';
 import type { ContainerActionResult } from '../../contract/models/container-actions.js';
+import { containerAction, inspectContainer, removeContainer, type RawContainerInspect } from '../adapter/calls.js';
+import type { EngineAdapter, QueryValue } from '../adapter/engine-adapter.js';
 import type { EngineConnection } from '../client/engine-connection.js';
 import { readableActionError } from '../container-actions/readable-error.js';
 import { removalPlanFromInspect } from '../container-actions/removal-plan.js';
 import { toBerthError } from '../errors.js';
 import { createSpecFromInspect } from '../recycle-bin/create-config.js';
-import { RecycleBinStore } from '../recycle-bin/recycle-bin-store.js';
+import type { RecycleBinStore } from '../recycle-bin/recycle-bin-store.js';
+import { findHolder, publishedPorts } from '../run/port-holder.js';
 import type { ServiceDeps } from './service-deps.js';
 
-type Inspect = Docker.ContainerInspectInfo;
+type Inspect = RawContainerInspect;
 
 /** `<dataDir>/recycle-bin`, shared by this service (saves) and the recycle-bin service (lists, restores). */
 export function recycleBinDir(dataDir: string): string {
@@ -24,10 +26,10 @@ export function recycleBinDir(dataDir: string): string {
  * "already in that state" apart), then acts; engine errors come back in readable words. `remove`
  * keeps the full create-config in the recycle bin BEFORE removing, and drops it again if removal fails.
  */
-export function createContainerActionsService(deps: ServiceDeps, bin = new RecycleBinStore({ dir: recycleBinDir(deps.dataDir) })): DomainImplementation<typeof containerActionsApi> {
+export function createContainerActionsService(deps: ServiceDeps, bin: RecycleBinStore): DomainImplementation<typeof containerActionsApi> {
   const inspect = async (conn: EngineConnection, id: string, signal: AbortSignal): Promise<Inspect> => {
     try {
-      return await conn.docker.getContainer(id).inspect({ abortSignal: signal } as Docker.ContainerInspectOptions);
+      return await inspectContainer(conn.engine, id, signal);
     } catch (err) {
       const e = toBerthError(err, conn.endpoint.host);
       if (e.code === 'NOT_FOUND') throw new BerthError('NOT_FOUND', `Container ${id} no longer exists`);
@@ -36,50 +38,46 @@ export function createContainerActionsService(deps: ServiceDeps, bin = new Recyc
   };
 
   /** Who publishes a host port (another container), for port conflict messages. */
-  const portOwners = async (conn: EngineConnection): Promise<Map<string, string>> => {
-    const owners = new Map<string, string>();
-    try {
-      for (const c of await conn.docker.listContainers({ all: false })) {
-        for (const p of c.Ports ?? []) if (p.PublicPort) owners.set(String(p.PublicPort), (c.Names?.[0] ?? c.Id).replace(/^\//, ''));
-      }
-    } catch {
-      // Best effort: the message just won't name the owner.
-    }
-    return owners;
+  const portOwners = async (conn: EngineConnection): Promise<(hostPort: string) => string | undefined> => {
+    // Best effort: without the list, the message just won't name the owner.
+    const ports = await publishedPorts(conn.engine).catch(() => []);
+    return (p) => findHolder(ports, Number(p), 'tcp') ?? findHolder(ports, Number(p), 'udp');
   };
 
   const act = async (
     id: string,
     signal: AbortSignal,
-    run: (c: Docker.Container, info: Inspect) => Promise<unknown>,
+    run: (engine: EngineAdapter, id: string, info: Inspect) => Promise<unknown>,
   ): Promise<ContainerActionResult> => {
     const conn = deps.connections.require();
     const info = await inspect(conn, id, signal);
     const name = info.Name.replace(/^\//, '');
     try {
-      await run(conn.docker.getContainer(info.Id), info);
+      await run(conn.engine, info.Id, info);
       return { id: info.Id, name, changed: true };
     } catch (err) {
       if ((err as { statusCode?: unknown }).statusCode === 304) return { id: info.Id, name, changed: false };
       const berth = toBerthError(err, conn.endpoint.host);
-      const owners = /port is already allocated|address already in use|port \d+ is already in use/i.test(`${berth.message} ${JSON.stringify(berth.details ?? '')}`) ? await portOwners(conn) : undefined;
-      throw readableActionError(berth, { id: info.Id, name, portOwner: (p) => owners?.get(p) });
+      const portOwner = /port is already allocated|address already in use|port \d+ is already in use/i.test(`${berth.message} ${JSON.stringify(berth.details ?? '')}`) ? await portOwners(conn) : undefined;
+      throw readableActionError(berth, { id: info.Id, name, portOwner });
     }
   };
 
-  const timeoutOpt = (timeout: number | undefined, signal: AbortSignal) => (timeout === undefined ? { abortSignal: signal } : { t: timeout, abortSignal: signal });
+  /** POST /containers/{id}/{action} on the current engine. */
+  const post = (action: string, query: Record<string, QueryValue>, signal: AbortSignal) => (engine: EngineAdapter, id: string) =>
+    containerAction(engine, id, action, query, signal);
 
   return {
-    start: ({ id }, ctx) => act(id, ctx.signal, (c) => c.start({ abortSignal: ctx.signal })),
-    stop: ({ id, timeout }, ctx) => act(id, ctx.signal, (c) => c.stop(timeoutOpt(timeout, ctx.signal))),
-    restart: ({ id, timeout }, ctx) => act(id, ctx.signal, (c) => c.restart(timeoutOpt(timeout, ctx.signal))),
+    start: ({ id }, ctx) => act(id, ctx.signal, post('start', {}, ctx.signal)),
+    stop: ({ id, timeout }, ctx) => act(id, ctx.signal, post('stop', { t: timeout }, ctx.signal)),
+    restart: ({ id, timeout }, ctx) => act(id, ctx.signal, post('restart', { t: timeout }, ctx.signal)),
     pause: ({ id }, ctx) =>
-      act(id, ctx.signal, (c, info) => {
+      act(id, ctx.signal, (engine, c, info) => {
         if (info.State.Paused) throw new BerthError('CONFLICT', 'Container is already paused');
-        return c.pause({ abortSignal: ctx.signal });
+        return post('pause', {}, ctx.signal)(engine, c);
       }),
-    unpause: ({ id }, ctx) => act(id, ctx.signal, (c) => c.unpause({ abortSignal: ctx.signal })),
-    kill: ({ id, signal }, ctx) => act(id, ctx.signal, (c) => c.kill({ signal: signal ?? 'SIGKILL', abortSignal: ctx.signal })),
+    unpause: ({ id }, ctx) => act(id, ctx.signal, post('unpause', {}, ctx.signal)),
+    kill: ({ id, signal }, ctx) => act(id, ctx.signal, post('kill', { signal: signal ?? 'SIGKILL' }, ctx.signal)),
     removalPlan: async ({ id }, ctx) => {
       const conn = deps.connections.require();
       return removalPlanFromInspect(await inspect(conn, id, ctx.signal));
@@ -99,7 +97,7 @@ export function createContainerActionsService(deps: ServiceDeps, bin = new Recyc
         throw new BerthError('INTERNAL', `Berth could not keep the configuration of ${name} in Recently removed, so it was not removed: ${err instanceof Error ? err.message : String(err)}`);
       }
       try {
-        await conn.docker.getContainer(info.Id).remove({ v: volumes, force, abortSignal: ctx.signal } as Docker.ContainerRemoveOptions);
+        await removeContainer(conn.engine, info.Id, { volumes, force }, ctx.signal);
       } catch (err) {
         await bin.delete(entryId, true).catch(() => undefined);
         throw readableActionError(toBerthError(err, conn.endpoint.host), { id: info.Id, name });

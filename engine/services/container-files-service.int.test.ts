@@ -1,12 +1,15 @@
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DownloadEvent } from '../../contract/models/container-files.js';
+import { BYTE_LIMITS, contract, createClient, createDispatcher, type BerthApi, type Connection, type ServerMessage } from '../../contract/index.js';
+import type { DownloadHead } from '../../contract/models/container-files.js';
 import type { Backend } from '../backend.js';
-import { ctx, docker, removeContainers, runningTestBackend, TEST_IMAGE, uniquePrefix } from '../testing/int-helpers.js';
+import { ctx, docker, removeContainers, runningTestBackend, TEST_IMAGE, testEngine, uniquePrefix } from '../testing/int-helpers.js';
 
 const prefix = uniquePrefix('files');
+const MiB = 1024 * 1024;
 let backend: Backend;
 let dataDir: string;
 let running: string;
@@ -27,34 +30,56 @@ afterAll(async () => {
 
 const files = () => backend.impl.containers;
 
-/** Run a download to the end, acking as a client would; returns the start event and the bytes. */
-async function download(id: string, path: string) {
-  const c = ctx();
-  let start: Extract<DownloadEvent, { type: 'start' }> | undefined;
-  const parts: Buffer[] = [];
-  let received = 0;
-  let end: number | undefined;
-  for await (const ev of files().download({ id, path }, c)) {
-    if (ev.type === 'start') start = ev;
-    else if (ev.type === 'chunk') {
-      const b = Buffer.from(ev.data, 'base64');
-      expect(b.length).toBeLessThanOrEqual(256 * 1024);
-      parts.push(b);
-      received += b.length;
-      await files().downloadAck({ downloadId: start!.downloadId, received }, c);
-    } else end = ev.bytes;
-  }
-  return { start, data: Buffer.concat(parts), end };
+/** The real client and dispatcher over the backend, joined by structured clone (as Electron IPC is). */
+function connect(): { api: BerthApi; conn: Connection; arrived: () => number } {
+  const listeners = new Set<(m: unknown) => void>();
+  let arrived = 0;
+  const conn = createDispatcher(contract, backend.impl).connect(
+    {
+      send: (m: ServerMessage) => {
+        if (m.t === 'bytes') arrived += m.data.length;
+        const copy = structuredClone(m);
+        queueMicrotask(() => listeners.forEach((l) => l(copy)));
+      },
+    },
+    'int-files',
+  );
+  const api = createClient(contract, { send: (m) => queueMicrotask(() => conn.handle(structuredClone(m))), onMessage: (cb) => (listeners.add(cb), { dispose: () => listeners.delete(cb) }) });
+  return { api, conn, arrived: () => arrived };
 }
 
-async function upload(id: string, dir: string, name: string, data: Buffer, chunk = 512 * 1024) {
-  const c = ctx();
-  const { uploadId } = await files().uploadBegin({ id, path: dir, name, size: data.length }, c);
-  for (let i = 0, off = 0; off < data.length; i++, off += chunk) {
-    await files().uploadChunk({ uploadId, index: i, dataBase64: data.subarray(off, off + chunk).toString('base64') }, c);
-  }
-  return files().uploadEnd({ uploadId }, c);
+/** Download to the end; `slowMs` makes the reader take that long per piece. */
+function download(api: BerthApi, id: string, path: string, slowMs = 0, onPiece?: (consumed: number) => void) {
+  return new Promise<{ head: DownloadHead; data: Buffer }>((resolve, reject) => {
+    let head: DownloadHead | undefined;
+    const parts: Buffer[] = [];
+    let consumed = 0;
+    api.containers.download({ id, path }, {
+      start: (h) => (head = h),
+      data: async (d) => {
+        if (slowMs) await new Promise((r) => setTimeout(r, slowMs));
+        parts.push(Buffer.from(d));
+        consumed += d.length;
+        onPiece?.(consumed);
+      },
+      end: () => resolve({ head: head!, data: Buffer.concat(parts) }),
+      error: reject,
+    });
+  });
 }
+
+function upload(api: BerthApi, id: string, dir: string, name: string, data: Buffer, size = data.length) {
+  let off = 0;
+  return new Promise<unknown>((resolve, reject) =>
+    api.containers.upload({ id, path: dir, name, size }, {
+      read: (max) => (off >= data.length ? null : new Uint8Array(data.subarray(off, (off = Math.min(off + max, data.length))))),
+      done: resolve,
+      error: reject,
+    }),
+  );
+}
+
+const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
 describe('container files against the real dockerd', () => {
   it('lists / of a running container: bin and www are directories, sh a symlink in /bin', async () => {
@@ -81,109 +106,95 @@ describe('container files against the real dockerd', () => {
   });
 
   it('downloads a file as its raw bytes, and a folder as a tar', async () => {
-    const f = await download(running, '/www/index.html');
-    expect(f.start).toMatchObject({ type: 'start', fileName: 'index.html', kind: 'file', size: 17 });
+    const { api } = connect();
+    const f = await download(api, running, '/www/index.html');
+    expect(f.head).toEqual({ fileName: 'index.html', kind: 'file', size: 17 });
     expect(f.data.toString()).toBe('hello from berth\n');
-    expect(f.end).toBe(17);
-    const d = await download(running, '/www');
-    expect(d.start).toMatchObject({ fileName: 'www.tar', kind: 'dir', size: null });
+    const d = await download(api, running, '/www');
+    expect(d.head).toEqual({ fileName: 'www.tar', kind: 'dir', size: null });
     expect(d.data.includes(Buffer.from('hello from berth'))).toBe(true);
     expect(d.data.subarray(257, 262).toString()).toBe('ustar');
+    await expect(download(api, running, '/nope')).rejects.toMatchObject({ code: 'NOT_FOUND', message: 'No such file or directory: /nope' });
   });
 
-  it('uploads a file in several chunks, lists it, downloads it intact, and diff shows it added', async () => {
+  it('uploads and downloads 32 MiB byte for byte (sha256 equal), the download also through a slow reader held at one window', async () => {
+    const { api, arrived } = connect();
+    const data = randomBytes(32 * MiB);
+    expect(await upload(api, running, '/tmp', 'big.bin', data)).toEqual({ path: '/tmp/big.bin', size: data.length });
+    expect((await docker('exec', running, 'sha256sum', '/tmp/big.bin')).split(/\s/)[0]).toBe(sha256(data));
+    const fast = await download(api, running, '/tmp/big.bin');
+    expect(fast.head.size).toBe(data.length);
+    expect(sha256(fast.data)).toBe(sha256(data));
+    // A slow reader: what arrived but was not yet consumed never exceeds one window (and a frame).
+    let most = 0;
+    const before = arrived();
+    const slow = await download(api, running, '/tmp/big.bin', 15, (consumed) => (most = Math.max(most, arrived() - before - consumed)));
+    expect(sha256(slow.data)).toBe(sha256(data));
+    expect(most).toBeGreaterThan(0);
+    expect(most).toBeLessThanOrEqual(BYTE_LIMITS.window + BYTE_LIMITS.frameBytes);
+  }, 120_000);
+
+  it('uploads a file, lists it, and diff shows it added; works on a stopped container too', async () => {
+    const { api } = connect();
     const data = Buffer.alloc(1_300_000);
     for (let i = 0; i < data.length; i++) data[i] = (i * 7) % 251;
-    const done = await upload(running, '/tmp', 'up.bin', data);
-    expect(done).toEqual({ path: '/tmp/up.bin', size: data.length });
+    await upload(api, running, '/tmp', 'up.bin', data);
     const tmp = await files().listDir({ id: running, path: '/tmp' }, ctx());
     expect(tmp.entries.find((e) => e.name === 'up.bin')).toMatchObject({ kind: 'file', size: data.length });
-    const back = await download(running, '/tmp/up.bin');
-    expect(back.data.equals(data)).toBe(true);
+    expect((await download(api, running, '/tmp/up.bin')).data.equals(data)).toBe(true);
     const diff = await files().diff({ id: running }, ctx());
     expect(diff).toContainEqual({ path: '/tmp/up.bin', kind: 'added' });
     expect(diff).toContainEqual({ path: '/tmp', kind: 'changed' });
-  });
 
-  it('works on a stopped container: list, upload, download, diff', async () => {
-    const root = await files().listDir({ id: stopped, path: '/' }, ctx());
-    expect(root.entries.map((e) => e.name)).toEqual(expect.arrayContaining(['bin', 'www', 'etc']));
-    await upload(stopped, '/www', 'note.txt', Buffer.from('stopped but writable\n'));
-    const back = await download(stopped, '/www/note.txt');
-    expect(back.data.toString()).toBe('stopped but writable\n');
+    await upload(api, stopped, '/www', 'note.txt', Buffer.from('stopped but writable\n'));
+    expect((await download(api, stopped, '/www/note.txt')).data.toString()).toBe('stopped but writable\n');
     expect(await files().diff({ id: stopped }, ctx())).toContainEqual({ path: '/www/note.txt', kind: 'added' });
   });
 
-  it('upload errors: missing folder at begin, out-of-order chunk, read-only rootfs', async () => {
-    await expect(files().uploadBegin({ id: running, path: '/no/such', name: 'x', size: 1 }, ctx())).rejects.toMatchObject({ message: 'No such file or directory: /no/such' });
-    const { uploadId } = await files().uploadBegin({ id: running, path: '/tmp', name: 'x', size: 4 }, ctx());
-    await expect(files().uploadChunk({ uploadId, index: 1, dataBase64: 'YWJj' }, ctx())).rejects.toMatchObject({ message: 'Chunk 1 arrived out of order: expected chunk 0' });
-    await files().uploadCancel({ uploadId }, ctx());
-
+  it('upload errors: missing folder, a body shorter than announced, read-only rootfs', async () => {
+    const { api } = connect();
+    await expect(upload(api, running, '/no/such', 'x', Buffer.from('x'))).rejects.toMatchObject({ message: 'No such file or directory: /no/such' });
+    await expect(upload(api, running, '/tmp', 'short.bin', Buffer.from('abc'), 10)).rejects.toMatchObject({ code: 'VALIDATION', message: 'The upload ended after 3 of the 10 bytes it announced' });
     const ro = await docker('run', '-d', '--read-only', '--name', `${prefix}ro`, TEST_IMAGE, 'sleep', '300');
-    await expect(upload(ro, '/www', 'x.txt', Buffer.from('x'))).rejects.toMatchObject({ message: expect.stringMatching(/read-only/) });
+    await expect(upload(api, ro, '/www', 'x.txt', Buffer.from('x'))).rejects.toMatchObject({ message: expect.stringMatching(/read-only/) });
   });
 
-  it('an upload is dropped when its connection goes away mid-chunk, and its temporary file deleted', async () => {
-    const tempDir = join(dataDir, 'own-uploads');
-    const Dockerode = (await import('dockerode')).default;
-    const { createEngineConnection } = await import('../client/engine-connection.js');
-    const { createContainerFilesService } = await import('./container-files-service.js');
-    const d = new Dockerode({ socketPath: (process.env.DOCKER_HOST ?? 'unix:///tmp/bt/docker.sock').replace(/^unix:\/\//, '') });
-    const conn = createEngineConnection(d, { host: 'unix:///test', source: 'DOCKER_HOST' }, false);
-    const svc = createContainerFilesService({ connections: { require: () => conn }, dataDir, log: () => undefined }, { tempDir });
-    const life = new AbortController();
-    const c = { connectionId: 'gone', signal: life.signal };
-    const { uploadId } = await svc.uploadBegin({ id: running, path: '/tmp', name: 'gone.bin', size: 8 }, c);
-    expect(readdirSync(tempDir)).toHaveLength(1);
-    const pending = svc.uploadChunk({ uploadId, index: 0, dataBase64: Buffer.from('abcd').toString('base64') }, c);
-    life.abort();
-    await pending.catch(() => undefined);
-    await expect.poll(() => readdirSync(tempDir).length).toBe(0);
-    await expect(svc.uploadChunk({ uploadId, index: 1, dataBase64: 'YWJjZA==' }, ctx())).rejects.toMatchObject({ code: 'NOT_FOUND' });
-  });
-
-  it('a download without acks stops at the 8 MiB window (bounded memory), and ends at once on cancel', async () => {
-    await docker('exec', running, 'dd', 'if=/dev/zero', 'of=/tmp/big.bin', 'bs=1048576', 'count=12');
-    const ctl = new AbortController();
-    const it = files().download({ id: running, path: '/tmp/big.bin' }, ctx(ctl.signal))[Symbol.asyncIterator]();
-    try {
-      const first = await it.next();
-      expect(first.value).toMatchObject({ type: 'start', size: 12 * 1024 * 1024 });
-      let chunks = 0;
-      let pending: Promise<unknown> | undefined;
-      for (;;) {
-        pending = it.next();
-        const step = await Promise.race([pending, new Promise<'stalled'>((r) => setTimeout(() => r('stalled'), 1500))]);
-        if (step === 'stalled') break;
-        chunks++;
-      }
-      expect(chunks).toBe(32); // 8 MiB of 256 KiB chunks, then it waits for an ack
-      ctl.abort();
-      await expect(pending).resolves.toMatchObject({ done: true });
-    } finally {
-      ctl.abort();
-    }
+  it('a cut connection mid-upload ends the engine request; a later upload of the same file works', async () => {
+    const { api, conn } = connect();
+    let reads = 0;
+    const stalled = new Promise<void>((resolve) => {
+      api.containers.upload({ id: running, path: '/tmp', name: 'cut.bin', size: 16 * MiB }, {
+        read: (max) => {
+          if (++reads > 2) return (resolve(), new Promise<null>(() => undefined));
+          return new Uint8Array(max);
+        },
+        done: () => undefined,
+      });
+    });
+    await stalled;
+    conn.close();
+    // The engine saw a truncated archive: the next upload to the same path goes through.
+    const again = connect();
+    await expect(upload(again.api, running, '/tmp', 'cut.bin', Buffer.from('whole\n'))).resolves.toEqual({ path: '/tmp/cut.bin', size: 6 });
+    expect(await docker('exec', running, 'cat', '/tmp/cut.bin')).toBe('whole');
   });
 
   it('listing bounds: truncated on a stopped container, completed by an in-container listing on a running one', async () => {
     const { listDir } = await import('../files/list-dir.js');
-    const Dockerode = (await import('dockerode')).default;
-    const d = new Dockerode({ socketPath: (process.env.DOCKER_HOST ?? 'unix:///tmp/bt/docker.sock').replace(/^unix:\/\//, '') });
-    // Stopped container: the archive listing is all there is, so a capped one says it is truncated.
-    const capped = await listDir(d, stopped, '/bin', { limits: { maxEntries: 10, maxHeaders: 1000, maxBytes: 1 << 30 } });
+    const engine = testEngine();
+    const capped = await listDir(engine, stopped, '/bin', { limits: { maxEntries: 10, maxHeaders: 1000, maxBytes: 1 << 30 } });
     expect(capped.truncated).toBe(true);
     expect(capped.entries).toHaveLength(10);
-    // Running container: an archive listing cut short (a huge tree below) is completed by stat in the container.
     const tight = { maxEntries: 5000, maxHeaders: 3, maxBytes: 1 << 30 };
-    const root = await listDir(d, running, '/', { runningLimits: tight });
+    const root = await listDir(engine, running, '/', { runningLimits: tight });
     expect(root.truncated).toBe(false);
     expect(root.entries.map((e) => e.name)).toEqual(expect.arrayContaining(['bin', 'etc', 'tmp', 'www', '.dockerenv']));
     expect(root.entries.find((e) => e.name === 'www')).toMatchObject({ kind: 'dir', mode: 'drwxr-xr-x' });
-    const bin = await listDir(d, running, '/bin', { runningLimits: tight });
+    const bin = await listDir(engine, running, '/bin', { runningLimits: tight });
     expect(bin.truncated).toBe(false);
     expect(bin.entries.length).toBe(Number(await docker('exec', running, 'sh', '-c', 'ls /bin | wc -l')));
     expect(bin.entries.find((e) => e.name === 'sh')).toMatchObject({ kind: 'symlink', mode: 'lrwxrwxrwx' });
     expect(bin.entries.find((e) => e.name === 'busybox')).toMatchObject({ kind: 'file', mode: '-rwxr-xr-x' });
+    engine.dispose();
   });
 });

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runSpecSchema, containerUpdateSchema, type RunSpecInput } from '../../contract/domains/container-run-spec.js';
 import { BerthError } from '../../contract/errors.js';
 import type { Backend } from '../backend.js';
-import { ctx, docker, removeContainers, runningTestBackend, TEST_IMAGE, uniquePrefix } from '../testing/int-helpers.js';
+import { ctx, docker, removeContainers, runningTestBackend, TEST_IMAGE, testEngine, uniquePrefix } from '../testing/int-helpers.js';
 
 const prefix = uniquePrefix('run');
 let backend: Backend;
@@ -93,17 +93,17 @@ describe('containers.run against the real dockerd', () => {
       ctx(),
     );
     expect(issues).toEqual([
-      { field: 'image', message: 'Image berth-test/nosuch:1.0 is not present locally — pull it first' },
-      { field: 'name', message: `A container named ${name} already exists` },
-      { field: 'network', message: `Network ${prefix}nonet does not exist` },
-      { field: 'ports.0.hostPort', message: `Host port ${port} is already in use by container ${name}` },
-      { field: 'mounts.0.source', message: `Host path ${join(hostDir, 'missing')} does not exist` },
+      { field: 'image', message: 'Image berth-test/nosuch:1.0 is not present locally — pull it first', reason: 'image-missing' },
+      { field: 'name', message: `A container named ${name} already exists`, reason: 'name-taken' },
+      { field: 'network', message: `Network ${prefix}nonet does not exist`, reason: 'network-missing' },
+      { field: 'ports.0.hostPort', message: `Host port ${port} is already in use by container ${name}`, reason: 'port-taken' },
+      { field: 'mounts.0.source', message: `Host path ${join(hostDir, 'missing')} does not exist`, reason: 'host-path-missing' },
     ]);
     // run repeats the checks and creates nothing.
     const err = await failure(backend.impl.containers.run(spec({ image: TEST_IMAGE, name, command: 'true' }), ctx()));
     expect(err.code).toBe('VALIDATION');
     expect(err.message).toBe(`A container named ${name} already exists`);
-    expect(err.details).toEqual({ issues: [{ field: 'name', message: `A container named ${name} already exists` }] });
+    expect(err.details).toEqual({ issues: [{ field: 'name', message: `A container named ${name} already exists`, reason: 'name-taken' }] });
   });
 
   it('finds a port held by a program outside Docker', async () => {
@@ -112,7 +112,7 @@ describe('containers.run against the real dockerd', () => {
     const port = (server.address() as { port: number }).port;
     try {
       const { issues } = await backend.impl.containers.validateRun(spec({ image: TEST_IMAGE, ports: [{ hostPort: port, containerPort: 80 }] }), ctx());
-      expect(issues).toEqual([{ field: 'ports.0.hostPort', message: `Host port ${port} is already in use on this machine (by a program outside Docker)` }]);
+      expect(issues).toEqual([{ field: 'ports.0.hostPort', message: `Host port ${port} is already in use on this machine (by a program outside Docker)`, reason: 'port-busy' }]);
     } finally {
       server.close();
     }
@@ -135,10 +135,8 @@ describe('containers.run against the real dockerd', () => {
     // Skip the pre-checks (as if the port was taken between validation and start) to see the engine's own refusal.
     const name = `${prefix}late`;
     const { runContainer } = await import('../run/run-container.js');
-    const Docker = (await import('dockerode')).default;
-    const dockerode = new Docker({ socketPath: (process.env.DOCKER_HOST ?? 'unix:///tmp/bt/docker.sock').replace(/^unix:\/\//, '') });
     const noChecks = { containerNameExists: async () => false, imageExists: async () => true, networkExists: async () => true, publishedPorts: async () => [], engineCpus: async () => 2 };
-    const err = await failure(runContainer(dockerode, spec({ image: TEST_IMAGE, name, command: 'sleep 30', ports: [{ hostPort: port, containerPort: 80 }] }), noChecks, 'test'));
+    const err = await failure(runContainer(testEngine(), spec({ image: TEST_IMAGE, name, command: 'sleep 30', ports: [{ hostPort: port, containerPort: 80 }] }), noChecks, 'test'));
     expect(err.code).toBe('CONFLICT');
     expect(err.message).toBe(`Port ${port} is already in use by container ${holder}`);
     expect(await docker('ps', '-aq', '--filter', `name=^/${name}$`)).toBe('');

@@ -13,26 +13,26 @@ export function createContainerRunService(deps: ServiceDeps): DomainImplementati
   return {
     async validateRun(spec) {
       const conn = deps.connections.require();
-      return { issues: await checkRunSpec(spec, dockerRunCheckDeps(conn.docker, conn.endpoint)) };
+      return { issues: await checkRunSpec(spec, dockerRunCheckDeps(conn.engine, conn.endpoint)) };
     },
     async run(spec) {
       const conn = deps.connections.require();
-      const result = await runContainer(conn.docker, spec, dockerRunCheckDeps(conn.docker, conn.endpoint), conn.endpoint.host);
+      const result = await runContainer(conn.engine, spec, dockerRunCheckDeps(conn.engine, conn.endpoint), conn.endpoint.host);
       deps.log(`run: started ${result.name} (${result.id.slice(0, 12)}) from ${spec.image}`);
       return result;
     },
     resources: async ({ id }) => {
       const conn = deps.connections.require();
-      return readResources(conn.docker, id, conn.endpoint.host);
+      return readResources(conn.engine, id, conn.endpoint.host);
     },
     update: async (args) => {
       const conn = deps.connections.require();
-      return updateResources(conn.docker, args, conn.endpoint.host);
+      return updateResources(conn.engine, args, conn.endpoint.host);
     },
     async networks() {
       const conn = deps.connections.require();
       try {
-        const list = await conn.docker.listNetworks();
+        const list = await conn.engine.json<{ Id: string; Name: string; Driver: string }[]>({ path: '/networks' });
         const order = (n: NetworkChoice) => (n.name === 'bridge' ? 0 : n.driver === 'null' || n.driver === 'host' ? 2 : 1);
         return list
           .map((n): NetworkChoice => ({ id: n.Id, name: n.Name, driver: n.Driver }))

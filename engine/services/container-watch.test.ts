@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ContainerChange, ContainerSummary, EngineEvent } from '../../contract/model.js';
+import type { Change, ContainerSummary, EngineEvent } from '../../contract/model.js';
 import { AsyncQueue } from '../streams/async-queue.js';
 import type { HubItem } from '../streams/event-hub.js';
 import { classifyContainerAction, watchContainers, type ContainerReader, type EventFeed } from './container-watch.js';
@@ -14,12 +14,25 @@ class Fake implements ContainerReader, EventFeed {
   readonly calls: string[] = [];
   feed?: AsyncQueue<HubItem>;
   failList?: Error;
+  /** Like dockerd 20.10 after pause/unpause: the next `reads` reads of a container still show `old`. */
+  readonly lagging = new Map<string, { old: ContainerSummary; reads: number }>();
 
   async list({ ids }: { all: boolean; ids?: readonly string[] }): Promise<ContainerSummary[]> {
     this.calls.push(ids ? `list(${ids.join(',')})` : 'list(all)');
     if (this.failList) throw this.failList;
-    const all = [...this.containers.values()];
+    const all = [...this.containers.values()].map((c) => {
+      const lag = this.lagging.get(c.id);
+      if (!lag || lag.reads <= 0) return c;
+      lag.reads--;
+      return lag.old;
+    });
     return ids ? all.filter((c) => ids.includes(c.id)) : all;
+  }
+
+  /** Change a container's state; the list shows the change only after `staleReads` more reads. */
+  setLagging(id: string, state: ContainerSummary['state'], staleReads: number): void {
+    this.lagging.set(id, { old: this.containers.get(id)!, reads: staleReads });
+    this.containers.set(id, container(id, state));
   }
 
   subscribe(options: { types?: readonly string[]; signal?: AbortSignal }): AsyncQueue<HubItem> {
@@ -34,7 +47,7 @@ class Fake implements ContainerReader, EventFeed {
   }
 }
 
-async function next(it: AsyncIterator<ContainerChange>): Promise<ContainerChange> {
+async function next(it: AsyncIterator<Change<ContainerSummary>>): Promise<Change<ContainerSummary>> {
   const r = await it.next();
   if (r.done) throw new Error('watch ended');
   return r.value;
@@ -61,7 +74,7 @@ describe('watchContainers', () => {
     const fake = new Fake();
     fake.containers.set('a', container('a'));
     const w = watch(fake);
-    expect(await next(w)).toEqual({ kind: 'snapshot', containers: [container('a')] });
+    expect(await next(w)).toEqual({ kind: 'snapshot', items: [container('a')] });
     expect(fake.calls).toEqual(['subscribe(container)', 'list(all)']);
     await w.return?.();
   });
@@ -74,7 +87,7 @@ describe('watchContainers', () => {
     fake.event('create', 'b');
     fake.event('start', 'b');
     fake.event('exec_start: sh', 'b');
-    expect(await next(w)).toEqual({ kind: 'upsert', container: container('b') });
+    expect(await next(w)).toEqual({ kind: 'upsert', item: container('b') });
     expect(fake.calls.slice(2)).toEqual(['list(b)']);
     await w.return?.();
   });
@@ -88,7 +101,7 @@ describe('watchContainers', () => {
       fake.event('start', id);
     }
     const got = [await next(w), await next(w), await next(w)];
-    expect(got.map((c) => c.kind === 'upsert' && c.container.id)).toEqual(['x', 'y', 'z']);
+    expect(got.map((c) => c.kind === 'upsert' && c.item.id)).toEqual(['x', 'y', 'z']);
     expect(fake.calls.slice(2)).toEqual(['list(x,y,z)']);
     await w.return?.();
   });
@@ -118,7 +131,7 @@ describe('watchContainers', () => {
     expect(await next(w)).toEqual({ kind: 'remove', id: 'a' });
     fake.containers.set('c', container('c'));
     fake.event('start', 'c');
-    expect(await next(w)).toEqual({ kind: 'upsert', container: container('c') });
+    expect(await next(w)).toEqual({ kind: 'upsert', item: container('c') });
     await w.return?.();
   });
 
@@ -128,7 +141,7 @@ describe('watchContainers', () => {
     await next(w);
     fake.containers.set('n', container('n', 'exited'));
     fake.feed!.push({ kind: 'resumed', downMs: 1200 });
-    expect(await next(w)).toEqual({ kind: 'snapshot', containers: [container('n', 'exited')] });
+    expect(await next(w)).toEqual({ kind: 'snapshot', items: [container('n', 'exited')] });
     await w.return?.();
   });
 
@@ -145,10 +158,49 @@ describe('watchContainers', () => {
     await new Promise((r) => setTimeout(r, 30));
     expect(fake.calls.filter((c) => c === 'list(a)')).toHaveLength(2);
     // Two upserts were produced while nobody read: only the latest is left.
-    expect(await next(w)).toEqual({ kind: 'upsert', container: container('a', 'running') });
+    expect(await next(w)).toEqual({ kind: 'upsert', item: container('a', 'running') });
     fake.feed!.push({ kind: 'event', event: { type: 'container', action: 'stop', id: 'a', attributes: {}, time: 0 } });
     fake.containers.set('a', container('a', 'exited'));
-    expect(await next(w)).toEqual({ kind: 'upsert', container: container('a', 'exited') });
+    expect(await next(w)).toEqual({ kind: 'upsert', item: container('a', 'exited') });
+    await w.return?.();
+  });
+
+  it('re-reads until the list shows what pause and unpause imply (the engine lists them late)', async () => {
+    const fake = new Fake();
+    fake.containers.set('a', container('a'));
+    const w = watch(fake);
+    await next(w);
+    fake.setLagging('a', 'paused', 2);
+    fake.event('pause', 'a');
+    expect(await next(w)).toEqual({ kind: 'upsert', item: container('a', 'paused') });
+    expect(fake.calls.slice(2)).toEqual(['list(a)', 'list(a)', 'list(a)']);
+    fake.setLagging('a', 'running', 1);
+    fake.event('unpause', 'a');
+    expect(await next(w)).toEqual({ kind: 'upsert', item: container('a', 'running') });
+    expect(fake.calls.slice(5)).toEqual(['list(a)', 'list(a)']);
+    await w.return?.();
+  });
+
+  it('a newer event replaces a pending retry, and a list that never agrees is sent after the last retry', async () => {
+    const fake = new Fake();
+    fake.containers.set('a', container('a'));
+    const w = watchContainers({ reader: fake, events: fake, coalesceMs: 1, retry: { tries: 3, firstMs: 100 } });
+    await next(w);
+    fake.setLagging('a', 'paused', 1);
+    fake.event('pause', 'a');
+    await new Promise((r) => setTimeout(r, 10)); // first read was stale; its retry waits 100 ms
+    fake.containers.set('a', container('a', 'running'));
+    fake.event('unpause', 'a');
+    expect(await next(w)).toEqual({ kind: 'upsert', item: container('a', 'running') });
+    await new Promise((r) => setTimeout(r, 150));
+    expect(fake.calls.filter((c) => c === 'list(a)')).toHaveLength(2);
+
+    // "die" but the engine keeps listing it as running: 1 read + 3 retries (100, 200, 400 ms), then its answer.
+    const t0 = Date.now();
+    fake.event('die', 'a');
+    expect(await next(w)).toEqual({ kind: 'upsert', item: container('a', 'running') });
+    expect(Date.now() - t0).toBeGreaterThanOrEqual(650);
+    expect(fake.calls.filter((c) => c === 'list(a)')).toHaveLength(6);
     await w.return?.();
   });
 

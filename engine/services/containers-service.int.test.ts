@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ContainerChange } from '../../contract/model.js';
+import type { Change, ContainerSummary } from '../../contract/model.js';
 import type { Backend } from '../backend.js';
 import { ctx, docker, nextMatching, removeContainers, runningTestBackend, TEST_IMAGE, uniquePrefix } from '../testing/int-helpers.js';
 
@@ -44,18 +44,18 @@ describe('containers service against the real dockerd', () => {
   it('watch: snapshot, then upsert on create/start, exited after stop, remove after rm', async () => {
     const ctl = new AbortController();
     const watch = backend.impl.containers.watch({}, ctx(ctl.signal))[Symbol.asyncIterator]();
-    const seen: ContainerChange[] = [];
+    const seen: Change<ContainerSummary>[] = [];
     const first = await nextMatching(watch, () => true, 30_000, seen);
     expect(first.kind).toBe('snapshot');
 
     const name = `${prefix}watch`;
     const id = await docker('run', '-d', '--name', name, '--label', 'com.docker.compose.project=proj', TEST_IMAGE, 'sleep', '300');
-    const up = await nextMatching(watch, (c) => c.kind === 'upsert' && c.container.id === id && c.container.state === 'running', 30_000, seen);
-    expect(up.kind === 'upsert' && up.container).toMatchObject({ name, composeProject: 'proj' });
+    const up = await nextMatching(watch, (c) => c.kind === 'upsert' && c.item.id === id && c.item.state === 'running', 30_000, seen);
+    expect(up.kind === 'upsert' && up.item).toMatchObject({ name, composeProject: 'proj' });
 
     await docker('stop', '-t', '0', id);
-    const stopped = await nextMatching(watch, (c) => c.kind === 'upsert' && c.container.id === id && c.container.state === 'exited', 30_000, seen);
-    expect(stopped.kind === 'upsert' && stopped.container.status).toMatch(/^Exited/);
+    const stopped = await nextMatching(watch, (c) => c.kind === 'upsert' && c.item.id === id && c.item.state === 'exited', 30_000, seen);
+    expect(stopped.kind === 'upsert' && stopped.item.status).toMatch(/^Exited/);
 
     await docker('rm', id);
     await nextMatching(watch, (c) => c.kind === 'remove' && c.id === id, 30_000, seen);
@@ -71,10 +71,10 @@ describe('containers service against the real dockerd', () => {
     const ctl = new AbortController();
     const watch = backend.impl.containers.watch({}, ctx(ctl.signal))[Symbol.asyncIterator]();
     const first = await nextMatching(watch, () => true);
-    expect(first.kind === 'snapshot' && first.containers.find((c) => c.id === id)?.name).toBe(`${prefix}old`);
+    expect(first.kind === 'snapshot' && first.items.find((c) => c.id === id)?.name).toBe(`${prefix}old`);
     await docker('rename', `${prefix}old`, `${prefix}new`);
-    const renamed = await nextMatching(watch, (c) => c.kind === 'upsert' && c.container.id === id);
-    expect(renamed.kind === 'upsert' && renamed.container).toMatchObject({ name: `${prefix}new`, state: 'created' });
+    const renamed = await nextMatching(watch, (c) => c.kind === 'upsert' && c.item.id === id);
+    expect(renamed.kind === 'upsert' && renamed.item).toMatchObject({ name: `${prefix}new`, state: 'created' });
     ctl.abort();
   });
 });

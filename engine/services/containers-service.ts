@@ -1,10 +1,11 @@
-import type Docker from 'dockerode';
 import type { DomainImplementation } from '../../contract/define.js';
 import type { containerListApi } from '../../contract/domains/containers.js';
+import { listContainers } from '../adapter/calls.js';
 import type { ConnectionProvider, EngineConnection } from '../client/engine-connection.js';
 import { toBerthError } from '../errors.js';
-import { mapContainerSummary, type RawContainer } from '../mapping/container-summary.js';
+import { mapContainerSummary } from '../mapping/container-summary.js';
 import { watchContainers, type ContainerReader } from './container-watch.js';
+import { isBerthHelper } from '../volumes/helper-label.js';
 
 /** The `containers` domain. */
 export function createContainersService(connections: ConnectionProvider): DomainImplementation<typeof containerListApi> {
@@ -18,16 +19,14 @@ export function createContainersService(connections: ConnectionProvider): Domain
 }
 
 /** GET /containers/json, optionally filtered by ids, mapped to ContainerSummary. */
-export function dockerContainerReader(conn: Pick<EngineConnection, 'docker' | 'endpoint'>): ContainerReader {
+export function dockerContainerReader(conn: Pick<EngineConnection, 'engine' | 'endpoint'>): ContainerReader {
   return {
     async list({ all, ids }, signal) {
-      const options: Docker.ContainerListOptions & { abortSignal?: AbortSignal } = { all };
-      if (ids) options.filters = JSON.stringify({ id: ids });
-      if (signal) options.abortSignal = signal;
       try {
-        const raw = (await conn.docker.listContainers(options)) as RawContainer[];
+        const raw = await listContainers(conn.engine, { all, filters: ids ? { id: ids } : undefined }, signal);
         const readAt = Date.now();
-        return raw.map((r) => mapContainerSummary(r, readAt));
+        // Berth's short-lived volume helpers stay out of every list (and so out of the live view).
+        return raw.filter((r) => !isBerthHelper(r.Labels)).map((r) => mapContainerSummary(r, readAt));
       } catch (err) {
         throw toBerthError(err, conn.endpoint.host);
       }

@@ -1,6 +1,7 @@
 import type { BerthImplementation } from '../../contract/api.js';
+import type { EngineStatus } from '../../contract/model.js';
 import type { ConnectionProvider } from '../client/engine-connection.js';
-import { dockerInfo, dockerVersion } from '../client/docker-calls.js';
+import { engineInfo, engineVersion } from '../adapter/calls.js';
 import { toBerthError } from '../errors.js';
 import { mapEngineInfo, type RawInfo, type RawVersion } from '../mapping/engine-info.js';
 import type { StatusStore } from './status-store.js';
@@ -9,6 +10,8 @@ export interface EngineServiceDeps {
   status: StatusStore;
   connections: ConnectionProvider;
   versions: { berthVersion: string; dockerodeVersion: string };
+  /** The Engine page's VM buttons (the engine lifecycle acts on Berth's VM). */
+  vmAction(action: 'start' | 'stop' | 'restart' | 'delete' | 'reset'): Promise<EngineStatus>;
 }
 
 /** The `engine` domain: status (works with or without an engine), info and events (need one). */
@@ -16,15 +19,15 @@ export function createEngineService(deps: EngineServiceDeps): BerthImplementatio
   return {
     status: () => Promise.resolve(deps.status.get()),
     statusChanges: (_args, ctx) => deps.status.changes(ctx.signal),
+    vm: ({ action }) => deps.vmAction(action),
     async info(_args, ctx) {
       const conn = deps.connections.require();
       try {
         const [version, info] = await Promise.all([
-          dockerVersion(conn.docker, ctx.signal) as Promise<RawVersion>,
-          dockerInfo(conn.docker, ctx.signal) as Promise<RawInfo>,
+          engineVersion<RawVersion>(conn.engine, ctx.signal),
+          engineInfo<RawInfo>(conn.engine, ctx.signal),
         ]);
-        const pinned = (conn.docker.modem as { version?: string }).version?.replace(/^v/, '');
-        return mapEngineInfo(version, info, conn.endpoint, { ...deps.versions, apiVersion: pinned });
+        return mapEngineInfo(version, info, conn.endpoint, { ...deps.versions, apiVersion: conn.engine.apiVersion });
       } catch (err) {
         throw toBerthError(err, conn.endpoint.host);
       }

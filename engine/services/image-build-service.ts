@@ -10,11 +10,11 @@ export function createImageBuildService(deps: ServiceDeps): DomainImplementation
   return {
     build(args, ctx) {
       const conn = deps.connections.require();
-      return runBuild(conn.docker, args, ctx.signal, conn.endpoint.host);
+      return runBuild(conn.engine, args, ctx.signal, conn.endpoint.host);
     },
     layers(args, ctx) {
       const conn = deps.connections.require();
-      return explorer.layers(conn.docker, args.id, ctx.signal, conn.endpoint.host);
+      return explorer.layers(conn.engine, args.id, ctx.signal, conn.endpoint.host);
     },
   };
 }

@@ -2,11 +2,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ImageChange, TransferEvent } from '../../contract/models/images.js';
-import Docker from 'dockerode';
+import type { Change } from '../../contract/model.js';
+import type { ImageSummary, TransferEvent } from '../../contract/models/images.js';
 import type { Backend } from '../backend.js';
-import { createEngineConnection } from '../client/engine-connection.js';
-import { ctx, docker, nextMatching, removeContainers, runningTestBackend, TEST_IMAGE, TEST_SOCKET, uniquePrefix } from '../testing/int-helpers.js';
+import { ctx, docker, nextMatching, removeContainers, runningTestBackend, TEST_IMAGE, testConnection, uniquePrefix } from '../testing/int-helpers.js';
 import { createImagesService } from './images-service.js';
 
 const prefix = uniquePrefix('img');
@@ -73,12 +72,12 @@ describe('images service against the real dockerd and the local registry', () =>
 
   it('tags, pushes to 127.0.0.1:5000, removes locally, and pulls back with per-layer events; the watch sees it', async () => {
     const ctl = new AbortController();
-    const watch = backend.impl.images.watch({}, ctx(ctl.signal))[Symbol.asyncIterator]() as AsyncIterator<ImageChange>;
+    const watch = backend.impl.images.watch({}, ctx(ctl.signal))[Symbol.asyncIterator]() as AsyncIterator<Change<ImageSummary>>;
     expect((await nextMatching(watch, () => true)).kind).toBe('snapshot');
 
     await expect(backend.impl.images.tag({ source: local, target: remote }, ctx())).resolves.toEqual({ target: remote });
-    const tagged = await nextMatching(watch, (c) => c.kind === 'upsert' && c.image.repoTags.includes(remote));
-    expect(tagged.kind === 'upsert' && tagged.image.repoTags).toContain(local);
+    const tagged = await nextMatching(watch, (c) => c.kind === 'upsert' && c.item.repoTags.includes(remote));
+    expect(tagged.kind === 'upsert' && tagged.item.repoTags).toContain(local);
 
     const pushed = await collect(backend.impl.images.push({ reference: remote }, ctx()));
     expect(pushed.at(-1)).toMatchObject({ kind: 'done', reference: remote, digest: expect.stringMatching(/^sha256:/) });
@@ -99,7 +98,7 @@ describe('images service against the real dockerd and the local registry', () =>
     const overall = pulled.filter((e) => e.kind === 'overall').at(-1);
     expect(overall?.kind === 'overall' && overall.overall.fraction).toBe(1);
     expect(pulled.at(-1)).toMatchObject({ kind: 'done', digest: expect.stringMatching(/^sha256:/) });
-    await nextMatching(watch, (c) => c.kind === 'upsert' && c.image.repoTags.includes(remote));
+    await nextMatching(watch, (c) => c.kind === 'upsert' && c.item.repoTags.includes(remote));
     ctl.abort();
   });
 
@@ -127,7 +126,7 @@ describe('images service against the real dockerd and the local registry', () =>
   });
 
   it('push sends the credentials resolved for the registry (basic-auth registry at 127.0.0.1:5001)', async () => {
-    const conn = createEngineConnection(new Docker({ socketPath: TEST_SOCKET }), { host: `unix://${TEST_SOCKET}`, source: 'DOCKER_HOST' }, false);
+    const conn = testConnection();
     const withAuth = (password: string) =>
       createImagesService(
         { connections: { require: () => conn }, dataDir, log: () => undefined },

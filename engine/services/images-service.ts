@@ -3,7 +3,7 @@ import type { imagesApi } from '../../contract/domains/images.js';
 import { BerthError } from '../../contract/errors.js';
 import { familiarRepository, formatReference, parseImageReference, parseTagTarget, withDefaultTag, type ImageReference } from '../../contract/image-reference.js';
 import { toBerthError } from '../errors.js';
-import { engineJson, engineStream, imagePath } from '../images/engine-http.js';
+import { imagePath } from '../adapter/calls.js';
 import { mapHistory, mapImageDetails } from '../images/image-mapping.js';
 import { dockerImageReader } from '../images/image-reader.js';
 import { prunePreview, pruneImages, removeImage } from '../images/image-remove.js';
@@ -29,7 +29,7 @@ export function createImagesService(deps: ServiceDeps, options: ImagesServiceOpt
   const conn = () => deps.connections.require();
   const reader = () => {
     const c = conn();
-    return dockerImageReader(c.docker, c.endpoint.host);
+    return dockerImageReader(c.engine, c.endpoint.host);
   };
   const authFor = async (ref: ImageReference) => {
     try {
@@ -57,13 +57,13 @@ export function createImagesService(deps: ServiceDeps, options: ImagesServiceOpt
       return (await r.history(id, ctx.signal)).map(mapHistory);
     },
 
-    remove: ({ image, force }, ctx) => removeImage(conn().docker, reader(), image, force, ctx.signal),
+    remove: ({ image, force }, ctx) => removeImage(conn().engine, reader(), image, force, ctx.signal),
 
     async prunePreview({ mode }, ctx) {
       return prunePreview(await listImages(reader(), ctx.signal), mode);
     },
 
-    prune: ({ mode }, ctx) => pruneImages(conn().docker, mode, ctx.signal),
+    prune: ({ mode }, ctx) => pruneImages(conn().engine, mode, ctx.signal),
 
     pull({ reference }, ctx) {
       const ref = withDefaultTag(parseOrThrow(reference));
@@ -74,7 +74,7 @@ export function createImagesService(deps: ServiceDeps, options: ImagesServiceOpt
         signal: ctx.signal,
         log: deps.log,
         open: async (signal) =>
-          engineStream(c.docker, {
+          c.engine.stream({
             method: 'POST',
             path: '/images/create',
             query: { fromImage: familiarRepository(ref), tag: ref.digest ?? ref.tag },
@@ -88,10 +88,10 @@ export function createImagesService(deps: ServiceDeps, options: ImagesServiceOpt
       const t = parseTagTarget(target);
       if (!t.ok) throw new BerthError('VALIDATION', t.error);
       const ref = withDefaultTag(t.ref);
-      const docker = conn().docker;
+      const engine = conn().engine;
       if (!(await reader().inspect(source, ctx.signal))) throw new BerthError('NOT_FOUND', `No such image: ${source}`);
       try {
-        await engineJson(docker, { method: 'POST', path: `/images/${imagePath(source)}/tag`, query: { repo: familiarRepository(ref), tag: ref.tag }, signal: ctx.signal, ok: [200, 201] });
+        await engine.json<unknown>({ method: 'POST', path: `${imagePath(source)}/tag`, query: { repo: familiarRepository(ref), tag: ref.tag }, signal: ctx.signal, ok: [200, 201] });
       } catch (err) {
         throw toBerthError(err);
       }
@@ -108,9 +108,9 @@ export function createImagesService(deps: ServiceDeps, options: ImagesServiceOpt
         signal: ctx.signal,
         log: deps.log,
         open: async (signal) =>
-          engineStream(c.docker, {
+          c.engine.stream({
             method: 'POST',
-            path: `/images/${imagePath(familiarRepository(ref))}/push`,
+            path: `${imagePath(familiarRepository(ref))}/push`,
             query: { tag: ref.tag },
             // The engine insists on the header, even empty ("{}").
             auth: (await authFor(ref)) ?? {},

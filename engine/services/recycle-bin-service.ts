@@ -3,11 +3,11 @@ import type { recycleBinApi } from '../../contract/domains/recycle-bin.js';
 import { BerthError } from '../../contract/errors.js';
 import type { EngineEvent } from '../../contract/model.js';
 import type { RecycleBinListing } from '../../contract/models/recycle-bin.js';
-import { RecycleBinStore } from '../recycle-bin/recycle-bin-store.js';
+import type { RecycleBinStore } from '../recycle-bin/recycle-bin-store.js';
 import { restoreContainer } from '../recycle-bin/restore.js';
 import { PurgeTimer } from '../recycle-bin/purge-timer.js';
 import { AsyncQueue } from '../streams/async-queue.js';
-import { recycleBinDir } from './container-actions-service.js';
+import { recreateVolume } from '../volumes/volume-jobs.js';
 import type { ServiceDeps } from './service-deps.js';
 
 /**
@@ -15,11 +15,12 @@ import type { ServiceDeps } from './service-deps.js';
  * it removes a container; here they are listed, restored, deleted and purged when they expire (one
  * timer armed for the next expiry while someone watches or after a list, never a busy poll).
  */
-export function createRecycleBinService(deps: ServiceDeps, bin = new RecycleBinStore({ dir: recycleBinDir(deps.dataDir) })): DomainImplementation<typeof recycleBinApi> {
+export function createRecycleBinService(deps: ServiceDeps, bin: RecycleBinStore): DomainImplementation<typeof recycleBinApi> {
   const timer = new PurgeTimer(bin, deps.log);
   const list = async (): Promise<RecycleBinListing> => {
     const listing = await bin.list();
-    timer.arm(listing.entries.length ? Math.min(...listing.entries.map((e) => e.expiresAt)) : undefined);
+    const expiries = [...listing.entries, ...listing.volumes].map((e) => e.expiresAt);
+    timer.arm(expiries.length ? Math.min(...expiries) : undefined);
     return listing;
   };
 
@@ -47,8 +48,8 @@ export function createRecycleBinService(deps: ServiceDeps, bin = new RecycleBinS
           });
       };
       const changes = bin.onChange(refresh);
-      // Entries are saved by the container-actions service (another store instance on the same folder):
-      // its removals show up as the engine's container "destroy" events.
+      // Entries are saved by the container-actions service through this same store (onChange above),
+      // before the removal; the engine's "destroy" event refreshes once more after it.
       let events: AsyncQueue<EngineEvent> | undefined;
       try {
         const sub = deps.connections.require().hub.subscribeEvents({ types: ['container'], signal: ctx.signal });
@@ -89,6 +90,18 @@ export function createRecycleBinService(deps: ServiceDeps, bin = new RecycleBinS
     },
     setRetention: async ({ retentionMs }) => {
       await bin.setRetention(retentionMs);
+      return list();
+    },
+    restoreVolume: async ({ id, name }, ctx) => {
+      const record = await bin.getVolume(id);
+      const conn = deps.connections.require();
+      const spec = { ...record.volume, name: name ?? record.volume.name };
+      await recreateVolume({ engine: conn.engine, endpoint: conn.endpoint.host, log: deps.log }, spec, bin.dataPath(id), ctx.signal);
+      await bin.delete(id);
+      return { name: spec.name };
+    },
+    setVolumeLimit: async ({ bytes }) => {
+      await bin.setVolumeLimit(bytes);
       return list();
     },
   };

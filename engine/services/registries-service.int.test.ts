@@ -1,11 +1,9 @@
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Docker from 'dockerode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BerthError } from '../../contract/errors.js';
-import { createEngineConnection } from '../client/engine-connection.js';
-import { ctx, docker, TEST_DOCKER_HOST, TEST_IMAGE, TEST_SOCKET, uniquePrefix } from '../testing/int-helpers.js';
+import { ctx, docker, TEST_IMAGE, testConnection, uniquePrefix } from '../testing/int-helpers.js';
 import { createRegistriesService } from './registries-service.js';
 
 const OPEN = '127.0.0.1:5000';
@@ -21,7 +19,7 @@ function tempConfigDir(): string {
 }
 
 function service(configDir: string) {
-  const conn = createEngineConnection(new Docker({ socketPath: TEST_SOCKET }), { host: TEST_DOCKER_HOST, source: 'DOCKER_HOST' }, false);
+  const conn = testConnection();
   return createRegistriesService({ connections: { require: () => conn }, dataDir: configDir, log: () => undefined }, { ...process.env, DOCKER_CONFIG: configDir });
 }
 

@@ -2,7 +2,7 @@ import type { DomainImplementation } from '../../contract/define.js';
 import type { registriesApi } from '../../contract/domains/registries.js';
 import { BerthError } from '../../contract/errors.js';
 import type { RegistryInfo } from '../../contract/models/registries.js';
-import { dockerInfo } from '../client/docker-calls.js';
+import { engineInfo } from '../adapter/calls.js';
 import { RegistryCredentialStore, type CredentialLocation } from '../registry/credential-store.js';
 import { hubSearchFailure, loginFailure } from '../registry/engine-messages.js';
 import { allowsPlainHttp, type EngineRegistryConfig } from '../registry/insecure-registries.js';
@@ -31,7 +31,7 @@ export function createRegistriesService(deps: ServiceDeps, env: NodeJS.ProcessEn
   /** Registry settings of the engine (which registries may use plain HTTP); tolerated when unavailable. */
   const engineRegistryConfig = async (signal: AbortSignal): Promise<EngineRegistryConfig | undefined> => {
     try {
-      const info = (await dockerInfo(deps.connections.require().docker, signal)) as { RegistryConfig?: EngineRegistryConfig };
+      const info = await engineInfo<{ RegistryConfig?: EngineRegistryConfig }>(deps.connections.require().engine, signal);
       return info.RegistryConfig;
     } catch {
       return undefined;
@@ -74,7 +74,7 @@ export function createRegistriesService(deps: ServiceDeps, env: NodeJS.ProcessEn
       const conn = deps.connections.require();
       let result: { Status?: unknown; IdentityToken?: unknown };
       try {
-        result = (await conn.docker.checkAuth({ username, password, serveraddress: configKey(host) })) as typeof result;
+        result = (await conn.engine.json<typeof result | undefined>({ method: 'POST', path: '/auth', body: { username, password, serveraddress: configKey(host) } })) ?? {};
       } catch (err) {
         throw loginFailure(host, err, conn.endpoint.host);
       }
@@ -115,7 +115,7 @@ export function createRegistriesService(deps: ServiceDeps, env: NodeJS.ProcessEn
         if (!term) throw new BerthError('VALIDATION', 'Enter a search term for Docker Hub', { issues: [{ field: 'term', message: 'empty' }] });
         const conn = deps.connections.require();
         try {
-          const items = await conn.docker.searchImages({ term, limit: max, abortSignal: ctx.signal } as { term: string });
+          const items = await conn.engine.json<unknown>({ path: '/images/search', query: { term, limit: max }, signal: ctx.signal });
           return mapHubResults(items, max);
         } catch (err) {
           throw hubSearchFailure(err, conn.endpoint.host);

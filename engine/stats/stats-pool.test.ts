@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { HeldStream } from '../client/held-stream.js';
+import type { HeldStream } from '../adapter/engine-adapter.js';
 import { StatsPool } from './stats-pool.js';
 
 function fakeHolds() {

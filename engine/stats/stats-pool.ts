@@ -1,5 +1,5 @@
 import { toBerthError } from '../errors.js';
-import type { HeldStream } from '../client/held-stream.js';
+import type { HeldStream } from '../adapter/engine-adapter.js';
 
 export interface StatsPoolOptions {
   /** Opens a held stats stream of a running container (see StatsSource.hold). */

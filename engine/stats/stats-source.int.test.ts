@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDocker } from '../client/docker-client.js';
+import { createDockerAdapter } from '../adapter/docker-adapter.js';
+import { routeFor } from '../adapter/engine-route.js';
 import { toBerthError } from '../errors.js';
 import { docker, removeContainers, TEST_IMAGE, TEST_SOCKET, uniquePrefix } from '../testing/int-helpers.js';
-import { heldTarget } from '../client/held-stream.js';
-import { dockerStatsSource } from './stats-source.js';
+import { engineStatsSource } from './stats-source.js';
 
 const prefix = uniquePrefix('held');
-const source = dockerStatsSource(createDocker({ socketPath: TEST_SOCKET }));
+const source = engineStatsSource(createDockerAdapter({ socketPath: TEST_SOCKET }, { host: `unix://${TEST_SOCKET}`, source: 'DOCKER_HOST' }));
 let busy: string;
 
 beforeAll(async () => {
@@ -18,7 +18,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('held stats streams against the real dockerd', () => {
   it('connects over the engine socket itself (not through dockerode)', () => {
-    expect(heldTarget(createDocker({ socketPath: TEST_SOCKET }))).toEqual({ target: { socketPath: TEST_SOCKET }, prefix: '' });
+    expect(routeFor({ socketPath: TEST_SOCKET }).raw).toEqual({ target: { socketPath: TEST_SOCKET }, prefix: '' });
   });
 
   it('keeps the samples the engine sent between drains, whole and in order; an idle drain returns none', async () => {

@@ -1,6 +1,6 @@
-import type Docker from 'dockerode';
+import { containerPath, inspectContainer, listContainers } from '../adapter/calls.js';
+import type { EngineAdapter, HeldStream } from '../adapter/engine-adapter.js';
 import { LineDecoder } from '../streams/line-decoder.js';
-import { heldTarget, openHeldStream, type HeldStream } from '../client/held-stream.js';
 import type { RawStats } from './stats-calc.js';
 
 /** Where raw stats come from: the engine's streaming endpoint, behind a small interface (fakes in tests). */
@@ -21,20 +21,15 @@ export interface StatsSource {
   running(signal: AbortSignal): Promise<string[]>;
 }
 
-type WithSignal<T> = T & { abortSignal?: AbortSignal };
-
-export function dockerStatsSource(docker: Docker, log: (line: string) => void = () => undefined): StatsSource {
-  const held = heldTarget(docker);
+export function engineStatsSource(engine: EngineAdapter, log: (line: string) => void = () => undefined): StatsSource {
   const source: StatsSource = {
     async inspect(id, signal) {
-      const info = await docker.getContainer(id).inspect({ abortSignal: signal } as WithSignal<object>);
-      return { id: info.Id, running: info.State.Running && !info.State.Restarting };
+      const info = await inspectContainer(engine, id, signal);
+      return { id: info.Id, running: !!info.State.Running && !info.State.Restarting };
     },
     async *open(id, signal) {
-      const stream = (await docker.getContainer(id).stats({ stream: true, abortSignal: signal } as WithSignal<{ stream: true }>)) as unknown as AsyncIterable<Uint8Array> & {
-        destroy?: () => void;
-      };
-      const onAbort = () => stream.destroy?.();
+      const stream = await engine.stream({ path: `${containerPath(id)}/stats`, query: { stream: true }, signal });
+      const onAbort = () => stream.destroy();
       signal.addEventListener('abort', onAbort, { once: true });
       const lines = new LineDecoder({ maxLineLength: 256 * 1024 });
       try {
@@ -47,49 +42,16 @@ export function dockerStatsSource(docker: Docker, log: (line: string) => void = 
         }
       } finally {
         signal.removeEventListener('abort', onAbort);
-        stream.destroy?.();
+        stream.destroy();
       }
     },
-    hold(id, signal) {
-      if (held) return openHeldStream(held.target, `${held.prefix}/containers/${encodeURIComponent(id)}/stats?stream=1`, { signal, maxLineLength: 256 * 1024 });
-      return Promise.resolve(readAhead(source.open(id, signal)));
-    },
+    hold: (id, signal) => engine.held({ path: `${containerPath(id)}/stats`, query: { stream: 1 }, signal, maxLineLength: 256 * 1024 }),
     async running(signal) {
-      const list = await docker.listContainers({ all: false, abortSignal: signal } as WithSignal<Docker.ContainerListOptions>);
-      return list.map((c) => c.Id);
+      const list = await listContainers(engine, { all: false }, signal);
+      return list.flatMap((c) => (c.Id ? [c.Id] : []));
     },
   };
   return source;
-}
-
-/** A stream read as it comes, behind the HeldStream interface: keeps only the newest line between drains. */
-export function readAhead(lines: AsyncIterable<string>): HeldStream {
-  let latest: string | undefined;
-  let ended = false;
-  const it = lines[Symbol.asyncIterator]();
-  void (async () => {
-    try {
-      for (;;) {
-        const r = await it.next();
-        if (r.done) break;
-        latest = r.value;
-      }
-    } catch {
-      // An engine error ends the stream like the engine closing it.
-    }
-    ended = true;
-  })();
-  return {
-    get ended() {
-      return ended;
-    },
-    drain: async () => {
-      const out = latest === undefined ? [] : [latest];
-      latest = undefined;
-      return out;
-    },
-    close: () => void it.return?.(),
-  };
 }
 
 /** A stopped container's stream sends samples read at the zero time ("0001-01-01T00:00:00Z"). */

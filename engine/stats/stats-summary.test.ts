@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { StatsSummaryEvent } from '../../contract/models/container-exec.js';
-import type { HeldStream } from '../client/held-stream.js';
+import type { HeldStream } from '../adapter/engine-adapter.js';
 import { AsyncQueue } from '../streams/async-queue.js';
 import type { HubItem } from '../streams/event-hub.js';
 import { StatsPool } from './stats-pool.js';

@@ -3,8 +3,8 @@ import { createConnection, createServer, type Server, type Socket } from 'node:n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createDocker } from '../client/docker-client.js';
-import { dockerEventSource } from '../client/engine-connection.js';
+import { createDockerAdapter } from '../adapter/docker-adapter.js';
+import { engineEventSource } from '../client/engine-connection.js';
 import { docker, nextMatching, removeContainers, TEST_IMAGE, TEST_SOCKET, uniquePrefix } from '../testing/int-helpers.js';
 import { EventHub, type HubItem, type HubStatus } from './event-hub.js';
 
@@ -57,7 +57,7 @@ describe('EventHub against the real dockerd', () => {
   it('resumes after the connection is cut: an event that happened meanwhile arrives exactly once', async () => {
     const proxy = new SocketProxy(proxyPath, TEST_SOCKET);
     await proxy.up();
-    const hub = new EventHub({ source: dockerEventSource(createDocker({ socketPath: proxyPath })) });
+    const hub = new EventHub({ source: engineEventSource(createDockerAdapter({ socketPath: proxyPath }, { host: `unix://${proxyPath}`, source: 'setting' })) });
     const states: HubStatus['state'][] = [];
     hub.onStatus((s) => states.push(s.state));
     const sub = hub.subscribe({ types: ['container'] });

@@ -6,7 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EngineStatus } from '../../contract/model.js';
 import { createBackend, nodeBackendDeps } from '../backend.js';
 import { discoverEngine } from '../client/discover.js';
-import { createDocker, nodeDiscoverDeps, pingDocker } from '../client/docker-client.js';
+import { engineInfo } from '../adapter/calls.js';
+import { createDockerAdapter } from '../adapter/docker-adapter.js';
+import { nodeDiscoverDeps, pingAt } from '../client/engine-client.js';
 import { ctx, TEST_SOCKET, waitForStatus } from '../testing/int-helpers.js';
 import { DockerdSupervisor, type SupervisorState } from './dockerd-supervisor.js';
 
@@ -28,7 +30,7 @@ const shortDir = () => {
   dirs.push(d);
   return d;
 };
-const ping = (socketPath: string) => pingDocker(createDocker({ socketPath }), 2000);
+const ping = (socketPath: string) => pingAt({ socketPath }, { host: `unix://${socketPath}`, source: 'embedded' }, 2000);
 const alive = (pid: number) => {
   try {
     process.kill(pid, 0);
@@ -59,7 +61,7 @@ describe('DockerdSupervisor (real dockerd)', () => {
       expect(alive(pid)).toBe(true);
       expect(Number(readFileSync(sup.paths.pidFile, 'utf8'))).toBe(pid);
       await ping(sup.paths.socketPath);
-      const info = (await createDocker({ socketPath: sup.paths.socketPath }).info()) as { DockerRootDir: string };
+      const info = await engineInfo<{ DockerRootDir: string }>(createDockerAdapter({ socketPath: sup.paths.socketPath }, { host: 'embedded', source: 'embedded' }));
       expect(info.DockerRootDir).toBe(sup.paths.dataRoot);
       expect(readFileSync(sup.paths.logFile, 'utf8')).toMatch(/API listen on/);
 

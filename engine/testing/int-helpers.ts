@@ -3,7 +3,10 @@ import { randomBytes } from 'node:crypto';
 import { promisify } from 'node:util';
 import type { CallContext } from '../../contract/define.js';
 import type { EngineStatus } from '../../contract/model.js';
+import { createDockerAdapter } from '../adapter/docker-adapter.js';
+import type { EngineAdapter } from '../adapter/engine-adapter.js';
 import { createBackend, type Backend } from '../backend.js';
+import { createEngineConnection, type EngineConnection } from '../client/engine-connection.js';
 
 /** Helpers for the engine's integration tests (real dockerd at DOCKER_HOST). */
 
@@ -12,6 +15,16 @@ const run = promisify(execFile);
 export const TEST_DOCKER_HOST = process.env.DOCKER_HOST ?? 'unix:///tmp/bt/docker.sock';
 export const TEST_SOCKET = TEST_DOCKER_HOST.replace(/^unix:\/\//, '');
 export const TEST_IMAGE = 'berth-test/busybox:latest';
+
+/** An engine adapter on the test engine. */
+export function testEngine(): EngineAdapter {
+  return createDockerAdapter({ socketPath: TEST_SOCKET }, { host: `unix://${TEST_SOCKET}`, source: 'DOCKER_HOST' });
+}
+
+/** A connection to the test engine (its event hub not started). */
+export function testConnection(): EngineConnection {
+  return createEngineConnection(testEngine(), false);
+}
 
 /** Run the docker CLI against the test engine; resolves with trimmed stdout. */
 export async function docker(...args: string[]): Promise<string> {

@@ -1,8 +1,10 @@
-import type { ClientMessage, ClientTransport, Disposable } from '../../../contract/index.js';
+import { decodeByteFrame, encodeByteFrame, type ClientMessage, type ClientTransport, type Disposable } from '../../../contract/index.js';
 
 /**
  * Browser-mode transport: one WebSocket to the local Berth server, reconnecting with backoff.
  * Authentication rides on the HttpOnly cookie the server set when the page was opened with ?token=.
+ * JSON messages are text frames; the bytes of downloads and uploads are binary frames
+ * (contract/byte-frame.ts).
  */
 export function createWsTransport(url: string): ClientTransport & Disposable {
   const messageListeners = new Set<(msg: unknown) => void>();
@@ -15,6 +17,7 @@ export function createWsTransport(url: string): ClientTransport & Disposable {
 
   const open = () => {
     const ws = new WebSocket(url);
+    ws.binaryType = 'arraybuffer';
     socket = ws;
     ws.onopen = () => {
       backoff = 250;
@@ -24,6 +27,13 @@ export function createWsTransport(url: string): ClientTransport & Disposable {
     };
     ws.onmessage = (ev) => {
       let msg: unknown;
+      if (ev.data instanceof ArrayBuffer) {
+        const frame = decodeByteFrame(new Uint8Array(ev.data));
+        if (!frame) return; // not a byte frame: dropped, never a crash
+        msg = { t: 'bytes', id: frame.id, data: frame.data };
+        messageListeners.forEach((l) => l(msg));
+        return;
+      }
       try {
         msg = JSON.parse(String(ev.data));
       } catch {
@@ -45,6 +55,11 @@ export function createWsTransport(url: string): ClientTransport & Disposable {
 
   return {
     send(msg: ClientMessage) {
+      if (msg.t === 'bytes') {
+        // Bytes belong to an open upload: without the socket it has already failed.
+        if (socket?.readyState === WebSocket.OPEN) socket.send(encodeByteFrame(msg.id, msg.data));
+        return;
+      }
       const data = JSON.stringify(msg);
       if (socket?.readyState === WebSocket.OPEN) socket.send(data);
       // Only calls wait for the socket: the client re-sends every live subscription on 'open'.

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { ContainerDetailsPage } from '../features/container-details/container-details-page.js';
 import { ContainersPage } from '../features/containers/containers-page.js';
+import { ComposePage } from '../features/compose/compose-page.js';
 import { BuildDialogHost } from '../features/image-build/build-dialog-host.js';
 import { ImageDetailsPage } from '../features/images/image-details-page.js';
 import { ImagesPage } from '../features/images/images-page.js';
@@ -8,8 +9,13 @@ import { PullDialogHost } from '../features/images/pull-dialog-host.js';
 import { RecentlyRemovedPage } from '../features/recycle-bin/recently-removed-page.js';
 import { RegistriesPage } from '../features/registries/registries-page.js';
 import { RunDialogHost } from '../features/run-container/run-dialog-host.js';
+import { VolumeDetailsPage } from '../features/volumes/volume-details-page.js';
+import { VolumesPage } from '../features/volumes/volumes-page.js';
 import { EngineBanner } from '../features/docker-engine/engine-banner.js';
 import { EnginePage } from '../features/docker-engine/engine-page.js';
+import { DiskUsagePage } from '../features/disk-usage/disk-usage-page.js';
+import { NetworkDetailsPage } from '../features/networks/network-details-page.js';
+import { NetworksPage } from '../features/networks/networks-page.js';
 import { AppHeader } from './app-header.js';
 import { BackendBanner } from './backend-banner.js';
 import { PlaceholderPage } from './placeholder-page.js';
@@ -26,6 +32,8 @@ function Page({ route, params }: { route: RouteId; params: string[] }) {
       if (first === 'recently-removed') return <RecentlyRemovedPage />;
       if (first) return <ContainerDetailsPage id={first} tab={second} />;
       return <ContainersPage />;
+    case 'compose':
+      return <ComposePage />;
     case 'images':
       if (first) return <ImageDetailsPage id={first} tab={second} />;
       return <ImagesPage />;
@@ -33,6 +41,12 @@ function Page({ route, params }: { route: RouteId; params: string[] }) {
       return <RegistriesPage />;
     case 'engine':
       return <EnginePage />;
+    case 'networks':
+      return first ? <NetworkDetailsPage key={first} network={first} /> : <NetworksPage />;
+    case 'disk-usage':
+      return <DiskUsagePage />;
+    case 'volumes':
+      return first ? <VolumeDetailsPage name={first} /> : <VolumesPage />;
     default:
       return <PlaceholderPage route={route} />;
   }

@@ -5,8 +5,9 @@ import { createBuildDialogSlice, type BuildDialogSlice } from '../features/image
 import { createPullDialogSlice, type PullDialogSlice } from '../features/images/pull-store.js';
 import { createRunDialogSlice, type RunDialogSlice } from '../features/run-container/store.js';
 import { createConnectionSlice, type ConnectionSlice } from './connection-store.js';
+import { createSettingsSlice, type SettingsSlice } from '../features/settings/store.js';
 
-export type RootState = ContainersSlice & EngineSlice & ConnectionSlice & RunDialogSlice & PullDialogSlice & BuildDialogSlice;
+export type RootState = ContainersSlice & EngineSlice & ConnectionSlice & RunDialogSlice & PullDialogSlice & BuildDialogSlice & SettingsSlice;
 export type RootStore = StoreApi<RootState>;
 
 /** One store per window, made in the composition root (no module-level state). */
@@ -18,5 +19,6 @@ export function createRootStore(): RootStore {
     ...createRunDialogSlice(set, get),
     ...createPullDialogSlice(set, get),
     ...createBuildDialogSlice(set, get),
+    ...createSettingsSlice(set, get),
   }));
 }

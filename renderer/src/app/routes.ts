@@ -1,4 +1,4 @@
-export type RouteId = 'containers' | 'images' | 'volumes' | 'networks' | 'registries' | 'engine';
+export type RouteId = 'containers' | 'compose' | 'images' | 'volumes' | 'networks' | 'registries' | 'disk-usage' | 'engine';
 
 export interface RouteDef {
   id: RouteId;
@@ -8,10 +8,12 @@ export interface RouteDef {
 /** The pages, in sidebar order. */
 export const routes: readonly RouteDef[] = [
   { id: 'containers', label: 'Containers' },
+  { id: 'compose', label: 'Compose' },
   { id: 'images', label: 'Images' },
   { id: 'volumes', label: 'Volumes' },
   { id: 'networks', label: 'Networks' },
   { id: 'registries', label: 'Registries' },
+  { id: 'disk-usage', label: 'Disk usage' },
   { id: 'engine', label: 'Engine' },
 ];
 

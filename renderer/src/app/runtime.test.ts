@@ -31,8 +31,8 @@ describe('app runtime', () => {
     const { fake, runtime, state } = setup();
     fake.statusSubs[0]?.handlers.next([runningStatus]);
     const watch = fake.watchSubs[0];
-    watch?.handlers.next([{ kind: 'snapshot', containers: [container('a'), container('b')] }]);
-    watch?.handlers.next([{ kind: 'remove', id: 'a' }, { kind: 'upsert', container: container('c', { state: 'exited' }) }]);
+    watch?.handlers.next([{ kind: 'snapshot', items: [container('a'), container('b')] }]);
+    watch?.handlers.next([{ kind: 'remove', id: 'a' }, { kind: 'upsert', item: container('c', { state: 'exited' }) }]);
     expect(state().containersPhase).toBe('live');
     expect([...state().containers.keys()].sort()).toEqual(['b', 'c']);
     runtime.dispose();
@@ -41,7 +41,7 @@ describe('app runtime', () => {
   it('drops the watch and the list when the engine fails, and starts fresh when it is back', () => {
     const { fake, runtime, state } = setup();
     fake.statusSubs[0]?.handlers.next([runningStatus]);
-    fake.watchSubs[0]?.handlers.next([{ kind: 'snapshot', containers: [container('a')] }]);
+    fake.watchSubs[0]?.handlers.next([{ kind: 'snapshot', items: [container('a')] }]);
     fake.statusSubs[0]?.handlers.next([{ state: 'error', managed: false, message: 'gone' }]);
     expect(fake.watchSubs[0]?.disposed).toBe(true);
     expect(state().containers.size).toBe(0);
@@ -68,7 +68,7 @@ describe('app runtime', () => {
     vi.advanceTimersByTime(1000);
     expect(fake.watchSubs).toHaveLength(2);
     expect(fake.watchSubs[1]?.disposed).toBe(false);
-    fake.watchSubs[1]?.handlers.next([{ kind: 'snapshot', containers: [container('a')] }]);
+    fake.watchSubs[1]?.handlers.next([{ kind: 'snapshot', items: [container('a')] }]);
     expect(state().containersPhase).toBe('live');
     runtime.dispose();
   });

@@ -3,6 +3,7 @@ import { startContainersSync, type ContainersSyncApi } from '../features/contain
 import { startEngineSync, type EngineSyncApi } from '../features/docker-engine/sync.js';
 import { createConnectionMonitor, type ConnectionMonitorOptions } from './connection-monitor.js';
 import { createRootStore, type RootStore } from './root-store.js';
+import { documentThemeHost, startSettingsSync, type SettingsSyncApi } from '../features/settings/sync.js';
 
 /** Everything a window needs, wired once in main.tsx and handed to React through a context. */
 export interface AppRuntime extends Disposable {
@@ -25,7 +26,7 @@ export interface RuntimeOptions {
 }
 
 /** What the runtime needs from the API (the rest of the contract is used by pages directly). */
-export type RuntimeApi = ContainersSyncApi & EngineSyncApi & { engine: Pick<BerthApi['engine'], 'status'> };
+export type RuntimeApi = ContainersSyncApi & EngineSyncApi & SettingsSyncApi & { engine: Pick<BerthApi['engine'], 'status'> };
 
 export function createAppRuntime(api: BerthApi, options: RuntimeOptions): AppRuntime {
   const store = createRootStore();
@@ -39,6 +40,7 @@ export function createAppRuntime(api: BerthApi, options: RuntimeOptions): AppRun
   const transport = options.transportStatus?.((status) => monitor.transport(status));
   const engine = startEngineSync(api, store, hooks);
   const containers = startContainersSync(api, store, hooks);
+  const settings = startSettingsSync(api, store, documentThemeHost());
   let disposed = false;
 
   return {
@@ -51,6 +53,7 @@ export function createAppRuntime(api: BerthApi, options: RuntimeOptions): AppRun
       if (disposed) return;
       disposed = true;
       containers.dispose();
+      settings.dispose();
       engine.dispose();
       transport?.dispose();
       monitor.dispose();

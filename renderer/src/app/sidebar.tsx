@@ -1,13 +1,15 @@
 import type { ComponentType, SVGProps } from 'react';
-import { BerthLogo, ContainersIcon, EngineIcon, ImagesIcon, NetworksIcon, RegistryIcon, VolumesIcon } from '../ui/icons.js';
+import { BerthLogo, ContainersIcon, StackIcon, DiskIcon, EngineIcon, ImagesIcon, NetworksIcon, RegistryIcon, VolumesIcon } from '../ui/icons.js';
 import { hrefFor, routes, type RouteId } from './routes.js';
 
 const icons: Record<RouteId, ComponentType<SVGProps<SVGSVGElement>>> = {
   containers: ContainersIcon,
+  compose: StackIcon,
   images: ImagesIcon,
   volumes: VolumesIcon,
   networks: NetworksIcon,
   registries: RegistryIcon,
+  'disk-usage': DiskIcon,
   engine: EngineIcon,
 };
 

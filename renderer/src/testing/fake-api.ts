@@ -1,4 +1,4 @@
-import type { ContainerChange, ContainerSummary, EngineInfo, EngineStatus, StreamHandlers } from '../../../contract/index.js';
+import type { Change, ContainerSummary, EngineInfo, EngineStatus, StreamHandlers } from '../../../contract/index.js';
 import type { RuntimeApi } from '../app/runtime.js';
 
 /** A stream subscription the test can drive. */
@@ -15,7 +15,7 @@ interface Deferred<T> {
 /** A hand-driven stand-in for the parts of BerthApi the runtime uses (test only). */
 export function createFakeApi() {
   const statusSubs: FakeSub<EngineStatus>[] = [];
-  const watchSubs: FakeSub<ContainerChange>[] = [];
+  const watchSubs: FakeSub<Change<ContainerSummary>>[] = [];
   const statusCalls: Deferred<EngineStatus>[] = [];
   const infoCalls: Deferred<EngineInfo>[] = [];
   const sub = <E>(list: FakeSub<E>[], handlers: StreamHandlers<E>) => {

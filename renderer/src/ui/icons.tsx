@@ -59,6 +59,13 @@ export const NetworksIcon = (p: IconProps) => (
   </Svg>
 );
 
+export const DiskIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <rect x="3" y="5" width="18" height="14" rx="2" />
+    <path d="M3 14h18M7 17h.01M11 17h2" />
+  </Svg>
+);
+
 export const EngineIcon = (p: IconProps) => (
   <Svg {...p}>
     <rect x="5" y="5" width="14" height="14" rx="2" />

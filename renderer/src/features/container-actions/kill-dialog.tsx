@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { normalizeSignal } from '../../../../contract/domains/container-actions.js';
-import { Modal } from './modal.js';
+import { Modal } from '../../ui/modal.js';
 import type { ActionOptions, ActionTarget } from './run-actions.js';
 
 const common = ['SIGKILL', 'SIGTERM', 'SIGINT', 'SIGHUP', 'SIGQUIT', 'SIGUSR1', 'SIGUSR2'] as const;
@@ -24,12 +24,12 @@ export function KillDialog({ targets, onCancel, onConfirm }: KillDialogProps) {
       title={targets.length === 1 ? `Kill ${names}?` : `Kill ${targets.length} containers?`}
       tone="danger"
       onClose={onCancel}
-      actions={
+      footer={
         <>
           <button type="button" className="btn" onClick={onCancel}>
             Cancel
           </button>
-          <button type="button" className="btn ca-btn-danger" disabled={!normalized} onClick={() => normalized && onConfirm({ signal: normalized })}>
+          <button type="button" className="btn btn--danger" disabled={!normalized} onClick={() => normalized && onConfirm({ signal: normalized })}>
             Send {normalized ?? 'signal'}
           </button>
         </>

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { ContainerRemovalPlan } from '../../../../contract/models/container-actions.js';
 import { useApi } from '../../app/runtime-context.js';
 import { formatRetention } from '../recycle-bin/retention.js';
-import { Modal } from './modal.js';
+import { Modal } from '../../ui/modal.js';
 import { reasonOf, type ActionOptions, type ActionTarget } from './run-actions.js';
 
 /** Plans fetched for at most this many containers; beyond it only names are listed. */
@@ -61,12 +61,12 @@ export function RemoveDialog({ targets, onCancel, onConfirm }: RemoveDialogProps
       title={title}
       tone="danger"
       onClose={onCancel}
-      actions={
+      footer={
         <>
           <button type="button" className="btn" onClick={onCancel} data-autofocus>
             Cancel
           </button>
-          <button type="button" className="btn ca-btn-danger" disabled={blocked} onClick={() => onConfirm({ volumes, force })}>
+          <button type="button" className="btn btn--danger" disabled={blocked} onClick={() => onConfirm({ volumes, force })}>
             {targets.length === 1 ? 'Remove' : `Remove ${targets.length}`}
           </button>
         </>

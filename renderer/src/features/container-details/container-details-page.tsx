@@ -8,10 +8,12 @@ import { FilesTab } from '../files/files-tab.js';
 import { LogsTab } from '../logs/logs-tab.js';
 import { StatsTab } from '../stats/stats-tab.js';
 import { TerminalTab } from '../terminal/terminal-tab.js';
-import { detailsHref, detailTabs, findContainer, inspectRefreshKey, parseDetailTab, type DetailTabId } from './find-container.js';
+import { findContainer } from '../containers/find-container.js';
+import { detailsHref, detailTabs, inspectRefreshKey, parseDetailTab, type DetailTabId } from './detail-route.js';
 import { InspectTab } from './inspect-tab.js';
 import { PortsTab } from './ports-tab.js';
 import { ResourcesPanel } from './resources-panel.js';
+import { ContainerNetworksTab } from '../networks/container-networks-tab.js';
 import { useContainerInspect } from './use-container-inspect.js';
 import { liveStatus } from '../../../../contract/status-text.js';
 import { useNow } from '../../lib/use-now.js';
@@ -149,6 +151,7 @@ function DetailsPage({ containerRef: ref, tab }: { containerRef: string; tab?: s
           {current === 'files' ? <FilesTab id={id} /> : null}
           {current === 'inspect' ? <InspectTab load={load} /> : null}
           {current === 'ports' ? <PortsTab load={load} /> : null}
+          {current === 'networks' ? <ContainerNetworksTab id={id} name={name} state={state} /> : null}
           {current === 'resources' ? <ResourcesPanel id={id} /> : null}
         </section>
       ) : null}

@@ -71,7 +71,10 @@ export function InspectSummaryView({ s }: { s: InspectSummary }) {
             <ul className="plain-list">
               {s.networks.map((n) => (
                 <li key={n.name}>
-                  <strong>{n.name}</strong> <span className="mono">{[n.ipAddress, n.ipv6Address].filter(Boolean).join(', ') || 'no address'}</span>
+                  <a href={`#/networks/${encodeURIComponent(n.name)}`}>
+                    <strong>{n.name}</strong>
+                  </a>{' '}
+                  <span className="mono">{[n.ipAddress, n.ipv6Address].filter(Boolean).join(', ') || 'no address'}</span>
                   {n.gateway ? <span className="muted"> · gateway {n.gateway}</span> : null}
                   {n.aliases.length ? <span className="muted"> · aliases {n.aliases.join(', ')}</span> : null}
                 </li>
@@ -86,7 +89,16 @@ export function InspectSummaryView({ s }: { s: InspectSummary }) {
             <ul className="plain-list">
               {s.mounts.map((m) => (
                 <li key={m.destination} className="mono">
-                  {m.type === 'volume' ? `volume ${m.name ?? m.source}` : m.source} → {m.destination}
+                  {m.type === 'volume' && m.name ? (
+                    <>
+                      volume <a href={`#/volumes/${encodeURIComponent(m.name)}`}>{m.name}</a>
+                    </>
+                  ) : m.type === 'volume' ? (
+                    `volume ${m.source}`
+                  ) : (
+                    m.source
+                  )}{' '}
+                  → {m.destination}
                   {m.readOnly ? ' (read-only)' : ''}
                   <span className="muted"> · {m.type}</span>
                 </li>

@@ -7,6 +7,7 @@ import type { ContainerActionKind } from '../container-actions/action-defs.js';
 import { ActionNotices } from '../container-actions/action-notices.js';
 import { BulkProgressBar } from '../container-actions/bulk-progress.js';
 import { BulkToolbar } from '../container-actions/bulk-toolbar.js';
+import { SelectionLogsButton } from '../compose/selection-logs-button.js';
 import type { ActionOptions } from '../container-actions/run-actions.js';
 import { useActionRequests } from '../container-actions/use-action-requests.js';
 import '../container-actions/container-actions.css';
@@ -152,6 +153,7 @@ export function ContainersPage() {
         </div>
       </div>
       {selectedVisible > 0 ? <BulkToolbar count={selectedVisible} busy={bulkBusy} onAction={onBulk} onClear={() => setSelection([])} /> : null}
+      {selectedVisible > 0 ? <SelectionLogsButton containers={selectedShown.flatMap((id) => containers.get(id) ?? [])} /> : null}
       <BulkProgressBar />
       <ActionNotices scope="list" />
       {view.kind === 'table' && view.stale ? (

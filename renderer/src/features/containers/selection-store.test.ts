@@ -11,7 +11,7 @@ describe('containers store: sort and selection', () => {
     const store = make();
     const s = () => store.getState();
     s().applyContainerChanges([
-      { kind: 'snapshot', containers: [container('1', { name: 'b', image: 'zz' }), container('2', { name: 'a', image: 'yy' }), container('3', { name: 'c', image: 'xx' })] },
+      { kind: 'snapshot', items: [container('1', { name: 'b', image: 'zz' }), container('2', { name: 'a', image: 'yy' }), container('3', { name: 'c', image: 'xx' })] },
     ]);
     const names = () => selectVisibleIds(selectContainerRows(s())).map((id) => s().containers.get(id)!.name);
     expect(names()).toEqual(['a', 'b', 'c']);
@@ -25,7 +25,7 @@ describe('containers store: sort and selection', () => {
   it('toggles and sets the selection, and forgets removed containers', () => {
     const store = make();
     const s = () => store.getState();
-    s().applyContainerChanges([{ kind: 'snapshot', containers: [container('a'), container('b'), container('c')] }]);
+    s().applyContainerChanges([{ kind: 'snapshot', items: [container('a'), container('b'), container('c')] }]);
     s().toggleSelected('a');
     s().toggleSelected('b');
     s().toggleSelected('a');
@@ -34,7 +34,7 @@ describe('containers store: sort and selection', () => {
     s().applyContainerChanges([{ kind: 'remove', id: 'b' }]);
     expect([...s().selectedIds].sort()).toEqual(['a', 'c']);
     const before = s().selectedIds;
-    s().applyContainerChanges([{ kind: 'upsert', container: container('d') }]);
+    s().applyContainerChanges([{ kind: 'upsert', item: container('d') }]);
     expect(s().selectedIds).toBe(before);
     s().containersReset();
     expect(s().selectedIds.size).toBe(0);

@@ -2,11 +2,15 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { KeyboardIcon } from '../container-actions/action-icons.js';
 import { shortcutHelp } from './shortcuts.js';
 
-/** A button that shows the list's keyboard shortcuts in a popover (Escape or a click outside closes it). */
+/**
+ * A button that shows the list's keyboard shortcuts in a popover: not a modal (ui/modal.tsx), as the list
+ * stays usable beside it. Escape or a click outside closes it; Escape puts focus back on the button.
+ */
 export function ShortcutsHelp() {
   const [open, setOpen] = useState(false);
   const id = useId();
   const ref = useRef<HTMLDivElement>(null);
+  const button = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     if (!open) return;
     const onDown = (e: MouseEvent) => {
@@ -16,8 +20,16 @@ export function ShortcutsHelp() {
     return () => document.removeEventListener('mousedown', onDown);
   }, [open]);
   return (
-    <div className="shortcuts" ref={ref} onKeyDown={(e) => e.key === 'Escape' && setOpen(false)}>
-      <button type="button" className="btn shortcuts__btn" aria-expanded={open} aria-controls={id} onClick={() => setOpen((o) => !o)} title="Keyboard shortcuts">
+    <div
+      className="shortcuts"
+      ref={ref}
+      onKeyDown={(e) => {
+        if (e.key !== 'Escape' || !open) return;
+        setOpen(false);
+        button.current?.focus();
+      }}
+    >
+      <button type="button" ref={button} className="btn shortcuts__btn" aria-expanded={open} aria-controls={id} onClick={() => setOpen((o) => !o)} title="Keyboard shortcuts">
         <KeyboardIcon width={16} height={16} />
         <span className="visually-hidden">Keyboard shortcuts</span>
       </button>

@@ -16,15 +16,15 @@ describe('containers store', () => {
     const store = make();
     store.getState().containersLoading();
     expect(store.getState().containersPhase).toBe('loading');
-    store.getState().applyContainerChanges([{ kind: 'snapshot', containers: [container('a')] }]);
+    store.getState().applyContainerChanges([{ kind: 'snapshot', items: [container('a')] }]);
     expect(store.getState().containersPhase).toBe('live');
-    store.getState().applyContainerChanges([{ kind: 'upsert', container: container('b') }]);
+    store.getState().applyContainerChanges([{ kind: 'upsert', item: container('b') }]);
     expect([...store.getState().containers.keys()].sort()).toEqual(['a', 'b']);
   });
 
   it('does not notify listeners for a batch that changes nothing', () => {
     const store = make();
-    store.getState().applyContainerChanges([{ kind: 'snapshot', containers: [container('a')] }]);
+    store.getState().applyContainerChanges([{ kind: 'snapshot', items: [container('a')] }]);
     let calls = 0;
     store.subscribe(() => calls++);
     store.getState().applyContainerChanges([{ kind: 'remove', id: 'missing' }]);
@@ -34,18 +34,18 @@ describe('containers store', () => {
 
   it('keeps the list on a failure, and a new snapshot clears the error', () => {
     const store = make();
-    store.getState().applyContainerChanges([{ kind: 'snapshot', containers: [container('a')] }]);
+    store.getState().applyContainerChanges([{ kind: 'snapshot', items: [container('a')] }]);
     store.getState().containersFailed('engine went away');
     expect(store.getState().containersPhase).toBe('error');
     expect(store.getState().containers.size).toBe(1);
-    store.getState().applyContainerChanges([{ kind: 'snapshot', containers: [] }]);
+    store.getState().applyContainerChanges([{ kind: 'snapshot', items: [] }]);
     expect(store.getState().containersPhase).toBe('live');
     expect(store.getState().containersError).toBeUndefined();
   });
 
   it('forgets everything on reset and on a new load', () => {
     const store = make();
-    store.getState().applyContainerChanges([{ kind: 'snapshot', containers: [container('a')] }]);
+    store.getState().applyContainerChanges([{ kind: 'snapshot', items: [container('a')] }]);
     store.getState().containersReset();
     expect(store.getState().containers.size).toBe(0);
     expect(store.getState().containersPhase).toBe('idle');

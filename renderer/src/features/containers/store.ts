@@ -1,4 +1,5 @@
-import type { ContainerChange } from '../../../../contract/index.js';
+import type { Change, ContainerSummary } from '../../../../contract/index.js';
+import { hasSnapshot } from '../../lib/live-collection.js';
 import type { SliceGet, SliceSet } from '../../lib/slice.js';
 import { createActionsSlice, type ActionsSlice } from '../container-actions/action-store.js';
 import { reduceContainers, type ContainerMap } from './reducer.js';
@@ -21,7 +22,7 @@ export interface ContainersState {
 }
 
 export interface ContainersActions {
-  applyContainerChanges(changes: readonly ContainerChange[]): void;
+  applyContainerChanges(changes: readonly Change<ContainerSummary>[]): void;
   /** A new watch started (engine came up or changed): forget the old list, wait for a snapshot. */
   containersLoading(): void;
   containersFailed(message: string): void;
@@ -65,7 +66,7 @@ export function createContainersSlice(set: SliceSet<ContainersSlice>, get: Slice
       const current = get().containers;
       const containers = reduceContainers(current, changes);
       const selectedIds = pruneSelection(get().selectedIds, containers);
-      if (changes.some((c) => c.kind === 'snapshot')) set({ containers, selectedIds, containersPhase: 'live', containersError: undefined });
+      if (hasSnapshot(changes)) set({ containers, selectedIds, containersPhase: 'live', containersError: undefined });
       else if (containers !== current) set({ containers, selectedIds });
     },
     containersLoading() {

@@ -1,5 +1,6 @@
-import type { BerthApi, ContainerChange, Disposable } from '../../../../contract/index.js';
+import type { BerthApi, Change, ContainerSummary, Disposable } from '../../../../contract/index.js';
 import type { StoreApi } from 'zustand/vanilla';
+import { hasSnapshot } from '../../lib/live-collection.js';
 import { subscribeResilient } from '../../lib/resilient-stream.js';
 import { selectRunningKey } from '../docker-engine/selectors.js';
 import type { EngineState } from '../docker-engine/store.js';
@@ -41,11 +42,11 @@ export function startContainersSync(
       return;
     }
     state.containersLoading();
-    watch = subscribeResilient<ContainerChange>((h) => api.containers.watch({}, h), {
+    watch = subscribeResilient<Change<ContainerSummary>>((h) => api.containers.watch({}, h), {
       next(changes) {
         hooks.onAlive();
         // For bench/list-scale.ts: when the snapshot reached the page (paired with the table's mark).
-        if (changes.some((c) => c.kind === 'snapshot')) globalThis.performance?.mark?.(SNAPSHOT_MARK);
+        if (hasSnapshot(changes)) globalThis.performance?.mark?.(SNAPSHOT_MARK);
         store.getState().applyContainerChanges(changes);
       },
       error(err) {

@@ -2,7 +2,9 @@ import { useMemo } from 'react';
 import { useAppStore } from '../../app/runtime-context.js';
 import { AlertIcon } from '../../ui/icons.js';
 import { Spinner } from '../../ui/spinner.js';
+import { EngineSteps } from './engine-steps.js';
 import { selectEngineBanner } from './selectors.js';
+import { stepViews } from './vm-selectors.js';
 import './engine.css';
 
 /**
@@ -13,6 +15,7 @@ export function EngineBanner() {
   const engineStatus = useAppStore((s) => s.engineStatus);
   const engineStatusError = useAppStore((s) => s.engineStatusError);
   const banner = useMemo(() => selectEngineBanner({ engineStatus, engineStatusError }), [engineStatus, engineStatusError]);
+  const steps = useMemo(() => stepViews(engineStatus), [engineStatus]);
 
   if (banner.kind === 'starting') {
     return (
@@ -23,6 +26,7 @@ export function EngineBanner() {
             Starting the Docker engine…
           </p>
           <p className="banner__progress">{banner.progress}</p>
+          <EngineSteps steps={steps} />
         </div>
       </div>
     );

@@ -3,8 +3,11 @@ import { useAppStore, useRuntime } from '../../app/runtime-context.js';
 import { RefreshIcon } from '../../ui/icons.js';
 import { Notice } from '../../ui/notice.js';
 import { Spinner } from '../../ui/spinner.js';
+import { EngineSteps } from './engine-steps.js';
 import { InfoCard } from './info-card.js';
 import { engineInfoSections, statusFields } from './selectors.js';
+import { VmCard } from './vm-card.js';
+import { stepViews } from './vm-selectors.js';
 import './engine.css';
 
 /** What Berth is connected to: the connection, then `docker version` and `docker info`. */
@@ -27,6 +30,7 @@ export function EnginePage() {
     return status ? statusFields(status) : [{ label: 'State', value: 'checking…' }];
   }, [status, backend]);
   const sections = useMemo(() => (info ? engineInfoSections(info) : []), [info]);
+  const steps = useMemo(() => stepViews(status), [status]);
   const loading = phase === 'loading';
 
   let details;
@@ -74,6 +78,13 @@ export function EnginePage() {
       ) : null}
       <div className="cards">
         <InfoCard title="Connection" fields={connection} />
+        {steps.length && status?.state !== 'running' ? (
+          <section className="card" aria-label="Start progress">
+            <h2 className="card__title">Start progress</h2>
+            <EngineSteps steps={steps} />
+          </section>
+        ) : null}
+        {status?.vm ? <VmCard vm={status.vm} /> : null}
         {details}
       </div>
     </div>

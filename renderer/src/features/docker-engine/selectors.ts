@@ -1,5 +1,6 @@
 import type { EngineEndpoint, EngineInfo, EngineStatus } from '../../../../contract/index.js';
 import { formatBytes } from '../../lib/format/bytes.js';
+import { providerLabel } from './vm-selectors.js';
 import type { EngineState } from './store.js';
 
 /** Identifies one running engine: changes when the engine (re)starts or Berth switches endpoints. */
@@ -21,6 +22,8 @@ export function sourceLabel(endpoint: EngineEndpoint): string {
       return 'Default socket';
     case 'embedded':
       return 'Embedded engine (started by Berth)';
+    case 'vm':
+      return 'Berth’s Linux VM';
   }
 }
 
@@ -80,6 +83,8 @@ export function statusFields(status: EngineStatus): InfoField[] {
     fields.push({ label: 'Source', value: sourceLabel(status.endpoint) });
   }
   fields.push({ label: 'Managed by Berth', value: status.managed ? 'Yes' : 'No' });
+  if (status.provider) fields.push({ label: 'Provider', value: providerLabel(status.provider) });
+  if (status.why) fields.push({ label: 'Why this engine', value: status.why });
   return fields;
 }
 

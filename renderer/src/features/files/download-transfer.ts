@@ -1,9 +1,8 @@
 import type { BerthApi } from '../../../../contract/index.js';
 import type { BerthError } from '../../../../contract/errors.js';
 import type { Disposable } from '../../../../contract/define.js';
-import { base64ToBytes } from './base64.js';
 
-export interface DownloadHandlers {
+export interface DownloadCallbacks {
   onStart(info: { fileName: string; kind: 'file' | 'dir'; size: number | null }): void;
   onProgress(received: number): void;
   onDone(blob: Blob, fileName: string): void;
@@ -11,17 +10,15 @@ export interface DownloadHandlers {
 }
 
 /**
- * Run `containers.download`: gather the base64 chunks into a Blob, acknowledging what arrived so the
- * back end sends more (flow control). Dispose to cancel: the stream is unsubscribed and its engine
- * request closed.
+ * Run `containers.download`: gather its bytes (binary, acknowledged by the transport as they are
+ * taken, so the back end sends more) into a Blob. Dispose to cancel: the download is closed on the
+ * back end, and with it the engine request.
  */
-export function startDownload(api: BerthApi, args: { id: string; path: string }, h: DownloadHandlers): Disposable {
+export function startDownload(api: BerthApi, args: { id: string; path: string }, h: DownloadCallbacks): Disposable {
   const parts: Uint8Array<ArrayBuffer>[] = [];
   let received = 0;
-  let downloadId: string | undefined;
   let fileName = 'download';
   let type = 'application/octet-stream';
-  let ended = false;
   let finished = false;
   const finish = (fn: () => void) => {
     if (finished) return;
@@ -29,30 +26,22 @@ export function startDownload(api: BerthApi, args: { id: string; path: string },
     fn();
   };
   const sub = api.containers.download(args, {
-    next(events) {
+    start(head) {
+      fileName = head.fileName;
+      if (head.kind === 'dir') type = 'application/x-tar';
+      h.onStart(head);
+    },
+    data(chunk) {
       if (finished) return;
-      for (const ev of events) {
-        if (ev.type === 'start') {
-          downloadId = ev.downloadId;
-          fileName = ev.fileName;
-          if (ev.kind === 'dir') type = 'application/x-tar';
-          h.onStart({ fileName: ev.fileName, kind: ev.kind, size: ev.size });
-        } else if (ev.type === 'chunk') {
-          const bytes = base64ToBytes(ev.data);
-          parts.push(bytes);
-          received += bytes.length;
-        } else {
-          ended = true;
-        }
-      }
+      parts.push(chunk as Uint8Array<ArrayBuffer>);
+      received += chunk.length;
       h.onProgress(received);
-      if (downloadId && !ended) api.containers.downloadAck({ downloadId, received }).catch(() => undefined);
+    },
+    end() {
+      finish(() => h.onDone(new Blob(parts, { type }), fileName));
     },
     error(err) {
       finish(() => h.onError(err));
-    },
-    complete() {
-      finish(() => (ended ? h.onDone(new Blob(parts, { type }), fileName) : h.onError(new Error('The download ended before all its data arrived'))));
     },
   });
   return {

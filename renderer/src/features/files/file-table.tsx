@@ -14,6 +14,8 @@ interface FileTableProps {
   onOpen: (entry: FileEntry) => void;
   onUp: () => void;
   onDownload: (entry: FileEntry) => void;
+  /** When given, each entry has a Delete button (the volume browser). */
+  onDelete?: (entry: FileEntry) => void;
 }
 
 const navigable = (e: FileEntry) => e.kind === 'dir' || e.kind === 'symlink';
@@ -40,7 +42,7 @@ function SortHeader({ label, sortKey, order, onSort, className }: { label: strin
 }
 
 /** One folder's entries: folders (and links) open on click or Enter; files and folders download. */
-export const FileTable = memo(function FileTable({ entries, order, onSort, showParent, onOpen, onUp, onDownload }: FileTableProps) {
+export const FileTable = memo(function FileTable({ entries, order, onSort, showParent, onOpen, onUp, onDownload, onDelete }: FileTableProps) {
   const keyOpen = (fn: () => void) => (e: KeyboardEvent) => {
     if (e.key === 'Enter' && e.target === e.currentTarget) {
       e.preventDefault();
@@ -105,6 +107,20 @@ export const FileTable = memo(function FileTable({ entries, order, onSort, showP
                     }}
                   >
                     <DownloadIcon />
+                  </button>
+                ) : null}
+                {onDelete ? (
+                  <button
+                    type="button"
+                    className="icon-btn icon-btn--danger"
+                    aria-label={`Delete ${e.name}`}
+                    title={`Delete ${e.name}`}
+                    onClick={(ev) => {
+                      ev.stopPropagation();
+                      onDelete(e);
+                    }}
+                  >
+                    ✕
                   </button>
                 ) : null}
               </td>

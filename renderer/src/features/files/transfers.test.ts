@@ -1,59 +1,60 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { BerthApi } from '../../../../contract/index.js';
-import type { DownloadEvent } from '../../../../contract/models/container-files.js';
-import type { StreamHandlers } from '../../../../contract/define.js';
+import type { DownloadHead, UploadDone } from '../../../../contract/models/container-files.js';
+import type { DownloadHandlers, UploadHandlers } from '../../../../contract/define.js';
+import { BerthError } from '../../../../contract/errors.js';
 import { startDownload } from './download-transfer.js';
 import { uploadFile } from './upload-transfer.js';
 
-const b64 = (s: string) => Buffer.from(s).toString('base64');
+const bytes = (s: string) => new TextEncoder().encode(s);
 
 function fakeDownloadApi() {
-  let handlers: StreamHandlers<DownloadEvent> | undefined;
-  const acks: number[] = [];
+  let handlers: DownloadHandlers<DownloadHead> | undefined;
   const dispose = vi.fn();
-  const api = {
-    containers: {
-      download: (_args: unknown, h: StreamHandlers<DownloadEvent>) => ((handlers = h), { dispose }),
-      downloadAck: async ({ received }: { received: number }) => (acks.push(received), null),
-    },
-  } as unknown as BerthApi;
-  return { api, acks, dispose, push: (events: DownloadEvent[]) => handlers!.next(events), complete: () => handlers!.complete!() };
+  const api = { containers: { download: (_args: unknown, h: DownloadHandlers<DownloadHead>) => ((handlers = h), { dispose }) } } as unknown as BerthApi;
+  return { api, dispose, h: () => handlers! };
 }
 
 describe('startDownload', () => {
-  it('gathers chunks into a Blob, acknowledges each batch, reports progress', async () => {
+  it('gathers the binary chunks into a Blob and reports progress', async () => {
     const f = fakeDownloadApi();
     const done = vi.fn();
     const progress: number[] = [];
-    startDownload(f.api, { id: 'c', path: '/www/index.html' }, { onStart: vi.fn(), onProgress: (n) => progress.push(n), onDone: done, onError: vi.fn() });
-    f.push([{ type: 'start', downloadId: 'd'.repeat(32), fileName: 'index.html', kind: 'file', size: 17 }, { type: 'chunk', data: b64('hello from ') }]);
-    f.push([{ type: 'chunk', data: b64('berth\n') }, { type: 'end', bytes: 17 }]);
-    f.complete();
+    const onStart = vi.fn();
+    startDownload(f.api, { id: 'c', path: '/www/index.html' }, { onStart, onProgress: (n) => progress.push(n), onDone: done, onError: vi.fn() });
+    f.h().start({ fileName: 'index.html', kind: 'file', size: 17 });
+    f.h().data(bytes('hello from '));
+    f.h().data(bytes('berth\n'));
+    f.h().end();
+    expect(onStart).toHaveBeenCalledWith({ fileName: 'index.html', kind: 'file', size: 17 });
     expect(progress).toEqual([11, 17]);
-    expect(f.acks).toEqual([11]); // no ack needed after the end
     const [blob, name] = done.mock.calls[0] as [Blob, string];
     expect(name).toBe('index.html');
+    expect(blob.type).toBe('application/octet-stream');
     expect(await blob.text()).toBe('hello from berth\n');
   });
 
-  it('a stream that completes without its end event is an error, not a truncated file', () => {
+  it('a folder is saved as a tar; an error is reported once, never as a file', () => {
     const f = fakeDownloadApi();
     const onError = vi.fn();
     const onDone = vi.fn();
-    startDownload(f.api, { id: 'c', path: '/x' }, { onStart: vi.fn(), onProgress: vi.fn(), onDone, onError });
-    f.push([{ type: 'start', downloadId: 'd'.repeat(32), fileName: 'x', kind: 'file', size: 10 }, { type: 'chunk', data: b64('abc') }]);
-    f.complete();
+    startDownload(f.api, { id: 'c', path: '/www' }, { onStart: vi.fn(), onProgress: vi.fn(), onDone, onError });
+    f.h().start({ fileName: 'www.tar', kind: 'dir', size: null });
+    f.h().data(bytes('abc'));
+    f.h().error!(new BerthError('TRANSPORT', 'The connection to the Berth back end was lost'));
+    f.h().end();
     expect(onDone).not.toHaveBeenCalled();
-    expect(onError.mock.calls[0]?.[0].message).toBe('The download ended before all its data arrived');
+    expect(onError).toHaveBeenCalledTimes(1);
+    expect(onError.mock.calls[0]?.[0].message).toBe('The connection to the Berth back end was lost');
   });
 
-  it('dispose cancels: the stream is unsubscribed and nothing more is reported', () => {
+  it('dispose cancels: the download is closed and nothing more is reported', () => {
     const f = fakeDownloadApi();
     const onProgress = vi.fn();
     const d = startDownload(f.api, { id: 'c', path: '/x' }, { onStart: vi.fn(), onProgress, onDone: vi.fn(), onError: vi.fn() });
     d.dispose();
     expect(f.dispose).toHaveBeenCalled();
-    f.push([{ type: 'chunk', data: b64('late') }]);
+    f.h().data(bytes('late'));
     expect(onProgress).not.toHaveBeenCalled();
   });
 });
@@ -61,54 +62,60 @@ describe('startDownload', () => {
 describe('uploadFile', () => {
   const file = (text: string) => Object.assign(new Blob([text]), { name: 'a.txt' });
 
-  function fakeUploadApi(fail?: (index: number) => Error | undefined) {
-    const calls: string[] = [];
-    let written = 0;
-    let inFlight = 0;
-    let maxInFlight = 0;
+  /** Reads the source as the transport would (asking for at most `max` bytes each time). */
+  function fakeUploadApi(max: number, outcome: (got: string) => UploadDone | Error = (got) => ({ path: '/tmp/a.txt', size: got.length })) {
+    const reads: string[] = [];
+    const dispose = vi.fn();
+    let args: unknown;
     const api = {
       containers: {
-        uploadBegin: async () => (calls.push('begin'), { uploadId: 'u'.repeat(32), maxChunkBytes: 3 }),
-        uploadChunk: async ({ index, dataBase64 }: { index: number; dataBase64: string }) => {
-          inFlight++;
-          maxInFlight = Math.max(maxInFlight, inFlight);
-          calls.push(`chunk${index}:${Buffer.from(dataBase64, 'base64').toString()}`);
-          await new Promise((r) => setTimeout(r, 5));
-          inFlight--;
-          const err = fail?.(index);
-          if (err) throw err;
-          written += Buffer.from(dataBase64, 'base64').length;
-          return { received: written, size: 10 };
+        upload: (a: unknown, h: UploadHandlers<UploadDone>) => {
+          args = a;
+          void (async () => {
+            let got = '';
+            for (;;) {
+              const piece = await h.read(max);
+              if (!piece || !piece.length) break;
+              reads.push(new TextDecoder().decode(piece));
+              got += new TextDecoder().decode(piece);
+              h.progress?.(got.length);
+            }
+            const r = outcome(got);
+            if (r instanceof Error) h.error?.(r as BerthError);
+            else h.done(r);
+          })();
+          return { dispose };
         },
-        uploadEnd: async () => (calls.push('end'), { path: '/tmp/a.txt', size: 10 }),
-        uploadCancel: async () => (calls.push('cancel'), null),
       },
     } as unknown as BerthApi;
-    return { api, calls, maxInFlight: () => maxInFlight };
+    return { api, reads, dispose, args: () => args };
   }
 
-  it('sends the file in ordered chunks, several in flight, then ends', async () => {
-    const f = fakeUploadApi();
+  it('sends the file as bytes in pieces of at most the size asked for, then resolves with the result', async () => {
+    const f = fakeUploadApi(4);
     const progress: number[] = [];
     const res = await uploadFile(f.api, { id: 'c', dir: '/tmp', file: file('0123456789') }, (n) => progress.push(n));
+    expect(f.args()).toEqual({ id: 'c', path: '/tmp', name: 'a.txt', size: 10 });
+    expect(f.reads).toEqual(['0123', '4567', '89']);
     expect(res).toEqual({ path: '/tmp/a.txt', size: 10 });
-    expect(f.calls).toEqual(['begin', 'chunk0:012', 'chunk1:345', 'chunk2:678', 'chunk3:9', 'end']);
-    expect(f.maxInFlight()).toBeGreaterThan(1);
-    expect(progress.at(-1)).toBe(10);
+    expect(progress).toEqual([4, 8, 10, 10]);
   });
 
-  it('a failing chunk cancels the upload on the back end and surfaces the error', async () => {
-    const f = fakeUploadApi((i) => (i === 1 ? new Error('disk full') : undefined));
+  it('an error from the back end rejects the upload', async () => {
+    const f = fakeUploadApi(4, () => new BerthError('ENGINE_ERROR', 'disk full'));
     await expect(uploadFile(f.api, { id: 'c', dir: '/tmp', file: file('0123456789') }, () => undefined)).rejects.toThrow('disk full');
-    expect(f.calls).toContain('cancel');
-    expect(f.calls).not.toContain('end');
   });
 
-  it('an aborted upload is cancelled', async () => {
-    const f = fakeUploadApi();
+  it('an aborted upload is cancelled: its stream is disposed and the promise rejects with CANCELLED', async () => {
     const ctl = new AbortController();
+    const dispose = vi.fn();
+    const api = { containers: { upload: () => ({ dispose }) } } as unknown as BerthApi;
+    const p = uploadFile(api, { id: 'c', dir: '/tmp', file: file('0123456789') }, () => undefined, ctl.signal);
     ctl.abort();
-    await expect(uploadFile(f.api, { id: 'c', dir: '/tmp', file: file('0123456789') }, () => undefined, ctl.signal)).rejects.toMatchObject({ code: 'CANCELLED' });
-    expect(f.calls).toEqual(['begin', 'cancel']);
+    await expect(p).rejects.toMatchObject({ code: 'CANCELLED' });
+    expect(dispose).toHaveBeenCalled();
+    const early = new AbortController();
+    early.abort();
+    await expect(uploadFile(api, { id: 'c', dir: '/tmp', file: file('x') }, () => undefined, early.signal)).rejects.toMatchObject({ code: 'CANCELLED' });
   });
 });

@@ -2,6 +2,7 @@ import { useEffect, useReducer, useRef, useState, type FormEvent } from 'react';
 import type { Disposable } from '../../../../contract/index.js';
 import { useApi } from '../../app/runtime-context.js';
 import { formatBytes } from '../../lib/format/bytes.js';
+import { Modal } from '../../ui/modal.js';
 import { Spinner } from '../../ui/spinner.js';
 import { BuildFailure } from './build-failure.js';
 import { emptyForm, toBuildArgs, type BuildForm, type FormErrors } from './build-form-model.js';
@@ -62,67 +63,63 @@ export function BuildDialog({ initialContext, onClose }: Props) {
   const cachedCount = log.steps.filter((s) => s.status === 'cached').length;
 
   return (
-    <div
-      className="dialog-backdrop"
-      onKeyDown={(e) => {
-        if (e.key === 'Escape') close();
-      }}
-    >
-      <div className="dialog build-dialog" role="dialog" aria-modal="true" aria-labelledby="build-dialog-title">
-        <header className="dialog__header build-dialog__header">
-          <h2 id="build-dialog-title">Build an image</h2>
-          <button type="button" className="btn btn--small" onClick={close} aria-label="Close the build dialog">
-            Close
-          </button>
-        </header>
-        <form className="build-dialog__body" onSubmit={start} noValidate>
-          <BuildFormFields form={form} errors={errors} disabled={running} onChange={setForm} />
-          <div className="build-dialog__actions">
-            {running ? (
-              <button type="button" className="btn" onClick={cancel}>
-                Cancel build
-              </button>
-            ) : null}
-            <button type="submit" className="btn btn--primary" disabled={running}>
-              {running ? <Spinner /> : null}
-              {running ? 'Building…' : log.phase === 'idle' ? 'Build' : 'Build again'}
+    <Modal
+      title="Build an image"
+      closeLabel="Close the build dialog"
+      size="large"
+      className="build-dialog"
+      closeOnBackdrop={false}
+      onClose={close}
+      footer={
+        <>
+          {running ? (
+            <button type="button" className="btn" onClick={cancel}>
+              Cancel build
             </button>
-          </div>
-        </form>
-        {log.phase !== 'idle' ? (
-          <section className="build-dialog__log" aria-label="Build log">
-            <div className="build-dialog__status" role="status">
-              {running ? (log.steps.length ? `Building: step ${log.steps.at(-1)!.index} of ${log.steps.at(-1)!.total}` : 'Sending the build context…') : null}
-              {log.phase === 'cancelled' ? 'The build was cancelled.' : null}
-              {log.phase === 'done' && log.result ? (
-                <>
-                  Built <code>{log.result.imageId.replace(/^sha256:/, '').slice(0, 12)}</code>
-                  {log.result.tags.length ? <> tagged {log.result.tags.join(', ')}</> : null}
-                  {cachedCount ? ` (${cachedCount} step${cachedCount > 1 ? 's' : ''} from cache)` : null}.{' '}
-                  <a href={`#/images/${encodeURIComponent(log.result.imageId)}/layers`} onClick={() => close()}>
-                    Explore its layers
-                  </a>
-                </>
-              ) : null}
-              {log.context ? (
-                <span className="muted build-dialog__context">
-                  {' '}
-                  Context: {log.context.files} file{log.context.files === 1 ? '' : 's'}, {formatBytes(log.context.bytes)}
-                </span>
-              ) : null}
-            </div>
-            {log.phase === 'failed' ? <BuildFailure log={log} /> : null}
-            <BuildSteps steps={log.steps} />
-            {log.warnings.length ? (
-              <ul className="build-dialog__warnings" aria-label="Warnings">
-                {log.warnings.map((w, i) => (
-                  <li key={i}>{w}</li>
-                ))}
-              </ul>
+          ) : null}
+          <button type="submit" form="build-form" className="btn btn--primary" disabled={running}>
+            {running ? <Spinner /> : null}
+            {running ? 'Building…' : log.phase === 'idle' ? 'Build' : 'Build again'}
+          </button>
+        </>
+      }
+    >
+      <form id="build-form" className="build-dialog__body" onSubmit={start} noValidate>
+        <BuildFormFields form={form} errors={errors} disabled={running} onChange={setForm} />
+      </form>
+      {log.phase !== 'idle' ? (
+        <section className="build-dialog__log" aria-label="Build log">
+          <div className="build-dialog__status" role="status">
+            {running ? (log.steps.length ? `Building: step ${log.steps.at(-1)!.index} of ${log.steps.at(-1)!.total}` : 'Sending the build context…') : null}
+            {log.phase === 'cancelled' ? 'The build was cancelled.' : null}
+            {log.phase === 'done' && log.result ? (
+              <>
+                Built <code>{log.result.imageId.replace(/^sha256:/, '').slice(0, 12)}</code>
+                {log.result.tags.length ? <> tagged {log.result.tags.join(', ')}</> : null}
+                {cachedCount ? ` (${cachedCount} step${cachedCount > 1 ? 's' : ''} from cache)` : null}.{' '}
+                <a href={`#/images/${encodeURIComponent(log.result.imageId)}/layers`} onClick={() => close()}>
+                  Explore its layers
+                </a>
+              </>
             ) : null}
-          </section>
-        ) : null}
-      </div>
-    </div>
+            {log.context ? (
+              <span className="muted build-dialog__context">
+                {' '}
+                Context: {log.context.files} file{log.context.files === 1 ? '' : 's'}, {formatBytes(log.context.bytes)}
+              </span>
+            ) : null}
+          </div>
+          {log.phase === 'failed' ? <BuildFailure log={log} /> : null}
+          <BuildSteps steps={log.steps} />
+          {log.warnings.length ? (
+            <ul className="build-dialog__warnings" aria-label="Warnings">
+              {log.warnings.map((w, i) => (
+                <li key={i}>{w}</li>
+              ))}
+            </ul>
+          ) : null}
+        </section>
+      ) : null}
+    </Modal>
   );
 }

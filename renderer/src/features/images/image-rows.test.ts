@@ -42,9 +42,9 @@ describe('image rows', () => {
   });
 
   it('reduces snapshot, upsert and remove; unchanged map when nothing changes', () => {
-    let m = reduceImages(new Map(), [{ kind: 'snapshot', images: [a, b] }]);
+    let m = reduceImages(new Map(), [{ kind: 'snapshot', items: [a, b] }]);
     expect([...m.keys()]).toEqual([a.id, b.id]);
-    m = reduceImages(m, [{ kind: 'upsert', image: { ...b, size: 1 } }, { kind: 'remove', id: a.id }]);
+    m = reduceImages(m, [{ kind: 'upsert', item: { ...b, size: 1 } }, { kind: 'remove', id: a.id }]);
     expect([...m.values()].map((i) => i.size)).toEqual([1]);
     expect(reduceImages(m, [{ kind: 'remove', id: 'nope' }])).toBe(m);
   });

@@ -1,17 +1,12 @@
-import type { ImageChange, ImageSummary } from '../../../../contract/models/images.js';
+import type { Change } from '../../../../contract/model.js';
+import type { ImageSummary } from '../../../../contract/models/images.js';
+import { byId, reduceLive, type LiveMap } from '../../lib/live-collection.js';
 
-export type ImageMap = ReadonlyMap<string, ImageSummary>;
+export type ImageMap = LiveMap<ImageSummary>;
 
-/** Apply watch deltas to the image map; returns the same map when nothing changed. */
-export function reduceImages(current: ImageMap, changes: readonly ImageChange[]): ImageMap {
-  let next: Map<string, ImageSummary> | undefined;
-  const edit = () => (next ??= new Map(current));
-  for (const c of changes) {
-    if (c.kind === 'snapshot') next = new Map(c.images.map((i) => [i.id, i]));
-    else if (c.kind === 'upsert') edit().set(c.image.id, c.image);
-    else if ((next ?? current).has(c.id)) edit().delete(c.id);
-  }
-  return next ?? current;
+/** Apply watch deltas to the image map (see lib/live-collection.ts); the same map when nothing changed. */
+export function reduceImages(current: ImageMap, changes: readonly Change<ImageSummary>[]): ImageMap {
+  return reduceLive(current, changes, byId);
 }
 
 /** One row per tag (like `docker images`); a dangling image is one row named by its short id. */

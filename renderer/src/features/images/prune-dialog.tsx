@@ -3,7 +3,7 @@ import type { PruneMode, PrunePreview, PruneResult } from '../../../../contract/
 import { useApi } from '../../app/runtime-context.js';
 import { formatBytes } from '../../lib/format/bytes.js';
 import { Spinner } from '../../ui/spinner.js';
-import { Modal } from './modal.js';
+import { Modal } from '../../ui/modal.js';
 
 /** Prune: first what would go and the space it frees, then confirm, then what the engine really freed. */
 export function PruneDialog({ onClose }: { onClose(): void }) {
@@ -44,7 +44,8 @@ export function PruneDialog({ onClose }: { onClose(): void }) {
     <Modal
       title="Prune images"
       onClose={onClose}
-      wide
+      size="wide"
+      busy={busy}
       footer={
         result ? (
           <button type="button" className="btn" onClick={onClose}>

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { parseImageReference } from '../../../../contract/image-reference.js';
 import { useApi, useAppStore } from '../../app/runtime-context.js';
-import { Modal } from './modal.js';
+import { Modal } from '../../ui/modal.js';
 import { TransferOutcome } from './transfer-outcome.js';
 import { useTransfer } from './use-transfer.js';
 import './images.css';
@@ -30,7 +30,8 @@ function PullDialog({ initial, onClose }: { initial: string; onClose(): void }) 
         t.cancel();
         onClose();
       }}
-      wide
+      size="wide"
+      closeOnBackdrop={false}
       footer={
         <>
           {running ? (

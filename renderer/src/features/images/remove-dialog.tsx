@@ -1,10 +1,14 @@
-import { useState } from 'react';
-import { useApi } from '../../app/runtime-context.js';
+import { useMemo, useState } from 'react';
+import { useApi, useAppStore } from '../../app/runtime-context.js';
 import { formatBytes } from '../../lib/format/bytes.js';
 import type { ImageRow } from './image-rows.js';
-import { Modal } from './modal.js';
+import { selectImageUsers } from './image-users.js';
+import { Modal } from '../../ui/modal.js';
 
-/** Confirm, naming exactly what goes: one tag (the image stays) or the image with all its tags. */
+/**
+ * Confirm, naming exactly what goes: one tag (the image stays) or the image with all its tags, and the
+ * containers that use it, live while the dialog is open.
+ */
 export function RemoveDialog({ row, onClose, onRemoved }: { row: ImageRow; onClose(): void; onRemoved?(): void }) {
   const api = useApi();
   const { image } = row;
@@ -12,13 +16,18 @@ export function RemoveDialog({ row, onClose, onRemoved }: { row: ImageRow; onClo
   const [force, setForce] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
+  const containers = useAppStore((s) => s.containers);
+  const live = useAppStore((s) => s.containersPhase === 'live');
+  const users = useMemo(() => selectImageUsers(containers, live, image), [containers, live, image]);
+  // The box is only shown while a container uses the image: a tick left from before does not count.
+  const forced = force && users.length > 0;
   const title = untagOnly ? `Remove tag ${row.name}?` : `Remove image ${row.name}?`;
 
   const confirm = async () => {
     setBusy(true);
     setError(undefined);
     try {
-      await api.images.remove({ image: untagOnly ? row.tag! : image.id, force });
+      await api.images.remove({ image: untagOnly ? row.tag! : image.id, force: forced });
       onRemoved?.();
       onClose();
     } catch (err) {
@@ -32,13 +41,14 @@ export function RemoveDialog({ row, onClose, onRemoved }: { row: ImageRow; onClo
     <Modal
       title={title}
       onClose={onClose}
+      busy={busy}
       footer={
         <>
           <button type="button" className="btn" onClick={onClose}>
             Cancel
           </button>
           <button type="button" className="btn btn--danger" disabled={busy} onClick={() => void confirm()}>
-            {untagOnly ? 'Remove tag' : force ? 'Force remove' : 'Remove'}
+            {untagOnly ? 'Remove tag' : forced ? 'Force remove' : 'Remove'}
           </button>
         </>
       }
@@ -60,11 +70,10 @@ export function RemoveDialog({ row, onClose, onRemoved }: { row: ImageRow; onClo
               image <span className="mono">{image.shortId}</span> ({formatBytes(image.size)}; frees about {formatBytes(image.uniqueSize ?? image.size)})
             </li>
           </ul>
-          {image.containers.length ? (
+          {users.length ? (
             <div className="img-warning">
               <p>
-                Used by {image.containers.length === 1 ? 'container' : 'containers'}{' '}
-                {image.containers.map((c) => `${c.name} (${c.state})`).join(', ')}. Remove {image.containers.length === 1 ? 'it' : 'them'} first, or force.
+                Used by {users.length === 1 ? 'container' : 'containers'} {users.map((c) => `${c.name} (${c.state})`).join(', ')}. Remove {users.length === 1 ? 'it' : 'them'} first, or force.
               </p>
               <label className="img-check">
                 <input type="checkbox" checked={force} onChange={(e) => setForce(e.target.checked)} /> Force (remove even though containers use it)

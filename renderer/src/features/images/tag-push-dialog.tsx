@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { parseImageReference, parseTagTarget } from '../../../../contract/image-reference.js';
 import { useApi } from '../../app/runtime-context.js';
-import { Modal } from './modal.js';
+import { Modal } from '../../ui/modal.js';
 import { TransferOutcome } from './transfer-outcome.js';
 import { useTransfer } from './use-transfer.js';
 
@@ -53,7 +53,8 @@ export function TagPushDialog({ source, initialTarget, onClose }: { source: stri
         t.cancel();
         onClose();
       }}
-      wide
+      size="wide"
+      closeOnBackdrop={false}
       footer={
         <>
           {t.phase === 'running' ? (

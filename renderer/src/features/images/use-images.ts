@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react';
-import type { ImageChange } from '../../../../contract/models/images.js';
+import type { Change } from '../../../../contract/model.js';
+import type { ImageSummary } from '../../../../contract/models/images.js';
 import { useApi, useAppStore } from '../../app/runtime-context.js';
+import { hasSnapshot } from '../../lib/live-collection.js';
 import { subscribeResilient } from '../../lib/resilient-stream.js';
 import { selectRunningKey } from '../docker-engine/selectors.js';
 import { reduceImages, type ImageMap } from './image-rows.js';
@@ -28,11 +30,11 @@ export function useLiveImages(): LiveImages {
       return;
     }
     setLive({ images: EMPTY, phase: 'loading' });
-    const sub = subscribeResilient<ImageChange>((h) => api.images.watch({}, h), {
+    const sub = subscribeResilient<Change<ImageSummary>>((h) => api.images.watch({}, h), {
       next(changes) {
         setLive((s) => {
           const images = reduceImages(s.images, changes);
-          if (changes.some((c) => c.kind === 'snapshot')) return { images, phase: 'live' };
+          if (hasSnapshot(changes)) return { images, phase: 'live' };
           return images === s.images ? s : { ...s, images };
         });
       },

@@ -4,6 +4,8 @@ import { useApi } from '../../app/runtime-context.js';
 import { Spinner } from '../../ui/spinner.js';
 import { fetchFullLog, saveTextFile } from './log-download.js';
 import { bufferToParts, logFileName } from './log-format.js';
+import { DeferredSearch } from './deferred-search.js';
+import type { LogSearch } from './log-search.js';
 import { LogSearchBar } from './log-search-bar.js';
 import { LogSession, type LogQuery } from './log-session.js';
 import { LogToolbar } from './log-toolbar.js';
@@ -71,36 +73,45 @@ export function LogsTab({ id, name, state, active = true }: LogsTabProps) {
   // After a reconnect the client re-sends the subscription and the session starts its buffer over
   // (LogSession's `restarted`), so no line is kept twice.
 
-  // Search, debounced a little so typing stays smooth on big buffers.
+  // Search, debounced a little so typing stays smooth on big buffers; Enter, Next and Previous flush it.
+  const deferred = useMemo(
+    () =>
+      new DeferredSearch((q, options) => {
+        session.setSearch(q, options);
+        setCurrentSeq(null);
+      }),
+    [session],
+  );
+  useEffect(() => () => deferred.dispose(), [deferred]);
   useEffect(() => {
-    const t = setTimeout(() => {
-      session.setSearch(query, { regex, caseSensitive });
-      setCurrentSeq(null);
-    }, 80);
-    return () => clearTimeout(t);
-  }, [session, query, regex, caseSensitive]);
+    deferred.set(query, { regex, caseSensitive });
+  }, [deferred, query, regex, caseSensitive]);
 
   const { buffer, search } = session;
   const total = search?.count ?? 0;
   const currentIndex = currentSeq !== null && search ? search.indexOf(currentSeq) : -1;
 
-  const goTo = (index: number) => {
-    if (!search || search.count === 0) return;
-    const i = ((index % search.count) + search.count) % search.count;
-    const seq = search.at(i);
+  const goTo = (found: LogSearch, index: number) => {
+    if (found.count === 0) return;
+    const i = ((index % found.count) + found.count) % found.count;
+    const seq = found.at(i);
     setCurrentSeq(seq);
     changePinned(false);
     const filtering = filterOnly;
     setScrollRequest({ index: filtering ? i : seq - buffer.firstSeq, nonce: Date.now() + Math.random() });
   };
-  const next = () => {
-    if (!search) return;
-    goTo(currentSeq === null ? 0 : currentIndex >= 0 ? currentIndex + 1 : search.indexAtOrAfter(currentSeq));
+  // Read after flushing, not from this render: text typed a moment ago has new matches and no current one yet.
+  const step = (dir: 1 | -1) => {
+    const fresh = deferred.flush();
+    const found = session.search;
+    if (!found) return;
+    const seq = fresh ? null : currentSeq;
+    if (seq === null) return goTo(found, dir > 0 ? 0 : found.count - 1);
+    const at = found.indexOf(seq);
+    goTo(found, at >= 0 ? at + dir : found.indexAtOrAfter(seq) - (dir > 0 ? 0 : 1));
   };
-  const previousMatch = () => {
-    if (!search) return;
-    goTo(currentSeq === null ? search.count - 1 : currentIndex >= 0 ? currentIndex - 1 : search.indexAtOrAfter(currentSeq) - 1);
-  };
+  const next = () => step(1);
+  const previousMatch = () => step(-1);
 
   function changePinned(p: boolean) {
     if (!p) setPausedAt((at) => (pinned ? buffer.endSeq : at));

@@ -6,9 +6,10 @@ import { formatAbsoluteTime, formatRelativeTime } from '../../lib/format/relativ
 import { useNow } from '../../lib/use-now.js';
 import { Notice } from '../../ui/notice.js';
 import { Spinner } from '../../ui/spinner.js';
-import { Modal } from '../container-actions/modal.js';
+import { Modal } from '../../ui/modal.js';
 import { reasonOf } from '../container-actions/run-actions.js';
 import '../container-actions/container-actions.css';
+import { RemovedVolumes } from '../volumes/removed-volumes.js';
 import { formatExpiresIn, formatRetention, retentionChoices } from './retention.js';
 import { useRecycleBin } from './use-recycle-bin.js';
 import './recycle-bin.css';
@@ -191,17 +192,18 @@ export function RecentlyRemovedPage() {
           ))}
         </ul>
       )}
+      {listing ? <RemovedVolumes listing={listing} /> : null}
       {confirmDelete ? (
         <Modal
           title={`Delete ${confirmDelete.name} permanently?`}
           tone="danger"
           onClose={() => setConfirmDelete(undefined)}
-          actions={
+          footer={
             <>
               <button type="button" className="btn" onClick={() => setConfirmDelete(undefined)} data-autofocus>
                 Cancel
               </button>
-              <button type="button" className="btn ca-btn-danger" onClick={() => void remove(confirmDelete)}>
+              <button type="button" className="btn btn--danger" onClick={() => void remove(confirmDelete)}>
                 Delete permanently
               </button>
             </>

@@ -48,4 +48,15 @@ describe('run dialog draft', () => {
     expect(f).toEqual({ message: 'A container named web already exists', issues: [{ field: 'name', message: 'A container named web already exists' }] });
     expect(describeFailure(undefined).message).toBe('Something went wrong; the engine gave no reason');
   });
+
+  it('keeps the reason code of a back-end issue (the dialog acts on it, not on the message) and drops unknown ones', () => {
+    const issues = [
+      { field: 'image', message: 'Image foo:1.0 is not present locally — pull it first', reason: 'image-missing' },
+      { field: 'name', message: 'taken', reason: 'made-up' },
+    ];
+    expect(describeFailure({ code: 'VALIDATION', message: 'x', details: { issues } }).issues).toEqual([
+      { field: 'image', message: 'Image foo:1.0 is not present locally — pull it first', reason: 'image-missing' },
+      { field: 'name', message: 'taken' },
+    ]);
+  });
 });

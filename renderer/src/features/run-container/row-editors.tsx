@@ -1,5 +1,6 @@
 import { emptyMount, emptyPort, emptyVolume, type FieldErrors, type MountRow, type PortRow, type RunDraft, type VolumeRow } from './draft.js';
 import { FieldError, fieldAria } from './field.js';
+import { useVolumeNames } from '../volumes/use-volume-names.js';
 
 interface EditorProps {
   draft: RunDraft;
@@ -96,6 +97,8 @@ export function MountsEditor({ draft, errors, disabled, update, touch }: EditorP
 
 /** Named volumes (created when missing). */
 export function VolumesEditor({ draft, errors, disabled, update, touch }: EditorProps) {
+  // The volumes that exist, live, offered as the name field's choices (a new name still creates one).
+  const names = useVolumeNames(draft.volumes.length > 0);
   const set = (key: number, patch: Partial<VolumeRow>, field: string) => {
     update((d) => ({ ...d, volumes: replaceRow(d.volumes, key, patch) }));
     touch(`volumes.${key}.${field}`);
@@ -104,13 +107,18 @@ export function VolumesEditor({ draft, errors, disabled, update, touch }: Editor
     <fieldset className="run-rows" disabled={disabled}>
       <legend className="run-rows__legend">Volumes</legend>
       {draft.volumes.length === 0 ? <p className="run-rows__empty">No named volumes. A missing volume is created.</p> : null}
+      <datalist id="run-volume-names">
+        {names.map((n) => (
+          <option key={n} value={n} />
+        ))}
+      </datalist>
       {draft.volumes.map((v, i) => {
         const n = i + 1;
         const id = (f: string) => `run-volumes-${v.key}-${f}`;
         const err = (f: string) => errors[`volumes.${v.key}.${f}`];
         return (
           <div className="run-row" key={v.key} role="group" aria-label={`Volume ${n}`}>
-            <input className="input run-row__path" placeholder="volume-name" aria-label={`Volume name, volume ${n}`} {...fieldAria(id('name'), err('name'))} value={v.name} onChange={(e) => set(v.key, { name: e.target.value }, 'name')} />
+            <input className="input run-row__path" placeholder="volume-name" list="run-volume-names" aria-label={`Volume name, volume ${n}`} {...fieldAria(id('name'), err('name'))} value={v.name} onChange={(e) => set(v.key, { name: e.target.value }, 'name')} />
             <span className="run-row__sep" aria-hidden="true">→</span>
             <input className="input run-row__path" placeholder="/path/in/container" aria-label={`Container path, volume ${n}`} {...fieldAria(id('target'), err('target'))} value={v.target} onChange={(e) => set(v.key, { target: e.target.value }, 'target')} />
             <label className="run-row__check">

@@ -1,6 +1,7 @@
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import type { RunIssue } from '../../../../contract/models/container-run.js';
 import { useApi, useAppStore } from '../../app/runtime-context.js';
+import { Modal } from '../../ui/modal.js';
 import { Spinner } from '../../ui/spinner.js';
 import { clientIssues, draftField, draftFromPrefill, errorsByField, specInput, type RestartPolicy, type RunDraft } from './draft.js';
 import { Field, fieldAria } from './field.js';
@@ -23,7 +24,7 @@ export function RunDialog({ prefill, onClose }: { prefill: RunPrefill; onClose()
   const [failure, setFailure] = useState<string | null>(null);
   const [phase, setPhase] = useState<Phase>('idle');
   const { networks, error: networksError } = useNetworks();
-  const dialog = useRef<HTMLDivElement>(null);
+  const formRef = useRef<HTMLFormElement>(null);
   const busy = phase !== 'idle';
 
   const local = useMemo(() => clientIssues(draft), [draft]);
@@ -34,11 +35,6 @@ export function RunDialog({ prefill, onClose }: { prefill: RunPrefill; onClose()
     for (const [f, m] of Object.entries(localErrors)) if (submitted || touched.has(f)) shown[f] = m;
     return { ...serverErrors, ...shown };
   }, [localErrors, serverErrors, submitted, touched]);
-
-  useEffect(() => {
-    const first = dialog.current?.querySelector<HTMLInputElement>(prefill.image ? '#run-name' : '#run-image');
-    first?.focus();
-  }, [prefill.image]);
 
   const update = (change: (d: RunDraft) => RunDraft) => setDraft(change);
   const touch = (field: string) => {
@@ -83,150 +79,128 @@ export function RunDialog({ prefill, onClose }: { prefill: RunPrefill; onClose()
   }
 
   function focusFirstInvalid() {
-    requestAnimationFrame(() => dialog.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
-  }
-
-  function onKeyDown(e: KeyboardEvent<HTMLDivElement>) {
-    if (e.key === 'Escape' && !busy) {
-      e.stopPropagation();
-      onClose();
-    } else if (e.key === 'Tab' && dialog.current) {
-      // Keep focus inside the dialog.
-      const items = [...dialog.current.querySelectorAll<HTMLElement>('input, select, textarea, button, [tabindex="0"]')].filter((el) => !el.hasAttribute('disabled'));
-      const first = items[0];
-      const last = items[items.length - 1];
-      if (e.shiftKey && document.activeElement === first) {
-        e.preventDefault();
-        last?.focus();
-      } else if (!e.shiftKey && document.activeElement === last) {
-        e.preventDefault();
-        first?.focus();
-      }
-    }
+    requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
   }
 
   const messages = [...new Set(Object.values(errors))];
-  const imageMissing = serverIssues.find((i) => i.field === 'image' && /not present locally/.test(i.message));
+  const imageMissing = serverIssues.some((i) => i.reason === 'image-missing');
   const editor = { draft, errors, disabled: busy, update, touch };
 
-  return (
-    <div className="dialog-backdrop">
-      <div className="dialog run-dialog" role="dialog" aria-modal="true" aria-labelledby="run-dialog-title" ref={dialog} onKeyDown={onKeyDown}>
-        <header className="dialog__header">
-          <h2 id="run-dialog-title">Run a container</h2>
-          <button type="button" className="btn btn--ghost" aria-label="Close" onClick={onClose} disabled={busy}>
-            ✕
-          </button>
-        </header>
-        <form
-          className="run-dialog__body"
-          noValidate
-          onSubmit={(e) => {
-            e.preventDefault();
-            void submit();
-          }}
-        >
-          <fieldset className="run-grid" disabled={busy}>
-            <Field id="run-image" label="Image" error={errors.image} wide hint="e.g. nginx:1.27 or registry.example.com/team/app:tag">
-              <input className="input" {...fieldAria('run-image', errors.image, errors.image ? undefined : 'run-image-hint')} value={draft.image} autoComplete="off" spellCheck={false} onChange={(e) => setField('image', e.target.value)} />
-            </Field>
-            <Field id="run-name" label="Name" error={errors.name} hint="Empty: the engine picks one">
-              <input className="input" {...fieldAria('run-name', errors.name)} value={draft.name} autoComplete="off" spellCheck={false} onChange={(e) => setField('name', e.target.value)} />
-            </Field>
-            <Field id="run-command" label="Command" error={errors.command} hint="Empty: the image’s default. Quotes work as in a shell.">
-              <input className="input mono" {...fieldAria('run-command', errors.command)} value={draft.command} autoComplete="off" spellCheck={false} onChange={(e) => setField('command', e.target.value)} />
-            </Field>
-            <Field id="run-env" label="Environment" error={errors.env} hint="One KEY=VALUE per line" wide>
-              <textarea className="input mono" rows={3} {...fieldAria('run-env', errors.env)} value={draft.env} spellCheck={false} onChange={(e) => setField('env', e.target.value)} />
-            </Field>
-          </fieldset>
-          <PortsEditor {...editor} />
-          <MountsEditor {...editor} />
-          <VolumesEditor {...editor} />
-          <fieldset className="run-grid" disabled={busy}>
-            <Field id="run-network" label="Network" error={errors.network ?? networksError}>
-              <select className="input" {...fieldAria('run-network', errors.network)} value={draft.network} onChange={(e) => setField('network', e.target.value)}>
-                <option value="">Default (bridge)</option>
-                {networks
-                  .filter((n) => n.name !== 'bridge')
-                  .map((n) => (
-                    <option key={n.id} value={n.name}>
-                      {n.name} ({n.driver})
-                    </option>
-                  ))}
-              </select>
-            </Field>
-            <Field id="run-restart" label="Restart policy" error={errors.restart}>
-              <select className="input" {...fieldAria('run-restart', errors.restart)} value={draft.restart} onChange={(e) => setField('restart', e.target.value as RestartPolicy)}>
-                <option value="no">No</option>
-                <option value="always">Always</option>
-                <option value="unless-stopped">Unless stopped</option>
-                <option value="on-failure">On failure</option>
-              </select>
-            </Field>
-            {draft.restart === 'on-failure' ? (
-              <Field id="run-retries" label="Maximum retries" error={errors.maxRetries} hint="Empty: no maximum">
-                <input className="input" inputMode="numeric" {...fieldAria('run-retries', errors.maxRetries)} value={draft.maxRetries} onChange={(e) => setField('maxRetries', e.target.value)} />
-              </Field>
-            ) : null}
-            <Field id="run-cpus" label="CPUs" error={errors.cpus} hint="e.g. 0.5; empty: no limit">
-              <input className="input" inputMode="decimal" {...fieldAria('run-cpus', errors.cpus)} value={draft.cpus} onChange={(e) => setField('cpus', e.target.value)} />
-            </Field>
-            <Field id="run-memory" label="Memory" error={errors.memory} hint="e.g. 256m or 1g; empty: no limit">
-              <input className="input" {...fieldAria('run-memory', errors.memory)} value={draft.memory} onChange={(e) => setField('memory', e.target.value)} />
-            </Field>
-            <Field id="run-labels" label="Labels" error={errors.labels} hint="One KEY=VALUE per line" wide>
-              <textarea className="input mono" rows={2} {...fieldAria('run-labels', errors.labels)} value={draft.labels} spellCheck={false} onChange={(e) => setField('labels', e.target.value)} />
-            </Field>
-            <label className="run-check run-field--wide">
-              <input type="checkbox" checked={draft.autoRemove} onChange={(e) => setField('autoRemove', e.target.checked)} /> Auto-remove (delete the container when it exits)
-            </label>
-          </fieldset>
-
-          <footer className="run-dialog__footer">
-            {failure || (submitted && messages.length > 0) ? (
-              <div className="run-alert" role="alert">
-                {failure ? (
-                  <p>
-                    <strong>The container could not be run:</strong> {failure}
-                  </p>
-                ) : (
-                  <>
-                    <p>
-                      <strong>{messages.length === 1 ? 'One thing to fix before running:' : `${messages.length} things to fix before running:`}</strong>
-                    </p>
-                    <ul>
-                      {messages.map((m) => (
-                        <li key={m}>{m}</li>
-                      ))}
-                    </ul>
-                  </>
-                )}
-                {imageMissing ? (
-                  <button type="button" className="btn" onClick={() => openPullDialog(draft.image.trim())}>
-                    Pull {draft.image.trim()}…
-                  </button>
-                ) : null}
-              </div>
-            ) : null}
-            <div className="run-dialog__actions">
-              <p className="run-dialog__status" role="status">
-                {busy ? (
-                  <>
-                    <Spinner /> {phase === 'checking' ? 'Checking with the engine…' : `Creating and starting ${draft.name.trim() || 'the container'}…`}
-                  </>
-                ) : null}
+  const footer = (
+    <>
+      {failure || (submitted && messages.length > 0) ? (
+        <div className="run-alert" role="alert">
+          {failure ? (
+            <p>
+              <strong>The container could not be run:</strong> {failure}
+            </p>
+          ) : (
+            <>
+              <p>
+                <strong>{messages.length === 1 ? 'One thing to fix before running:' : `${messages.length} things to fix before running:`}</strong>
               </p>
-              <button type="button" className="btn" onClick={onClose} disabled={busy}>
-                Cancel
-              </button>
-              <button type="submit" className="btn btn--primary" disabled={busy}>
-                Run
-              </button>
-            </div>
-          </footer>
-        </form>
+              <ul>
+                {messages.map((m) => (
+                  <li key={m}>{m}</li>
+                ))}
+              </ul>
+            </>
+          )}
+          {imageMissing ? (
+            <button type="button" className="btn" onClick={() => openPullDialog(draft.image.trim())}>
+              Pull {draft.image.trim()}…
+            </button>
+          ) : null}
+        </div>
+      ) : null}
+      <div className="run-dialog__actions">
+        <p className="run-dialog__status" role="status">
+          {busy ? (
+            <>
+              <Spinner /> {phase === 'checking' ? 'Checking with the engine…' : `Creating and starting ${draft.name.trim() || 'the container'}…`}
+            </>
+          ) : null}
+        </p>
+        <button type="button" className="btn" onClick={onClose} disabled={busy}>
+          Cancel
+        </button>
+        <button type="submit" form="run-form" className="btn btn--primary" disabled={busy}>
+          Run
+        </button>
       </div>
-    </div>
+    </>
+  );
+
+  return (
+    <Modal title="Run a container" closeLabel="Close" size="wide" className="run-dialog" busy={busy} closeOnBackdrop={false} onClose={onClose} footer={footer}>
+      <form
+        id="run-form"
+        ref={formRef}
+        className="run-dialog__body"
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
+        <fieldset className="run-grid" disabled={busy}>
+          <Field id="run-image" label="Image" error={errors.image} wide hint="e.g. nginx:1.27 or registry.example.com/team/app:tag">
+            <input className="input" {...fieldAria('run-image', errors.image, errors.image ? undefined : 'run-image-hint')} data-autofocus={prefill.image ? undefined : true} value={draft.image} autoComplete="off" spellCheck={false} onChange={(e) => setField('image', e.target.value)} />
+          </Field>
+          <Field id="run-name" label="Name" error={errors.name} hint="Empty: the engine picks one">
+            <input className="input" {...fieldAria('run-name', errors.name)} data-autofocus={prefill.image ? true : undefined} value={draft.name} autoComplete="off" spellCheck={false} onChange={(e) => setField('name', e.target.value)} />
+          </Field>
+          <Field id="run-command" label="Command" error={errors.command} hint="Empty: the image’s default. Quotes work as in a shell.">
+            <input className="input mono" {...fieldAria('run-command', errors.command)} value={draft.command} autoComplete="off" spellCheck={false} onChange={(e) => setField('command', e.target.value)} />
+          </Field>
+          <Field id="run-env" label="Environment" error={errors.env} hint="One KEY=VALUE per line" wide>
+            <textarea className="input mono" rows={3} {...fieldAria('run-env', errors.env)} value={draft.env} spellCheck={false} onChange={(e) => setField('env', e.target.value)} />
+          </Field>
+        </fieldset>
+        <PortsEditor {...editor} />
+        <MountsEditor {...editor} />
+        <VolumesEditor {...editor} />
+        <fieldset className="run-grid" disabled={busy}>
+          <Field id="run-network" label="Network" error={errors.network ?? networksError} hint={<a href="#/networks">See or create networks</a>}>
+            <select className="input" {...fieldAria('run-network', errors.network)} value={draft.network} onChange={(e) => setField('network', e.target.value)}>
+              <option value="">Default (bridge)</option>
+              {networks
+                .filter((n) => n.name !== 'bridge')
+                .map((n) => (
+                  <option key={n.id} value={n.name}>
+                    {n.name} ({n.driver})
+                  </option>
+                ))}
+            </select>
+          </Field>
+          <Field id="run-restart" label="Restart policy" error={errors.restart}>
+            <select className="input" {...fieldAria('run-restart', errors.restart)} value={draft.restart} onChange={(e) => setField('restart', e.target.value as RestartPolicy)}>
+              <option value="no">No</option>
+              <option value="always">Always</option>
+              <option value="unless-stopped">Unless stopped</option>
+              <option value="on-failure">On failure</option>
+            </select>
+          </Field>
+          {draft.restart === 'on-failure' ? (
+            <Field id="run-retries" label="Maximum retries" error={errors.maxRetries} hint="Empty: no maximum">
+              <input className="input" inputMode="numeric" {...fieldAria('run-retries', errors.maxRetries)} value={draft.maxRetries} onChange={(e) => setField('maxRetries', e.target.value)} />
+            </Field>
+          ) : null}
+          <Field id="run-cpus" label="CPUs" error={errors.cpus} hint="e.g. 0.5; empty: no limit">
+            <input className="input" inputMode="decimal" {...fieldAria('run-cpus', errors.cpus)} value={draft.cpus} onChange={(e) => setField('cpus', e.target.value)} />
+          </Field>
+          <Field id="run-memory" label="Memory" error={errors.memory} hint="e.g. 256m or 1g; empty: no limit">
+            <input className="input" {...fieldAria('run-memory', errors.memory)} value={draft.memory} onChange={(e) => setField('memory', e.target.value)} />
+          </Field>
+          <Field id="run-labels" label="Labels" error={errors.labels} hint="One KEY=VALUE per line" wide>
+            <textarea className="input mono" rows={2} {...fieldAria('run-labels', errors.labels)} value={draft.labels} spellCheck={false} onChange={(e) => setField('labels', e.target.value)} />
+          </Field>
+          <label className="run-check run-field--wide">
+            <input type="checkbox" checked={draft.autoRemove} onChange={(e) => setField('autoRemove', e.target.checked)} /> Auto-remove (delete the container when it exits)
+          </label>
+        </fieldset>
+
+      </form>
+    </Modal>
   );
 }

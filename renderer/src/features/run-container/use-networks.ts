@@ -1,21 +1,16 @@
-import { useEffect, useState } from 'react';
+import { useMemo } from 'react';
 import type { NetworkChoice } from '../../../../contract/models/container-run.js';
-import { useApi } from '../../app/runtime-context.js';
-import { describeFailure } from './run-errors.js';
+import { useLiveNetworks } from '../networks/use-live-networks.js';
 
-/** The engine's networks, read once when the dialog opens. */
+/** The engine's networks, live while the dialog is open (one created meanwhile shows up at once). */
 export function useNetworks(): { networks: NetworkChoice[]; error?: string } {
-  const api = useApi();
-  const [state, setState] = useState<{ networks: NetworkChoice[]; error?: string }>({ networks: [] });
-  useEffect(() => {
-    let live = true;
-    api.containers.networks({}).then(
-      (networks) => live && setState({ networks }),
-      (err: unknown) => live && setState({ networks: [], error: `Networks could not be listed: ${describeFailure(err).message}` }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [api]);
-  return state;
+  const live = useLiveNetworks();
+  const networks = useMemo(
+    () =>
+      [...live.networks.values()]
+        .map((n) => ({ id: n.id, name: n.name, driver: n.driver }))
+        .sort((a, b) => a.name.localeCompare(b.name)),
+    [live.networks],
+  );
+  return { networks, error: live.phase === 'error' ? `Networks could not be listed: ${live.error ?? 'unknown reason'}` : undefined };
 }

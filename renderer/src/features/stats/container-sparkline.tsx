@@ -75,10 +75,10 @@ export function ContainerSparkline({ id }: { id: string }) {
   );
 }
 
-/** The theme's colours and font, read once (and again when the OS theme flips), not per sample. */
+/** The theme's colours and font, read once (and again when the theme flips: data-theme on <html>), not per sample. */
 let palette: { line: string; text: string; font: string } | undefined;
-if (typeof window !== 'undefined' && window.matchMedia) {
-  window.matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => (palette = undefined));
+if (typeof document !== 'undefined' && typeof MutationObserver !== 'undefined') {
+  new MutationObserver(() => (palette = undefined)).observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
 }
 
 function drawSparkline(c: HTMLCanvasElement, values: readonly number[], text: string): void {

@@ -3,7 +3,7 @@ import type { ContainerStats } from '../../../../contract/models/container-exec.
 import { useApi, useAppStore } from '../../app/runtime-context.js';
 import { formatBytes } from '../../lib/format/bytes.js';
 import { Spinner } from '../../ui/spinner.js';
-import { findContainer } from '../terminal/find-container.js';
+import { findContainer } from '../containers/find-container.js';
 import { StatsChart } from './stats-chart.js';
 import { formatPercent, niceMax, pushSample, seriesOf } from './stats-history.js';
 import './stats.css';

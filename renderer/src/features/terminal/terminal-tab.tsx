@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useApi, useAppStore, useRuntime } from '../../app/runtime-context.js';
-import { findContainer } from './find-container.js';
+import { findContainer } from '../containers/find-container.js';
 import { splitShellWords } from './shell-words.js';
 import { TerminalSession, type SessionState } from './terminal-session.js';
 import { XtermView } from './xterm-view.js';

@@ -1,0 +1,86 @@
+import { launchBrowser, type RunningBerth } from '../e2e/support/berth.js';
+import { engineRequest } from './support/engine-http.js';
+import { fmt, percentile } from './support/stats.js';
+
+/**
+ * Time to first container row: from navigation start (performance.timeOrigin) of a fresh window on
+ * `#/containers` to the first frame in which a container row is in the DOM (a MutationObserver sees it,
+ * then the next animation frame, i.e. it is painted). Each run is a new browser context (empty HTTP
+ * cache, new renderer), as when the window opens. The first run is a warm-up (OS file cache, V8) and not
+ * counted. Also reported: first contentful paint and the JavaScript fetched before the first row.
+ * `count` containers named berth-bench-first-row-* are created (not started) and removed at the end.
+ * Target: median ≤ 500 ms.
+ */
+const PREFIX = 'berth-bench-first-row-';
+const image = process.env.BERTH_TEST_IMAGE ?? 'berth-test/busybox:latest';
+
+// Plain JS text (not a function), so the bundler's helpers never leak into the page.
+const measureScript = `
+window.__berthFirstRow = new Promise((resolve) => {
+  const find = () => document.querySelector('[role="table"][aria-label="Containers"] [role="row"][data-id]');
+  const done = () =>
+    requestAnimationFrame(() => {
+      const painted = performance.now();
+      const scripts = performance.getEntriesByType('resource').filter((e) => e.initiatorType === 'script' || e.name.endsWith('.js'));
+      const fcp = performance.getEntriesByName('first-contentful-paint')[0];
+      resolve({
+        firstRow: painted,
+        fcp: fcp ? fcp.startTime : NaN,
+        scripts: scripts.length,
+        scriptBytes: scripts.reduce((a, e) => a + (e.decodedBodySize || 0), 0),
+      });
+    });
+  const start = () => {
+    if (find()) return done();
+    const obs = new MutationObserver(() => {
+      if (!find()) return;
+      obs.disconnect();
+      done();
+    });
+    obs.observe(document, { subtree: true, childList: true });
+  };
+  start();
+});
+`;
+
+async function removeAll(): Promise<void> {
+  const r = await engineRequest('GET', `/containers/json?all=1&filters=${encodeURIComponent(JSON.stringify({ name: [PREFIX] }))}`);
+  for (const c of JSON.parse(r.text) as { Id: string }[]) await engineRequest('DELETE', `/containers/${c.Id}?force=1`);
+}
+
+export async function benchFirstRow(berth: RunningBerth, count = Number(process.env.BENCH_FIRST_ROW_COUNT ?? 20), runs = Number(process.env.BENCH_FIRST_ROW_RUNS ?? 9)): Promise<{ median: number }> {
+  await removeAll();
+  for (let i = 0; i < count; i++) {
+    const r = await engineRequest('POST', `/containers/create?name=${PREFIX}${i}`, { Image: image, Cmd: ['true'] });
+    if (r.status !== 201) throw new Error(`create ${PREFIX}${i}: HTTP ${r.status} ${r.text}`);
+  }
+  const browser = await launchBrowser();
+  try {
+    const rows: number[] = [];
+    const fcps: number[] = [];
+    let last = { scripts: 0, scriptBytes: 0 };
+    for (let run = 0; run <= runs; run++) {
+      const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+      await context.addInitScript({ content: measureScript });
+      const page = await context.newPage();
+      await page.goto(`${berth.url}#/containers`);
+      const t = (await page.evaluate('window.__berthFirstRow')) as { firstRow: number; fcp: number; scripts: number; scriptBytes: number };
+      await context.close();
+      if (run === 0) continue;
+      rows.push(t.firstRow);
+      fcps.push(t.fcp);
+      last = t;
+    }
+    const median = percentile(rows, 50);
+    console.log(
+      `first container row (${count}+ containers), navigation start → row painted over ${runs} fresh windows: median ${fmt(median, 0)} ms, ` +
+        `min ${fmt(Math.min(...rows), 0)}, max ${fmt(Math.max(...rows), 0)} ms [${rows.map((r) => fmt(r, 0)).join(', ')}]; ` +
+        `first contentful paint median ${fmt(percentile(fcps, 50), 0)} ms; ${last.scripts} script(s), ${fmt(last.scriptBytes / 1024, 0)} KB of JS before the row ` +
+        `(target ≤ 500 ms) — ${median <= 500 ? 'met' : 'MISSED'}`,
+    );
+    return { median };
+  } finally {
+    await browser.close();
+    await removeAll();
+  }
+}

@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { berthErrorShape, type BerthErrorShape } from './errors.js';
+
+/**
+ * The messages of the transport-agnostic RPC. Everything is a JSON-able object except `bytes`, whose
+ * `data` is a Uint8Array: Electron IPC structured-clones it, the WebSocket sends it as a binary frame
+ * (contract/byte-frame.ts).
+ */
+
+const id = z.number().int().nonnegative();
+const bytes = z.custom<Uint8Array>((v) => v instanceof Uint8Array, { message: 'expected bytes' });
+
+export const clientMessage = z.discriminatedUnion('t', [
+  z.object({ t: z.literal('call'), id, name: z.string().max(200), args: z.unknown() }),
+  z.object({ t: z.literal('sub'), id, name: z.string().max(200), args: z.unknown() }),
+  /** Cancel a stream, a download or an upload. */
+  z.object({ t: z.literal('unsub'), id }),
+  /** Start a download or an upload. */
+  z.object({ t: z.literal('open'), id, name: z.string().max(200), args: z.unknown() }),
+  /** Download `id`: the client has consumed `bytes` in all. */
+  z.object({ t: z.literal('ack'), id, bytes: z.number().int().nonnegative() }),
+  /** Upload `id`: the next bytes. */
+  z.object({ t: z.literal('bytes'), id, data: bytes }),
+  /** Upload `id`: no more bytes. */
+  z.object({ t: z.literal('eof'), id }),
+]);
+export type ClientMessage = z.infer<typeof clientMessage>;
+
+export type ServerMessage =
+  | { t: 'result'; id: number; ok: true; value: unknown }
+  | { t: 'result'; id: number; ok: false; error: BerthErrorShape }
+  | { t: 'events'; id: number; events: unknown[] }
+  | { t: 'end'; id: number; error?: BerthErrorShape }
+  | { t: 'head'; id: number; head: unknown }
+  | { t: 'bytes'; id: number; data: Uint8Array }
+  | { t: 'ack'; id: number; bytes: number };
+
+export const serverMessage = z.union([
+  z.object({ t: z.literal('result'), id: z.number(), ok: z.literal(true), value: z.unknown() }),
+  z.object({ t: z.literal('result'), id: z.number(), ok: z.literal(false), error: berthErrorShape }),
+  z.object({ t: z.literal('events'), id: z.number(), events: z.array(z.unknown()) }),
+  z.object({ t: z.literal('end'), id: z.number(), error: berthErrorShape.optional() }),
+  z.object({ t: z.literal('head'), id: z.number(), head: z.unknown() }),
+  z.object({ t: z.literal('bytes'), id: z.number(), data: bytes }),
+  z.object({ t: z.literal('ack'), id: z.number(), bytes: z.number() }),
+]);

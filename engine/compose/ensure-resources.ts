@@ -1,0 +1,59 @@
+import { BerthError } from '../../contract/errors.js';
+import type { ComposeProject } from '../../contract/models/compose.js';
+import { exists } from '../adapter/calls.js';
+import { toBerthError } from '../errors.js';
+import { COMPOSE_VERSION_LABEL, L } from './labels.js';
+import type { ComposeRuntime, Emit } from './runtime.js';
+
+/** The network and volume keys the given services use. */
+export function usedResources(project: ComposeProject): { networks: string[]; volumes: string[] } {
+  const networks = new Set<string>();
+  const volumes = new Set<string>();
+  for (const s of project.services) {
+    for (const n of Object.keys(s.networks)) networks.add(n);
+    for (const v of s.volumes) if (v.type === 'volume' && v.source) volumes.add(v.source);
+  }
+  return { networks: [...networks], volumes: [...volumes] };
+}
+
+/**
+ * Create the project's networks and named volumes that do not exist yet, labelled as docker-compose
+ * labels them (so its `down` removes them too). An external one must exist already.
+ */
+export async function ensureResources(rt: ComposeRuntime, project: ComposeProject, emit: Emit, signal: AbortSignal): Promise<void> {
+  const used = usedResources(project);
+  const jobs: Promise<void>[] = [];
+  for (const key of used.networks) {
+    const net = project.networks[key]!;
+    jobs.push(
+      (async () => {
+        if (await exists(rt.engine, `/networks/${encodeURIComponent(net.name)}`, signal)) {
+          emit({ kind: 'resource', what: 'network', name: net.name, step: 'exists' });
+          return;
+        }
+        if (net.external) throw new BerthError('NOT_FOUND', `The external network "${net.name}" does not exist; create it first (docker network create ${net.name})`);
+        const labels = { ...net.labels, [L.project]: project.name, [L.network]: key, [L.version]: COMPOSE_VERSION_LABEL };
+        await rt.engine.json({ method: 'POST', path: '/networks/create', body: { Name: net.name, Driver: net.driver ?? 'bridge', Labels: labels, CheckDuplicate: true }, signal, ok: [200, 201] });
+        emit({ kind: 'resource', what: 'network', name: net.name, step: 'created' });
+      })(),
+    );
+  }
+  for (const key of used.volumes) {
+    const vol = project.volumes[key]!;
+    jobs.push(
+      (async () => {
+        if (await exists(rt.engine, `/volumes/${encodeURIComponent(vol.name)}`, signal)) {
+          emit({ kind: 'resource', what: 'volume', name: vol.name, step: 'exists' });
+          return;
+        }
+        if (vol.external) throw new BerthError('NOT_FOUND', `The external volume "${vol.name}" does not exist; create it first (docker volume create ${vol.name})`);
+        const labels = { ...vol.labels, [L.project]: project.name, [L.volume]: key, [L.version]: COMPOSE_VERSION_LABEL };
+        await rt.engine.json({ method: 'POST', path: '/volumes/create', body: { Name: vol.name, Driver: vol.driver ?? 'local', Labels: labels }, signal, ok: [200, 201] });
+        emit({ kind: 'resource', what: 'volume', name: vol.name, step: 'created' });
+      })(),
+    );
+  }
+  const results = await Promise.allSettled(jobs);
+  const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed) throw toBerthError(failed.reason, rt.endpoint);
+}

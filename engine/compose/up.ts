@@ -1,0 +1,109 @@
+import { BerthError } from '../../contract/errors.js';
+import type { ComposeProject, ComposeService } from '../../contract/models/compose.js';
+import { containerAction, containerPath, createContainer } from '../adapter/calls.js';
+import { toBerthError } from '../errors.js';
+import { serviceCreateBody } from './create-body.js';
+import { ensureImage } from './ensure-images.js';
+import { ensureResources } from './ensure-resources.js';
+import { L } from './labels.js';
+import { planUp, withDependencies, type ServiceStep } from './plan.js';
+import { projectContainers } from './project-containers.js';
+import type { ComposeRuntime, Emit } from './runtime.js';
+import { waitCondition } from './wait-condition.js';
+
+/**
+ * `up -d`: networks and volumes first, then every service as its own task: its image is made ready
+ * at once (pull or build, in parallel with everything else), then it waits for its dependencies'
+ * conditions, then it is created, recreated (config hash changed), started, or left as it is.
+ * Independent services therefore run side by side. Aborting `signal` cancels every request in flight.
+ */
+export async function upProject(rt: ComposeRuntime, project: ComposeProject, emit: Emit, signal: AbortSignal, services?: readonly string[]): Promise<void> {
+  const wanted = withDependencies(project, services);
+  const scoped: ComposeProject = { ...project, services: project.services.filter((s) => wanted.has(s.name)) };
+  const existing = await projectContainers(rt.engine, project.name, signal);
+  const plans = planUp(scoped, existing);
+  await ensureResources(rt, scoped, emit, signal);
+
+  const tasks = new Map<string, Promise<string>>();
+  const by = new Map(scoped.services.map((s) => [s.name, s]));
+  const run = (svc: ComposeService): Promise<string> => {
+    let task = tasks.get(svc.name);
+    if (!task) {
+      task = runService(rt, scoped, svc, plans[svc.name]!, emit, signal, (dep) => run(by.get(dep)!));
+      tasks.set(svc.name, task);
+    }
+    return task;
+  };
+  const results = await Promise.allSettled(scoped.services.map(run));
+  if (signal.aborted) throw new BerthError('CANCELLED', `Up of "${project.name}" was cancelled`);
+  const failed = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed.length) throw toBerthError(failed[0]!.reason, rt.endpoint);
+  emit({ kind: 'done', message: `Project "${project.name}" is up (${scoped.services.length} service${scoped.services.length === 1 ? '' : 's'})` });
+}
+
+async function runService(
+  rt: ComposeRuntime,
+  project: ComposeProject,
+  svc: ComposeService,
+  step: ServiceStep,
+  emit: Emit,
+  signal: AbortSignal,
+  dependency: (name: string) => Promise<string>,
+): Promise<string> {
+  try {
+    const image = step.plan === 'create' || step.plan === 'recreate' ? ensureImage(rt, svc, emit, signal) : Promise.resolve();
+    image.catch(() => undefined);
+    const deps = Object.entries(svc.dependsOn);
+    if (deps.length) emit({ kind: 'service', service: svc.name, step: 'waiting', message: `Waiting for ${deps.map(([d]) => d).join(', ')}` });
+    await Promise.all(
+      deps.map(async ([dep, { condition }]) => {
+        let id: string;
+        try {
+          id = await dependency(dep);
+        } catch {
+          throw new BerthError('CONFLICT', `"${svc.name}" was not started because "${dep}" failed`);
+        }
+        await waitCondition(rt, dep, id, condition, signal);
+      }),
+    );
+    await image;
+    if (step.plan === 'unchanged') {
+      emit({ kind: 'service', service: svc.name, step: 'unchanged', container: step.container!.Id, message: 'Running, unchanged' });
+      return step.container!.Id!;
+    }
+    if (step.plan === 'start') {
+      emit({ kind: 'service', service: svc.name, step: 'starting', container: step.container!.Id });
+      await startQuietly(rt, step.container!.Id!, signal);
+      emit({ kind: 'service', service: svc.name, step: 'running', container: step.container!.Id });
+      return step.container!.Id!;
+    }
+    const n = Number(step.container?.Labels?.[L.number] ?? 1) || 1;
+    if (step.plan === 'recreate') {
+      emit({ kind: 'service', service: svc.name, step: 'recreating', container: step.container!.Id, message: 'Its configuration changed' });
+      await rt.engine.json({ method: 'DELETE', path: containerPath(step.container!.Id!), query: { force: 1 }, signal });
+    } else {
+      emit({ kind: 'service', service: svc.name, step: 'creating' });
+    }
+    const { name, body, extraNetworks } = serviceCreateBody(project, svc, n);
+    const { id } = await createContainer(rt.engine, body, name, signal);
+    for (const net of extraNetworks) {
+      await rt.engine.json({ method: 'POST', path: `/networks/${encodeURIComponent(net.name)}/connect`, body: { Container: id, EndpointConfig: { Aliases: net.aliases } }, signal });
+    }
+    emit({ kind: 'service', service: svc.name, step: 'starting', container: id });
+    await startQuietly(rt, id, signal);
+    emit({ kind: 'service', service: svc.name, step: 'running', container: id });
+    return id;
+  } catch (err) {
+    const e = signal.aborted ? new BerthError('CANCELLED', 'Cancelled') : toBerthError(err, rt.endpoint);
+    emit({ kind: 'service', service: svc.name, step: 'failed', message: e.message });
+    throw e;
+  }
+}
+
+async function startQuietly(rt: ComposeRuntime, id: string, signal: AbortSignal): Promise<void> {
+  try {
+    await containerAction(rt.engine, id, 'start', {}, signal);
+  } catch (err) {
+    if ((err as { statusCode?: unknown }).statusCode !== 304) throw err;
+  }
+}

@@ -1,0 +1,153 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ByteDownload } from '../../contract/define.js';
+import type { DownloadHead } from '../../contract/models/container-files.js';
+import type { VolumeJobEvent } from '../../contract/models/volumes.js';
+import type { Backend } from '../backend.js';
+import { HELPER_LABEL } from '../volumes/helper-label.js';
+import { createHelper, sweepHelpers } from '../volumes/volume-helper.js';
+import { ctx, docker, runningTestBackend, TEST_IMAGE, testEngine, uniquePrefix } from '../testing/int-helpers.js';
+
+const prefix = uniquePrefix('vol');
+let backend: Backend;
+let dataDir: string;
+const v = () => backend.impl.volumes;
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'berth-volumes-'));
+  backend = await runningTestBackend(dataDir);
+}, 60_000);
+
+afterAll(async () => {
+  await backend?.dispose();
+  const names = (await docker('volume', 'ls', '-q', '--filter', `name=${prefix}`)).split('\n').filter(Boolean);
+  if (names.length) await docker('volume', 'rm', '-f', ...names).catch(() => undefined);
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function bytesOf(d: ByteDownload<DownloadHead>): Promise<Buffer> {
+  const parts: Buffer[] = [];
+  for await (const c of d.body) parts.push(Buffer.from(c));
+  return Buffer.concat(parts);
+}
+
+async function* once(data: Buffer): AsyncIterable<Uint8Array> {
+  yield data;
+}
+
+async function drain(it: AsyncIterable<VolumeJobEvent>): Promise<VolumeJobEvent[]> {
+  const out: VolumeJobEvent[] = [];
+  for await (const e of it) out.push(e);
+  return out;
+}
+
+/** What the volume holds, as `find` sees it, with file contents. */
+const contentOf = (name: string) => docker('run', '--rm', '-v', `${name}:/v`, TEST_IMAGE, 'sh', '-c', 'cd /v && find . | sort && cat $(find . -type f | sort)');
+/** Helpers that mount this file's volumes (others may run at the same time on this engine). */
+const helpers = async () =>
+  (await docker('ps', '-a', '--no-trunc', '--filter', `label=${HELPER_LABEL}`, '--format', '{{.ID}} {{.Mounts}}'))
+    .split('\n')
+    .filter((l) => l.includes(prefix))
+    .map((l) => l.split(' ')[0]);
+
+describe('volumes service', () => {
+  const name = `${prefix}data`;
+
+  beforeAll(async () => {
+    await v().create({ name, driver: 'local', options: {}, labels: { team: 'blue' } }, ctx());
+    await docker('run', '--rm', '-v', `${name}:/v`, TEST_IMAGE, 'sh', '-c', 'mkdir -p /v/docs/deep && echo hello > /v/docs/hello.txt && echo deep > /v/docs/deep/x && ln -s /etc/passwd /v/link');
+  }, 60_000);
+
+  it('creates with labels, refuses a taken name, and lists who uses a volume', async () => {
+    await expect(v().create({ name, driver: 'local', options: {}, labels: {} }, ctx())).rejects.toMatchObject({ code: 'CONFLICT', message: `A volume named ${name} already exists` });
+    const user = await docker('create', '--name', `${prefix}user`, '-v', `${name}:/data`, TEST_IMAGE, 'true');
+    try {
+      const listed = (await v().list({}, ctx())).find((x) => x.name === name);
+      expect(listed).toMatchObject({ driver: 'local', labels: { team: 'blue' }, anonymous: false, usedBy: [{ id: user, name: `${prefix}user`, running: false }] });
+      await expect(v().remove({ name, keep: false }, ctx())).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringContaining(`${prefix}user`) });
+    } finally {
+      await docker('rm', '-f', user);
+    }
+  }, 30_000);
+
+  it('lists a folder, makes a folder, uploads, downloads and deletes, leaving no helper behind', async () => {
+    const root = await v().listDir({ name, path: '/' }, ctx());
+    expect(root.entries.map((e) => [e.name, e.kind])).toEqual([
+      ['docs', 'dir'],
+      ['link', 'symlink'],
+    ]);
+    expect((await v().listDir({ name, path: '/docs' }, ctx())).entries.map((e) => `${e.name}:${e.size}`)).toEqual(['deep:0', 'hello.txt:6']);
+    await v().mkdir({ name, path: '/docs', folder: 'new' }, ctx());
+    await expect(v().mkdir({ name, path: '/docs', folder: 'new' }, ctx())).rejects.toMatchObject({ code: 'CONFLICT' });
+    const data = Buffer.from('uploaded bytes\n');
+    expect(await v().upload({ name, path: '/docs/new', fileName: 'up.txt', size: data.length }, ctx(), once(data))).toEqual({ path: '/docs/new/up.txt', size: data.length });
+    const file = await v().download({ name, path: '/docs/new/up.txt' }, ctx());
+    expect(file.head).toEqual({ fileName: 'up.txt', kind: 'file', size: data.length });
+    expect((await bytesOf(file)).toString()).toBe('uploaded bytes\n');
+    await v().deletePath({ name, path: '/docs/new' }, ctx());
+    await expect(v().listDir({ name, path: '/docs/new' }, ctx())).rejects.toMatchObject({ code: 'NOT_FOUND', message: `No such file or folder in volume ${name}: /docs/new` });
+    await expect(v().listDir({ name, path: '/docs/hello.txt' }, ctx())).rejects.toMatchObject({ code: 'VALIDATION', message: 'Not a folder: /docs/hello.txt' });
+    await expect(v().listDir({ name: `${prefix}missing`, path: '/' }, ctx())).rejects.toMatchObject({ code: 'NOT_FOUND', message: `No such volume: ${prefix}missing` });
+    expect(await helpers()).toEqual([]);
+    // A helper is never listed as a container.
+    expect((await backend.impl.containers.list({ all: true }, ctx())).some((c) => c.labels[HELPER_LABEL])).toBe(false);
+  }, 60_000);
+
+  it('exports a .tar.gz that imports into a new volume with the same files, and clones', async () => {
+    const exported = await bytesOf(await v().export({ name }, ctx()));
+    expect(exported.subarray(0, 2)).toEqual(Buffer.from([0x1f, 0x8b]));
+    const copy = `${prefix}imported`;
+    expect(await v().import({ name: copy, create: true, size: exported.length }, ctx(), once(exported))).toEqual({ name: copy, bytes: exported.length });
+    expect(await contentOf(copy)).toBe(await contentOf(name));
+    await expect(v().import({ name: copy, create: false, size: exported.length }, ctx(), once(exported))).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('not empty') });
+    const clone = `${prefix}clone`;
+    const events = await drain(v().clone({ source: name, target: clone }, ctx()));
+    expect(events.at(-1)).toMatchObject({ type: 'done', volume: clone });
+    expect(await contentOf(clone)).toBe(await contentOf(name));
+    expect(JSON.parse(await docker('volume', 'inspect', clone, '--format', '{{json .Labels}}'))).toEqual({ team: 'blue' });
+    await drain(v().empty({ name: clone }, ctx()));
+    expect((await v().listDir({ name: clone, path: '/' }, ctx())).entries).toEqual([]);
+    expect(await helpers()).toEqual([]);
+  }, 60_000);
+
+  it('removes into the recycle bin and restores name, labels and data', async () => {
+    const before = await contentOf(name);
+    const plan = await v().removePlan({ name }, ctx());
+    expect(plan).toMatchObject({ name, usedBy: [], fits: true });
+    expect(plan.bytes).toBeGreaterThan(0);
+    const removed = await v().remove({ name, keep: true }, ctx());
+    expect(removed.keptAs).toMatch(/^[a-z0-9-]+$/);
+    await expect(docker('volume', 'inspect', name)).rejects.toThrow();
+    const listing = await backend.impl.recycleBin.list({}, ctx());
+    expect(listing.volumes.find((e) => e.id === removed.keptAs)).toMatchObject({ name, labels: { team: 'blue' } });
+    expect(await backend.impl.recycleBin.restoreVolume({ id: removed.keptAs! }, ctx())).toEqual({ name });
+    expect(await contentOf(name)).toBe(before);
+    expect(JSON.parse(await docker('volume', 'inspect', name, '--format', '{{json .Labels}}'))).toEqual({ team: 'blue' });
+    expect((await backend.impl.recycleBin.list({}, ctx())).volumes.some((e) => e.id === removed.keptAs)).toBe(false);
+  }, 60_000);
+
+  it('sweeps helper containers a crash left behind, so they never keep blocking `docker volume rm`', async () => {
+    const engine = testEngine();
+    try {
+      const id = await createHelper(engine, [{ volume: name, target: '/v' }]);
+      expect(await helpers()).toEqual([id]);
+      await expect(docker('volume', 'rm', name)).rejects.toThrow(/in use/);
+      expect(await sweepHelpers(engine)).toBeGreaterThanOrEqual(1);
+      expect(await helpers()).toEqual([]);
+    } finally {
+      engine.dispose();
+    }
+  }, 30_000);
+
+  it('refuses to keep a volume over the limit, and says so', async () => {
+    await backend.impl.recycleBin.setVolumeLimit({ bytes: 3 }, ctx());
+    try {
+      await expect(v().remove({ name, keep: true }, ctx())).rejects.toMatchObject({ code: 'CONFLICT', details: { reason: 'too-large' } });
+      expect(await docker('volume', 'inspect', name, '--format', '{{.Name}}')).toBe(name);
+    } finally {
+      await backend.impl.recycleBin.setVolumeLimit({ bytes: 1024 ** 3 }, ctx());
+    }
+  }, 30_000);
+});

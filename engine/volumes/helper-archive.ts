@@ -1,0 +1,75 @@
+import { Readable } from 'node:stream';
+import { containerPath } from '../adapter/calls.js';
+import type { EngineAdapter } from '../adapter/engine-adapter.js';
+import { parsePathStat, type PathStat } from '../files/archive-stat.js';
+
+/** HEAD the archive of `path` in a helper: what is there (throws the engine error, 404 when nothing). */
+export async function statIn(engine: EngineAdapter, id: string, path: string, signal?: AbortSignal): Promise<PathStat> {
+  const headers = await engine.head({ method: 'HEAD', path: `${containerPath(id)}/archive`, query: { path }, signal });
+  const stat = parsePathStat(headers['x-docker-container-path-stat']);
+  if (!stat) throw new Error(`The engine did not describe ${path} (no X-Docker-Container-Path-Stat header)`);
+  return stat;
+}
+
+/** True when `path` exists in the helper. */
+export async function existsIn(engine: EngineAdapter, id: string, path: string, signal?: AbortSignal): Promise<boolean> {
+  try {
+    await statIn(engine, id, path, signal);
+    return true;
+  } catch (err) {
+    if ((err as { statusCode?: unknown }).statusCode === 404) return false;
+    throw err;
+  }
+}
+
+/** GET the archive of `path` (a tar; `dir/.` gives the folder's content as `./…`). */
+export function archiveOf(engine: EngineAdapter, id: string, path: string, signal?: AbortSignal): Promise<Readable> {
+  return engine.stream({ path: `${containerPath(id)}/archive`, query: { path }, signal });
+}
+
+/** PUT a tar stream into folder `dir` of the helper. */
+export async function putInto(engine: EngineAdapter, id: string, dir: string, tar: Readable, signal?: AbortSignal): Promise<void> {
+  await engine.upload<unknown>({ method: 'PUT', path: `${containerPath(id)}/archive`, query: { path: dir }, data: tar, signal });
+}
+
+/** One ustar header block (no body), with the typeflag given as is. */
+export function tarHeader(name: string, typeflag: string, mode = 0o755): Buffer {
+  const h = Buffer.alloc(512);
+  h.write(name, 0, 100, 'utf8');
+  h.write(`${mode.toString(8).padStart(7, '0')}\0`, 100);
+  h.write('0000000\0', 108);
+  h.write('0000000\0', 116);
+  h.write('00000000000\0', 124);
+  h.write(`${Math.floor(Date.now() / 1000).toString(8).padStart(11, '0')}\0`, 136);
+  h.write(typeflag, 156);
+  h.write('ustar\u000000', 257);
+  h.fill(' ', 148, 156);
+  let sum = 0;
+  for (const b of h) sum += b;
+  h.write(`${sum.toString(8).padStart(6, '0')}\0 `, 148);
+  return h;
+}
+
+/** A tar of header-only entries, ended by two zero blocks. */
+export function headerTar(...headers: Buffer[]): Readable {
+  return Readable.from([Buffer.concat([...headers, Buffer.alloc(1024)])]);
+}
+
+/**
+ * Delete `name` in folder `dir` of a helper with the archive API alone, so it works in a container
+ * that never runs (no shell, nothing pulled). The engine's unpacker removes whatever is at an entry's
+ * path before it writes the entry; an entry of an unknown type (here 'Z') is then refused, so nothing
+ * is written in its place. The PUT answers 500 ("unhandled tar header type 90") with the path gone
+ * (checked on dockerd 20.10); the caller checks that it is gone rather than trusting the answer.
+ * A mount point itself cannot go: for the volume's root the content goes and the engine answers
+ * "device or resource busy".
+ */
+export async function unlinkIn(engine: EngineAdapter, id: string, dir: string, name: string, signal?: AbortSignal): Promise<unknown> {
+  try {
+    await putInto(engine, id, dir, headerTar(tarHeader(name, 'Z')), signal);
+    return undefined;
+  } catch (err) {
+    if (signal?.aborted) throw err;
+    return err;
+  }
+}

@@ -1,0 +1,103 @@
+import { useEffect, useState } from 'react';
+import type { ComposeDownPlan } from '../../../../contract/models/compose.js';
+import { useApi } from '../../app/runtime-context.js';
+import { Modal } from '../../ui/modal.js';
+
+/** Confirm `down`: lists exactly the containers, networks, volumes and images it removes, read from the engine. */
+export function DownDialog({ project, files, onClose, onDone }: { project: string; files?: string[]; onClose(): void; onDone(removed: ComposeDownPlan): void }) {
+  const api = useApi();
+  const [volumes, setVolumes] = useState(false);
+  const [images, setImages] = useState<'none' | 'local' | 'all'>('none');
+  const [plan, setPlan] = useState<ComposeDownPlan>();
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  useEffect(() => {
+    let live = true;
+    setPlan(undefined);
+    api.compose.downPlan({ project, volumes, images, files }).then(
+      (p) => live && setPlan(p),
+      (e: Error) => live && setError(e.message),
+    );
+    return () => {
+      live = false;
+    };
+  }, [api, project, volumes, images, files]);
+  const list = (what: string, items: string[]) =>
+    items.length ? (
+      <div>
+        <strong>
+          {items.length} {what}
+        </strong>
+        <ul className="compose-down__list">
+          {items.map((i) => (
+            <li key={i}>
+              <code>{i}</code>
+            </li>
+          ))}
+        </ul>
+      </div>
+    ) : null;
+  const nothing = plan && !plan.containers.length && !plan.networks.length && !plan.volumes.length && !plan.images.length;
+  return (
+    <Modal
+      title={`Take down “${project}”?`}
+      onClose={onClose}
+      busy={busy}
+      tone="danger"
+      role="alertdialog"
+      footer={
+        <>
+          <button type="button" className="btn" onClick={onClose} disabled={busy}>
+            Cancel
+          </button>
+          <button
+            type="button"
+            className="btn btn--danger"
+            disabled={!plan || busy || !!nothing}
+            onClick={() => {
+              setBusy(true);
+              api.compose.down({ project, volumes, images, files }).then(
+                (r) => onDone(r),
+                (e: Error) => {
+                  setBusy(false);
+                  setError(e.message);
+                },
+              );
+            }}
+          >
+            {busy ? 'Removing…' : 'Down'}
+          </button>
+        </>
+      }
+    >
+      <label className="check">
+        <input type="checkbox" checked={volumes} onChange={(e) => setVolumes(e.target.checked)} /> Also remove the project’s named volumes (their data is lost)
+      </label>
+      <label className="field">
+        <span>Images</span>
+        <select className="select" value={images} onChange={(e) => setImages(e.target.value as typeof images)}>
+          <option value="none">Keep images</option>
+          <option value="local">Remove images built for the project</option>
+          <option value="all">Remove every image its services use</option>
+        </select>
+      </label>
+      {plan ? (
+        <div className="compose-down" data-testid="down-plan">
+          <p>This removes:</p>
+          {list('containers', plan.containers)}
+          {list('networks', plan.networks)}
+          {list('volumes', plan.volumes)}
+          {list('images', plan.images)}
+          {nothing ? <p>Nothing: the project has no containers, networks or other resources left.</p> : null}
+        </div>
+      ) : (
+        <p className="muted">Reading what the project has…</p>
+      )}
+      {error ? (
+        <p className="compose-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+    </Modal>
+  );
+}

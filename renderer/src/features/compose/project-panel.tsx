@@ -1,0 +1,206 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Disposable } from '../../../../contract/index.js';
+import type { ComposeLoadResult, ComposePort } from '../../../../contract/models/compose.js';
+import { useApi } from '../../app/runtime-context.js';
+import { emptyJob, reduceJob, type JobState, type ProjectRow } from './compose-projects.js';
+import { DownDialog } from './down-dialog.js';
+import { MergedLogView } from './merged-log-view.js';
+
+const portText = (p: ComposePort) => `${p.hostIp ? `${p.hostIp}:` : ''}${p.published ?? '(any)'}→${p.target}/${p.protocol}`;
+
+interface Job {
+  kind: 'up' | 'pull';
+  state: JobState;
+  running: boolean;
+  error?: string;
+}
+
+/** One project: its services before up (or its errors, by line), up/pull with per-service progress and cancel, actions, down, and merged logs. */
+export function ProjectPanel({ row, onLoaded }: { row: ProjectRow; onLoaded(name: string): void }) {
+  const api = useApi();
+  const [load, setLoad] = useState<ComposeLoadResult>();
+  const [loadError, setLoadError] = useState<string>();
+  const [job, setJob] = useState<Job>();
+  const [notice, setNotice] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const [downOpen, setDownOpen] = useState(false);
+  const [showLogs, setShowLogs] = useState(false);
+  const sub = useRef<Disposable | undefined>(undefined);
+  const files = row.files;
+  const projectName = row.opened?.projectName;
+
+  const reload = useCallback(() => {
+    if (!files) return;
+    setLoadError(undefined);
+    api.compose.load({ files, projectName }).then(
+      (r) => {
+        setLoad(r);
+        if (r.ok) onLoaded(r.project.name);
+      },
+      (e: Error) => setLoadError(e.message),
+    );
+  }, [api, files?.join(','), projectName]);
+  useEffect(reload, [reload]);
+  useEffect(() => () => sub.current?.dispose(), []);
+
+  const start = (kind: 'up' | 'pull') => {
+    if (!files) return;
+    sub.current?.dispose();
+    setNotice(undefined);
+    setJob({ kind, state: emptyJob, running: true });
+    sub.current = api.compose[kind](
+      { files, projectName },
+      {
+        next: (events) => setJob((j) => j && { ...j, state: reduceJob(j.state, events) }),
+        error: (err) => {
+          setJob((j) => j && { ...j, running: false, error: err.message });
+          reload();
+        },
+        complete: () => {
+          setJob((j) => j && { ...j, running: false });
+          reload();
+        },
+      },
+    );
+  };
+  const cancel = () => {
+    sub.current?.dispose();
+    sub.current = undefined;
+    setJob((j) => j && { ...j, running: false, error: 'Cancelled: what was already created stays; up again to finish' });
+  };
+  const act = (action: 'start' | 'stop' | 'restart') => {
+    setBusy(true);
+    setNotice(undefined);
+    api.compose.action({ project: row.name, action }).then(
+      (r) => setNotice(`${action[0]!.toUpperCase()}${action.slice(1)}ed ${r.containers.length} container${r.containers.length === 1 ? '' : 's'}`),
+      (e: Error) => setNotice(e.message),
+    ).finally(() => setBusy(false));
+  };
+
+  const project = load?.ok ? load.project : undefined;
+  const hasContainers = row.containers.length > 0;
+  const sources = row.containers.map((c) => ({ id: c.id, label: row.containers.filter((x) => x.composeService === c.composeService).length > 1 ? c.name : (c.composeService ?? c.name) }));
+
+  return (
+    <section className="compose-panel" aria-label={`Project ${row.name}`}>
+      <header className="compose-panel__head">
+        <h2>{row.name}</h2>
+        <span className="muted">
+          {row.running} of {row.containers.length} running{files ? ` · ${files.join(', ')}` : ' · files unknown'}
+        </span>
+      </header>
+      <div className="toolbar compose-actions" role="toolbar" aria-label="Project actions">
+        <button type="button" className="btn btn--primary" disabled={!project || job?.running} onClick={() => start('up')}>
+          Up
+        </button>
+        <button type="button" className="btn" disabled={!project || job?.running} onClick={() => start('pull')}>
+          Pull
+        </button>
+        {job?.running ? (
+          <button type="button" className="btn btn--danger" onClick={cancel}>
+            Cancel
+          </button>
+        ) : null}
+        <button type="button" className="btn" disabled={!hasContainers || busy} onClick={() => act('start')}>
+          Start
+        </button>
+        <button type="button" className="btn" disabled={!hasContainers || busy} onClick={() => act('stop')}>
+          Stop
+        </button>
+        <button type="button" className="btn" disabled={!hasContainers || busy} onClick={() => act('restart')}>
+          Restart
+        </button>
+        <button type="button" className="btn btn--danger" disabled={job?.running} onClick={() => setDownOpen(true)}>
+          Down…
+        </button>
+        <button type="button" className="btn" disabled={!files} onClick={reload}>
+          Reload file
+        </button>
+        <button type="button" className="btn" aria-pressed={showLogs} disabled={!hasContainers} onClick={() => setShowLogs((v) => !v)}>
+          {showLogs ? 'Hide logs' : 'Logs'}
+        </button>
+      </div>
+      {notice ? <p role="status">{notice}</p> : null}
+      {loadError ? (
+        <p className="compose-error" role="alert">
+          {loadError}
+        </p>
+      ) : null}
+      {load && !load.ok ? (
+        <div className="compose-issues" role="alert" aria-label="Errors in the compose file">
+          <p>The file has {load.errors.length} error{load.errors.length === 1 ? '' : 's'}; nothing was created:</p>
+          <ul>
+            {load.errors.map((e, i) => (
+              <li key={i}>
+                <code>
+                  {e.file}:{e.line}:{e.column}
+                </code>{' '}
+                {e.message}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      {project ? (
+        <table className="compose-services" aria-label="Services">
+          <thead>
+            <tr>
+              <th>Service</th>
+              <th>Image</th>
+              <th>Ports</th>
+              <th>Up will</th>
+              <th>Progress</th>
+            </tr>
+          </thead>
+          <tbody>
+            {project.services.map((s) => {
+              const p = job?.state.services[s.name];
+              return (
+                <tr key={s.name} data-service={s.name}>
+                  <td>{s.name}</td>
+                  <td>
+                    <code>{s.image}</code>
+                    {s.build ? ' (build)' : ''}
+                  </td>
+                  <td>{s.ports.map(portText).join(', ') || '—'}</td>
+                  <td>{load?.ok ? load.plan[s.name] ?? '—' : '—'}</td>
+                  <td className={`compose-step compose-step--${p?.step ?? 'none'}`} data-step={p?.step ?? ''}>
+                    {p ? `${p.step}${p.message ? `: ${p.message}` : ''}` : ''}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      ) : null}
+      {project?.warnings.length ? (
+        <ul className="compose-warnings" aria-label="Warnings">
+          {project.warnings.map((w, i) => (
+            <li key={i}>
+              {w.file}:{w.line}:{w.column} {w.message}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {job && !job.running ? (
+        <p role="status" className={job.error ? 'compose-error' : 'compose-done'}>
+          {job.error ?? job.state.done ?? 'Done'}
+        </p>
+      ) : null}
+      {showLogs && hasContainers ? <MergedLogView sources={sources} title={`Logs of ${row.name}`} /> : null}
+      {downOpen ? (
+        <DownDialog
+          project={row.name}
+          files={files}
+          onClose={() => setDownOpen(false)}
+          onDone={(r) => {
+            setDownOpen(false);
+            setShowLogs(false);
+            setNotice(`Removed ${r.containers.length} containers, ${r.networks.length} networks, ${r.volumes.length} volumes, ${r.images.length} images`);
+            reload();
+          }}
+        />
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,136 @@
+import { useState } from 'react';
+import { connectIssues, type ConnectIssue } from '../../../../contract/domains/network-connect-check.js';
+import type { ContainerSummary } from '../../../../contract/model.js';
+import type { NetworkSummary } from '../../../../contract/models/networks.js';
+import { useApi } from '../../app/runtime-context.js';
+import { Modal } from '../../ui/modal.js';
+import { Field, fieldAria } from '../run-container/field.js';
+import { describeFailure } from '../run-container/run-errors.js';
+
+type Errors = Partial<Record<ConnectIssue['field'], string>>;
+
+type ContainerChoice = Pick<ContainerSummary, 'id' | 'name' | 'state'>;
+
+/** Opened from a network (that network, a container to choose) or from a container (that container, a network to choose). */
+type ConnectDialogProps = ({ network: NetworkSummary; containers: readonly ContainerChoice[] } | { container: ContainerChoice; networks: readonly NetworkSummary[] }) & { onClose(): void };
+
+/** Connect a container to a network, with aliases and a static address, checked before sending. */
+export function ConnectDialog(props: ConnectDialogProps) {
+  const { onClose } = props;
+  const api = useApi();
+  const fixedNetwork = 'network' in props;
+  const fixedContainer = 'container' in props;
+  const networks = 'network' in props ? [props.network] : props.networks;
+  const containers = 'container' in props ? [props.container] : props.containers;
+  const [networkId, setNetworkId] = useState('network' in props ? props.network.id : '');
+  const [containerId, setContainerId] = useState('container' in props ? props.container.id : '');
+  const [aliases, setAliases] = useState('');
+  const [ipv4, setIpv4] = useState('');
+  const [ipv6, setIpv6] = useState('');
+  const [touched, setTouched] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<{ message: string; errors: Errors }>();
+  const network = networks.find((n) => n.id === networkId);
+  const container = containers.find((c) => c.id === containerId);
+
+  const request = { container: containerId, aliases: aliases.split(/[\s,]+/).filter(Boolean), ipv4: ipv4.trim() || undefined, ipv6: ipv6.trim() || undefined };
+  const issues: ConnectIssue[] = network ? connectIssues(request, network, container?.name) : [{ field: 'container', message: 'Choose a network to connect to' }];
+  const errors: Errors = {};
+  if (touched) {
+    for (const i of issues) errors[i.field] ??= i.message;
+    Object.assign(errors, failure?.errors);
+  }
+  const edit = <T,>(set: (v: T) => void) => (v: T) => {
+    set(v);
+    setFailure(undefined);
+  };
+
+  const submit = async () => {
+    setTouched(true);
+    if (issues.length || !network) return;
+    setBusy(true);
+    try {
+      await api.networks.connect({ network: network.id, ...request });
+      onClose();
+    } catch (err) {
+      const f = describeFailure(err);
+      const fieldErrors: Errors = {};
+      for (const i of f.issues) (fieldErrors as Record<string, string>)[i.field] ??= i.message;
+      setFailure({ message: f.message, errors: fieldErrors });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const title = fixedNetwork ? `Connect a container to ${networks[0]!.name}` : `Connect ${container?.name ?? 'a container'} to a network`;
+  return (
+    <Modal
+      title={title}
+      onClose={onClose}
+      busy={busy}
+      className="run-dialog"
+      footer={
+        <>
+          {failure && !Object.keys(failure.errors).length ? (
+            <p className="net-error" role="alert">
+              {failure.message}
+            </p>
+          ) : null}
+          <button type="button" className="btn" onClick={onClose} disabled={busy}>
+            Cancel
+          </button>
+          <button type="submit" form="net-connect-form" className="btn btn--primary" disabled={busy}>
+            {busy ? 'Connecting…' : 'Connect'}
+          </button>
+        </>
+      }
+    >
+      <form
+        id="net-connect-form"
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
+        <fieldset className="run-grid" disabled={busy}>
+          {fixedContainer ? null : (
+            <Field id="net-connect-container" label="Container" error={errors.container} wide>
+              <select className="input" {...fieldAria('net-connect-container', errors.container)} value={containerId} onChange={(e) => edit(setContainerId)(e.target.value)}>
+                <option value="">Choose a container…</option>
+                {containers.map((c) => (
+                  <option key={c.id} value={c.id}>
+                    {c.name} ({c.state})
+                  </option>
+                ))}
+              </select>
+            </Field>
+          )}
+          {fixedNetwork ? null : (
+            <Field id="net-connect-network" label="Network" error={fixedContainer ? errors.container : undefined} wide>
+              <select className="input" {...fieldAria('net-connect-network', fixedContainer ? errors.container : undefined)} value={networkId} onChange={(e) => edit(setNetworkId)(e.target.value)}>
+                <option value="">Choose a network…</option>
+                {networks.map((n) => (
+                  <option key={n.id} value={n.id}>
+                    {n.name} ({n.driver}
+                    {n.ipam[0]?.subnet ? ` ${n.ipam[0].subnet}` : ''})
+                  </option>
+                ))}
+              </select>
+            </Field>
+          )}
+          {fixedNetwork && fixedContainer && errors.container ? <p className="run-field__error run-field--wide">{errors.container}</p> : null}
+          <Field id="net-connect-aliases" label="Aliases" error={errors.aliases} hint="Other DNS names on this network, separated by spaces or commas" wide>
+            <input className="input" {...fieldAria('net-connect-aliases', errors.aliases)} value={aliases} autoComplete="off" spellCheck={false} onChange={(e) => edit(setAliases)(e.target.value)} />
+          </Field>
+          <Field id="net-connect-ipv4" label="IPv4 address" error={errors.ipv4} hint="Empty: the engine picks one">
+            <input className="input" {...fieldAria('net-connect-ipv4', errors.ipv4)} value={ipv4} autoComplete="off" spellCheck={false} onChange={(e) => edit(setIpv4)(e.target.value)} />
+          </Field>
+          <Field id="net-connect-ipv6" label="IPv6 address" error={errors.ipv6} hint="Only on a network with IPv6">
+            <input className="input" {...fieldAria('net-connect-ipv6', errors.ipv6)} value={ipv6} autoComplete="off" spellCheck={false} onChange={(e) => edit(setIpv6)(e.target.value)} />
+          </Field>
+        </fieldset>
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,62 @@
+import { networkCreateIssues, networkSpecShape, type NetworkCheckContext, type NetworkCreateSpec, type NetworkIssue } from '../../../../contract/domains/network-create-spec.js';
+import type { NetworkDriver } from '../../../../contract/models/networks.js';
+
+/** The create form as typed: free text everywhere, KEY=VALUE lines for labels and driver options. */
+export interface NetworkDraft {
+  name: string;
+  driver: NetworkDriver;
+  subnet: string;
+  gateway: string;
+  ipRange: string;
+  ipv6: boolean;
+  subnet6: string;
+  gateway6: string;
+  internal: boolean;
+  attachable: boolean;
+  labels: string;
+  options: string;
+}
+
+export const emptyDraft: NetworkDraft = { name: '', driver: 'bridge', subnet: '', gateway: '', ipRange: '', ipv6: false, subnet6: '', gateway6: '', internal: false, attachable: false, labels: '', options: '' };
+
+export type DraftErrors = Partial<Record<NetworkIssue['field'], string>>;
+
+/** "a=1\nb=2" → {a: '1', b: '2'}, or the first bad line's reason. */
+function keyValues(text: string, what: string): { value: Record<string, string> } | { error: string } {
+  const value: Record<string, string> = {};
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!.trim();
+    if (!line) continue;
+    const eq = line.indexOf('=');
+    if (eq < 0) return { error: `${what}, line ${i + 1}: "${line}" must be KEY=VALUE` };
+    const key = line.slice(0, eq).trim();
+    if (!key) return { error: `${what}, line ${i + 1}: "${line}" has no name before "="` };
+    if (Object.hasOwn(value, key)) return { error: `${what}, line ${i + 1}: "${key}" is given twice` };
+    value[key] = line.slice(eq + 1).trim();
+  }
+  return { value };
+}
+
+/** The draft as a spec to send, and every error per field (the same checks the back end makes). */
+export function checkDraft(draft: NetworkDraft, context: NetworkCheckContext): { spec?: NetworkCreateSpec; errors: DraftErrors } {
+  const errors: DraftErrors = {};
+  const labels = keyValues(draft.labels, 'Labels');
+  const options = keyValues(draft.options, 'Driver options');
+  if ('error' in labels) errors.labels = labels.error;
+  if ('error' in options) errors.options = options.error;
+  const parsed = networkSpecShape.safeParse({
+    ...draft,
+    subnet6: draft.ipv6 ? draft.subnet6 : '',
+    gateway6: draft.ipv6 ? draft.gateway6 : '',
+    labels: 'value' in labels ? labels.value : {},
+    options: 'value' in options ? options.value : {},
+  });
+  if (!parsed.success) {
+    for (const i of parsed.error.issues) errors[(String(i.path[0] ?? 'name') as NetworkIssue['field'])] ??= `${String(i.path[0] ?? 'value')}: ${i.message}`;
+    return { errors };
+  }
+  const spec = parsed.data;
+  for (const issue of networkCreateIssues(spec, context)) errors[issue.field] ??= issue.message;
+  return Object.keys(errors).length ? { errors } : { spec, errors };
+}

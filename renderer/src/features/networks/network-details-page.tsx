@@ -1,0 +1,99 @@
+import { useState } from 'react';
+import type { NetworkContainerRef } from '../../../../contract/models/networks.js';
+import { useApi, useAppStore } from '../../app/runtime-context.js';
+import { AlertIcon } from '../../ui/icons.js';
+import { Notice } from '../../ui/notice.js';
+import { describeFailure } from '../run-container/run-errors.js';
+import { AttachedList } from './attached-list.js';
+import { ConnectDialog } from './connect-dialog.js';
+import { blocksOf, flagsOf } from './network-rows.js';
+import { RemoveNetworkDialog } from './remove-network-dialog.js';
+import { findNetwork, useLiveNetworks } from './use-live-networks.js';
+import './networks.css';
+
+/** One network at `#/networks/<name or id>`: its blocks, flags, labels, options and the containers on it, live. */
+export function NetworkDetailsPage({ network: ref }: { network: string }) {
+  const api = useApi();
+  const live = useLiveNetworks();
+  const containers = useAppStore((s) => s.containers);
+  const [dialog, setDialog] = useState<'connect' | 'remove' | null>(null);
+  const [error, setError] = useState<string>();
+  const n = findNetwork(live.networks, ref);
+
+  if (live.phase !== 'live' && !n) {
+    return (
+      <div className="page page--center">
+        <Notice title="Loading the network…" busy role="status" />
+      </div>
+    );
+  }
+  if (!n) {
+    return (
+      <div className="page page--center">
+        <Notice title={`There is no network “${ref}”.`} icon={<AlertIcon width={28} height={28} />} role="alert">
+          <p>
+            It may have been removed. <a href="#/networks">Back to networks</a>
+          </p>
+        </Notice>
+      </div>
+    );
+  }
+
+  const disconnect = async (c: NetworkContainerRef) => {
+    setError(undefined);
+    try {
+      await api.networks.disconnect({ network: n.id, container: c.id });
+    } catch (err) {
+      setError(describeFailure(err).message);
+    }
+  };
+  const kv = (label: string, value: string | undefined) => (value ? [label, value] : undefined);
+  const facts = [
+    kv('ID', n.id),
+    kv('Driver', `${n.driver} (${n.scope})`),
+    kv('IPv4', blocksOf(n, 4).join('; ')),
+    kv('IPv6', blocksOf(n, 6).join('; ')),
+    kv('Flags', [...(n.builtIn ? ['the engine’s own'] : []), ...flagsOf(n)].join(', ')),
+    kv('Labels', Object.entries(n.labels).map(([k, v]) => `${k}=${v}`).join(', ')),
+    kv('Driver options', Object.entries(n.options).map(([k, v]) => `${k}=${v}`).join(', ')),
+    kv('Created', n.created ? new Date(n.created).toLocaleString() : undefined),
+  ].filter((x): x is [string, string] => !!x);
+
+  return (
+    <div className="page page--scroll net-page">
+      <p>
+        <a href="#/networks">Networks</a> · <a href="#/networks?view=map">Map</a>
+      </p>
+      <header className="net-details__header">
+        <h2 className="net-details__name">{n.name}</h2>
+        <div className="net-toolbar-actions">
+          <button type="button" className="btn" onClick={() => setDialog('connect')} disabled={n.name === 'host' || n.name === 'none'}>
+            Connect a container…
+          </button>
+          <button type="button" className="btn" onClick={() => setDialog('remove')} disabled={n.builtIn} title={n.builtIn ? 'The engine’s own network: Berth does not remove it' : undefined}>
+            Remove…
+          </button>
+        </div>
+      </header>
+      <dl className="kv">
+        {facts.map(([k, v]) => (
+          <div key={k} className="net-fact">
+            <dt>{k}</dt>
+            <dd className={k === 'ID' || k === 'IPv4' || k === 'IPv6' ? 'mono' : undefined}>{v}</dd>
+          </div>
+        ))}
+      </dl>
+      <section aria-label="Attached containers">
+        <h3>Containers ({n.containers.length})</h3>
+        <AttachedList containers={n.containers} network={n.name} onDisconnect={(c) => void disconnect(c)} />
+        {error ? (
+          <p className="net-error" role="alert">
+            {error}
+          </p>
+        ) : null}
+      </section>
+      {dialog === 'connect' ? <ConnectDialog network={n} containers={[...containers.values()].sort((a, b) => a.name.localeCompare(b.name))} onClose={() => setDialog(null)} /> : null}
+      {dialog === 'remove' ? <RemoveNetworkDialog network={n} onClose={() => setDialog(null)} onRemoved={() => (window.location.hash = '#/networks')} /> : null}
+    </div>
+  );
+}

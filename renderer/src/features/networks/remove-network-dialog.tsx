@@ -1,0 +1,69 @@
+import { useState } from 'react';
+import { holdsEndpoint } from '../../../../contract/domains/network-connect-check.js';
+import type { NetworkSummary } from '../../../../contract/models/networks.js';
+import { useApi } from '../../app/runtime-context.js';
+import { Modal } from '../../ui/modal.js';
+import { describeFailure } from '../run-container/run-errors.js';
+
+/** Remove a network: names the containers attached (running ones block it; stopped ones lose it). */
+export function RemoveNetworkDialog({ network, onClose, onRemoved }: { network: NetworkSummary; onClose(): void; onRemoved?(): void }) {
+  const api = useApi();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+  const running = network.containers.filter((c) => holdsEndpoint(c.state));
+  const stopped = network.containers.filter((c) => !holdsEndpoint(c.state));
+
+  const remove = async () => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      await api.networks.remove({ network: network.id });
+      onClose();
+      onRemoved?.();
+    } catch (err) {
+      setError(describeFailure(err).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal
+      title={`Remove network ${network.name}?`}
+      onClose={onClose}
+      busy={busy}
+      tone="danger"
+      role="alertdialog"
+      footer={
+        <>
+          <button type="button" className="btn" onClick={onClose} disabled={busy}>
+            Cancel
+          </button>
+          <button type="button" className="btn btn--danger" onClick={() => void remove()} disabled={busy}>
+            {busy ? 'Removing…' : 'Remove'}
+          </button>
+        </>
+      }
+    >
+      <p>
+        This removes the network <strong>{network.name}</strong> ({network.driver}
+        {network.ipam[0]?.subnet ? `, ${network.ipam.map((c) => c.subnet).join(', ')}` : ''}).
+      </p>
+      {running.length ? (
+        <p>
+          Used by running {running.length === 1 ? 'container' : 'containers'} {running.map((c) => c.name).join(', ')}: the engine refuses until {running.length === 1 ? 'it is' : 'they are'} disconnected or stopped.
+        </p>
+      ) : null}
+      {stopped.length ? (
+        <p>
+          Stopped {stopped.length === 1 ? 'container' : 'containers'} {stopped.map((c) => c.name).join(', ')} will lose this network and cannot start until reconnected to another.
+        </p>
+      ) : null}
+      {error ? (
+        <p className="net-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+    </Modal>
+  );
+}

@@ -1,0 +1,102 @@
+import { useEffect, useState } from 'react';
+import type { BerthError } from '../../../../contract/errors.js';
+import type { VolumeRemovePlan } from '../../../../contract/models/volumes.js';
+import { useApi } from '../../app/runtime-context.js';
+import { formatBytes } from '../../lib/format/bytes.js';
+import { Modal } from '../../ui/modal.js';
+import { Spinner } from '../../ui/spinner.js';
+import { messageOf } from './volume-transfer.js';
+
+const sizeText = (b: number | null) => (b === null ? 'an unknown amount of data' : formatBytes(b));
+
+/**
+ * Remove a volume: names the containers that block it; otherwise says whether a copy of its content is
+ * kept in Recently removed (under the size limit) or that it cannot be restored (over it).
+ */
+export function RemoveVolumeDialog({ name, onClose, onRemoved }: { name: string; onClose(): void; onRemoved?(): void }) {
+  const api = useApi();
+  const [plan, setPlan] = useState<VolumeRemovePlan>();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+  const [tooLarge, setTooLarge] = useState(false);
+
+  useEffect(() => {
+    let live = true;
+    api.volumes.removePlan({ name }).then(
+      (p) => live && setPlan(p),
+      (err: unknown) => live && setError(messageOf(err)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [api, name]);
+
+  const keep = !!plan?.fits && !tooLarge;
+  const remove = async () => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      await api.volumes.remove({ name, keep });
+      onRemoved?.();
+      onClose();
+    } catch (err) {
+      // It grew past the limit since it was measured: ask again, saying that no copy can be kept.
+      if ((err as BerthError).details && ((err as BerthError).details as { reason?: string }).reason === 'too-large') setTooLarge(true);
+      else setError(messageOf(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const blocked = !!plan?.usedBy.length;
+  return (
+    <Modal
+      title={`Remove volume ${name}?`}
+      onClose={onClose}
+      busy={busy}
+      tone="danger"
+      role="alertdialog"
+      footer={
+        <>
+          <button type="button" className="btn" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="button" className="btn btn--danger" disabled={!plan || blocked || busy} onClick={() => void remove()}>
+            {busy ? (keep ? 'Keeping a copy…' : 'Removing…') : keep ? 'Remove' : 'Remove for good'}
+          </button>
+        </>
+      }
+    >
+      {!plan && !error ? <Spinner /> : null}
+      {plan && blocked ? (
+        <p role="alert">
+          {name} is used by{' '}
+          {plan.usedBy.map((u, i) => (
+            <span key={u.id}>
+              {i ? ', ' : ''}
+              <a href={`#/containers/${encodeURIComponent(u.id)}`}>{u.name}</a> ({u.running ? 'running' : 'stopped'})
+            </span>
+          ))}
+          . The engine removes a volume only when no container uses it: remove {plan.usedBy.length > 1 ? 'those containers' : 'that container'} first.
+        </p>
+      ) : null}
+      {plan && !blocked ? (
+        keep ? (
+          <p className="vol-keep" role="status">
+            {name} holds {sizeText(plan.bytes)}. A copy of its content is kept in Recently removed, where it can be restored with its name, labels and data.
+          </p>
+        ) : (
+          <p className="vol-forever" role="status">
+            {name} holds {sizeText(plan.bytes)}
+            {plan.limitBytes > 0 ? `, more than the ${formatBytes(plan.limitBytes)} the recycle bin keeps` : ' and the recycle bin keeps no volumes'}. It cannot be restored once removed: its data is deleted for good.
+          </p>
+        )
+      ) : null}
+      {error ? (
+        <p className="vol-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+    </Modal>
+  );
+}

@@ -1,0 +1,223 @@
+import { useCallback, useEffect, useMemo, useRef, useState, type ChangeEvent, type FormEvent } from 'react';
+import { fileNameSchema, joinContainerPath, parentContainerPath } from '../../../../contract/domains/container-files.js';
+import type { DirListing, FileEntry } from '../../../../contract/models/container-files.js';
+import { useApi } from '../../app/runtime-context.js';
+import { RefreshIcon } from '../../ui/icons.js';
+import { Modal } from '../../ui/modal.js';
+import { Notice } from '../../ui/notice.js';
+import { saveBlob } from '../files/download-transfer.js';
+import { FileTable } from '../files/file-table.js';
+import { PathBar } from '../files/path-bar.js';
+import { sortFileEntries, type SortKey, type SortOrder } from '../files/sort-entries.js';
+import { JobProgress } from './job-progress.js';
+import { messageOf, receiveBlob, sendBlob, type Running } from './volume-transfer.js';
+
+interface Transfer {
+  id: number;
+  label: string;
+  bytes: number;
+  total: number | null;
+  state: 'running' | 'done' | 'error';
+  message?: string;
+  run: Running<unknown>;
+}
+
+type ListState = { phase: 'loading'; listing?: DirListing } | { phase: 'ready'; listing: DirListing } | { phase: 'error'; message: string; listing?: DirListing };
+
+/**
+ * Browse a volume's files (used by a container or not): folders, sizes, modes; download a file or a
+ * folder, upload, new folder, delete. Each operation runs in a short-lived helper on the back end.
+ */
+export function VolumeFiles({ name }: { name: string }) {
+  const api = useApi();
+  const [path, setPath] = useState('/');
+  const [reload, setReload] = useState(0);
+  const [state, setState] = useState<ListState>({ phase: 'loading' });
+  const [order, setOrder] = useState<SortOrder>({ key: 'name', dir: 'asc' });
+  const [transfers, setTransfers] = useState<Transfer[]>([]);
+  const [folder, setFolder] = useState<string>();
+  const [folderError, setFolderError] = useState<string>();
+  const [deleting, setDeleting] = useState<{ entry: FileEntry; busy: boolean; error?: string }>();
+  const [actionError, setActionError] = useState<string>();
+  const seq = useRef(0);
+  const ids = useRef(0);
+
+  useEffect(() => {
+    const mine = ++seq.current;
+    setState((s) => ({ phase: 'loading', listing: s.listing }));
+    api.volumes.listDir({ name, path }).then(
+      (listing) => mine === seq.current && setState({ phase: 'ready', listing }),
+      (err: unknown) => mine === seq.current && setState((s) => ({ phase: 'error', message: messageOf(err), listing: s.listing })),
+    );
+  }, [api, name, path, reload]);
+
+  const refresh = () => setReload((n) => n + 1);
+  const track = (label: string, total: number | null, start: (progress: (bytes: number) => void) => Running<unknown>, onDone?: () => void) => {
+    const id = ++ids.current;
+    const update = (patch: Partial<Transfer>) => setTransfers((all) => all.map((t) => (t.id === id ? { ...t, ...patch } : t)));
+    const run = start((bytes) => update({ bytes }));
+    setTransfers((all) => [...all.filter((t) => t.state === 'running'), { id, label, bytes: 0, total, state: 'running', run }]);
+    run.done.then(
+      () => {
+        update({ state: 'done' });
+        onDone?.();
+      },
+      (err: unknown) => update({ state: 'error', message: messageOf(err) }),
+    );
+  };
+
+  const download = (e: FileEntry) => {
+    const target = joinContainerPath(path, e.name);
+    track(`Downloading ${e.name}`, e.kind === 'file' ? e.size : null, (progress) => {
+      const run = receiveBlob((h) => api.volumes.download({ name, path: target }, h), progress);
+      void run.done.then(({ blob, head }) => saveBlob(blob, head.fileName), () => undefined);
+      return run;
+    });
+  };
+  const onPick = (ev: ChangeEvent<HTMLInputElement>) => {
+    const dir = path;
+    for (const file of Array.from(ev.target.files ?? [])) {
+      track(`Uploading ${file.name}`, file.size, (progress) => sendBlob((h) => api.volumes.upload({ name, path: dir, fileName: file.name, size: file.size }, h), file, progress), refresh);
+    }
+    ev.target.value = '';
+  };
+  const makeFolder = async (ev: FormEvent) => {
+    ev.preventDefault();
+    const parsed = fileNameSchema.safeParse(folder ?? '');
+    if (!parsed.success) {
+      setFolderError(`The folder name ${parsed.error.issues[0]?.message ?? 'is not valid'}`);
+      return;
+    }
+    try {
+      await api.volumes.mkdir({ name, path, folder: parsed.data });
+      setFolder(undefined);
+      setFolderError(undefined);
+      refresh();
+    } catch (err) {
+      setFolderError(messageOf(err));
+    }
+  };
+  const confirmDelete = async () => {
+    if (!deleting) return;
+    setDeleting({ ...deleting, busy: true });
+    try {
+      await api.volumes.deletePath({ name, path: joinContainerPath(path, deleting.entry.name) });
+      setDeleting(undefined);
+      refresh();
+    } catch (err) {
+      setDeleting({ ...deleting, busy: false, error: messageOf(err) });
+    }
+  };
+
+  const listing = state.listing?.path === path ? state.listing : undefined;
+  const entries = useMemo(() => sortFileEntries(listing?.entries ?? [], order), [listing, order]);
+  const onSort = useCallback((key: SortKey) => setOrder((o) => (o.key === key ? { key, dir: o.dir === 'asc' ? 'desc' : 'asc' } : { key, dir: key === 'name' ? 'asc' : 'desc' })), []);
+  const navigate = useCallback((p: string) => {
+    setActionError(undefined);
+    setPath(p);
+  }, []);
+
+  return (
+    <section className="fbrowser vol-files" aria-label={`Files of ${name}`}>
+      <div className="fbrowser__bar">
+        <PathBar path={path} onNavigate={navigate} />
+        <div className="fbrowser__actions">
+          <button type="button" className="btn" onClick={refresh} aria-label="Refresh files" title="Refresh">
+            <RefreshIcon width={15} height={15} />
+          </button>
+          <button type="button" className="btn" onClick={() => (setFolder(''), setFolderError(undefined))}>
+            New folder
+          </button>
+          <label className="btn fbrowser__upload">
+            Upload
+            <input type="file" multiple className="visually-hidden" aria-label="Upload file" onChange={onPick} />
+          </label>
+        </div>
+      </div>
+      {folder !== undefined ? (
+        <form className="vol-newfolder" onSubmit={(e) => void makeFolder(e)} noValidate>
+          <label htmlFor="vol-folder">New folder in {path}</label>
+          <input id="vol-folder" autoFocus value={folder} onChange={(e) => setFolder(e.target.value)} aria-invalid={!!folderError} spellCheck={false} />
+          <button type="submit" className="btn btn--small">
+            Create folder
+          </button>
+          <button type="button" className="btn btn--small" onClick={() => setFolder(undefined)}>
+            Cancel
+          </button>
+          {folderError ? (
+            <p className="vol-field__error" role="alert">
+              {folderError}
+            </p>
+          ) : null}
+        </form>
+      ) : null}
+      {transfers.length ? (
+        <ul className="vol-transfers" aria-label="Transfers">
+          {transfers.map((t) => (
+            <li key={t.id}>
+              {t.state === 'running' ? <JobProgress label={t.label} bytes={t.bytes} total={t.total} /> : <span role="status">{t.state === 'done' ? `${t.label.replace(/ing /, 'ed ')}: done` : `${t.label} failed: ${t.message}`}</span>}
+              {t.state === 'running' ? (
+                <button type="button" className="btn btn--small" onClick={() => t.run.cancel()}>
+                  Cancel
+                </button>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {state.phase === 'error' ? (
+        <p className="vol-error" role="alert">
+          {state.message}
+        </p>
+      ) : null}
+      {actionError ? (
+        <p className="vol-error" role="alert">
+          {actionError}
+        </p>
+      ) : null}
+      {listing?.truncated ? (
+        <p className="inline-warning" role="status">
+          This folder is very large: only the first {listing.entries.length.toLocaleString()} entries are shown.
+        </p>
+      ) : null}
+      <div className="fbrowser__table" aria-busy={state.phase === 'loading'}>
+        {listing ? (
+          <>
+            <FileTable entries={entries} order={order} onSort={onSort} showParent={path !== '/'} onOpen={(e) => navigate(joinContainerPath(path, e.name))} onUp={() => navigate(parentContainerPath(path))} onDownload={download} onDelete={(entry) => setDeleting({ entry, busy: false })} />
+            {entries.length === 0 ? <p className="fbrowser__empty muted">This folder is empty.</p> : null}
+          </>
+        ) : state.phase === 'loading' ? (
+          <Notice title={`Reading ${path}…`} busy role="status" />
+        ) : null}
+      </div>
+      {deleting ? (
+        <Modal
+          title={`Delete ${deleting.entry.name}?`}
+          tone="danger"
+          role="alertdialog"
+          busy={deleting.busy}
+          onClose={() => setDeleting(undefined)}
+          footer={
+            <>
+              <button type="button" className="btn" onClick={() => setDeleting(undefined)}>
+                Cancel
+              </button>
+              <button type="button" className="btn btn--danger" disabled={deleting.busy} onClick={() => void confirmDelete()}>
+                Delete
+              </button>
+            </>
+          }
+        >
+          <p>
+            {joinContainerPath(path, deleting.entry.name)} {deleting.entry.kind === 'dir' ? 'and everything in it are' : 'is'} deleted from {name}. No copy is kept.
+          </p>
+          {deleting.error ? (
+            <p className="vol-error" role="alert">
+              {deleting.error}
+            </p>
+          ) : null}
+        </Modal>
+      ) : null}
+    </section>
+  );
+}

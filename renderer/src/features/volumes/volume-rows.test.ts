@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import type { VolumeSummary } from '../../../../contract/models/volumes.js';
+import { parseLimitMiB } from './removed-volumes.js';
+import { parsePairs, selectVolumeRows } from './volume-rows.js';
+
+const vol = (name: string, over: Partial<VolumeSummary> = {}): VolumeSummary => ({
+  name,
+  driver: 'local',
+  scope: 'local',
+  mountpoint: `/var/lib/docker/volumes/${name}/_data`,
+  labels: {},
+  options: {},
+  createdAt: 0,
+  anonymous: false,
+  usedBy: [],
+  ...over,
+});
+
+describe('volume rows', () => {
+  const map = new Map([
+    ['b', vol('b', { usedBy: [{ id: 'c1', name: 'web', running: true }] })],
+    ['a', vol('a', { labels: { team: 'blue' } })],
+    ['f'.repeat(64), vol('f'.repeat(64), { anonymous: true })],
+  ]);
+  const sizes = { sizes: { a: { bytes: 10, measuredAt: 1 }, b: { bytes: 99, measuredAt: 1 } }, measuring: false };
+
+  it('filters, searches (labels and users too) and sorts with sizes attached', () => {
+    expect(selectVolumeRows(map, sizes, '', 'all', { key: 'size', dir: 'desc' }).map((r) => [r.volume.name, r.size?.bytes])).toEqual([
+      ['b', 99],
+      ['a', 10],
+      ['f'.repeat(64), undefined],
+    ]);
+    expect(selectVolumeRows(map, sizes, 'blue', 'all', { key: 'name', dir: 'asc' }).map((r) => r.volume.name)).toEqual(['a']);
+    expect(selectVolumeRows(map, sizes, 'web', 'all', { key: 'name', dir: 'asc' }).map((r) => r.volume.name)).toEqual(['b']);
+    expect(selectVolumeRows(map, sizes, '', 'unused', { key: 'name', dir: 'asc' }).map((r) => r.volume.name)).toEqual(['a', 'f'.repeat(64)]);
+    expect(selectVolumeRows(map, sizes, '', 'anonymous', { key: 'name', dir: 'asc' })).toHaveLength(1);
+  });
+
+  it('parses key=value lines and names the bad one', () => {
+    expect(parsePairs('a=1\n\n b = x=y ', 'label')).toEqual({ value: { a: '1', b: 'x=y' } });
+    expect(parsePairs('a=1\nnope', 'label')).toEqual({ error: 'Line 2 of the labels is not key=value: “nope”' });
+    expect(parsePairs('=1', 'driver option')).toEqual({ error: 'Line 1 of the driver options is not key=value: “=1”' });
+    expect(parsePairs('a=1\na=2', 'label')).toEqual({ error: 'The label “a” is given twice (lines 1 and 2)' });
+  });
+
+  it('parses the recycle bin limit in MiB', () => {
+    expect(parseLimitMiB(' 512 ')).toEqual({ bytes: 512 * 1024 * 1024 });
+    expect(parseLimitMiB('1.5')).toEqual({ error: 'The size limit must be a whole number of MiB (0 keeps no volume)' });
+    expect(parseLimitMiB('2000000')).toEqual({ error: 'The size limit must be at most 1,048,576 MiB (1 TiB)' });
+  });
+});

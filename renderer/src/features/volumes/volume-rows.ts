@@ -1,0 +1,55 @@
+import type { VolumeSize, VolumeSizes, VolumeSummary } from '../../../../contract/models/volumes.js';
+import type { LiveMap } from '../../lib/live-collection.js';
+
+export type VolumeSortKey = 'name' | 'driver' | 'size' | 'created' | 'users';
+export interface VolumeSort {
+  key: VolumeSortKey;
+  dir: 'asc' | 'desc';
+}
+export type VolumeFilter = 'all' | 'in-use' | 'unused' | 'anonymous';
+
+export interface VolumeRow {
+  volume: VolumeSummary;
+  size?: VolumeSize;
+}
+
+const text = (v: VolumeSummary) =>
+  [v.name, v.driver, v.mountpoint, ...Object.entries(v.labels).map(([k, x]) => `${k}=${x}`), ...v.usedBy.map((u) => u.name)].join('\n').toLowerCase();
+
+/** Filter, search and sort the live volumes into rows (pure). */
+export function selectVolumeRows(volumes: LiveMap<VolumeSummary>, sizes: VolumeSizes, query: string, filter: VolumeFilter, sort: VolumeSort): VolumeRow[] {
+  const q = query.trim().toLowerCase();
+  const rows: VolumeRow[] = [];
+  for (const v of volumes.values()) {
+    if (filter === 'in-use' && !v.usedBy.length) continue;
+    if (filter === 'unused' && v.usedBy.length) continue;
+    if (filter === 'anonymous' && !v.anonymous) continue;
+    if (q && !text(v).includes(q)) continue;
+    rows.push({ volume: v, size: sizes.sizes[v.name] });
+  }
+  const sign = sort.dir === 'asc' ? 1 : -1;
+  const by: Record<VolumeSortKey, (a: VolumeRow, b: VolumeRow) => number> = {
+    name: (a, b) => a.volume.name.localeCompare(b.volume.name),
+    driver: (a, b) => a.volume.driver.localeCompare(b.volume.driver),
+    size: (a, b) => (a.size?.bytes ?? -1) - (b.size?.bytes ?? -1),
+    created: (a, b) => (a.volume.createdAt ?? 0) - (b.volume.createdAt ?? 0),
+    users: (a, b) => a.volume.usedBy.length - b.volume.usedBy.length,
+  };
+  return rows.sort((a, b) => sign * by[sort.key](a, b) || a.volume.name.localeCompare(b.volume.name));
+}
+
+/** "key=value" lines → a record; the first bad line is reported by its number. */
+export function parsePairs(text: string, what: string): { value: Record<string, string> } | { error: string } {
+  const value: Record<string, string> = {};
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!.trim();
+    if (!line) continue;
+    const eq = line.indexOf('=');
+    if (eq <= 0) return { error: `Line ${i + 1} of the ${what}s is not key=value: “${line}”` };
+    const key = line.slice(0, eq).trim();
+    if (Object.hasOwn(value, key)) return { error: `The ${what} “${key}” is given twice (lines ${lines.findIndex((l) => l.trim().startsWith(`${key}=`)) + 1} and ${i + 1})` };
+    value[key] = line.slice(eq + 1).trim();
+  }
+  return { value };
+}

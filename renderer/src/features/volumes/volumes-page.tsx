@@ -1,0 +1,113 @@
+import { useMemo, useState } from 'react';
+import { useAppStore } from '../../app/runtime-context.js';
+import { formatRelativeTime } from '../../lib/format/relative-time.js';
+import { useNow } from '../../lib/use-now.js';
+import { AlertIcon, RefreshIcon } from '../../ui/icons.js';
+import { Notice } from '../../ui/notice.js';
+import { SearchField } from '../../ui/search-field.js';
+import { CreateVolumeDialog } from './create-volume-dialog.js';
+import { PruneVolumesDialog } from './prune-volumes-dialog.js';
+import { RemoveVolumeDialog } from './remove-volume-dialog.js';
+import { useLiveVolumes, useVolumeSizes } from './use-volumes.js';
+import { CloneDialog, ExportDialog, ImportDialog } from './volume-job-dialogs.js';
+import { selectVolumeRows, type VolumeFilter, type VolumeSort, type VolumeSortKey } from './volume-rows.js';
+import { VolumesTable, type VolumeActions } from './volumes-table.js';
+import './volumes.css';
+
+type Dialog = { kind: 'create' } | { kind: 'prune' } | { kind: 'import' } | { kind: 'remove' | 'clone' | 'export'; name: string } | null;
+
+/** Every volume, live from engine events: sizes on demand, users, create, remove (to the recycle bin), prune, export, import, clone. */
+export function VolumesPage() {
+  const live = useLiveVolumes();
+  const { sizes, measure } = useVolumeSizes();
+  const engineStatus = useAppStore((s) => s.engineStatus);
+  const [query, setQuery] = useState('');
+  const [filter, setFilter] = useState<VolumeFilter>('all');
+  const [sort, setSort] = useState<VolumeSort>({ key: 'name', dir: 'asc' });
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const now = useNow(30_000);
+
+  const rows = useMemo(() => selectVolumeRows(live.volumes, sizes, query, filter, sort), [live.volumes, sizes, query, filter, sort]);
+  const actions = useMemo<VolumeActions>(
+    () => ({
+      exportVolume: (r) => setDialog({ kind: 'export', name: r.volume.name }),
+      clone: (r) => setDialog({ kind: 'clone', name: r.volume.name }),
+      remove: (r) => setDialog({ kind: 'remove', name: r.volume.name }),
+    }),
+    [],
+  );
+  const onSort = (key: VolumeSortKey) => setSort((s) => (s.key === key ? { key, dir: s.dir === 'asc' ? 'desc' : 'asc' } : { key, dir: key === 'name' || key === 'driver' ? 'asc' : 'desc' }));
+  const measuredAt = Math.max(0, ...Object.values(sizes.sizes).map((s) => s.measuredAt));
+
+  if (engineStatus?.state !== 'running' && live.phase === 'idle') {
+    return (
+      <div className="page page--center">
+        <Notice title="Volumes appear here once the Docker engine runs." icon={<AlertIcon width={28} height={28} />}>
+          <p>The message above says what went wrong and what to do.</p>
+        </Notice>
+      </div>
+    );
+  }
+  if (live.phase === 'loading' || live.phase === 'idle') {
+    return (
+      <div className="page page--center">
+        <Notice title="Loading volumes…" busy role="status" />
+      </div>
+    );
+  }
+
+  const inUse = [...live.volumes.values()].filter((v) => v.usedBy.length).length;
+  return (
+    <div className="page page--fill">
+      <div className="toolbar">
+        <SearchField label="Search volumes" placeholder="Search by name, label, container…" value={query} onChange={setQuery} />
+        <label className="vol-select">
+          <span className="visually-hidden">Show</span>
+          <select aria-label="Show volumes" value={filter} onChange={(e) => setFilter(e.target.value as VolumeFilter)}>
+            <option value="all">All volumes</option>
+            <option value="in-use">In use</option>
+            <option value="unused">Unused</option>
+            <option value="anonymous">Anonymous</option>
+          </select>
+        </label>
+        <p className="toolbar__text counts">
+          <span>
+            <strong>{live.volumes.size}</strong> {live.volumes.size === 1 ? 'volume' : 'volumes'}
+          </span>
+          <span>{inUse} in use</span>
+        </p>
+        <button type="button" className="btn" onClick={measure} disabled={sizes.measuring} title="Sizes come from the engine's disk usage, which is costly to read">
+          <RefreshIcon width={14} height={14} /> {sizes.measuring ? 'Measuring…' : 'Measure sizes'}
+        </button>
+        <span className="muted vol-measured" aria-live="polite">
+          {sizes.error ? `Sizes: ${sizes.error}` : measuredAt ? `sizes measured ${formatRelativeTime(measuredAt, now)}` : ''}
+        </span>
+        <span className="toolbar__spacer" />
+        <a className="btn" href="#/containers/recently-removed">
+          Recently removed
+        </a>
+        <button type="button" className="btn" onClick={() => setDialog({ kind: 'import' })}>
+          Import
+        </button>
+        <button type="button" className="btn" onClick={() => setDialog({ kind: 'prune' })}>
+          Prune
+        </button>
+        <button type="button" className="btn btn--primary" onClick={() => setDialog({ kind: 'create' })}>
+          Create volume
+        </button>
+      </div>
+      {live.phase === 'error' ? (
+        <p className="vol-error" role="alert">
+          The live list stopped: {live.error}. Reconnecting…
+        </p>
+      ) : null}
+      <VolumesTable rows={rows} sort={sort} onSort={onSort} actions={actions} empty={<Notice title={live.volumes.size ? 'No volume matches.' : 'No volumes yet.'} />} />
+      {dialog?.kind === 'create' ? <CreateVolumeDialog onClose={() => setDialog(null)} onCreated={() => setDialog(null)} /> : null}
+      {dialog?.kind === 'prune' ? <PruneVolumesDialog onClose={() => setDialog(null)} /> : null}
+      {dialog?.kind === 'import' ? <ImportDialog onClose={() => setDialog(null)} /> : null}
+      {dialog?.kind === 'remove' ? <RemoveVolumeDialog name={dialog.name} onClose={() => setDialog(null)} /> : null}
+      {dialog?.kind === 'clone' ? <CloneDialog source={dialog.name} onClose={() => setDialog(null)} /> : null}
+      {dialog?.kind === 'export' ? <ExportDialog name={dialog.name} onClose={() => setDialog(null)} /> : null}
+    </div>
+  );
+}

@@ -1,0 +1,124 @@
+/**
+ * QEMU's command line, from a pure function so it can be checked by golden tests. Direct kernel boot,
+ * virtio devices, user-mode networking with one forward (127.0.0.1 only) to the guest's TLS-protected
+ * dockerd, QMP and the guest agent on unix sockets, the serial console to a file.
+ */
+export type QemuArch = 'x86_64' | 'aarch64';
+export type QemuAccel = 'kvm' | 'hvf' | 'tcg';
+
+export interface QemuArgsInput {
+  arch: QemuArch;
+  accel: QemuAccel;
+  cpus: number;
+  memoryMiB: number;
+  kernel: string;
+  initrd: string;
+  /** Read-only root disk of the image (raw ext4). */
+  rootDisk: string;
+  /** The VM's data disk (raw, sparse): /var/lib/docker and containerd. */
+  dataDisk: string;
+  /** A plain tar the guest init unpacks: TLS material. */
+  seedDisk: string;
+  /** Host port on 127.0.0.1 forwarded to the guest's dockerd (TLS, port 2376). */
+  engineHostPort: number;
+  qmpSocket: string;
+  guestAgentSocket: string;
+  consoleLog: string;
+  pidFile: string;
+  /** Resume: a shell command that writes the saved state to stdout (`-incoming exec:…`). */
+  incoming?: string;
+  /** Extra kernel command line words. */
+  extraCmdline?: string[];
+  /** TCG translation cache size in MiB (the default, 1 GiB, shows up in RSS). */
+  tcgTbSizeMiB?: number;
+}
+
+/** Guest port of dockerd's TLS listener (see vm/image/guest/berth-init). */
+export const GUEST_ENGINE_PORT = 2376;
+
+export function qemuBinary(arch: QemuArch): string {
+  return arch === 'x86_64' ? 'qemu-system-x86_64' : 'qemu-system-aarch64';
+}
+
+export function kernelCmdline(input: Pick<QemuArgsInput, 'arch' | 'extraCmdline'>): string {
+  const console = input.arch === 'x86_64' ? 'ttyS0' : 'ttyAMA0';
+  // apparmor=0: dockerd in the guest fails on AppArmor without its profiles (feasibility run).
+  // panic=-1 with -no-reboot: a guest panic ends QEMU instead of hanging it.
+  // mitigations=off: the guest's Spectre/Meltdown work-arounds only cost time under emulation, and the
+  // VM's only tenant is the user's own containers.
+  return [`console=${console}`, 'apparmor=0', 'panic=-1', 'quiet', 'loglevel=4', 'mitigations=off', ...(input.extraCmdline ?? [])].join(' ');
+}
+
+function accelArgs(input: QemuArgsInput): string[] {
+  if (input.accel === 'tcg') {
+    const tb = input.tcgTbSizeMiB ? `,tb-size=${input.tcgTbSizeMiB}` : '';
+    return ['-accel', `tcg,thread=multi${tb}`, '-cpu', 'max'];
+  }
+  return ['-accel', input.accel, '-cpu', 'host'];
+}
+
+export function qemuArgs(input: QemuArgsInput): string[] {
+  const machine = input.arch === 'x86_64' ? 'pc' : input.accel === 'hvf' ? 'virt,highmem=off' : 'virt,gic-version=max';
+  const drive = (id: string, file: string, opts: string) => [
+    '-drive',
+    `if=none,id=${id},file=${file},format=raw,${opts}`,
+    '-device',
+    `virtio-blk-pci,drive=${id}`,
+  ];
+  return [
+    '-name',
+    'berth',
+    '-machine',
+    machine,
+    ...accelArgs(input),
+    '-smp',
+    String(input.cpus),
+    '-m',
+    `${input.memoryMiB}M`,
+    '-nodefaults',
+    '-no-user-config',
+    '-display',
+    'none',
+    '-no-reboot',
+    '-kernel',
+    input.kernel,
+    '-initrd',
+    input.initrd,
+    '-append',
+    kernelCmdline(input),
+    '-chardev',
+    `file,id=console,path=${input.consoleLog}`,
+    '-serial',
+    'chardev:console',
+    ...drive('root', input.rootDisk, 'readonly=on'),
+    ...drive('data', input.dataDisk, 'discard=unmap,detect-zeroes=unmap,cache=writeback'),
+    ...drive('seed', input.seedDisk, 'readonly=on'),
+    '-netdev',
+    `user,id=net0,hostfwd=tcp:127.0.0.1:${input.engineHostPort}-:${GUEST_ENGINE_PORT}`,
+    '-device',
+    'virtio-net-pci,netdev=net0',
+    '-device',
+    'virtio-rng-pci',
+    '-device',
+    'virtio-serial-pci,id=vser',
+    '-chardev',
+    `socket,id=qga,path=${input.guestAgentSocket},server=on,wait=off`,
+    '-device',
+    'virtserialport,bus=vser.0,chardev=qga,name=org.qemu.guest_agent.0',
+    '-qmp',
+    `unix:${input.qmpSocket},server=on,wait=off`,
+    '-pidfile',
+    input.pidFile,
+    ...(input.incoming ? ['-incoming', `exec:${input.incoming}`] : []),
+  ];
+}
+
+/**
+ * What a saved state depends on: the machine and its devices, not the host-side sockets, the forwarded
+ * port or `-incoming`. A state saved under another key is stale and the VM cold-boots.
+ */
+export function machineKey(input: QemuArgsInput): string {
+  return JSON.stringify(
+    qemuArgs({ ...input, engineHostPort: 0, qmpSocket: '', guestAgentSocket: '', consoleLog: '', pidFile: '', incoming: undefined }),
+  );
+}

@@ -1,0 +1,394 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { arch as hostArch } from 'node:os';
+import { join } from 'node:path';
+import type { Disposable } from '../../../contract/define.js';
+import type { VmConfig, VmDriver, VmPortForward, VmProgress, VmResources, VmShare, VmStartResult, VmStatus } from '../../driver.js';
+import { EngineSocket } from '../../engine-socket/engine-socket.js';
+import { pingOnce } from '../../engine-socket/ping.js';
+import { generateVmCerts, type VmCerts } from '../../engine-socket/vm-certs.js';
+import { ensureDataDisk, vmPaths, writeSeedDisk, type VmPaths } from '../../vm-files.js';
+import { detectAccel, type AccelChoice } from './accel.js';
+import { ConsoleFollower } from './console-stages.js';
+import { guestAgent, syncGuestClock } from './guest-agent.js';
+import { machineKey, qemuArgs, qemuBinary, type QemuAccel, type QemuArch, type QemuArgsInput } from './qemu-args.js';
+import { killLeftover, readPidFile, spawnQemu, tailFile, waitGone, type SpawnedQemu } from './qemu-process.js';
+import { QmpClient } from './qmp-client.js';
+import { discardState, finishIncoming, incomingCommand, readState, saveState } from './suspend-state.js';
+
+export interface QemuDriverOptions {
+  /** Berth's data dir; the VM's files live in `<dataDir>/vm/<name>/`. */
+  dataDir: string;
+  name?: string;
+  /** A built guest image dir (vm/image): vmlinuz, initrd.img, rootfs.img, manifest.json. */
+  imageDir: string;
+  qemuBinary?: string;
+  arch?: QemuArch;
+  accel?: QemuAccel | 'auto';
+  /** How long a cold boot may take until `_ping` (default 10 min: TCG on a loaded machine is slow). */
+  bootTimeoutMs?: number;
+  extraCmdline?: string[];
+  tcgTbSizeMiB?: number;
+  log?: (line: string) => void;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const DEFAULT_RESOURCES: VmResources = { cpus: 2, memoryMiB: 2048, diskGiB: 64 };
+
+/** The QEMU driver: Linux (KVM or TCG) and macOS (HVF), x86_64 and aarch64. See vm/README.md. */
+export class QemuDriver implements VmDriver {
+  readonly name = 'qemu' as const;
+  readonly canSuspend = true;
+  readonly paths: VmPaths;
+  private readonly binary: string;
+  private readonly arch: QemuArch;
+  private accelChoice: AccelChoice | undefined;
+  private qemu: SpawnedQemu | undefined;
+  private qmp: QmpClient | undefined;
+  private readonly socket: EngineSocket;
+  private readonly forwards: VmPortForward[] = [];
+  private statusNow: VmStatus = { state: 'absent' };
+  private readonly listeners = new Set<(s: VmStatus) => void>();
+
+  constructor(private readonly opts: QemuDriverOptions) {
+    this.paths = vmPaths(opts.dataDir, opts.name ?? 'berth');
+    this.arch = opts.arch ?? (hostArch() === 'arm64' ? 'aarch64' : 'x86_64');
+    this.binary = opts.qemuBinary ?? qemuBinary(this.arch);
+    this.socket = new EngineSocket(this.paths.engineSocket);
+    if (existsSync(this.paths.config)) this.statusNow = { state: existsSync(this.paths.stateMeta) ? 'suspended' : 'stopped' };
+  }
+
+  async available(): Promise<{ ok: true } | { ok: false; message: string; remedy: string }> {
+    try {
+      execFileSync(this.binary, ['--version'], { stdio: 'ignore' });
+    } catch {
+      const pkg = this.arch === 'x86_64' ? 'qemu-system-x86' : 'qemu-system-arm';
+      return {
+        ok: false,
+        message: `QEMU (${this.binary}) is not installed, and Berth needs it to run the engine in a VM.`,
+        remedy: process.platform === 'darwin' ? 'Install it with `brew install qemu`.' : `Install it, e.g. \`sudo apt-get install ${pkg}\` (Debian/Ubuntu) or \`sudo dnf install qemu-kvm\` (Fedora).`,
+      };
+    }
+    for (const f of ['vmlinuz', 'initrd.img', 'rootfs.img']) {
+      if (!existsSync(join(this.opts.imageDir, f))) {
+        return { ok: false, message: `The VM image at ${this.opts.imageDir} has no ${f}.`, remedy: 'Build it with `npm run vm:image`.' };
+      }
+    }
+    return { ok: true };
+  }
+
+  async create(config: VmConfig): Promise<void> {
+    mkdirSync(this.paths.dir, { recursive: true, mode: 0o700 });
+    ensureDataDisk(this.paths.dataDisk, config.resources.diskGiB);
+    writeFileSync(this.paths.config, JSON.stringify(config, null, 2));
+    if (!existsSync(this.paths.certs)) writeFileSync(this.paths.certs, JSON.stringify(await generateVmCerts()), { mode: 0o600 });
+    const certs = this.certs();
+    await writeSeedDisk(this.paths.seedDisk, { 'ca.pem': certs.caCert, 'server-cert.pem': certs.serverCert, 'server-key.pem': certs.serverKey });
+    this.setStatus({ state: existsSync(this.paths.stateMeta) ? 'suspended' : 'stopped' });
+  }
+
+  private config(): VmConfig {
+    if (!existsSync(this.paths.config)) throw new Error('The VM does not exist yet: create it first.');
+    return JSON.parse(readFileSync(this.paths.config, 'utf8')) as VmConfig;
+  }
+
+  private certs(): VmCerts {
+    return JSON.parse(readFileSync(this.paths.certs, 'utf8')) as VmCerts;
+  }
+
+  private imageId(): string {
+    const manifest = join(this.opts.imageDir, 'manifest.json');
+    return existsSync(manifest) ? ((JSON.parse(readFileSync(manifest, 'utf8')) as { recipe?: string }).recipe ?? this.opts.imageDir) : this.opts.imageDir;
+  }
+
+  private argsInput(port: number): QemuArgsInput {
+    const r = this.config().resources ?? DEFAULT_RESOURCES;
+    const img = this.opts.imageDir;
+    return {
+      arch: this.arch,
+      accel: this.accelChoice?.accel ?? 'tcg',
+      cpus: r.cpus,
+      memoryMiB: r.memoryMiB,
+      kernel: join(img, 'vmlinuz'),
+      initrd: join(img, 'initrd.img'),
+      rootDisk: join(img, 'rootfs.img'),
+      dataDisk: this.paths.dataDisk,
+      seedDisk: this.paths.seedDisk,
+      engineHostPort: port,
+      qmpSocket: this.paths.qmpSocket,
+      guestAgentSocket: this.paths.guestAgentSocket,
+      consoleLog: this.paths.consoleLog,
+      pidFile: this.paths.pidFile,
+      extraCmdline: this.opts.extraCmdline,
+      tcgTbSizeMiB: this.opts.tcgTbSizeMiB ?? 256,
+    };
+  }
+
+  async start(onProgress?: (p: VmProgress) => void, signal?: AbortSignal): Promise<VmStartResult> {
+    const avail = await this.available();
+    if (!avail.ok) throw new Error(`${avail.message} ${avail.remedy}`);
+    const leftover = await killLeftover(this.paths.pidFile);
+    if (leftover) this.opts.log?.(`ended a QEMU (pid ${leftover}) left behind by an earlier Berth`);
+    if (!this.accelChoice) {
+      const forced = this.opts.accel && this.opts.accel !== 'auto' ? { accel: this.opts.accel } : undefined;
+      this.accelChoice = forced ?? (await detectAccel(this.binary, this.arch));
+      if (this.accelChoice.warning) this.opts.log?.(this.accelChoice.warning);
+    }
+    this.setStatus({ state: 'starting', message: 'Starting the VM' });
+    try {
+      const key = machineKey(this.argsInput(0));
+      const saved = readState(this.paths.state, this.paths.stateMeta, key, this.imageId());
+      if (saved) {
+        try {
+          return await this.boot(onProgress, signal, incomingCommand(this.paths.state, saved));
+        } catch (e) {
+          // The disk is the truth: a state that cannot be resumed is dropped and the VM boots cold.
+          this.opts.log?.(`resume failed, booting cold: ${(e as Error).message}`);
+          await this.kill();
+          discardState(this.paths.state, this.paths.stateMeta);
+        }
+      }
+      return await this.boot(onProgress, signal);
+    } catch (e) {
+      await this.kill();
+      const tail = tailFile(this.paths.consoleLog).concat(tailFile(this.paths.qemuLog, 10));
+      this.setStatus({ state: 'error', message: (e as Error).message, logTail: tail });
+      throw e;
+    }
+  }
+
+  private async boot(onProgress: ((p: VmProgress) => void) | undefined, signal: AbortSignal | undefined, incoming?: string): Promise<VmStartResult> {
+    const t0 = Date.now();
+    let stepName = 'Starting the VM';
+    let stepAt = t0;
+    const progress = (step: string) => {
+      if (step !== stepName) [stepName, stepAt] = [step, Date.now()];
+      this.setStatus({ state: 'starting', message: step });
+      onProgress?.({ step, elapsedMs: Date.now() - t0, stepElapsedMs: Date.now() - stepAt });
+    };
+    const stages: VmStartResult['stages'] = [];
+    const port = await freePort();
+    for (const p of [this.paths.qmpSocket, this.paths.guestAgentSocket, this.paths.consoleLog]) rmSync(p, { force: true });
+    await this.socket.listen();
+    this.socket.setTarget(port, this.certs());
+    const args = qemuArgs({ ...this.argsInput(port), incoming });
+    this.opts.log?.(`${this.binary} ${args.join(' ')}`);
+    progress(incoming ? 'Resuming the VM' : 'Starting the VM');
+    const qemu = spawnQemu(this.binary, args, this.paths.qemuLog);
+    this.qemu = qemu;
+    let exited: string | undefined;
+    void qemu.exited.then(({ code, signal: sig }) => {
+      exited = `QEMU ended (${sig ?? `exit code ${code}`})`;
+      if (this.qemu === qemu) this.onQemuExit(exited);
+    });
+    const deadline = t0 + (incoming ? 60_000 : (this.opts.bootTimeoutMs ?? 600_000));
+    const check = () => {
+      if (signal?.aborted) throw new Error('Starting the VM was cancelled.');
+      if (exited) throw new Error(`${exited} before the engine answered.`);
+      if (Date.now() > deadline) {
+        throw new Error(`The VM did not answer within ${Math.round((deadline - t0) / 1000)} s (the console's last lines are below).`);
+      }
+    };
+    while (!this.qmp) {
+      check();
+      try {
+        if (existsSync(this.paths.qmpSocket)) this.qmp = await QmpClient.connect(this.paths.qmpSocket, 2000);
+      } catch {
+        // not listening yet
+      }
+      if (!this.qmp) await sleep(50);
+    }
+    stages.push({ name: 'qemu', hostMs: Date.now() - t0 });
+    this.qmp.onEvent((e) => {
+      if (e.event === 'BLOCK_IO_ERROR' && e.data?.nospace) {
+        this.setStatus({ state: 'error', message: 'The host disk holding the VM data disk is full: QEMU paused the VM. Free space on the host, then restart the VM.' });
+      }
+    });
+    let afterResume: Promise<void> = Promise.resolve();
+    if (incoming) {
+      await finishIncoming(this.qmp, 60_000);
+      // From here the disk moves on: the state must never be resumed again.
+      discardState(this.paths.state, this.paths.stateMeta);
+      stages.push({ name: 'resumed', hostMs: Date.now() - t0 });
+      // Thaw, clock and forwards go on while dockerd is pinged; start resolves when all are done.
+      afterResume = (async () => {
+        await this.thaw();
+        await syncGuestClock(this.paths.guestAgentSocket).catch((e: Error) => this.opts.log?.(`clock: ${e.message}`));
+        stages.push({ name: 'clock', hostMs: Date.now() - t0 });
+        for (const f of this.forwards) await this.addForward(f).catch((e: Error) => this.opts.log?.(e.message));
+      })();
+    }
+    const follower = new ConsoleFollower(this.paths.consoleLog);
+    let lastTick = Date.now();
+    if (!incoming) progress('Waiting for the kernel');
+    for (;;) {
+      check();
+      for (const s of follower.poll()) {
+        stages.push({ name: s.name, hostMs: Date.now() - t0, guestUptimeS: s.guestUptimeS });
+        if (s.name === 'initramfs') progress('Waiting for dockerd');
+      }
+      if ((incoming || stages.some((s) => s.name === 'dockerd')) && (await pingOnce(this.socket.path, 2000))) break;
+      if (Date.now() - lastTick >= 1000) [lastTick] = [Date.now(), progress(stepName)];
+      await sleep(incoming ? 20 : 100);
+    }
+    stages.push({ name: 'ping', hostMs: Date.now() - t0 });
+    await afterResume;
+    this.setStatus({ state: 'running', dockerHost: this.socket.dockerHost, resources: this.config().resources, accel: this.accelChoice?.accel, warning: this.accelChoice?.warning });
+    return { dockerHost: this.socket.dockerHost, resumed: Boolean(incoming), stages, totalMs: Date.now() - t0 };
+  }
+
+  private onQemuExit(why: string): void {
+    this.qmp?.close();
+    this.qmp = undefined;
+    this.qemu = undefined;
+    rmSync(this.paths.pidFile, { force: true });
+    const s = this.statusNow.state;
+    if (s === 'running') this.setStatus({ state: 'error', message: `${why} unexpectedly.`, logTail: tailFile(this.paths.consoleLog) });
+  }
+
+  /** Ends QEMU at once (quit, then SIGKILL). */
+  private async kill(): Promise<void> {
+    const qemu = this.qemu;
+    const pid = qemu?.child.pid ?? readPidFile(this.paths.pidFile);
+    await this.qmp?.execute('quit').catch(() => undefined);
+    if (pid && !(await waitGone(pid, 3000))) process.kill(pid, 'SIGKILL');
+    if (pid) await waitGone(pid, 5000);
+    if (qemu) this.onQemuExit('QEMU was stopped');
+  }
+
+  async stop(options: { timeoutMs?: number } = {}): Promise<void> {
+    const timeoutMs = options.timeoutMs ?? 60_000;
+    this.setStatus({ state: 'stopping', message: 'Stopping the VM' });
+    const qemu = this.qemu;
+    if (qemu && this.qmp) {
+      // The guest agent's shutdown (→ /sbin/shutdown → init), and the ACPI power button (→ busybox acpid →
+      // init) as a second way: after a resume the power button alone went unanswered (measured).
+      // Init stops dockerd and containerd, unmounts the data disk and powers off.
+      void guestAgent(this.paths.guestAgentSocket, 'guest-shutdown', { timeoutMs: 10_000 }).catch((e: Error) => this.opts.log?.(`guest-shutdown: ${e.message}`));
+      await this.qmp.execute('system_powerdown').catch(() => undefined);
+      const clean = await Promise.race([qemu.exited.then(() => true), sleep(timeoutMs).then(() => false)]);
+      if (!clean) this.opts.log?.(`the guest did not power off within ${timeoutMs / 1000} s; ending QEMU`);
+    }
+    await this.kill();
+    await this.socket.close();
+    this.setStatus({ state: existsSync(this.paths.stateMeta) ? 'suspended' : 'stopped' });
+  }
+
+  /** Thaws the data disk frozen by `suspend`; retried, since a just-resumed guest can be slow to answer. */
+  private async thaw(): Promise<void> {
+    for (let attempt = 1; attempt <= 3; attempt++) {
+      try {
+        await guestAgent(this.paths.guestAgentSocket, 'guest-fsfreeze-thaw', { timeoutMs: 20_000 });
+        return;
+      } catch (e) {
+        this.opts.log?.(`thaw (attempt ${attempt}): ${(e as Error).message}`);
+      }
+    }
+  }
+
+  async suspend(): Promise<void> {
+    if (!this.qmp || !this.qemu) throw new Error('The VM is not running.');
+    this.setStatus({ state: 'suspending', message: 'Saving the VM' });
+    // Flush and freeze the data disk first, so even a state that is later lost leaves a clean disk.
+    await guestAgent(this.paths.guestAgentSocket, 'guest-fsfreeze-freeze-list', { args: { mountpoints: ['/mnt/data'] }, timeoutMs: 30_000 }).catch(
+      (e: Error) => this.opts.log?.(`freeze: ${e.message}`),
+    );
+    await saveState(this.qmp, this.paths.state, this.paths.stateMeta, { machineKey: machineKey(this.argsInput(0)), image: this.imageId() });
+    await this.kill();
+    await this.socket.close();
+    this.setStatus({ state: 'suspended' });
+  }
+
+  async discardSuspended(): Promise<void> {
+    discardState(this.paths.state, this.paths.stateMeta);
+    if (this.statusNow.state === 'suspended') this.setStatus({ state: 'stopped' });
+  }
+
+  async delete(): Promise<void> {
+    if (this.qemu) await this.kill();
+    await killLeftover(this.paths.pidFile);
+    await this.socket.close();
+    this.setStatus({ state: 'deleting' });
+    rmSync(this.paths.dir, { recursive: true, force: true });
+    this.setStatus({ state: 'absent' });
+  }
+
+  async status(): Promise<VmStatus> {
+    const s: VmStatus = { ...this.statusNow };
+    if (existsSync(this.paths.config)) s.resources = this.config().resources;
+    s.logTail = tailFile(this.paths.consoleLog, 20);
+    if (s.state === 'running') {
+      const fs = await guestAgent<{ mountpoint: string; 'used-bytes'?: number; 'total-bytes'?: number }[]>(this.paths.guestAgentSocket, 'guest-get-fsinfo', { timeoutMs: 3000 }).catch(() => []);
+      const data = fs.find((f) => f.mountpoint === '/mnt/data');
+      if (data?.['total-bytes']) {
+        s.disk = { usedBytes: data['used-bytes'] ?? 0, totalBytes: data['total-bytes'] };
+        if (s.disk.usedBytes / s.disk.totalBytes > 0.95) {
+          s.message = `The VM's data disk is full (${gib(s.disk.usedBytes)} of ${gib(s.disk.totalBytes)} GiB used): remove unused images, containers or volumes, or give the VM a bigger disk.`;
+        }
+      }
+    }
+    return s;
+  }
+
+  onStatus(listener: (s: VmStatus) => void): Disposable {
+    this.listeners.add(listener);
+    listener(this.statusNow);
+    return { dispose: () => this.listeners.delete(listener) };
+  }
+
+  private setStatus(s: VmStatus): void {
+    this.statusNow = s;
+    for (const l of [...this.listeners]) l(s);
+  }
+
+  async setResources(resources: VmResources): Promise<void> {
+    const config = this.config();
+    ensureDataDisk(this.paths.dataDisk, resources.diskGiB);
+    writeFileSync(this.paths.config, JSON.stringify({ ...config, resources }, null, 2));
+  }
+
+  async setShares(shares: VmShare[]): Promise<void> {
+    writeFileSync(this.paths.config, JSON.stringify({ ...this.config(), shares }, null, 2));
+  }
+
+  private async addForward(f: VmPortForward): Promise<void> {
+    if (!this.qmp) throw new Error('The VM is not running.');
+    const out = await this.qmp.hmp(`hostfwd_add net0 ${f.protocol}:${f.hostIp}:${f.hostPort}-:${f.guestPort}`);
+    if (out.trim()) throw new Error(`Cannot forward ${f.hostIp}:${f.hostPort}: ${out.trim()} (is the port taken?)`);
+  }
+
+  async forwardPort(forward: VmPortForward): Promise<Disposable> {
+    await this.addForward(forward);
+    this.forwards.push(forward);
+    return {
+      dispose: () => {
+        const i = this.forwards.indexOf(forward);
+        if (i >= 0) this.forwards.splice(i, 1);
+        void this.qmp?.hmp(`hostfwd_remove net0 ${forward.protocol}:${forward.hostIp}:${forward.hostPort}`).catch(() => undefined);
+      },
+    };
+  }
+
+  forwardedPorts(): VmPortForward[] {
+    return [...this.forwards];
+  }
+
+  /** QEMU's pid while it runs (for the benchmark's CPU and RSS figures). */
+  get pid(): number | undefined {
+    return this.qemu?.child.pid;
+  }
+}
+
+const gib = (b: number) => (b / 1024 ** 3).toFixed(1);
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+  });
+}

@@ -1,0 +1,89 @@
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { closeSync, existsSync, openSync, readFileSync, rmSync } from 'node:fs';
+
+/** Is `pid` alive and a QEMU (so a recycled pid is never killed)? */
+export function isQemuProcess(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return false;
+  }
+  let cmd: string;
+  try {
+    cmd = existsSync(`/proc/${pid}/cmdline`)
+      ? readFileSync(`/proc/${pid}/cmdline`, 'utf8')
+      : execFileSync('ps', ['-p', String(pid), '-o', 'command='], { encoding: 'utf8' });
+  } catch {
+    return false;
+  }
+  return /qemu-system/.test(cmd);
+}
+
+export function readPidFile(path: string): number | undefined {
+  try {
+    const pid = Number.parseInt(readFileSync(path, 'utf8').trim(), 10);
+    return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Waits until `pid` is gone; false after `timeoutMs`. */
+export async function waitGone(pid: number, timeoutMs: number): Promise<boolean> {
+  const end = Date.now() + timeoutMs;
+  while (Date.now() < end) {
+    if (!isQemuProcess(pid)) return true;
+    await sleep(100);
+  }
+  return !isQemuProcess(pid);
+}
+
+/**
+ * A QEMU left by a Berth that was killed (its pidfile is still there): ended before anything else
+ * starts, so no QEMU is ever left behind and the disks are never opened twice. Returns its pid if any.
+ */
+export async function killLeftover(pidFile: string): Promise<number | undefined> {
+  const pid = readPidFile(pidFile);
+  if (pid === undefined) return undefined;
+  if (isQemuProcess(pid)) {
+    process.kill(pid, 'SIGTERM');
+    if (!(await waitGone(pid, 5000))) {
+      process.kill(pid, 'SIGKILL');
+      await waitGone(pid, 5000);
+    }
+  }
+  rmSync(pidFile, { force: true });
+  return pid;
+}
+
+export interface SpawnedQemu {
+  child: ChildProcess;
+  /** Resolves with the exit code (or signal) when QEMU ends. */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+/** Starts QEMU in its own process group with stderr to `stderrLog` (shown when it fails to start). */
+export function spawnQemu(binary: string, args: string[], stderrLog: string): SpawnedQemu {
+  const fd = openSync(stderrLog, 'w');
+  const child = spawn(binary, args, { stdio: ['ignore', 'ignore', fd], detached: true });
+  closeSync(fd);
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
+    child.on('exit', (code, signal) => resolve({ code, signal }));
+    child.on('error', () => resolve({ code: -1, signal: null }));
+  });
+  return { child, exited };
+}
+
+/** Last `lines` lines of a log file (reads only its end). */
+export function tailFile(path: string, lines = 30, maxBytes = 16_384): string[] {
+  try {
+    const buf = readFileSync(path);
+    const text = buf.subarray(Math.max(0, buf.length - maxBytes)).toString('utf8');
+    // eslint-disable-next-line no-control-regex
+    return text.replace(/\r/g, '').replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '').split('\n').filter((l) => l.trim()).slice(-lines);
+  } catch {
+    return [];
+  }
+}
