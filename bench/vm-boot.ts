@@ -12,7 +12,8 @@ import { VmManager } from '../vm/vm-manager.js';
  * dockerd; host seconds since QEMU was spawned, guest uptime in brackets), the idle CPU (% of one core)
  * and RSS of QEMU over 60 s with no containers, then suspend, resume → `_ping`, RSS after the resume,
  * and the resume/cold ratio. Goals: cold ≤ 10 s, resume ≤ 2 s, ratio ≤ 0.2, idle ≤ 5 %.
- * BERTH_VM_BENCH_IDLE_S changes the idle window; BERTH_VM_CMDLINE adds kernel words (levers).
+ * BERTH_VM_BENCH_IDLE_S changes the idle window; levers: BERTH_VM_CMDLINE adds kernel words,
+ * BERTH_VM_FIRMWARE sets -bios (e.g. /usr/share/qemu/qboot.rom), BERTH_VM_TB_MIB the TCG cache size.
  */
 const CLK_TCK = 100;
 
@@ -39,7 +40,15 @@ export async function benchVmBoot(): Promise<void> {
   const imageDir = findImage() ?? buildImage();
   const dataDir = mkdtempSync(join(tmpdir(), 'berth-vm-bench-'));
   const extra = process.env.BERTH_VM_CMDLINE?.split(' ').filter(Boolean);
-  const opts: QemuDriverOptions = { dataDir, imageDir, extraCmdline: extra, log: (l) => l.startsWith('qemu-system') || console.log(`  (${l})`) };
+  const env = process.env;
+  const opts: QemuDriverOptions = {
+    dataDir,
+    imageDir,
+    extraCmdline: extra,
+    firmware: env.BERTH_VM_FIRMWARE || undefined,
+    tcgTbSizeMiB: env.BERTH_VM_TB_MIB ? Number(env.BERTH_VM_TB_MIB) : undefined,
+    log: (l) => l.startsWith('qemu-system') || console.log(`  (${l})`),
+  };
   const driver = new QemuDriver(opts);
   const vm = new VmManager({
     driver,

@@ -1,10 +1,13 @@
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { docker, removeContainers, testImage, uniqueName } from './support/docker-cli.js';
 import { closeSession, openSession, type AppSession } from './support/session.js';
 
-const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+// Evaluated, not added as a <script>: the app's CSP (script-src 'self') refuses inline scripts, and
+// evaluation from the DevTools protocol is not subject to it.
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const prefix = 'berth-e2e-a11y';
 const volume = uniqueName('berth-e2e-a11y-vol');
 const network = uniqueName('berth-e2e-a11y-net');
@@ -22,7 +25,7 @@ interface AxeResult {
 
 /** axe-core in the page, WCAG 2.0/2.1 A and AA rules, on the whole document. */
 async function runAxe(page: Page): Promise<AxeResult[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: axePath });
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
   return page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: AxeResult[] }> } }).axe;
     const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] });
@@ -42,7 +45,7 @@ async function visit(page: Page, hash: string, ready: (page: Page) => Promise<un
     window.location.hash = h;
   }, hash);
   await ready(page);
-  await page.waitForFunction(() => !document.querySelector('main .spinner, main [aria-busy="true"]'), null, { timeout: 10_000 }).catch(() => undefined);
+  await page.waitForFunction(() => !document.querySelector('main .spinner, main [aria-busy="true"]'), null, { timeout: 4000 }).catch(() => undefined);
   // Let transitions (120 ms hovers, fades) end so colours are read at rest.
   await page.waitForTimeout(250);
 }
@@ -65,9 +68,9 @@ const pages: { name: string; hash: () => string; ready: (page: Page) => Promise<
     hash: () => `#/images/${encodeURIComponent(testImage)}/${tab}`,
     ready: tabReady(tab[0]!.toUpperCase() + tab.slice(1)),
   })),
-  { name: 'Volumes', hash: () => '#/volumes', ready: (p) => p.getByText(volume).first().waitFor({ timeout: 15_000 }) },
+  { name: 'Volumes', hash: () => '#/volumes', ready: (p) => p.getByRole('row', { name: volume }).waitFor({ timeout: 15_000 }) },
   { name: 'Volume details', hash: () => `#/volumes/${volume}`, ready: heading(volume) },
-  { name: 'Networks', hash: () => '#/networks', ready: (p) => p.getByText(network).first().waitFor({ timeout: 15_000 }) },
+  { name: 'Networks', hash: () => '#/networks', ready: (p) => p.getByRole('row', { name: network }).first().waitFor({ timeout: 15_000 }) },
   { name: 'Network details', hash: () => `#/networks/${network}`, ready: heading(network) },
   { name: 'Registries', hash: () => '#/registries', ready: heading('Registries') },
   { name: 'Disk usage', hash: () => '#/disk-usage', ready: heading('Disk usage') },
@@ -113,6 +116,8 @@ describe('accessibility: axe-core finds no WCAG 2.1 A/AA violation', () => {
           if (!(await s.page.locator(`nav[aria-label="Main"] a[href="${top}"]`).count())) return ctx.skip();
           await visit(s.page, p.hash(), p.ready);
           expect(await s.page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(scheme === 'dark');
+          // The theme setting ("system" here) follows the OS scheme onto <html data-theme>.
+          expect([undefined, scheme]).toContain(await s.page.evaluate(() => document.documentElement.dataset.theme));
           const found = describeViolations(`${p.name} (${scheme})`, await runAxe(s.page));
           if (found.length) console.log(found.join('\n'));
           expect(found).toEqual([]);

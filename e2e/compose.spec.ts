@@ -30,6 +30,7 @@ services:
     image: ${testImage}
     command: ["sh", "-c", "i=0; while true; i=$$((i+1)); do echo ${workerWord} $$i; sleep 1; done"]
     depends_on: [db]
+    stop_grace_period: 1s
 `;
 
 describe('compose: open a file, up, merged logs, edit and up again, down', () => {

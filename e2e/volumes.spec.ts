@@ -153,4 +153,22 @@ describe('Volumes: create, browse, download, export/import, clone, remove and re
     expect(await contentOf(data)).toBe(before);
     expect(await docker('volume', 'inspect', data, '--format', '{{json .Labels}}')).toBe('{"team":"e2e"}');
   });
+
+  it('over the limit, removal says plainly that the volume cannot be restored; prune says whether copies are kept', async () => {
+    await page.getByLabel('Keep removed volumes up to (MiB)').fill('0');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => page.getByText('when it holds at most 0 B').count(), { timeout: 10_000 }).toBe(1);
+    await page.goto(`${berth.origin}/#/volumes`);
+    await row(cloned).getByRole('button', { name: `Remove ${cloned}` }).click();
+    await expect.poll(() => dialog().getByRole('status').allInnerTexts(), { timeout: 15_000 }).toEqual([expect.stringContaining('It cannot be restored once removed: its data is deleted for good.')]);
+    await dialog().getByRole('button', { name: 'Remove for good' }).click();
+    await expect.poll(() => row(cloned).count(), { timeout: 20_000 }).toBe(0);
+
+    await page.getByRole('button', { name: 'Prune' }).click();
+    await dialog().getByLabel('Every volume no container uses (named ones too)').check();
+    await expect.poll(() => dialog().getByRole('status').allInnerTexts(), { timeout: 20_000 }).toEqual([expect.stringMatching(/cannot be restored|Nothing to prune/)]);
+    await dialog().getByRole('checkbox').uncheck();
+    await expect.poll(() => dialog().getByRole('status').allInnerTexts()).toEqual([expect.stringMatching(/They are not kept: they cannot be restored\.|Nothing to prune/)]);
+    await dialog().getByRole('button', { name: 'Cancel' }).click();
+  });
 });

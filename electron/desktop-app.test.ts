@@ -1,77 +1,87 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { app, BrowserWindow, protocol, resetFakeElectron, session } from './testing/fake-electron.js';
 import { createFakeImplementation } from '../server/testing/fake-implementation.js';
-import { runDesktopApp, type DesktopBackend } from './desktop-app.js';
+import { runDesktopApp } from './desktop-app.js';
+import { playBackendChildren } from './testing/fake-backend-child.js';
+import { app, BrowserWindow, FakeUtilityProcess, protocol, resetFakeElectron, session, Tray } from './testing/fake-electron.js';
 
-function fakeBackend() {
-  let finishDispose: () => void = () => undefined;
-  const backend = {
-    impl: createFakeImplementation().impl,
-    start: vi.fn(async () => undefined),
-    dispose: vi.fn(() => new Promise<void>((resolve) => (finishDispose = resolve))),
-  } satisfies DesktopBackend;
-  return { backend, finishDispose: () => finishDispose() };
-}
-
+// Electron cannot run here: the fake electron module plays the app, windows, tray and utility process.
 describe('runDesktopApp', () => {
   beforeEach(() => resetFakeElectron());
 
-  const run = (backend: DesktopBackend) => {
-    const created: unknown[] = [];
+  const run = () => {
+    const backends = playBackendChildren(() => createFakeImplementation().impl);
     runDesktopApp({
       launch: { dataDir: '/data', embedded: 'never', engine: 'auto', dockerHost: 'unix:///x.sock' },
-      createBackend: (o) => (created.push(o), backend),
       distDir: '/app/dist/electron',
+      platform: 'linux',
       log: () => undefined,
     });
-    return created;
+    return backends;
   };
-
-  it('on ready: hardens the session, serves app://, opens the locked window, starts the back end', async () => {
-    const { backend } = fakeBackend();
-    const created = run(backend);
-    expect(created).toEqual([expect.objectContaining({ dataDir: '/data', embedded: 'never', dockerHost: 'unix:///x.sock' })]);
-    expect(protocol.privileged.map((p) => p.scheme)).toEqual(['app']);
+  const ready = async () => {
     app.makeReady();
     await vi.waitFor(() => expect(BrowserWindow.instances).toHaveLength(1));
-    const win = BrowserWindow.instances[0]!;
+    return BrowserWindow.instances[0]!;
+  };
+
+  it('on ready: hardens the session, serves app://, forks the back end, opens the locked window and the tray', async () => {
+    const backends = run();
+    expect(protocol.privileged.map((p) => p.scheme)).toEqual(['app']);
+    expect(app.getPath('userData')).toBe('/data/electron');
+    const win = await ready();
     expect((win.options.webPreferences as { preload: string }).preload).toBe('/app/dist/electron/preload.cjs');
     expect(win.webContents.windowOpenHandler).toBeDefined();
     expect(protocol.handlers.has('app')).toBe(true);
     expect(session.defaultSession.permissionRequestHandler).toBeDefined();
-    expect(backend.start).toHaveBeenCalledTimes(1);
+    expect(FakeUtilityProcess.forked.map((c) => [c.modulePath, c.args])).toEqual([
+      ['/app/dist/electron/backend.js', ['--data-dir', '/data', '--docker-host', 'unix:///x.sock', '--no-embedded-engine']],
+    ]);
+    expect(backends).toHaveLength(1);
+    expect(Tray.instances).toHaveLength(1);
   });
 
-  it('disposes the back end before quitting, once', async () => {
-    const { backend, finishDispose } = fakeBackend();
-    run(backend);
-    app.makeReady();
-    await vi.waitFor(() => expect(BrowserWindow.instances).toHaveLength(1));
+  it('closing the window keeps Berth in the tray: the back end keeps running', async () => {
+    const backends = run();
+    const win = await ready();
+    win.shown = true;
+    win.close();
+    expect(win.closed).toBe(false);
+    expect(win.shown).toBe(false);
+    expect(app.quitRequests).toBe(0);
+    app.emit('second-instance');
+    expect(win.shown).toBe(true);
+    expect(win.focused).toBe(true);
+    expect(backends[0]!.dispose).not.toHaveBeenCalled();
+  });
+
+  it('Quit stops the back end in its process (and the engine Berth started), once, then really quits', async () => {
+    const backends = run();
+    const win = await ready();
+    await vi.waitFor(() => expect(FakeUtilityProcess.forked[0]!.listenerCount('exit')).toBeGreaterThan(0));
     app.quit();
     app.quit();
-    expect(backend.dispose).toHaveBeenCalledTimes(1);
     expect(app.exited).toBe(false);
-    finishDispose();
     await vi.waitFor(() => expect(app.exited).toBe(true));
-    expect(backend.dispose).toHaveBeenCalledTimes(1);
+    expect(backends[0]!.dispose).toHaveBeenCalledTimes(1);
+    expect(FakeUtilityProcess.forked).toHaveLength(1);
+    expect(Tray.instances[0]!.destroyed).toBe(true);
+    // While quitting the window really closes.
+    win.close();
+    expect(win.closed).toBe(true);
   });
 
-  it('quits when the last window closes', async () => {
-    const { backend, finishDispose } = fakeBackend();
-    run(backend);
-    app.makeReady();
-    await vi.waitFor(() => expect(BrowserWindow.instances).toHaveLength(1));
-    BrowserWindow.instances[0]!.close();
-    app.emit('window-all-closed');
-    expect(backend.dispose).toHaveBeenCalledTimes(1);
-    finishDispose();
+  it('the tray menu’s Quit really quits', async () => {
+    run();
+    await ready();
+    const quit = (Tray.instances[0]!.menu!.items as { label?: string; click?: () => void }[]).find((i) => i.label === 'Quit Berth')!;
+    quit.click!();
     await vi.waitFor(() => expect(app.exited).toBe(true));
   });
 
-  it('a second instance quits at once without starting a back end', () => {
+  it('a second Berth on the same data dir quits at once without forking a back end', () => {
     app.hasLock = false;
-    const { backend } = fakeBackend();
-    expect(run(backend)).toEqual([]);
+    run();
+    expect(FakeUtilityProcess.forked).toEqual([]);
     expect(app.quitRequests).toBe(1);
   });
 });

@@ -1,64 +1,81 @@
 import { join } from 'node:path';
 import { app, dialog, session, shell, type BrowserWindow } from 'electron';
-import { contract, createDispatcher, type BerthImplementation, type Disposable } from '../contract/index.js';
+import type { Disposable } from '../contract/index.js';
 import { registerAppScheme, serveAppProtocol } from './app-protocol.js';
+import { BackendProcess } from './backend-process.js';
+import { NAVIGATE_CHANNEL } from './channels.js';
+import { startDesktopServices, type DesktopServices } from './desktop-services.js';
 import { registerIpcRouter } from './ipc.js';
-import type { LaunchOptions } from './launch-options.js';
+import { launchArgs, type LaunchOptions } from './launch-options.js';
+import { createMainClient } from './main-client.js';
 import { hardenSession, hardenWebContents } from './security.js';
+import { createUpdateChecker, type UpdaterLike } from './updater.js';
 import { createMainWindow } from './window.js';
 
-/** The slice of engine/backend.ts the shell needs. */
-export interface DesktopBackend {
-  readonly impl: BerthImplementation;
-  start(): Promise<void>;
-  dispose(): Promise<void>;
-}
+export type { DesktopBackend } from './desktop-backend.js';
 
 export interface DesktopAppOptions {
   launch: LaunchOptions;
-  createBackend(options: { dataDir: string; dockerHost?: string; embedded: 'auto' | 'never'; engine: LaunchOptions['engine']; log(line: string): void }): DesktopBackend;
-  /** dist/electron: holds preload.cjs; the UI is in ../renderer. */
+  /** dist/electron: holds preload.cjs, backend.js (the back end's process) and tray/; the UI is in ../renderer. */
   distDir: string;
+  /** electron-updater's autoUpdater (main.ts), created on first use. */
+  updater?: () => UpdaterLike | Promise<UpdaterLike>;
+  platform?: NodeJS.Platform;
   log(line: string): void;
 }
 
 /**
- * The desktop app's lifecycle: one instance; on ready, harden the session, serve app://berth/, route
- * IPC, open the window and start the engine in the background (the UI shows its state). On quit the
- * back end is disposed first (stopping an embedded dockerd cleanly), then the app really quits.
+ * The desktop app's lifecycle: one instance per data dir; on ready, harden the session, serve
+ * app://berth/, start the back end in its utility process, route IPC to it, open the window, the tray
+ * and notifications. Closing the window keeps Berth in the tray; Quit stops the back end first (which
+ * stops the engine Berth started), then really quits.
  */
 export function runDesktopApp(options: DesktopAppOptions): void {
   const { log } = options;
   registerAppScheme();
+  // Electron's single-instance lock is per userData directory: one per data dir makes one Berth per data dir.
+  app.setPath('userData', join(options.launch.dataDir, 'electron'));
   if (!app.requestSingleInstanceLock()) {
-    log('Berth is already running; focusing its window.');
+    log('Berth is already running for this data dir; focusing its window.');
     app.quit();
     return;
   }
 
-  const backend = options.createBackend({ ...options.launch, log });
+  const backend = new BackendProcess({ entry: join(options.distDir, 'backend.js'), args: launchArgs(options.launch), log });
   let window: BrowserWindow | undefined;
   let router: Disposable | undefined;
+  let services: DesktopServices | undefined;
   let quitState: 'running' | 'disposing' | 'done' = 'running';
 
   const openExternal = (url: string) => shell.openExternal(url).catch((err: unknown) => log(`could not open ${url}: ${(err as Error).message}`));
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, { openExternal: (url) => void openExternal(url), log }));
 
-  const showWindow = () => {
+  const showWindow = (route?: string) => {
     if (window && !window.isDestroyed()) {
       if (window.isMinimized()) window.restore();
+      window.show();
       window.focus();
+      if (route) window.webContents.send(NAVIGATE_CHANNEL, route);
       return;
     }
-    window = createMainWindow({ preloadPath: join(options.distDir, 'preload.cjs'), log });
-    window.on('closed', () => (window = undefined));
+    const win = createMainWindow({ preloadPath: join(options.distDir, 'preload.cjs'), route, log });
+    window = win;
+    // Like Docker Desktop: closing the window keeps Berth (and its engine) running in the tray.
+    win.on('close', (event) => {
+      if (quitState !== 'running' || !services?.hasTray) return;
+      event.preventDefault();
+      win.hide();
+    });
+    win.on('closed', () => (window = undefined));
   };
-  app.on('second-instance', showWindow);
+  app.on('second-instance', () => showWindow());
   app.on('activate', () => {
     if (app.isReady()) showWindow();
   });
-  // The engine belongs to the app: closing the last window quits (and stops an embedded dockerd).
-  app.on('window-all-closed', () => app.quit());
+  // Without a tray, the last window closing quits (and stops the engine Berth started).
+  app.on('window-all-closed', () => {
+    if (!services?.hasTray) app.quit();
+  });
 
   const beforeQuit = (event: { preventDefault(): void }) => {
     if (quitState === 'done') return;
@@ -66,9 +83,10 @@ export function runDesktopApp(options: DesktopAppOptions): void {
     if (quitState === 'disposing') return;
     quitState = 'disposing';
     log('stopping the back end…');
+    services?.dispose();
     router?.dispose();
     backend
-      .dispose()
+      .stop()
       .catch((err: unknown) => log(`stopping the back end failed: ${(err as Error).message}`))
       .finally(() => {
         quitState = 'done';
@@ -83,9 +101,20 @@ export function runDesktopApp(options: DesktopAppOptions): void {
     .then(async () => {
       hardenSession(session.defaultSession, log);
       await serveAppProtocol(join(options.distDir, '..', 'renderer'), log);
-      router = registerIpcRouter({ dispatcher: createDispatcher(contract, backend.impl), openExternal, log });
+      backend.start();
+      services = startDesktopServices({
+        api: createMainClient(backend),
+        iconDir: join(options.distDir, 'tray'),
+        platform: options.platform,
+        windowFocused: () => !!window && !window.isDestroyed() && window.isVisible() && window.isFocused(),
+        open: showWindow,
+        quit: () => app.quit(),
+        quitting: () => quitState !== 'running',
+        updates: options.updater && createUpdateChecker({ updater: options.updater, packaged: app.isPackaged, log }),
+        log,
+      });
+      router = registerIpcRouter({ dispatcher: backend, backendStatus: backend, observer: services.observer, openExternal, log });
       showWindow();
-      backend.start().catch((err: unknown) => log(`the Docker engine did not start: ${(err as Error).message}`));
     })
     .catch((err: unknown) => {
       log(`startup failed: ${(err as Error).stack ?? String(err)}`);

@@ -1,6 +1,6 @@
 import type { IpcRenderer, IpcRendererEvent } from 'electron';
 import { ownBytes, type ClientMessage, type ClientTransport, type Disposable } from '../contract/index.js';
-import { CONNECT_CHANNEL, RPC_CHANNEL } from './channels.js';
+import { BACKEND_STATUS_CHANNEL, CONNECT_CHANNEL, RPC_CHANNEL } from './channels.js';
 
 /**
  * The preload's side of the IPC transport. Announces the page to the main process first (a fresh
@@ -18,5 +18,20 @@ export function createIpcTransport(ipc: Pick<IpcRenderer, 'send' | 'on' | 'remov
       ipc.on(RPC_CHANNEL, listener);
       return { dispose: () => void ipc.removeListener(RPC_CHANNEL, listener) };
     },
+    // The back end restarted (its process crashed): pending calls fail, live subscriptions are sent again.
+    // It starts open: the page loads while the back end runs (a call made during a restart fails at once).
+    onStatus(cb: (status: 'open' | 'closed') => void): Disposable {
+      cb('open');
+      return onBackendStatus(ipc, cb);
+    },
   };
+}
+
+/** The back end's process status as the main process reports it (BACKEND_STATUS_CHANNEL). */
+export function onBackendStatus(ipc: Pick<IpcRenderer, 'on' | 'removeListener'>, cb: (status: 'open' | 'closed') => void): Disposable {
+  const listener = (_event: IpcRendererEvent, status: unknown) => {
+    if (status === 'open' || status === 'closed') cb(status);
+  };
+  ipc.on(BACKEND_STATUS_CHANNEL, listener);
+  return { dispose: () => void ipc.removeListener(BACKEND_STATUS_CHANNEL, listener) };
 }

@@ -1,12 +1,22 @@
 import { ipcMain, type IpcMainEvent, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import { ownBytes, type Connection, type Disposable, type Dispatcher, type ServerMessage } from '../contract/index.js';
 import { isAppUrl, isExternalWebUrl } from './app-url.js';
-import { CONNECT_CHANNEL, OPEN_EXTERNAL_CHANNEL, RPC_CHANNEL } from './channels.js';
+import { BACKEND_STATUS_CHANNEL, CONNECT_CHANNEL, OPEN_EXTERNAL_CHANNEL, RPC_CHANNEL } from './channels.js';
 
 export interface IpcRouterOptions {
   dispatcher: Dispatcher;
   openExternal(url: string): Promise<void>;
   log(line: string): void;
+  /** The back end's process going down and up again (desktop-app.ts): every page is told, then resubscribes. */
+  backendStatus?: { onStatus(listener: (status: 'open' | 'closed') => void): Disposable };
+  /** Sees each connection's messages go by (notifications for pulls, pushes and builds); never changes them. */
+  observer?: TrafficObserver;
+}
+
+export interface TrafficObserver {
+  fromPage(connection: string, msg: unknown): void;
+  toPage(connection: string, msg: ServerMessage): void;
+  closed(connection: string): void;
 }
 
 /**
@@ -31,8 +41,11 @@ export function registerIpcRouter(options: IpcRouterOptions): Disposable {
   };
 
   const close = (id: number) => {
-    connections.get(id)?.close();
+    const connection = connections.get(id);
+    if (!connection) return;
+    connection.close();
     connections.delete(id);
+    options.observer?.closed(`ipc-${id}`);
   };
 
   const open = (contents: WebContents): Connection => {
@@ -42,6 +55,7 @@ export function registerIpcRouter(options: IpcRouterOptions): Disposable {
       {
         send(msg: ServerMessage) {
           if (contents.isDestroyed()) return;
+          if (msg.t !== 'bytes') options.observer?.toPage(`ipc-${id}`, msg);
           // Bytes cross as a Uint8Array (structured clone), tightened so a view sends only its own bytes.
           contents.send(RPC_CHANNEL, msg.t === 'bytes' ? { t: 'bytes', id: msg.id, data: ownBytes(msg.data) } : msg);
         },
@@ -73,7 +87,9 @@ export function registerIpcRouter(options: IpcRouterOptions): Disposable {
   const onRpc = (event: IpcMainEvent, msg: unknown) => {
     const problem = senderProblem(event);
     if (problem) return log(`ipc: dropped a ${RPC_CHANNEL} message: ${problem}`);
-    (connections.get(event.sender.id) ?? open(event.sender)).handle(msg);
+    const connection = connections.get(event.sender.id) ?? open(event.sender);
+    options.observer?.fromPage(`ipc-${event.sender.id}`, msg);
+    connection.handle(msg);
   };
 
   const onOpenExternal = async (event: IpcMainInvokeEvent, url: unknown): Promise<void> => {
@@ -86,12 +102,19 @@ export function registerIpcRouter(options: IpcRouterOptions): Disposable {
     await options.openExternal(url);
   };
 
+  // Each page's connection ends with the old process; the page's client resubscribes on 'open' over a new one.
+  const statusSub = options.backendStatus?.onStatus((status) => {
+    for (const id of [...connections.keys()]) close(id);
+    for (const contents of watched) if (!contents.isDestroyed()) contents.send(BACKEND_STATUS_CHANNEL, status);
+  });
+
   ipcMain.on(CONNECT_CHANNEL, onConnect);
   ipcMain.on(RPC_CHANNEL, onRpc);
   ipcMain.handle(OPEN_EXTERNAL_CHANNEL, onOpenExternal);
 
   return {
     dispose() {
+      statusSub?.dispose();
       ipcMain.removeListener(CONNECT_CHANNEL, onConnect);
       ipcMain.removeListener(RPC_CHANNEL, onRpc);
       ipcMain.removeHandler(OPEN_EXTERNAL_CHANNEL);

@@ -36,3 +36,13 @@ export function readLaunchOptions(argv: readonly string[], env: NodeJS.ProcessEn
     embedded: values['no-embedded-engine'] === true ? 'never' : 'auto',
   };
 }
+
+/** The same options as flags again, for the back end's utility process (it reads them with readLaunchOptions). */
+export function launchArgs(o: LaunchOptions): string[] {
+  return [
+    '--data-dir', o.dataDir,
+    ...(o.engine !== 'auto' ? ['--engine', o.engine] : []),
+    ...(o.dockerHost ? ['--docker-host', o.dockerHost] : []),
+    ...(o.embedded === 'never' ? ['--no-embedded-engine'] : []),
+  ];
+}

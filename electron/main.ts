@@ -1,12 +1,12 @@
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app } from 'electron';
-import { createBackend } from '../engine/backend.js';
 import { createBerthLog } from '../engine/diagnostics/log-file.js';
 import { runDesktopApp } from './desktop-app.js';
 import { readLaunchOptions, type LaunchOptions } from './launch-options.js';
 
-// The desktop composition root (bundled to dist/electron/main.js).
+// The desktop composition root (bundled to dist/electron/main.js). The engine back end runs in its own
+// utility process (dist/electron/backend.js, from backend-entry.ts).
 let launch: LaunchOptions;
 try {
   launch = readLaunchOptions(process.argv.slice(1));
@@ -17,9 +17,10 @@ try {
 }
 runDesktopApp({
   launch,
-  createBackend,
   distDir: dirname(fileURLToPath(import.meta.url)),
-  // Every line also goes to <dataDir>/logs/berth.log (rotated), for the diagnostics bundle.
+  // Loaded on first use (packaged builds): electron-updater requires electron at load.
+  updater: () => import('electron-updater').then((m) => m.default.autoUpdater),
+  // Every line (the back end's too) goes to <dataDir>/logs/berth.log (rotated), for the diagnostics bundle.
   log: createBerthLog(launch.dataDir, (line) => process.stderr.write(`berth: ${line}\n`)).log,
 });
 

@@ -1,5 +1,6 @@
 import { BrowserWindow, type WebPreferences } from 'electron';
 import { APP_INDEX_URL } from './app-url.js';
+import { isHashRoute } from './window-route.js';
 
 /**
  * The renderer's privileges, locked: an isolated, sandboxed page with no Node, no <webview> and the
@@ -25,6 +26,8 @@ export function lockedWebPreferences(preloadPath: string): WebPreferences {
 
 export interface MainWindowOptions {
   preloadPath: string;
+  /** The page to open at, a hash route such as "#/containers/<id>" (a notification's or the tray's). */
+  route?: string;
   log(line: string): void;
 }
 
@@ -43,6 +46,6 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
   });
   win.once('ready-to-show', () => win.show());
   win.webContents.on('render-process-gone', (_event, details) => options.log(`the window's renderer went away: ${details.reason}`));
-  win.loadURL(APP_INDEX_URL).catch((err: unknown) => options.log(`could not load the UI: ${(err as Error).message}`));
+  win.loadURL(APP_INDEX_URL + (isHashRoute(options.route) ? options.route : '')).catch((err: unknown) => options.log(`could not load the UI: ${(err as Error).message}`));
   return win;
 }

@@ -4,6 +4,7 @@ import { rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { writeTrayIcons } from './tray-icons.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const at = (p) => join(root, p);
@@ -37,6 +38,27 @@ const common = {
   legalComments: 'none',
 };
 
+// Electron's Node side (main process, back end): self-contained, electron itself provided by the runtime.
+const electronNode = {
+  ...common,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  external: ['electron'],
+  plugins: [nativeStaysOut],
+  // CommonJS packages bundled into ESM still call require() for Node's built-ins and read __dirname.
+  banner: {
+    js: [
+      "import { createRequire as __berthRequire } from 'node:module';",
+      "import { dirname as __berthDirname } from 'node:path';",
+      "import { fileURLToPath as __berthPath } from 'node:url';",
+      'const require = __berthRequire(import.meta.url);',
+      'const __filename = __berthPath(import.meta.url);',
+      'const __dirname = __berthDirname(__filename);',
+    ].join(' '),
+  },
+};
+
 await rm(out('server'), { recursive: true, force: true });
 await rm(out('electron'), { recursive: true, force: true });
 
@@ -54,26 +76,17 @@ await Promise.all([
   }),
   // Electron main process: self-contained, with electron itself provided by the runtime.
   build({
-    ...common,
+    ...electronNode,
     entryPoints: [at('electron/main.ts')],
     outfile: out('electron/main.js'),
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    external: ['electron'],
-    plugins: [nativeStaysOut],
-    // CommonJS packages bundled into ESM still call require() for Node's built-ins and read __dirname.
-    banner: {
-      js: [
-        "import { createRequire as __berthRequire } from 'node:module';",
-        "import { dirname as __berthDirname } from 'node:path';",
-        "import { fileURLToPath as __berthPath } from 'node:url';",
-        'const require = __berthRequire(import.meta.url);',
-        'const __filename = __berthPath(import.meta.url);',
-        'const __dirname = __berthDirname(__filename);',
-      ].join(' '),
-    },
   }),
+  // The engine back end's utility process (electron/backend-process.ts forks it): bundled the same way.
+  build({
+    ...electronNode,
+    entryPoints: [at('electron/backend-entry.ts')],
+    outfile: out('electron/backend.js'),
+  }),
+  writeTrayIcons(out('electron/tray')),
   // Sandboxed preload: may require only 'electron' (and a few polyfilled modules), so everything else
   // (contract, zod) is inlined, as CommonJS.
   build({
@@ -87,4 +100,4 @@ await Promise.all([
     minify: true,
   }),
 ]);
-console.log(`build:node: dist/server/main.js, dist/electron/main.js, dist/electron/preload.cjs (${Date.now() - started} ms)`);
+console.log(`build:node: dist/server/main.js, dist/electron/{main,backend}.js, dist/electron/preload.cjs, dist/electron/tray/ (${Date.now() - started} ms)`);

@@ -9,7 +9,7 @@ purpose=${1:-start}
 # command → Debian package
 declare -A need=([dockerd]=docker.io [curl]=curl)
 if [ "$purpose" = test ]; then
-  need+=([busybox]=busybox-static [chromium]=chromium [docker-registry]=docker-registry [htpasswd]=apache2-utils [docker-compose]=docker-compose)
+  need+=([busybox]=busybox-static [chromium]=chromium [docker-registry]=docker-registry [htpasswd]=apache2-utils [docker-compose]=docker-compose [qemu-system-x86_64]=qemu-system-x86 [zstd]=zstd)
 fi
 missing=()
 for cmd in "${!need[@]}"; do

@@ -41,6 +41,8 @@ export const settingsSchema = z
       .max(MAX_LOG_BUFFER_LINES, { error: `must be at most ${MAX_LOG_BUFFER_LINES}` }),
     /** Desktop only. */
     startAtLogin: bool,
+    /** Desktop only: electron-updater's generic feed; empty or absent means Berth's own. */
+    updateFeedUrl: z.string().max(2048).regex(/^(https?:\/\/\S+)?$/, { error: 'expected an http(s) URL, or empty for the default' }).optional(),
   })
   .strict();
 
@@ -68,6 +70,7 @@ export const settingsPatchSchema = z
     recycleBin: settingsSchema.shape.recycleBin.partial().optional(),
     logBufferLines: settingsSchema.shape.logBufferLines.optional(),
     startAtLogin: bool.optional(),
+    updateFeedUrl: settingsSchema.shape.updateFeedUrl,
   })
   .strict();
 

@@ -1,4 +1,7 @@
 import { EventEmitter } from 'node:events';
+import { MessageChannelMain, Menu, nativeImage, Notification, resetFakeDesktop, Tray, utilityProcess } from './fake-electron-desktop.js';
+
+export * from './fake-electron-desktop.js';
 
 /**
  * A fake `electron` module for unit tests (vitest aliases `electron` to this file in the unit
@@ -117,12 +120,26 @@ export class BrowserWindow extends EventEmitter {
   isMinimized(): boolean {
     return false;
   }
+  isFocused(): boolean {
+    return this.focused;
+  }
+  isVisible(): boolean {
+    return this.shown;
+  }
+  hide(): void {
+    this.shown = false;
+    this.focused = false;
+  }
   restore(): void {}
   isDestroyed(): boolean {
     return this.closed;
   }
+  /** Like Electron: 'close' can be prevented (the window then stays). */
   close(): void {
     if (this.closed) return;
+    const ev = preventable({});
+    this.emit('close', ev);
+    if (ev.defaultPrevented) return;
     this.closed = true;
     this.emit('closed');
     this.webContents.destroy();
@@ -283,10 +300,22 @@ class FakeApp extends EventEmitter {
     this.exited = true;
   }
   getPath(name: string): string {
-    return `/tmp/fake-electron/${name}`;
+    return this.paths.get(name) ?? `/tmp/fake-electron/${name}`;
   }
   getVersion(): string {
     return '0.0.0-fake';
+  }
+  loginItem: { openAtLogin: boolean } = { openAtLogin: false };
+  setLoginItemSettings(settings: { openAtLogin: boolean }): void {
+    this.loginItem = { ...settings };
+  }
+  getLoginItemSettings(): { openAtLogin: boolean } {
+    return { ...this.loginItem };
+  }
+  isPackaged = false;
+  readonly paths = new Map<string, string>();
+  setPath(name: string, path: string): void {
+    this.paths.set(name, path);
   }
 }
 export const app = new FakeApp();
@@ -299,6 +328,9 @@ export function resetFakeElectron(): void {
   app.quitRequests = 0;
   app.exited = false;
   app.exitCode = undefined;
+  app.loginItem = { openAtLogin: false };
+  app.paths.clear();
+  resetFakeDesktop();
   ipcMain.removeAllListeners();
   ipcMain.handlers.clear();
   ipcRenderer.removeAllListeners();
@@ -313,4 +345,4 @@ export function resetFakeElectron(): void {
   dialog.errors.length = 0;
 }
 
-export default { app, BrowserWindow, contextBridge, dialog, ipcMain, ipcRenderer, protocol, session, shell };
+export default { app, BrowserWindow, contextBridge, dialog, ipcMain, ipcRenderer, MessageChannelMain, Menu, nativeImage, Notification, protocol, session, shell, Tray, utilityProcess };

@@ -58,9 +58,10 @@ class RawBodyStream extends EventEmitter implements RawBody {
   }
   resume(): void {
     this.paused = false;
-    const early = this.early;
-    this.early = [];
-    for (const b of early) this.emit('data', b);
+    // A 'data' listener may pause again while early bytes are handed over: then the rest waits, and
+    // the socket stays paused (back-pressure holds).
+    while (this.early.length && !this.paused) this.emit('data', this.early.shift()!);
+    if (this.paused) return;
     if (this.endPending) {
       this.endPending = false;
       this.emit('end');

@@ -1,6 +1,7 @@
 import type { ComposeIssue } from '../../contract/models/compose.js';
 import {
-  buildKeys, closestKey, deployKeys, judgeKey, networkKeys, serviceKeys, serviceNetworkKeys, topLevelKeys, volumeKeys, type KeyPolicy,
+  buildKeys, closestKey, dependsOnKeys, deployKeys, healthcheckKeys, judgeKey, mountKeys, networkKeys, portKeys, serviceKeys, serviceNetworkKeys, topLevelKeys, volumeKeys,
+  type KeyPolicy,
 } from './key-policy.js';
 import { issueAt, type YamlSource } from './yaml-source.js';
 
@@ -65,6 +66,20 @@ export function checkKeys(src: YamlSource): { errors: ComposeIssue[]; warnings: 
           }
         }
       }
+    }
+    if (isMap(svc.healthcheck)) judge(svc.healthcheck, healthcheckKeys, [...base, 'healthcheck'], `Service "${name}": healthcheck.`);
+    if (Array.isArray(svc.ports)) svc.ports.forEach((p, i) => isMap(p) && judge(p, portKeys, [...base, 'ports', i], `Service "${name}": ports.`));
+    if (Array.isArray(svc.volumes)) {
+      svc.volumes.forEach((v, i) => {
+        if (!isMap(v)) return;
+        judge(v, mountKeys, [...base, 'volumes', i], `Service "${name}": volumes.`);
+        const bind = v.bind;
+        if (isMap(bind) && bind.propagation !== undefined) warnings.push(issueAt(src, [...base, 'volumes', i, 'bind', 'propagation'], `Service "${name}": volumes.bind.propagation is ignored by Berth`, true));
+        if (isMap(bind) && bind.create_host_path === false) warnings.push(issueAt(src, [...base, 'volumes', i, 'bind', 'create_host_path'], `Service "${name}": volumes.bind.create_host_path: false is ignored; Berth lets the engine create a missing host folder, as compose does`, true));
+      });
+    }
+    if (isMap(svc.depends_on)) {
+      for (const [dep, def] of Object.entries(svc.depends_on)) if (isMap(def)) judge(def, dependsOnKeys, [...base, 'depends_on', dep], `Service "${name}": depends_on.${dep}.`);
     }
     if (isMap(svc.networks)) {
       for (const [net, def] of Object.entries(svc.networks)) {

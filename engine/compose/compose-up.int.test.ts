@@ -60,6 +60,7 @@ const composeText = (web: string) => `services:
   web:
     image: ${TEST_IMAGE}
     command: ["sh", "-c", "echo ${web}; cat /app/hello.txt; sleep 3600"]
+    stop_grace_period: 1s
     volumes:
       - ./src:/app:ro
     depends_on:

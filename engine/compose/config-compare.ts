@@ -161,5 +161,5 @@ export function commonFields(a: Comparable, b: Comparable): [Comparable, Compara
 }
 
 function clean<T extends Obj>(o: T): T {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && !(isObj(v) && !Object.keys(v).length && false))) as T;
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
 }

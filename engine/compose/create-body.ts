@@ -28,7 +28,10 @@ export function serviceCreateBody(project: ComposeProject, svc: ComposeService, 
   };
   const body = createOptions(spec) as unknown as Record<string, unknown> & { HostConfig: Record<string, unknown> };
   const host = body.HostConfig;
-  const mounts = host.Mounts as Record<string, unknown>[];
+  // Bind mounts go in Binds, as compose's short syntax sends them: the engine then creates a missing host folder instead of refusing.
+  const mounts = (host.Mounts as Record<string, unknown>[]).filter((m) => m.Type !== 'bind');
+  host.Mounts = mounts;
+  host.Binds = svc.volumes.flatMap((m) => (m.type === 'bind' ? [`${m.source}:${m.target}:${m.readOnly ? 'ro' : 'rw'}`] : []));
   for (const m of svc.volumes) {
     if (m.type === 'volume' && !m.source) mounts.push({ Type: 'volume', Target: m.target, ReadOnly: m.readOnly });
     if (m.type === 'tmpfs') mounts.push(m.size === undefined ? { Type: 'tmpfs', Target: m.target } : { Type: 'tmpfs', Target: m.target, TmpfsOptions: { SizeBytes: m.size } });

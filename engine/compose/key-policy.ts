@@ -66,6 +66,11 @@ export const serviceNetworkKeys: KeyPolicy = {
   ignored: [],
 };
 
+export const healthcheckKeys: KeyPolicy = { supported: ['test', 'interval', 'timeout', 'retries', 'start_period', 'disable'], refused: [], ignored: ['start_interval'] };
+export const portKeys: KeyPolicy = { supported: ['target', 'published', 'host_ip', 'protocol', 'mode'], refused: [], ignored: ['name', 'app_protocol'] };
+export const mountKeys: KeyPolicy = { supported: ['type', 'source', 'target', 'read_only', 'tmpfs', 'volume', 'bind'], refused: ['image'], ignored: ['consistency'] };
+export const dependsOnKeys: KeyPolicy = { supported: ['condition'], refused: [], ignored: ['restart', 'required'] };
+
 export type KeyVerdict = 'supported' | 'refused' | 'ignored' | 'unknown' | 'extension';
 
 export function judgeKey(policy: KeyPolicy, key: string): KeyVerdict {

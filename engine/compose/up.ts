@@ -7,7 +7,7 @@ import { ensureImage } from './ensure-images.js';
 import { ensureResources } from './ensure-resources.js';
 import { L } from './labels.js';
 import { planUp, withDependencies, type ServiceStep } from './plan.js';
-import { projectContainers } from './project-containers.js';
+import { projectContainers, serviceOf } from './project-containers.js';
 import type { ComposeRuntime, Emit } from './runtime.js';
 import { waitCondition } from './wait-condition.js';
 
@@ -22,6 +22,9 @@ export async function upProject(rt: ComposeRuntime, project: ComposeProject, emi
   const scoped: ComposeProject = { ...project, services: project.services.filter((s) => wanted.has(s.name)) };
   const existing = await projectContainers(rt.engine, project.name, signal);
   const plans = planUp(scoped, existing);
+  const known = new Set(project.services.map((s) => s.name).concat(project.disabledServices));
+  const orphans = [...new Set(existing.map(serviceOf).filter((s) => !known.has(s)))];
+  if (orphans.length) emit({ kind: 'log', text: `warning: containers of services no longer in the file were left as they are: ${orphans.join(', ')} (down removes them)` });
   await ensureResources(rt, scoped, emit, signal);
 
   const tasks = new Map<string, Promise<string>>();
@@ -80,6 +83,10 @@ async function runService(
     const n = Number(step.container?.Labels?.[L.number] ?? 1) || 1;
     if (step.plan === 'recreate') {
       emit({ kind: 'service', service: svc.name, step: 'recreating', container: step.container!.Id, message: 'Its configuration changed' });
+      // Stopped as compose stops it (SIGTERM, then SIGKILL after the grace period), then removed.
+      await containerAction(rt.engine, step.container!.Id!, 'stop', { t: svc.stopGracePeriod ?? 10 }, signal).catch((err: unknown) => {
+        if ((err as { statusCode?: unknown }).statusCode !== 304) throw err;
+      });
       await rt.engine.json({ method: 'DELETE', path: containerPath(step.container!.Id!), query: { force: 1 }, signal });
     } else {
       emit({ kind: 'service', service: svc.name, step: 'creating' });

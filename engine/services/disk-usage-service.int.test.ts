@@ -40,14 +40,19 @@ describe('disk usage service against the real dockerd', () => {
   it('figures match `docker system df` within its rounding', async () => {
     await docker('volume', 'create', '--label', label, `${prefix}vol`);
     await docker('run', '--name', `${prefix}writer`, '--label', label, '-v', `${prefix}vol:/v`, TEST_IMAGE, 'sh', '-c', 'dd if=/dev/zero of=/big bs=1k count=300 2>/dev/null; dd if=/dev/zero of=/v/f bs=1k count=120 2>/dev/null');
-    const [ours, cli] = await Promise.all([backend.impl.system.diskUsage({}, ctx()), cliDf()]);
-    for (const k of ours.kinds) {
-      const c = cli.get(k.kind)!;
-      expect(k.count, k.kind).toBe(c.count);
+    // Other suites may change the engine between the two reads: compare up to three times.
+    let mismatch: string[] = [];
+    for (let round = 0; round < 3; round++) {
+      const [ours, cli] = await Promise.all([backend.impl.system.diskUsage({}, ctx()), cliDf()]);
       // The CLI prints 3–4 significant digits: within 0.5 % (or 1 kB).
-      expect(Math.abs(k.size - c.size), `${k.kind} size`).toBeLessThanOrEqual(Math.max(1000, c.size * 0.005));
-      expect(Math.abs(k.reclaimable - c.reclaimable), `${k.kind} reclaimable`).toBeLessThanOrEqual(Math.max(1000, c.reclaimable * 0.005));
+      const near = (a: number, b: number) => Math.abs(a - b) <= Math.max(1000, b * 0.005);
+      mismatch = ours.kinds.flatMap((k) => {
+        const c = cli.get(k.kind)!;
+        return k.count === c.count && near(k.size, c.size) && near(k.reclaimable, c.reclaimable) ? [] : [`${k.kind}: ours ${JSON.stringify(k)}, CLI ${JSON.stringify(c)}`];
+      });
+      if (!mismatch.length) break;
     }
+    expect(mismatch).toEqual([]);
   });
 
   it('previews, then cleans up stopped containers and the volume only they used, and reports the space freed', async () => {
@@ -55,7 +60,7 @@ describe('disk usage service against the real dockerd', () => {
     const preview = await backend.impl.system.cleanupPreview({ kinds, label }, ctx());
     expect(preview.kinds.map((k) => k.kind)).toEqual(['containers', 'volumes']);
     const writer = preview.kinds[0]!.items.find((i) => i.name === `${prefix}writer`);
-    expect(writer?.size).toBeGreaterThanOrEqual(300 * 1024);
+    expect(writer?.size, JSON.stringify(preview.kinds[0])).toBeGreaterThanOrEqual(300 * 1024);
     expect(preview.kinds[1]!.items.find((i) => i.name === `${prefix}vol`)?.size).toBe(120 * 1024);
     // Only what carries the label.
     expect(preview.kinds.flatMap((k) => k.items).every((i) => i.name.startsWith(prefix))).toBe(true);

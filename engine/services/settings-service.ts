@@ -9,9 +9,8 @@ export function createSettingsService(store: SettingsStore, engineInEffect: Engi
   return {
     get: () => Promise.resolve(view()),
     watch: (_args, ctx) => {
-      let sub: { dispose(): void } | undefined;
-      const queue = new AsyncQueue<SettingsView>({ capacity: 4, key: () => 'settings', signal: ctx.signal, onClose: () => sub?.dispose() });
-      sub = store.onChange(() => queue.push(view()));
+      const sub = store.onChange(() => queue.push(view()));
+      const queue = new AsyncQueue<SettingsView>({ capacity: 4, key: () => 'settings', signal: ctx.signal, onClose: () => sub.dispose() });
       queue.push(view());
       return queue;
     },

@@ -112,6 +112,15 @@ describe('volumes service', () => {
     expect(await helpers()).toEqual([]);
   }, 60_000);
 
+  it('a cancelled clone leaves no half-made volume and no helper behind', async () => {
+    const target = `${prefix}cancelled`;
+    const ctl = new AbortController();
+    setTimeout(() => ctl.abort(), 50);
+    await expect(drain(v().clone({ source: name, target }, ctx(ctl.signal)))).rejects.toBeDefined();
+    await expect.poll(() => docker('volume', 'ls', '-q', '--filter', `name=${target}`), { timeout: 10_000 }).toBe('');
+    await expect.poll(helpers, { timeout: 10_000 }).toEqual([]);
+  }, 30_000);
+
   it('removes into the recycle bin and restores name, labels and data', async () => {
     const before = await contentOf(name);
     const plan = await v().removePlan({ name }, ctx());
@@ -140,6 +149,21 @@ describe('volumes service', () => {
       engine.dispose();
     }
   }, 30_000);
+
+  it('prunes: the plan lists unused volumes with sizes, the prune removes (and keeps copies if asked)', async () => {
+    const [p1, p2] = [`${prefix}p1`, `${prefix}p2`];
+    for (const n of [p1, p2]) await docker('run', '--rm', '-v', `${n}:/v`, TEST_IMAGE, 'sh', '-c', 'head -c 4096 /dev/zero > /v/f');
+    const plan = await v().prunePlan({ all: true }, ctx());
+    expect(plan.volumes.filter((x) => x.name.startsWith(`${prefix}p`))).toEqual([
+      { name: p1, bytes: 4096, anonymous: false, fits: true },
+      { name: p2, bytes: 4096, anonymous: false, fits: true },
+    ]);
+    expect((await v().prunePlan({ all: false }, ctx())).volumes.some((x) => x.name === p1)).toBe(false);
+    const result = await v().prune({ names: [p1, p2], keep: true }, ctx());
+    expect(result).toEqual({ removed: [p1, p2], kept: [p1, p2], failed: [], spaceFreed: 8192 });
+    const bin = await backend.impl.recycleBin.list({}, ctx());
+    for (const e of bin.volumes.filter((x) => x.name === p1 || x.name === p2)) await backend.impl.recycleBin.delete({ id: e.id }, ctx());
+  }, 60_000);
 
   it('refuses to keep a volume over the limit, and says so', async () => {
     await backend.impl.recycleBin.setVolumeLimit({ bytes: 3 }, ctx());

@@ -12,6 +12,7 @@ import { statIn, putInto } from '../volumes/helper-archive.js';
 import { cloneVolume, createVolume, emptyVolume, importVolume } from '../volumes/volume-jobs.js';
 import { VolumeReader, mapVolume } from '../volumes/volume-reader.js';
 import { removeVolume, prunePlan, pruneVolumes, removePlan } from '../volumes/volume-removal.js';
+import { HELPER_LABEL } from '../volumes/helper-label.js';
 import { VolumeSizeMeter } from '../volumes/volume-sizes.js';
 import { downloadFromVolume, exportVolume, streamTar } from '../volumes/volume-transfer.js';
 import { volumeSource } from '../volumes/volume-watch.js';
@@ -54,7 +55,7 @@ export function createVolumesService(deps: ServiceDeps, bin: RecycleBinStore): D
             if (item.kind !== 'event') continue;
             const e = item.event;
             if (e.type === 'volume' && e.action === 'destroy') meter.forget(e.id);
-            else if (e.type === 'volume' ? e.action === 'create' || e.action === 'unmount' : ['die', 'destroy'].includes(e.action) && !e.attributes['dev.berth.helper']) meter.soon();
+            else if (e.type === 'volume' ? e.action === 'create' || e.action === 'unmount' : ['die', 'destroy'].includes(e.action) && !Object.hasOwn(e.attributes, HELPER_LABEL)) meter.soon();
           }
         } catch {
           // The hub went away: sizes stay as measured.

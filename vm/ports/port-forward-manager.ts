@@ -39,8 +39,9 @@ export interface PortForwardManagerOptions {
   /** IPv4 forwards (QEMU hostfwd, or the userspace proxy). */
   forwarder: PortForwarder;
   /**
-   * IPv6 forwards, so `localhost` resolving to ::1 reaches the port too. With QEMU (whose hostfwd is
-   * IPv4 only) this is a userspace relay from [::1]:port to 127.0.0.1:port; omitted: IPv4 only.
+   * IPv6 forwards, so `localhost` resolving to ::1 reaches the port too. With QEMU this is a userspace
+   * relay from [::1]:port to 127.0.0.1:port: QEMU 7.2's hostfwd refuses `tcp:[::1]:…` ("Bad host
+   * address", measured). Omitted: IPv4 only.
    */
   ipv6Forwarder?: PortForwarder;
   /** The "all interfaces" setting: bind 0.0.0.0 and :: instead of the loopback addresses. */

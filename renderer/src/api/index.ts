@@ -10,7 +10,7 @@ import { createWsTransport } from './ws-transport.js';
 declare global {
   interface Window {
     berth?: BerthApi;
-    berthHost?: { kind: 'electron'; openExternal(url: string): Promise<void> };
+    berthHost?: { kind: 'electron'; openExternal(url: string): Promise<void>; onBackendStatus?(cb: (status: 'open' | 'closed') => void): () => void };
   }
 }
 
@@ -26,9 +26,14 @@ export function getApi(): BerthApi {
   return api;
 }
 
-/** Browser mode: the WebSocket's open/close. Desktop: none (the back end is the app's own main process). */
+/** Browser mode: the WebSocket's open/close. Desktop: the back end's process going down and back up after a crash. */
 export function transportStatus(listener: (status: 'open' | 'closed') => void): Disposable {
   getApi();
+  const host = window.berthHost?.onBackendStatus;
+  if (host) {
+    const off = host(listener);
+    return { dispose: () => off() };
+  }
   return ws?.onStatus ? ws.onStatus(listener) : { dispose: () => undefined };
 }
 

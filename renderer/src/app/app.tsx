@@ -1,23 +1,26 @@
 import { useEffect, useRef } from 'react';
-import { ContainerDetailsPage } from '../features/container-details/container-details-page.js';
 import { ContainersPage } from '../features/containers/containers-page.js';
-import { ComposePage } from '../features/compose/compose-page.js';
-import { BuildDialogHost } from '../features/image-build/build-dialog-host.js';
-import { ImageDetailsPage } from '../features/images/image-details-page.js';
-import { ImagesPage } from '../features/images/images-page.js';
-import { PullDialogHost } from '../features/images/pull-dialog-host.js';
-import { RecentlyRemovedPage } from '../features/recycle-bin/recently-removed-page.js';
-import { RegistriesPage } from '../features/registries/registries-page.js';
-import { RunDialogHost } from '../features/run-container/run-dialog-host.js';
-import { VolumeDetailsPage } from '../features/volumes/volume-details-page.js';
-import { VolumesPage } from '../features/volumes/volumes-page.js';
 import { EngineBanner } from '../features/docker-engine/engine-banner.js';
-import { EnginePage } from '../features/docker-engine/engine-page.js';
-import { DiskUsagePage } from '../features/disk-usage/disk-usage-page.js';
-import { NetworkDetailsPage } from '../features/networks/network-details-page.js';
-import { NetworksPage } from '../features/networks/networks-page.js';
 import { AppHeader } from './app-header.js';
 import { BackendBanner } from './backend-banner.js';
+import { CommandPalette } from '../features/command-palette/command-palette.js';
+import {
+  ComposePage,
+  ContainerDetailsPage,
+  DiskUsagePage,
+  EnginePage,
+  ImageDetailsPage,
+  ImagesPage,
+  LazyDialogHosts,
+  LazyPage,
+  NetworkDetailsPage,
+  NetworksPage,
+  RecentlyRemovedPage,
+  RegistriesPage,
+  SettingsPage,
+  VolumeDetailsPage,
+  VolumesPage,
+} from './lazy-pages.js';
 import { PlaceholderPage } from './placeholder-page.js';
 import { labelOf, type RouteId } from './routes.js';
 import { useAppStore, useRuntime } from './runtime-context.js';
@@ -47,6 +50,8 @@ function Page({ route, params }: { route: RouteId; params: string[] }) {
       return <DiskUsagePage />;
     case 'volumes':
       return first ? <VolumeDetailsPage name={first} /> : <VolumesPage />;
+    case 'settings':
+      return <SettingsPage />;
     default:
       return <PlaceholderPage route={route} />;
   }
@@ -75,10 +80,11 @@ export function App() {
         <AppHeader ref={heading} title={labelOf(route)} />
         <div className="shell__banners">{backend === 'unreachable' ? <BackendBanner host={host} /> : <EngineBanner />}</div>
         <main className="shell__content">
-          <Page route={route} params={params} />
-          <RunDialogHost />
-          <PullDialogHost />
-          <BuildDialogHost />
+          <LazyPage>
+            <Page route={route} params={params} />
+          </LazyPage>
+          <LazyDialogHosts />
+          <CommandPalette />
         </main>
       </div>
     </div>

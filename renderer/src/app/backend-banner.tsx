@@ -15,7 +15,7 @@ export function BackendBanner({ host }: { host: 'desktop' | 'browser' }) {
             Berth’s back end is not reachable — is <code>npm run web</code> still running?
           </p>
         ) : (
-          <p>Berth’s back end is not answering. If this lasts, restart Berth.</p>
+          <p>Berth’s back end stopped unexpectedly and is being restarted; pages pick up where they were. If this lasts, restart Berth.</p>
         )}
         <p className="banner__hint">
           <Spinner /> Reconnecting automatically…

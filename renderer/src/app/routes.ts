@@ -1,4 +1,4 @@
-export type RouteId = 'containers' | 'compose' | 'images' | 'volumes' | 'networks' | 'registries' | 'disk-usage' | 'engine';
+export type RouteId = 'containers' | 'compose' | 'images' | 'volumes' | 'networks' | 'registries' | 'disk-usage' | 'engine' | 'settings';
 
 export interface RouteDef {
   id: RouteId;
@@ -15,6 +15,7 @@ export const routes: readonly RouteDef[] = [
   { id: 'registries', label: 'Registries' },
   { id: 'disk-usage', label: 'Disk usage' },
   { id: 'engine', label: 'Engine' },
+  { id: 'settings', label: 'Settings' },
 ];
 
 export const defaultRoute: RouteId = 'containers';

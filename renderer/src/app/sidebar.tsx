@@ -1,5 +1,5 @@
 import type { ComponentType, SVGProps } from 'react';
-import { BerthLogo, ContainersIcon, StackIcon, DiskIcon, EngineIcon, ImagesIcon, NetworksIcon, RegistryIcon, VolumesIcon } from '../ui/icons.js';
+import { BerthLogo, ContainersIcon, StackIcon, DiskIcon, EngineIcon, ImagesIcon, NetworksIcon, RegistryIcon, SettingsIcon, VolumesIcon } from '../ui/icons.js';
 import { hrefFor, routes, type RouteId } from './routes.js';
 
 const icons: Record<RouteId, ComponentType<SVGProps<SVGSVGElement>>> = {
@@ -11,6 +11,7 @@ const icons: Record<RouteId, ComponentType<SVGProps<SVGSVGElement>>> = {
   registries: RegistryIcon,
   'disk-usage': DiskIcon,
   engine: EngineIcon,
+  settings: SettingsIcon,
 };
 
 /** The main navigation: real links to hash routes, the current one marked with aria-current. */
@@ -26,8 +27,8 @@ export function Sidebar({ current }: { current: RouteId }) {
       </li>
     );
   };
-  const resources = routes.filter((r) => r.id !== 'engine');
-  const engine = routes.find((r) => r.id === 'engine');
+  const app = (id: RouteId) => id === 'engine' || id === 'settings';
+  const resources = routes.filter((r) => !app(r.id));
   return (
     <aside className="sidebar">
       <div className="sidebar__brand">
@@ -37,7 +38,7 @@ export function Sidebar({ current }: { current: RouteId }) {
       <nav aria-label="Main" className="sidebar__nav">
         <ul className="nav-list">{resources.map((r) => link(r.id, r.label))}</ul>
         <div className="nav-sep" role="presentation" />
-        <ul className="nav-list">{engine ? link(engine.id, engine.label) : null}</ul>
+        <ul className="nav-list">{routes.filter((r) => app(r.id)).map((r) => link(r.id, r.label))}</ul>
       </nav>
     </aside>
   );

@@ -32,6 +32,9 @@ export function createFakeApi() {
     containers: {
       watch: (_args, handlers) => sub(watchSubs, handlers),
     },
+    settings: {
+      watch: () => ({ dispose: () => undefined }),
+    },
   };
   const live = <E>(list: FakeSub<E>[]) => list.filter((s) => !s.disposed);
   return { api, statusSubs, watchSubs, statusCalls, infoCalls, live };

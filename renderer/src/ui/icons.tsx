@@ -121,6 +121,15 @@ export const PlugIcon = (p: IconProps) => (
 );
 
 /** Berth's mark: a mooring bollard seen from the side. */
+export const SettingsIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <path d="M4 6h10M18 6h2M4 12h4M12 12h8M4 18h12" />
+    <circle cx="16" cy="6" r="2" />
+    <circle cx="10" cy="12" r="2" />
+    <circle cx="18" cy="18" r="2" />
+  </Svg>
+);
+
 export const BerthLogo = (p: IconProps) => (
   <svg viewBox="0 0 32 32" width="28" height="28" aria-hidden="true" focusable="false" {...p}>
     <rect width="32" height="32" rx="8" fill="var(--accent)" />

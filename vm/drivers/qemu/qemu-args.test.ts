@@ -69,6 +69,11 @@ describe('qemuArgs (golden)', () => {
     expect(machineKey({ ...base, kernel: '/other/vmlinuz' })).not.toBe(machineKey(base));
   });
 
+  it('a firmware of choice follows the accelerator', () => {
+    const args = qemuArgs({ ...base, firmware: '/usr/share/qemu/qboot.rom' });
+    expect(args.slice(args.indexOf('-bios'), args.indexOf('-bios') + 3)).toEqual(['-bios', '/usr/share/qemu/qboot.rom', '-smp']);
+  });
+
   it('extra kernel words follow the defaults', () => {
     expect(kernelCmdline({ arch: 'x86_64', extraCmdline: ['tsc=reliable'] })).toBe(
       'console=ttyS0 apparmor=0 panic=-1 quiet loglevel=4 mitigations=off tsc=reliable',

@@ -31,6 +31,8 @@ export interface QemuArgsInput {
   extraCmdline?: string[];
   /** TCG translation cache size in MiB (the default, 1 GiB, shows up in RSS). */
   tcgTbSizeMiB?: number;
+  /** Firmware instead of QEMU's default (e.g. qboot.rom on x86, which starts faster than SeaBIOS). */
+  firmware?: string;
 }
 
 /** Guest port of dockerd's TLS listener (see vm/image/guest/berth-init). */
@@ -71,6 +73,7 @@ export function qemuArgs(input: QemuArgsInput): string[] {
     '-machine',
     machine,
     ...accelArgs(input),
+    ...(input.firmware ? ['-bios', input.firmware] : []),
     '-smp',
     String(input.cpus),
     '-m',

@@ -110,7 +110,7 @@ export function ProjectPanel({ row, onLoaded }: { row: ProjectRow; onLoaded(name
         <button type="button" className="btn" disabled={!hasContainers || busy} onClick={() => act('restart')}>
           Restart
         </button>
-        <button type="button" className="btn btn--danger" disabled={job?.running} onClick={() => setDownOpen(true)}>
+        <button type="button" className="btn btn--danger" disabled={job?.running || (!hasContainers && !project)} onClick={() => setDownOpen(true)}>
           Down…
         </button>
         <button type="button" className="btn" disabled={!files} onClick={reload}>

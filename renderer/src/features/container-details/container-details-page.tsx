@@ -1,13 +1,9 @@
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { ContainerState } from '../../../../contract/index.js';
 import { useAppStore } from '../../app/runtime-context.js';
 import { AlertIcon } from '../../ui/icons.js';
 import { Notice } from '../../ui/notice.js';
 import { ContainerActions } from '../container-actions/container-actions.js';
-import { FilesTab } from '../files/files-tab.js';
-import { LogsTab } from '../logs/logs-tab.js';
-import { StatsTab } from '../stats/stats-tab.js';
-import { TerminalTab } from '../terminal/terminal-tab.js';
 import { findContainer } from '../containers/find-container.js';
 import { detailsHref, detailTabs, inspectRefreshKey, parseDetailTab, type DetailTabId } from './detail-route.js';
 import { InspectTab } from './inspect-tab.js';
@@ -17,7 +13,14 @@ import { ContainerNetworksTab } from '../networks/container-networks-tab.js';
 import { useContainerInspect } from './use-container-inspect.js';
 import { liveStatus } from '../../../../contract/status-text.js';
 import { useNow } from '../../lib/use-now.js';
+import { PageLoading } from '../../ui/page-loading.js';
 import './container-details.css';
+
+// The heavy tabs (xterm, uPlot, the file browser, the log viewer) are fetched when first opened.
+const LogsTab = lazy(async () => ({ default: (await import('../logs/logs-tab.js')).LogsTab }));
+const TerminalTab = lazy(async () => ({ default: (await import('../terminal/terminal-tab.js')).TerminalTab }));
+const StatsTab = lazy(async () => ({ default: (await import('../stats/stats-tab.js')).StatsTab }));
+const FilesTab = lazy(async () => ({ default: (await import('../files/files-tab.js')).FilesTab }));
 
 const knownStates: readonly ContainerState[] = ['created', 'running', 'paused', 'restarting', 'removing', 'exited', 'dead'];
 
@@ -137,18 +140,24 @@ function DetailsPage({ containerRef: ref, tab }: { containerRef: string; tab?: s
       </nav>
       {logsOpened ? (
         <section role="tabpanel" id="details-panel-logs" aria-labelledby="details-tab-logs" className="details__panel details__panel--logs" hidden={current !== 'logs'}>
-          <LogsTab id={id} name={name} state={state} active={current === 'logs'} />
+          <Suspense fallback={<PageLoading />}>
+            <LogsTab id={id} name={name} state={state} active={current === 'logs'} />
+          </Suspense>
         </section>
       ) : null}
       {terminalOpened ? (
         <section role="tabpanel" id="details-panel-terminal" aria-labelledby="details-tab-terminal" className="details__panel details__panel--terminal" hidden={current !== 'terminal'}>
-          <TerminalTab id={id} />
+          <Suspense fallback={<PageLoading />}>
+            <TerminalTab id={id} />
+          </Suspense>
         </section>
       ) : null}
       {current !== 'logs' && current !== 'terminal' ? (
         <section role="tabpanel" id={`details-panel-${current}`} aria-labelledby={`details-tab-${current}`} className={`details__panel details__panel--${current}`}>
-          {current === 'stats' ? <StatsTab id={id} /> : null}
-          {current === 'files' ? <FilesTab id={id} /> : null}
+          <Suspense fallback={<PageLoading />}>
+            {current === 'stats' ? <StatsTab id={id} /> : null}
+            {current === 'files' ? <FilesTab id={id} /> : null}
+          </Suspense>
           {current === 'inspect' ? <InspectTab load={load} /> : null}
           {current === 'ports' ? <PortsTab load={load} /> : null}
           {current === 'networks' ? <ContainerNetworksTab id={id} name={name} state={state} /> : null}

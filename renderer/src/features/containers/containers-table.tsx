@@ -93,7 +93,6 @@ export function ContainersTable(props: ContainersTableProps) {
         role="table"
         aria-label="Containers"
         aria-rowcount={rows.length + 1}
-        aria-multiselectable="true"
         tabIndex={0}
         onKeyDown={(e) => props.onKeyDown(e, scrollTo)}
       >

@@ -1,15 +1,18 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import type { ImageDetails } from '../../../../contract/models/images.js';
 import { useApi, useAppStore } from '../../app/runtime-context.js';
 import { AlertIcon } from '../../ui/icons.js';
 import { Notice } from '../../ui/notice.js';
-import { LayersTab } from '../image-build/layers-tab.js';
 import { HistoryTab } from './history-tab.js';
 import { InspectTab } from './inspect-tab.js';
 import type { ImageRow } from './image-rows.js';
 import { RemoveDialog } from './remove-dialog.js';
 import { TagPushDialog } from './tag-push-dialog.js';
+import { PageLoading } from '../../ui/page-loading.js';
 import './images.css';
+
+// The layers explorer is fetched when its tab is first opened.
+const LayersTab = lazy(async () => ({ default: (await import('../image-build/layers-tab.js')).LayersTab }));
 
 const TABS = [
   { id: 'inspect', label: 'Inspect' },
@@ -99,7 +102,11 @@ export function ImageDetailsPage({ id, tab }: { id: string; tab?: string }) {
         ))}
       </nav>
       <div role="tabpanel" aria-label={TABS.find((t) => t.id === current)!.label} className="img-tabpanel">
-        {current === 'inspect' ? <InspectTab details={details} /> : current === 'history' ? <HistoryTab imageId={details.id} /> : <LayersTab imageId={details.id} />}
+        {current === 'inspect' ? <InspectTab details={details} /> : current === 'history' ? <HistoryTab imageId={details.id} /> : (
+          <Suspense fallback={<PageLoading />}>
+            <LayersTab imageId={details.id} />
+          </Suspense>
+        )}
       </div>
       {dialog === 'remove' ? <RemoveDialog row={row} onClose={() => setDialog(null)} onRemoved={() => (window.location.hash = '#/images')} /> : null}
       {dialog === 'tag' ? <TagPushDialog source={details.repoTags[0] ?? details.id} initialTarget={details.repoTags[0]} onClose={() => setDialog(null)} /> : null}

@@ -118,7 +118,7 @@ export function ImagesTable({ rows, sort, onSort, actions, empty }: ImagesTableP
                     Run
                   </button>
                   <button type="button" className="btn btn--small" aria-label={`Tag or push ${row.name}`} onClick={() => actions.tagPush(row)}>
-                    Tag / Push
+                    Tag or push
                   </button>
                   <button type="button" className="btn btn--small btn--danger-text" aria-label={`Remove ${row.name}`} onClick={() => actions.remove(row)}>
                     Remove

@@ -95,7 +95,7 @@ export function InspectTab({ details }: { details: ImageDetails }) {
           ) : null}
           {query ? <span className="muted">{lines.length} matching lines</span> : null}
         </div>
-        <pre className="img-json" aria-label="Inspect JSON">
+        <pre className="img-json" aria-label="Inspect JSON" tabIndex={0}>
           {lines.map((l) => (
             <div key={l.n}>
               <span className="img-json__n" aria-hidden="true">

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { ContainerState } from '../../../../contract/index.js';
-import { useApi } from '../../app/runtime-context.js';
+import { useApi, useAppStore } from '../../app/runtime-context.js';
 import { Spinner } from '../../ui/spinner.js';
 import { fetchFullLog, saveTextFile } from './log-download.js';
 import { bufferToParts, logFileName } from './log-format.js';
@@ -28,7 +28,9 @@ interface LogsTabProps {
 /** The Logs tab: a live, searchable, virtualized view of the container's log. */
 export function LogsTab({ id, name, state, active = true }: LogsTabProps) {
   const api = useApi();
-  const session = useMemo(() => new LogSession(api), [api]);
+  // The Settings page's log buffer size, read when the view opens (a change applies to the next one).
+  const bufferLines = useAppStore((s) => s.settingsView?.settings.logBufferLines);
+  const session = useMemo(() => new LogSession(api, undefined, bufferLines), [api]);
   useEffect(() => () => session.dispose(), [session]);
   const version = useSyncExternalStore(session.subscribe, session.getVersion);
 

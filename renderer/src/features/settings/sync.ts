@@ -1,4 +1,5 @@
 import type { BerthApi, Disposable } from '../../../../contract/index.js';
+import type { SettingsView } from '../../../../contract/domains/settings.js';
 import type { StoreApi } from 'zustand/vanilla';
 import { subscribeResilient } from '../../lib/resilient-stream.js';
 import type { SettingsSlice } from './store.js';
@@ -11,7 +12,7 @@ export interface SettingsSyncApi {
 /** Keeps the settings slice in step with the back end (every window sees a change at once) and applies the theme. */
 export function startSettingsSync(api: SettingsSyncApi, store: StoreApi<SettingsSlice>, themeHost: ThemeHost | undefined): Disposable {
   const theme = themeHost ? new ThemeController(themeHost) : undefined;
-  const sub = subscribeResilient((h) => api.settings.watch({}, h), {
+  const sub = subscribeResilient<SettingsView>((h) => api.settings.watch({}, h), {
     next(views) {
       const view = views[views.length - 1];
       if (!view) return;

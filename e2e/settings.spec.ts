@@ -1,0 +1,116 @@
+import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { extract } from 'tar-stream';
+import { afterAll, describe, expect, it } from 'vitest';
+import { launchBrowser, openApp, startBerth, type RunningBerth } from './support/berth.js';
+import { docker, removeContainers, testImage, uniqueName } from './support/docker-cli.js';
+
+const prefix = 'berth-e2e-settings';
+const registryPassword = 'planted-registry-pass-7731';
+const envSecret = 'planted-env-value-5521';
+
+async function untar(bytes: Buffer): Promise<Map<string, string>> {
+  const files = new Map<string, string>();
+  const ex = extract();
+  const done = new Promise<void>((resolve, reject) => {
+    ex.on('entry', (head, stream, next) => {
+      const parts: Buffer[] = [];
+      stream.on('data', (d: unknown) => parts.push(d as Buffer));
+      stream.on('end', () => {
+        files.set(head.name.replace(/^[^/]+\//, ''), Buffer.concat(parts).toString('utf8'));
+        next();
+      });
+    });
+    ex.on('finish', resolve);
+    ex.on('error', reject);
+  });
+  ex.end(gunzipSync(bytes));
+  await done;
+  return files;
+}
+
+describe('settings and the diagnostics bundle', () => {
+  const root = mkdtempSync(join(tmpdir(), 'berth-e2e-settings-'));
+  const dataDir = join(root, 'data');
+  const dockerConfig = join(root, 'docker');
+  mkdirSync(dockerConfig);
+  writeFileSync(join(dockerConfig, 'config.json'), JSON.stringify({ auths: { 'registry.example:5000': { auth: Buffer.from(`berth:${registryPassword}`).toString('base64') } } }));
+  const start = () => startBerth(['--no-embedded-engine', '--data-dir', dataDir], { DOCKER_CONFIG: dockerConfig });
+  let berth: RunningBerth | undefined;
+  afterAll(async () => {
+    await berth?.stop();
+    await removeContainers(prefix);
+  });
+
+  it('changes the theme at once, and keeps it across a restart of the server', async () => {
+    berth = await start();
+    const browser = await launchBrowser();
+    try {
+      const { page, errors } = await openApp(browser, berth, '#/settings');
+      const theme = () => page.evaluate(() => document.documentElement.dataset.theme);
+      await page.getByRole('region', { name: 'Appearance' }).waitFor();
+      expect(await theme()).toBe('light');
+      await page.getByRole('radio', { name: 'Dark' }).check();
+      await expect.poll(theme).toBe('dark');
+      await expect.poll(() => JSON.parse(readFileSync(join(dataDir, 'settings.json'), 'utf8')).theme).toBe('dark');
+      expect(errors).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+    expect(await berth.stop()).toBe(0);
+
+    berth = await start();
+    const again = await launchBrowser();
+    try {
+      // A fresh browser profile: no cached theme, so "dark" can only come from the server's settings.
+      const { page } = await openApp(again, berth, '#/settings');
+      await page.getByRole('region', { name: 'Appearance' }).waitFor();
+      expect(await page.getByRole('radio', { name: 'Dark' }).isChecked()).toBe(true);
+      await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    } finally {
+      await again.close();
+    }
+  });
+
+  it('downloads a diagnostics bundle with what is listed, and none of the planted secrets', async () => {
+    const name = uniqueName(prefix);
+    await docker('run', '-d', '--name', name, '-e', `PLANTED=${envSecret}`, testImage, 'sleep', '300');
+    const token = berth!.token;
+    // Secrets that leaked into logs Berth collects: they must still not reach the bundle.
+    appendFileSync(join(dataDir, 'logs', 'berth.log'), `leaked ${token} ${registryPassword} ${envSecret}\n`);
+    mkdirSync(join(dataDir, 'vm', 'berth'), { recursive: true });
+    writeFileSync(join(dataDir, 'vm', 'berth', 'console.log'), `[    0.1] booting\nconsole saw ${envSecret}\n`);
+
+    const browser = await launchBrowser();
+    try {
+      const { page, errors } = await openApp(browser, berth!, '#/settings');
+      const button = page.getByRole('button', { name: 'Download diagnostics bundle' });
+      await button.waitFor();
+      const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
+      expect(download.suggestedFilename()).toMatch(/^berth-diagnostics-.*\.tar\.gz$/);
+      const path = join(root, 'bundle.tar.gz');
+      await download.saveAs(path);
+      const files = await untar(readFileSync(path));
+
+      for (const f of ['README.txt', 'berth.json', 'engine/status.json', 'engine/version.json', 'engine/info.json', 'engine/containers.json', 'errors.json', 'logs/berth.log', 'logs/vm-berth-console.log']) {
+        expect([...files.keys()]).toContain(f);
+      }
+      const berthJson = JSON.parse(files.get('berth.json')!);
+      expect(berthJson.berth.berthVersion).toMatch(/^\d+\.\d+\.\d+/);
+      expect(berthJson.settings.theme).toBe('dark');
+      expect(JSON.parse(files.get('engine/version.json')!).ApiVersion).toMatch(/^\d+\.\d+$/);
+      expect(files.get('logs/berth.log')).toMatch(/leaked <redacted> <redacted> <redacted>/);
+      expect(files.get('logs/vm-berth-console.log')).toContain('booting');
+      const mine = JSON.parse(files.get('engine/containers.json')!).containers.find((c: { names: string[] }) => c.names.includes(`/${name}`));
+      expect(mine.env).toContain('PLANTED=<redacted>');
+
+      const all = [...files.values()].join('\n');
+      for (const secret of [token, registryPassword, envSecret]) expect(all).not.toContain(secret);
+      expect(errors).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+  });
+});

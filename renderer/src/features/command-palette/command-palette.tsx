@@ -1,0 +1,139 @@
+import { useEffect, useId, useMemo, useState, type KeyboardEvent } from 'react';
+import { useApi, useAppStore } from '../../app/runtime-context.js';
+import { Modal } from '../../ui/modal.js';
+import { reasonOf } from '../container-actions/run-actions.js';
+import { buildCommands, textOf, type PaletteCommand, type PaletteSources } from './commands.js';
+import { rankByFuzzy } from './fuzzy.js';
+import './command-palette.css';
+
+/** Ctrl+K (⌘K on macOS) anywhere but inside a terminal, where the shell owns the key. */
+export function isPaletteKey(e: { key: string; ctrlKey: boolean; metaKey: boolean; altKey: boolean; shiftKey: boolean }): boolean {
+  return (e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 'k';
+}
+
+/** The command palette: mounted once in the app shell, opened with Ctrl/⌘+K. */
+export function CommandPalette() {
+  const [open, setOpen] = useState(false);
+  useEffect(() => {
+    const onKey = (e: globalThis.KeyboardEvent) => {
+      if (!isPaletteKey(e)) return;
+      if (e.target instanceof Element && e.target.closest('.xterm')) return;
+      e.preventDefault();
+      setOpen((o) => !o);
+    };
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
+  }, []);
+  return open ? <PalettePanel onClose={() => setOpen(false)} /> : null;
+}
+
+function PalettePanel({ onClose }: { onClose(): void }) {
+  const api = useApi();
+  const containers = useAppStore((s) => s.containers);
+  const [lists, setLists] = useState<Omit<PaletteSources, 'containers'>>({ images: [], volumes: [], networks: [] });
+  const [query, setQuery] = useState('');
+  const [active, setActive] = useState(0);
+  const [status, setStatus] = useState<{ text: string; error?: boolean }>();
+  const listId = useId();
+
+  useEffect(() => {
+    let live = true;
+    const none = () => [];
+    void Promise.all([
+      api.images.list({}).catch(none),
+      api.volumes.list({}).catch(none),
+      api.networks.list({}).catch(none),
+    ]).then(([images, volumes, networks]) => {
+      if (!live) return;
+      setLists({
+        images: images.flatMap((i) => (i.repoTags.length ? i.repoTags.map((name) => ({ id: i.id, name })) : [{ id: i.id, name: i.shortId }])),
+        volumes: volumes.map((v) => v.name),
+        networks: networks.map((n) => n.name),
+      });
+    });
+    return () => void (live = false);
+  }, [api]);
+
+  const commands = useMemo(() => buildCommands({ containers: [...containers.values()], ...lists }, api), [containers, lists, api]);
+  // With no query: pages and containers' Open first (a short, useful start), else the best matches.
+  const shown = useMemo(() => (query.trim() ? rankByFuzzy(query, commands, textOf, 50) : commands.filter((c) => c.action === 'Open' || c.kind === 'Page').slice(0, 50)), [query, commands]);
+  const current = Math.min(active, Math.max(0, shown.length - 1));
+
+  const run = async (c: PaletteCommand | undefined) => {
+    if (!c) return;
+    const result = c.run();
+    if (!(result instanceof Promise)) return onClose();
+    setStatus({ text: `${c.action} ${c.name}…` });
+    try {
+      await result;
+      onClose();
+    } catch (err) {
+      setStatus({ text: `Could not ${c.action.toLowerCase()} ${c.name}: ${reasonOf(err)}`, error: true });
+    }
+  };
+
+  const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
+    const move = (to: number) => {
+      e.preventDefault();
+      setActive(Math.max(0, Math.min(shown.length - 1, to)));
+    };
+    if (e.key === 'ArrowDown') move(current + 1);
+    else if (e.key === 'ArrowUp') move(current - 1);
+    else if (e.key === 'PageDown') move(current + 10);
+    else if (e.key === 'PageUp') move(current - 10);
+    else if (e.key === 'Enter') {
+      e.preventDefault();
+      void run(shown[current]);
+    }
+  };
+
+  const optionId = (i: number) => `${listId}-o${i}`;
+  return (
+    <Modal title="Go to or run…" onClose={onClose} size="wide" className="cp-panel" closeOnBackdrop>
+      <input
+        data-autofocus
+        className="cp-input"
+        role="combobox"
+        aria-label="Search containers, images, volumes, networks, projects and pages"
+        aria-expanded="true"
+        aria-controls={listId}
+        aria-autocomplete="list"
+        aria-activedescendant={shown.length ? optionId(current) : undefined}
+        placeholder="Type a name, then an action: “web stop”"
+        value={query}
+        onChange={(e) => {
+          setQuery(e.target.value);
+          setActive(0);
+          setStatus(undefined);
+        }}
+        onKeyDown={onKeyDown}
+      />
+      <ul id={listId} role="listbox" aria-label="Commands" className="cp-list">
+        {shown.map((c, i) => (
+          <li
+            key={c.id}
+            id={optionId(i)}
+            role="option"
+            aria-selected={i === current}
+            className="cp-option"
+            onMouseMove={() => setActive(i)}
+            onClick={() => void run(c)}
+          >
+            <span className="cp-option__action">{c.action}</span>
+            <span className="cp-option__name">{c.name}</span>
+            <span className="cp-option__kind">{c.kind}</span>
+            {c.shortcut ? (
+              <kbd className="cp-option__key" title={`On the ${c.kind === 'Container' ? 'Containers' : c.kind} list`}>
+                {c.shortcut}
+              </kbd>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+      {shown.length === 0 ? <p className="cp-empty">Nothing matches “{query}”.</p> : null}
+      <p className={status?.error ? 'cp-status cp-status--error' : 'cp-status'} role={status?.error ? 'alert' : 'status'}>
+        {status?.text ?? '↑ ↓ to choose, Enter to run, Esc to close. Keys on the right work on the Containers list.'}
+      </p>
+    </Modal>
+  );
+}

@@ -1,0 +1,62 @@
+import type { BerthApi, ContainerSummary } from '../../../../contract/index.js';
+import { routes } from '../../app/routes.js';
+
+export type PaletteKind = 'Page' | 'Container' | 'Image' | 'Volume' | 'Network' | 'Compose project';
+
+export interface PaletteCommand {
+  id: string;
+  kind: PaletteKind;
+  /** The object's name (or the page's). */
+  name: string;
+  /** What Enter does: "Open", "Stop"… */
+  action: string;
+  /** The key that does the same on its page, where one exists. */
+  shortcut?: string;
+  run(): Promise<unknown> | void;
+}
+
+export interface PaletteSources {
+  containers: readonly ContainerSummary[];
+  images: readonly { id: string; name: string }[];
+  volumes: readonly string[];
+  networks: readonly string[];
+}
+
+type ActionsApi = Pick<BerthApi['containers'], 'start' | 'stop' | 'restart' | 'pause' | 'unpause'>;
+
+const go = (hash: string) => () => void (window.location.hash = hash);
+const enc = encodeURIComponent;
+
+/** Every command the palette offers for what exists now; the palette filters them by fuzzy match on `textOf`. */
+export function buildCommands(src: PaletteSources, api: { containers: ActionsApi }): PaletteCommand[] {
+  const out: PaletteCommand[] = routes.map((r) => ({ id: `page:${r.id}`, kind: 'Page', name: r.label, action: 'Go to', run: go(`#/${r.id}`) }));
+  const projects = new Set<string>();
+  for (const c of src.containers) {
+    const project = c.labels['com.docker.compose.project'];
+    if (project) projects.add(project);
+    const cmd = (action: string, run: () => Promise<unknown> | void, shortcut?: string): PaletteCommand => ({ id: `container:${c.id}:${action}`, kind: 'Container', name: c.name, action, shortcut, run });
+    out.push(cmd('Open', go(`#/containers/${enc(c.id)}`), 'Enter'));
+    if (c.state === 'running' || c.state === 'restarting') {
+      out.push(cmd('Stop', () => api.containers.stop({ id: c.id }), 'x'));
+      out.push(cmd('Restart', () => api.containers.restart({ id: c.id }), 'r'));
+      out.push(cmd('Pause', () => api.containers.pause({ id: c.id }), 'p'));
+      out.push(cmd('Logs', go(`#/containers/${enc(c.id)}/logs`)));
+      out.push(cmd('Terminal', go(`#/containers/${enc(c.id)}/terminal`)));
+    } else if (c.state === 'paused') {
+      out.push(cmd('Unpause', () => api.containers.unpause({ id: c.id }), 'p'));
+    } else {
+      out.push(cmd('Start', () => api.containers.start({ id: c.id }), 's'));
+      out.push(cmd('Logs', go(`#/containers/${enc(c.id)}/logs`)));
+    }
+  }
+  for (const i of src.images) out.push({ id: `image:${i.id}:${i.name}`, kind: 'Image', name: i.name, action: 'Open', run: go(`#/images/${enc(i.id)}`) });
+  for (const v of src.volumes) out.push({ id: `volume:${v}`, kind: 'Volume', name: v, action: 'Open', run: go(`#/volumes/${enc(v)}`) });
+  for (const n of src.networks) out.push({ id: `network:${n}`, kind: 'Network', name: n, action: 'Open', run: go(`#/networks/${enc(n)}`) });
+  for (const p of projects) out.push({ id: `compose:${p}`, kind: 'Compose project', name: p, action: 'Open', run: go('#/compose') });
+  return out;
+}
+
+/** What the query is matched against: the name first, then the action and the kind ("web stop", "redis image"). */
+export function textOf(c: PaletteCommand): string {
+  return `${c.name} ${c.action} ${c.kind}`;
+}

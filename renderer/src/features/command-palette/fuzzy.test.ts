@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { fuzzyScore, rankByFuzzy } from './fuzzy.js';
+
+describe('fuzzyScore', () => {
+  it('matches a subsequence, case-insensitively, and refuses letters out of order', () => {
+    expect(fuzzyScore('wbsrv', 'Web-Server')).toBeDefined();
+    expect(fuzzyScore('vrsbw', 'web-server')).toBeUndefined();
+  });
+  it('needs every word of the query', () => {
+    expect(fuzzyScore('web stop', 'web-1 container stop')).toBeDefined();
+    expect(fuzzyScore('web kill', 'web-1 container stop')).toBeUndefined();
+  });
+  it('ranks a substring at a word start above a scattered match, and shorter texts first', () => {
+    const items = ['nginx-proxy-web', 'my-website', 'w-e-b', 'web'];
+    expect(rankByFuzzy('web', items, (s) => s)).toEqual(['web', 'my-website', 'nginx-proxy-web', 'w-e-b']);
+  });
+  it('an empty query keeps every item in order', () => {
+    expect(rankByFuzzy('', ['b', 'a'], (s) => s)).toEqual(['b', 'a']);
+  });
+});

@@ -1,0 +1,52 @@
+/**
+ * Fuzzy matching for the command palette: every word of the query must appear in the text as a
+ * subsequence (case-insensitive). Higher scores for letters in a row, at the start of a word, and for
+ * shorter texts. Undefined: no match.
+ */
+export function fuzzyScore(query: string, text: string): number | undefined {
+  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+  if (!words.length) return 0;
+  const hay = text.toLowerCase();
+  let total = 0;
+  for (const w of words) {
+    const s = wordScore(w, hay);
+    if (s === undefined) return undefined;
+    total += s;
+  }
+  return total - hay.length * 0.01;
+}
+
+function wordScore(word: string, hay: string): number | undefined {
+  // An exact substring beats any scattered match.
+  const at = hay.indexOf(word);
+  if (at >= 0) return word.length * 3 + (at === 0 || isBoundary(hay, at) ? 5 : 0);
+  let score = 0;
+  let from = 0;
+  let last = -2;
+  for (const ch of word) {
+    const i = hay.indexOf(ch, from);
+    if (i < 0) return undefined;
+    score += i === last + 1 ? 2 : 1;
+    if (isBoundary(hay, i)) score += 1;
+    last = i;
+    from = i + 1;
+  }
+  return score;
+}
+
+function isBoundary(s: string, i: number): boolean {
+  return i === 0 || /[\s\-_./:@]/.test(s[i - 1]!);
+}
+
+/** The items that match, best first (ties keep their order), at most `limit`. */
+export function rankByFuzzy<T>(query: string, items: readonly T[], textOf: (item: T) => string, limit = 50): T[] {
+  const scored: { item: T; score: number; i: number }[] = [];
+  items.forEach((item, i) => {
+    const score = fuzzyScore(query, textOf(item));
+    if (score !== undefined) scored.push({ item, score, i });
+  });
+  return scored
+    .sort((a, b) => b.score - a.score || a.i - b.i)
+    .slice(0, limit)
+    .map((s) => s.item);
+}

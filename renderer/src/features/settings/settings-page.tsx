@@ -1,0 +1,212 @@
+import { useEffect, useState, type ReactNode } from 'react';
+import {
+  engineChoices,
+  MAX_LOG_BUFFER_LINES,
+  MIN_LOG_BUFFER_LINES,
+  settingsPatchSchema,
+  type EngineChoice,
+  type NotificationKind,
+  type SettingsPatch,
+  type ThemeChoice,
+} from '../../../../contract/domains/settings.js';
+import { useApi, useAppStore, useRuntime } from '../../app/runtime-context.js';
+import { Notice } from '../../ui/notice.js';
+import { reasonOf } from '../container-actions/run-actions.js';
+import { formatRetention, retentionChoices } from '../recycle-bin/retention.js';
+import { DiagnosticsButton } from './diagnostics-button.js';
+import './settings.css';
+
+const engineLabels: Record<EngineChoice, string> = {
+  auto: 'Automatic (an engine that answers, else Berth’s own)',
+  native: 'An engine that already runs (Docker, a context, DOCKER_HOST)',
+  embedded: 'Berth’s own dockerd on this machine (Linux, as root)',
+  vm: 'dockerd in Berth’s Linux VM',
+};
+const themeLabels: Record<ThemeChoice, string> = { system: 'Follow the system', light: 'Light', dark: 'Dark' };
+const notificationLabels: Record<NotificationKind, string> = {
+  transferFinished: 'A pull, push or build finished',
+  transferFailed: 'A pull, push or build failed',
+  containerExited: 'A container exited unexpectedly',
+  engineStopped: 'The engine stopped',
+};
+const MIB = 1024 * 1024;
+
+function Section({ title, children, desktopOnly }: { title: string; children: ReactNode; desktopOnly?: boolean }) {
+  return (
+    <section className="st-section" aria-label={title}>
+      <h2 className="st-section__title">
+        {title}
+        {desktopOnly ? <span className="st-badge">Desktop app only</span> : null}
+      </h2>
+      {children}
+    </section>
+  );
+}
+
+/** Berth’s settings: saved as soon as changed (validated, written atomically), shared by every window. */
+export function SettingsPage() {
+  const api = useApi();
+  const { host } = useRuntime();
+  const view = useAppStore((s) => s.settingsView);
+  const loaded = useAppStore((s) => s.settingsLoaded);
+  // The theme shows (and applies) at once; the saved value follows.
+  const [themeDraft, setThemeDraft] = useState<ThemeChoice>();
+  const [error, setError] = useState<string>();
+  const [saved, setSaved] = useState<string>();
+  const [logLines, setLogLines] = useState('');
+  const [volumeMib, setVolumeMib] = useState('');
+  useEffect(() => setLogLines(view ? String(view.settings.logBufferLines) : ''), [view?.settings.logBufferLines]);
+  useEffect(() => setVolumeMib(view ? String(Math.round(view.settings.recycleBin.volumeLimitBytes / MIB)) : ''), [view?.settings.recycleBin.volumeLimitBytes]);
+
+  if (!view) return <Notice title="Loading settings…" busy role="status" />;
+  const s = view.settings;
+  const browser = host === 'browser';
+
+  const save = async (patch: SettingsPatch, what: string) => {
+    const ok = settingsPatchSchema.safeParse(patch);
+    if (!ok.success) {
+      const i = ok.error.issues[0];
+      setError(`${what}: ${i?.message ?? 'is invalid'}`);
+      return;
+    }
+    setError(undefined);
+    try {
+      loaded(await api.settings.update({ patch: ok.data }));
+      setSaved(`${what} saved.`);
+    } catch (err) {
+      setError(`${what} not saved: ${reasonOf(err)}`);
+    } finally {
+      setThemeDraft(undefined);
+    }
+  };
+
+  return (
+    <div className="page page--scroll st-page">
+      {view.problem ? (
+        <div className="ca-notice ca-notice--error" role="alert">
+          <p className="ca-notice__title">{view.problem.message}</p>
+          <p>
+            The file was kept as <code>{view.problem.keptAs}</code>.
+          </p>
+          <button type="button" className="btn" onClick={() => void api.settings.dismissProblem({})}>
+            Dismiss
+          </button>
+        </div>
+      ) : null}
+      {error ? (
+        <p className="st-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      <p className="visually-hidden" role="status">
+        {saved}
+      </p>
+
+      <Section title="Appearance">
+        <fieldset className="st-choices">
+          <legend>Theme</legend>
+          {(['system', 'light', 'dark'] as const).map((t) => (
+            <label key={t} className="st-choice">
+              <input type="radio" name="theme" value={t} checked={(themeDraft ?? s.theme) === t}
+                onChange={() => {
+                  setThemeDraft(t);
+                  void save({ theme: t }, 'Theme');
+                }}
+              />
+              {themeLabels[t]}
+            </label>
+          ))}
+        </fieldset>
+      </Section>
+
+      <Section title="Engine">
+        <label className="st-field">
+          <span>Docker engine</span>
+          <select value={s.engine} onChange={(e) => void save({ engine: e.target.value as EngineChoice }, 'Engine choice')}>
+            {engineChoices.map((c) => (
+              <option key={c} value={c}>
+                {engineLabels[c]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <p className="st-hint">
+          Takes effect the next time Berth starts (a <code>--engine</code> flag on the command line wins). In effect now: <strong>{view.engineInEffect}</strong>
+          {s.engine !== view.engineInEffect ? ' — restart Berth to switch.' : '.'}
+        </p>
+      </Section>
+
+      <Section title="Notifications" desktopOnly={browser}>
+        <fieldset className="st-choices">
+          <legend>Notify me when, while Berth’s window is not focused</legend>
+          {(Object.keys(notificationLabels) as NotificationKind[]).map((k) => (
+            <label key={k} className="st-choice">
+              <input type="checkbox" checked={s.notifications[k]} onChange={(e) => void save({ notifications: { [k]: e.target.checked } }, notificationLabels[k])} />
+              {notificationLabels[k]}
+            </label>
+          ))}
+        </fieldset>
+      </Section>
+
+      <Section title="Recently removed">
+        <label className="st-field">
+          <span>Keep removed containers and volumes for</span>
+          <select value={s.recycleBin.retentionMs} onChange={(e) => void save({ recycleBin: { retentionMs: Number(e.target.value) } }, 'Retention')}>
+            {retentionChoices.map((ms) => (
+              <option key={ms} value={ms}>
+                {formatRetention(ms)}
+              </option>
+            ))}
+            {!retentionChoices.includes(s.recycleBin.retentionMs) ? <option value={s.recycleBin.retentionMs}>{formatRetention(s.recycleBin.retentionMs)}</option> : null}
+          </select>
+        </label>
+        <form
+          className="st-field"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void save({ recycleBin: { volumeLimitBytes: Math.round(Number(volumeMib) * MIB) } }, 'Volume size limit');
+          }}
+        >
+          <label htmlFor="st-volume-limit">Keep a removed volume’s data up to (MiB, 0: never)</label>
+          <input id="st-volume-limit" type="number" min={0} value={volumeMib} onChange={(e) => setVolumeMib(e.target.value)} />
+          <button type="submit" className="btn">
+            Save
+          </button>
+        </form>
+      </Section>
+
+      <Section title="Logs">
+        <form
+          className="st-field"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void save({ logBufferLines: Number(logLines) }, 'Log buffer size');
+          }}
+        >
+          <label htmlFor="st-log-lines">Lines a log view keeps in memory</label>
+          <input id="st-log-lines" type="number" min={MIN_LOG_BUFFER_LINES} max={MAX_LOG_BUFFER_LINES} step={1000} value={logLines} onChange={(e) => setLogLines(e.target.value)} />
+          <button type="submit" className="btn">
+            Save
+          </button>
+        </form>
+        <p className="st-hint">Applies to log views opened from now on ({MIN_LOG_BUFFER_LINES.toLocaleString()} to {MAX_LOG_BUFFER_LINES.toLocaleString()}).</p>
+      </Section>
+
+      <Section title="Start at login" desktopOnly={browser}>
+        <label className="st-choice">
+          <input type="checkbox" checked={s.startAtLogin} disabled={browser} onChange={(e) => void save({ startAtLogin: e.target.checked }, 'Start at login')} />
+          Open Berth when I log in
+        </label>
+        {browser ? <p className="st-hint">Browser mode has no login item: this applies to the desktop app.</p> : null}
+      </Section>
+
+      <Section title="Diagnostics">
+        <DiagnosticsButton />
+      </Section>
+
+      <p className="st-hint">
+        Saved in <code>{view.file}</code>.
+      </p>
+    </div>
+  );
+}
