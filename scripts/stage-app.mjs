@@ -17,4 +17,15 @@ await cp(join(dist, 'electron'), join(app, 'dist', 'electron'), { recursive: tru
 await cp(join(dist, 'renderer'), join(app, 'dist', 'renderer'), { recursive: true, filter: shipped });
 const { name, version, description, license, author, homepage, type, main } = pkg;
 await writeFile(join(app, 'package.json'), `${JSON.stringify({ name, version, description, license, author, homepage, type, main }, null, 2)}\n`);
+// The VM guest image ships beside the app (electron-builder extraResources: build/vm-image → vm-image).
+const vmImage = process.env.BERTH_VM_IMAGE;
+const vmOut = join(root, 'build', 'vm-image');
+await rm(vmOut, { recursive: true, force: true });
+if (vmImage) {
+  await mkdir(vmOut, { recursive: true });
+  for (const f of ['vmlinuz', 'initrd.img', 'rootfs.img', 'manifest.json']) await cp(join(vmImage, f), join(vmOut, f));
+  console.log(`stage-app: VM image from ${vmImage}`);
+} else {
+  console.log('stage-app: no VM image staged (set BERTH_VM_IMAGE to the dir `npm run vm:image` printed); the app then looks for one in its cache');
+}
 console.log(`stage-app: ${app}`);

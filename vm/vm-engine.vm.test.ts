@@ -61,7 +61,7 @@ async function openBerth(): Promise<void> {
 const connectionState = () => page.getByRole('table', { name: 'Connection' }).getByRole('row', { name: /^State / }).getByRole('cell');
 
 beforeAll(async () => {
-  process.env.BERTH_VM_IMAGE = findImage() ?? buildImage();
+  process.env.BERTH_VM_IMAGE ||= findImage() ?? buildImage();
   browser = await launchBrowser();
 }, 1_200_000);
 

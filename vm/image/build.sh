@@ -22,6 +22,14 @@ case $arch in amd64|arm64) ;; *) echo "vm-image: unsupported architecture $arch 
 # shellcheck source=packages.env
 source "$here/packages.env"
 log() { echo "vm-image: $*" >&2; }
+# The mirror this machine's apt already uses (deb822 .sources or a classic sources.list line).
+host_mirror() {
+  { grep -hE '^URIs:' /etc/apt/sources.list.d/*.sources 2>/dev/null | awk '{print $2}'
+    grep -hE '^deb ' /etc/apt/sources.list /etc/apt/sources.list.d/*.list 2>/dev/null | awk '{for (i = 2; i <= NF; i++) if ($i !~ /^\[/) { print $i; break }}'
+  } | grep -v -e security -e updates | head -1
+}
+MIRROR=${BERTH_DEBIAN_MIRROR:-$(host_mirror || true)}  # a missing sources file fails a grep under pipefail
+[ -n "$MIRROR" ] || { echo "vm-image: no Debian mirror found in /etc/apt; set BERTH_DEBIAN_MIRROR" >&2; exit 1; }
 
 # The recipe hash: every file here but the TypeScript and docs, plus the architecture (vm/image/image-key.ts
 # computes the same).
