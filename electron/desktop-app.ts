@@ -5,6 +5,7 @@ import { registerAppScheme, serveAppProtocol } from './app-protocol.js';
 import { BackendProcess } from './backend-process.js';
 import { NAVIGATE_CHANNEL } from './channels.js';
 import { startDesktopServices, type DesktopServices } from './desktop-services.js';
+import { pickComposeFiles } from './compose-file-dialog.js';
 import { registerIpcRouter } from './ipc.js';
 import { launchArgs, type LaunchOptions } from './launch-options.js';
 import { createMainClient } from './main-client.js';
@@ -113,7 +114,7 @@ export function runDesktopApp(options: DesktopAppOptions): void {
         updates: options.updater && createUpdateChecker({ updater: options.updater, packaged: app.isPackaged, log }),
         log,
       });
-      router = registerIpcRouter({ dispatcher: backend, backendStatus: backend, observer: services.observer, openExternal, log });
+      router = registerIpcRouter({ dispatcher: backend, backendStatus: backend, observer: services.observer, openExternal, pickComposeFiles, log });
       showWindow();
     })
     .catch((err: unknown) => {

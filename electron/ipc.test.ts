@@ -56,6 +56,7 @@ describe('IPC router and preload bridge', () => {
     router = registerIpcRouter({
       dispatcher: createDispatcher(contract, fake.impl, { batchMs: 1 }),
       openExternal: async (url) => void opened.push(url),
+      pickComposeFiles: async () => ['/srv/app/compose.yaml', '/srv/app/compose.override.yaml'],
       log: (l) => logs.push(l),
     });
     contents = new FakeWebContents();
@@ -67,7 +68,7 @@ describe('IPC router and preload bridge', () => {
   afterEach(() => router.dispose());
 
   const berth = () => contextBridge.exposed.berth as BerthApi;
-  const host = () => contextBridge.exposed.berthHost as { kind: string; openExternal(url: string): Promise<void> };
+  const host = () => contextBridge.exposed.berthHost as { kind: string; openExternal(url: string): Promise<void>; pickComposeFiles(): Promise<string[]> };
 
   it('exposes window.berth (every contract domain) and window.berthHost', () => {
     expect(Object.keys(berth())).toEqual(Object.keys(contract));
@@ -170,5 +171,11 @@ describe('IPC router and preload bridge', () => {
     contents.mainFrame.url = 'https://evil.example/';
     await expect(host().openExternal('https://evil.example/x')).rejects.toThrow(/Not allowed/);
     expect(opened).toEqual(['https://docs.docker.com/']);
+  });
+
+  it('hands the page the compose files chosen in the native dialog, and only the app page', async () => {
+    expect(await host().pickComposeFiles()).toEqual(['/srv/app/compose.yaml', '/srv/app/compose.override.yaml']);
+    contents.mainFrame.url = 'https://evil.example/';
+    await expect(host().pickComposeFiles()).rejects.toThrow(/Not allowed/);
   });
 });

@@ -1,11 +1,13 @@
 import { ipcMain, type IpcMainEvent, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import { ownBytes, type Connection, type Disposable, type Dispatcher, type ServerMessage } from '../contract/index.js';
 import { isAppUrl, isExternalWebUrl } from './app-url.js';
-import { BACKEND_STATUS_CHANNEL, CONNECT_CHANNEL, OPEN_EXTERNAL_CHANNEL, RPC_CHANNEL } from './channels.js';
+import { BACKEND_STATUS_CHANNEL, CONNECT_CHANNEL, OPEN_EXTERNAL_CHANNEL, PICK_COMPOSE_FILES_CHANNEL, RPC_CHANNEL } from './channels.js';
 
 export interface IpcRouterOptions {
   dispatcher: Dispatcher;
   openExternal(url: string): Promise<void>;
+  /** The native Open dialog for compose files, for the page that asked: the chosen paths ([] when cancelled). */
+  pickComposeFiles?(sender: WebContents): Promise<string[]>;
   log(line: string): void;
   /** The back end's process going down and up again (desktop-app.ts): every page is told, then resubscribes. */
   backendStatus?: { onStatus(listener: (status: 'open' | 'closed') => void): Disposable };
@@ -102,6 +104,15 @@ export function registerIpcRouter(options: IpcRouterOptions): Disposable {
     await options.openExternal(url);
   };
 
+  const onPickComposeFiles = async (event: IpcMainInvokeEvent): Promise<string[]> => {
+    const problem = senderProblem(event);
+    if (problem) {
+      log(`ipc: dropped ${PICK_COMPOSE_FILES_CHANNEL}: ${problem}`);
+      throw new Error('Not allowed');
+    }
+    return options.pickComposeFiles ? options.pickComposeFiles(event.sender) : [];
+  };
+
   // Each page's connection ends with the old process; the page's client resubscribes on 'open' over a new one.
   const statusSub = options.backendStatus?.onStatus((status) => {
     for (const id of [...connections.keys()]) close(id);
@@ -111,6 +122,7 @@ export function registerIpcRouter(options: IpcRouterOptions): Disposable {
   ipcMain.on(CONNECT_CHANNEL, onConnect);
   ipcMain.on(RPC_CHANNEL, onRpc);
   ipcMain.handle(OPEN_EXTERNAL_CHANNEL, onOpenExternal);
+  ipcMain.handle(PICK_COMPOSE_FILES_CHANNEL, onPickComposeFiles);
 
   return {
     dispose() {
@@ -118,6 +130,7 @@ export function registerIpcRouter(options: IpcRouterOptions): Disposable {
       ipcMain.removeListener(CONNECT_CHANNEL, onConnect);
       ipcMain.removeListener(RPC_CHANNEL, onRpc);
       ipcMain.removeHandler(OPEN_EXTERNAL_CHANNEL);
+      ipcMain.removeHandler(PICK_COMPOSE_FILES_CHANNEL);
       for (const id of [...connections.keys()]) close(id);
     },
   };

@@ -1,6 +1,6 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import { contract, createClient } from '../contract/index.js';
-import { NAVIGATE_CHANNEL, OPEN_EXTERNAL_CHANNEL } from './channels.js';
+import { NAVIGATE_CHANNEL, OPEN_EXTERNAL_CHANNEL, PICK_COMPOSE_FILES_CHANNEL } from './channels.js';
 import { toBridgeSafe } from './bridge-safe.js';
 import { createIpcTransport, onBackendStatus } from './ipc-transport.js';
 import { isHashRoute } from './window-route.js';
@@ -19,6 +19,8 @@ export function exposeBerthBridge(): void {
   contextBridge.exposeInMainWorld('berthHost', {
     kind: 'electron',
     openExternal: (url: string): Promise<void> => ipcRenderer.invoke(OPEN_EXTERNAL_CHANNEL, String(url)) as Promise<void>,
+    /** The native Open dialog for compose files: the chosen paths, [] when cancelled. */
+    pickComposeFiles: (): Promise<string[]> => ipcRenderer.invoke(PICK_COMPOSE_FILES_CHANNEL) as Promise<string[]>,
     /** The back end restarted after a crash: 'closed', then 'open' (the page shows it briefly). Returns the unsubscribe. */
     onBackendStatus: (cb: (status: 'open' | 'closed') => void): (() => void) => {
       const sub = onBackendStatus(ipcRenderer, (status) => cb(status));

@@ -1,6 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { getApi, openExternal, transportStatus } from './api/index.js';
+import { composeFilePicker, getApi, openExternal, transportStatus } from './api/index.js';
 import { App } from './app/app.js';
 import { createAppRuntime } from './app/runtime.js';
 import { RuntimeContext } from './app/runtime-context.js';
@@ -11,6 +11,7 @@ import './styles/dialog.css';
 const runtime = createAppRuntime(getApi(), {
   host: window.berthHost ? 'desktop' : 'browser',
   openUrl: openExternal,
+  pickComposeFiles: composeFilePicker(),
   transportStatus,
 });
 window.addEventListener('pagehide', (e) => {

@@ -10,7 +10,12 @@ import { createWsTransport } from './ws-transport.js';
 declare global {
   interface Window {
     berth?: BerthApi;
-    berthHost?: { kind: 'electron'; openExternal(url: string): Promise<void>; onBackendStatus?(cb: (status: 'open' | 'closed') => void): () => void };
+    berthHost?: {
+      kind: 'electron';
+      openExternal(url: string): Promise<void>;
+      onBackendStatus?(cb: (status: 'open' | 'closed') => void): () => void;
+      pickComposeFiles?(): Promise<string[]>;
+    };
   }
 }
 
@@ -41,6 +46,12 @@ export function transportStatus(listener: (status: 'open' | 'closed') => void): 
 export function openExternal(url: string): void {
   if (window.berthHost) void window.berthHost.openExternal(url);
   else window.open(url, '_blank', 'noopener,noreferrer');
+}
+
+/** Desktop: the native Open dialog for compose files. Browser mode has none (the page takes a typed path). */
+export function composeFilePicker(): (() => Promise<string[]>) | undefined {
+  const pick = window.berthHost?.pickComposeFiles;
+  return pick ? () => pick() : undefined;
 }
 
 export type { BerthApi };

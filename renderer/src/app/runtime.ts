@@ -15,11 +15,14 @@ export interface AppRuntime extends Disposable {
   refreshEngineInfo(): void;
   /** Open a URL in the system browser (desktop) or a new tab (browser mode). */
   openUrl(url: string): void;
+  /** Desktop only: the native Open dialog for compose files (the chosen paths, [] when cancelled). */
+  readonly pickComposeFiles?: () => Promise<string[]>;
 }
 
 export interface RuntimeOptions {
   host: 'desktop' | 'browser';
   openUrl(url: string): void;
+  pickComposeFiles?: () => Promise<string[]>;
   connection?: Pick<ConnectionMonitorOptions, 'intervalMs' | 'timeoutMs'>;
   /** The transport's open/close signal, where it has one (browser mode's WebSocket). */
   transportStatus?: (listener: (status: 'open' | 'closed') => void) => Disposable;
@@ -49,6 +52,7 @@ export function createAppRuntime(api: BerthApi, options: RuntimeOptions): AppRun
     host: options.host,
     refreshEngineInfo: () => engine.refreshInfo(),
     openUrl: (url) => options.openUrl(url),
+    pickComposeFiles: options.pickComposeFiles,
     dispose() {
       if (disposed) return;
       disposed = true;

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useRuntime } from '../../app/runtime-context.js';
 import { parseFileList } from './compose-projects.js';
 
 /** Open a project: type or paste the path of its compose file (several, merged in order, separated by commas or lines). */
@@ -6,6 +7,15 @@ export function OpenProjectForm({ onOpen }: { onOpen(files: string[], projectNam
   const [text, setText] = useState('');
   const [name, setName] = useState('');
   const [error, setError] = useState<string>();
+  // Desktop: the native Open dialog fills the field (browser mode takes a typed or pasted path).
+  const pick = useRuntime().pickComposeFiles;
+  const choose = async () => {
+    const files = await pick!().catch((err: unknown) => (setError(`The Open dialog failed: ${err instanceof Error ? err.message : String(err)}`), []));
+    if (files.length) {
+      setText(files.join(', '));
+      setError(undefined);
+    }
+  };
   return (
     <form
       className="compose-open"
@@ -25,6 +35,11 @@ export function OpenProjectForm({ onOpen }: { onOpen(files: string[], projectNam
         <span>Project name (optional)</span>
         <input className="input" value={name} onChange={(e) => setName(e.target.value)} placeholder="from the file or folder" />
       </label>
+      {pick ? (
+        <button type="button" className="btn" onClick={() => void choose()}>
+          Choose files…
+        </button>
+      ) : null}
       <button type="submit" className="btn btn--primary">
         Open
       </button>
