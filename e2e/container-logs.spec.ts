@@ -46,7 +46,7 @@ describe('container details: logs, inspect, ports', () => {
     await expect.poll(() => page.locator('.details__meta').innerText()).toContain(testImage);
     await expect.poll(() => page.locator('.details__state').innerText()).toBe('running');
     const tablist = page.getByRole('tablist', { name: 'Container details' });
-    expect(await tablist.getByRole('tab').allInnerTexts()).toEqual(['Logs', 'Terminal', 'Stats', 'Files', 'Inspect', 'Ports', 'Resources']);
+    expect(await tablist.getByRole('tab').allInnerTexts()).toEqual(['Logs', 'Terminal', 'Stats', 'Files', 'Inspect', 'Ports', 'Networks', 'Resources']);
     expect(await tablist.getByRole('tab', { name: 'Logs' }).getAttribute('aria-selected')).toBe('true');
 
     await expect.poll(maxTick, { timeout: 10_000 }).toBeGreaterThan(0);

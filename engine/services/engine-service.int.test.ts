@@ -23,7 +23,13 @@ afterAll(async () => {
 
 describe('engine service against the real dockerd', () => {
   it('reports the endpoint it found through DOCKER_HOST', async () => {
-    expect(await backend.impl.engine.status({}, ctx())).toEqual({ state: 'running', managed: false, endpoint: { host: TEST_DOCKER_HOST, source: 'DOCKER_HOST' } });
+    expect(await backend.impl.engine.status({}, ctx())).toEqual({
+      state: 'running',
+      managed: false,
+      endpoint: { host: TEST_DOCKER_HOST, source: 'DOCKER_HOST' },
+      provider: 'native',
+      why: 'Linux: an engine that answers, else Berth’s VM (the embedded dockerd is off: --no-embedded-engine).',
+    });
   });
 
   it('info has real versions, storage driver, cpus and counts', async () => {

@@ -116,7 +116,13 @@ describe('createBackend and the embedded engine (real dockerd)', () => {
       seen.push(x);
       return x.state === 'running' || x.state === 'error';
     }, 90_000);
-    expect(s).toEqual({ state: 'running', managed: true, endpoint: { host: `unix://${join(dataDir, 'engine', 'docker.sock')}`, source: 'embedded' } });
+    expect(s).toEqual({
+      state: 'running',
+      managed: true,
+      endpoint: { host: `unix://${join(dataDir, 'engine', 'docker.sock')}`, source: 'embedded' },
+      provider: 'embedded',
+      why: 'Linux: an engine that answers, else Berth’s own dockerd (as root), else Berth’s VM.',
+    });
     expect(seen.some((x) => x.state === 'starting' && x.managed)).toBe(true);
     const info = await backend.impl.engine.info({}, ctx());
     expect(info.system.dockerRootDir).toBe(join(dataDir, 'engine', 'data'));

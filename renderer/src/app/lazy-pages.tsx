@@ -39,11 +39,13 @@ export function LazyDialogHosts() {
   const run = useAppStore((s) => s.runDialog !== undefined && s.runDialog !== null);
   const pull = useAppStore((s) => s.pullDialog !== undefined && s.pullDialog !== null);
   const build = useAppStore((s) => s.buildDialogOpen);
+  // One boundary each: the pull dialog's first load (it opens over the run dialog) must not hide the
+  // run dialog while it is fetched, which would blur the button that opened it and lose focus return.
   return (
-    <Suspense fallback={null}>
-      {run ? <RunDialogHostChunk /> : null}
-      {pull ? <PullDialogHostChunk /> : null}
-      {build ? <BuildDialogHostChunk /> : null}
-    </Suspense>
+    <>
+      <Suspense fallback={null}>{run ? <RunDialogHostChunk /> : null}</Suspense>
+      <Suspense fallback={null}>{pull ? <PullDialogHostChunk /> : null}</Suspense>
+      <Suspense fallback={null}>{build ? <BuildDialogHostChunk /> : null}</Suspense>
+    </>
   );
 }
