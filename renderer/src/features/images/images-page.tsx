@@ -1,7 +1,8 @@
 import { useMemo, useState } from 'react';
 import { useApi, useAppStore } from '../../app/runtime-context.js';
-import { AlertIcon, ImagesIcon } from '../../ui/icons.js';
+import { ImagesIcon } from '../../ui/icons.js';
 import { SearchField } from '../../ui/search-field.js';
+import { liveListGate } from '../../ui/live-list-gate.js';
 import { Notice } from '../../ui/notice.js';
 import { imageTotals, selectImageRows, type ImageFilter, type ImageRow, type ImageSort, type SortKey } from './image-rows.js';
 import { ImagesTable } from './images-table.js';
@@ -43,22 +44,8 @@ export function ImagesPage() {
     }
   };
 
-  if (engineStatus?.state !== 'running' && live.phase === 'idle') {
-    return (
-      <div className="page page--center">
-        <Notice title="Images appear here once the Docker engine runs." icon={<AlertIcon width={28} height={28} />}>
-          <p>The message above says what went wrong and what to do.</p>
-        </Notice>
-      </div>
-    );
-  }
-  if (live.phase === 'loading' || live.phase === 'idle') {
-    return (
-      <div className="page page--center">
-        <Notice title="Loading images…" busy role="status" />
-      </div>
-    );
-  }
+  const gate = liveListGate('Images', engineStatus?.state === 'running', live.phase);
+  if (gate) return gate;
 
   return (
     <div className="page page--fill">

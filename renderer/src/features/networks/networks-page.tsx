@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import type { NetworkCapabilities, NetworkSummary } from '../../../../contract/models/networks.js';
 import { useApi, useAppStore } from '../../app/runtime-context.js';
-import { AlertIcon } from '../../ui/icons.js';
+import { liveListGate } from '../../ui/live-list-gate.js';
 import { Notice } from '../../ui/notice.js';
 import { SearchField } from '../../ui/search-field.js';
 import { ConnectDialog } from './connect-dialog.js';
@@ -49,22 +49,8 @@ export function NetworksPage() {
     };
   }, [api, live.phase]);
 
-  if (engineStatus?.state !== 'running' && live.phase === 'idle') {
-    return (
-      <div className="page page--center">
-        <Notice title="Networks appear here once the Docker engine runs." icon={<AlertIcon width={28} height={28} />}>
-          <p>The message above says what went wrong and what to do.</p>
-        </Notice>
-      </div>
-    );
-  }
-  if (live.phase === 'loading' || live.phase === 'idle') {
-    return (
-      <div className="page page--center">
-        <Notice title="Loading networks…" busy role="status" />
-      </div>
-    );
-  }
+  const gate = liveListGate('Networks', engineStatus?.state === 'running', live.phase);
+  if (gate) return gate;
 
   const userDefined = all.filter((n) => !n.builtIn).length;
   return (

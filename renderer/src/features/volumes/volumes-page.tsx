@@ -2,7 +2,8 @@ import { useMemo, useState } from 'react';
 import { useAppStore } from '../../app/runtime-context.js';
 import { formatRelativeTime } from '../../lib/format/relative-time.js';
 import { useNow } from '../../lib/use-now.js';
-import { AlertIcon, RefreshIcon } from '../../ui/icons.js';
+import { RefreshIcon } from '../../ui/icons.js';
+import { liveListGate } from '../../ui/live-list-gate.js';
 import { Notice } from '../../ui/notice.js';
 import { SearchField } from '../../ui/search-field.js';
 import { CreateVolumeDialog } from './create-volume-dialog.js';
@@ -39,22 +40,8 @@ export function VolumesPage() {
   const onSort = (key: VolumeSortKey) => setSort((s) => (s.key === key ? { key, dir: s.dir === 'asc' ? 'desc' : 'asc' } : { key, dir: key === 'name' || key === 'driver' ? 'asc' : 'desc' }));
   const measuredAt = Math.max(0, ...Object.values(sizes.sizes).map((s) => s.measuredAt));
 
-  if (engineStatus?.state !== 'running' && live.phase === 'idle') {
-    return (
-      <div className="page page--center">
-        <Notice title="Volumes appear here once the Docker engine runs." icon={<AlertIcon width={28} height={28} />}>
-          <p>The message above says what went wrong and what to do.</p>
-        </Notice>
-      </div>
-    );
-  }
-  if (live.phase === 'loading' || live.phase === 'idle') {
-    return (
-      <div className="page page--center">
-        <Notice title="Loading volumes…" busy role="status" />
-      </div>
-    );
-  }
+  const gate = liveListGate('Volumes', engineStatus?.state === 'running', live.phase);
+  if (gate) return gate;
 
   const inUse = [...live.volumes.values()].filter((v) => v.usedBy.length).length;
   return (
