@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync, openAsBlob, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { BerthApi } from '../contract/index.js';
@@ -9,10 +9,16 @@ import type { RunningBerth } from '../e2e/support/berth.js';
 import { startDownload } from '../renderer/src/features/files/download-transfer.js';
 import { uploadFile } from '../renderer/src/features/files/upload-transfer.js';
 import { connectNodeClient, engineRunning } from './support/node-client.js';
+import { fmt, percentile } from './support/stats.js';
 
 const run = promisify(execFile);
 const docker = async (...args: string[]) => (await run('docker', args, { maxBuffer: 256 * 1024 * 1024 })).stdout.trim();
-const mibps = (bytes: number, ms: number) => (bytes / 1024 / 1024 / (ms / 1000)).toFixed(1);
+const MIB = 1024 * 1024;
+const SIZE = 32 * MIB;
+/** The issue's goal: a copy through Berth takes at most this many times `docker cp`'s time. */
+const GOAL = 1.2;
+/** Measured rounds per direction (at least 3; odd, so the median is one of them); BERTH_BENCH_FILES_ROUNDS overrides. */
+const ROUNDS = Math.max(3, Number(process.env.BERTH_BENCH_FILES_ROUNDS) || 5);
 
 /**
  * The renderer's own transfer code, reading a file-backed Blob as a browser reads a File (and as
@@ -23,21 +29,110 @@ async function upload(api: BerthApi, id: string, file: string): Promise<void> {
   await uploadFile(api, { id, dir: '/tmp', file: Object.assign(await openAsBlob(file), { name: 'bench.bin' }) }, () => undefined);
 }
 
-function download(api: BerthApi, id: string): Promise<number> {
+function download(api: BerthApi, id: string): Promise<Blob> {
   return new Promise((resolve, reject) => {
     startDownload(api, { id, path: '/tmp/bench.bin' }, {
       onStart: () => undefined,
       onProgress: () => undefined,
-      onDone: (blob) => resolve(blob.size),
+      onDone: (blob) => resolve(blob),
       onError: reject,
     });
   });
 }
 
-/** Upload and download of a 32 MiB file through the contract (WebSocket), against `docker cp` both ways. */
+/**
+ * Upload and download of a 32 MiB file through the contract (WebSocket, the renderer's transfer code),
+ * against `docker cp` both ways, in the same run: one warm-up of each, then ROUNDS rounds that each
+ * time both directions both ways, in alternating order (Berth first, then `docker cp` first), so a
+ * burst of load on the shared machine hits both sides. Prints every round, the median ratio per
+ * direction against the goal, the load average, and the back end's peak RSS and CPU.
+ */
 export async function benchContainerFiles(berth: RunningBerth, image: string): Promise<void> {
-  await measure(berth, image);
+  const data = randomBytes(SIZE);
+  const digest = createHash('sha256').update(data).digest('hex');
+  const dir = mkdtempSync(join(tmpdir(), 'berth-bench-files-'));
+  const local = join(dir, 'bench.bin');
+  writeFileSync(local, data);
+  const name = `berth-bench-files-${Date.now().toString(36)}`;
+  const id = await docker('run', '-d', '--name', name, image, 'sleep', '600');
+  const { api, close } = await connectNodeClient(berth.origin, berth.token);
+  const pid = berth.process.pid!;
+  const timed = async <T>(work: () => Promise<T>) => {
+    const t = performance.now();
+    const result = await work();
+    return { ms: performance.now() - t, result };
+  };
+  const berthUp = () => peakRss(pid, () => timed(() => upload(api, id, local)));
+  const berthDown = () => peakRss(pid, () => timed(() => download(api, id)));
+  const cpUp = () => timed(() => docker('cp', local, `${id}:/tmp/cp.bin`));
+  const cpDown = () => timed(() => docker('cp', `${id}:/tmp/cp.bin`, join(dir, 'back.bin')));
+  try {
+    await engineRunning(api);
+    // Warm-up (JIT, the engine's first archive calls), and a check that the bytes went through whole.
+    await berthUp();
+    const check = async () => {
+      const got = Buffer.from(await (await berthDown()).result.result.arrayBuffer());
+      if (got.length !== SIZE || createHash('sha256').update(got).digest('hex') !== digest) throw new Error(`the download (${got.length} bytes) is not the file uploaded`);
+    };
+    // In a function of its own, so the 32 MiB it holds is garbage before the rounds.
+    await check();
+    await cpUp();
+    await cpDown();
+
+    const up: { berth: number; cp: number }[] = [];
+    const down: { berth: number; cp: number }[] = [];
+    const mem = { upPeak: 0, downPeak: 0, before: Infinity, upCpu: [] as number[], downCpu: [] as number[] };
+    const loads: number[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      const berthFirst = round % 2 === 0;
+      const pair = async <T extends { ms: number }>(b: () => Promise<{ result: T; peakMiB: number; beforeMiB: number; cpuMs: number }>, cp: () => Promise<{ ms: number }>) => {
+        let bm: Awaited<ReturnType<typeof b>>;
+        let cm: { ms: number };
+        if (berthFirst) {
+          bm = await b();
+          cm = await cp();
+        } else {
+          cm = await cp();
+          bm = await b();
+        }
+        return { bm, cm };
+      };
+      const u = await pair(berthUp, cpUp);
+      const d = await pair(berthDown, cpDown);
+      if (d.bm.result.result.size !== SIZE) throw new Error(`downloaded ${d.bm.result.result.size} bytes, expected ${SIZE}`);
+      up.push({ berth: u.bm.result.ms, cp: u.cm.ms });
+      down.push({ berth: d.bm.result.ms, cp: d.cm.ms });
+      mem.upPeak = Math.max(mem.upPeak, u.bm.peakMiB);
+      mem.downPeak = Math.max(mem.downPeak, d.bm.peakMiB);
+      mem.before = Math.min(mem.before, u.bm.beforeMiB, d.bm.beforeMiB);
+      mem.upCpu.push(u.bm.cpuMs);
+      mem.downCpu.push(d.bm.cpuMs);
+      loads.push(loadavg()[0]!);
+      const line = (dir: string, r: { berth: number; cp: number }) =>
+        `${dir} Berth ${fmt(r.berth, 0)} ms (${mibps(r.berth)} MiB/s), docker cp ${fmt(r.cp, 0)} ms (${mibps(r.cp)} MiB/s), ratio ${fmt(r.berth / r.cp, 2)}`;
+      console.log(`round ${round + 1}/${ROUNDS} (${berthFirst ? 'Berth first' : 'docker cp first'}): ${line('upload', up.at(-1)!)}; ${line('download', down.at(-1)!)}`);
+    }
+    const median = (v: number[]) => percentile(v, 50);
+    const summary = (dir: string, rs: { berth: number; cp: number }[]) => {
+      const ratio = median(rs.map((r) => r.berth / r.cp));
+      const verdict = ratio <= GOAL ? 'within' : 'OVER';
+      return `${dir} 32 MiB: median Berth ${fmt(median(rs.map((r) => r.berth)), 0)} ms, docker cp ${fmt(median(rs.map((r) => r.cp)), 0)} ms; median ratio ${fmt(ratio, 2)} (${verdict} the goal of ${GOAL}×; rounds ${rs.map((r) => fmt(r.berth / r.cp, 2)).join(', ')})`;
+    };
+    console.log(summary('upload', up));
+    console.log(summary('download', down));
+    console.log(`load average (1 min) during the rounds: ${loads.map((l) => fmt(l, 2)).join(', ')}`);
+    console.log(
+      `back end peak RSS: upload ${fmt(mem.upPeak, 0)} MiB, download ${fmt(mem.downPeak, 0)} MiB (${fmt(mem.before, 0)} MiB before); ` +
+        `back end CPU per copy (median): upload ${median(mem.upCpu)} ms, download ${median(mem.downCpu)} ms`,
+    );
+  } finally {
+    close();
+    await docker('rm', '-f', id).catch(() => undefined);
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
+
+const mibps = (ms: number) => fmt(SIZE / MIB / (ms / 1000));
 
 /**
  * The back end's peak resident memory while `work` runs (VmHWM after resetting it with clear_refs 5,
@@ -64,42 +159,5 @@ async function peakRss<T>(pid: number, work: () => Promise<T>): Promise<{ result
     return { result, peakMiB: peak / 1024, beforeMiB, cpuMs: cpu() - cpuBefore };
   } finally {
     clearInterval(timer);
-  }
-}
-
-async function measure(berth: RunningBerth, image: string): Promise<void> {
-  const size = 32 * 1024 * 1024;
-  const data = randomBytes(size);
-  const dir = mkdtempSync(join(tmpdir(), 'berth-bench-files-'));
-  const local = join(dir, 'bench.bin');
-  writeFileSync(local, data);
-  const name = `berth-bench-files-${Date.now().toString(36)}`;
-  const id = await docker('run', '-d', '--name', name, image, 'sleep', '600');
-  const { api, close } = await connectNodeClient(berth.origin, berth.token);
-  try {
-    await engineRunning(api);
-    const pid = berth.process.pid!;
-    let t = performance.now();
-    const upMem = await peakRss(pid, () => upload(api, id, local));
-    const up = performance.now() - t;
-    t = performance.now();
-    const downMem = await peakRss(pid, () => download(api, id));
-    const got = downMem.result;
-    const down = performance.now() - t;
-    if (got !== size) throw new Error(`downloaded ${got} bytes, expected ${size}`);
-    t = performance.now();
-    await docker('cp', local, `${id}:/tmp/cp.bin`);
-    const cpUp = performance.now() - t;
-    t = performance.now();
-    await docker('cp', `${id}:/tmp/cp.bin`, join(dir, 'back.bin'));
-    const cpDown = performance.now() - t;
-    console.log(`upload 32 MiB: Berth ${up.toFixed(0)} ms (${mibps(size, up)} MiB/s), docker cp ${cpUp.toFixed(0)} ms (${mibps(size, cpUp)} MiB/s); ratio ${(up / cpUp).toFixed(2)}`);
-    console.log(`download 32 MiB: Berth ${down.toFixed(0)} ms (${mibps(size, down)} MiB/s), docker cp ${cpDown.toFixed(0)} ms (${mibps(size, cpDown)} MiB/s); ratio ${(down / cpDown).toFixed(2)}`);
-    const mem = (m: { peakMiB: number; beforeMiB: number }) => `${m.peakMiB.toFixed(0)} MiB (${m.beforeMiB.toFixed(0)} MiB before)`;
-    console.log(`back end peak RSS: upload ${mem(upMem)}, download ${mem(downMem)}; back end CPU: upload ${upMem.cpuMs} ms, download ${downMem.cpuMs} ms`);
-  } finally {
-    close();
-    await docker('rm', '-f', id).catch(() => undefined);
-    rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -9,6 +9,7 @@ import { benchPullLayers } from './pull-layers.js';
 import { benchVolumes } from './volumes.js';
 import { benchVmBoot } from './vm-boot.js';
 import { benchFirstRow } from './first-row.js';
+import { benchVmPorts } from './vm-ports.js';
 
 /**
  * `npm run bench [-- name…]`: runs against browser mode (dist/) and the engine at DOCKER_HOST, and
@@ -16,7 +17,8 @@ import { benchFirstRow } from './first-row.js';
  * (containers.list vs raw), vm-boot (the engine in the QEMU VM: cold start, resume, idle; vm/), logs (1,000,000 log lines), list-scale (1,000 containers; idle CPU with 50
  * running), pull-layers (pull of a 25-layer image vs docker pull), files (copy in and out vs docker cp),
  * compose-up (a 10-service up vs docker-compose up -d), volumes (export/import of 256 MiB vs docker run
- * tar; the Volumes page with 1,000 volumes), first-row (a fresh window: navigation → first container row).
+ * tar; the Volumes page with 1,000 volumes), first-row (a fresh window: navigation → first container row),
+ * vm-ports (the VM: start event → published port answering on the host, 20 containers).
  * Default: all.
  */
 const image = process.env.BERTH_TEST_IMAGE ?? 'berth-test/busybox:latest';
@@ -31,6 +33,7 @@ const benches: Record<string, (b: Awaited<ReturnType<typeof startBerth>>) => Pro
   'compose-up': (b) => benchComposeUp(b, image),
   'vm-boot': () => benchVmBoot(),
   'first-row': (b) => benchFirstRow(b),
+  'vm-ports': () => benchVmPorts(),
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -25,6 +25,37 @@ export interface VmView {
   warning?: string;
   /** Last lines of the VM console. */
   consoleTail?: string[];
+  /** Host folders shared with the VM (at the same paths inside), as the running VM has them. */
+  shares?: { hostPath: string; readOnly?: boolean }[];
+  /** How they are shared: 9p (QEMU) or virtio-fs (vfkit). */
+  shareFs?: '9p' | 'virtiofs';
+}
+
+/** A container port published in Berth's VM, forwarded to this computer. */
+export interface PortForward {
+  containerId: string;
+  protocol: 'tcp' | 'udp';
+  /** Where it listens on this computer: 127.0.0.1 and ::1 by default, 0.0.0.0 and :: with the setting. */
+  hostIp: string;
+  hostPort: number;
+}
+
+/** A published port that could not be forwarded (the host port is taken): the container keeps running. */
+export interface PortForwardWarning {
+  containerId: string;
+  containerName: string;
+  protocol: 'tcp' | 'udp';
+  hostIp: string;
+  hostPort: number;
+  message: string;
+}
+
+/** Berth's port forwards from its VM to this computer (inactive when the engine is not in Berth's VM). */
+export interface PortForwardsView {
+  active: boolean;
+  allInterfaces: boolean;
+  forwards: PortForward[];
+  warnings: PortForwardWarning[];
 }
 
 export interface EngineEndpoint {

@@ -1,5 +1,5 @@
 import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { extract } from 'tar-stream';
@@ -108,6 +108,76 @@ describe('settings and the diagnostics bundle', () => {
 
       const all = [...files.values()].join('\n');
       for (const secret of [token, registryPassword, envSecret]) expect(all).not.toContain(secret);
+      expect(errors).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+  });
+
+  it('saves the VM settings: refuses more CPUs than the computer has, adds and removes a shared folder, publishes ports on all interfaces', async () => {
+    const saved = () => JSON.parse(readFileSync(join(dataDir, 'settings.json'), 'utf8')).vm;
+    const shared = join(root, 'shared folder');
+    mkdirSync(shared);
+    const browser = await launchBrowser();
+    try {
+      const { page, errors } = await openApp(browser, berth!, '#/settings');
+      const vm = page.getByRole('region', { name: 'Virtual machine' });
+      await vm.waitFor();
+      // The native engine runs here, not Berth's VM.
+      await vm.getByText('These settings apply when Berth uses its VM').waitFor();
+      expect(await vm.getByRole('button', { name: 'Restart the VM' }).count()).toBe(0);
+      await vm.getByText(`This computer has ${cpus().length} CPU${cpus().length === 1 ? '' : 's'}.`, { exact: true }).waitFor();
+      const before = saved();
+      expect(before).toMatchObject({ cpus: 2, memoryMiB: 2048, diskGiB: 64, portsAllInterfaces: false, shares: [{ hostPath: homedir() }] });
+
+      // More CPUs than this computer has: the back end's message beside the field, nothing saved.
+      const cpuField = vm.getByLabel('CPUs');
+      await cpuField.fill(String(cpus().length + 1));
+      await vm.getByRole('button', { name: 'Save resources' }).click();
+      const message = `This computer has ${cpus().length} CPU${cpus().length === 1 ? '' : 's'}; the VM cannot have ${cpus().length + 1}.`;
+      await vm.getByText(message).waitFor();
+      expect(await cpuField.getAttribute('aria-invalid')).toBe('true');
+      const describedBy = (await cpuField.getAttribute('aria-describedby'))!.split(' ');
+      expect(await page.locator(`[id="${describedBy[1]}"]`).textContent()).toBe(message);
+      expect(saved()).toEqual(before);
+
+      // A share that cannot be: its error inline, under the field.
+      const pathField = vm.getByLabel('Folder to share (full path)');
+      await pathField.fill('relative/folder');
+      await vm.getByRole('button', { name: 'Add folder' }).click();
+      await vm.getByText('"relative/folder" is not an absolute path; choose a folder with its full path.').waitFor();
+      expect(await pathField.getAttribute('aria-invalid')).toBe('true');
+      expect(saved().shares).toEqual(before.shares);
+
+      // Add a folder, read-only; it is saved and survives a reload.
+      await pathField.fill(`${shared}/`);
+      await vm.getByRole('checkbox', { name: 'Read-only' }).check();
+      await vm.getByRole('button', { name: 'Add folder' }).click();
+      const shares = vm.getByRole('list', { name: 'Shared folders' });
+      await shares.getByRole('listitem').filter({ hasText: shared }).getByText('Read-only').waitFor();
+      expect(await pathField.inputValue()).toBe('');
+      expect(saved().shares).toEqual([{ hostPath: homedir() }, { hostPath: shared, readOnly: true }]);
+      await page.reload();
+      await shares.getByRole('listitem').filter({ hasText: shared }).waitFor();
+
+      // Remove it: asked first, then gone (on screen and in the file).
+      await vm.getByRole('button', { name: `Remove ${shared}` }).click();
+      const dialog = page.getByRole('alertdialog', { name: `Stop sharing ${shared}?` });
+      await dialog.getByText('will see an empty folder there after the next start of the VM').waitFor();
+      await dialog.getByRole('button', { name: 'Remove' }).click();
+      await expect.poll(() => shares.getByRole('listitem').filter({ hasText: shared }).count()).toBe(0);
+      expect(saved().shares).toEqual([{ hostPath: homedir() }]);
+
+      // Ports on every interface: saved, and still checked after a reload.
+      const ports = vm.getByRole('checkbox', { name: 'Publish container ports on all network interfaces' });
+      await vm.getByText('Forwarded ports listen on 127.0.0.1 and ::1 only.').waitFor();
+      await ports.check();
+      await expect.poll(() => saved().portsAllInterfaces).toBe(true);
+      await vm.getByText('Forwarded ports listen on every network interface (0.0.0.0 and ::)', { exact: false }).waitFor();
+      await page.reload();
+      await vm.waitFor();
+      expect(await ports.isChecked()).toBe(true);
+      expect(saved()).toMatchObject({ cpus: 2, portsAllInterfaces: true });
       expect(errors).toEqual([]);
     } finally {
       await browser.close();

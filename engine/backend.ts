@@ -36,6 +36,8 @@ import { EngineLifecycle } from './providers/engine-lifecycle.js';
 import { nativeProvider } from './providers/native-provider.js';
 import { nodeVmHost } from './providers/vm-host.js';
 import { vmProvider, type VmEngineHost } from './providers/vm-provider.js';
+import { VmPortForwards } from './providers/vm-port-forwards.js';
+import type { VmWanted } from './providers/vm-host.js';
 import { clientVersions } from './versions.js';
 import { contract } from '../contract/api.js';
 import type { EngineChoice } from '../contract/domains/settings.js';
@@ -82,7 +84,7 @@ export interface BackendDeps {
   createSupervisor(options: Omit<DockerdSupervisorOptions, 'ping'>): SupervisorLike;
   connect(options: EngineOptions, endpoint: EngineEndpoint, managed: boolean, log: (line: string) => void): EngineConnection;
   /** Berth's VM for this data dir (undefined: no VM on this build or platform). Built on first use. */
-  createVm?(dataDir: string, log: (line: string) => void): VmEngineHost;
+  createVm?(dataDir: string, log: (line: string) => void, wanted: () => VmWanted): VmEngineHost;
   /** Re-discovery while no engine is reachable: first delay and cap (defaults 2 s → 30 s). */
   retry?: { initialMs: number; maxMs: number };
 }
@@ -97,7 +99,7 @@ export function nodeBackendDeps(): BackendDeps {
     checkEmbedded: () => checkEmbedded(nodeEmbeddedCheckDeps()),
     createSupervisor: (options) => new DockerdSupervisor({ ...options, ping: (socketPath) => pingAt({ socketPath }, { host: `unix://${socketPath}`, source: 'embedded' }, 2000) }),
     connect: (options, endpoint, managed, log) => createEngineConnection(createDockerAdapter(options, endpoint), managed, log),
-    createVm: (dataDir, log) => nodeVmHost(dataDir, log),
+    createVm: (dataDir, log, wanted) => nodeVmHost(dataDir, log, wanted),
   };
 }
 
@@ -113,6 +115,9 @@ class EngineBackend implements Backend {
   private readonly engineInEffect: EngineChoice;
   /** The last errors returned to a window, for the diagnostics bundle. */
   private readonly errors = new ErrorRing();
+  /** Berth's VM, built on first use (undefined on builds without one). */
+  private vm: VmEngineHost | undefined;
+  private readonly portForwards: VmPortForwards;
 
   constructor(
     private readonly options: BackendOptions,
@@ -122,12 +127,23 @@ class EngineBackend implements Backend {
     const binDir = recycleBinDir(options.dataDir);
     this.settings = new SettingsStore({ file: join(options.dataDir, 'settings.json'), legacy: () => readLegacyBinSettings(binDir), log: this.log });
     this.engineInEffect = this.chooseEngine();
+    this.portForwards = new VmPortForwards({
+      forwarder: { forward: (spec) => this.vmHost()!.forwardPort(spec) },
+      allInterfaces: () => this.settings.get().vm.portsAllInterfaces,
+      log: this.log,
+    });
+    this.settings.onChange((s) => void this.portForwards.setAllInterfaces(s.vm.portsAllInterfaces));
     this.lifecycle = this.createLifecycle();
     const connections: ConnectionProvider = { require: () => this.lifecycle.require() };
-    const services: ServiceDeps = { connections, dataDir: options.dataDir, log: this.log };
+    const services: ServiceDeps = {
+      connections,
+      dataDir: options.dataDir,
+      log: this.log,
+      vmShares: () => (this.lifecycle.require().endpoint.source === 'vm' ? this.vm?.shares() : undefined),
+    };
     const stores = this.sharedStores();
     const impl: BerthImplementation = {
-      engine: createEngineService({ status: this.store, connections, versions: clientVersions, vmAction: (a) => this.lifecycle.vmAction(a) }),
+      engine: createEngineService({ status: this.store, connections, versions: clientVersions, vmAction: (a) => this.lifecycle.vmAction(a), portForwards: this.portForwards }),
       containers: {
         ...createContainersService(connections),
         ...createContainerActionsService(services, stores.recycleBin),
@@ -200,8 +216,7 @@ class EngineBackend implements Backend {
   private createLifecycle(): EngineLifecycle {
     const { options, deps, log } = this;
     const plan = planEngine({ engine: this.engineInEffect, dockerHost: options.dockerHost, noEmbedded: options.embedded === 'never' }, options.platform ?? process.platform);
-    let vm: VmEngineHost | undefined;
-    const vmHost = deps.createVm ? () => (vm ??= deps.createVm!(options.dataDir, log)) : undefined;
+    const vmHost = deps.createVm ? () => this.vmHost()! : undefined;
     return new EngineLifecycle({
       plan,
       store: this.store,
@@ -217,12 +232,25 @@ class EngineBackend implements Backend {
       onConnected: (conn, firstTime) => {
         // Helper containers a crash left behind would block `docker volume rm`: sweep them once.
         if (firstTime) void sweepHelpers(conn.engine, log).catch((err: unknown) => log(`volumes: helper sweep failed: ${String(err)}`));
+        if (conn.endpoint.source === 'vm') this.portForwards.attach(conn);
       },
       onDisconnected: (conn) => {
+        if (conn.endpoint.source === 'vm') this.portForwards.detach();
         this.statsPools.get(conn)?.close();
         conn.engine.dispose();
       },
     });
+  }
+
+  /** Berth's VM for this data dir, built on first use with the VM settings it applies at each start. */
+  private vmHost(): VmEngineHost | undefined {
+    const { createVm } = this.deps;
+    if (!createVm) return undefined;
+    this.vm ??= createVm(this.options.dataDir, this.log, () => {
+      const { cpus, memoryMiB, diskGiB, shares } = this.settings.get().vm;
+      return { resources: { cpus, memoryMiB, diskGiB }, shares };
+    });
+    return this.vm;
   }
 
   start(): Promise<void> {
@@ -232,6 +260,7 @@ class EngineBackend implements Backend {
 
   dispose(): Promise<void> {
     this.disposing ??= (async () => {
+      this.portForwards.dispose();
       await this.lifecycle.dispose();
       this.store.close({ state: 'stopped', managed: false, message: 'Berth has stopped' });
     })();

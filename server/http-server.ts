@@ -4,13 +4,15 @@ import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Dispatcher } from '../contract/index.js';
+import { BYTE_FRAME_HEADER, BYTE_LIMITS } from '../contract/byte-frame.js';
 import { createRequestGuard, type RequestGuard } from './request-guard.js';
 import { securityHeaders } from './security-headers.js';
 import { createStaticFiles, type StaticFiles } from './static-files.js';
 import { serveApiSocket } from './ws-api.js';
 
 export const API_PATH = '/api';
-export const MAX_PAYLOAD = 1024 * 1024;
+/** Largest WebSocket message: one byte frame of an upload (1 MiB of bytes and the frame's header). */
+export const MAX_PAYLOAD = BYTE_LIMITS.frameBytes + BYTE_FRAME_HEADER;
 
 export interface BerthServerOptions {
   dispatcher: Dispatcher;

@@ -75,6 +75,8 @@ export interface VmStatus {
   /** The accelerator in use (kvm, hvf, tcg) and, for tcg, the plain warning that it is slow. */
   accel?: string;
   warning?: string;
+  /** The folders the running VM shares (as it was booted; a change applies at the next start). */
+  shares?: VmShare[];
   /** The data disk inside the guest, when the guest agent answers. */
   disk?: { usedBytes: number; totalBytes: number };
 }
@@ -94,6 +96,8 @@ export interface VmStartResult {
   dockerHost: string;
   /** True when the VM was resumed from a saved state rather than booted. */
   resumed: boolean;
+  /** True when a VM left running by an earlier back end was taken over (no boot at all). */
+  adopted?: boolean;
   /** e.g. qemu (QMP answered), initramfs, init, data, network, containerd, dockerd, ping. */
   stages: { name: string; hostMs: number; guestUptimeS?: number }[];
   totalMs: number;

@@ -20,6 +20,8 @@ export function vmPaths(dataDir: string, name: string) {
     state: join(dir, 'state.bin'),
     stateMeta: join(dir, 'state.json'),
     engineSocket: join(dir, 'docker.sock'),
+    /** The running QEMU's engine port and accelerator, for a back end that takes it over. */
+    runtime: join(dir, 'runtime.json'),
   };
 }
 export type VmPaths = ReturnType<typeof vmPaths>;

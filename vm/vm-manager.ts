@@ -21,12 +21,13 @@ const allowed: Record<VmState, VmAction[]> = {
 
 export interface VmManagerOptions {
   driver: VmDriver;
-  /** The VM's configuration for `create` (name, resources, shares, image). */
-  config: VmConfig;
+  /** The VM's configuration for `create` (name, resources, shares, image); a function to read it when needed. */
+  config: VmConfig | (() => VmConfig);
   /** Lock file: one Berth per VM. */
   lockPath: string;
   /** Where the docker CLI keeps contexts; null writes no `berth` context. Default $DOCKER_CONFIG or ~/.docker. */
   dockerConfigDir?: string | null;
+  log?: (line: string) => void;
 }
 
 /** Progress of the running action, with the elapsed times for the UI ("Waiting for dockerd · 12 s"). */
@@ -60,6 +61,10 @@ export class VmManager {
       this.lastStatus = s;
       for (const l of [...this.statusListeners]) l(s);
     });
+  }
+
+  private config(): VmConfig {
+    return typeof this.opts.config === 'function' ? this.opts.config() : this.opts.config;
   }
 
   get currentState(): VmState {
@@ -111,7 +116,7 @@ export class VmManager {
       const avail = await this.opts.driver.available();
       if (!avail.ok) throw new Error(`${avail.message} ${avail.remedy}`);
       progress('Creating the VM');
-      await this.opts.driver.create(this.opts.config);
+      await this.opts.driver.create(this.config());
     });
   }
 
@@ -164,7 +169,7 @@ export class VmManager {
       progress('Deleting the VM');
       await this.opts.driver.delete();
       progress('Creating the VM');
-      await this.opts.driver.create(this.opts.config);
+      await this.opts.driver.create(this.config());
     });
   }
 
@@ -172,7 +177,12 @@ export class VmManager {
   async quit(): Promise<void> {
     try {
       if (this.state === 'running') {
-        if (this.opts.driver.canSuspend) await this.suspend().catch(() => this.stop());
+        if (this.opts.driver.canSuspend) {
+          await this.suspend().catch((err: Error) => {
+            this.opts.log?.(`vm: not saved, stopping it instead (it cold-boots next time): ${err.message}`);
+            return this.stop();
+          });
+        }
         else await this.stop();
       } else if (this.state === 'starting' || this.state === 'error') {
         await this.opts.driver.stop({ timeoutMs: 10_000 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { method, stream } from '../define.js';
-import type { EngineEvent, EngineInfo, EngineStatus } from '../model.js';
+import type { EngineEvent, EngineInfo, EngineStatus, PortForwardsView } from '../model.js';
 
 const none = z.object({}).strict();
 
@@ -16,6 +16,13 @@ export const engineApi = {
   vm: method<EngineStatus>()(
     z.object({ action: z.enum(['start', 'stop', 'restart', 'delete', 'reset'], { error: 'expected start, stop, restart, delete or reset' }) }).strict(),
   ),
+  /**
+   * The ports forwarded from Berth's VM to this computer and the ones that could not be (host port
+   * taken), first the current view, then on every change. Inactive when the engine is not in the VM.
+   */
+  portForwards: stream<PortForwardsView>()(none),
+  /** Try a container's failed forwards again (after the user freed the host port). */
+  retryPortForwards: method<PortForwardsView>()(z.object({ containerId: z.string().min(1, { error: 'expected a container id' }) }).strict()),
   /** What `docker version` and `docker info` show. */
   info: method<EngineInfo>()(none),
   /** Engine events (consumed once from /events, fanned out), optionally filtered by type. */

@@ -24,6 +24,40 @@ export const volumeLimitSchema = z
   .min(0, { error: 'must be 0 or more' })
   .max(MAX_VOLUME_LIMIT_BYTES, { error: 'must be at most 1 TiB' });
 
+export const MIN_VM_CPUS = 1;
+export const MIN_VM_MEMORY_MIB = 1024;
+export const MIN_VM_DISK_GIB = 8;
+export const MAX_VM_SHARES = 32;
+
+/** A host folder shared with the VM (at the same path inside it). */
+export const vmShareSchema = z
+  .object({
+    hostPath: z.string({ error: 'expected a folder path' }).max(4096, { error: 'must be at most 4096 characters' }),
+    readOnly: bool.optional(),
+  })
+  .strict();
+
+/** Berth's VM: read when the VM starts (resources, shares); ports follow changes at once. */
+export const vmSettingsSchema = z
+  .object({
+    cpus: z
+      .number({ error: 'expected a number of CPUs' })
+      .int({ error: 'must be a whole number of CPUs' })
+      .min(MIN_VM_CPUS, { error: `must be at least ${MIN_VM_CPUS}` }),
+    memoryMiB: z
+      .number({ error: 'expected a size in MiB' })
+      .int({ error: 'must be a whole number of MiB' })
+      .min(MIN_VM_MEMORY_MIB, { error: `must be at least ${MIN_VM_MEMORY_MIB} MiB (1 GiB)` }),
+    diskGiB: z
+      .number({ error: 'expected a size in GiB' })
+      .int({ error: 'must be a whole number of GiB' })
+      .min(MIN_VM_DISK_GIB, { error: `must be at least ${MIN_VM_DISK_GIB} GiB` }),
+    shares: z.array(vmShareSchema, { error: 'expected a list of shared folders' }).max(MAX_VM_SHARES, { error: `at most ${MAX_VM_SHARES} folders can be shared` }),
+    /** Publish forwarded container ports on all host interfaces (0.0.0.0 and ::) instead of 127.0.0.1 and ::1. */
+    portsAllInterfaces: bool,
+  })
+  .strict();
+
 /** Everything Berth remembers between runs (`<dataDir>/settings.json`). */
 export const settingsSchema = z
   .object({
@@ -43,6 +77,8 @@ export const settingsSchema = z
     startAtLogin: bool,
     /** Desktop only: electron-updater's generic feed; empty or absent means Berth's own. */
     updateFeedUrl: z.string().max(2048).regex(/^(https?:\/\/\S+)?$/, { error: 'expected an http(s) URL, or empty for the default' }).optional(),
+    /** Berth's VM (absent from files written before it existed: the store fills in the defaults). */
+    vm: vmSettingsSchema,
   })
   .strict();
 
@@ -50,6 +86,8 @@ export type Settings = z.output<typeof settingsSchema>;
 export type EngineChoice = Settings['engine'];
 export type ThemeChoice = Settings['theme'];
 export type NotificationKind = keyof Settings['notifications'];
+export type VmSettings = Settings['vm'];
+export type VmShareSetting = VmSettings['shares'][number];
 
 export const defaultSettings: Settings = {
   version: 1,
@@ -59,6 +97,8 @@ export const defaultSettings: Settings = {
   recycleBin: { retentionMs: DEFAULT_RETENTION_MS, volumeLimitBytes: DEFAULT_VOLUME_LIMIT_BYTES },
   logBufferLines: 100_000,
   startAtLogin: false,
+  // shares: the user's home, which only the back end knows (SettingsStore fills it in).
+  vm: { cpus: 2, memoryMiB: 2048, diskGiB: 64, shares: [], portsAllInterfaces: false },
 };
 
 /** A change: any subset of the settings (nested groups may be partial too). */
@@ -71,6 +111,8 @@ export const settingsPatchSchema = z
     logBufferLines: settingsSchema.shape.logBufferLines.optional(),
     startAtLogin: bool.optional(),
     updateFeedUrl: settingsSchema.shape.updateFeedUrl,
+    /** `shares`, when given, is the whole new list. */
+    vm: vmSettingsSchema.partial().optional(),
   })
   .strict();
 
@@ -84,6 +126,8 @@ export interface SettingsView {
   problem?: { message: string; keptAs: string };
   /** The engine choice in effect in this run (a change applies at the next start). */
   engineInEffect: EngineChoice;
+  /** This computer, for the limits of the VM settings: CPUs, memory, and the home folder (the default share). */
+  vmHost: { cpus: number; memoryMiB: number; home: string };
 }
 
 /** Berth's own settings, shared by every window. */

@@ -1,7 +1,7 @@
 /** Wire shapes of the run-a-container slice (containers.run, validateRun, update, resources, networks). */
 
 /** Why the engine's checks refused a run spec: a stable code the UI can act on (never its English text). */
-export const runIssueReasons = ['image-missing', 'name-taken', 'network-missing', 'cpus-over-engine', 'port-taken', 'port-busy', 'host-path-missing'] as const;
+export const runIssueReasons = ['image-missing', 'name-taken', 'network-missing', 'cpus-over-engine', 'port-taken', 'port-busy', 'host-path-missing', 'host-path-unshared'] as const;
 export type RunIssueReason = (typeof runIssueReasons)[number];
 
 /** One problem with a run spec, naming the field the way the spec does (e.g. "ports.0.hostPort"). */

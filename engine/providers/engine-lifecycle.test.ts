@@ -58,6 +58,12 @@ class FakeVm implements VmEngineHost {
     this.state = 'error';
     this.exit?.('QEMU exited (signal 9)', ['Kernel panic']);
   }
+  async forwardPort() {
+    return { dispose: () => undefined };
+  }
+  shares() {
+    return [{ hostPath: '/home/me' }];
+  }
 }
 
 function setup(vm: FakeVm, engine: 'auto' | 'vm' | 'native' = 'auto') {

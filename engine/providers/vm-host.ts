@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { VmView } from '../../contract/model.js';
-import type { VmStatus } from '../../vm/driver.js';
+import type { VmResources, VmShare, VmStatus } from '../../vm/driver.js';
 import { QemuDriver } from '../../vm/drivers/qemu/qemu-driver.js';
 import { findImage, imageCacheDir } from '../../vm/image/image-key.js';
 import { VmManager } from '../../vm/vm-manager.js';
@@ -20,11 +20,22 @@ export function vmImageDir(env: NodeJS.ProcessEnv = process.env): string | undef
   return findImage(process.arch === 'arm64' ? 'arm64' : 'amd64');
 }
 
+/** What the user set for the VM (Settings › Virtual machine); applied at each start. */
+export interface VmWanted {
+  resources: VmResources;
+  shares: VmShare[];
+}
+
 /** Berth's VM for one data dir: the QEMU driver under the VM manager, seen as the back end needs it. */
-export function nodeVmHost(dataDir: string, log: (line: string) => void): VmEngineHost {
+export function nodeVmHost(dataDir: string, log: (line: string) => void, wanted: () => VmWanted = () => ({ resources: DEFAULT, shares: [] })): VmEngineHost {
   const imageDir = vmImageDir();
   const driver = new QemuDriver({ dataDir, imageDir: imageDir ?? join(imageCacheDir(), 'missing'), log });
-  const manager = new VmManager({ driver, config: { name: 'berth', resources: DEFAULT, shares: [], imagePath: imageDir ?? '' }, lockPath: join(dataDir, 'vm', 'berth.lock') });
+  const manager = new VmManager({
+    driver,
+    config: () => ({ name: 'berth', ...wanted(), imagePath: imageDir ?? '' }),
+    lockPath: join(dataDir, 'vm', 'berth.lock'),
+    log,
+  });
   let last: VmStatus = { state: 'absent' };
   const exitListeners: ((message: string, tail: string[]) => void)[] = [];
   let expectingExit = false;
@@ -43,6 +54,7 @@ export function nodeVmHost(dataDir: string, log: (line: string) => void): VmEngi
     ...(last.accel ? { accel: last.accel } : {}),
     ...(last.warning ? { warning: last.warning } : {}),
     ...(last.logTail?.length ? { consoleTail: last.logTail.slice(-30) } : {}),
+    ...(last.state === 'running' ? { shares: last.shares ?? [], shareFs: '9p' as const } : {}),
   });
   const quietly = async (what: () => Promise<void>) => {
     expectingExit = true;
@@ -65,6 +77,12 @@ export function nodeVmHost(dataDir: string, log: (line: string) => void): VmEngi
       return driver.available();
     },
     async start(onProgress, signal) {
+      // The settings apply at this start (a running VM that is taken over keeps what it booted with).
+      if (manager.currentState !== 'absent') {
+        const want = wanted();
+        await driver.setResources(want.resources).catch((err: Error) => log(`vm: resources not applied: ${err.message}`));
+        await driver.setShares(want.shares);
+      }
       const steps: VmStartStep[] = [];
       const sub = manager.onProgress((p) => {
         if (p.action !== 'start' && p.action !== 'create') return;
@@ -103,5 +121,7 @@ export function nodeVmHost(dataDir: string, log: (line: string) => void): VmEngi
     onExit(listener) {
       exitListeners.push(listener);
     },
+    forwardPort: (spec) => driver.forwardPort(spec),
+    shares: () => (last.state === 'running' ? (last.shares ?? []) : wanted().shares),
   };
 }

@@ -1,4 +1,7 @@
 import type { EngineEndpoint, EngineStep, VmView } from '../../contract/model.js';
+import type { Disposable } from '../../contract/define.js';
+import type { VmShare } from '../../vm/driver.js';
+import type { ForwardSpec } from '../../vm/ports/port-forwarder.js';
 import type { EngineProvider, ProviderFailure, ProviderResult, ProviderUpdate } from './engine-provider.js';
 
 /** A step of the VM's start as the VM reports it (label, and when it began and ended). */
@@ -25,6 +28,10 @@ export interface VmEngineHost {
   view(): VmView;
   /** The VM went away by itself (QEMU exited): why, and the console's last lines. */
   onExit(listener: (message: string, consoleTail: string[]) => void): void;
+  /** Forwards a host port to a port the engine published in the VM; rejects when the host port is taken. */
+  forwardPort(spec: ForwardSpec): Promise<Disposable>;
+  /** The folders shared with the VM now (the running VM's; else what the next start uses). */
+  shares(): VmShare[];
 }
 
 export function vmProvider(host: VmEngineHost, now: () => number = Date.now): EngineProvider {

@@ -7,6 +7,8 @@ import type { EngineAdapter } from '../adapter/engine-adapter.js';
 import { toBerthError } from '../errors.js';
 import { publishedPorts } from './port-holder.js';
 import type { RunCheckDeps } from './run-checks.js';
+import type { VmShare } from '../../vm/driver.js';
+import { checkBindMount } from '../../vm/shares/shares.js';
 
 /**
  * True when the engine runs on this machine and sees its filesystem and ports: a unix socket or a
@@ -20,7 +22,12 @@ export function isLocalEngine(endpoint: Pick<EngineEndpoint, 'host'>): boolean {
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-export function dockerRunCheckDeps(engine: EngineAdapter, endpoint: EngineEndpoint): RunCheckDeps {
+/**
+ * `vmShares`: when the engine runs in Berth's VM, the folders it shares. Host paths and ports are then
+ * still checked on this machine (forwards bind here, shares are host folders), and a bind mount outside
+ * every share is refused before anything is created: the container would see an empty folder.
+ */
+export function dockerRunCheckDeps(engine: EngineAdapter, endpoint: EngineEndpoint, vmShares?: VmShare[]): RunCheckDeps {
   const host = endpoint.host;
   /** 404 → false, anything else rethrown readable. */
   const exists = (path: string) =>
@@ -54,6 +61,7 @@ export function dockerRunCheckDeps(engine: EngineAdapter, endpoint: EngineEndpoi
           () => false,
         ),
       portFree,
+      ...(vmShares ? { bindMount: (path: string) => checkBindMount(path, vmShares, 'qemu') } : {}),
     };
   }
   return deps;

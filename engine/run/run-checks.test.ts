@@ -52,6 +52,18 @@ describe('checkRunSpec', () => {
     ]);
   });
 
+  it('engine in Berth\'s VM: a bind mount outside every shared folder is refused, naming the setting', async () => {
+    const spec = runSpecSchema.parse({ image: 'berth-test/busybox', mounts: [{ source: '/srv/site', target: '/www' }] });
+    const local = fakeDeps().local!;
+    const shared = { ...local, bindMount: (p: string) => (p.startsWith('/srv/') ? ({ ok: true } as const) : ({ ok: false, message: 'outside' } as const)) };
+    expect(await checkRunSpec(spec, fakeDeps({ local: shared }))).toEqual([]);
+    const { checkBindMount } = await import('../../vm/shares/shares.js');
+    const onlyHome = { ...local, bindMount: (p: string) => checkBindMount(p, [{ hostPath: '/home/me' }], 'qemu') };
+    const [issue] = await checkRunSpec(spec, fakeDeps({ local: onlyHome }));
+    expect(issue).toMatchObject({ field: 'mounts.0.source', reason: 'host-path-unshared' });
+    expect(issue!.message).toMatch(/\/srv\/site is outside the folders shared with the VM \(\/home\/me\).*Settings › Virtual machine › Shared folders/);
+  });
+
   it('leaves host checks to the engine when it is remote', async () => {
     const spec = runSpecSchema.parse({ image: 'berth-test/busybox', ports: [{ hostPort: 9999, containerPort: 80 }], mounts: [{ source: '/srv/missing', target: '/www' }] });
     expect(await checkRunSpec(spec, fakeDeps({ local: undefined }))).toEqual([]);

@@ -17,6 +17,11 @@ export interface RunCheckDeps {
     pathExists(path: string): Promise<boolean>;
     /** False when something outside Docker listens on the port. */
     portFree(port: number, protocol: string, hostIp?: string): Promise<boolean>;
+    /**
+     * When the engine runs in Berth's VM: can it see this host path (is it inside a shared folder)?
+     * The message names the setting to change.
+     */
+    bindMount?(path: string): { ok: true } | { ok: false; message: string };
   };
 }
 
@@ -64,7 +69,9 @@ export async function checkRunSpec(spec: RunSpec, deps: RunCheckDeps): Promise<R
     const local = deps.local;
     const exists = await Promise.all(spec.mounts.map((m) => local.pathExists(m.source)));
     spec.mounts.forEach((m, i) => {
+      const shared = local.bindMount?.(m.source);
       if (!exists[i]) add(`mounts.${i}.source`, 'host-path-missing', `Host path ${m.source} does not exist`);
+      else if (shared && !shared.ok) add(`mounts.${i}.source`, 'host-path-unshared', shared.message);
     });
   }
   return issues;

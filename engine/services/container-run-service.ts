@@ -13,11 +13,11 @@ export function createContainerRunService(deps: ServiceDeps): DomainImplementati
   return {
     async validateRun(spec) {
       const conn = deps.connections.require();
-      return { issues: await checkRunSpec(spec, dockerRunCheckDeps(conn.engine, conn.endpoint)) };
+      return { issues: await checkRunSpec(spec, dockerRunCheckDeps(conn.engine, conn.endpoint, deps.vmShares?.())) };
     },
     async run(spec) {
       const conn = deps.connections.require();
-      const result = await runContainer(conn.engine, spec, dockerRunCheckDeps(conn.engine, conn.endpoint), conn.endpoint.host);
+      const result = await runContainer(conn.engine, spec, dockerRunCheckDeps(conn.engine, conn.endpoint, deps.vmShares?.()), conn.endpoint.host);
       deps.log(`run: started ${result.name} (${result.id.slice(0, 12)}) from ${spec.image}`);
       return result;
     },

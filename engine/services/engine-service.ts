@@ -1,9 +1,10 @@
 import type { BerthImplementation } from '../../contract/api.js';
-import type { EngineStatus } from '../../contract/model.js';
+import type { EngineStatus, PortForwardsView } from '../../contract/model.js';
 import type { ConnectionProvider } from '../client/engine-connection.js';
 import { engineInfo, engineVersion } from '../adapter/calls.js';
 import { toBerthError } from '../errors.js';
 import { mapEngineInfo, type RawInfo, type RawVersion } from '../mapping/engine-info.js';
+import type { ValueStore } from '../streams/value-store.js';
 import type { StatusStore } from './status-store.js';
 
 export interface EngineServiceDeps {
@@ -12,6 +13,8 @@ export interface EngineServiceDeps {
   versions: { berthVersion: string; dockerodeVersion: string };
   /** The Engine page's VM buttons (the engine lifecycle acts on Berth's VM). */
   vmAction(action: 'start' | 'stop' | 'restart' | 'delete' | 'reset'): Promise<EngineStatus>;
+  /** Ports forwarded from Berth's VM (inactive when the engine is elsewhere). */
+  portForwards: { view: ValueStore<PortForwardsView>; retry(containerId: string): Promise<PortForwardsView> };
 }
 
 /** The `engine` domain: status (works with or without an engine), info and events (need one). */
@@ -20,6 +23,8 @@ export function createEngineService(deps: EngineServiceDeps): BerthImplementatio
     status: () => Promise.resolve(deps.status.get()),
     statusChanges: (_args, ctx) => deps.status.changes(ctx.signal),
     vm: ({ action }) => deps.vmAction(action),
+    portForwards: (_args, ctx) => deps.portForwards.view.changes(ctx.signal),
+    retryPortForwards: ({ containerId }) => deps.portForwards.retry(containerId),
     async info(_args, ctx) {
       const conn = deps.connections.require();
       try {

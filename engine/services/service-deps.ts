@@ -1,3 +1,4 @@
+import type { VmShare } from '../../vm/driver.js';
 import type { ConnectionProvider, EngineConnection } from '../client/engine-connection.js';
 import type { ExecSessionRegistry } from '../exec/session-registry.js';
 import type { RecycleBinStore } from '../recycle-bin/recycle-bin-store.js';
@@ -10,6 +11,8 @@ export interface ServiceDeps {
   /** Berth's data directory (recycle bin, settings…). */
   dataDir: string;
   log: (line: string) => void;
+  /** The folders Berth's VM shares when the engine runs in it (bind mounts are checked against them); else undefined. */
+  vmShares?: () => VmShare[] | undefined;
 }
 
 /** Stores several services share: built once in backend.ts (the composition root) and injected. */

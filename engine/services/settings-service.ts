@@ -5,7 +5,7 @@ import { AsyncQueue } from '../streams/async-queue.js';
 
 /** The Settings page's back end: read, watch and change the one SettingsStore built in backend.ts. */
 export function createSettingsService(store: SettingsStore, engineInEffect: EngineChoice): DomainImplementation<typeof settingsApi> {
-  const view = (): SettingsView => ({ settings: store.get(), file: store.file, ...(store.problem ? { problem: store.problem } : {}), engineInEffect });
+  const view = (): SettingsView => ({ settings: store.get(), file: store.file, ...(store.problem ? { problem: store.problem } : {}), engineInEffect, vmHost: store.vmHost() });
   return {
     get: () => Promise.resolve(view()),
     watch: (_args, ctx) => {

@@ -1,9 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { homedir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
-import { defaultSettings, settingsSchema, type Settings, type SettingsPatch } from '../../contract/domains/settings.js';
+import { defaultSettings, settingsSchema, type Settings, type SettingsPatch, type SettingsView } from '../../contract/domains/settings.js';
 import { BerthError } from '../../contract/errors.js';
+import { hostFacts, type HostFacts } from '../../vm/resources.js';
+import { checkVmSettings, defaultVmSettings, type VmSettingIssue } from './vm-settings.js';
 
 export interface SettingsProblem {
   message: string;
@@ -17,6 +20,10 @@ export interface SettingsStoreOptions {
   legacy?: () => SettingsPatch | undefined;
   now?: () => number;
   log?: (line: string) => void;
+  /** The user's home folder, shared with the VM by default (os.homedir()). */
+  home?: string;
+  /** CPUs and memory of this computer, the VM settings' limits (vm/resources hostFacts()). */
+  host?: () => HostFacts;
 }
 
 /**
@@ -24,7 +31,9 @@ export interface SettingsStoreOptions {
  * choice is needed before the back end starts). A file that does not parse or validate is never
  * dropped: it is renamed to `settings.broken-<time>.json` and the problem is kept for the Settings page.
  * Writes go to a temp file then rename, one at a time (a second update waits for the first), so a
- * crash leaves the old or the new file, never half of one.
+ * crash leaves the old or the new file, never half of one. A file from before a settings group existed
+ * (`vm`) gets that group's defaults; a change to `vm` is also checked against this computer (CPUs,
+ * memory), the saved disk size (it never shrinks) and the rules of shared folders.
  */
 export class SettingsStore {
   readonly file: string;
@@ -34,12 +43,25 @@ export class SettingsStore {
   private readonly listeners = new Set<(s: Settings) => void>();
   private readonly now: () => number;
   private readonly log: (line: string) => void;
+  private readonly home: string;
+  private readonly host: () => HostFacts;
+  /** The defaults on this computer (the contract's, plus the home share). */
+  readonly defaults: Settings;
 
   constructor(options: SettingsStoreOptions) {
     this.file = options.file;
     this.now = options.now ?? Date.now;
     this.log = options.log ?? (() => undefined);
+    this.home = options.home ?? homedir();
+    this.host = options.host ?? hostFacts;
+    this.defaults = { ...defaultSettings, vm: defaultVmSettings(this.home) };
     this.value = this.load(options.legacy);
+  }
+
+  /** What the Settings page shows as the VM's limits. */
+  vmHost(): SettingsView['vmHost'] {
+    const h = this.host();
+    return { cpus: h.cpus, memoryMiB: Math.floor(h.memoryBytes / 1024 ** 2), home: this.home };
   }
 
   get(): Settings {
@@ -66,11 +88,17 @@ export class SettingsStore {
     const run = this.queue.then(async () => {
       const next = merge(this.value, patch);
       const parsed = settingsSchema.safeParse(next);
-      if (!parsed.success) throw new BerthError('VALIDATION', `Settings not saved: ${describeIssues(parsed.error.issues)}`);
-      await this.writeAtomic(parsed.data);
-      this.value = parsed.data;
+      if (!parsed.success) throw refused(parsed.error.issues.map((i) => ({ field: i.path.map(String).join('.'), message: i.message })), describeIssues(parsed.error.issues));
+      let data = parsed.data;
+      if (patch.vm) {
+        const vm = checkVmSettings(data.vm, this.value.vm, this.host());
+        if (vm.issues.length) throw refused(vm.issues, vm.issues.map((i) => i.message).join(' '));
+        data = { ...data, vm: vm.value };
+      }
+      await this.writeAtomic(data);
+      this.value = data;
       this.emit();
-      return parsed.data;
+      return data;
     });
     this.queue = run.catch(() => undefined);
     return run;
@@ -83,11 +111,11 @@ export class SettingsStore {
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'ENOENT') this.log(`settings: cannot read ${this.file}: ${(err as Error).message}; using the defaults`);
       const old = legacy?.();
-      return old ? settingsSchema.catch(defaultSettings).parse(merge(defaultSettings, old)) : defaultSettings;
+      return old ? settingsSchema.catch(this.defaults).parse(merge(this.defaults, old)) : this.defaults;
     }
     let reason: string;
     try {
-      const parsed = settingsSchema.safeParse(JSON.parse(text));
+      const parsed = settingsSchema.safeParse(this.withMissingGroups(JSON.parse(text)));
       if (parsed.success) return parsed.data;
       reason = describeIssues(parsed.error.issues);
     } catch (err) {
@@ -102,7 +130,15 @@ export class SettingsStore {
       this.problemValue = { message: `The settings file could not be used (${reason}) nor moved aside (${(err as Error).message}). Berth uses the defaults and will overwrite it on the next change.`, keptAs: this.file };
     }
     this.log(`settings: ${this.problemValue.message} Kept as ${keptAs}.`);
-    return defaultSettings;
+    return this.defaults;
+  }
+
+  /** A file written before the `vm` group existed (or before one of its fields did) gets their defaults. */
+  private withMissingGroups(raw: unknown): unknown {
+    if (!isObject(raw)) return raw;
+    if (raw.vm === undefined) return { ...raw, vm: this.defaults.vm };
+    if (isObject(raw.vm)) return { ...raw, vm: { ...this.defaults.vm, ...raw.vm } };
+    return raw;
   }
 
   private emit(): void {
@@ -134,7 +170,15 @@ function merge(base: Settings, patch: SettingsPatch): Settings {
     ...withoutUndefined(patch),
     notifications: { ...base.notifications, ...withoutUndefined(patch.notifications ?? {}) },
     recycleBin: { ...base.recycleBin, ...withoutUndefined(patch.recycleBin ?? {}) },
+    vm: { ...base.vm, ...withoutUndefined(patch.vm ?? {}) },
   } as Settings;
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** A refused change: the message names every problem, and `details.issues` each field (the Settings page shows them beside it). */
+function refused(issues: VmSettingIssue[], text: string): BerthError {
+  return new BerthError('VALIDATION', `Settings not saved: ${text}`, { issues });
 }
 
 function withoutUndefined<T extends object>(o: T): Partial<T> {

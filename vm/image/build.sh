@@ -113,7 +113,7 @@ kver=$(ls "$kdir/boot" | sed -n 's/^vmlinuz-//p' | head -1)
 [ -d "$kdir/lib/modules" ] || ln -s usr/lib "$kdir/lib"
 depmod -b "$kdir" "$kver"  # the deb ships no modules.dep
 ird=$work/initramfs
-mkdir -p "$ird"/{bin,dev,proc,sys,newroot,lib/modules}
+mkdir -p "$ird"/{bin,dev,proc,sys,newroot,ro,rw,lib/modules}
 dpkg-deb -x "$root"/tmp/debs/busybox-static_*.deb "$work/bb"
 cp "$(find "$work/bb" -type f -path '*bin/busybox' | head -1)" "$ird/bin/busybox"
 ln -s busybox "$ird/bin/sh"
@@ -169,6 +169,7 @@ install -m 755 "$here/guest/berth-init" "$root/sbin/berth-init"
 install -D -m 755 "$here/guest/power-button" "$root/etc/acpi/PWRF/00000080"
 install -m 755 "$here/guest/shutdown" "$root/usr/sbin/shutdown"
 install -m 755 "$here/guest/hwclock" "$root/usr/sbin/hwclock"
+install -m 755 "$here/guest/berth-shares" "$root/usr/sbin/berth-shares"
 install -D -m 644 "$here/guest/containerd.toml" "$root/etc/containerd/config.toml"
 ln -sf /run/resolv.conf "$root/etc/resolv.conf"
 echo berth >"$root/etc/hostname"

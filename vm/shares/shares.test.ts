@@ -19,6 +19,7 @@ describe('shares', () => {
   it('add refuses what makes no sense, saying why', () => {
     expect(() => addShare(home, { hostPath: 'projects' })).toThrow('"projects" is not an absolute path; choose a folder with its full path.');
     expect(() => addShare(home, { hostPath: '/' })).toThrow(/whole disk/);
+    expect(() => addShare(home, { hostPath: '/srv/../etc' })).toThrow('"/srv/../etc" contains "..": choose the folder itself.');
     expect(() => addShare(home, { hostPath: '/Users/me' })).toThrow('/Users/me is already shared.');
     expect(() => addShare(home, { hostPath: '/Users/me/app' })).toThrow('/Users/me/app is already shared through /Users/me.');
     expect(() => addShare(home, { hostPath: '/opt/x', guestPath: '/Users/me' })).toThrow(/already mounted at \/Users\/me/);

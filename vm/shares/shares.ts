@@ -21,9 +21,10 @@ const within = (path: string, root: string) => root === '/' || path === root || 
 export function addShare(shares: VmShare[], share: VmShare): VmShare[] {
   const hostPath = share.hostPath.trim();
   if (!posix.isAbsolute(hostPath)) throw new Error(`"${share.hostPath}" is not an absolute path; choose a folder with its full path.`);
+  // Before normalizing, which would resolve the ".." away (/srv/../etc would become /etc).
+  if (hostPath.split('/').includes('..')) throw new Error(`"${share.hostPath}" contains "..": choose the folder itself.`);
   const path = normalize(hostPath);
   if (path === '/') throw new Error('The whole disk (/) cannot be shared with the VM; choose a folder.');
-  if (path.split('/').includes('..')) throw new Error(`"${share.hostPath}" contains "..": choose the folder itself.`);
   const next: VmShare = { hostPath: path, ...(share.guestPath ? { guestPath: normalize(share.guestPath) } : {}), ...(share.readOnly ? { readOnly: true } : {}) };
   for (const s of shares) {
     if (normalize(s.hostPath) === path) throw new Error(`${path} is already shared.`);

@@ -1,4 +1,6 @@
 import { SearchIcon } from './icons.js';
+// The list pages' stylesheet (this field's styles too): through this import it is in the main bundle once, before any page's own CSS.
+import './list-page.css';
 
 export interface SearchFieldProps {
   /** The field's accessible name, e.g. "Filter containers". */

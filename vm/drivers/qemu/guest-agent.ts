@@ -60,3 +60,31 @@ export function syncGuestClock(socketPath: string): Promise<unknown> {
   const nowNs = BigInt(Math.round((performance.timeOrigin + performance.now()) * 1000)) * 1000n;
   return guestAgent(socketPath, 'guest-set-time', { rawArgs: `{"time":${nowNs}}` });
 }
+
+/** What a program run in the guest by `guestExec` printed and how it ended. */
+export interface GuestExecResult {
+  exitCode: number;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * Runs a program in the guest through the agent's guest-exec and waits for it (polling
+ * guest-exec-status), with its output. Rejects when it does not end within `timeoutMs`.
+ */
+export async function guestExec(socketPath: string, path: string, args: string[], timeoutMs = 30_000): Promise<GuestExecResult> {
+  const end = Date.now() + timeoutMs;
+  const { pid } = await guestAgent<{ pid: number }>(socketPath, 'guest-exec', { args: { path, arg: args, 'capture-output': true }, timeoutMs });
+  for (;;) {
+    const s = await guestAgent<{ exited: boolean; exitcode?: number; signal?: number; 'out-data'?: string; 'err-data'?: string }>(socketPath, 'guest-exec-status', {
+      args: { pid },
+      timeoutMs: Math.max(1000, end - Date.now()),
+    });
+    if (s.exited) {
+      const text = (b64?: string) => (b64 ? Buffer.from(b64, 'base64').toString('utf8') : '');
+      return { exitCode: s.exitcode ?? (s.signal ? 128 + s.signal : -1), stdout: text(s['out-data']), stderr: text(s['err-data']) };
+    }
+    if (Date.now() > end) throw new Error(`${path} ${args.join(' ')} did not finish in the guest within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}

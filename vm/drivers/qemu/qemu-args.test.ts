@@ -69,6 +69,18 @@ describe('qemuArgs (golden)', () => {
     expect(machineKey({ ...base, kernel: '/other/vmlinuz' })).not.toBe(machineKey(base));
   });
 
+  it('shared folders: one virtio-9p device each, read-only where asked; they are part of the machine key', () => {
+    const shares = [{ hostPath: '/home/me' }, { hostPath: '/srv/data', readOnly: true }];
+    const args = qemuArgs({ ...base, shares });
+    const at = args.indexOf('-fsdev');
+    expect(args.slice(at, at + 8)).toEqual([
+      '-fsdev', 'local,id=berth0,path=/home/me,security_model=none', '-device', 'virtio-9p-pci,fsdev=berth0,mount_tag=berth0',
+      '-fsdev', 'local,id=berth1,path=/srv/data,security_model=none,readonly=on', '-device', 'virtio-9p-pci,fsdev=berth1,mount_tag=berth1',
+    ]);
+    // A saved state with other shares is stale: the VM cold-boots with the new ones.
+    expect(machineKey({ ...base, shares })).not.toBe(machineKey(base));
+  });
+
   it('a firmware of choice follows the accelerator', () => {
     const args = qemuArgs({ ...base, firmware: '/usr/share/qemu/qboot.rom' });
     expect(args.slice(args.indexOf('-bios'), args.indexOf('-bios') + 3)).toEqual(['-bios', '/usr/share/qemu/qboot.rom', '-smp']);

@@ -3,6 +3,9 @@
  * virtio devices, user-mode networking with one forward (127.0.0.1 only) to the guest's TLS-protected
  * dockerd, QMP and the guest agent on unix sockets, the serial console to a file.
  */
+import type { VmShare } from '../../driver.js';
+import { qemu9pArgs } from '../../shares/share-mounts.js';
+
 export type QemuArch = 'x86_64' | 'aarch64';
 export type QemuAccel = 'kvm' | 'hvf' | 'tcg';
 
@@ -33,6 +36,8 @@ export interface QemuArgsInput {
   tcgTbSizeMiB?: number;
   /** Firmware instead of QEMU's default (e.g. qboot.rom on x86, which starts faster than SeaBIOS). */
   firmware?: string;
+  /** Host folders shared with the guest over virtio-9p (mounted by the guest at the same paths). */
+  shares?: VmShare[];
 }
 
 /** Guest port of dockerd's TLS listener (see vm/image/guest/berth-init). */
@@ -108,6 +113,7 @@ export function qemuArgs(input: QemuArgsInput): string[] {
     `socket,id=qga,path=${input.guestAgentSocket},server=on,wait=off`,
     '-device',
     'virtserialport,bus=vser.0,chardev=qga,name=org.qemu.guest_agent.0',
+    ...qemu9pArgs(input.shares ?? []),
     '-qmp',
     `unix:${input.qmpSocket},server=on,wait=off`,
     '-pidfile',

@@ -7,12 +7,13 @@ import type { VmConfig, VmDriver, VmPortForward, VmProgress, VmResources, VmShar
 import { EngineSocket } from '../../engine-socket/engine-socket.js';
 import { pingOnce } from '../../engine-socket/ping.js';
 import { generateVmCerts, type VmCerts } from '../../engine-socket/vm-certs.js';
+import { shareMountTable } from '../../shares/share-mounts.js';
 import { ensureDataDisk, vmPaths, writeSeedDisk, type VmPaths } from '../../vm-files.js';
 import { detectAccel, type AccelChoice } from './accel.js';
 import { ConsoleFollower } from './console-stages.js';
-import { guestAgent, syncGuestClock } from './guest-agent.js';
+import { guestAgent, guestExec, syncGuestClock } from './guest-agent.js';
 import { machineKey, qemuArgs, qemuBinary, type QemuAccel, type QemuArch, type QemuArgsInput } from './qemu-args.js';
-import { freePort, killLeftover, readPidFile, spawnQemu, tailFile, waitGone, type SpawnedQemu } from './qemu-process.js';
+import { adoptQemu, freePort, isQemuFor, killLeftover, readPidFile, spawnQemu, tailFile, waitGone, type SpawnedQemu } from './qemu-process.js';
 import { QmpClient } from './qmp-client.js';
 import { discardState, finishIncoming, incomingCommand, readState, saveState } from './suspend-state.js';
 
@@ -87,14 +88,35 @@ export class QemuDriver implements VmDriver {
     ensureDataDisk(this.paths.dataDisk, config.resources.diskGiB);
     writeFileSync(this.paths.config, JSON.stringify(config, null, 2));
     if (!existsSync(this.paths.certs)) writeFileSync(this.paths.certs, JSON.stringify(await generateVmCerts()), { mode: 0o600 });
-    const certs = this.certs();
-    await writeSeedDisk(this.paths.seedDisk, { 'ca.pem': certs.caCert, 'server-cert.pem': certs.serverCert, 'server-key.pem': certs.serverKey });
+    await this.writeSeed();
     this.setStatus({ state: existsSync(this.paths.stateMeta) ? 'suspended' : 'stopped' });
   }
 
   private config(): VmConfig {
     if (!existsSync(this.paths.config)) throw new Error('The VM does not exist yet: create it first.');
     return JSON.parse(readFileSync(this.paths.config, 'utf8')) as VmConfig;
+  }
+
+  /** The seed disk the guest init unpacks: dockerd's TLS material and the shared folders' mount table. */
+  private async writeSeed(): Promise<void> {
+    const certs = this.certs();
+    await writeSeedDisk(this.paths.seedDisk, {
+      'ca.pem': certs.caCert,
+      'server-cert.pem': certs.serverCert,
+      'server-key.pem': certs.serverKey,
+      'shares.tab': shareMountTable(this.sharesNow(), '9p'),
+    });
+  }
+
+  /**
+   * The shares QEMU gets: a folder that no longer exists on the host is left out (QEMU would refuse to
+   * start), and logged.
+   */
+  private sharesNow(): VmShare[] {
+    const all = this.config().shares ?? [];
+    const there = all.filter((sh) => existsSync(sh.hostPath));
+    for (const sh of all) if (!there.includes(sh)) this.opts.log?.(`shared folder ${sh.hostPath} does not exist on this computer; not shared`);
+    return there;
   }
 
   private certs(): VmCerts {
@@ -127,12 +149,15 @@ export class QemuDriver implements VmDriver {
       extraCmdline: this.opts.extraCmdline,
       tcgTbSizeMiB: this.opts.tcgTbSizeMiB ?? 256,
       firmware: this.opts.firmware ?? (this.arch === 'x86_64' ? QBOOT.find((p) => existsSync(p)) : undefined),
+      shares: this.sharesNow(),
     };
   }
 
   async start(onProgress?: (p: VmProgress) => void, signal?: AbortSignal): Promise<VmStartResult> {
     const avail = await this.available();
     if (!avail.ok) throw new Error(`${avail.message} ${avail.remedy}`);
+    const adopted = await this.tryAdopt();
+    if (adopted) return adopted;
     const leftover = await killLeftover(this.paths.pidFile);
     if (leftover) this.opts.log?.(`ended a QEMU (pid ${leftover}) left behind by an earlier Berth`);
     if (!this.accelChoice) {
@@ -177,11 +202,14 @@ export class QemuDriver implements VmDriver {
     for (const p of [this.paths.qmpSocket, this.paths.guestAgentSocket, this.paths.consoleLog]) rmSync(p, { force: true });
     await this.socket.listen();
     this.socket.setTarget(port, this.certs());
+    if (!incoming) await this.writeSeed();
     const args = qemuArgs({ ...this.argsInput(port), incoming });
     this.opts.log?.(`${this.binary} ${args.join(' ')}`);
     progress(incoming ? 'Resuming the VM' : 'Starting the VM');
     const qemu = spawnQemu(this.binary, args, this.paths.qemuLog);
     this.qemu = qemu;
+    // What a back end started later needs to take this QEMU over (see tryAdopt).
+    writeFileSync(this.paths.runtime, JSON.stringify({ enginePort: port, accel: this.accelChoice, shares: this.sharesNow() }), { mode: 0o600 });
     let exited: string | undefined;
     void qemu.exited.then(({ code, signal: sig }) => {
       exited = `QEMU ended (${sig ?? `exit code ${code}`})`;
@@ -205,12 +233,8 @@ export class QemuDriver implements VmDriver {
       if (!this.qmp) await sleep(50);
     }
     stages.push({ name: 'qemu', hostMs: Date.now() - t0 });
-    this.qmp.onEvent((e) => {
-      if (e.event === 'BLOCK_IO_ERROR' && e.data?.nospace) {
-        this.setStatus({ state: 'error', message: 'The host disk holding the VM data disk is full: QEMU paused the VM. Free space on the host, then restart the VM.' });
-      }
-    });
     let afterResume: Promise<void> = Promise.resolve();
+    this.watchQmp(this.qmp);
     if (incoming) {
       await finishIncoming(this.qmp, 60_000);
       // From here the disk moves on: the state must never be resumed again.
@@ -221,6 +245,7 @@ export class QemuDriver implements VmDriver {
         await this.thaw();
         await syncGuestClock(this.paths.guestAgentSocket).catch((e: Error) => this.opts.log?.(`clock: ${e.message}`));
         stages.push({ name: 'clock', hostMs: Date.now() - t0 });
+        await this.mountShares();
         for (const f of this.forwards) await this.addForward(f).catch((e: Error) => this.opts.log?.(e.message));
       })();
     }
@@ -239,8 +264,73 @@ export class QemuDriver implements VmDriver {
     }
     stages.push({ name: 'ping', hostMs: Date.now() - t0 });
     await afterResume;
-    this.setStatus({ state: 'running', dockerHost: this.socket.dockerHost, resources: this.config().resources, accel: this.accelChoice?.accel, warning: this.accelChoice?.warning });
+    this.setStatus({ state: 'running', dockerHost: this.socket.dockerHost, resources: this.config().resources, shares: this.sharesNow(), accel: this.accelChoice?.accel, warning: this.accelChoice?.warning });
     return { dockerHost: this.socket.dockerHost, resumed: Boolean(incoming), stages, totalMs: Date.now() - t0 };
+  }
+
+  private watchQmp(qmp: QmpClient): void {
+    qmp.onEvent((e) => {
+      if (e.event === 'BLOCK_IO_ERROR' && e.data?.nospace) {
+        this.setStatus({ state: 'error', message: 'The host disk holding the VM data disk is full: QEMU paused the VM. Free space on the host, then restart the VM.' });
+      }
+    });
+  }
+
+  /**
+   * A QEMU this VM's earlier back end started and left running (the back end restarted, or Berth was
+   * ended without quitting): taken over instead of ended, so containers keep running. It must be ours
+   * (its command line names this VM's QMP socket), answer QMP, be running, and its dockerd must answer.
+   * Anything less and it is ended as a leftover, and the VM starts as usual.
+   */
+  private async tryAdopt(): Promise<VmStartResult | undefined> {
+    const t0 = Date.now();
+    const pid = readPidFile(this.paths.pidFile);
+    if (!pid || !isQemuFor(pid, this.paths.qmpSocket) || !existsSync(this.paths.runtime)) return undefined;
+    let qmp: QmpClient | undefined;
+    try {
+      const runtime = JSON.parse(readFileSync(this.paths.runtime, 'utf8')) as { enginePort: number; accel?: AccelChoice; shares?: VmShare[] };
+      qmp = await QmpClient.connect(this.paths.qmpSocket, 3000);
+      const { status } = await qmp.execute<{ status: string }>('query-status');
+      if (status !== 'running') throw new Error(`it is ${status}`);
+      await this.socket.listen();
+      this.socket.setTarget(runtime.enginePort, this.certs());
+      if (!(await pingOnce(this.socket.path, 5000))) throw new Error('its dockerd does not answer');
+      this.accelChoice ??= runtime.accel;
+      const qemu = adoptQemu(pid);
+      this.qemu = qemu;
+      this.qmp = qmp;
+      this.watchQmp(qmp);
+      void qemu.exited.then(() => this.qemu === qemu && this.onQemuExit('QEMU ended'));
+      // Host forwards the earlier back end made are dropped; the port manager makes them again.
+      await this.clearForwards(runtime.enginePort);
+      this.opts.log?.(`took over the running VM (QEMU pid ${pid}) left by an earlier back end`);
+      this.setStatus({ state: 'running', dockerHost: this.socket.dockerHost, resources: this.config().resources, shares: runtime.shares ?? [], accel: this.accelChoice?.accel, warning: this.accelChoice?.warning });
+      return { dockerHost: this.socket.dockerHost, resumed: false, adopted: true, stages: [{ name: 'adopted', hostMs: Date.now() - t0 }], totalMs: Date.now() - t0 };
+    } catch (e) {
+      qmp?.close();
+      if (this.qmp === qmp) this.qmp = undefined;
+      this.opts.log?.(`a QEMU (pid ${pid}) was left running but cannot be taken over (${(e as Error).message}); ending it`);
+      return undefined;
+    }
+  }
+
+  /** Removes every host forward but the engine's (QEMU's `info usernet` lists them). */
+  private async clearForwards(enginePort: number): Promise<void> {
+    if (!this.qmp) return;
+    const table = await this.qmp.hmp('info usernet');
+    for (const m of table.matchAll(/^\s*(TCP|UDP)\[HOST_FORWARD\]\s+\d+\s+(\S+)\s+(\d+)/gm)) {
+      const [, proto, ip, port] = m;
+      if (proto === 'TCP' && Number(port) === enginePort) continue;
+      const hostIp = ip === '*' ? '' : ip;
+      await this.qmp.hmp(`hostfwd_remove net0 ${proto!.toLowerCase()}:${hostIp}:${port}`).catch(() => undefined);
+    }
+  }
+
+  /** Mounts the shared folders in the guest (after a resume: they were unmounted to save it). */
+  private async mountShares(): Promise<void> {
+    if (!(this.sharesNow()).length) return;
+    const r = await guestExec(this.paths.guestAgentSocket, '/usr/sbin/berth-shares', ['mount'], 60_000).catch((e: Error) => ({ exitCode: -1, stdout: e.message, stderr: '' }));
+    if (r.exitCode !== 0) this.opts.log?.(`shared folders: ${r.stdout.trim()} ${r.stderr.trim()}`);
   }
 
   private onQemuExit(why: string): void {
@@ -248,6 +338,7 @@ export class QemuDriver implements VmDriver {
     this.qmp = undefined;
     this.qemu = undefined;
     rmSync(this.paths.pidFile, { force: true });
+    rmSync(this.paths.runtime, { force: true });
     const s = this.statusNow.state;
     if (s === 'running') this.setStatus({ state: 'error', message: `${why} unexpectedly.`, logTail: tailFile(this.paths.consoleLog) });
   }
@@ -255,7 +346,7 @@ export class QemuDriver implements VmDriver {
   /** Ends QEMU at once (quit, then SIGKILL). */
   private async kill(): Promise<void> {
     const qemu = this.qemu;
-    const pid = qemu?.child.pid ?? readPidFile(this.paths.pidFile);
+    const pid = qemu?.pid ?? readPidFile(this.paths.pidFile);
     await this.qmp?.execute('quit').catch(() => undefined);
     if (pid && !(await waitGone(pid, 3000))) process.kill(pid, 'SIGKILL');
     if (pid) await waitGone(pid, 5000);
@@ -294,14 +385,39 @@ export class QemuDriver implements VmDriver {
 
   async suspend(): Promise<void> {
     if (!this.qmp || !this.qemu) throw new Error('The VM is not running.');
+    const running = this.statusNow;
     this.setStatus({ state: 'suspending', message: 'Saving the VM' });
     const t0 = Date.now();
+    // QEMU cannot save a VM while a 9p share is mounted: unmount them first (mounted again on resume).
+    // A container's bind mount keeps a share in use; then the VM cannot be saved and is stopped instead.
+    if ((this.sharesNow()).length) {
+      const r = await guestExec(this.paths.guestAgentSocket, '/usr/sbin/berth-shares', ['umount'], 30_000).catch((e: Error) => ({ exitCode: -1, stdout: e.message, stderr: '' }));
+      if (r.exitCode !== 0) {
+        await this.mountShares();
+        this.setStatus(running);
+        const held = /^held (.*)$/m.exec(r.stdout)?.[1];
+        throw new Error(
+          held
+            ? `The VM cannot be saved while a container uses a shared folder (${held.trim()}): QEMU cannot save a VM with a 9p share in use. Stop that container first, or the VM stops instead and cold-boots next time.`
+            : `The shared folders could not be unmounted to save the VM (${r.stdout.trim() || r.stderr.trim()}).`,
+        );
+      }
+    }
     // Flush and freeze the data disk first, so even a state that is later lost leaves a clean disk.
     await guestAgent(this.paths.guestAgentSocket, 'guest-fsfreeze-freeze-list', { args: { mountpoints: ['/mnt/data'] }, timeoutMs: 30_000 }).catch(
       (e: Error) => this.opts.log?.(`freeze: ${e.message}`),
     );
     const t1 = Date.now();
-    await saveState(this.qmp, this.paths.state, this.paths.stateMeta, { machineKey: machineKey(this.argsInput(0)), image: this.imageId() });
+    try {
+      await saveState(this.qmp, this.paths.state, this.paths.stateMeta, { machineKey: machineKey(this.argsInput(0)), image: this.imageId() });
+    } catch (e) {
+      // Not saved: the VM goes on as it was (the caller stops it, or not).
+      await this.qmp.execute('cont').catch(() => undefined);
+      await this.thaw();
+      await this.mountShares();
+      this.setStatus(running);
+      throw e;
+    }
     const t2 = Date.now();
     await this.kill();
     const mb = existsSync(this.paths.state) ? (statSync(this.paths.state).size / 1e6).toFixed(0) : '?';
@@ -386,7 +502,7 @@ export class QemuDriver implements VmDriver {
 
   /** QEMU's pid while it runs (for the benchmark's CPU and RSS figures). */
   get pid(): number | undefined {
-    return this.qemu?.child.pid;
+    return this.qemu?.pid;
   }
 }
 

@@ -1,4 +1,4 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { closeSync, existsSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 
@@ -60,9 +60,37 @@ export async function killLeftover(pidFile: string): Promise<number | undefined>
 }
 
 export interface SpawnedQemu {
-  child: ChildProcess;
+  pid: number | undefined;
   /** Resolves with the exit code (or signal) when QEMU ends. */
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+/**
+ * A QEMU an earlier back end of this Berth started and left running (the back end restarted): not our
+ * child, so its end is noticed by polling its pid (the exit code is not known then).
+ */
+export function adoptQemu(pid: number, pollMs = 500): SpawnedQemu & { release(): void } {
+  let timer: NodeJS.Timeout | undefined;
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
+    timer = setInterval(() => {
+      if (isQemuProcess(pid)) return;
+      clearInterval(timer);
+      resolve({ code: null, signal: null });
+    }, pollMs);
+    timer.unref();
+  });
+  return { pid, exited, release: () => clearInterval(timer) };
+}
+
+/** True when the live `pid` is a QEMU whose command line names `marker` (e.g. this VM's QMP socket path). */
+export function isQemuFor(pid: number, marker: string): boolean {
+  if (!isQemuProcess(pid)) return false;
+  try {
+    const cmd = existsSync(`/proc/${pid}/cmdline`) ? readFileSync(`/proc/${pid}/cmdline`, 'utf8') : execFileSync('ps', ['-p', String(pid), '-o', 'command='], { encoding: 'utf8' });
+    return cmd.includes(marker);
+  } catch {
+    return false;
+  }
 }
 
 /** Starts QEMU in its own process group with stderr to `stderrLog` (shown when it fails to start). */
@@ -74,7 +102,7 @@ export function spawnQemu(binary: string, args: string[], stderrLog: string): Sp
     child.on('exit', (code, signal) => resolve({ code, signal }));
     child.on('error', () => resolve({ code: -1, signal: null }));
   });
-  return { child, exited };
+  return { pid: child.pid, exited };
 }
 
 /** Last `lines` lines of a log file (reads only its end). */

@@ -159,7 +159,7 @@ function DetailsPage({ containerRef: ref, tab }: { containerRef: string; tab?: s
             {current === 'files' ? <FilesTab id={id} /> : null}
           </Suspense>
           {current === 'inspect' ? <InspectTab load={load} /> : null}
-          {current === 'ports' ? <PortsTab load={load} /> : null}
+          {current === 'ports' ? <PortsTab load={load} containerId={id} /> : null}
           {current === 'networks' ? <ContainerNetworksTab id={id} name={name} state={state} /> : null}
           {current === 'resources' ? <ResourcesPanel id={id} /> : null}
         </section>

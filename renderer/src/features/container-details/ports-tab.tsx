@@ -4,12 +4,13 @@ import { useRuntime } from '../../app/runtime-context.js';
 import { portUrl } from '../../lib/format/ports.js';
 import { ExternalIcon } from '../../ui/icons.js';
 import { Notice } from '../../ui/notice.js';
+import { PortForwardsPanel } from '../containers/port-forward-warnings.js';
 import type { InspectLoad } from './use-container-inspect.js';
 
 const hostLabel = (ip: string) => (ip.includes(':') ? `[${ip}]` : ip);
 
 /** The Ports tab: each published port as a link that opens in the system browser or a new tab; exposed-only ports listed as such. */
-export function PortsTab({ load }: { load: InspectLoad }) {
+export function PortsTab({ load, containerId }: { load: InspectLoad; containerId: string }) {
   const { openUrl } = useRuntime();
   if (load.kind === 'loading') return <Notice title="Loading ports…" busy role="status" />;
   if (load.kind === 'error')
@@ -24,6 +25,7 @@ export function PortsTab({ load }: { load: InspectLoad }) {
   if (!ports.length) return <Notice title="This container publishes and exposes no ports." />;
   return (
     <div className="ports-tab">
+      <PortForwardsPanel id={containerId} />
       <h3 className="section-title">Published</h3>
       {published.length ? (
         <ul className="ports-list">

@@ -5,6 +5,7 @@ import { formatAbsoluteTime, formatRelativeTime } from '../../lib/format/relativ
 import type { ContainerActionKind } from '../container-actions/action-defs.js';
 import { RowActions } from '../container-actions/row-actions.js';
 import { ContainerSparkline } from '../stats/container-sparkline.js';
+import { PortForwardMark } from './port-forward-warnings.js';
 import { PortsCell } from './ports-cell.js';
 import { liveStatus } from '../../../../contract/status-text.js';
 
@@ -104,6 +105,7 @@ export const ContainerRow = memo(function ContainerRow({
       </div>
       <div role="cell" className="ctable__cell cell-ports">
         <PortsCell ports={c.ports} onOpenUrl={onOpenUrl} />
+        <PortForwardMark id={c.id} />
       </div>
       <div role="cell" className="ctable__cell cell-created">
         <CreatedCell created={c.created} />

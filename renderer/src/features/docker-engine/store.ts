@@ -1,4 +1,4 @@
-import type { EngineInfo, EngineStatus } from '../../../../contract/index.js';
+import type { EngineInfo, EngineStatus, PortForwardsView } from '../../../../contract/index.js';
 import type { SliceGet, SliceSet } from '../../lib/slice.js';
 
 export type EngineInfoPhase = 'idle' | 'loading' | 'loaded' | 'error';
@@ -11,6 +11,8 @@ export interface EngineState {
   engineInfo?: EngineInfo;
   engineInfoPhase: EngineInfoPhase;
   engineInfoError?: string;
+  /** Ports forwarded from Berth's VM to this computer, and the ones that could not be (inactive elsewhere). */
+  portForwards: PortForwardsView;
 }
 
 export interface EngineActions {
@@ -21,6 +23,7 @@ export interface EngineActions {
   engineInfoLoading(): void;
   engineInfoLoaded(info: EngineInfo): void;
   engineInfoFailed(message: string): void;
+  setPortForwards(view: PortForwardsView): void;
 }
 
 export type EngineSlice = EngineState & EngineActions;
@@ -31,6 +34,7 @@ export const initialEngineState: EngineState = {
   engineInfo: undefined,
   engineInfoPhase: 'idle',
   engineInfoError: undefined,
+  portForwards: { active: false, allInterfaces: false, forwards: [], warnings: [] },
 };
 
 export function createEngineSlice(set: SliceSet<EngineSlice>, get: SliceGet<EngineSlice>): EngineSlice {
@@ -54,6 +58,9 @@ export function createEngineSlice(set: SliceSet<EngineSlice>, get: SliceGet<Engi
     },
     engineInfoFailed(message) {
       set({ engineInfoPhase: 'error', engineInfoError: message });
+    },
+    setPortForwards(view) {
+      set({ portForwards: view });
     },
   };
 }

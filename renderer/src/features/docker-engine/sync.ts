@@ -1,4 +1,4 @@
-import type { BerthApi, Disposable, EngineStatus } from '../../../../contract/index.js';
+import type { BerthApi, Disposable, EngineStatus, PortForwardsView } from '../../../../contract/index.js';
 import type { StoreApi } from 'zustand/vanilla';
 import { subscribeResilient } from '../../lib/resilient-stream.js';
 import { selectRunningKey } from './selectors.js';
@@ -22,7 +22,7 @@ const messageOf = (err: unknown) => (err instanceof Error ? err.message : String
  */
 /** The part of the API this sync uses (narrow, so tests can fake it). */
 export interface EngineSyncApi {
-  engine: Pick<BerthApi['engine'], 'statusChanges' | 'info'>;
+  engine: Pick<BerthApi['engine'], 'statusChanges' | 'info'> & Partial<Pick<BerthApi['engine'], 'portForwards'>>;
 }
 
 export function startEngineSync(api: EngineSyncApi, store: StoreApi<EngineSlice>, hooks: SyncHooks): EngineSync {
@@ -55,6 +55,17 @@ export function startEngineSync(api: EngineSyncApi, store: StoreApi<EngineSlice>
     },
   });
 
+  // Forwards from Berth's VM (and taken host ports), for the containers' rows and Ports tabs.
+  const portForwards = api.engine.portForwards;
+  const forwards = portForwards
+    ? subscribeResilient<PortForwardsView>((h) => portForwards({}, h), {
+        next(views) {
+          const last = views.at(-1);
+          if (last) store.getState().setPortForwards(last);
+        },
+      })
+    : undefined;
+
   let runningKey = selectRunningKey(store.getState());
   const unsubscribe = store.subscribe((state) => {
     const key = selectRunningKey(state);
@@ -69,6 +80,7 @@ export function startEngineSync(api: EngineSyncApi, store: StoreApi<EngineSlice>
       disposed = true;
       unsubscribe();
       status.dispose();
+      forwards?.dispose();
     },
   };
 }

@@ -9,13 +9,23 @@ export interface DownloadCallbacks {
   onError(err: BerthError | Error): void;
 }
 
+/** Bytes gathered before they are sealed into a Blob of their own. */
+const SEAL_BYTES = 4 * 1024 * 1024;
+
 /**
  * Run `containers.download`: gather its bytes (binary, acknowledged by the transport as they are
  * taken, so the back end sends more) into a Blob. Dispose to cancel: the download is closed on the
  * back end, and with it the engine request.
+ *
+ * The bytes are sealed into a Blob each SEAL_BYTES as they arrive, and the file's Blob is made of
+ * those: making a Blob copies its bytes (to the browser's blob store), so one Blob of every chunk at
+ * the end copied the whole file after its last byte (up to a third of a 32 MiB download's time).
+ * A Blob of Blobs copies nothing.
  */
 export function startDownload(api: BerthApi, args: { id: string; path: string }, h: DownloadCallbacks): Disposable {
-  const parts: Uint8Array<ArrayBuffer>[] = [];
+  const sealed: Blob[] = [];
+  let parts: Uint8Array<ArrayBuffer>[] = [];
+  let partBytes = 0;
   let received = 0;
   let fileName = 'download';
   let type = 'application/octet-stream';
@@ -34,11 +44,17 @@ export function startDownload(api: BerthApi, args: { id: string; path: string },
     data(chunk) {
       if (finished) return;
       parts.push(chunk as Uint8Array<ArrayBuffer>);
+      partBytes += chunk.length;
       received += chunk.length;
+      if (partBytes >= SEAL_BYTES) {
+        sealed.push(new Blob(parts));
+        parts = [];
+        partBytes = 0;
+      }
       h.onProgress(received);
     },
     end() {
-      finish(() => h.onDone(new Blob(parts, { type }), fileName));
+      finish(() => h.onDone(new Blob([...sealed, ...parts], { type }), fileName));
     },
     error(err) {
       finish(() => h.onError(err));
@@ -47,7 +63,8 @@ export function startDownload(api: BerthApi, args: { id: string; path: string },
   return {
     dispose() {
       finished = true;
-      parts.length = 0;
+      sealed.length = 0;
+      parts = [];
       sub.dispose();
     },
   };

@@ -1,6 +1,7 @@
 import type { BerthApi } from '../../../../contract/index.js';
 import type { UploadDone } from '../../../../contract/models/container-files.js';
 import { BerthError } from '../../../../contract/errors.js';
+import { BYTE_LIMITS } from '../../../../contract/byte-frame.js';
 
 /** What an upload needs from a browser File. */
 export interface UploadSource {
@@ -9,10 +10,17 @@ export interface UploadSource {
   slice(start: number, end: number): { arrayBuffer(): Promise<ArrayBuffer> };
 }
 
+/** Pieces of the file being read while the transport sends the one before them. */
+export const READ_AHEAD = 2;
+
 /**
  * Upload a file into directory `dir` of container `id` as one byte stream (binary, flow-controlled
- * by the transport: the file is read only as fast as the back end takes it), reporting progress.
- * Aborting `signal` cancels it on the back end.
+ * by the transport: the file is read only as fast as the back end takes it, at most READ_AHEAD
+ * pieces early), reporting progress. Aborting `signal` cancels it on the back end.
+ *
+ * Reading a piece of a File is asynchronous (the browser reads it elsewhere): read only when the
+ * transport asked, the reads and the sends took turns, and reading was most of an upload's time.
+ * So the next pieces are already being read while one is handed over.
  */
 export function uploadFile(
   api: BerthApi,
@@ -24,15 +32,35 @@ export function uploadFile(
   return new Promise<UploadDone>((resolve, reject) => {
     const cancelled = () => new BerthError('CANCELLED', 'The upload was cancelled');
     if (signal?.aborted) return reject(cancelled());
-    let offset = 0;
+    const piece = BYTE_LIMITS.readBytes;
+    /** Where the next read starts. */
+    let readAt = 0;
+    const ahead: Promise<Uint8Array>[] = [];
+    /** What is left of the piece being handed over. */
+    let current: Uint8Array = new Uint8Array(0);
+    const readAhead = () => {
+      while (ahead.length < READ_AHEAD && readAt < file.size) {
+        const end = Math.min(readAt + piece, file.size);
+        const p = file.slice(readAt, end).arrayBuffer().then((b) => new Uint8Array(b));
+        // A piece read early and then dropped (a cancelled upload) must not fail unhandled.
+        p.catch(() => undefined);
+        ahead.push(p);
+        readAt = end;
+      }
+    };
     const sub = api.containers.upload(
       { id, path: dir, name: file.name, size: file.size },
       {
         async read(max) {
-          if (offset >= file.size) return null;
-          const end = Math.min(offset + max, file.size);
-          const bytes = new Uint8Array(await file.slice(offset, end).arrayBuffer());
-          offset = end;
+          if (!current.length) {
+            readAhead();
+            const next = ahead.shift();
+            if (!next) return null;
+            current = await next;
+            readAhead();
+          }
+          const bytes = current.length > max ? current.subarray(0, max) : current;
+          current = current.subarray(bytes.length);
           return bytes;
         },
         progress: onProgress,

@@ -10,6 +10,7 @@ import { PruneDialog } from './prune-dialog.js';
 import { RemoveDialog } from './remove-dialog.js';
 import { TagPushDialog } from './tag-push-dialog.js';
 import { useLiveImages } from './use-images.js';
+import '../../ui/list-page.css';
 import './images.css';
 
 type Dialog = { kind: 'remove'; row: ImageRow } | { kind: 'tag'; row: ImageRow } | { kind: 'prune' } | null;

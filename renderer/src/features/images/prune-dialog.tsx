@@ -1,111 +1,49 @@
-import { useEffect, useState } from 'react';
-import type { PruneMode, PrunePreview, PruneResult } from '../../../../contract/models/images.js';
+import { useCallback } from 'react';
+import type { PruneMode, PrunePreview } from '../../../../contract/models/images.js';
 import { useApi } from '../../app/runtime-context.js';
 import { formatBytes } from '../../lib/format/bytes.js';
-import { Spinner } from '../../ui/spinner.js';
-import { Modal } from '../../ui/modal.js';
+import { PruneDialog as SharedPruneDialog, type PruneChoice } from '../../ui/prune-dialog.js';
+
+const MODES: [PruneChoice<PruneMode>, PruneChoice<PruneMode>] = [
+  { value: 'dangling', label: 'Dangling images (untagged, unused)' },
+  { value: 'unused', label: 'All images no container uses' },
+];
 
 /** Prune: first what would go and the space it frees, then confirm, then what the engine really freed. */
 export function PruneDialog({ onClose }: { onClose(): void }) {
   const api = useApi();
-  const [mode, setMode] = useState<PruneMode>('dangling');
-  const [preview, setPreview] = useState<PrunePreview>();
-  const [result, setResult] = useState<PruneResult>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
-
-  useEffect(() => {
-    let live = true;
-    setPreview(undefined);
-    setError(undefined);
-    api.images.prunePreview({ mode }).then(
-      (p) => live && setPreview(p),
-      (err: unknown) => live && setError(err instanceof Error ? err.message : String(err)),
-    );
-    return () => {
-      live = false;
-    };
-  }, [api, mode]);
-
-  const prune = async () => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      setResult(await api.images.prune({ mode }));
-    } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const count = preview?.images.length ?? 0;
+  const loadPlan = useCallback((mode: PruneMode) => api.images.prunePreview({ mode }), [api]);
   return (
-    <Modal
+    <SharedPruneDialog
       title="Prune images"
-      onClose={onClose}
-      size="wide"
-      busy={busy}
-      footer={
-        result ? (
-          <button type="button" className="btn" onClick={onClose}>
-            Close
-          </button>
-        ) : (
-          <>
-            <button type="button" className="btn" onClick={onClose}>
-              Cancel
-            </button>
-            <button type="button" className="btn btn--danger" disabled={!preview || count === 0 || busy} onClick={() => void prune()}>
-              {count ? `Remove ${count} ${count === 1 ? 'image' : 'images'}` : 'Nothing to remove'}
-            </button>
-          </>
-        )
+      noun={['image', 'images']}
+      choices={MODES}
+      loadPlan={loadPlan}
+      countOf={(preview: PrunePreview) => preview.images.length}
+      prune={(_preview, mode) => api.images.prune({ mode })}
+      summary={(preview, count) => (
+        <>
+          {count === 0 ? 'Nothing to prune: ' : `Will remove ${count} ${count === 1 ? 'image' : 'images'} and free about `}
+          <strong>{count === 0 ? 'no space to reclaim' : formatBytes(preview.reclaimable)}</strong>
+          {count ? '.' : ''}
+        </>
+      )}
+      listLabel="Images to remove"
+      items={(preview) =>
+        preview.images.map((i) => (
+          <li key={i.id}>
+            <span>{i.repoTags.length ? i.repoTags.join(', ') : <span className="mono">{`<none>:<none> ${i.shortId}`}</span>}</span>
+            <span className="muted"> {formatBytes(i.uniqueSize)}</span>
+          </li>
+        ))
       }
-    >
-      {result ? (
-        <p className="img-success" role="status">
+      outcome={(result) => (
+        <p className="img-success">
           Reclaimed {formatBytes(result.reclaimed)}: {result.deleted.length} {result.deleted.length === 1 ? 'layer or image' : 'layers and images'} deleted
           {result.untagged.length ? `, ${result.untagged.length} untagged` : ''}.
         </p>
-      ) : (
-        <>
-          <fieldset className="img-radios" disabled={busy}>
-            <legend className="visually-hidden">What to prune</legend>
-            <label>
-              <input type="radio" name="prune-mode" checked={mode === 'dangling'} onChange={() => setMode('dangling')} /> Dangling images (untagged, unused)
-            </label>
-            <label>
-              <input type="radio" name="prune-mode" checked={mode === 'unused'} onChange={() => setMode('unused')} /> All images no container uses
-            </label>
-          </fieldset>
-          {!preview && !error ? <Spinner /> : null}
-          {preview ? (
-            <>
-              <p className="prune-summary" role="status">
-                {count === 0 ? 'Nothing to prune: ' : `Will remove ${count} ${count === 1 ? 'image' : 'images'} and free about `}
-                <strong>{count === 0 ? 'no space to reclaim' : formatBytes(preview.reclaimable)}</strong>
-                {count ? '.' : ''}
-              </p>
-              {count ? (
-                <ul className="img-list img-list--scroll" aria-label="Images to remove">
-                  {preview.images.map((i) => (
-                    <li key={i.id}>
-                      <span>{i.repoTags.length ? i.repoTags.join(', ') : <span className="mono">{`<none>:<none> ${i.shortId}`}</span>}</span>
-                      <span className="muted"> {formatBytes(i.uniqueSize)}</span>
-                    </li>
-                  ))}
-                </ul>
-              ) : null}
-            </>
-          ) : null}
-        </>
       )}
-      {error ? (
-        <p className="img-error" role="alert">
-          {error}
-        </p>
-      ) : null}
-    </Modal>
+      onClose={onClose}
+    />
   );
 }

@@ -3,9 +3,8 @@ import { connectIssues, type ConnectIssue } from '../../../../contract/domains/n
 import type { ContainerSummary } from '../../../../contract/model.js';
 import type { NetworkSummary } from '../../../../contract/models/networks.js';
 import { useApi } from '../../app/runtime-context.js';
-import { Modal } from '../../ui/modal.js';
 import { Field, fieldAria } from '../run-container/field.js';
-import { describeFailure } from '../run-container/run-errors.js';
+import { NetworkFormDialog, useCheckedSubmit } from './network-form-dialog.js';
 
 type Errors = Partial<Record<ConnectIssue['field'], string>>;
 
@@ -27,9 +26,7 @@ export function ConnectDialog(props: ConnectDialogProps) {
   const [aliases, setAliases] = useState('');
   const [ipv4, setIpv4] = useState('');
   const [ipv6, setIpv6] = useState('');
-  const [touched, setTouched] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<{ message: string; errors: Errors }>();
+  const { touched, busy, failure, submit, clearFailure } = useCheckedSubmit<Errors>();
   const network = networks.find((n) => n.id === networkId);
   const container = containers.find((c) => c.id === containerId);
 
@@ -42,95 +39,52 @@ export function ConnectDialog(props: ConnectDialogProps) {
   }
   const edit = <T,>(set: (v: T) => void) => (v: T) => {
     set(v);
-    setFailure(undefined);
+    clearFailure();
   };
-
-  const submit = async () => {
-    setTouched(true);
-    if (issues.length || !network) return;
-    setBusy(true);
-    try {
-      await api.networks.connect({ network: network.id, ...request });
+  const connect = () =>
+    submit(!issues.length && !!network, async () => {
+      await api.networks.connect({ network: network!.id, ...request });
       onClose();
-    } catch (err) {
-      const f = describeFailure(err);
-      const fieldErrors: Errors = {};
-      for (const i of f.issues) (fieldErrors as Record<string, string>)[i.field] ??= i.message;
-      setFailure({ message: f.message, errors: fieldErrors });
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   const title = fixedNetwork ? `Connect a container to ${networks[0]!.name}` : `Connect ${container?.name ?? 'a container'} to a network`;
   return (
-    <Modal
-      title={title}
-      onClose={onClose}
-      busy={busy}
-      className="run-dialog"
-      footer={
-        <>
-          {failure && !Object.keys(failure.errors).length ? (
-            <p className="net-error" role="alert">
-              {failure.message}
-            </p>
-          ) : null}
-          <button type="button" className="btn" onClick={onClose} disabled={busy}>
-            Cancel
-          </button>
-          <button type="submit" form="net-connect-form" className="btn btn--primary" disabled={busy}>
-            {busy ? 'Connecting…' : 'Connect'}
-          </button>
-        </>
-      }
-    >
-      <form
-        id="net-connect-form"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
-        <fieldset className="run-grid" disabled={busy}>
-          {fixedContainer ? null : (
-            <Field id="net-connect-container" label="Container" error={errors.container} wide>
-              <select className="input" {...fieldAria('net-connect-container', errors.container)} value={containerId} onChange={(e) => edit(setContainerId)(e.target.value)}>
-                <option value="">Choose a container…</option>
-                {containers.map((c) => (
-                  <option key={c.id} value={c.id}>
-                    {c.name} ({c.state})
-                  </option>
-                ))}
-              </select>
-            </Field>
-          )}
-          {fixedNetwork ? null : (
-            <Field id="net-connect-network" label="Network" error={fixedContainer ? errors.container : undefined} wide>
-              <select className="input" {...fieldAria('net-connect-network', fixedContainer ? errors.container : undefined)} value={networkId} onChange={(e) => edit(setNetworkId)(e.target.value)}>
-                <option value="">Choose a network…</option>
-                {networks.map((n) => (
-                  <option key={n.id} value={n.id}>
-                    {n.name} ({n.driver}
-                    {n.ipam[0]?.subnet ? ` ${n.ipam[0].subnet}` : ''})
-                  </option>
-                ))}
-              </select>
-            </Field>
-          )}
-          {fixedNetwork && fixedContainer && errors.container ? <p className="run-field__error run-field--wide">{errors.container}</p> : null}
-          <Field id="net-connect-aliases" label="Aliases" error={errors.aliases} hint="Other DNS names on this network, separated by spaces or commas" wide>
-            <input className="input" {...fieldAria('net-connect-aliases', errors.aliases)} value={aliases} autoComplete="off" spellCheck={false} onChange={(e) => edit(setAliases)(e.target.value)} />
-          </Field>
-          <Field id="net-connect-ipv4" label="IPv4 address" error={errors.ipv4} hint="Empty: the engine picks one">
-            <input className="input" {...fieldAria('net-connect-ipv4', errors.ipv4)} value={ipv4} autoComplete="off" spellCheck={false} onChange={(e) => edit(setIpv4)(e.target.value)} />
-          </Field>
-          <Field id="net-connect-ipv6" label="IPv6 address" error={errors.ipv6} hint="Only on a network with IPv6">
-            <input className="input" {...fieldAria('net-connect-ipv6', errors.ipv6)} value={ipv6} autoComplete="off" spellCheck={false} onChange={(e) => edit(setIpv6)(e.target.value)} />
-          </Field>
-        </fieldset>
-      </form>
-    </Modal>
+    <NetworkFormDialog title={title} onClose={onClose} formId="net-connect-form" busy={busy} failure={failure} submitLabel="Connect" busyLabel="Connecting…" onSubmit={() => void connect()}>
+      {fixedContainer ? null : (
+        <Field id="net-connect-container" label="Container" error={errors.container} wide>
+          <select className="input" {...fieldAria('net-connect-container', errors.container)} value={containerId} onChange={(e) => edit(setContainerId)(e.target.value)}>
+            <option value="">Choose a container…</option>
+            {containers.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name} ({c.state})
+              </option>
+            ))}
+          </select>
+        </Field>
+      )}
+      {fixedNetwork ? null : (
+        <Field id="net-connect-network" label="Network" error={fixedContainer ? errors.container : undefined} wide>
+          <select className="input" {...fieldAria('net-connect-network', fixedContainer ? errors.container : undefined)} value={networkId} onChange={(e) => edit(setNetworkId)(e.target.value)}>
+            <option value="">Choose a network…</option>
+            {networks.map((n) => (
+              <option key={n.id} value={n.id}>
+                {n.name} ({n.driver}
+                {n.ipam[0]?.subnet ? ` ${n.ipam[0].subnet}` : ''})
+              </option>
+            ))}
+          </select>
+        </Field>
+      )}
+      {fixedNetwork && fixedContainer && errors.container ? <p className="run-field__error run-field--wide">{errors.container}</p> : null}
+      <Field id="net-connect-aliases" label="Aliases" error={errors.aliases} hint="Other DNS names on this network, separated by spaces or commas" wide>
+        <input className="input" {...fieldAria('net-connect-aliases', errors.aliases)} value={aliases} autoComplete="off" spellCheck={false} onChange={(e) => edit(setAliases)(e.target.value)} />
+      </Field>
+      <Field id="net-connect-ipv4" label="IPv4 address" error={errors.ipv4} hint="Empty: the engine picks one">
+        <input className="input" {...fieldAria('net-connect-ipv4', errors.ipv4)} value={ipv4} autoComplete="off" spellCheck={false} onChange={(e) => edit(setIpv4)(e.target.value)} />
+      </Field>
+      <Field id="net-connect-ipv6" label="IPv6 address" error={errors.ipv6} hint="Only on a network with IPv6">
+        <input className="input" {...fieldAria('net-connect-ipv6', errors.ipv6)} value={ipv6} autoComplete="off" spellCheck={false} onChange={(e) => edit(setIpv6)(e.target.value)} />
+      </Field>
+    </NetworkFormDialog>
   );
 }

@@ -1,4 +1,4 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useState } from 'react';
 import {
   engineChoices,
   MAX_LOG_BUFFER_LINES,
@@ -14,6 +14,8 @@ import { Notice } from '../../ui/notice.js';
 import { reasonOf } from '../container-actions/run-actions.js';
 import { formatRetention, retentionChoices } from '../recycle-bin/retention.js';
 import { DiagnosticsButton } from './diagnostics-button.js';
+import { Section } from './section.js';
+import { VmSettingsSection } from './vm-settings-section.js';
 import './settings.css';
 
 const engineLabels: Record<EngineChoice, string> = {
@@ -30,18 +32,6 @@ const notificationLabels: Record<NotificationKind, string> = {
   engineStopped: 'The engine stopped',
 };
 const MIB = 1024 * 1024;
-
-function Section({ title, children, desktopOnly }: { title: string; children: ReactNode; desktopOnly?: boolean }) {
-  return (
-    <section className="st-section" aria-label={title}>
-      <h2 className="st-section__title">
-        {title}
-        {desktopOnly ? <span className="st-badge">Desktop app only</span> : null}
-      </h2>
-      {children}
-    </section>
-  );
-}
 
 /** Berth’s settings: saved as soon as changed (validated, written atomically), shared by every window. */
 export function SettingsPage() {
@@ -135,6 +125,8 @@ export function SettingsPage() {
           {s.engine !== view.engineInEffect ? ' — restart Berth to switch.' : '.'}
         </p>
       </Section>
+
+      <VmSettingsSection view={view} />
 
       <Section title="Notifications" desktopOnly={browser}>
         <fieldset className="st-choices">

@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import { formatAbsoluteTime } from '../../lib/format/relative-time.js';
-import { useNow } from '../../lib/use-now.js';
 import { Notice } from '../../ui/notice.js';
 import { RemoveVolumeDialog } from './remove-volume-dialog.js';
 import { useLiveVolumes, useVolumeSizes } from './use-volumes.js';
@@ -16,7 +15,6 @@ export function VolumeDetailsPage({ name }: { name: string }) {
   const live = useLiveVolumes();
   const { sizes, measure } = useVolumeSizes();
   const [dialog, setDialog] = useState<Dialog>(null);
-  const now = useNow(30_000);
   const v = live.volumes.get(name);
 
   if (live.phase !== 'live' && !v) {
@@ -69,7 +67,7 @@ export function VolumeDetailsPage({ name }: { name: string }) {
         <dd>{v.driver}</dd>
         <dt>Size</dt>
         <dd>
-          <SizeText row={{ volume: v, size: sizes.sizes[v.name] }} now={now} />{' '}
+          <SizeText size={sizes.sizes[v.name]} />{' '}
           <button type="button" className="btn btn--small" onClick={measure} disabled={sizes.measuring}>
             {sizes.measuring ? 'Measuring…' : 'Measure'}
           </button>

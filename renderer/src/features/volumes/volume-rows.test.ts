@@ -36,6 +36,20 @@ describe('volume rows', () => {
     expect(selectVolumeRows(map, sizes, '', 'anonymous', { key: 'name', dir: 'asc' })).toHaveLength(1);
   });
 
+  it('searches what a volume holds now: a live update (a new object) is found by its new labels and users, not its old ones', () => {
+    const live = new Map(map);
+    const q = (text: string) => selectVolumeRows(live, sizes, text, 'all', { key: 'name', dir: 'asc' }).map((r) => r.volume.name);
+    expect(q('blue')).toEqual(['a']);
+    live.set('a', vol('a', { labels: { team: 'red' }, usedBy: [{ id: 'c2', name: 'db', running: false }] }));
+    expect(q('blue')).toEqual([]);
+    expect(q('team=red')).toEqual(['a']);
+    expect(q('DB')).toEqual(['a']);
+    // The row carries the live objects themselves (rows re-render only when their volume or size object changes).
+    const [row] = selectVolumeRows(live, sizes, 'red', 'all', { key: 'name', dir: 'asc' });
+    expect(row!.volume).toBe(live.get('a'));
+    expect(row!.size).toBe(sizes.sizes.a);
+  });
+
   it('parses key=value lines and names the bad one', () => {
     expect(parsePairs('a=1\n\n b = x=y ', 'label')).toEqual({ value: { a: '1', b: 'x=y' } });
     expect(parsePairs('a=1\nnope', 'label')).toEqual({ error: 'Line 2 of the labels is not key=value: “nope”' });

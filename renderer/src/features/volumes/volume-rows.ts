@@ -13,8 +13,16 @@ export interface VolumeRow {
   size?: VolumeSize;
 }
 
-const text = (v: VolumeSummary) =>
-  [v.name, v.driver, v.mountpoint, ...Object.entries(v.labels).map(([k, x]) => `${k}=${x}`), ...v.usedBy.map((u) => u.name)].join('\n').toLowerCase();
+/** What the search looks in, built once per volume object (the live map keeps an unchanged volume's object, so typing does not rebuild 1,000 strings a key). */
+const searchText = new WeakMap<VolumeSummary, string>();
+function text(v: VolumeSummary): string {
+  let t = searchText.get(v);
+  if (t === undefined) {
+    t = [v.name, v.driver, v.mountpoint, ...Object.entries(v.labels).map(([k, x]) => `${k}=${x}`), ...v.usedBy.map((u) => u.name)].join('\n').toLowerCase();
+    searchText.set(v, t);
+  }
+  return t;
+}
 
 /** Filter, search and sort the live volumes into rows (pure). */
 export function selectVolumeRows(volumes: LiveMap<VolumeSummary>, sizes: VolumeSizes, query: string, filter: VolumeFilter, sort: VolumeSort): VolumeRow[] {

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useAppStore } from '../../app/runtime-context.js';
 import { formatRelativeTime } from '../../lib/format/relative-time.js';
 import { useNow } from '../../lib/use-now.js';
@@ -12,7 +12,8 @@ import { RemoveVolumeDialog } from './remove-volume-dialog.js';
 import { useLiveVolumes, useVolumeSizes } from './use-volumes.js';
 import { CloneDialog, ExportDialog, ImportDialog } from './volume-job-dialogs.js';
 import { selectVolumeRows, type VolumeFilter, type VolumeSort, type VolumeSortKey } from './volume-rows.js';
-import { VolumesTable, type VolumeActions } from './volumes-table.js';
+import { VolumesTable, warmVolumeFormats, type VolumeActions } from './volumes-table.js';
+import '../../ui/list-page.css';
 import './volumes.css';
 
 type Dialog = { kind: 'create' } | { kind: 'prune' } | { kind: 'import' } | { kind: 'remove' | 'clone' | 'export'; name: string } | null;
@@ -21,29 +22,36 @@ type Dialog = { kind: 'create' } | { kind: 'prune' } | { kind: 'import' } | { ki
 export function VolumesPage() {
   const live = useLiveVolumes();
   const { sizes, measure } = useVolumeSizes();
-  const engineStatus = useAppStore((s) => s.engineStatus);
+  // A boolean, so a new status object (a push that changes nothing here) does not re-render the page.
+  const engineRunning = useAppStore((s) => s.engineStatus?.state === 'running');
   const [query, setQuery] = useState('');
   const [filter, setFilter] = useState<VolumeFilter>('all');
   const [sort, setSort] = useState<VolumeSort>({ key: 'name', dir: 'asc' });
   const [dialog, setDialog] = useState<Dialog>(null);
   const now = useNow(30_000);
+  // After useLiveVolumes has subscribed: the tooltip date formatter is built while the list is on its way.
+  useEffect(() => warmVolumeFormats(), []);
 
   const rows = useMemo(() => selectVolumeRows(live.volumes, sizes, query, filter, sort), [live.volumes, sizes, query, filter, sort]);
   const actions = useMemo<VolumeActions>(
     () => ({
-      exportVolume: (r) => setDialog({ kind: 'export', name: r.volume.name }),
-      clone: (r) => setDialog({ kind: 'clone', name: r.volume.name }),
-      remove: (r) => setDialog({ kind: 'remove', name: r.volume.name }),
+      exportVolume: (name) => setDialog({ kind: 'export', name }),
+      clone: (name) => setDialog({ kind: 'clone', name }),
+      remove: (name) => setDialog({ kind: 'remove', name }),
     }),
     [],
   );
   const onSort = (key: VolumeSortKey) => setSort((s) => (s.key === key ? { key, dir: s.dir === 'asc' ? 'desc' : 'asc' } : { key, dir: key === 'name' || key === 'driver' ? 'asc' : 'desc' }));
-  const measuredAt = Math.max(0, ...Object.values(sizes.sizes).map((s) => s.measuredAt));
+  const measuredAt = useMemo(() => Object.values(sizes.sizes).reduce((at, s) => Math.max(at, s.measuredAt), 0), [sizes]);
+  const inUse = useMemo(() => {
+    let n = 0;
+    for (const v of live.volumes.values()) if (v.usedBy.length) n++;
+    return n;
+  }, [live.volumes]);
 
-  const gate = liveListGate('Volumes', engineStatus?.state === 'running', live.phase);
+  const gate = liveListGate('Volumes', engineRunning, live.phase);
   if (gate) return gate;
 
-  const inUse = [...live.volumes.values()].filter((v) => v.usedBy.length).length;
   return (
     <div className="page page--fill">
       <div className="toolbar">
