@@ -1,5 +1,6 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createSocket } from 'node:dgram';
 import { createServer, type Server } from 'node:net';
 import { createServer as createHttpServer } from 'node:http';
 import { networkInterfaces, tmpdir } from 'node:os';
@@ -29,6 +30,8 @@ const shared = join(root, 'shared');
 const unshared = join(root, 'unshared');
 /** A static inotify watcher (busybox-static has no inotifyd), built in beforeAll. */
 const inotifyWatch = join(root, 'inotify-watch');
+/** A static UDP echo server (busybox-static's nc has no UDP), built in beforeAll. */
+const udpEcho = join(root, 'udp-echo');
 let berth: RunningBerth | undefined;
 let browser: Browser;
 let page: Page;
@@ -55,6 +58,7 @@ async function busyboxTar(): Promise<Buffer> {
   const p = pack();
   p.entry({ name: 'bin/busybox', mode: 0o755 }, readFileSync('/bin/busybox'));
   p.entry({ name: 'bin/inotify-watch', mode: 0o755 }, readFileSync(inotifyWatch));
+  p.entry({ name: 'bin/udp-echo', mode: 0o755 }, readFileSync(udpEcho));
   for (const name of ['sh', 'echo', 'sleep', 'date', 'cat', 'true', 'mkdir', 'httpd', 'wget']) p.entry({ name: `bin/${name}`, type: 'symlink', linkname: 'busybox' });
   p.finalize();
   const chunks: Buffer[] = [];
@@ -86,6 +90,7 @@ beforeAll(async () => {
   mkdirSync(shared, { recursive: true });
   mkdirSync(unshared, { recursive: true });
   execFileSync('cc', ['-static', '-O2', '-o', inotifyWatch, join(import.meta.dirname, 'testing', 'inotify-watch.c')]);
+  execFileSync('cc', ['-static', '-O2', '-o', udpEcho, join(import.meta.dirname, 'testing', 'udp-echo.c')]);
   // The VM settings as the Settings page saves them: this folder shared, nothing else.
   mkdirSync(dataDir, { recursive: true });
   writeFileSync(join(dataDir, 'settings.json'), JSON.stringify({ ...defaultSettings, vm: { ...defaultSettings.vm, shares: [{ hostPath: shared }] } }));
@@ -137,6 +142,23 @@ describe('Berth with --engine vm', () => {
     await docker(['stop', '-t', '1', 'web']);
     await expect.poll(() => refused(port), { timeout: 30_000, interval: 200 }).toBe('ECONNREFUSED');
     await docker(['rm', 'web']);
+  });
+
+  it('UDP too: a datagram to host 127.0.0.1:PORT reaches the container and its answer comes back', async () => {
+    await docker(['run', '-d', '--name', 'echo', '-p', '0:5353/udp', 'berth-smoke/busybox', 'udp-echo', '5353']);
+    try {
+      const port = Number((await docker(['port', 'echo', '5353/udp'])).split('\n')[0]!.split(':').pop());
+      const ask = () =>
+        new Promise<string>((resolve) => {
+          const sock = createSocket('udp4');
+          const timer = setTimeout(() => (sock.close(), resolve('')), 1000);
+          sock.on('message', (m) => (clearTimeout(timer), sock.close(), resolve(m.toString())));
+          sock.send('ping', port, '127.0.0.1');
+        });
+      await expect.poll(ask, { timeout: 30_000, interval: 100 }).toBe('echo: ping');
+    } finally {
+      await docker(['rm', '-f', 'echo']);
+    }
   });
 
   it('a host port already taken on this computer is a warning on the container, which keeps running', async () => {

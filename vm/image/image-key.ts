@@ -5,7 +5,13 @@ import { homedir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const recipeDir = dirname(fileURLToPath(import.meta.url));
+const here = dirname(fileURLToPath(import.meta.url));
+/**
+ * The recipe: beside this file when run from the sources; from a bundle (`dist/server/main.js`,
+ * `dist/electron/backend.js`) it is the repository's vm/image, two levels up. Without this the built
+ * app never found the image `npm run vm:image` made, and said it was not built.
+ */
+const recipeDir = [here, join(here, '..', '..', 'vm', 'image')].find((d) => existsSync(join(d, 'build.sh'))) ?? here;
 
 function recipeFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((n) => {

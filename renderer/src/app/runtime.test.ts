@@ -18,12 +18,50 @@ describe('app runtime', () => {
   it('subscribes to engine status once, and watches containers only while the engine runs', () => {
     const { fake, runtime, state } = setup();
     expect(fake.live(fake.statusSubs)).toHaveLength(1);
-    expect(fake.watchSubs).toHaveLength(0);
+    // A fresh window asks for the list at once, before the status is known…
+    expect(fake.live(fake.watchSubs)).toHaveLength(1);
+    expect(state().containersPhase).toBe('loading');
+    // …and drops that watch when the status says no engine runs.
     fake.statusSubs[0]?.handlers.next([{ state: 'starting', managed: true, message: 'booting' }]);
-    expect(fake.watchSubs).toHaveLength(0);
+    expect(fake.live(fake.watchSubs)).toHaveLength(0);
+    expect(state().containersPhase).toBe('idle');
     fake.statusSubs[0]?.handlers.next([runningStatus]);
     expect(fake.live(fake.watchSubs)).toHaveLength(1);
     expect(state().containersPhase).toBe('loading');
+    runtime.dispose();
+  });
+
+  it('keeps the watch opened before the status when the engine runs, with what it already brought', () => {
+    const { fake, runtime, state } = setup();
+    fake.watchSubs[0]?.handlers.next([{ kind: 'snapshot', items: [container('a')] }]);
+    expect(state().containersPhase).toBe('live');
+    fake.statusSubs[0]?.handlers.next([runningStatus]);
+    expect(fake.watchSubs).toHaveLength(1);
+    expect(fake.watchSubs[0]?.disposed).toBe(false);
+    expect([...state().containers.keys()]).toEqual(['a']);
+    runtime.dispose();
+  });
+
+  it('does not show the error of a watch opened before the status, and opens a new one once an engine runs', () => {
+    const { fake, runtime, state } = setup();
+    fake.watchSubs[0]?.handlers.error?.(new BerthError('ENGINE_UNAVAILABLE', 'no engine'));
+    expect(state().containersPhase).toBe('loading');
+    expect(state().containersError).toBeUndefined();
+    vi.advanceTimersByTime(5000);
+    expect(fake.watchSubs).toHaveLength(1);
+    fake.statusSubs[0]?.handlers.next([runningStatus]);
+    expect(fake.live(fake.watchSubs)).toHaveLength(1);
+    expect(fake.watchSubs).toHaveLength(2);
+    runtime.dispose();
+  });
+
+  it('drops the watch opened before the status, and the list, when no engine runs', () => {
+    const { fake, runtime, state } = setup();
+    fake.watchSubs[0]?.handlers.next([{ kind: 'snapshot', items: [container('a')] }]);
+    fake.statusSubs[0]?.handlers.next([{ state: 'stopped', managed: false }]);
+    expect(fake.watchSubs[0]?.disposed).toBe(true);
+    expect(state().containers.size).toBe(0);
+    expect(state().containersPhase).toBe('idle');
     runtime.dispose();
   });
 

@@ -1,10 +1,11 @@
-import { memo } from 'react';
+import { memo, useEffect, useSyncExternalStore } from 'react';
 import { useClockText } from '../../lib/use-now.js';
 import type { ContainerSummary } from '../../../../contract/index.js';
-import { formatAbsoluteTime, formatRelativeTime } from '../../lib/format/relative-time.js';
+import { formatRelativeTime } from '../../lib/format/relative-time.js';
 import type { ContainerActionKind } from '../container-actions/action-defs.js';
 import { RowActions } from '../container-actions/row-actions.js';
 import { ContainerSparkline } from '../stats/container-sparkline.js';
+import { absoluteTimeReady, formatAbsolute, subscribeAbsoluteTime, warmContainerFormats } from './formats.js';
 import { PortForwardMark } from './port-forward-warnings.js';
 import { PortsCell } from './ports-cell.js';
 import { liveStatus } from '../../../../contract/status-text.js';
@@ -29,12 +30,17 @@ export const rowDomId = (id: string) => `crow-${id}`;
 /** How often time-dependent texts are re-read (each re-renders only when its words change). */
 const CLOCK_MS = 30_000;
 
+/** "3 days ago"; the full date is its tooltip once the date formatter is built (formats.ts: never in the first rows' render). */
 function CreatedCell({ created }: { created: number }) {
   const date = new Date(created);
   const text = useClockText(CLOCK_MS, (now) => formatRelativeTime(created, now));
+  const titled = useSyncExternalStore(subscribeAbsoluteTime, absoluteTimeReady);
+  useEffect(() => {
+    if (!titled) warmContainerFormats();
+  }, [titled]);
   if (!Number.isFinite(date.getTime())) return <span className="muted">—</span>;
   return (
-    <time dateTime={date.toISOString()} title={formatAbsoluteTime(created)}>
+    <time dateTime={date.toISOString()} title={titled ? formatAbsolute(created) : undefined}>
       {text}
     </time>
   );

@@ -1,4 +1,4 @@
-import { useCallback, useMemo } from 'react';
+import { useCallback, useEffect, useMemo } from 'react';
 import { useAppStore, useRuntime } from '../../app/runtime-context.js';
 import { AlertIcon, ContainersIcon, PlugIcon } from '../../ui/icons.js';
 import { SearchField } from '../../ui/search-field.js';
@@ -13,6 +13,7 @@ import { useActionRequests } from '../container-actions/use-action-requests.js';
 import '../container-actions/container-actions.css';
 import { useRecycleBin } from '../recycle-bin/use-recycle-bin.js';
 import { ContainersTable } from './containers-table.js';
+import { warmContainerFormats } from './formats.js';
 import { selectContainerCounts, selectContainerRows, selectContainersView, selectVisibleIds } from './selectors.js';
 import { ShortcutsHelp } from './shortcuts-help.js';
 import { useListCommands } from './use-list-commands.js';
@@ -41,6 +42,8 @@ export function ContainersPage() {
   const setFocused = useAppStore((s) => s.setFocusedContainer);
   const bin = useRecycleBin();
   const { request, dialog } = useActionRequests('list');
+  // While the snapshot is on its way: build the collator and date formatter the rows need (formats.ts).
+  useEffect(() => warmContainerFormats(), []);
 
   const view = useMemo(
     () => selectContainersView({ containers, containersPhase, containersError, engineStatus, backend }),

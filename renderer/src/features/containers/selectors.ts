@@ -2,7 +2,7 @@ import type { ContainerState, ContainerSummary, EngineStatus } from '../../../..
 import type { BackendState } from '../../app/connection-monitor.js';
 import type { ContainerMap } from './reducer.js';
 import { matchesQuery, parseQuery } from './query.js';
-import { compareBy, defaultSort, type ContainerSort } from './sort.js';
+import { compareBy, compareText, defaultSort, type ContainerSort } from './sort.js';
 import type { ContainersState } from './store.js';
 
 export const COMPOSE_PROJECT_LABEL = 'com.docker.compose.project';
@@ -20,8 +20,6 @@ export interface ContainerCounts {
   stopped: number;
 }
 
-const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
-
 export function projectOf(c: ContainerSummary): string | undefined {
   const p = c.composeProject ?? c.labels?.[COMPOSE_PROJECT_LABEL];
   return p && p.trim() ? p : undefined;
@@ -31,8 +29,8 @@ function serviceOf(c: ContainerSummary): string {
   return c.composeService ?? c.labels?.[COMPOSE_SERVICE_LABEL] ?? '';
 }
 
-const byName = (a: ContainerSummary, b: ContainerSummary) => collator.compare(a.name, b.name) || a.id.localeCompare(b.id);
-const byServiceThenName = (a: ContainerSummary, b: ContainerSummary) => collator.compare(serviceOf(a), serviceOf(b)) || byName(a, b);
+const byName = (a: ContainerSummary, b: ContainerSummary) => compareText(a.name, b.name) || a.id.localeCompare(b.id);
+const byServiceThenName = (a: ContainerSummary, b: ContainerSummary) => compareText(serviceOf(a), serviceOf(b)) || byName(a, b);
 
 /**
  * Case-insensitive match on name, image, state, Compose project or service, or an id prefix; also
@@ -70,7 +68,7 @@ export function selectContainerRows(
     }
   }
   const rows: ContainerRow[] = [];
-  for (const project of [...groups.keys()].sort(collator.compare)) {
+  for (const project of [...groups.keys()].sort(compareText)) {
     const members = (groups.get(project) ?? []).sort(inGroup);
     const collapsed = state.collapsedProjects.has(project);
     rows.push({

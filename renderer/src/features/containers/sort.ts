@@ -10,12 +10,22 @@ export interface ContainerSort {
 
 export const defaultSort: ContainerSort = { key: 'name', dir: 'asc' };
 
-const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
+let collator: Intl.Collator | undefined;
+
+/**
+ * Compares names the way people read them ("web-2" before "web-10"), case-insensitively. The collator
+ * is built on first use, not when the chunk loads: building one loads ICU data (≈30 ms in a fresh
+ * window), which would delay the list's subscription; warmContainerFormats() builds it while the page
+ * waits for the snapshot.
+ */
+export function compareText(a: string, b: string): number {
+  return (collator ??= new Intl.Collator('en', { numeric: true, sensitivity: 'base' })).compare(a, b);
+}
 
 /** Running first, then paused, restarting…, exited and dead last (ascending). */
 const stateOrder: Record<ContainerState, number> = { running: 0, paused: 1, restarting: 2, removing: 3, created: 4, exited: 5, dead: 6 };
 
-const byName = (a: ContainerSummary, b: ContainerSummary) => collator.compare(a.name, b.name) || a.id.localeCompare(b.id);
+const byName = (a: ContainerSummary, b: ContainerSummary) => compareText(a.name, b.name) || a.id.localeCompare(b.id);
 
 /** A comparator for the sort; ties fall back to the name, so the order is stable and total. */
 export function compareBy(sort: ContainerSort): (a: ContainerSummary, b: ContainerSummary) => number {
@@ -24,7 +34,7 @@ export function compareBy(sort: ContainerSort): (a: ContainerSummary, b: Contain
     case 'name':
       return (a, b) => sign * byName(a, b);
     case 'image':
-      return (a, b) => sign * collator.compare(a.image, b.image) || byName(a, b);
+      return (a, b) => sign * compareText(a.image, b.image) || byName(a, b);
     case 'state':
       return (a, b) => sign * ((stateOrder[a.state] ?? 9) - (stateOrder[b.state] ?? 9)) || byName(a, b);
     case 'created':
