@@ -119,6 +119,7 @@ describe('Berth with --engine vm', () => {
     const vm = page.getByRole('region', { name: 'Virtual machine' });
     expect(await vm.getByRole('row', { name: /^VM state / }).innerText()).toMatch(/running/);
     expect(await vm.getByRole('row', { name: /^Hypervisor / }).innerText()).toMatch(/qemu \((tcg|kvm)/);
+    expect(await vm.getByRole('row', { name: /^Shared folders / }).innerText()).toContain(`${shared} · 9p`);
     pid = readPidFile(paths.pidFile);
     expect(pid && isQemuProcess(pid)).toBe(true);
   });

@@ -50,8 +50,9 @@ describe('app runtime', () => {
     vi.advanceTimersByTime(5000);
     expect(fake.watchSubs).toHaveLength(1);
     fake.statusSubs[0]?.handlers.next([runningStatus]);
-    expect(fake.live(fake.watchSubs)).toHaveLength(1);
     expect(fake.watchSubs).toHaveLength(2);
+    expect(fake.watchSubs[1]?.disposed).toBe(false);
+    expect(state().containersPhase).toBe('loading');
     runtime.dispose();
   });
 

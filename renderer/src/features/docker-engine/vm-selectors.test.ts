@@ -31,6 +31,9 @@ describe('vm selectors', () => {
     expect(fields.find((f) => f.label === 'Hypervisor')?.value).toBe('qemu (tcg)');
     expect(fields.find((f) => f.label === 'Memory')?.value).toBe('2 GiB');
     expect(fields.find((f) => f.label === 'Data disk')?.value).toBe('64 GiB');
+    expect(fields.find((f) => f.label === 'Shared folders')).toBeUndefined();
+    const shared = vmFields({ state: 'running', driver: 'qemu', cpus: 2, memoryMiB: 2048, diskGiB: 64, shares: [{ hostPath: '/home/me' }, { hostPath: '/srv', readOnly: true }], shareFs: '9p' });
+    expect(shared.find((f) => f.label === 'Shared folders')?.value).toBe('/home/me, /srv (read-only) · 9p');
   });
 
   it('offers only the actions that fit the state', () => {

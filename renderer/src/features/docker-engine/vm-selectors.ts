@@ -52,6 +52,10 @@ export function vmFields(vm: VmView): InfoField[] {
     { label: 'Memory', value: formatBytes(vm.memoryMiB * 1024 * 1024) },
     { label: 'Data disk', value: formatBytes(vm.diskGiB * 1024 ** 3) },
   ];
+  if (vm.shares) {
+    const list = vm.shares.map((sh) => `${sh.hostPath}${sh.readOnly ? ' (read-only)' : ''}`).join(', ');
+    fields.push({ label: 'Shared folders', value: `${list || 'none'}${vm.shareFs ? ` · ${vm.shareFs}` : ''}` });
+  }
   return fields;
 }
 
