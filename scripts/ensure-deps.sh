@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what Berth needs on a fresh Debian machine, idempotently. Used by `npm start` and `npm test`.
 #   bash scripts/ensure-deps.sh start   # docker.io (for the embedded engine), npm packages
-#   bash scripts/ensure-deps.sh test    # also busybox-static, chromium, docker-registry, htpasswd, curl
+#   bash scripts/ensure-deps.sh test    # also busybox-static, chromium, docker-registry, htpasswd, curl,
+#                                       # docker-compose, QEMU, zstd, and gcc + libc6-dev (vm/testing/*.c)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 purpose=${1:-start}
@@ -9,12 +10,14 @@ purpose=${1:-start}
 # command → Debian package
 declare -A need=([dockerd]=docker.io [curl]=curl)
 if [ "$purpose" = test ]; then
-  need+=([busybox]=busybox-static [chromium]=chromium [docker-registry]=docker-registry [htpasswd]=apache2-utils [docker-compose]=docker-compose [qemu-system-x86_64]=qemu-system-x86 [zstd]=zstd)
+  need+=([busybox]=busybox-static [chromium]=chromium [docker-registry]=docker-registry [htpasswd]=apache2-utils [docker-compose]=docker-compose [qemu-system-x86_64]=qemu-system-x86 [zstd]=zstd [cc]=gcc)
 fi
 missing=()
 for cmd in "${!need[@]}"; do
   command -v "$cmd" >/dev/null 2>&1 || missing+=("${need[$cmd]}")
 done
+# The VM smoke test builds two tiny static helpers (vm/testing/*.c): it needs libc's static archive.
+if [ "$purpose" = test ] && ! [ -f /usr/lib/x86_64-linux-gnu/libc.a ] && ! [ -f /usr/lib/aarch64-linux-gnu/libc.a ]; then missing+=(libc6-dev); fi
 if [ "$purpose" = test ] && ! [ -x /bin/busybox ] && ! command -v busybox >/dev/null 2>&1; then missing+=(busybox-static); fi
 
 if [ ${#missing[@]} -gt 0 ]; then
