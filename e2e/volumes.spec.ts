@@ -52,13 +52,13 @@ describe('Volumes: create, browse, download, export/import, clone, remove and re
     await expect.poll(alerts).toEqual([
       'The name must start with a letter or a digit',
       'Driver options the local driver accepts only type, device, o (not foo)',
-      'Line 1 of the labels is not key=value: “novalue”',
+      'Labels, line 1: "novalue" must be KEY=VALUE',
     ]);
     await page.getByLabel('Name', { exact: true }).fill('x');
     await page.getByLabel('Driver options').fill('');
     await page.getByLabel('Labels').fill('team=e2e\nteam=other');
     await dialog().getByRole('button', { name: 'Create' }).click();
-    await expect.poll(alerts).toEqual(['The name must be at least 2 characters, only letters, digits, "_", "." and "-"', 'The label “team” is given twice (lines 1 and 2)']);
+    await expect.poll(alerts).toEqual(['The name must be at least 2 characters, only letters, digits, "_", "." and "-"', 'Labels, line 2: "team" is given twice (first on line 1)']);
     await page.getByLabel('Name', { exact: true }).fill(data);
     await page.getByLabel('Labels').fill('team=e2e');
     await dialog().getByRole('button', { name: 'Create' }).click();

@@ -17,7 +17,7 @@ describe('network create draft', () => {
       name: 'A network named "app" already exists',
       subnet: 'The subnet 10.213.5.0/24 overlaps 10.213.0.0/16 of the network "app"',
       labels: 'Labels, line 1: "x" must be KEY=VALUE',
-      options: 'Driver options, line 2: "a" is given twice',
+      options: 'Driver options, line 2: "a" is given twice (first on line 1)',
     });
   });
 

@@ -1,5 +1,6 @@
 import { networkCreateIssues, networkSpecShape, type NetworkCheckContext, type NetworkCreateSpec, type NetworkIssue } from '../../../../contract/domains/network-create-spec.js';
 import type { NetworkDriver } from '../../../../contract/models/networks.js';
+import { parseKeyValueLines } from '../../lib/key-value-lines.js';
 
 /** The create form as typed: free text everywhere, KEY=VALUE lines for labels and driver options. */
 export interface NetworkDraft {
@@ -21,28 +22,11 @@ export const emptyDraft: NetworkDraft = { name: '', driver: 'bridge', subnet: ''
 
 export type DraftErrors = Partial<Record<NetworkIssue['field'], string>>;
 
-/** "a=1\nb=2" → {a: '1', b: '2'}, or the first bad line's reason. */
-function keyValues(text: string, what: string): { value: Record<string, string> } | { error: string } {
-  const value: Record<string, string> = {};
-  const lines = text.split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!.trim();
-    if (!line) continue;
-    const eq = line.indexOf('=');
-    if (eq < 0) return { error: `${what}, line ${i + 1}: "${line}" must be KEY=VALUE` };
-    const key = line.slice(0, eq).trim();
-    if (!key) return { error: `${what}, line ${i + 1}: "${line}" has no name before "="` };
-    if (Object.hasOwn(value, key)) return { error: `${what}, line ${i + 1}: "${key}" is given twice` };
-    value[key] = line.slice(eq + 1).trim();
-  }
-  return { value };
-}
-
 /** The draft as a spec to send, and every error per field (the same checks the back end makes). */
 export function checkDraft(draft: NetworkDraft, context: NetworkCheckContext): { spec?: NetworkCreateSpec; errors: DraftErrors } {
   const errors: DraftErrors = {};
-  const labels = keyValues(draft.labels, 'Labels');
-  const options = keyValues(draft.options, 'Driver options');
+  const labels = parseKeyValueLines(draft.labels, 'Labels');
+  const options = parseKeyValueLines(draft.options, 'Driver options');
   if ('error' in labels) errors.labels = labels.error;
   if ('error' in options) errors.options = options.error;
   const parsed = networkSpecShape.safeParse({

@@ -3,7 +3,7 @@ import { createVolumeSchema } from '../../../../contract/domains/volumes.js';
 import { useApi } from '../../app/runtime-context.js';
 import { Modal } from '../../ui/modal.js';
 import { messageOf } from './volume-transfer.js';
-import { parsePairs } from './volume-rows.js';
+import { parseKeyValueLines } from '../../lib/key-value-lines.js';
 
 type Field = 'name' | 'driver' | 'options' | 'labels';
 
@@ -21,8 +21,8 @@ export function CreateVolumeDialog({ onClose, onCreated }: { onClose(): void; on
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setFailure(undefined);
-    const opts = parsePairs(options, 'driver option');
-    const labs = parsePairs(labels, 'label');
+    const opts = parseKeyValueLines(options, 'Driver options');
+    const labs = parseKeyValueLines(labels, 'Labels');
     const found: Partial<Record<Field, string>> = {};
     if ('error' in opts) found.options = opts.error;
     if ('error' in labs) found.labels = labs.error;

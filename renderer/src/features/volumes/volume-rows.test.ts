@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { VolumeSummary } from '../../../../contract/models/volumes.js';
 import { parseLimitMiB } from './removed-volumes.js';
-import { parsePairs, selectVolumeRows } from './volume-rows.js';
+import { selectVolumeRows } from './volume-rows.js';
 
 const vol = (name: string, over: Partial<VolumeSummary> = {}): VolumeSummary => ({
   name,
@@ -48,13 +48,6 @@ describe('volume rows', () => {
     const [row] = selectVolumeRows(live, sizes, 'red', 'all', { key: 'name', dir: 'asc' });
     expect(row!.volume).toBe(live.get('a'));
     expect(row!.size).toBe(sizes.sizes.a);
-  });
-
-  it('parses key=value lines and names the bad one', () => {
-    expect(parsePairs('a=1\n\n b = x=y ', 'label')).toEqual({ value: { a: '1', b: 'x=y' } });
-    expect(parsePairs('a=1\nnope', 'label')).toEqual({ error: 'Line 2 of the labels is not key=value: “nope”' });
-    expect(parsePairs('=1', 'driver option')).toEqual({ error: 'Line 1 of the driver options is not key=value: “=1”' });
-    expect(parsePairs('a=1\na=2', 'label')).toEqual({ error: 'The label “a” is given twice (lines 1 and 2)' });
   });
 
   it('parses the recycle bin limit in MiB', () => {

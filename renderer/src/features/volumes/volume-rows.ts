@@ -47,19 +47,3 @@ export function selectVolumeRows(volumes: LiveMap<VolumeSummary>, sizes: VolumeS
   };
   return rows.sort((a, b) => sign * by[sort.key](a, b) || cmp(a.volume.name, b.volume.name));
 }
-
-/** "key=value" lines → a record; the first bad line is reported by its number. */
-export function parsePairs(text: string, what: string): { value: Record<string, string> } | { error: string } {
-  const value: Record<string, string> = {};
-  const lines = text.split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!.trim();
-    if (!line) continue;
-    const eq = line.indexOf('=');
-    if (eq <= 0) return { error: `Line ${i + 1} of the ${what}s is not key=value: “${line}”` };
-    const key = line.slice(0, eq).trim();
-    if (Object.hasOwn(value, key)) return { error: `The ${what} “${key}” is given twice (lines ${lines.findIndex((l) => l.trim().startsWith(`${key}=`)) + 1} and ${i + 1})` };
-    value[key] = line.slice(eq + 1).trim();
-  }
-  return { value };
-}
