@@ -14,7 +14,7 @@ export interface PruneDialogProps<C extends string, Plan, Result> {
   title: string;
   /** What is removed, singular and plural: the confirm button reads "Remove 3 images". */
   noun: readonly [one: string, many: string];
-  /** The scopes to choose from; the first is chosen when the dialog opens. */
+  /** The scopes to choose from; the first is chosen when the dialog opens (one scope shows no choice). */
   choices: readonly [PruneChoice<C>, ...PruneChoice<C>[]];
   /** What a prune of that scope would remove (read again when the scope changes): keep it stable (useCallback). */
   loadPlan(choice: C): Promise<Plan>;
@@ -39,7 +39,7 @@ export interface PruneDialogProps<C extends string, Plan, Result> {
 const defaultMessage = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
 /**
- * The prune dialog of the Images and Volumes pages: first what would go (for the scope chosen), then
+ * The prune dialog of the Images, Volumes and Networks pages: first what would go (for the scope chosen), then
  * the user confirms, then what was really removed. Nothing is removed before the confirm button.
  */
 export function PruneDialog<C extends string, Plan, Result>(p: PruneDialogProps<C, Plan, Result>) {
@@ -92,7 +92,7 @@ export function PruneDialog<C extends string, Plan, Result>(p: PruneDialogProps<
           </button>
         ) : (
           <>
-            <button type="button" className="btn" onClick={p.onClose}>
+            <button type="button" className="btn" onClick={p.onClose} disabled={busy}>
               Cancel
             </button>
             <button type="button" className="btn btn--danger" disabled={plan === undefined || count === 0 || busy} onClick={() => void prune()}>
@@ -108,14 +108,16 @@ export function PruneDialog<C extends string, Plan, Result>(p: PruneDialogProps<
         </div>
       ) : (
         <>
-          <fieldset className="prune-choices" disabled={busy}>
-            <legend className="visually-hidden">What to prune</legend>
-            {p.choices.map((c) => (
-              <label key={c.value}>
-                <input type="radio" name={name} checked={choice === c.value} onChange={() => setChoice(c.value)} /> {c.label}
-              </label>
-            ))}
-          </fieldset>
+          {p.choices.length > 1 ? (
+            <fieldset className="prune-choices" disabled={busy}>
+              <legend className="visually-hidden">What to prune</legend>
+              {p.choices.map((c) => (
+                <label key={c.value}>
+                  <input type="radio" name={name} checked={choice === c.value} onChange={() => setChoice(c.value)} /> {c.label}
+                </label>
+              ))}
+            </fieldset>
+          ) : null}
           {p.settings?.(plan, busy)}
           {plan === undefined && !error ? <Spinner /> : null}
           {plan !== undefined ? (

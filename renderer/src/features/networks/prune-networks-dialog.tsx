@@ -1,92 +1,46 @@
-import { useEffect, useState } from 'react';
-import type { NetworkPrunePreview, NetworkPruneResult } from '../../../../contract/models/networks.js';
+import { useCallback } from 'react';
+import type { NetworkPrunePreview } from '../../../../contract/models/networks.js';
 import { useApi } from '../../app/runtime-context.js';
-import { Modal } from '../../ui/modal.js';
-import { Spinner } from '../../ui/spinner.js';
+import { PruneDialog, type PruneChoice } from '../../ui/prune-dialog.js';
 import { describeFailure } from '../run-container/run-errors.js';
+
+// The engine prunes networks in one scope only; a single choice shows no radio buttons.
+const SCOPES: [PruneChoice<'unused'>] = [{ value: 'unused', label: 'Networks no container uses' }];
+const plural = (n: number) => (n === 1 ? 'network' : 'networks');
 
 /** Prune networks: first the networks that would go, then confirm, then what the engine removed. */
 export function PruneNetworksDialog({ onClose }: { onClose(): void }) {
   const api = useApi();
-  const [preview, setPreview] = useState<NetworkPrunePreview>();
-  const [result, setResult] = useState<NetworkPruneResult>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
-
-  useEffect(() => {
-    let live = true;
-    api.networks.prunePreview({}).then(
-      (p) => live && setPreview(p),
-      (err: unknown) => live && setError(describeFailure(err).message),
-    );
-    return () => {
-      live = false;
-    };
-  }, [api]);
-
-  const prune = async () => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      setResult(await api.networks.prune({}));
-    } catch (err) {
-      setError(describeFailure(err).message);
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const count = preview?.networks.length ?? 0;
+  const loadPlan = useCallback(() => api.networks.prunePreview({}), [api]);
+  const prune = useCallback(() => api.networks.prune({}), [api]);
   return (
-    <Modal
+    <PruneDialog
       title="Prune networks"
-      onClose={onClose}
-      busy={busy}
-      tone="danger"
-      footer={
-        result ? (
-          <button type="button" className="btn" onClick={onClose}>
-            Close
-          </button>
-        ) : (
-          <>
-            <button type="button" className="btn" onClick={onClose} disabled={busy}>
-              Cancel
-            </button>
-            <button type="button" className="btn btn--danger" disabled={!preview || count === 0 || busy} onClick={() => void prune()}>
-              {count ? `Remove ${count} ${count === 1 ? 'network' : 'networks'}` : 'Nothing to remove'}
-            </button>
-          </>
-        )
+      noun={['network', 'networks']}
+      choices={SCOPES}
+      loadPlan={loadPlan}
+      countOf={(plan: NetworkPrunePreview) => plan.networks.length}
+      prune={prune}
+      summary={(_plan, count) =>
+        count ? `Will remove ${count} ${plural(count)} no running container uses. The engine's own networks stay.` : 'Nothing to prune: every network you created is in use.'
       }
-    >
-      {result ? (
-        <p role="status">
-          Removed {result.deleted.length} {result.deleted.length === 1 ? 'network' : 'networks'}
-          {result.deleted.length ? `: ${result.deleted.join(', ')}` : ''}.
-        </p>
-      ) : !preview && !error ? (
-        <Spinner />
-      ) : preview ? (
+      listLabel="Networks to remove"
+      items={(plan) =>
+        plan.networks.map((n) => (
+          <li key={n.id}>
+            <strong>{n.name}</strong> <span className="muted">{n.driver}</span>
+            {n.stopped.length ? <span className="muted"> · stopped containers lose it: {n.stopped.join(', ')}</span> : null}
+          </li>
+        ))
+      }
+      outcome={(result) => (
         <>
-          <p role="status">{count ? `Will remove ${count} ${count === 1 ? 'network' : 'networks'} no running container uses. The engine's own networks stay.` : 'Nothing to prune: every network you created is in use.'}</p>
-          {count ? (
-            <ul className="net-list" aria-label="Networks to remove">
-              {preview.networks.map((n) => (
-                <li key={n.id}>
-                  <strong>{n.name}</strong> <span className="muted">{n.driver}</span>
-                  {n.stopped.length ? <span className="muted"> · stopped containers lose it: {n.stopped.join(', ')}</span> : null}
-                </li>
-              ))}
-            </ul>
-          ) : null}
+          Removed {result.deleted.length} {plural(result.deleted.length)}
+          {result.deleted.length ? `: ${result.deleted.join(', ')}` : ''}.
         </>
-      ) : null}
-      {error ? (
-        <p className="net-error" role="alert">
-          {error}
-        </p>
-      ) : null}
-    </Modal>
+      )}
+      messageOf={(err) => describeFailure(err).message}
+      onClose={onClose}
+    />
   );
 }
