@@ -64,8 +64,8 @@ export async function benchContainerFiles(berth: RunningBerth, image: string): P
   };
   const berthUp = () => peakRss(pid, () => timed(() => upload(api, id, local)));
   const berthDown = () => peakRss(pid, () => timed(() => download(api, id)));
-  const cpUp = () => timed(() => docker('cp', local, `${id}:/tmp/cp.bin`));
-  const cpDown = () => timed(() => docker('cp', `${id}:/tmp/cp.bin`, join(dir, 'back.bin')));
+  const cpUp = () => cliCpu(() => timed(() => docker('cp', local, `${id}:/tmp/cp.bin`)));
+  const cpDown = () => cliCpu(() => timed(() => docker('cp', `${id}:/tmp/cp.bin`, join(dir, 'back.bin'))));
   try {
     await engineRunning(api);
     // Warm-up (JIT, the engine's first archive calls), and a check that the bytes went through whole.
@@ -81,13 +81,13 @@ export async function benchContainerFiles(berth: RunningBerth, image: string): P
 
     const up: { berth: number; cp: number }[] = [];
     const down: { berth: number; cp: number }[] = [];
-    const mem = { upPeak: 0, downPeak: 0, before: Infinity, upCpu: [] as number[], downCpu: [] as number[] };
+    const mem = { upPeak: 0, downPeak: 0, before: Infinity, upCpu: [] as number[], downCpu: [] as number[], upClientCpu: [] as number[], downClientCpu: [] as number[], upCliCpu: [] as number[], downCliCpu: [] as number[] };
     const loads: number[] = [];
     for (let round = 0; round < ROUNDS; round++) {
       const berthFirst = round % 2 === 0;
-      const pair = async <T extends { ms: number }>(b: () => Promise<{ result: T; peakMiB: number; beforeMiB: number; cpuMs: number }>, cp: () => Promise<{ ms: number }>) => {
+      const pair = async <T extends { ms: number }>(b: () => Promise<Measured<T>>, cp: () => Promise<{ ms: number; cliCpuMs: number }>) => {
         let bm: Awaited<ReturnType<typeof b>>;
-        let cm: { ms: number };
+        let cm: { ms: number; cliCpuMs: number };
         if (berthFirst) {
           bm = await b();
           cm = await cp();
@@ -107,6 +107,10 @@ export async function benchContainerFiles(berth: RunningBerth, image: string): P
       mem.before = Math.min(mem.before, u.bm.beforeMiB, d.bm.beforeMiB);
       mem.upCpu.push(u.bm.cpuMs);
       mem.downCpu.push(d.bm.cpuMs);
+      mem.upClientCpu.push(u.bm.clientCpuMs);
+      mem.downClientCpu.push(d.bm.clientCpuMs);
+      mem.upCliCpu.push(u.cm.cliCpuMs);
+      mem.downCliCpu.push(d.cm.cliCpuMs);
       loads.push(loadavg()[0]!);
       const line = (dir: string, r: { berth: number; cp: number }) =>
         `${dir} Berth ${fmt(r.berth, 0)} ms (${mibps(r.berth)} MiB/s), docker cp ${fmt(r.cp, 0)} ms (${mibps(r.cp)} MiB/s), ratio ${fmt(r.berth / r.cp, 2)}`;
@@ -123,7 +127,9 @@ export async function benchContainerFiles(berth: RunningBerth, image: string): P
     console.log(`load average (1 min) during the rounds: ${loads.map((l) => fmt(l, 2)).join(', ')}`);
     console.log(
       `back end peak RSS: upload ${fmt(mem.upPeak, 0)} MiB, download ${fmt(mem.downPeak, 0)} MiB (${fmt(mem.before, 0)} MiB before); ` +
-        `back end CPU per copy (median): upload ${median(mem.upCpu)} ms, download ${median(mem.downCpu)} ms`,
+        `back end CPU per copy (median): upload ${median(mem.upCpu)} ms, download ${median(mem.downCpu)} ms; ` +
+        `client CPU per copy (median, this process: the renderer's transfer code and the WebSocket): upload ${fmt(median(mem.upClientCpu), 0)} ms, download ${fmt(median(mem.downClientCpu), 0)} ms; ` +
+        `docker cp's CPU per copy (median, the CLI): upload ${median(mem.upCliCpu)} ms, download ${median(mem.downCliCpu)} ms`,
     );
   } finally {
     close();
@@ -134,11 +140,29 @@ export async function benchContainerFiles(berth: RunningBerth, image: string): P
 
 const mibps = (ms: number) => fmt(SIZE / MIB / (ms / 1000));
 
+/** The CPU time of the child processes that `work` ran and reaped (the docker CLI): cutime + cstime. */
+async function cliCpu<T extends object>(work: () => Promise<T>): Promise<T & { cliCpuMs: number }> {
+  const children = () => readFileSync('/proc/self/stat', 'utf8').split(') ')[1]!.split(' ').slice(13, 15).reduce((a, b) => a + Number(b), 0) * 10;
+  const before = children();
+  const result = await work();
+  return { ...result, cliCpuMs: children() - before };
+}
+
+interface Measured<T> {
+  result: T;
+  peakMiB: number;
+  beforeMiB: number;
+  /** The back end's CPU time. */
+  cpuMs: number;
+  /** This process's CPU time: the client's side of the copy. */
+  clientCpuMs: number;
+}
+
 /**
  * The back end's peak resident memory while `work` runs (VmHWM after resetting it with clear_refs 5,
- * and VmRSS sampled every 5 ms where the reset is not allowed), and the CPU time it used.
+ * and VmRSS sampled every 5 ms where the reset is not allowed), and the CPU time it and this process used.
  */
-async function peakRss<T>(pid: number, work: () => Promise<T>): Promise<{ result: T; peakMiB: number; beforeMiB: number; cpuMs: number }> {
+async function peakRss<T>(pid: number, work: () => Promise<T>): Promise<Measured<T>> {
   const status = () => readFileSync(`/proc/${pid}/status`, 'utf8');
   // utime + stime (fields 14 and 15 of /proc/pid/stat), in clock ticks of 10 ms.
   const cpu = () => readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ').slice(11, 13).reduce((a, b) => a + Number(b), 0) * 10;
@@ -153,10 +177,12 @@ async function peakRss<T>(pid: number, work: () => Promise<T>): Promise<{ result
   let sampled = kib('VmRSS');
   const timer = setInterval(() => (sampled = Math.max(sampled, kib('VmRSS'))), 5);
   const cpuBefore = cpu();
+  const clientBefore = process.cpuUsage();
   try {
     const result = await work();
+    const client = process.cpuUsage(clientBefore);
     const peak = Math.max(sampled, reset ? kib('VmHWM') : 0);
-    return { result, peakMiB: peak / 1024, beforeMiB, cpuMs: cpu() - cpuBefore };
+    return { result, peakMiB: peak / 1024, beforeMiB, cpuMs: cpu() - cpuBefore, clientCpuMs: (client.user + client.system) / 1000 };
   } finally {
     clearInterval(timer);
   }

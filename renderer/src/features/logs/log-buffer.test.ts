@@ -71,3 +71,28 @@ describe('LogBuffer.skip', () => {
     expect(b.text(5002)).toBe('c');
   });
 });
+
+describe('LogBuffer.appendText', () => {
+  it('stores a chunk text a few lines at a time, with each line its own timestamp, empty lines included', () => {
+    const b = new LogBuffer(1000);
+    const text = 'a\n\nccc\nd\n';
+    const ts = [1, 2, 3, null, 5];
+    let pos = 0;
+    let line = 0;
+    const steps: number[] = [];
+    while (pos >= 0) {
+      const before = b.endSeq;
+      pos = b.appendText('stderr', text, pos, 2, ts, line);
+      line += b.endSeq - before;
+      steps.push(b.endSeq - before);
+    }
+    expect(steps).toEqual([2, 2, 1]);
+    expect(Array.from({ length: 5 }, (_, i) => [b.text(i), b.stream(i), b.timestamp(i)])).toEqual([
+      ['a', 'stderr', 1],
+      ['', 'stderr', 2],
+      ['ccc', 'stderr', 3],
+      ['d', 'stderr', undefined],
+      ['', 'stderr', 5],
+    ]);
+  });
+});

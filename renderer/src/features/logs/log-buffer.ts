@@ -5,11 +5,17 @@ const BLOCK = 1 << BLOCK_BITS; // 4096 lines per block
 const MASK = BLOCK - 1;
 
 interface Block {
-  text: string[];
+  /**
+   * Per line, the text it is in (a chunk's text: lines joined with "\n") and where it starts there.
+   * Lines are never copied out: a million lines are a few hundred strings for the garbage collector
+   * to trace and move, not a million (which made its pauses freeze the view during a flood).
+   */
+  piece: string[];
+  start: Int32Array;
   /** 0 = stdout, 1 = stderr. */
   stream: Uint8Array;
-  /** ms since the epoch, NaN when unknown. */
-  ts: Float64Array;
+  /** ms since the epoch, NaN when unknown; made at the block's first timestamp (most loads have none). */
+  ts?: Float64Array;
 }
 
 export const DEFAULT_LOG_LIMIT = 100_000;
@@ -17,8 +23,8 @@ export const MIN_LOG_LIMIT = 1_000;
 export const MAX_LOG_LIMIT = 1_000_000;
 
 /**
- * A bounded ring of log lines stored column-wise in blocks of 4096: one string array plus typed arrays
- * for stream and timestamp per block, never an object per line. Lines have absolute sequence numbers
+ * A bounded ring of log lines stored column-wise in blocks of 4096: an array of text references plus
+ * typed arrays for start, stream and timestamp per block, never an object per line. Lines have absolute sequence numbers
  * (`seq`) that never change: line `seq` is kept while `firstSeq <= seq < endSeq`. When the limit is
  * passed the oldest lines are dropped (whole blocks are released as soon as they are empty).
  */
@@ -55,24 +61,39 @@ export class LogBuffer {
   /** Append lines of one stream (ts: one per line, or omitted). Returns the seq of the first new line. */
   append(stream: LogStreamName, lines: readonly string[], ts?: readonly (number | null)[]): number {
     const start = this.end;
+    if (lines.length) this.appendText(stream, lines.join('\n'), 0, Infinity, ts);
+    return start;
+  }
+
+  /**
+   * Append lines of one stream from `text` (lines joined with "\n", as in a LogChunk): at most
+   * `maxLines` of them, from character `from` (the start of a line). `ts`: one per line of the whole
+   * text, or omitted; `line`: the index in it of the line at `from`. Returns where the next line
+   * starts, or -1 once the text's last line is in.
+   */
+  appendText(stream: LogStreamName, text: string, from = 0, maxLines = Infinity, ts?: readonly (number | null)[], line = 0): number {
     const s = stream === 'stderr' ? 1 : 0;
-    for (let i = 0; i < lines.length; i++) {
+    let pos = from;
+    for (let n = 0; n < maxLines && pos >= 0; n++) {
       const rel = this.end - this.baseSeq;
       const bi = rel >>> BLOCK_BITS;
       let block = this.blocks[bi];
       if (!block) {
-        block = { text: [], stream: new Uint8Array(BLOCK), ts: new Float64Array(BLOCK).fill(NaN) };
+        block = { piece: [], start: new Int32Array(BLOCK), stream: new Uint8Array(BLOCK), };
         this.blocks.push(block);
       }
       const off = rel & MASK;
-      block.text[off] = lines[i]!;
+      block.piece[off] = text;
+      block.start[off] = pos;
       block.stream[off] = s;
-      const t = ts?.[i];
-      if (t != null) block.ts[off] = t;
+      const t = ts?.[line + n];
+      if (t != null) (block.ts ??= new Float64Array(BLOCK).fill(NaN))[off] = t;
       this.end++;
+      const nl = text.indexOf('\n', pos);
+      pos = nl < 0 ? -1 : nl + 1;
     }
     this.trim();
-    return start;
+    return pos;
   }
 
   setLimit(limit: number): void {
@@ -106,7 +127,9 @@ export class LogBuffer {
 
   text(seq: number): string {
     const rel = seq - this.baseSeq;
-    return this.blocks[rel >>> BLOCK_BITS]?.text[rel & MASK] ?? '';
+    const block = this.blocks[rel >>> BLOCK_BITS];
+    const piece = block?.piece[rel & MASK];
+    return piece === undefined ? '' : lineAt(piece, block!.start[rel & MASK]!);
   }
 
   stream(seq: number): LogStreamName {
@@ -117,7 +140,7 @@ export class LogBuffer {
   /** ms since the epoch, or undefined. */
   timestamp(seq: number): number | undefined {
     const rel = seq - this.baseSeq;
-    const t = this.blocks[rel >>> BLOCK_BITS]?.ts[rel & MASK];
+    const t = this.blocks[rel >>> BLOCK_BITS]?.ts?.[rel & MASK];
     return t === undefined || Number.isNaN(t) ? undefined : t;
   }
 
@@ -128,8 +151,8 @@ export class LogBuffer {
       const rel = seq - this.baseSeq;
       const block = this.blocks[rel >>> BLOCK_BITS]!;
       const stop = Math.min(this.end, seq - (rel & MASK) + BLOCK);
-      const text = block.text;
-      for (let off = rel & MASK; seq < stop; off++, seq++) fn(text[off]!, seq);
+      const { piece, start } = block;
+      for (let off = rel & MASK; seq < stop; off++, seq++) fn(lineAt(piece[off]!, start[off]!), seq);
     }
   }
 
@@ -139,14 +162,20 @@ export class LogBuffer {
     const oldFirst = this.first;
     this.first += excess;
     this.droppedCount += excess;
-    // Release whole blocks that hold only dropped lines; blank dropped strings in the first block.
+    // Release whole blocks that hold only dropped lines; drop the first block's references to dropped lines' texts.
     while (this.blocks.length && this.first - this.baseSeq >= BLOCK) {
       this.blocks.shift();
       this.baseSeq += BLOCK;
     }
     const block = this.blocks[0];
-    if (block) for (let off = Math.max(0, oldFirst - this.baseSeq); off < this.first - this.baseSeq; off++) block.text[off] = '';
+    if (block) for (let off = Math.max(0, oldFirst - this.baseSeq); off < this.first - this.baseSeq; off++) block.piece[off] = '';
   }
+}
+
+/** The line of `text` that starts at `start`. */
+function lineAt(text: string, start: number): string {
+  const nl = text.indexOf('\n', start);
+  return text.slice(start, nl < 0 ? text.length : nl);
 }
 
 function clampLimit(n: number): number {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Disposable, StreamHandlers } from '../../../../contract/index.js';
 import { BerthError } from '../../../../contract/index.js';
 import type { LogChunk } from '../../../../contract/models/container-logs.js';
-import { LogSession, type FrameScheduler, type LogsApi } from './log-session.js';
+import { APPLY_BUDGET_MS, APPLY_STEP_LINES, LogSession, type LogsApi, type Scheduler, type SessionTiming } from './log-session.js';
 
 function fakeApi() {
   const calls: { args: unknown; handlers: StreamHandlers<LogChunk>; disposed: boolean }[] = [];
@@ -18,25 +18,47 @@ function fakeApi() {
   return { api, calls };
 }
 
-function manualFrames() {
+function manualQueue(): Scheduler & { run(): void; readonly count: number } {
   const queued: (() => void)[] = [];
-  const frames: FrameScheduler = {
+  return {
     request(cb) {
       queued.push(cb);
-      return () => queued.splice(queued.indexOf(cb), 1);
+      return () => {
+        const i = queued.indexOf(cb);
+        if (i >= 0) queued.splice(i, 1);
+      };
+    },
+    run: () => queued.splice(0).forEach((cb) => cb()),
+    get count() {
+      return queued.length;
     },
   };
-  return { frames, run: () => queued.splice(0).forEach((cb) => cb()), get count() { return queued.length; } };
+}
+
+/** Tasks and frames run by hand; `run` stores everything queued, then renders. */
+function manualTiming(now: () => number = () => performance.now()) {
+  const tasks = manualQueue();
+  const frames = manualQueue();
+  const timing: SessionTiming = { tasks, frames, now };
+  return {
+    timing,
+    tasks,
+    frames,
+    run() {
+      while (tasks.count) tasks.run();
+      frames.run();
+    },
+  };
 }
 
 const lines = (stream: 'stdout' | 'stderr', texts: string[]): LogChunk => ({ stream, text: texts.join('\n'), count: texts.length });
 const chunk = (from: number, n: number, stream: 'stdout' | 'stderr' = 'stdout'): LogChunk => lines(stream, Array.from({ length: n }, (_, i) => `line ${from + i}`));
 
 describe('LogSession', () => {
-  it('applies batches at most once per frame and notifies once', () => {
+  it('stores batches in a task of their own and notifies once, at the next frame', () => {
     const { api, calls } = fakeApi();
-    const f = manualFrames();
-    const s = new LogSession(api, f.frames, 1000);
+    const f = manualTiming();
+    const s = new LogSession(api, 1000, f.timing);
     let notified = 0;
     s.subscribe(() => notified++);
     s.start({ id: 'web', follow: true, tail: 100 });
@@ -45,18 +67,21 @@ describe('LogSession', () => {
     calls[0]!.handlers.next([chunk(0, 10)]);
     calls[0]!.handlers.next([chunk(10, 10, 'stderr')]);
     expect(s.buffer.size).toBe(0);
-    expect(f.count).toBe(1);
-    f.run();
+    expect(f.tasks.count).toBe(1);
+    f.tasks.run();
     expect(s.buffer.size).toBe(20);
     expect(s.buffer.stream(15)).toBe('stderr');
+    expect(notified).toBe(0);
+    expect(f.frames.count).toBe(1);
+    f.frames.run();
     expect(notified).toBe(1);
     expect(s.phase).toBe('streaming');
   });
 
   it('asks for timestamps only when told to, and stores them per line (empty lines included)', () => {
     const { api, calls } = fakeApi();
-    const f = manualFrames();
-    const s = new LogSession(api, f.frames, 1000);
+    const f = manualTiming();
+    const s = new LogSession(api, 1000, f.timing);
     s.start({ id: 'x', follow: false, tail: 10, timestamps: true });
     expect(calls[0]!.args).toMatchObject({ timestamps: true });
     expect(s.timestamps).toBe(true);
@@ -74,7 +99,7 @@ describe('LogSession', () => {
 
   it('never asks the engine for more old lines than the buffer keeps', () => {
     const { api, calls } = fakeApi();
-    const s = new LogSession(api, manualFrames().frames, 5000);
+    const s = new LogSession(api, 5000, manualTiming().timing);
     s.start({ id: 'x', follow: true, tail: 'all' });
     s.start({ id: 'x', follow: true, tail: 100_000 });
     s.start({ id: 'x', follow: true, tail: 100 });
@@ -83,12 +108,13 @@ describe('LogSession', () => {
 
   it('skips lines a batch pushes past the limit without storing them', () => {
     const { api, calls } = fakeApi();
-    const f = manualFrames();
-    const s = new LogSession(api, f.frames, 1000);
+    const f = manualTiming();
+    const s = new LogSession(api, 1000, f.timing);
     s.start({ id: 'x', follow: false, tail: 'all' });
-    // 3000 lines queued, more than the limit: applied at once (bounded queue), only 1000 kept.
+    // 3000 lines queued, more than the limit: the older chunks are dropped unseen, only 1000 kept.
     calls[0]!.handlers.next([chunk(0, 500), chunk(500, 500), chunk(1000, 500)]);
     calls[0]!.handlers.next([chunk(1500, 1500)]);
+    f.run();
     expect(s.buffer.size).toBe(1000);
     expect(s.buffer.text(s.buffer.endSeq - 1)).toBe('line 2999');
     expect(s.buffer.text(s.buffer.firstSeq)).toBe('line 2000');
@@ -97,8 +123,8 @@ describe('LogSession', () => {
 
   it('keeps the search up to date and reports a bad regex', () => {
     const { api, calls } = fakeApi();
-    const f = manualFrames();
-    const s = new LogSession(api, f.frames, 1000);
+    const f = manualTiming();
+    const s = new LogSession(api, 1000, f.timing);
     s.start({ id: 'x', follow: true, tail: 'all' });
     calls[0]!.handlers.next([lines('stdout', ['GET /a', 'error 1', 'GET /b'])]);
     f.run();
@@ -114,8 +140,8 @@ describe('LogSession', () => {
 
   it('disposes the old stream on restart and ignores its late events; reports errors', () => {
     const { api, calls } = fakeApi();
-    const f = manualFrames();
-    const s = new LogSession(api, f.frames, 1000);
+    const f = manualTiming();
+    const s = new LogSession(api, 1000, f.timing);
     s.start({ id: 'x', follow: true, tail: 'all', sinceSeconds: 60 });
     expect((calls[0]!.args as { since: number }).since).toBeGreaterThan(Date.now() / 1000 - 61);
     s.start({ id: 'x', follow: true, tail: 10 });
@@ -124,6 +150,7 @@ describe('LogSession', () => {
     f.run();
     expect(s.buffer.size).toBe(0);
     calls[1]!.handlers.error?.(new BerthError('NOT_FOUND', 'No such container: x'));
+    f.run();
     expect(s.phase).toBe('error');
     expect(s.error).toBe('No such container: x');
     s.dispose();
@@ -132,34 +159,40 @@ describe('LogSession', () => {
 });
 
 describe('LogSession flood pacing', () => {
-  it('applies a flood at most every 200 ms, a trickle at the next frame', async () => {
+  it('renders a flood at most every 200 ms, a trickle at the next frame', async () => {
     const { api, calls } = fakeApi();
-    const f = manualFrames();
-    const s = new LogSession(api, f.frames, 100_000);
+    const f = manualTiming();
+    const s = new LogSession(api, 100_000, f.timing);
+    let notified = 0;
+    s.subscribe(() => notified++);
     s.start({ id: 'x', follow: true, tail: 'all' });
     calls[0]!.handlers.next([chunk(0, 5000)]);
     f.run();
     expect(s.buffer.size).toBe(5000);
-    // Right after a big apply, the next batch waits for a timer before asking for a frame.
+    notified = 0;
+    // Right after a big render, the next batch is stored at once but waits for a timer before asking for a frame.
     calls[0]!.handlers.next([chunk(5000, 10)]);
-    expect(f.count).toBe(0);
-    await new Promise((r) => setTimeout(r, 100));
-    expect(f.count).toBe(0);
-    await new Promise((r) => setTimeout(r, 120));
-    expect(f.count).toBe(1);
-    f.run();
+    f.tasks.run();
     expect(s.buffer.size).toBe(5010);
-    // That apply was small: the next one goes straight to a frame.
+    expect(f.frames.count).toBe(0);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(f.frames.count).toBe(0);
+    await new Promise((r) => setTimeout(r, 120));
+    expect(f.frames.count).toBe(1);
+    f.frames.run();
+    expect(notified).toBe(1);
+    // That render was small: the next one goes straight to a frame.
     calls[0]!.handlers.next([chunk(5010, 1)]);
-    expect(f.count).toBe(1);
+    f.tasks.run();
+    expect(f.frames.count).toBe(1);
   });
 });
 
 describe('LogSession after a reconnect', () => {
   it('starts the buffer over when the same query runs again, so no line is there twice', () => {
     const { api, calls } = fakeApi();
-    const f = manualFrames();
-    const s = new LogSession(api, f.frames, 1000);
+    const f = manualTiming();
+    const s = new LogSession(api, 1000, f.timing);
     s.start({ id: 'x', follow: true, tail: 100 });
     calls[0]!.handlers.next([chunk(0, 3)]);
     f.run();
@@ -170,5 +203,45 @@ describe('LogSession after a reconnect', () => {
     calls[0]!.handlers.next([chunk(0, 6)]); // the tail again, plus a line written meanwhile
     f.run();
     expect(Array.from({ length: s.buffer.size }, (_, i) => s.buffer.text(s.buffer.firstSeq + i))).toEqual(['line 0', 'line 1', 'line 2', 'line 3', 'line 4', 'line 5']);
+  });
+});
+
+describe('LogSession time slicing', () => {
+  it('stores a big batch in tasks within the budget, every line in order, and ends after the last one', () => {
+    const { api, calls } = fakeApi();
+    // A clock that moves 4 µs per line stored: the cost of storing, as the session sees it.
+    const perLineMs = 0.004;
+    const f = manualTiming(() => s.buffer.endSeq * perLineMs);
+    const s = new LogSession(api, 100_000, f.timing);
+    s.setSearch('7$', { regex: true, caseSensitive: false });
+    s.start({ id: 'x', follow: false, tail: 'all' });
+    const stamped: LogChunk = { ...chunk(10_000, 5000, 'stderr'), ts: Array.from({ length: 5000 }, (_, i) => 10_000 + i) };
+    calls[0]!.handlers.next([chunk(0, 10_000), stamped]);
+    calls[0]!.handlers.next([chunk(15_000, 7000)]);
+    calls[0]!.handlers.complete?.();
+
+    const perTask: number[] = [];
+    while (f.tasks.count) {
+      const before = s.buffer.endSeq;
+      f.tasks.run();
+      perTask.push(s.buffer.endSeq - before);
+      // Nothing rendered in between: a render waits for a frame.
+      expect(s.phase).toBe(s.buffer.size < 22_000 ? 'streaming' : 'ended');
+    }
+    // The budget is checked every APPLY_STEP_LINES lines: a task overruns it by one step at most.
+    const mostPerTask = APPLY_BUDGET_MS / perLineMs + APPLY_STEP_LINES;
+    expect(perTask.length).toBeGreaterThan(5);
+    expect(Math.max(...perTask)).toBeLessThanOrEqual(mostPerTask);
+    expect(perTask.reduce((a, b) => a + b, 0)).toBe(22_000);
+
+    expect(s.buffer.size).toBe(22_000);
+    const seqs = Array.from({ length: 22_000 }, (_, i) => i);
+    const inStderrChunk = (i: number) => i >= 10_000 && i < 15_000;
+    expect(seqs.map((i) => s.buffer.text(i))).toEqual(seqs.map((i) => `line ${i}`));
+    expect(seqs.map((i) => s.buffer.stream(i))).toEqual(seqs.map((i) => (inStderrChunk(i) ? 'stderr' : 'stdout')));
+    expect(seqs.map((i) => s.buffer.timestamp(i))).toEqual(seqs.map((i) => (inStderrChunk(i) ? i : undefined)));
+    expect(s.search?.count).toBe(2200);
+    expect(s.phase).toBe('ended');
+    expect(f.frames.count).toBe(1);
   });
 });

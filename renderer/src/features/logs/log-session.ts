@@ -1,5 +1,5 @@
 import type { BerthApi, BerthError, Disposable } from '../../../../contract/index.js';
-import { logChunkLines, type LogChunk } from '../../../../contract/models/container-logs.js';
+import type { LogChunk } from '../../../../contract/models/container-logs.js';
 import { DEFAULT_LOG_LIMIT, LogBuffer } from './log-buffer.js';
 import { buildMatcher, LogSearch, type SearchOptions } from './log-search.js';
 
@@ -18,20 +18,36 @@ export interface LogQuery {
   timestamps?: boolean;
 }
 
-/** A flush of at least this many lines means a flood… */
+/** A render after at least this many new lines means a flood… */
 const FLOOD_LINES = 1000;
-/** …and the next one waits this long. */
+/** …and the next render waits this long. */
 const FLOOD_INTERVAL_MS = 200;
-const now = () => performance.now();
+/**
+ * Most main-thread time one task spends storing lines (checked every APPLY_STEP_LINES lines). Lines
+ * are stored in tasks of their own, between frames, so neither a frame nor input waits behind a big
+ * batch; a frame then only renders the rows in view.
+ */
+export const APPLY_BUDGET_MS = 8;
+export const APPLY_STEP_LINES = 1024;
 
 export type LogPhase = 'idle' | 'loading' | 'streaming' | 'ended' | 'error';
 
-export interface FrameScheduler {
+/** Runs a callback later; returns a function that cancels it. */
+export interface Scheduler {
   request(cb: () => void): () => void;
 }
 
-/** requestAnimationFrame, with a timer as a fallback so a hidden window still drains (at most 4× a second). */
-export const animationFrames: FrameScheduler = {
+/** When the session stores lines, when it tells its listeners (React), and its clock. */
+export interface SessionTiming {
+  /** For renders: at most once per animation frame. */
+  frames: Scheduler;
+  /** For storing lines: a task each, so the browser renders and handles input in between. */
+  tasks: Scheduler;
+  now(): number;
+}
+
+/** requestAnimationFrame, with a timer as a fallback so a hidden window still renders (at most 4× a second). */
+const animationFrames: Scheduler = {
   request(cb) {
     let done = false;
     const run = () => {
@@ -51,11 +67,34 @@ export const animationFrames: FrameScheduler = {
   },
 };
 
+/** A new task at once, through a MessageChannel (setTimeout(0) is clamped to 4 ms when nested). */
+function messageTasks(): Scheduler {
+  let channel: MessageChannel | undefined;
+  const queue: (() => void)[] = [];
+  return {
+    request(cb) {
+      if (!channel) {
+        channel = new MessageChannel();
+        channel.port1.onmessage = () => queue.shift()?.();
+      }
+      queue.push(cb);
+      channel.port2.postMessage(null);
+      return () => {
+        const i = queue.indexOf(cb);
+        if (i >= 0) queue.splice(i, 1);
+      };
+    },
+  };
+}
+
+const browserTiming = (): SessionTiming => ({ frames: animationFrames, tasks: messageTasks(), now: () => performance.now() });
+
 /**
  * Everything the Logs tab holds, outside React: the subscription, a bounded LogBuffer, the current
- * search (kept up to date incrementally) and a version number. Incoming batches are queued and applied
- * at most once per animation frame; each apply bumps the version and notifies listeners once, so React
- * renders at most once per frame however fast lines arrive.
+ * search (kept up to date incrementally) and a version number. Incoming chunks are queued and stored
+ * in tasks of at most APPLY_BUDGET_MS each; listeners are told (the version bumped) at most once per
+ * animation frame, and during a flood at most every FLOOD_INTERVAL_MS, so React renders rarely
+ * however fast lines arrive and no task holds the main thread for long.
  */
 export class LogSession implements Disposable {
   readonly buffer: LogBuffer;
@@ -66,19 +105,28 @@ export class LogSession implements Disposable {
   error?: string;
   search: LogSearch | null = null;
   searchError?: string;
+  /** Chunks received and not yet stored, in order; `current` is the one being stored. */
   private pending: LogChunk[] = [];
   private pendingLines = 0;
-  private cancelFrame?: () => void;
-  private lastFlushAt = -Infinity;
-  private lastFlushLines = 0;
+  /** Lines of queued chunks dropped unseen, because newer queued lines fill the buffer on their own. */
+  private pendingSkip = 0;
+  /** The chunk being stored: where its next line starts, and that line's index. */
+  private current?: { chunk: LogChunk; pos: number; line: number };
+  /** How the stream ended: applied once every line before it is stored. */
+  private ending?: { phase: 'ended' | 'error'; error?: string };
+  private cancelApply?: () => void;
+  private cancelRender?: () => void;
+  private linesSinceRender = 0;
+  private lastRenderAt = -Infinity;
+  private lastRenderLines = 0;
   private sub?: Disposable;
   private readonly listeners = new Set<() => void>();
   private generation = 0;
 
   constructor(
     private readonly api: LogsApi,
-    private readonly frames: FrameScheduler = animationFrames,
     limit = DEFAULT_LOG_LIMIT,
+    private readonly timing: SessionTiming = browserTiming(),
   ) {
     this.buffer = new LogBuffer(limit);
   }
@@ -92,9 +140,9 @@ export class LogSession implements Disposable {
 
   /** (Re)start from scratch: clears the buffer and asks the engine again. */
   start(query: LogQuery): void {
+    // Lines queued for the old load are dropped, not stored: the buffer starts over anyway.
+    this.dropQueued();
     this.stop();
-    this.pending = [];
-    this.pendingLines = 0;
     this.buffer.clear();
     this.search?.rescan(this.buffer);
     this.phase = 'loading';
@@ -113,25 +161,19 @@ export class LogSession implements Disposable {
         },
         error: (err: BerthError) => {
           if (mine !== this.generation) return;
-          this.flush();
           this.sub = undefined;
-          this.phase = 'error';
-          this.error = err.message;
-          this.changed();
+          this.end({ phase: 'error', error: err.message });
         },
         complete: () => {
           if (mine !== this.generation) return;
-          this.flush();
           this.sub = undefined;
-          this.phase = 'ended';
-          this.changed();
+          this.end({ phase: 'ended' });
         },
         // The connection to the back end came back and the same query runs again from its start:
         // begin the buffer again too, or every line of the tail would be there twice.
         restarted: () => {
           if (mine !== this.generation) return;
-          this.pending = [];
-          this.pendingLines = 0;
+          this.dropQueued();
           this.buffer.clear();
           this.search?.rescan(this.buffer);
           this.phase = 'loading';
@@ -142,7 +184,7 @@ export class LogSession implements Disposable {
     this.changed();
   }
 
-  /** Stop receiving (keeps what was received). */
+  /** Stop receiving (keeps what was received: anything still queued is stored now). */
   stop(): void {
     this.generation++;
     this.sub?.dispose();
@@ -171,9 +213,18 @@ export class LogSession implements Disposable {
 
   dispose(): void {
     this.stop();
-    this.cancelFrame?.();
-    this.cancelFrame = undefined;
+    this.cancelRender?.();
+    this.cancelRender = undefined;
     this.listeners.clear();
+  }
+
+  /** Store everything queued now and tell the listeners (the user stopped the stream: show all it brought). */
+  private flush(): void {
+    this.cancelApply?.();
+    this.cancelApply = undefined;
+    if (!this.store(Infinity)) return;
+    this.cancelRender?.();
+    this.render();
   }
 
   private enqueue(chunks: LogChunk[]): void {
@@ -181,47 +232,112 @@ export class LogSession implements Disposable {
       this.pending.push(c);
       this.pendingLines += c.count;
     }
-    // Far more than the buffer keeps is waiting (a hidden window): apply now so the queue stays bounded.
-    if (this.pendingLines > this.buffer.limit) this.flush();
-    else if (!this.cancelFrame) {
-      // A flood (the last apply took many lines): apply ~5 times a second instead of every frame, so
-      // rendering and layout (about as dear for 10 lines as for 50,000) do not take the CPU the engine
-      // and the back end need to deliver the flood. A trickle shows at once; the end of a load too.
-      const wait = this.lastFlushLines >= FLOOD_LINES ? this.lastFlushAt + FLOOD_INTERVAL_MS - now() : 0;
-      if (wait > 0) {
-        const timer = setTimeout(() => {
-          this.cancelFrame = this.frames.request(() => this.flush());
-        }, wait);
-        this.cancelFrame = () => clearTimeout(timer);
-      } else this.cancelFrame = this.frames.request(() => this.flush());
+    // Only the newest `limit` queued lines can survive (a hidden window, a slow machine): drop older
+    // whole chunks unseen, so the queue stays bounded.
+    let drop = 0;
+    while (drop < this.pending.length - 1 && this.pendingLines - this.pending[drop]!.count >= this.buffer.limit) {
+      this.pendingLines -= this.pending[drop]!.count;
+      this.pendingSkip += this.pending[drop]!.count;
+      drop++;
     }
+    if (drop) this.pending.splice(0, drop);
+    this.cancelApply ??= this.timing.tasks.request(this.applyTask);
   }
 
-  /** Apply queued chunks: one buffer update, one search extension, one notification. */
-  flush(): void {
-    this.cancelFrame?.();
-    this.cancelFrame = undefined;
-    if (!this.pending.length) return;
-    const pending = this.pending;
-    this.lastFlushLines = this.pendingLines;
-    this.lastFlushAt = now();
+  private end(how: { phase: 'ended' | 'error'; error?: string }): void {
+    this.ending = how;
+    this.cancelApply ??= this.timing.tasks.request(this.applyTask);
+  }
+
+  private dropQueued(): void {
+    this.cancelApply?.();
+    this.cancelApply = undefined;
     this.pending = [];
     this.pendingLines = 0;
-    // Only the last `limit` lines can survive: skip whole chunks before them.
-    let keep = 0;
-    let start = pending.length;
-    while (start > 0 && keep < this.buffer.limit) keep += pending[--start]!.count;
-    let skipped = 0;
-    for (let i = 0; i < start; i++) skipped += pending[i]!.count;
-    if (skipped) this.buffer.skip(skipped);
-    for (let i = start; i < pending.length; i++) {
-      const c = pending[i]!;
-      this.buffer.append(c.stream, logChunkLines(c), c.ts);
-    }
-    this.search?.extend(this.buffer);
-    if (this.phase === 'loading') this.phase = 'streaming';
-    this.changed();
+    this.pendingSkip = 0;
+    this.current = undefined;
+    this.ending = undefined;
   }
+
+  /** One task's worth of storing; another task follows while lines are queued. */
+  private readonly applyTask = (): void => {
+    this.cancelApply = undefined;
+    const stored = this.store(APPLY_BUDGET_MS);
+    if (this.queued()) this.cancelApply = this.timing.tasks.request(this.applyTask);
+    if (stored) this.scheduleRender();
+  };
+
+  /** Store queued lines for up to `budgetMs`, then apply the end if all are in. True when anything changed. */
+  private store(budgetMs: number): boolean {
+    const deadline = this.timing.now() + budgetMs;
+    const before = this.buffer.endSeq;
+    while (this.queued() && this.timing.now() < deadline) this.storeStep();
+    this.linesSinceRender += this.buffer.endSeq - before;
+    let changed = this.buffer.endSeq !== before;
+    if (changed && this.phase === 'loading') this.phase = 'streaming';
+    if (this.ending && !this.queued()) {
+      this.phase = this.ending.phase;
+      this.error = this.ending.error;
+      this.ending = undefined;
+      changed = true;
+    }
+    return changed;
+  }
+
+  private queued(): boolean {
+    return this.current !== undefined || this.pending.length > 0 || this.pendingSkip > 0;
+  }
+
+  /** Store up to APPLY_STEP_LINES lines of the oldest queued chunk (and extend the search over them). */
+  private storeStep(): void {
+    if (this.pendingSkip) {
+      // The chunk being stored is older than the dropped ones: it goes too.
+      const rest = this.current ? this.current.chunk.count - this.current.line : 0;
+      this.buffer.skip(this.pendingSkip + rest);
+      this.pendingSkip = 0;
+      this.current = undefined;
+    }
+    if (!this.current) {
+      const chunk = this.pending.shift();
+      if (!chunk) return;
+      this.pendingLines -= chunk.count;
+      this.current = { chunk, pos: 0, line: 0 };
+    }
+    const c = this.current;
+    const before = this.buffer.endSeq;
+    const next = this.buffer.appendText(c.chunk.stream, c.chunk.text, c.pos, APPLY_STEP_LINES, c.chunk.ts, c.line);
+    c.line += this.buffer.endSeq - before;
+    c.pos = next;
+    if (next < 0) this.current = undefined;
+    this.search?.extend(this.buffer);
+  }
+
+  /**
+   * Tell the listeners at the next frame. During a flood (the last render brought many lines), wait
+   * until FLOOD_INTERVAL_MS after it first: rendering and layout (about as dear for 10 lines as for
+   * 50,000) would otherwise take the CPU the engine and the back end need to deliver the flood. A
+   * trickle shows at once; the end of a load too.
+   */
+  private scheduleRender(): void {
+    const ended = this.phase === 'ended' || this.phase === 'error';
+    if (this.cancelRender && !ended) return;
+    this.cancelRender?.();
+    const wait = !ended && this.lastRenderLines >= FLOOD_LINES ? this.lastRenderAt + FLOOD_INTERVAL_MS - this.timing.now() : 0;
+    if (wait > 0) {
+      const timer = setTimeout(() => {
+        this.cancelRender = this.timing.frames.request(this.render);
+      }, wait);
+      this.cancelRender = () => clearTimeout(timer);
+    } else this.cancelRender = this.timing.frames.request(this.render);
+  }
+
+  private readonly render = (): void => {
+    this.cancelRender = undefined;
+    this.lastRenderAt = this.timing.now();
+    this.lastRenderLines = this.linesSinceRender;
+    this.linesSinceRender = 0;
+    this.changed();
+  };
 
   private changed(): void {
     this.version++;

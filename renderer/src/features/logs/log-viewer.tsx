@@ -5,8 +5,6 @@ import type { LogSession } from './log-session.js';
 import { useFixedRows } from './use-fixed-rows.js';
 
 export const LOG_ROW_HEIGHT = 20;
-/** More than the rows ever rendered at once (see useFixedRows' cap). */
-const ROW_POOL = 1024;
 
 export interface ScrollRequest {
   /** Row index to bring into view (centred). */
@@ -42,7 +40,8 @@ export function LogViewer({ session, version, showTimestamps, filterOnly, curren
   const count = filtering ? search.count : buffer.size;
   const seqAt = (i: number) => (filtering ? search.at(i) : buffer.firstSeq + i);
 
-  const rows = useFixedRows(ref, count, LOG_ROW_HEIGHT);
+  const rows = useFixedRows(ref, count, LOG_ROW_HEIGHT, pinned && active);
+  const size = rows.end - rows.start;
 
   // Keep the lines under the user's eyes still when old lines are dropped from the front.
   const lastFirst = useRef(buffer.firstSeq);
@@ -83,7 +82,7 @@ export function LogViewer({ session, version, showTimestamps, filterOnly, curren
         data-lines={count}
       >
         <div className="log-view__inner" style={{ height: rows.totalHeight }}>
-          {Array.from({ length: rows.end - rows.start }, (_, k) => {
+          {Array.from({ length: size }, (_, k) => {
             const index = rows.start + k;
             const seq = seqAt(index);
             const stream = buffer.stream(seq);
@@ -93,8 +92,10 @@ export function LogViewer({ session, version, showTimestamps, filterOnly, curren
             const current = seq === currentSeq;
             return (
               <div
-                // Pooled keys: when the window moves, rows are reused (text updated), not recreated.
-                key={index % ROW_POOL}
+                // Pooled keys (any `size` consecutive indexes have distinct remainders): when the window
+                // moves, rows are reused (text updated), not recreated, even when it jumps far as
+                // lines stream in while pinned.
+                key={index % size}
                 className={`log-line log-line--${stream}${current ? ' log-line--current' : ''}`}
                 style={{ transform: `translateY(${index * LOG_ROW_HEIGHT}px)` }}
                 data-seq={seq}

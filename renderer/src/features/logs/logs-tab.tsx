@@ -30,7 +30,7 @@ export function LogsTab({ id, name, state, active = true }: LogsTabProps) {
   const api = useApi();
   // The Settings page's log buffer size, read when the view opens (a change applies to the next one).
   const bufferLines = useAppStore((s) => s.settingsView?.settings.logBufferLines);
-  const session = useMemo(() => new LogSession(api, undefined, bufferLines), [api]);
+  const session = useMemo(() => new LogSession(api, bufferLines), [api]);
   useEffect(() => () => session.dispose(), [session]);
   const version = useSyncExternalStore(session.subscribe, session.getVersion);
 

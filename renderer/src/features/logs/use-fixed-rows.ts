@@ -15,8 +15,12 @@ export interface FixedRowsWindow {
  * Virtualization for rows of one fixed height: the window is computed from scrollTop in O(1), so it
  * costs the same for ten rows or a million. (@tanstack/react-virtual rebuilds a measurement object per
  * row whenever the count changes: seconds of work per million lines while a log streams in.)
+ *
+ * `atEnd`: the view is pinned to its last row (the caller scrolls there after rendering): the window is
+ * computed for the end at once, so rows arriving while pinned cost one render, not a render for the old
+ * scroll position and another after the scroll.
  */
-export function useFixedRows(ref: RefObject<HTMLElement | null>, count: number, rowHeight: number, overscan = 20): FixedRowsWindow {
+export function useFixedRows(ref: RefObject<HTMLElement | null>, count: number, rowHeight: number, atEnd = false, overscan = 20): FixedRowsWindow {
   const [view, setView] = useState({ top: 0, height: 600 });
 
   const read = useCallback(() => {
@@ -34,10 +38,11 @@ export function useFixedRows(ref: RefObject<HTMLElement | null>, count: number, 
     return () => ro.disconnect();
   }, [ref, read]);
 
-  const first = Math.floor(view.top / rowHeight);
+  const top = atEnd ? Math.max(0, count * rowHeight - view.height) : view.top;
+  const first = Math.floor(top / rowHeight);
   const visible = Math.ceil(view.height / rowHeight) + 1;
   const start = Math.max(0, Math.min(count, first - overscan));
-  // Capped so pooled keys (index % 1024) stay unique even in a very tall window.
+  // Capped: at most 1000 rows in the DOM, even in a very tall window.
   const end = Math.min(count, first + visible + overscan, start + 1000);
   return {
     start,
