@@ -4,9 +4,20 @@ import { engineRequest } from './support/engine-http.js';
 import { connectNodeClient, engineRunning } from './support/node-client.js';
 import { fmt, mean, percentile } from './support/stats.js';
 
-async function measure(api: BerthApi, rounds: number): Promise<{ berth: number[]; raw: number[] }> {
+/** The issue's goal for containers.list against the raw API, p50 over p50. */
+const GOAL = 1.1;
+
+interface Samples {
+  berth: number[];
+  raw: number[];
+  /** A call answered by the back end without the engine (engine.status): the WebSocket and RPC round trip alone. */
+  hop: number[];
+}
+
+async function measure(api: BerthApi, rounds: number): Promise<Samples> {
   const berth: number[] = [];
   const raw: number[] = [];
+  const hop: number[] = [];
   for (let i = 0; i < 30; i++) {
     await api.containers.list({ all: true });
     await engineRequest('GET', '/containers/json?all=1');
@@ -19,16 +30,26 @@ async function measure(api: BerthApi, rounds: number): Promise<{ berth: number[]
     t = performance.now();
     await engineRequest('GET', '/containers/json?all=1');
     raw.push(performance.now() - t);
+    t = performance.now();
+    await api.engine.status();
+    hop.push(performance.now() - t);
   }
-  return { berth, raw };
+  return { berth, raw, hop };
 }
 
-function report(label: string, count: number, m: { berth: number[]; raw: number[] }): number {
-  const ratio = percentile(m.berth, 50) / percentile(m.raw, 50);
+/**
+ * Prints the figures and returns the ratio. The round trip of a call that never reaches the engine
+ * is printed beside them: it is what any call through the extra process costs (browser or renderer →
+ * back end → engine, against a client that talks to the engine directly), the floor under the ratio.
+ */
+function report(label: string, count: number, m: Samples): number {
+  const [berth, raw, hop] = [percentile(m.berth, 50), percentile(m.raw, 50), percentile(m.hop, 50)];
+  const ratio = berth / raw;
   console.log(
-    `containers.list over WebSocket, ${label} (${count} containers): p50 ${fmt(percentile(m.berth, 50), 2)} ms, mean ${fmt(mean(m.berth), 2)} ms; ` +
-      `raw GET /containers/json: p50 ${fmt(percentile(m.raw, 50), 2)} ms, mean ${fmt(mean(m.raw), 2)} ms; ratio (p50) ${fmt(ratio, 2)}; ` +
-      `Berth adds ${fmt(percentile(m.berth, 50) - percentile(m.raw, 50), 2)} ms`,
+    `containers.list over WebSocket, ${label} (${count} containers): p50 ${fmt(berth, 2)} ms, mean ${fmt(mean(m.berth), 2)} ms; ` +
+      `raw GET /containers/json: p50 ${fmt(raw, 2)} ms, mean ${fmt(mean(m.raw), 2)} ms; ratio (p50) ${fmt(ratio, 2)}; ` +
+      `Berth adds ${fmt(berth - raw, 2)} ms, of which the round trip to the back end (engine.status, no engine call) is ${fmt(hop, 2)} ms; ` +
+      `without that hop the ratio would be ${fmt((berth - hop) / raw, 2)}`,
   );
   return ratio;
 }
@@ -57,7 +78,7 @@ export async function benchListLatency(berth: RunningBerth, rounds = 300, extra 
       if (r.status !== 201) throw new Error(`create failed: ${r.text}`);
     }
     const ratio = report(`with ${extra} more`, before + extra, await measure(api, rounds));
-    console.log(`list ratio target ≤ 1.3 at ${before + extra} containers — ${ratio <= 1.3 ? 'met' : 'MISSED'}`);
+    console.log(`list ratio goal ≤ ${GOAL} at ${before + extra} containers — ${ratio <= GOAL ? 'met' : 'MISSED'}`);
     return { ratio };
   } finally {
     close();
