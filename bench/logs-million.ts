@@ -36,11 +36,23 @@ export async function benchLogsMillion(berth: RunningBerth, image: string): Prom
     // A string, not a function: tsx's name-keeping helpers do not exist in the page.
     await page.evaluate(`(() => {
       const total = ${LINES};
-      const b = { longest: 0 };
+      const b = { longest: 0, tasks: [], frames: [] };
       window.__bench = b;
       new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) b.longest = Math.max(b.longest, e.duration);
+        for (const e of list.getEntries()) {
+          b.longest = Math.max(b.longest, e.duration);
+          b.tasks.push({ at: e.startTime - (b.t0 ?? 0), ms: e.duration });
+        }
       }).observe({ type: 'longtask', buffered: false });
+      // What ran in the long frames (Long Animation Frames: scripts with their invokers, then style and layout).
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) {
+          if (e.duration < 50) continue;
+          const scripts = e.scripts.map((x) => x.invoker + ' ' + Math.round(x.duration) + ' ms' + (x.forcedStyleAndLayoutDuration >= 1 ? ' (forced style+layout ' + Math.round(x.forcedStyleAndLayoutDuration) + ' ms)' : '') + (x.sourceFunctionName ? ' in ' + x.sourceFunctionName : '')).join(', ');
+          const layout = e.startTime + e.duration - (e.styleAndLayoutStart || e.startTime + e.duration);
+          b.frames.push({ at: e.startTime - (b.t0 ?? 0), ms: e.duration, blocking: e.blockingDuration, what: (scripts || 'no script') + '; render ' + Math.round(e.renderStart ? e.startTime + e.duration - e.renderStart : 0) + ' ms, style+layout ' + Math.round(layout) + ' ms' });
+        }
+      }).observe({ type: 'long-animation-frame', buffered: false });
       const el = document.querySelector('[role="log"]');
       const check = () => {
         const now = performance.now();
@@ -57,7 +69,10 @@ export async function benchLogsMillion(berth: RunningBerth, image: string): Prom
       const b = (window as unknown as { __bench: { dom?: number; store?: number } }).__bench;
       return b.dom !== undefined && b.store !== undefined;
     }, undefined, { timeout: 120_000, polling: 100 });
-    const timing = await page.evaluate(() => (window as unknown as { __bench: { t0: number; dom: number; store: number; longest: number } }).__bench);
+    type Long = { at: number; ms: number };
+    const timing = await page.evaluate(
+      () => (window as unknown as { __bench: { t0: number; dom: number; store: number; longest: number; tasks: Long[]; frames: (Long & { blocking: number; what: string })[] } }).__bench,
+    );
     const toDom = timing.dom - timing.t0;
     const toStore = timing.store - timing.t0;
     // The engine's speed varies with the machine's load: time the CLI before and after, keep the faster.
@@ -89,6 +104,10 @@ export async function benchLogsMillion(berth: RunningBerth, image: string): Prom
     console.log(`  the engine alone, same query (\`docker logs --tail ${LINES}\` to /dev/null, best of two in this run): ${(cli / 1000).toFixed(2)} s; Berth / engine: ${(toDom / cli).toFixed(2)}×`);
     console.log(`  (for comparison: with --timestamps, as when times are shown: ${(cliStamped / 1000).toFixed(2)} s; without --tail: ${(cliAll / 1000).toFixed(2)} s)`);
     console.log(`  all 1,000,000 lines in the viewer's store: ${(toStore / 1000).toFixed(2)} s; longest main-thread task while streaming: ${timing.longest.toFixed(0)} ms`);
+    const longest = [...timing.tasks].sort((a, b) => b.ms - a.ms).slice(0, 3);
+    console.log(`  longest tasks: ${longest.map((t) => `${t.ms.toFixed(0)} ms at +${t.at.toFixed(0)} ms`).join(', ') || 'none over 50 ms'}`);
+    for (const f of [...timing.frames].sort((a, b) => b.ms - a.ms).slice(0, 3))
+      console.log(`  long frame ${f.ms.toFixed(0)} ms (blocking ${f.blocking.toFixed(0)}) at +${f.at.toFixed(0)} ms: ${f.what}`);
     console.log(`renderer JS heap afterwards (after GC): ${heapMb.toFixed(1)} MB (target ≤ 300 MB) — ${verdict(heapMb <= 300)}`);
     console.log(`regex filter over 1,000,000 lines: ${scanMs.toFixed(1)} ms in the page (target ≤ 200 ms) — ${verdict(scanMs <= 200)}; typing → filtered view on screen: ${filterUi} ms (includes an 80 ms typing debounce)`);
     return { toDom, cli, cliStamped, cliAll, toStore, longestTask: timing.longest, heapMb, scanMs, filterUi };

@@ -5,6 +5,8 @@ import type { LogSession } from './log-session.js';
 import { useFixedRows } from './use-fixed-rows.js';
 
 export const LOG_ROW_HEIGHT = 20;
+/** Rows rendered above the view while pinned to the end (useFixedRows' default margin otherwise). */
+const PINNED_OVERSCAN = 4;
 
 export interface ScrollRequest {
   /** Row index to bring into view (centred). */
@@ -40,7 +42,10 @@ export function LogViewer({ session, version, showTimestamps, filterOnly, curren
   const count = filtering ? search.count : buffer.size;
   const seqAt = (i: number) => (filtering ? search.at(i) : buffer.firstSeq + i);
 
-  const rows = useFixedRows(ref, count, LOG_ROW_HEIGHT, pinned && active);
+  // Pinned to the end while lines stream in, each render replaces every row in view: keep few rows
+  // above it (layout of the rows is most of such a frame). Scrolled, the usual margin.
+  const atEnd = pinned && active;
+  const rows = useFixedRows(ref, count, LOG_ROW_HEIGHT, atEnd, atEnd ? PINNED_OVERSCAN : undefined);
   const size = rows.end - rows.start;
 
   // Keep the lines under the user's eyes still when old lines are dropped from the front.
@@ -101,8 +106,14 @@ export function LogViewer({ session, version, showTimestamps, filterOnly, curren
                 data-seq={seq}
               >
                 <span className="log-line__marker" title={stream}>
-                  <span aria-hidden="true">{stream === 'stderr' ? 'ERR' : ''}</span>
-                  <span className="visually-hidden">{stream}: </span>
+                  {/* Only stderr lines are marked (and announced): every text node is shaped again at
+                      each render while lines stream in, and layout is most of such a frame. */}
+                  {stream === 'stderr' ? (
+                    <>
+                      <span aria-hidden="true">ERR</span>
+                      <span className="visually-hidden">stderr: </span>
+                    </>
+                  ) : null}
                 </span>
                 {showTimestamps ? <span className="log-line__ts">{ts !== undefined ? formatLogTime(ts) : '—'}</span> : null}
                 <span className="log-line__text">
