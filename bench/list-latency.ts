@@ -31,7 +31,7 @@ async function measure(api: BerthApi, rounds: number): Promise<Samples> {
     await engineRequest('GET', '/containers/json?all=1');
     raw.push(performance.now() - t);
     t = performance.now();
-    await api.engine.status();
+    await api.engine.status({});
     hop.push(performance.now() - t);
   }
   return { berth, raw, hop };
