@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Disposable, StreamHandlers } from '../../../../contract/index.js';
 import { BerthError } from '../../../../contract/index.js';
 import type { LogChunk } from '../../../../contract/models/container-logs.js';
@@ -159,32 +159,43 @@ describe('LogSession', () => {
 });
 
 describe('LogSession flood pacing', () => {
-  it('renders a flood at most every 200 ms, a trickle at the next frame', async () => {
-    const { api, calls } = fakeApi();
-    const f = manualTiming();
-    const s = new LogSession(api, 100_000, f.timing);
-    let notified = 0;
-    s.subscribe(() => notified++);
-    s.start({ id: 'x', follow: true, tail: 'all' });
-    calls[0]!.handlers.next([chunk(0, 5000)]);
-    f.run();
-    expect(s.buffer.size).toBe(5000);
-    notified = 0;
-    // Right after a big render, the next batch is stored at once but waits for a timer before asking for a frame.
-    calls[0]!.handlers.next([chunk(5000, 10)]);
-    f.tasks.run();
-    expect(s.buffer.size).toBe(5010);
-    expect(f.frames.count).toBe(0);
-    await new Promise((r) => setTimeout(r, 100));
-    expect(f.frames.count).toBe(0);
-    await new Promise((r) => setTimeout(r, 120));
-    expect(f.frames.count).toBe(1);
-    f.frames.run();
-    expect(notified).toBe(1);
-    // That render was small: the next one goes straight to a frame.
-    calls[0]!.handlers.next([chunk(5010, 1)]);
-    f.tasks.run();
-    expect(f.frames.count).toBe(1);
+  it('renders a flood at most every 200 ms, a trickle at the next frame', () => {
+    // A clock and timers of the test's own: the machine's load never moves the 200 ms.
+    vi.useFakeTimers();
+    try {
+      let clock = 1000;
+      const wait = (ms: number) => {
+        clock += ms;
+        vi.advanceTimersByTime(ms);
+      };
+      const { api, calls } = fakeApi();
+      const f = manualTiming(() => clock);
+      const s = new LogSession(api, 100_000, f.timing);
+      let notified = 0;
+      s.subscribe(() => notified++);
+      s.start({ id: 'x', follow: true, tail: 'all' });
+      calls[0]!.handlers.next([chunk(0, 5000)]);
+      f.run();
+      expect(s.buffer.size).toBe(5000);
+      notified = 0;
+      // Right after a big render, the next batch is stored at once but waits for a timer before asking for a frame.
+      calls[0]!.handlers.next([chunk(5000, 10)]);
+      f.tasks.run();
+      expect(s.buffer.size).toBe(5010);
+      expect(f.frames.count).toBe(0);
+      wait(199);
+      expect(f.frames.count).toBe(0);
+      wait(1);
+      expect(f.frames.count).toBe(1);
+      f.frames.run();
+      expect(notified).toBe(1);
+      // That render was small: the next one goes straight to a frame.
+      calls[0]!.handlers.next([chunk(5010, 1)]);
+      f.tasks.run();
+      expect(f.frames.count).toBe(1);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
 
