@@ -1,5 +1,3 @@
-import { z } from 'zod';
-
 /** Every error that crosses the contract has this shape: serializable, with a stable code. */
 export const errorCodes = [
   'VALIDATION', // an argument failed its zod schema; details.issues names the fields
@@ -15,12 +13,27 @@ export const errorCodes = [
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 
-export const berthErrorShape = z.object({
-  code: z.enum(errorCodes),
-  message: z.string(),
-  details: z.unknown().optional(),
-});
-export type BerthErrorShape = z.infer<typeof berthErrorShape>;
+export interface BerthErrorShape {
+  code: ErrorCode;
+  message: string;
+  details?: unknown;
+}
+
+const knownCodes: ReadonlySet<string> = new Set(errorCodes);
+
+/**
+ * `value` as the wire shape of an error (its code, message and details, nothing else), or undefined
+ * when it has none. Written out rather than a zod schema: the window checks every message from the
+ * back end with it, and needs no zod on its way to the first paint (bench/first-row.ts).
+ */
+export function parseErrorShape(value: unknown): BerthErrorShape | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+  const { code, message } = value as { code?: unknown; message?: unknown };
+  if (typeof code !== 'string' || !knownCodes.has(code) || typeof message !== 'string') return undefined;
+  const shape: BerthErrorShape = { code: code as ErrorCode, message };
+  if ('details' in value) shape.details = (value as { details?: unknown }).details;
+  return shape;
+}
 
 export class BerthError extends Error {
   readonly code: ErrorCode;
@@ -44,8 +57,8 @@ export class BerthError extends Error {
 /** Turn anything thrown into the wire shape. Unknown errors become INTERNAL with their message. */
 export function toErrorShape(err: unknown): BerthErrorShape {
   if (err instanceof BerthError) return err.toJSON();
-  const parsed = berthErrorShape.safeParse(err);
-  if (parsed.success) return parsed.data;
+  const shape = parseErrorShape(err);
+  if (shape) return shape;
   const message = err instanceof Error ? err.message : String(err);
   return { code: 'INTERNAL', message };
 }

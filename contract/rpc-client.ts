@@ -1,8 +1,9 @@
 import type { Client, ContractShape, Disposable, StreamHandlers } from './define.js';
 import { BerthError } from './errors.js';
-import { serverMessage, type ClientMessage } from './rpc-messages.js';
+import type { ClientMessage } from './rpc-messages.js';
+import { parseServerMessage } from './server-message.js';
 import { openDownload, openUpload, type ByteClientState } from './rpc-byte-client.js';
-import { walkContract } from './walk.js';
+import { walkContract, type ContractKinds } from './walk.js';
 
 /** The client side of a transport: a way to send, and callbacks for messages and connection state. */
 export interface ClientTransport {
@@ -12,8 +13,12 @@ export interface ClientTransport {
   onStatus?(cb: (status: 'open' | 'closed') => void): Disposable;
 }
 
-/** Build the typed client for a contract: a plain object (no Proxy), so Electron's contextBridge can expose it. */
-export function createClient<C extends ContractShape>(contract: C, transport: ClientTransport): Client<C> {
+/**
+ * Build the typed client for a contract: a plain object (no Proxy), so Electron's contextBridge can
+ * expose it. It needs only the names and kinds, so `contract` may be its ContractKinds (then name the
+ * contract's type: createClient<BerthContract>(kinds, transport)).
+ */
+export function createClient<C extends ContractShape>(contract: C | ContractKinds<C>, transport: ClientTransport): Client<C> {
   let nextId = 1;
   const pending = new Map<number, { resolve(v: unknown): void; reject(e: unknown): void }>();
   /** `delivered`: sent while the transport was open, so a resend after a reconnect is a restart. */
@@ -24,9 +29,8 @@ export function createClient<C extends ContractShape>(contract: C, transport: Cl
   let open = !transport.onStatus;
 
   transport.onMessage((raw) => {
-    const parsed = serverMessage.safeParse(raw);
-    if (!parsed.success) return;
-    const msg = parsed.data;
+    const msg = parseServerMessage(raw);
+    if (!msg) return;
     switch (msg.t) {
       case 'result': {
         const p = pending.get(msg.id);

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { berthErrorShape, type BerthErrorShape } from './errors.js';
 
 /**
  * The messages of the transport-agnostic RPC. Everything is a JSON-able object except `bytes`, whose
@@ -26,21 +25,5 @@ export const clientMessage = z.discriminatedUnion('t', [
 ]);
 export type ClientMessage = z.infer<typeof clientMessage>;
 
-export type ServerMessage =
-  | { t: 'result'; id: number; ok: true; value: unknown }
-  | { t: 'result'; id: number; ok: false; error: BerthErrorShape }
-  | { t: 'events'; id: number; events: unknown[] }
-  | { t: 'end'; id: number; error?: BerthErrorShape }
-  | { t: 'head'; id: number; head: unknown }
-  | { t: 'bytes'; id: number; data: Uint8Array }
-  | { t: 'ack'; id: number; bytes: number };
-
-export const serverMessage = z.union([
-  z.object({ t: z.literal('result'), id: z.number(), ok: z.literal(true), value: z.unknown() }),
-  z.object({ t: z.literal('result'), id: z.number(), ok: z.literal(false), error: berthErrorShape }),
-  z.object({ t: z.literal('events'), id: z.number(), events: z.array(z.unknown()) }),
-  z.object({ t: z.literal('end'), id: z.number(), error: berthErrorShape.optional() }),
-  z.object({ t: z.literal('head'), id: z.number(), head: z.unknown() }),
-  z.object({ t: z.literal('bytes'), id: z.number(), data: bytes }),
-  z.object({ t: z.literal('ack'), id: z.number(), bytes: z.number() }),
-]);
+// The back end's messages: contract/server-message.ts (no zod, the window checks them).
+export { parseServerMessage, type ServerMessage } from './server-message.js';

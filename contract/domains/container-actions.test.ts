@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { containerActionsApi, normalizeSignal } from './container-actions.js';
+import { stopTimeoutProblem } from './container-action-rules.js';
+import { containerActionsApi, normalizeSignal, stopTimeoutSchema } from './container-actions.js';
 import { recycleBinApi } from './recycle-bin.js';
 
 const issues = (r: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }) =>
@@ -27,6 +28,13 @@ describe('container actions contract', () => {
     expect(issues(containerActionsApi.start.args.safeParse({ id: '../x' }))).toEqual(['id: is not a valid container id or name']);
     expect(containerActionsApi.start.args.safeParse({ id: 'a', extra: 1 }).success).toBe(false);
     expect(containerActionsApi.remove.args.parse({ id: 'web' })).toEqual({ id: 'web', volumes: false, force: false });
+  });
+
+  it('checks a stop timeout without zod exactly as the schema does (the first issue, in its words)', () => {
+    for (const v of [0, 1, 10, 3600, 3601, -1, -0.5, 1.5, 1e9, NaN, Infinity, -Infinity, '5', null, undefined, true]) {
+      const r = stopTimeoutSchema.safeParse(v);
+      expect(stopTimeoutProblem(v), String(v)).toBe(r.success ? undefined : r.error.issues[0]?.message);
+    }
   });
 
   it('bounds the recycle-bin retention between 1 hour and 30 days', () => {

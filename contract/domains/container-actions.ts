@@ -1,27 +1,11 @@
 import { z } from 'zod';
 import { method } from '../define.js';
 import type { ContainerActionResult, ContainerRemovalPlan, ContainerRemoveResult } from '../models/container-actions.js';
+import { normalizeSignal } from './container-action-rules.js';
 import { containerIdSchema } from './container-id.js';
 
-/** Signals `docker kill` accepts by name (with or without the SIG prefix); numbers 1–64 are accepted too. */
-export const knownSignals = [
-  'SIGHUP', 'SIGINT', 'SIGQUIT', 'SIGILL', 'SIGTRAP', 'SIGABRT', 'SIGBUS', 'SIGFPE', 'SIGKILL', 'SIGUSR1', 'SIGSEGV',
-  'SIGUSR2', 'SIGPIPE', 'SIGALRM', 'SIGTERM', 'SIGSTKFLT', 'SIGCHLD', 'SIGCONT', 'SIGSTOP', 'SIGTSTP', 'SIGTTIN',
-  'SIGTTOU', 'SIGURG', 'SIGXCPU', 'SIGXFSZ', 'SIGVTALRM', 'SIGPROF', 'SIGWINCH', 'SIGIO', 'SIGPWR', 'SIGSYS',
-] as const;
-
-/** Normalises a signal to the engine's form ("SIGKILL" or "9"), or undefined when it is not a known signal. */
-export function normalizeSignal(input: string): string | undefined {
-  const s = input.trim().toUpperCase();
-  if (/^\d+$/.test(s)) {
-    const n = Number(s);
-    return n >= 1 && n <= 64 ? String(n) : undefined;
-  }
-  const name = s.startsWith('SIG') ? s : `SIG${s}`;
-  if ((knownSignals as readonly string[]).includes(name)) return name;
-  const rt = /^SIGRTM(IN|AX)([+-]\d{1,2})?$/.exec(name);
-  return rt ? name : undefined;
-}
+// The rules the window also checks on its own, without zod (container-action-rules.ts).
+export { knownSignals, normalizeSignal } from './container-action-rules.js';
 
 export const stopTimeoutSchema = z
   .number({ error: 'expected a number of seconds' })

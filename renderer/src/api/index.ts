@@ -1,11 +1,15 @@
-import { contract, createClient, type BerthApi, type Disposable } from '../../../contract/index.js';
+import type { BerthApi, BerthContract, Disposable } from '../../../contract/index.js';
+import { berthKinds } from '../../../contract/kinds.js';
+import { createClient } from '../../../contract/rpc-client.js';
 import { rehydrateErrors } from './rehydrate.js';
 import { createWsTransport } from './ws-transport.js';
 
 /**
  * The only place in the renderer that touches a transport. In Electron the preload has already
  * exposed a client derived from the contract as `window.berth`; in browser mode we build the same
- * client over a WebSocket to the page's own origin.
+ * client over a WebSocket to the page's own origin. Either way from the contract's names and kinds
+ * (contract/kinds.ts), never from contract/index.js's values: those would evaluate every zod schema
+ * of the contract on the window's way to its first paint.
  */
 declare global {
   interface Window {
@@ -24,10 +28,12 @@ let ws: ReturnType<typeof createWsTransport> | undefined;
 
 export function getApi(): BerthApi {
   if (api) return api;
-  if (window.berth) return (api = rehydrateErrors(contract, window.berth));
+  if (window.berth) return (api = rehydrateErrors(berthKinds, window.berth));
   const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
-  ws = createWsTransport(`${scheme}//${location.host}/api`);
-  api = createClient(contract, ws);
+  // The socket early-socket.ts opened before this chunk ran, if any: this transport takes it over.
+  ws = createWsTransport(`${scheme}//${location.host}/api`, window.berthEarlySocket);
+  window.berthEarlySocket = undefined;
+  api = createClient<BerthContract>(berthKinds, ws);
   return api;
 }
 

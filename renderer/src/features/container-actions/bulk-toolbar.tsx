@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { stopTimeoutSchema } from '../../../../contract/domains/container-actions.js';
+import { stopTimeoutProblem } from '../../../../contract/domains/container-action-rules.js';
 import { actionDefs, bulkOrder, type ContainerActionKind } from './action-defs.js';
 import { actionIcons } from './row-actions.js';
 import type { ActionOptions } from './run-actions.js';
@@ -15,9 +15,9 @@ interface BulkToolbarProps {
 export function parseTimeout(text: string): { timeout?: number; error?: string } {
   if (!text.trim()) return {};
   const n = Number(text.trim());
-  const r = stopTimeoutSchema.safeParse(n);
-  if (!Number.isFinite(n) || !r.success) return { error: `Stop timeout ${r.success ? 'must be a number' : (r.error.issues[0]?.message ?? 'is invalid')}` };
-  return { timeout: r.data };
+  const problem = stopTimeoutProblem(n);
+  if (problem) return { error: `Stop timeout ${problem}` };
+  return { timeout: n };
 }
 
 /** The actions on the selected rows, with an optional stop timeout for Stop and Restart. */

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { normalizeSignal } from '../../../../contract/domains/container-actions.js';
+import { normalizeSignal } from '../../../../contract/domains/container-action-rules.js';
 import { Modal } from '../../ui/modal.js';
 import type { ActionOptions, ActionTarget } from './run-actions.js';
 

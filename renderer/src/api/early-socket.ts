@@ -1,0 +1,62 @@
+/*
+ * Browser mode's first request, made before the main chunk is fetched, parsed and evaluated (a separate
+ * entry of a few hundred bytes, put ahead of it in index.html by renderer/vite.config.ts). It opens
+ * the WebSocket to the back end and subscribes to the container list, so the back end reads the list
+ * while the window loads the UI; createWsTransport() adopts the socket and the subscription
+ * (bench/first-row.ts). It must import nothing at run time, or the bundler would share a chunk with
+ * the main entry. The desktop app has no WebSocket (its preload exposes `window.berth`): nothing to do
+ * there but the collator below.
+ */
+
+/** A subscription sent before the RPC client exists, with an id the client never uses (its ids start at 1). */
+export interface EarlySubscription {
+  readonly id: number;
+  readonly name: string;
+  readonly args: unknown;
+}
+
+export interface EarlySocket {
+  readonly socket: WebSocket;
+  readonly subscriptions: readonly EarlySubscription[];
+  /**
+   * Stops buffering and returns what arrived so far (message data, in order). From then on the caller's
+   * own handlers see every message.
+   */
+  release(): unknown[];
+}
+
+declare global {
+  interface Window {
+    berthEarlySocket?: EarlySocket;
+  }
+}
+
+// The message shape is contract/rpc-messages.ts's `sub`; the args are those of the first subscription
+// the containers page makes (features/containers/sync.ts), so the transport can match it.
+const subscriptions: EarlySubscription[] = [{ id: 0, name: 'containers.watch', args: {} }];
+
+if (!window.berth) {
+  const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
+  const socket = new WebSocket(`${scheme}//${location.host}/api`);
+  socket.binaryType = 'arraybuffer';
+  const buffered: unknown[] = [];
+  const buffer = (ev: MessageEvent) => buffered.push(ev.data);
+  socket.addEventListener('message', buffer);
+  // A listener of its own (not onopen), so it still runs before the transport's once it is adopted.
+  socket.addEventListener('open', () => {
+    for (const s of subscriptions) socket.send(JSON.stringify({ t: 'sub', id: s.id, name: s.name, args: s.args }));
+  });
+  window.berthEarlySocket = {
+    socket,
+    subscriptions,
+    release() {
+      socket.removeEventListener('message', buffer);
+      return buffered.splice(0);
+    },
+  };
+}
+
+// Then, while the main chunk is on its way and the window has nothing else to do, load ICU's
+// collation data: the container list's sort (features/containers/sort.ts) builds an 'en' collator
+// before the first row can be painted, and a window's first collator costs 10–45 ms, the next ~0.
+new Intl.Collator('en');
