@@ -141,6 +141,21 @@ describe('openHeldStream', () => {
     expect(bytes).toBe(2_000_000);
   });
 
+  it('openRawGet: cancelled after the head, before anyone listens, the error waits for resume instead of ending the process', async () => {
+    handler = (_req, r) => {
+      r.writeHead(200, { 'Content-Type': 'application/octet-stream' });
+      r.flushHeaders();
+    };
+    const abort = new AbortController();
+    const body = await openRawGet({ socketPath }, '/x', { signal: abort.signal });
+    abort.abort(); // no 'error' listener yet: emitting would throw
+    await sleep(20);
+    expect(body.ended).toBe(true);
+    const failed = new Promise<Error>((r) => body.on('error', r));
+    body.resume();
+    expect((await failed).name).toBe('AbortError');
+  });
+
   it('openRawGet: a body without length or chunking ends with the connection', async () => {
     const raw = net.createServer((sock) => {
       sock.once('data', () => sock.end('HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nConnection: close\r\n\r\nplain body'));

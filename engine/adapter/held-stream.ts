@@ -49,6 +49,8 @@ class RawBodyStream extends EventEmitter implements RawBody {
   private early: Buffer[] = [];
   /** The answer ended while paused: 'end' waits for the next resume. */
   private endPending = false;
+  /** The answer failed before anyone listened for errors: 'error' waits for the next resume. */
+  private failPending?: Error;
   constructor(private readonly socket: net.Socket) {
     super();
   }
@@ -62,7 +64,12 @@ class RawBodyStream extends EventEmitter implements RawBody {
     // the socket stays paused (back-pressure holds).
     while (this.early.length && !this.paused) this.emit('data', this.early.shift()!);
     if (this.paused) return;
-    if (this.endPending) {
+    if (this.failPending) {
+      const err = this.failPending;
+      this.failPending = undefined;
+      this.emit('error', err);
+      this.emit('close');
+    } else if (this.endPending) {
       this.endPending = false;
       this.emit('end');
       this.emit('close');
@@ -88,6 +95,12 @@ class RawBodyStream extends EventEmitter implements RawBody {
   fail(err: Error): void {
     if (this.ended) return;
     this.ended = true;
+    // Cancelled (or cut) after the head, before the consumer listened: an 'error' without a listener
+    // would end the process. It waits for the next resume, as an early end does.
+    if (this.listenerCount('error') === 0) {
+      this.failPending = err;
+      return;
+    }
     this.emit('error', err);
     this.emit('close');
   }
