@@ -1,3 +1,4 @@
+import { createHash, randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -76,6 +77,51 @@ describe('Files tab: browse, download, upload, changes', () => {
     await ask.getByRole('button', { name: 'Replace' }).click();
     await expect.poll(() => docker('exec', id, 'cat', '/www/uploaded.txt'), { timeout: 10_000 }).toBe('second version');
     await expect.poll(() => row('uploaded.txt').innerText(), { timeout: 10_000 }).toMatch(/15 B/);
+  });
+
+  it('uploads and downloads a 2 MiB random file byte for byte, over HTTP on the page\'s origin (not the WebSocket)', async () => {
+    expect(await page.getByLabel('Path').inputValue()).toBe('/www');
+    const bytes = randomBytes(2 * 1024 * 1024);
+    const digest = createHash('sha256').update(bytes).digest('hex');
+    const byteRequests: string[] = [];
+    const onRequest = (r: { method(): string; url(): string }) => {
+      if (new URL(r.url()).pathname.startsWith('/bytes/')) byteRequests.push(`${r.method()} ${new URL(r.url()).pathname}`);
+    };
+    page.on('request', onRequest);
+    try {
+      await page.getByLabel('Upload file').setInputFiles({ name: 'random.bin', mimeType: 'application/octet-stream', buffer: bytes });
+      await expect.poll(() => row('random.bin').count(), { timeout: 15_000 }).toBe(1);
+      expect(await row('random.bin').innerText()).toMatch(/2(\.0)? MiB/);
+      expect((await docker('exec', id, 'sha256sum', '/www/random.bin')).split(/\s+/)[0]).toBe(digest);
+
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download random.bin' }).click()]);
+      expect(download.suggestedFilename()).toBe('random.bin');
+      const got = await readFile((await download.path())!);
+      expect(got.length).toBe(bytes.length);
+      expect(createHash('sha256').update(got).digest('hex')).toBe(digest);
+      // The browser downloaded it itself (a navigation, not a page request), from the same origin.
+      expect(new URL(download.url()).origin).toBe(new URL(page.url()).origin);
+      expect(new URL(download.url()).pathname).toBe('/bytes/containers.download');
+      expect(byteRequests).toEqual(expect.arrayContaining(['PUT /bytes/containers.upload', 'HEAD /bytes/containers.download']));
+    } finally {
+      page.off('request', onRequest);
+    }
+  });
+
+  it('a download that fails before its first byte shows the app\'s own error', async () => {
+    await docker('exec', id, 'sh', '-c', 'echo soon gone > /www/gone.txt');
+    await page.getByRole('button', { name: 'Refresh files' }).click();
+    await expect.poll(() => row('gone.txt').count(), { timeout: 10_000 }).toBe(1);
+    await docker('exec', id, 'rm', '/www/gone.txt');
+    let downloads = 0;
+    const onDownload = () => downloads++;
+    page.on('download', onDownload);
+    await page.getByRole('button', { name: 'Download gone.txt' }).click();
+    const transfers = page.getByRole('list', { name: 'Transfers' });
+    await expect.poll(() => transfers.innerText(), { timeout: 10_000 }).toMatch(/Failed: gone\.txt[\s\S]*gone\.txt/);
+    expect(await transfers.getByRole('alert').last().innerText()).toMatch(/No such file|not found|does not exist/i);
+    page.off('download', onDownload);
+    expect(downloads).toBe(0);
   });
 
   it('shows the changes against the image, with an A badge for the uploaded file', async () => {

@@ -5,6 +5,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Dispatcher } from '../contract/index.js';
 import { BYTE_FRAME_HEADER, BYTE_LIMITS } from '../contract/byte-frame.js';
+import { BYTES_PATH, checkBytesRequest, serveBytesRequest, type ParkedDownloads } from './byte-http.js';
 import { createRequestGuard, type RequestGuard } from './request-guard.js';
 import { securityHeaders } from './security-headers.js';
 import { createStaticFiles, type StaticFiles } from './static-files.js';
@@ -41,6 +42,7 @@ export async function startBerthServer(options: BerthServerOptions): Promise<Ber
   const statics = await createStaticFiles(options.uiDir);
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_PAYLOAD, perMessageDeflate: false });
   const sockets = new Set<WebSocket>();
+  const parked: ParkedDownloads = new Map();
   let nextConnection = 1;
 
   // Listen first: the guard needs the port (cookie name, allowed Host and Origin). Handlers are attached
@@ -57,6 +59,13 @@ export async function startBerthServer(options: BerthServerOptions): Promise<Ber
   const guard = createRequestGuard(options.token, port);
 
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    if (url.pathname.startsWith(BYTES_PATH)) {
+      // The bytes of downloads and uploads (server/byte-http.ts); never the ?token= sign-in.
+      const verdict = checkBytesRequest(req, guard);
+      if (!verdict.ok) return plain(res, verdict.status, verdict.reason, guard);
+      return serveBytesRequest(req, res, url, { dispatcher: options.dispatcher, connectionId: `http-${nextConnection++}`, headers: securityHeaders(wsOrigins(guard)), log, parked });
+    }
     handleHttp(req, res, guard, statics, log).catch((err: unknown) => {
       log(`http ${req.method} ${req.url}: ${(err as Error).message}`);
       if (!res.headersSent) plain(res, 500, 'Berth hit an internal error serving this request.', guard);

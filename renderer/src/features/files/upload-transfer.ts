@@ -2,6 +2,7 @@ import type { BerthApi } from '../../../../contract/index.js';
 import type { UploadDone } from '../../../../contract/models/container-files.js';
 import { BerthError } from '../../../../contract/errors.js';
 import { BYTE_LIMITS } from '../../../../contract/byte-frame.js';
+import { bytesUrl, ERROR_HEADER, errorFromAnswer } from './http-bytes.js';
 
 /** What an upload needs from a browser File. */
 export interface UploadSource {
@@ -80,5 +81,55 @@ export function uploadFile(
       reject(cancelled());
     };
     signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+/** A File (a Blob with a name): what the browser can send as a request body without reading it. */
+export type UploadFile = Blob & { name: string };
+
+/**
+ * Browser mode: upload a File with one XMLHttpRequest PUT to the back end's HTTP byte path
+ * (server/byte-http.ts). The browser streams the file from disk itself; its upload progress events
+ * report the bytes sent. XHR rather than fetch: fetch has no upload progress. Aborting `signal`
+ * aborts the request, which cancels the upload on the back end.
+ */
+export function uploadFileOverHttp(
+  args: { id: string; dir: string; file: UploadFile },
+  onProgress: (sent: number) => void,
+  signal?: AbortSignal,
+  makeRequest: () => XMLHttpRequest = () => new XMLHttpRequest(),
+): Promise<UploadDone> {
+  const { id, dir, file } = args;
+  return new Promise<UploadDone>((resolve, reject) => {
+    const cancelled = () => new BerthError('CANCELLED', 'The upload was cancelled');
+    if (signal?.aborted) return reject(cancelled());
+    const xhr = makeRequest();
+    const onAbort = () => xhr.abort();
+    const settle = () => signal?.removeEventListener('abort', onAbort);
+    xhr.open('PUT', bytesUrl('containers.upload', { id, path: dir, name: file.name, size: file.size }));
+    xhr.setRequestHeader('Content-Type', 'application/octet-stream');
+    xhr.upload.onprogress = (e) => onProgress(e.loaded);
+    xhr.onload = () => {
+      settle();
+      const text = typeof xhr.responseText === 'string' ? xhr.responseText : '';
+      if (xhr.status !== 200) return reject(errorFromAnswer(xhr.status, text, xhr.getResponseHeader(ERROR_HEADER)));
+      try {
+        const { value } = JSON.parse(text) as { value: UploadDone };
+        onProgress(value.size);
+        resolve(value);
+      } catch {
+        reject(new BerthError('TRANSPORT', 'Berth answered the upload with something that is not its result'));
+      }
+    };
+    xhr.onerror = () => {
+      settle();
+      reject(new BerthError('TRANSPORT', 'The upload failed: the connection to Berth was lost'));
+    };
+    xhr.onabort = () => {
+      settle();
+      reject(cancelled());
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+    xhr.send(file);
   });
 }

@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { BerthApi } from '../../../../contract/index.js';
 import { joinContainerPath } from '../../../../contract/domains/container-files.js';
-import { saveBlob, startDownload } from './download-transfer.js';
-import { uploadFile, type UploadSource } from './upload-transfer.js';
+import { saveBlob, startBrowserDownload, startDownload } from './download-transfer.js';
+import { bytesOverHttp, frameThrottle } from './http-bytes.js';
+import { uploadFile, uploadFileOverHttp, type UploadFile, type UploadSource } from './upload-transfer.js';
 
 export interface Transfer {
   key: number;
@@ -26,15 +27,19 @@ const KEEP_FINISHED = 5;
 export function useTransfers(api: BerthApi, containerId: string, onUploaded: (dir: string) => void) {
   const [transfers, setTransfers] = useState<Transfer[]>([]);
   const cancels = useRef(new Map<number, () => void>());
+  const throttles = useRef(new Map<number, { cancel(): void }>());
   const nextKey = useRef(1);
   const onUploadedRef = useRef(onUploaded);
   onUploadedRef.current = onUploaded;
 
   useEffect(() => {
     const map = cancels.current;
+    const frames = throttles.current;
     return () => {
       for (const cancel of map.values()) cancel();
       map.clear();
+      for (const t of frames.values()) t.cancel();
+      frames.clear();
     };
   }, []);
 
@@ -58,7 +63,20 @@ export function useTransfers(api: BerthApi, containerId: string, onUploaded: (di
   const settle = useCallback(
     (key: number, patch: Partial<Transfer>) => {
       cancels.current.delete(key);
+      // A progress update still waiting for its frame must not land after the final figures.
+      throttles.current.get(key)?.cancel();
+      throttles.current.delete(key);
       update(key, patch);
+    },
+    [update],
+  );
+
+  /** Progress of one transfer, shown at most once per animation frame; dropped once it settles. */
+  const progressOf = useCallback(
+    (key: number) => {
+      const throttle = frameThrottle((done: number) => update(key, { done }));
+      throttles.current.set(key, throttle);
+      return (done: number) => throttle.push(done);
     },
     [update],
   );
@@ -67,9 +85,19 @@ export function useTransfers(api: BerthApi, containerId: string, onUploaded: (di
     (path: string, name: string) => {
       const holder: { sub?: { dispose(): void } } = {};
       const key = add({ direction: 'download', name, total: null }, () => holder.sub?.dispose());
+      if (bytesOverHttp()) {
+        // Browser mode: the browser downloads the file itself over HTTP (download-transfer.ts).
+        holder.sub = startBrowserDownload({ id: containerId, path }, {
+          onStart: (info) => update(key, { name: info.fileName, total: info.size }),
+          onHandedOver: ({ fileName, size }) => settle(key, { status: 'done', name: fileName, done: size ?? 0, total: size }),
+          onError: (err) => settle(key, { status: 'failed', error: err.message }),
+        });
+        return;
+      }
+      const onProgress = progressOf(key);
       holder.sub = startDownload(api, { id: containerId, path }, {
         onStart: (info) => update(key, { name: info.fileName, total: info.size }),
-        onProgress: (done) => update(key, { done }),
+        onProgress,
         onDone: (blob, fileName) => {
           saveBlob(blob, fileName);
           settle(key, { status: 'done', done: blob.size, total: blob.size });
@@ -77,14 +105,20 @@ export function useTransfers(api: BerthApi, containerId: string, onUploaded: (di
         onError: (err) => settle(key, { status: 'failed', error: err.message }),
       });
     },
-    [add, api, containerId, settle, update],
+    [add, api, containerId, progressOf, settle, update],
   );
 
   const upload = useCallback(
     (dir: string, file: UploadSource) => {
       const ctl = new AbortController();
       const key = add({ direction: 'upload', name: file.name, total: file.size }, () => ctl.abort());
-      uploadFile(api, { id: containerId, dir, file }, (done) => update(key, { done }), ctl.signal).then(
+      const onProgress = progressOf(key);
+      // Browser mode: a File goes as the body of one HTTP PUT (upload-transfer.ts).
+      const sending =
+        bytesOverHttp() && typeof Blob !== 'undefined' && file instanceof Blob
+          ? uploadFileOverHttp({ id: containerId, dir, file: file as UploadFile }, onProgress, ctl.signal)
+          : uploadFile(api, { id: containerId, dir, file }, onProgress, ctl.signal);
+      sending.then(
         (res) => {
           settle(key, { status: 'done', done: res.size });
           onUploadedRef.current(dir);
@@ -95,7 +129,7 @@ export function useTransfers(api: BerthApi, containerId: string, onUploaded: (di
         },
       );
     },
-    [add, api, containerId, settle, update],
+    [add, api, containerId, progressOf, settle],
   );
 
   const cancel = useCallback(
