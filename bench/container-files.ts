@@ -12,13 +12,13 @@ import { connectNodeClient, engineRunning } from './support/node-client.js';
 import { fmt, percentile } from './support/stats.js';
 
 const run = promisify(execFile);
-const docker = async (...args: string[]) => (await run('docker', args, { maxBuffer: 256 * 1024 * 1024 })).stdout.trim();
+export const docker = async (...args: string[]) => (await run('docker', args, { maxBuffer: 256 * 1024 * 1024 })).stdout.trim();
 const MIB = 1024 * 1024;
-const SIZE = 32 * MIB;
+export const SIZE = 32 * MIB;
 /** The issue's goal: a copy through Berth takes at most this many times `docker cp`'s time. */
-const GOAL = 1.2;
+export const GOAL = 1.2;
 /** Measured rounds per direction (at least 3; odd, so the median is one of them); BERTH_BENCH_FILES_ROUNDS overrides. */
-const ROUNDS = Math.max(3, Number(process.env.BERTH_BENCH_FILES_ROUNDS) || 5);
+export const ROUNDS = Math.max(3, Number(process.env.BERTH_BENCH_FILES_ROUNDS) || 5);
 
 /**
  * The renderer's own transfer code, reading a file-backed Blob as a browser reads a File (and as
@@ -138,17 +138,17 @@ export async function benchContainerFiles(berth: RunningBerth, image: string): P
   }
 }
 
-const mibps = (ms: number) => fmt(SIZE / MIB / (ms / 1000));
+export const mibps = (ms: number) => fmt(SIZE / MIB / (ms / 1000));
 
 /** The CPU time of the child processes that `work` ran and reaped (the docker CLI): cutime + cstime. */
-async function cliCpu<T extends object>(work: () => Promise<T>): Promise<T & { cliCpuMs: number }> {
+export async function cliCpu<T extends object>(work: () => Promise<T>): Promise<T & { cliCpuMs: number }> {
   const children = () => readFileSync('/proc/self/stat', 'utf8').split(') ')[1]!.split(' ').slice(13, 15).reduce((a, b) => a + Number(b), 0) * 10;
   const before = children();
   const result = await work();
   return { ...result, cliCpuMs: children() - before };
 }
 
-interface Measured<T> {
+export interface Measured<T> {
   result: T;
   peakMiB: number;
   beforeMiB: number;
@@ -162,7 +162,7 @@ interface Measured<T> {
  * The back end's peak resident memory while `work` runs (VmHWM after resetting it with clear_refs 5,
  * and VmRSS sampled every 5 ms where the reset is not allowed), and the CPU time it and this process used.
  */
-async function peakRss<T>(pid: number, work: () => Promise<T>): Promise<Measured<T>> {
+export async function peakRss<T>(pid: number, work: () => Promise<T>): Promise<Measured<T>> {
   const status = () => readFileSync(`/proc/${pid}/status`, 'utf8');
   // utime + stime (fields 14 and 15 of /proc/pid/stat), in clock ticks of 10 ms.
   const cpu = () => readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ').slice(11, 13).reduce((a, b) => a + Number(b), 0) * 10;

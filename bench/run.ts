@@ -4,6 +4,7 @@ import { benchListLatency } from './list-latency.js';
 import { benchLogsMillion } from './logs-million.js';
 import { benchListScale } from './list-scale.js';
 import { benchContainerFiles } from './container-files.js';
+import { benchContainerFilesUi } from './container-files-ui.js';
 import { benchComposeUp } from './compose-up.js';
 import { benchPullLayers } from './pull-layers.js';
 import { benchVolumes } from './volumes.js';
@@ -16,6 +17,7 @@ import { benchVmPorts } from './vm-ports.js';
  * prints figures and ratios measured in this one run. Names: events (event → screen latency), list
  * (containers.list vs raw), vm-boot (the engine in the QEMU VM: cold start, resume, idle; vm/), logs (1,000,000 log lines), list-scale (1,000 containers; idle CPU with 50
  * running), pull-layers (pull of a 25-layer image vs docker pull), files (copy in and out vs docker cp),
+ * files-ui (the same copies through the Files tab in Chromium: upload and download buttons vs docker cp),
  * compose-up (a 10-service up vs docker-compose up -d), volumes (export/import of 256 MiB vs docker run
  * tar; the Volumes page with 1,000 volumes), first-row (a fresh window: navigation → first container row),
  * vm-ports (the VM: start event → published port answering on the host, 20 containers).
@@ -29,6 +31,7 @@ const benches: Record<string, (b: Awaited<ReturnType<typeof startBerth>>) => Pro
   'list-scale': (b) => benchListScale(b),
   'pull-layers': (b) => benchPullLayers(b, image),
   files: (b) => benchContainerFiles(b, image),
+  'files-ui': (b) => benchContainerFilesUi(b, image),
   volumes: (b) => benchVolumes(b),
   'compose-up': (b) => benchComposeUp(b, image),
   'vm-boot': () => benchVmBoot(),
