@@ -75,15 +75,20 @@ export function startDownload(api: BerthApi, args: { id: string; path: string },
 /** Hand a Blob to the browser as a file download (an object URL on an `<a download>`). */
 export function saveBlob(blob: Blob, fileName: string, doc: Document = document): void {
   const url = URL.createObjectURL(blob);
+  clickDownloadLink(url, fileName, doc);
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+/** Have the browser save `href` as `fileName` (a hidden `<a download>`, clicked and removed). */
+function clickDownloadLink(href: string, fileName: string, doc: Document): void {
   const a = doc.createElement('a');
-  a.href = url;
+  a.href = href;
   a.download = fileName;
   a.rel = 'noopener';
   a.style.display = 'none';
   doc.body.appendChild(a);
   a.click();
   a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
 export interface BrowserDownloadCallbacks {
@@ -125,14 +130,7 @@ export function startBrowserDownload(args: { id: string; path: string }, h: Brow
     // The HEAD left the download open on the back end: the GET with its ticket takes it over (one
     // engine request, not two). Without a ticket (or once it lapsed) the GET opens it afresh.
     const ticket = res.headers.get(TICKET_HEADER);
-    const a = doc.createElement('a');
-    a.href = ticket ? `${url}&ticket=${encodeURIComponent(ticket)}` : url;
-    a.download = fileName;
-    a.rel = 'noopener';
-    a.style.display = 'none';
-    doc.body.appendChild(a);
-    a.click();
-    a.remove();
+    clickDownloadLink(ticket ? `${url}&ticket=${encodeURIComponent(ticket)}` : url, fileName, doc);
     h.onHandedOver({ fileName, size });
   })();
   return { dispose: () => ctl.abort() };

@@ -23,7 +23,8 @@ export const ERROR_HEADER = 'X-Berth-Error';
 export const HEAD_HEADER = 'X-Berth-Head';
 export const TICKET_HEADER = 'X-Berth-Ticket';
 
-function decodeJsonHeader(value: string | null): unknown {
+/** The JSON value of a header set with encodeURIComponent(JSON.stringify(…)); undefined when absent or malformed. */
+export function jsonHeader(value: string | null): unknown {
   if (!value) return undefined;
   try {
     return JSON.parse(decodeURIComponent(value));
@@ -34,7 +35,7 @@ function decodeJsonHeader(value: string | null): unknown {
 
 /** The BerthError a failed answer carries (its JSON body or header), or a readable one from its status. */
 export function errorFromAnswer(status: number, body: string, header: string | null = null): BerthError {
-  let shape = parseErrorShape(decodeJsonHeader(header));
+  let shape = parseErrorShape(jsonHeader(header));
   if (!shape) {
     try {
       shape = parseErrorShape((JSON.parse(body) as { error?: unknown }).error);
@@ -46,11 +47,6 @@ export function errorFromAnswer(status: number, body: string, header: string | n
   const text = body.trim();
   if (status === 401 || status === 403) return new BerthError('UNAUTHORIZED', text || 'Berth refused the request (no access token). Reload the page from the address Berth printed.');
   return new BerthError('TRANSPORT', text ? `Berth answered ${status}: ${text}` : `Berth answered with HTTP status ${status}`);
-}
-
-/** The JSON value of a header set with encodeURIComponent(JSON.stringify(…)). */
-export function jsonHeader(value: string | null): unknown {
-  return decodeJsonHeader(value);
 }
 
 /**
