@@ -22,7 +22,7 @@ const common = (console: string, accel: string[], machine: string, port = 40123)
   '-name', 'berth', '-machine', machine, ...accel, '-smp', '2', '-m', '2048M',
   '-nodefaults', '-no-user-config', '-display', 'none', '-no-reboot',
   '-kernel', '/img/vmlinuz', '-initrd', '/img/initrd.img',
-  '-append', `console=${console} apparmor=0 panic=-1 quiet loglevel=4 mitigations=off`,
+  '-append', `console=${console} apparmor=0 panic=-1 quiet loglevel=4 mitigations=off${console === 'ttyS0' ? ' acpi=noirq' : ''}`,
   '-chardev', 'file,id=console,path=/vm/console.log', '-serial', 'chardev:console',
   '-drive', 'if=none,id=root,file=/img/rootfs.img,format=raw,readonly=on', '-device', 'virtio-blk-pci,drive=root',
   '-drive', 'if=none,id=data,file=/vm/data.img,format=raw,discard=unmap,detect-zeroes=unmap,cache=writeback', '-device', 'virtio-blk-pci,drive=data',
@@ -88,7 +88,7 @@ describe('qemuArgs (golden)', () => {
 
   it('extra kernel words follow the defaults', () => {
     expect(kernelCmdline({ arch: 'x86_64', extraCmdline: ['tsc=reliable'] })).toBe(
-      'console=ttyS0 apparmor=0 panic=-1 quiet loglevel=4 mitigations=off tsc=reliable',
+      'console=ttyS0 apparmor=0 panic=-1 quiet loglevel=4 mitigations=off acpi=noirq tsc=reliable',
     );
   });
 });

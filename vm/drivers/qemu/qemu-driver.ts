@@ -21,7 +21,7 @@ export interface QemuDriverOptions {
   /** Berth's data dir; the VM's files live in `<dataDir>/vm/<name>/`. */
   dataDir: string;
   name?: string;
-  /** A built guest image dir (vm/image): vmlinuz, initrd.img, rootfs.img, manifest.json. */
+  /** A built guest image dir (vm/image): vmlinuz (and vmlinux on x86), initrd.img, rootfs.img, manifest.json. */
   imageDir: string;
   qemuBinary?: string;
   arch?: QemuArch;
@@ -40,6 +40,16 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 // loaded TCG run (bench vm-boot). Debian's qemu-system-data and Homebrew's qemu both ship it.
 const QBOOT = ['/usr/share/qemu/qboot.rom', '/opt/homebrew/share/qemu/qboot.rom', '/usr/local/share/qemu/qboot.rom'];
 const DEFAULT_RESOURCES: VmResources = { cpus: 2, memoryMiB: 2048, diskGiB: 64 };
+
+/**
+ * The kernel QEMU boots. x86: the image's uncompressed `vmlinux` where it has one; QEMU enters it at its PVH
+ * note, which skips the bzImage's decompressor and real-mode hand-off (about a second of a TCG boot, bench
+ * vm-boot). Images built before it have only `vmlinuz`.
+ */
+export function guestKernel(imageDir: string, arch: QemuArch): string {
+  const elf = join(imageDir, 'vmlinux');
+  return arch === 'x86_64' && existsSync(elf) ? elf : join(imageDir, 'vmlinuz');
+}
 
 /** The QEMU driver: Linux (KVM or TCG) and macOS (HVF), x86_64 and aarch64. See vm/README.md. */
 export class QemuDriver implements VmDriver {
@@ -136,7 +146,7 @@ export class QemuDriver implements VmDriver {
       accel: this.accelChoice?.accel ?? 'tcg',
       cpus: r.cpus,
       memoryMiB: r.memoryMiB,
-      kernel: join(img, 'vmlinuz'),
+      kernel: guestKernel(img, this.arch),
       initrd: join(img, 'initrd.img'),
       rootDisk: join(img, 'rootfs.img'),
       dataDisk: this.paths.dataDisk,
