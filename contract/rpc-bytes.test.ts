@@ -230,3 +230,24 @@ describe('uploads', () => {
     expect(errors).toEqual(['TRANSPORT', 'TRANSPORT']);
   });
 });
+
+describe('dispatcher: the bytes of an upload', () => {
+  it('delivers well-formed bytes messages and refuses malformed ones with VALIDATION, as the schema does', async () => {
+    const { impl, seen } = fakeImpl();
+    const out: ServerMessage[] = [];
+    const conn = createDispatcher(c, impl).connect({ send: (m) => out.push(m) }, 'test');
+    conn.handle({ t: 'open', id: 1, name: 'files.put', args: { name: 'a' } });
+    conn.handle({ t: 'bytes', id: 1, data: new Uint8Array(10) });
+    for (const bad of [
+      { t: 'bytes', id: -1, data: new Uint8Array(1) },
+      { t: 'bytes', id: 1.5, data: new Uint8Array(1) },
+      { t: 'bytes', id: 1, data: [1, 2, 3] },
+      { t: 'bytes', id: 1 },
+    ]) conn.handle(bad);
+    conn.handle({ t: 'eof', id: 1 });
+    await tick(20);
+    expect(out.filter((m) => m.t === 'result' && !m.ok).map((m) => m.t === 'result' && !m.ok && m.error.code)).toEqual(['VALIDATION', 'VALIDATION', 'VALIDATION', 'VALIDATION']);
+    expect(out.find((m) => m.t === 'result' && m.ok)).toMatchObject({ id: 1, value: { got: 10 } });
+    expect(seen.read).toBe(10);
+  });
+});

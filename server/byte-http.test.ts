@@ -46,6 +46,20 @@ describe('bytes over HTTP (/bytes/<method>)', () => {
     containers: {
       download: async (args: { path: string }, ctx: CallContext) => {
         if (args.path === '/missing') throw new BerthError('NOT_FOUND', 'No such file or directory: /missing');
+        if (args.path === '/gone') {
+          // The head from a stat, then the archive's GET fails (the file went away in between).
+          return {
+            head: { fileName: 'gone.bin', kind: 'file', size: 10 },
+            body: {
+              [Symbol.asyncIterator]: () => ({
+                next: async (): Promise<IteratorResult<Uint8Array>> => {
+                  await new Promise((r) => setTimeout(r, 20));
+                  throw new BerthError('NOT_FOUND', 'No such file or directory: /gone');
+                },
+              }),
+            },
+          };
+        }
         if (args.path === '/endless') {
           ctx.signal.addEventListener('abort', () => (probe.aborted = true));
           return {
@@ -143,6 +157,18 @@ describe('bytes over HTTP (/bytes/<method>)', () => {
     // The ticket alone is no key: without the token cookie the GET is refused.
     const h3 = await send(server, 'HEAD', path, headers);
     expect((await send(server, 'GET', `${path}&ticket=${String(h3.headers['x-berth-ticket'])}`, {})).status).toBe(401);
+  });
+
+  it('a GET whose body fails before its first byte still answers with the error\'s status and JSON, not a cut 200', async () => {
+    const path = bytesPath('containers.download', { id: 'c1', path: '/gone' });
+    const r = await send(server, 'GET', path, headers);
+    expect(r.status).toBe(404);
+    expect(JSON.parse(r.body.toString())).toEqual({ error: { code: 'NOT_FOUND', message: 'No such file or directory: /gone' } });
+    // Its HEAD answers from the head alone (no wait for the bytes); the GET with the ticket gets the error.
+    const h = await send(server, 'HEAD', path, headers);
+    expect(h.status).toBe(200);
+    const got = await send(server, 'GET', `${path}&ticket=${String(h.headers['x-berth-ticket'])}`, headers);
+    expect(got.status).toBe(404);
   });
 
   it('delivers an upload\'s body (past several windows, to a slow reader) and answers its result', async () => {

@@ -8,7 +8,7 @@ import type { RequestGuard } from './request-guard.js';
  * The bytes of the contract's downloads and uploads over plain HTTP, on the page's own origin:
  *
  *   GET  /bytes/<method>?args=<json>   a download: its bytes as the response body
- *   HEAD /bytes/<method>?args=<json>   the same download's head only (what a GET would answer), then cancelled
+ *   HEAD /bytes/<method>?args=<json>   the same download's head only (what a GET would answer), then parked for its GET
  *   PUT  /bytes/<method>?args=<json>   an upload: the request body is its bytes; its result as JSON
  *
  * Why: Chromium moves bytes through a WebSocket several times slower than through fetch/XHR or a
@@ -191,8 +191,15 @@ export type ParkedDownloads = Map<string, ParkedDownload>;
 
 /** Most downloads parked at once (each holds an engine request and at most one piece of it). */
 export const MAX_PARKED = 8;
-/** How long a parked download waits for its GET. */
-export const PARK_MS = 15_000;
+/**
+ * How long a parked download waits for its GET. The browser sends that GET within milliseconds of the
+ * HEAD's answer; meanwhile the parked download holds the engine's archive request, and dockerd 20.10
+ * holds the container's lock for an archive request's whole life: every other archive call on that
+ * container (a stat, a listing, an upload, another download) waits for it. An unclaimed ticket (a
+ * download the browser refused) so blocks that container's files for this long; at 15 s a second
+ * HEAD on the same file waited the full 15 s (measured).
+ */
+export const PARK_MS = 3_000;
 
 function serveDownloadOverHttp(req: IncomingMessage, res: ServerResponse, name: string, args: unknown, key: string, options: BytesRequestOptions, isHead: boolean): void {
   const base = options.headers;
@@ -218,7 +225,9 @@ function serveDownloadOverHttp(req: IncomingMessage, res: ServerResponse, name: 
 
   /**
    * After a HEAD: keep the download open, paused (congested), for the GET that follows with the
-   * ticket, so the browser's own download costs no second engine request. Unclaimed, it is cancelled.
+   * ticket, so the browser's own download costs no second engine request. The HEAD is answered after
+   * the stat (engine/files/download.ts); the engine's archive GET, slow to answer, starts meanwhile and
+   * is under way when the browser's GET comes. Unclaimed, it is cancelled.
    * The ticket is no credential: the GET presenting it passes every check above (token cookie, Host,
    * Sec-Fetch-Site); it is random (128 bits), serves once, only for the same method and arguments,
    * and at most MAX_PARKED wait at once (past that a HEAD cancels at once, as without parking).
@@ -242,7 +251,6 @@ function serveDownloadOverHttp(req: IncomingMessage, res: ServerResponse, name: 
         bodiless = false;
         follow(res2);
         req2.resume();
-        res2.writeHead(200, responseHeaders);
         for (const msg of held.splice(0)) sink.send(msg);
       },
     });
@@ -267,7 +275,9 @@ function serveDownloadOverHttp(req: IncomingMessage, res: ServerResponse, name: 
             [HEAD_HEADER]: encodeURIComponent(JSON.stringify(msg.head ?? null)),
             ...(declared !== null ? { 'Content-Length': String(declared) } : {}),
           };
-          if (!bodiless) return void out.writeHead(200, responseHeaders);
+          // A GET: the status waits for the first byte (or the end), so an error before it still
+          // answers with its own status and JSON rather than a cut 200.
+          if (!bodiless) return;
           // The head is all a HEAD asks for: answer it, and park the download for the GET to come.
           const ticket = park();
           out.writeHead(200, ticket ? { ...responseHeaders, [TICKET_HEADER]: ticket } : responseHeaders);
@@ -282,6 +292,7 @@ function serveDownloadOverHttp(req: IncomingMessage, res: ServerResponse, name: 
         case 'bytes': {
           const length = msg.data.length;
           written += length;
+          if (!out.headersSent) out.writeHead(200, responseHeaders);
           // Acknowledged once handed to the socket (the write's callback): the dispatcher sends at most
           // one window beyond what left, and pauses while the response's buffer is full (congested).
           out.write(msg.data, () => {
@@ -302,7 +313,10 @@ function serveDownloadOverHttp(req: IncomingMessage, res: ServerResponse, name: 
           } else if (declared !== null && written !== declared) {
             options.log(`http ${options.connectionId} ${name}: ${written} bytes sent of ${declared} announced`);
             out.destroy();
-          } else out.end();
+          } else {
+            if (!out.headersSent) out.writeHead(200, responseHeaders);
+            out.end();
+          }
           connection.close();
           return;
         }

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ChangeEvent } from 'react';
 import { joinContainerPath, parentContainerPath } from '../../../../contract/domains/container-files.js';
-import type { DirListing, FileEntry } from '../../../../contract/models/container-files.js';
+import type { DirListing, FileEntry, UploadDone } from '../../../../contract/models/container-files.js';
 import { useApi } from '../../app/runtime-context.js';
 import { AlertIcon, RefreshIcon, SearchIcon } from '../../ui/icons.js';
 import { Notice } from '../../ui/notice.js';
@@ -11,6 +11,7 @@ import { PathBar } from './path-bar.js';
 import { TransfersPanel } from './transfers-panel.js';
 import { sortFileEntries, type SortKey, type SortOrder } from './sort-entries.js';
 import { useTransfers } from './use-transfers.js';
+import { withUploadedEntry } from './uploaded-entry.js';
 
 type ListState = { phase: 'loading'; listing?: DirListing } | { phase: 'ready'; listing: DirListing } | { phase: 'error'; message: string; listing?: DirListing };
 
@@ -37,8 +38,11 @@ export function FileBrowser({ id, initialPath = '/' }: { id: string; initialPath
     );
   }, [api, id, path, reload]);
 
-  const onUploaded = useCallback((dir: string) => {
-    if (dir === path) setReload((n) => n + 1);
+  const onUploaded = useCallback((dir: string, name: string, done: UploadDone) => {
+    if (dir !== path) return;
+    // The row shows from the upload's own result at once; the listing that follows confirms it.
+    setState((s) => (s.listing?.path === dir ? { ...s, listing: withUploadedEntry(s.listing, name, done.size, Date.now()) } : s));
+    setReload((n) => n + 1);
   }, [path]);
   const { transfers, download, upload, cancel, dismiss } = useTransfers(api, id, onUploaded);
 

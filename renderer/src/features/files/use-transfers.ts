@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { BerthApi } from '../../../../contract/index.js';
+import type { UploadDone } from '../../../../contract/models/container-files.js';
 import { joinContainerPath } from '../../../../contract/domains/container-files.js';
 import { saveBlob, startBrowserDownload, startDownload } from './download-transfer.js';
 import { bytesOverHttp, frameThrottle } from './http-bytes.js';
@@ -24,7 +25,7 @@ const KEEP_FINISHED = 5;
  * The downloads and uploads of one file browser, with progress and cancel. Everything still running
  * is cancelled when the browser unmounts.
  */
-export function useTransfers(api: BerthApi, containerId: string, onUploaded: (dir: string) => void) {
+export function useTransfers(api: BerthApi, containerId: string, onUploaded: (dir: string, name: string, done: UploadDone) => void) {
   const [transfers, setTransfers] = useState<Transfer[]>([]);
   const cancels = useRef(new Map<number, () => void>());
   const throttles = useRef(new Map<number, { cancel(): void }>());
@@ -121,7 +122,7 @@ export function useTransfers(api: BerthApi, containerId: string, onUploaded: (di
       sending.then(
         (res) => {
           settle(key, { status: 'done', done: res.size });
-          onUploadedRef.current(dir);
+          onUploadedRef.current(dir, file.name, res);
         },
         (err: unknown) => {
           if (ctl.signal.aborted) return;
