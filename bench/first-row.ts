@@ -5,37 +5,52 @@ import { fmt, percentile } from './support/stats.js';
 
 /**
  * Time to first container row: from navigation start (performance.timeOrigin) of a fresh window on
- * `#/containers` to the first frame in which a container row is in the DOM (a MutationObserver sees it,
- * then the next animation frame, i.e. it is painted). Each run is a new browser context (empty HTTP
+ * `#/containers` to the first container row being painted. Each run is a new browser context (empty HTTP
  * cache, new renderer), as when the window opens. The first run is a warm-up (OS file cache, V8) and not
  * counted. Also reported: first contentful paint and the JavaScript fetched before the first row.
  * `count` containers named berth-bench-first-row-* are created (not started) and removed at the end.
  * Target: median ≤ 500 ms.
+ *
+ * "Painted": a MutationObserver sees the row in the DOM; the frame that shows it starts at the next
+ * animation frame, and its style, layout and paint run after that callback. So the mark is taken in a
+ * task posted from that callback (it runs once the frame's rendering work is done), and when that frame
+ * is the first contentful one, at the first contentful paint if that is later (Chromium reports it when
+ * the frame is presented). A mark taken in the animation-frame callback itself came 50–150 ms before the
+ * row's paint (style, layout and paint of the table are in between).
  */
 const PREFIX = 'berth-bench-first-row-';
 const image = process.env.BERTH_TEST_IMAGE ?? 'berth-test/busybox:latest';
 
 // Plain JS text (not a function), so the bundler's helpers never leak into the page.
-const measureScript = `
+export const firstRowMeasureScript = `
 window.__berthFirstRow = new Promise((resolve) => {
   const find = () => document.querySelector('[role="table"][aria-label="Containers"] [role="row"][data-id]');
-  const done = () =>
+  const done = () => {
+    const inDom = performance.now();
     requestAnimationFrame(() => {
-      const painted = performance.now();
-      const scripts = performance.getEntriesByType('resource').filter((e) => e.initiatorType === 'script' || e.name.endsWith('.js'));
-      // When the rows come in the first frame with content, its paint entry is reported after this frame.
-      new PerformanceObserver((list, observer) => {
-        const fcp = list.getEntriesByName('first-contentful-paint')[0];
-        if (!fcp) return;
-        observer.disconnect();
-        resolve({
-          firstRow: painted,
-          fcp: fcp.startTime,
-          scripts: scripts.length,
-          scriptBytes: scripts.reduce((a, e) => a + (e.decodedBodySize || 0), 0),
-        });
-      }).observe({ type: 'paint', buffered: true });
+      const frameStart = performance.now();
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => {
+        const frameDone = performance.now();
+        const scripts = performance.getEntriesByType('resource').filter((e) => e.initiatorType === 'script' || e.name.endsWith('.js'));
+        // When the row comes in the first frame with content, its paint entry is reported after this frame.
+        new PerformanceObserver((list, observer) => {
+          const fcp = list.getEntriesByName('first-contentful-paint')[0];
+          if (!fcp) return;
+          observer.disconnect();
+          resolve({
+            firstRow: fcp.startTime > inDom ? Math.max(fcp.startTime, frameDone) : frameDone,
+            inDom,
+            frameStart,
+            fcp: fcp.startTime,
+            scripts: scripts.length,
+            scriptBytes: scripts.reduce((a, e) => a + (e.decodedBodySize || 0), 0),
+          });
+        }).observe({ type: 'paint', buffered: true });
+      };
+      channel.port2.postMessage(0);
     });
+  };
   const start = () => {
     if (find()) return done();
     const obs = new MutationObserver(() => {
@@ -66,17 +81,19 @@ export async function benchFirstRow(berth: RunningBerth, count = Number(process.
   const loadBefore = load();
   try {
     const rows: number[] = [];
+    const inDom: number[] = [];
     const fcps: number[] = [];
     let last = { scripts: 0, scriptBytes: 0 };
     for (let run = 0; run <= runs; run++) {
       const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-      await context.addInitScript({ content: measureScript });
+      await context.addInitScript({ content: firstRowMeasureScript });
       const page = await context.newPage();
       await page.goto(`${berth.url}#/containers`);
-      const t = (await page.evaluate('window.__berthFirstRow')) as { firstRow: number; fcp: number; scripts: number; scriptBytes: number };
+      const t = (await page.evaluate('window.__berthFirstRow')) as { firstRow: number; inDom: number; fcp: number; scripts: number; scriptBytes: number };
       await context.close();
       if (run === 0) continue;
       rows.push(t.firstRow);
+      inDom.push(t.inDom);
       fcps.push(t.fcp);
       last = t;
     }
@@ -84,7 +101,7 @@ export async function benchFirstRow(berth: RunningBerth, count = Number(process.
     console.log(
       `first container row (${count}+ containers), navigation start → row painted over ${runs} fresh windows: median ${fmt(median, 0)} ms, ` +
         `min ${fmt(Math.min(...rows), 0)}, max ${fmt(Math.max(...rows), 0)} ms [${rows.map((r) => fmt(r, 0)).join(', ')}]; ` +
-        `first contentful paint median ${fmt(percentile(fcps, 50), 0)} ms; ${last.scripts} script(s), ${fmt(last.scriptBytes / 1024, 0)} KB of JS before the row ` +
+        `row in the DOM median ${fmt(percentile(inDom, 50), 0)} ms; first contentful paint median ${fmt(percentile(fcps, 50), 0)} ms; ${last.scripts} script(s), ${fmt(last.scriptBytes / 1024, 0)} KB of JS before the row ` +
         `(target ≤ 500 ms) — ${median <= 500 ? 'met' : 'MISSED'}; load average ${loadBefore} before, ${load()} after`,
     );
     return { median };

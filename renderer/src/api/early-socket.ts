@@ -5,7 +5,9 @@
  * while the window loads the UI; createWsTransport() adopts the socket and the subscription
  * (bench/first-row.ts). It must import nothing at run time, or the bundler would share a chunk with
  * the main entry. The desktop app has no WebSocket (its preload exposes `window.berth`): nothing to do
- * there but the collator below.
+ * there. (It used to build an ICU collator here for the list's sort; the sort no longer needs ICU for
+ * container names, features/containers/compare-plain.ts, and the collator cost 15–50 ms of the main
+ * thread that the main chunk then waited for.)
  */
 
 /** A subscription sent before the RPC client exists, with an id the client never uses (its ids start at 1). */
@@ -27,7 +29,8 @@ export interface EarlySocket {
 
 declare global {
   interface Window {
-    berthEarlySocket?: EarlySocket;
+    /** The early socket until the transport takes it; null once the transport exists (taken, or made without it). */
+    berthEarlySocket?: EarlySocket | null;
   }
 }
 
@@ -35,7 +38,9 @@ declare global {
 // the containers page makes (features/containers/sync.ts), so the transport can match it.
 const subscriptions: EarlySubscription[] = [{ id: 0, name: 'containers.watch', args: {} }];
 
-if (!window.berth) {
+// Both scripts are async modules: if this file arrives after the main chunk has run, the transport
+// has its own socket already (berthEarlySocket is null) and a second one would never be adopted.
+if (!window.berth && window.berthEarlySocket === undefined) {
   const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
   const socket = new WebSocket(`${scheme}//${location.host}/api`);
   socket.binaryType = 'arraybuffer';
@@ -55,8 +60,3 @@ if (!window.berth) {
     },
   };
 }
-
-// Then, while the main chunk is on its way and the window has nothing else to do, load ICU's
-// collation data: the container list's sort (features/containers/sort.ts) builds an 'en' collator
-// before the first row can be painted, and a window's first collator costs 10–45 ms, the next ~0.
-new Intl.Collator('en');

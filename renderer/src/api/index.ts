@@ -31,8 +31,9 @@ export function getApi(): BerthApi {
   if (window.berth) return (api = rehydrateErrors(berthKinds, window.berth));
   const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
   // The socket early-socket.ts opened before this chunk ran, if any: this transport takes it over.
-  ws = createWsTransport(`${scheme}//${location.host}/api`, window.berthEarlySocket);
-  window.berthEarlySocket = undefined;
+  // null tells early-socket.ts, should it run only now (its file came after this chunk), to open none.
+  ws = createWsTransport(`${scheme}//${location.host}/api`, window.berthEarlySocket ?? undefined);
+  window.berthEarlySocket = null;
   api = createClient<BerthContract>(berthKinds, ws);
   return api;
 }

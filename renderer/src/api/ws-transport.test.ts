@@ -80,6 +80,15 @@ describe('browser-mode transport adopting the early socket', () => {
     vi.unstubAllGlobals();
   });
 
+  it('opens no early socket when its file runs after the main chunk made the transport', async () => {
+    window.berthEarlySocket = null;
+    vi.resetModules();
+    await import('./early-socket.js');
+    expect(FakeSocket.all).toHaveLength(0);
+    expect(window.berthEarlySocket).toBeNull();
+    window.berthEarlySocket = undefined;
+  });
+
   it('takes over an open socket: the container list that already came is delivered, and not asked for again', async () => {
     const { early, socket } = await earlySocket();
     socket.open();

@@ -1,5 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { afterNextPaint } from '../../lib/after-next-paint.js';
 import type { ContainerActionKind } from '../container-actions/action-defs.js';
 import { ContainerRow, rowDomId } from './container-row.js';
 import { GroupRow } from './group-row.js';
@@ -9,6 +10,12 @@ import type { ContainerSort, SortKey } from './sort.js';
 const HEADER_HEIGHT = 36;
 const ROW_HEIGHT = 44;
 const GROUP_HEIGHT = 40;
+/**
+ * Rows rendered beyond the visible ones, for smooth scrolling. None in the first frame with rows: they
+ * would only delay it (render, style and layout of rows nobody sees yet, bench/first-row.ts); they
+ * come in the frame after.
+ */
+const OVERSCAN = 12;
 const COLUMNS: readonly { label: string; sort?: SortKey }[] = [
   { label: 'Name', sort: 'name' },
   { label: 'Image', sort: 'image' },
@@ -53,6 +60,7 @@ export function ContainersTable(props: ContainersTableProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const allRef = useRef<HTMLInputElement>(null);
   const marked = useRef(false);
+  const [overscan, setOverscan] = useState(0);
   const estimateSize = useCallback((i: number) => (rows[i]?.kind === 'group' ? GROUP_HEIGHT : ROW_HEIGHT), [rows]);
   const getItemKey = useCallback((i: number) => rows[i]?.key ?? i, [rows]);
   const virtualizer = useVirtualizer({
@@ -60,7 +68,7 @@ export function ContainersTable(props: ContainersTableProps) {
     getScrollElement: () => scrollRef.current,
     estimateSize,
     getItemKey,
-    overscan: 12,
+    overscan,
     scrollMargin: HEADER_HEIGHT,
     initialRect: { width: 1024, height: 720 },
   });
@@ -74,6 +82,12 @@ export function ContainersTable(props: ContainersTableProps) {
     marked.current = true;
     performance.mark(LIST_INTERACTIVE_MARK);
   }, [rows]);
+
+  const hasRows = rows.length > 0;
+  useEffect(() => {
+    if (overscan === OVERSCAN || !hasRows) return;
+    return afterNextPaint(() => setOverscan(OVERSCAN));
+  }, [overscan, hasRows]);
 
   const scrollTo = useCallback(
     (index: number) => {

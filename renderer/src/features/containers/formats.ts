@@ -5,8 +5,9 @@ import { compareText } from './sort.js';
  * formatter of a window loads ICU data: ≈30 ms each in a fresh Chromium window (more under load), and
  * formatAbsoluteTime() builds a formatter per call. So neither is built when the chunk loads (that would
  * delay the list's subscription) nor in the render of the first rows: warmContainerFormats() builds them
- * while the page waits for the snapshot, and a Created cell shows its full-date tooltip once the
- * formatter exists (it re-renders then, alone).
+ * in idle time while the page waits for the snapshot, and a Created cell shows its full-date tooltip
+ * once the formatter exists (it re-renders then, alone). The sort needs the collator only for names
+ * beyond letters, digits, `_`, `-` and `.` (sort.ts).
  */
 
 let absolute: Intl.DateTimeFormat | undefined;

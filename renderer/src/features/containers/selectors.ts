@@ -2,7 +2,7 @@ import type { ContainerState, ContainerSummary, EngineStatus } from '../../../..
 import type { BackendState } from '../../app/connection-monitor.js';
 import type { ContainerMap } from './reducer.js';
 import { matchesQuery, parseQuery } from './query.js';
-import { compareBy, compareText, defaultSort, type ContainerSort } from './sort.js';
+import { compareBy, compareIds, compareText, defaultSort, type ContainerSort } from './sort.js';
 import type { ContainersState } from './store.js';
 
 export const COMPOSE_PROJECT_LABEL = 'com.docker.compose.project';
@@ -29,7 +29,7 @@ function serviceOf(c: ContainerSummary): string {
   return c.composeService ?? c.labels?.[COMPOSE_SERVICE_LABEL] ?? '';
 }
 
-const byName = (a: ContainerSummary, b: ContainerSummary) => compareText(a.name, b.name) || a.id.localeCompare(b.id);
+const byName = (a: ContainerSummary, b: ContainerSummary) => compareText(a.name, b.name) || compareIds(a.id, b.id);
 const byServiceThenName = (a: ContainerSummary, b: ContainerSummary) => compareText(serviceOf(a), serviceOf(b)) || byName(a, b);
 
 /**
