@@ -183,6 +183,10 @@ install -D -m 644 "$here/guest/containerd.toml" "$root/etc/containerd/config.tom
 ln -sf /run/resolv.conf "$root/etc/resolv.conf"
 echo berth >"$root/etc/hostname"
 printf '127.0.0.1 localhost\n127.0.1.1 berth\n::1 localhost ip6-localhost ip6-loopback\n' >"$root/etc/hosts"
+# What berth-init mounts with one `mount -a` (the root disk and the data disk are mounted by the scripts).
+printf '%s\n' 'tmpfs /run tmpfs mode=755,nosuid,nodev 0 0' 'tmpfs /tmp tmpfs mode=1777,nosuid,nodev 0 0' \
+  'devpts /dev/pts devpts gid=5,mode=620,ptmxmode=666 0 0' 'tmpfs /dev/shm tmpfs mode=1777,nosuid,nodev 0 0' \
+  'cgroup2 /sys/fs/cgroup cgroup2 defaults 0 0' >"$root/etc/fstab"
 mkdir -p "$root/mnt/data" "$root/var/lib/docker" "$root/var/lib/containerd"
 rm -rf "$root"/tmp/* "$root"/var/lib/apt/lists/* "$root"/var/cache/apt/* "$root"/var/cache/debconf/*-old \
   "$root"/usr/share/doc/* "$root"/usr/share/man/* "$root"/usr/share/info/* "$root"/usr/share/locale/* \
