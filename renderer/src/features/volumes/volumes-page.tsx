@@ -78,18 +78,21 @@ export function VolumesPage() {
           {sizes.error ? `Sizes: ${sizes.error}` : measuredAt ? `sizes measured ${formatRelativeTime(measuredAt, now)}` : ''}
         </span>
         <span className="toolbar__spacer" />
-        <a className="btn" href="#/containers/recently-removed">
-          Recently removed
-        </a>
-        <button type="button" className="btn" onClick={() => setDialog({ kind: 'import' })}>
-          Import
-        </button>
-        <button type="button" className="btn" onClick={() => setDialog({ kind: 'prune' })}>
-          Prune
-        </button>
-        <button type="button" className="btn btn--primary" onClick={() => setDialog({ kind: 'create' })}>
-          Create volume
-        </button>
+        {/* One group, so that when the toolbar wraps the actions move to the next line together. */}
+        <div className="toolbar__actions toolbar__actions--end">
+          <a className="btn" href="#/containers/recently-removed">
+            Recently removed
+          </a>
+          <button type="button" className="btn" onClick={() => setDialog({ kind: 'import' })}>
+            Import
+          </button>
+          <button type="button" className="btn" onClick={() => setDialog({ kind: 'prune' })}>
+            Prune
+          </button>
+          <button type="button" className="btn btn--primary" onClick={() => setDialog({ kind: 'create' })}>
+            Create volume
+          </button>
+        </div>
       </div>
       {live.phase === 'error' ? (
         <p className="vol-error" role="alert">
