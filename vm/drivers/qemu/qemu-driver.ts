@@ -1,18 +1,18 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { arch as hostArch } from 'node:os';
-import { join } from 'node:path';
 import type { Disposable } from '../../../contract/define.js';
 import type { VmConfig, VmDriver, VmPortForward, VmProgress, VmResources, VmShare, VmStartResult, VmStatus } from '../../driver.js';
 import { EngineSocket } from '../../engine-socket/engine-socket.js';
 import { pingOnce } from '../../engine-socket/ping.js';
-import { generateVmCerts, type VmCerts } from '../../engine-socket/vm-certs.js';
-import { shareMountTable } from '../../shares/share-mounts.js';
-import { ensureDataDisk, vmPaths, writeSeedDisk, type VmPaths } from '../../vm-files.js';
+import { vmPaths, type VmPaths } from '../../vm-files.js';
 import { detectAccel, type AccelChoice } from './accel.js';
 import { ConsoleFollower } from './console-stages.js';
-import { guestAgent, guestExec, syncGuestClock } from './guest-agent.js';
+import { dataDiskUsage, freezeDataDisk, mountShares, requestGuestShutdown, setGuestClock, thawDataDisk, unmountShares } from './guest-actions.js';
+import { HostForwards } from './host-forwards.js';
+import { imageId, machineInput } from './machine-input.js';
 import { machineKey, qemuArgs, qemuBinary, type QemuAccel, type QemuArch, type QemuArgsInput } from './qemu-args.js';
+import { qemuAvailability } from './qemu-available.js';
+import { QemuVmFiles } from './qemu-vm-files.js';
 import { adoptQemu, freePort, isQemuFor, killLeftover, readPidFile, spawnQemu, tailFile, waitGone, type SpawnedQemu } from './qemu-process.js';
 import { QmpClient } from './qmp-client.js';
 import { discardState, finishIncoming, incomingCommand, readState, saveState } from './suspend-state.js';
@@ -36,20 +36,6 @@ export interface QemuDriverOptions {
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-// qboot instead of SeaBIOS: QEMU start → kernel went from 14 s to 2 s of firmware and loading under a
-// loaded TCG run (bench vm-boot). Debian's qemu-system-data and Homebrew's qemu both ship it.
-const QBOOT = ['/usr/share/qemu/qboot.rom', '/opt/homebrew/share/qemu/qboot.rom', '/usr/local/share/qemu/qboot.rom'];
-const DEFAULT_RESOURCES: VmResources = { cpus: 2, memoryMiB: 2048, diskGiB: 64 };
-
-/**
- * The kernel QEMU boots. x86: the image's uncompressed `vmlinux` where it has one; QEMU enters it at its PVH
- * note, which skips the bzImage's decompressor and real-mode hand-off (about a second of a TCG boot, bench
- * vm-boot). Images built before it have only `vmlinuz`.
- */
-export function guestKernel(imageDir: string, arch: QemuArch): string {
-  const elf = join(imageDir, 'vmlinux');
-  return arch === 'x86_64' && existsSync(elf) ? elf : join(imageDir, 'vmlinuz');
-}
 
 /** The QEMU driver: Linux (KVM or TCG) and macOS (HVF), x86_64 and aarch64. See vm/README.md. */
 export class QemuDriver implements VmDriver {
@@ -61,8 +47,9 @@ export class QemuDriver implements VmDriver {
   private accelChoice: AccelChoice | undefined;
   private qemu: SpawnedQemu | undefined;
   private qmp: QmpClient | undefined;
+  private readonly files: QemuVmFiles;
   private readonly socket: EngineSocket;
-  private readonly forwards: VmPortForward[] = [];
+  private readonly forwards = new HostForwards(() => this.qmp);
   private statusNow: VmStatus = { state: 'absent' };
   private readonly listeners = new Set<(s: VmStatus) => void>();
 
@@ -70,97 +57,26 @@ export class QemuDriver implements VmDriver {
     this.paths = vmPaths(opts.dataDir, opts.name ?? 'berth');
     this.arch = opts.arch ?? (hostArch() === 'arm64' ? 'aarch64' : 'x86_64');
     this.binary = opts.qemuBinary ?? qemuBinary(this.arch);
+    this.files = new QemuVmFiles(this.paths, opts.log);
     this.socket = new EngineSocket(this.paths.engineSocket);
-    if (existsSync(this.paths.config)) this.statusNow = { state: existsSync(this.paths.stateMeta) ? 'suspended' : 'stopped' };
+    if (this.files.exists()) this.statusNow = { state: existsSync(this.paths.stateMeta) ? 'suspended' : 'stopped' };
   }
 
   async available(): Promise<{ ok: true } | { ok: false; message: string; remedy: string }> {
-    try {
-      execFileSync(this.binary, ['--version'], { stdio: 'ignore' });
-    } catch {
-      const pkg = this.arch === 'x86_64' ? 'qemu-system-x86' : 'qemu-system-arm';
-      return {
-        ok: false,
-        message: `QEMU (${this.binary}) is not installed, and Berth needs it to run the engine in a VM.`,
-        remedy: process.platform === 'darwin' ? 'Install it with `brew install qemu`.' : `Install it, e.g. \`sudo apt-get install ${pkg}\` (Debian/Ubuntu) or \`sudo dnf install qemu-kvm\` (Fedora).`,
-      };
-    }
-    for (const f of ['vmlinuz', 'initrd.img', 'rootfs.img']) {
-      if (!existsSync(join(this.opts.imageDir, f))) {
-        return { ok: false, message: `The VM image at ${this.opts.imageDir} has no ${f}.`, remedy: 'Build it with `npm run vm:image`.' };
-      }
-    }
-    return { ok: true };
+    return qemuAvailability(this.binary, this.arch, this.opts.imageDir);
   }
 
   async create(config: VmConfig): Promise<void> {
-    mkdirSync(this.paths.dir, { recursive: true, mode: 0o700 });
-    ensureDataDisk(this.paths.dataDisk, config.resources.diskGiB);
-    writeFileSync(this.paths.config, JSON.stringify(config, null, 2));
-    if (!existsSync(this.paths.certs)) writeFileSync(this.paths.certs, JSON.stringify(await generateVmCerts()), { mode: 0o600 });
-    await this.writeSeed();
+    await this.files.create(config);
     this.setStatus({ state: existsSync(this.paths.stateMeta) ? 'suspended' : 'stopped' });
   }
 
-  private config(): VmConfig {
-    if (!existsSync(this.paths.config)) throw new Error('The VM does not exist yet: create it first.');
-    return JSON.parse(readFileSync(this.paths.config, 'utf8')) as VmConfig;
-  }
-
-  /** The seed disk the guest init unpacks: dockerd's TLS material and the shared folders' mount table. */
-  private async writeSeed(): Promise<void> {
-    const certs = this.certs();
-    await writeSeedDisk(this.paths.seedDisk, {
-      'ca.pem': certs.caCert,
-      'server-cert.pem': certs.serverCert,
-      'server-key.pem': certs.serverKey,
-      'shares.tab': shareMountTable(this.sharesNow(), '9p'),
-    });
-  }
-
-  /**
-   * The shares QEMU gets: a folder that no longer exists on the host is left out (QEMU would refuse to
-   * start), and logged.
-   */
-  private sharesNow(): VmShare[] {
-    const all = this.config().shares ?? [];
-    const there = all.filter((sh) => existsSync(sh.hostPath));
-    for (const sh of all) if (!there.includes(sh)) this.opts.log?.(`shared folder ${sh.hostPath} does not exist on this computer; not shared`);
-    return there;
-  }
-
-  private certs(): VmCerts {
-    return JSON.parse(readFileSync(this.paths.certs, 'utf8')) as VmCerts;
-  }
-
-  private imageId(): string {
-    const manifest = join(this.opts.imageDir, 'manifest.json');
-    return existsSync(manifest) ? ((JSON.parse(readFileSync(manifest, 'utf8')) as { recipe?: string }).recipe ?? this.opts.imageDir) : this.opts.imageDir;
-  }
-
+  /** QEMU's arguments (see machine-input.ts), its engine forward on host port `port`. */
   private argsInput(port: number): QemuArgsInput {
-    const r = this.config().resources ?? DEFAULT_RESOURCES;
-    const img = this.opts.imageDir;
-    return {
-      arch: this.arch,
-      accel: this.accelChoice?.accel ?? 'tcg',
-      cpus: r.cpus,
-      memoryMiB: r.memoryMiB,
-      kernel: guestKernel(img, this.arch),
-      initrd: join(img, 'initrd.img'),
-      rootDisk: join(img, 'rootfs.img'),
-      dataDisk: this.paths.dataDisk,
-      seedDisk: this.paths.seedDisk,
-      engineHostPort: port,
-      qmpSocket: this.paths.qmpSocket,
-      guestAgentSocket: this.paths.guestAgentSocket,
-      consoleLog: this.paths.consoleLog,
-      pidFile: this.paths.pidFile,
-      extraCmdline: this.opts.extraCmdline,
-      tcgTbSizeMiB: this.opts.tcgTbSizeMiB ?? 256,
-      firmware: this.opts.firmware ?? (this.arch === 'x86_64' ? QBOOT.find((p) => existsSync(p)) : undefined),
-      shares: this.sharesNow(),
-    };
+    const { imageDir, extraCmdline, tcgTbSizeMiB, firmware } = this.opts;
+    const accel = this.accelChoice?.accel ?? 'tcg';
+    const resources = this.files.config().resources;
+    return machineInput({ arch: this.arch, accel, imageDir, paths: this.paths, resources, shares: this.files.sharesNow(), extraCmdline, tcgTbSizeMiB, firmware }, port);
   }
 
   async start(onProgress?: (p: VmProgress) => void, signal?: AbortSignal): Promise<VmStartResult> {
@@ -178,7 +94,7 @@ export class QemuDriver implements VmDriver {
     this.setStatus({ state: 'starting', message: 'Starting the VM' });
     try {
       const key = machineKey(this.argsInput(0));
-      const saved = readState(this.paths.state, this.paths.stateMeta, key, this.imageId());
+      const saved = readState(this.paths.state, this.paths.stateMeta, key, imageId(this.opts.imageDir));
       if (saved) {
         try {
           return await this.boot(onProgress, signal, incomingCommand(this.paths.state, saved));
@@ -211,15 +127,15 @@ export class QemuDriver implements VmDriver {
     const port = await freePort();
     for (const p of [this.paths.qmpSocket, this.paths.guestAgentSocket, this.paths.consoleLog]) rmSync(p, { force: true });
     await this.socket.listen();
-    this.socket.setTarget(port, this.certs());
-    if (!incoming) await this.writeSeed();
+    this.socket.setTarget(port, this.files.certs());
+    if (!incoming) await this.files.writeSeed();
     const args = qemuArgs({ ...this.argsInput(port), incoming });
     this.opts.log?.(`${this.binary} ${args.join(' ')}`);
     progress(incoming ? 'Resuming the VM' : 'Starting the VM');
     const qemu = spawnQemu(this.binary, args, this.paths.qemuLog);
     this.qemu = qemu;
     // What a back end started later needs to take this QEMU over (see tryAdopt).
-    writeFileSync(this.paths.runtime, JSON.stringify({ enginePort: port, accel: this.accelChoice, shares: this.sharesNow() }), { mode: 0o600 });
+    writeFileSync(this.paths.runtime, JSON.stringify({ enginePort: port, accel: this.accelChoice, shares: this.files.sharesNow() }), { mode: 0o600 });
     let exited: string | undefined;
     void qemu.exited.then(({ code, signal: sig }) => {
       exited = `QEMU ended (${sig ?? `exit code ${code}`})`;
@@ -252,11 +168,11 @@ export class QemuDriver implements VmDriver {
       stages.push({ name: 'resumed', hostMs: Date.now() - t0 });
       // Thaw, clock and forwards go on while dockerd is pinged; start resolves when all are done.
       afterResume = (async () => {
-        await this.thaw();
-        await syncGuestClock(this.paths.guestAgentSocket).catch((e: Error) => this.opts.log?.(`clock: ${e.message}`));
+        await thawDataDisk(this.paths.guestAgentSocket, this.opts.log);
+        await setGuestClock(this.paths.guestAgentSocket, this.opts.log);
         stages.push({ name: 'clock', hostMs: Date.now() - t0 });
-        await this.mountShares();
-        for (const f of this.forwards) await this.addForward(f).catch((e: Error) => this.opts.log?.(e.message));
+        await this.remountShares();
+        await this.forwards.restore(this.opts.log);
       })();
     }
     const follower = new ConsoleFollower(this.paths.consoleLog);
@@ -274,7 +190,7 @@ export class QemuDriver implements VmDriver {
     }
     stages.push({ name: 'ping', hostMs: Date.now() - t0 });
     await afterResume;
-    this.setStatus({ state: 'running', dockerHost: this.socket.dockerHost, resources: this.config().resources, shares: this.sharesNow(), accel: this.accelChoice?.accel, warning: this.accelChoice?.warning });
+    this.setStatus({ state: 'running', dockerHost: this.socket.dockerHost, resources: this.files.config().resources, shares: this.files.sharesNow(), accel: this.accelChoice?.accel, warning: this.accelChoice?.warning });
     return { dockerHost: this.socket.dockerHost, resumed: Boolean(incoming), stages, totalMs: Date.now() - t0 };
   }
 
@@ -303,7 +219,7 @@ export class QemuDriver implements VmDriver {
       const { status } = await qmp.execute<{ status: string }>('query-status');
       if (status !== 'running') throw new Error(`it is ${status}`);
       await this.socket.listen();
-      this.socket.setTarget(runtime.enginePort, this.certs());
+      this.socket.setTarget(runtime.enginePort, this.files.certs());
       if (!(await pingOnce(this.socket.path, 5000))) throw new Error('its dockerd does not answer');
       this.accelChoice ??= runtime.accel;
       const qemu = adoptQemu(pid);
@@ -312,9 +228,9 @@ export class QemuDriver implements VmDriver {
       this.watchQmp(qmp);
       void qemu.exited.then(() => this.qemu === qemu && this.onQemuExit('QEMU ended'));
       // Host forwards the earlier back end made are dropped; the port manager makes them again.
-      await this.clearForwards(runtime.enginePort);
+      await this.forwards.clearAllBut(runtime.enginePort);
       this.opts.log?.(`took over the running VM (QEMU pid ${pid}) left by an earlier back end`);
-      this.setStatus({ state: 'running', dockerHost: this.socket.dockerHost, resources: this.config().resources, shares: runtime.shares ?? [], accel: this.accelChoice?.accel, warning: this.accelChoice?.warning });
+      this.setStatus({ state: 'running', dockerHost: this.socket.dockerHost, resources: this.files.config().resources, shares: runtime.shares ?? [], accel: this.accelChoice?.accel, warning: this.accelChoice?.warning });
       return { dockerHost: this.socket.dockerHost, resumed: false, adopted: true, stages: [{ name: 'adopted', hostMs: Date.now() - t0 }], totalMs: Date.now() - t0 };
     } catch (e) {
       qmp?.close();
@@ -324,23 +240,9 @@ export class QemuDriver implements VmDriver {
     }
   }
 
-  /** Removes every host forward but the engine's (QEMU's `info usernet` lists them). */
-  private async clearForwards(enginePort: number): Promise<void> {
-    if (!this.qmp) return;
-    const table = await this.qmp.hmp('info usernet');
-    for (const m of table.matchAll(/^\s*(TCP|UDP)\[HOST_FORWARD\]\s+\d+\s+(\S+)\s+(\d+)/gm)) {
-      const [, proto, ip, port] = m;
-      if (proto === 'TCP' && Number(port) === enginePort) continue;
-      const hostIp = ip === '*' ? '' : ip;
-      await this.qmp.hmp(`hostfwd_remove net0 ${proto!.toLowerCase()}:${hostIp}:${port}`).catch(() => undefined);
-    }
-  }
-
-  /** Mounts the shared folders in the guest (after a resume: they were unmounted to save it). */
-  private async mountShares(): Promise<void> {
-    if (!(this.sharesNow()).length) return;
-    const r = await guestExec(this.paths.guestAgentSocket, '/usr/sbin/berth-shares', ['mount'], 60_000).catch((e: Error) => ({ exitCode: -1, stdout: e.message, stderr: '' }));
-    if (r.exitCode !== 0) this.opts.log?.(`shared folders: ${r.stdout.trim()} ${r.stderr.trim()}`);
+  /** Mounts the shared folders in the guest again, if it has any (they were unmounted to save the VM). */
+  private async remountShares(): Promise<void> {
+    if (this.files.sharesNow().length) await mountShares(this.paths.guestAgentSocket, this.opts.log);
   }
 
   private onQemuExit(why: string): void {
@@ -371,7 +273,7 @@ export class QemuDriver implements VmDriver {
       // The guest agent's shutdown (→ /sbin/shutdown → init), and the ACPI power button (→ busybox acpid →
       // init) as a second way: after a resume the power button alone went unanswered (measured).
       // Init stops dockerd and containerd, unmounts the data disk and powers off.
-      void guestAgent(this.paths.guestAgentSocket, 'guest-shutdown', { timeoutMs: 10_000 }).catch((e: Error) => this.opts.log?.(`guest-shutdown: ${e.message}`));
+      requestGuestShutdown(this.paths.guestAgentSocket, this.opts.log);
       await this.qmp.execute('system_powerdown').catch(() => undefined);
       const clean = await Promise.race([qemu.exited.then(() => true), sleep(timeoutMs).then(() => false)]);
       if (!clean) this.opts.log?.(`the guest did not power off within ${timeoutMs / 1000} s; ending QEMU`);
@@ -381,18 +283,6 @@ export class QemuDriver implements VmDriver {
     this.setStatus({ state: existsSync(this.paths.stateMeta) ? 'suspended' : 'stopped' });
   }
 
-  /** Thaws the data disk frozen by `suspend`; retried, since a just-resumed guest can be slow to answer. */
-  private async thaw(): Promise<void> {
-    for (let attempt = 1; attempt <= 3; attempt++) {
-      try {
-        await guestAgent(this.paths.guestAgentSocket, 'guest-fsfreeze-thaw', { timeoutMs: 20_000 });
-        return;
-      } catch (e) {
-        this.opts.log?.(`thaw (attempt ${attempt}): ${(e as Error).message}`);
-      }
-    }
-  }
-
   async suspend(): Promise<void> {
     if (!this.qmp || !this.qemu) throw new Error('The VM is not running.');
     const running = this.statusNow;
@@ -400,31 +290,22 @@ export class QemuDriver implements VmDriver {
     const t0 = Date.now();
     // QEMU cannot save a VM while a 9p share is mounted: unmount them first (mounted again on resume).
     // A container's bind mount keeps a share in use; then the VM cannot be saved and is stopped instead.
-    if ((this.sharesNow()).length) {
-      const r = await guestExec(this.paths.guestAgentSocket, '/usr/sbin/berth-shares', ['umount'], 30_000).catch((e: Error) => ({ exitCode: -1, stdout: e.message, stderr: '' }));
-      if (r.exitCode !== 0) {
-        await this.mountShares();
-        this.setStatus(running);
-        const held = /^held (.*)$/m.exec(r.stdout)?.[1];
-        throw new Error(
-          held
-            ? `The VM cannot be saved while a container uses a shared folder (${held.trim()}): QEMU cannot save a VM with a 9p share in use. Stop that container first, or the VM stops instead and cold-boots next time.`
-            : `The shared folders could not be unmounted to save the VM (${r.stdout.trim() || r.stderr.trim()}).`,
-        );
-      }
+    const notUnmounted = this.files.sharesNow().length ? await unmountShares(this.paths.guestAgentSocket) : undefined;
+    if (notUnmounted) {
+      await this.remountShares();
+      this.setStatus(running);
+      throw new Error(notUnmounted);
     }
     // Flush and freeze the data disk first, so even a state that is later lost leaves a clean disk.
-    await guestAgent(this.paths.guestAgentSocket, 'guest-fsfreeze-freeze-list', { args: { mountpoints: ['/mnt/data'] }, timeoutMs: 30_000 }).catch(
-      (e: Error) => this.opts.log?.(`freeze: ${e.message}`),
-    );
+    await freezeDataDisk(this.paths.guestAgentSocket, this.opts.log);
     const t1 = Date.now();
     try {
-      await saveState(this.qmp, this.paths.state, this.paths.stateMeta, { machineKey: machineKey(this.argsInput(0)), image: this.imageId() });
+      await saveState(this.qmp, this.paths.state, this.paths.stateMeta, { machineKey: machineKey(this.argsInput(0)), image: imageId(this.opts.imageDir) });
     } catch (e) {
       // Not saved: the VM goes on as it was (the caller stops it, or not).
       await this.qmp.execute('cont').catch(() => undefined);
-      await this.thaw();
-      await this.mountShares();
+      await thawDataDisk(this.paths.guestAgentSocket, this.opts.log);
+      await this.remountShares();
       this.setStatus(running);
       throw e;
     }
@@ -452,13 +333,12 @@ export class QemuDriver implements VmDriver {
 
   async status(): Promise<VmStatus> {
     const s: VmStatus = { ...this.statusNow };
-    if (existsSync(this.paths.config)) s.resources = this.config().resources;
+    if (this.files.exists()) s.resources = this.files.config().resources;
     s.logTail = tailFile(this.paths.consoleLog, 20);
     if (s.state === 'running') {
-      const fs = await guestAgent<{ mountpoint: string; 'used-bytes'?: number; 'total-bytes'?: number }[]>(this.paths.guestAgentSocket, 'guest-get-fsinfo', { timeoutMs: 3000 }).catch(() => []);
-      const data = fs.find((f) => f.mountpoint === '/mnt/data');
-      if (data?.['total-bytes']) {
-        s.disk = { usedBytes: data['used-bytes'] ?? 0, totalBytes: data['total-bytes'] };
+      const disk = await dataDiskUsage(this.paths.guestAgentSocket);
+      if (disk) {
+        s.disk = disk;
         if (s.disk.usedBytes / s.disk.totalBytes > 0.95) {
           s.message = `The VM's data disk is full (${gib(s.disk.usedBytes)} of ${gib(s.disk.totalBytes)} GiB used): remove unused images, containers or volumes, or give the VM a bigger disk.`;
         }
@@ -479,35 +359,19 @@ export class QemuDriver implements VmDriver {
   }
 
   async setResources(resources: VmResources): Promise<void> {
-    const config = this.config();
-    ensureDataDisk(this.paths.dataDisk, resources.diskGiB);
-    writeFileSync(this.paths.config, JSON.stringify({ ...config, resources }, null, 2));
+    this.files.setResources(resources);
   }
 
   async setShares(shares: VmShare[]): Promise<void> {
-    writeFileSync(this.paths.config, JSON.stringify({ ...this.config(), shares }, null, 2));
+    this.files.setShares(shares);
   }
 
-  private async addForward(f: VmPortForward): Promise<void> {
-    if (!this.qmp) throw new Error('The VM is not running.');
-    const out = await this.qmp.hmp(`hostfwd_add net0 ${f.protocol}:${f.hostIp}:${f.hostPort}-:${f.guestPort}`);
-    if (out.trim()) throw new Error(`Cannot forward ${f.hostIp}:${f.hostPort}: ${out.trim()} (is the port taken?)`);
-  }
-
-  async forwardPort(forward: VmPortForward): Promise<Disposable> {
-    await this.addForward(forward);
-    this.forwards.push(forward);
-    return {
-      dispose: () => {
-        const i = this.forwards.indexOf(forward);
-        if (i >= 0) this.forwards.splice(i, 1);
-        void this.qmp?.hmp(`hostfwd_remove net0 ${forward.protocol}:${forward.hostIp}:${forward.hostPort}`).catch(() => undefined);
-      },
-    };
+  forwardPort(forward: VmPortForward): Promise<Disposable> {
+    return this.forwards.add(forward);
   }
 
   forwardedPorts(): VmPortForward[] {
-    return [...this.forwards];
+    return this.forwards.list();
   }
 
   /** QEMU's pid while it runs (for the benchmark's CPU and RSS figures). */
