@@ -197,4 +197,18 @@ describe('container files against the real dockerd', () => {
     expect(bin.entries.find((e) => e.name === 'busybox')).toMatchObject({ kind: 'file', mode: '-rwxr-xr-x' });
     engine.dispose();
   });
+
+  it('a folder of files bigger than the archive bound on a running container lists whole with the default bounds (the in-container listing completes it)', async () => {
+    const { listDir, RUNNING_LISTING_LIMITS } = await import('../files/list-dir.js');
+    const engine = testEngine();
+    const mib = RUNNING_LISTING_LIMITS.maxBytes / (1 << 20);
+    await docker('exec', running, 'sh', '-c', `mkdir -p /big && ln -s /etc/hostname /big/a-link && for f in b c; do dd if=/dev/zero of=/big/$f bs=1M count=${mib + 2} 2>/dev/null; done && echo x > /big/d`);
+    const listing = await listDir(engine, running, '/big');
+    expect(listing.truncated).toBe(false);
+    expect(listing.entries.map((e) => e.name)).toEqual(['a-link', 'b', 'c', 'd']);
+    expect(listing.entries.find((e) => e.name === 'c')).toMatchObject({ kind: 'file', size: (mib + 2) << 20 });
+    expect(listing.entries.find((e) => e.name === 'd')).toMatchObject({ kind: 'file', size: 2 });
+    expect(listing.entries.find((e) => e.name === 'a-link')).toMatchObject({ kind: 'symlink' });
+    engine.dispose();
+  });
 });
