@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BerthError, contract, createDispatcher, type CallContext } from '../contract/index.js';
-import { contentDisposition } from './byte-http.js';
+import { contentDisposition } from './http-answers.js';
 import { startBerthServer, type BerthServer } from './http-server.js';
 import { createFakeImplementation } from './testing/fake-implementation.js';
 

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { BYTE_LIMITS } from '../contract/byte-frame.js';
-import { BerthError, contract, type BerthErrorShape, type Dispatcher, type ErrorCode, type ServerMessage } from '../contract/index.js';
+import { BerthError, contract, type BerthErrorShape, type Dispatcher, type ServerMessage } from '../contract/index.js';
+import { contentDisposition, statusOf } from './http-answers.js';
 import type { RequestGuard } from './request-guard.js';
 
 /**
@@ -37,45 +38,12 @@ const CONGESTED_BYTES = 4 * 1024 * 1024;
 /** The id of the one download or upload on a request's connection. */
 const STREAM_ID = 1;
 
-export function statusOf(code: ErrorCode): number {
-  switch (code) {
-    case 'VALIDATION':
-      return 400;
-    case 'UNAUTHORIZED':
-      return 401;
-    case 'UNKNOWN_METHOD':
-    case 'NOT_FOUND':
-      return 404;
-    case 'CONFLICT':
-      return 409;
-    case 'ENGINE_ERROR':
-      return 502;
-    case 'ENGINE_UNAVAILABLE':
-      return 503;
-    case 'TRANSPORT':
-    case 'CANCELLED':
-      return 400;
-    default:
-      return 500;
-  }
-}
-
 function kindOf(name: string): string | undefined {
   const dot = name.indexOf('.');
   if (dot < 0) return undefined;
   const domain = Object.hasOwn(contract, name.slice(0, dot)) ? (contract as Record<string, Record<string, { kind: string }>>)[name.slice(0, dot)] : undefined;
   const key = name.slice(dot + 1);
   return domain && Object.hasOwn(domain, key) ? domain[key]!.kind : undefined;
-}
-
-/**
- * `attachment` with the file's name: a plain-ASCII fallback (quotes, backslashes and control
- * characters replaced) and the exact name as RFC 5987 UTF-8.
- */
-export function contentDisposition(fileName: string): string {
-  const ascii = fileName.replace(/[^\x20-\x7e]|["\\]/g, '_') || 'download';
-  const exact = encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${exact}`;
 }
 
 /**
