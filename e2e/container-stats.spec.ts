@@ -63,6 +63,10 @@ describe('container stats (streaming, never polled)', () => {
     const spark = row.getByRole('img', { name: /^CPU \d+(\.\d)? %$/ });
     await spark.waitFor({ timeout: 20_000 });
     await expect.poll(async () => parseFloat((await spark.getAttribute('aria-label'))!.slice(4)), { timeout: 20_000 }).toBeGreaterThan(0);
+    // Beside the sparkline, in a 1400 px window, the status text ("Up 5 seconds") shows whole.
+    const status = row.locator('.cell-status__text');
+    expect(await status.innerText()).toMatch(/^Up /);
+    expect(await status.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
     // A stopped container has none.
     const idle = uniqueName(prefix);
     await docker('create', '--name', idle, testImage, 'sleep', '600');
