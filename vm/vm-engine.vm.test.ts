@@ -7,11 +7,12 @@ import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { pack } from 'tar-stream';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, openApp, startBerth, type RunningBerth } from '../e2e/support/berth.js';
 import { defaultSettings } from '../contract/domains/settings.js';
 import { connectNodeClient } from '../bench/support/node-client.js';
-import { guestAgent } from './drivers/qemu/guest-agent.js';
+import { guestAgent, guestExec } from './drivers/qemu/guest-agent.js';
+import { berthLogPath } from '../engine/diagnostics/log-file.js';
 import { isQemuProcess, readPidFile } from './drivers/qemu/qemu-process.js';
 import { buildImage, findImage } from './image/image-key.js';
 import { vmPaths } from './vm-files.js';
@@ -103,6 +104,28 @@ afterAll(async () => {
   pid = readPidFile(paths.pidFile) ?? pid;
   if (pid && isQemuProcess(pid)) process.kill(pid, 'SIGKILL');
   rmSync(root, { recursive: true, force: true });
+});
+
+/** The last `lines` lines of a file, or a note that it is missing. */
+function tail(path: string, lines: number): string {
+  return existsSync(path) ? readFileSync(path, 'utf8').split('\n').slice(-lines).join('\n') : `(no ${path})`;
+}
+
+/**
+ * When a check fails, what the VM and Berth said (printed once): CI keeps no files, so a failure that
+ * happens only there is explained by its own output. The guest's dockerd and containerd logs come through
+ * the guest agent while it still answers.
+ */
+let diagnosed = false;
+afterEach(async (ctx) => {
+  if (ctx.task.result?.state !== 'fail' || diagnosed) return;
+  diagnosed = true;
+  const parts = [`--- console.log (tail)\n${tail(paths.consoleLog, 60)}`, `--- qemu.log (tail)\n${tail(paths.qemuLog, 20)}`, `--- berth.log (tail)\n${tail(berthLogPath(dataDir), 60)}`];
+  for (const file of ['/run/berth/dockerd.log', '/run/berth/containerd.log']) {
+    const r = await guestExec(paths.guestAgentSocket, '/bin/sh', ['-c', `tail -n 40 ${file}; echo; free -m; uptime`], 10_000).catch((e: Error) => ({ stdout: `(guest agent: ${e.message})`, stderr: '' }));
+    parts.push(`--- guest ${file} (tail)\n${r.stdout}${r.stderr}`);
+  }
+  console.error(`VM diagnostics after "${ctx.task.name}" failed:\n${parts.join('\n')}`);
 });
 
 describe('Berth with --engine vm', () => {
