@@ -27,13 +27,20 @@ done
 node -e '
   const fs = require("fs");
   let passed = 0, failed = 0, skipped = 0;
+  const failures = [];
   for (const p of ["unit", "integration", "e2e", "vm"]) {
     const f = `dist/test-results-${p}.json`;
     if (!fs.existsSync(f)) { failed++; console.log(`${p}: no results (the suite did not run)`); continue; }
     const r = JSON.parse(fs.readFileSync(f, "utf8"));
     passed += r.numPassedTests; failed += r.numFailedTests; skipped += r.numPendingTests + r.numTodoTests;
     console.log(`${p}: ${r.numPassedTests} passed, ${r.numFailedTests} failed`);
+    // The failures again, at the end where a truncated CI log still shows them.
+    for (const file of r.testResults) for (const t of file.assertionResults) if (t.status === "failed") {
+      const why = (t.failureMessages[0] ?? "").split("\n").find((l) => l.trim()) ?? "";
+      failures.push(`  ${p} ✗ ${file.name.replace(process.cwd() + "/", "")} › ${t.fullName}\n      ${why.slice(0, 300)}`);
+    }
   }
+  if (failures.length) console.log(`failed:\n${failures.join("\n")}`);
   console.log(`tests: ${passed} passed, ${failed} failed` + (skipped ? `, ${skipped} skipped` : ""));
 ' || status=1
 exit $status

@@ -243,6 +243,18 @@ describe('Berth with --engine vm', () => {
     }
   });
 
+  it('a dockerd that dies in the guest is started again by the guest\'s init: the engine answers again, and the console says why', async () => {
+    const killed = await guestExec(paths.guestAgentSocket, '/bin/sh', ['-c', 'kill -9 $(pidof dockerd) && echo killed']);
+    expect(killed.stdout.trim()).toBe('killed');
+    const t0 = Date.now();
+    await expect.poll(() => docker(['version', '--format', '{{.Server.Os}}']).catch(() => 'down'), { timeout: 180_000, interval: 1000 }).toBe('linux');
+    console.log(`dockerd killed → answering again in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    expect(readFileSync(paths.consoleLog, 'utf8')).toMatch(/berth: dockerd ended with status 137; starting it again/);
+    // The engine Berth shows is the same one, still running.
+    await page.goto(`${berth!.url}#/engine`);
+    await expect.poll(() => connectionState().innerText(), { timeout: 60_000 }).toBe('running');
+  });
+
   it('a restarted back end takes over the running VM: same QEMU, containers still running, forwards made again', async () => {
     await docker(['run', '-d', '--name', 'survivor', '-p', '0:80', 'berth-smoke/busybox', 'sh', '-c', 'mkdir -p /www && echo still-here > /www/index.html && exec httpd -f -p 80 -h /www']);
     const port = Number((await docker(['port', 'survivor', '80/tcp'])).split('\n')[0]!.split(':').pop());

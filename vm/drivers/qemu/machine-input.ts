@@ -16,13 +16,13 @@ const QBOOT = ['/usr/share/qemu/qboot.rom', '/opt/homebrew/share/qemu/qboot.rom'
 const DEFAULT_RESOURCES: VmResources = { cpus: 2, memoryMiB: 2048, diskGiB: 64 };
 
 /**
- * The kernel QEMU boots. x86: the image's uncompressed `vmlinux` where it has one; QEMU enters it at its PVH
- * note, which skips the bzImage's decompressor and real-mode hand-off (about a second of a TCG boot, bench
- * vm-boot). Images built before it have only `vmlinuz`.
+ * The kernel QEMU boots: the bzImage (`vmlinuz`), on every arch. The x86 image also has the uncompressed
+ * `vmlinux` (for vfkit), and QEMU could enter it at its PVH note, skipping the decompressor (0.4-3 s of a TCG
+ * boot). That was tried twice and dropped: one session saw one boot in five panic ("Fatal exception in
+ * interrupt"), and the CI run of 2026-12-05 lost its VM, QEMU and all, at the first container start.
  */
-export function guestKernel(imageDir: string, arch: QemuArch): string {
-  const elf = join(imageDir, 'vmlinux');
-  return arch === 'x86_64' && existsSync(elf) ? elf : join(imageDir, 'vmlinuz');
+export function guestKernel(imageDir: string): string {
+  return join(imageDir, 'vmlinuz');
 }
 
 /** The image's identity (its manifest's recipe, else its dir): a saved state is resumed only on the same image. */
@@ -56,7 +56,7 @@ export function machineInput(m: MachineSetup, engineHostPort: number): QemuArgsI
     accel: m.accel,
     cpus: r.cpus,
     memoryMiB: r.memoryMiB,
-    kernel: guestKernel(m.imageDir, m.arch),
+    kernel: guestKernel(m.imageDir),
     initrd: join(m.imageDir, 'initrd.img'),
     rootDisk: join(m.imageDir, 'rootfs.img'),
     dataDisk: m.paths.dataDisk,

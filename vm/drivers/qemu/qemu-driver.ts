@@ -21,7 +21,7 @@ export interface QemuDriverOptions {
   /** Berth's data dir; the VM's files live in `<dataDir>/vm/<name>/`. */
   dataDir: string;
   name?: string;
-  /** A built guest image dir (vm/image): vmlinuz (and vmlinux on x86), initrd.img, rootfs.img, manifest.json. */
+  /** A built guest image dir (vm/image): vmlinuz (and vmlinux on x86, for vfkit), initrd.img, rootfs.img, manifest.json. */
   imageDir: string;
   qemuBinary?: string;
   arch?: QemuArch;
@@ -252,7 +252,12 @@ export class QemuDriver implements VmDriver {
     rmSync(this.paths.pidFile, { force: true });
     rmSync(this.paths.runtime, { force: true });
     const s = this.statusNow.state;
-    if (s === 'running') this.setStatus({ state: 'error', message: `${why} unexpectedly.`, logTail: tailFile(this.paths.consoleLog) });
+    if (s !== 'running') return;
+    // The guest's last words (a kernel panic ends QEMU: panic=-1 with -no-reboot) go to Berth's log too,
+    // so a diagnostics bundle made after a restart still has them.
+    const logTail = tailFile(this.paths.consoleLog);
+    this.opts.log?.(`${why} unexpectedly; the VM console's last lines:\n${logTail.join('\n')}`);
+    this.setStatus({ state: 'error', message: `${why} unexpectedly.`, logTail });
   }
 
   /** Ends QEMU at once (quit, then SIGKILL). */
