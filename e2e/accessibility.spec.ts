@@ -103,6 +103,31 @@ describe('accessibility: axe-core finds no WCAG 2.1 A/AA violation', () => {
     expect(links.filter((href) => !pages.some((p) => p.hash() === href))).toEqual([]);
   });
 
+  it('the frame painted while the script is still on its way is accessible, and the app replaces it', async () => {
+    // renderer/index.html's frame (bench/first-row.ts): shown before the main script runs.
+    const context = await s.browser.newContext({ viewport: { width: 1400, height: 900 } });
+    try {
+      const page = await context.newPage();
+      let release!: () => void;
+      const held = new Promise<void>((r) => (release = r));
+      await page.route(/\/assets\/index-[^/]+\.js$/, async (route) => {
+        await held;
+        await route.continue();
+      });
+      await page.goto(`${s.berth.url}#/containers`, { waitUntil: 'commit' });
+      await page.getByRole('status').filter({ hasText: 'Loading…' }).waitFor({ timeout: 10_000 });
+      expect(await page.locator('.sidebar__name').innerText()).toBe('Berth');
+      const found = describeViolations('frame before the script', await runAxe(page));
+      expect(found).toEqual([]);
+      release();
+      await page.getByRole('table', { name: 'Containers' }).waitFor({ timeout: 15_000 });
+      expect(await page.getByText('Loading…').count()).toBe(0);
+      expect(await page.locator('.shell').count()).toBe(1);
+    } finally {
+      await context.close();
+    }
+  });
+
   for (const scheme of ['light', 'dark'] as const) {
     describe(`${scheme} scheme`, () => {
       beforeAll(async () => {
