@@ -211,6 +211,12 @@ describe('logs across a lost connection', () => {
     try {
       await page.goto(`${berth.url}#/containers/${name}/logs`);
       const view = page.getByRole('log', { name: 'Container logs' });
+      // Once (of many full runs) the log view had not appeared after 30 s: say what the page showed then.
+      await view.waitFor({ timeout: 20_000 }).catch(async (err: unknown) => {
+        const shown = await page.locator('body').innerText().catch(() => '(unreadable)');
+        const sockets = await page.evaluate(() => (window as unknown as { __sockets: WebSocket[] }).__sockets.map((s) => s.readyState)).catch(() => []);
+        throw new Error(`the log view did not appear; WebSocket states ${JSON.stringify(sockets)}; the page showed:\n${shown.slice(0, 1500)}`, { cause: err });
+      });
       await expect.poll(() => view.getAttribute('data-lines'), { timeout: 15_000 }).toBe('50');
       await page.evaluate(() => (window as unknown as { __sockets: WebSocket[] }).__sockets.forEach((s) => s.close()));
       await expect
