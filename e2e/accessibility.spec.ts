@@ -104,8 +104,9 @@ describe('accessibility: axe-core finds no WCAG 2.1 A/AA violation', () => {
   });
 
   it('the frame painted while the script is still on its way is accessible, and the app replaces it', async () => {
-    // renderer/index.html's frame (bench/first-row.ts): shown before the main script runs.
-    const context = await s.browser.newContext({ viewport: { width: 1400, height: 900 } });
+    // renderer/index.html's frame (bench/first-row.ts): shown before the main script runs, already in
+    // the OS's scheme (public/theme-early.js), so a dark desktop sees no light flash.
+    const context = await s.browser.newContext({ viewport: { width: 1400, height: 900 }, colorScheme: 'dark' });
     try {
       const page = await context.newPage();
       let release!: () => void;
@@ -117,6 +118,7 @@ describe('accessibility: axe-core finds no WCAG 2.1 A/AA violation', () => {
       await page.goto(`${s.berth.url}#/containers`, { waitUntil: 'commit' });
       await page.getByRole('status').filter({ hasText: 'Loading…' }).waitFor({ timeout: 10_000 });
       expect(await page.locator('.sidebar__name').innerText()).toBe('Berth');
+      expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
       const found = describeViolations('frame before the script', await runAxe(page));
       expect(found).toEqual([]);
       release();
