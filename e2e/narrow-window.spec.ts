@@ -1,0 +1,74 @@
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, startBerth, type RunningBerth } from './support/berth.js';
+import { docker, removeContainers, testImage, uniqueName } from './support/docker-cli.js';
+
+const prefix = 'berth-e2e-narrow';
+const running = uniqueName(prefix);
+const volume = uniqueName(`${prefix}-vol`);
+
+/**
+ * A 1280 px window, as on many laptops: each list shows all its columns, and each row's last action
+ * lies inside the table, with no sideways scrolling (the tables' minimum widths, renderer/src/features/
+ * {containers,images,volumes}/*.css).
+ */
+describe('lists in a 1280 px window', () => {
+  let berth: RunningBerth;
+  let browser: Browser;
+  let page: Page;
+  const errors: string[] = [];
+
+  beforeAll(async () => {
+    // Five row actions (stop, restart, pause, kill, remove) and a published port: the widest row.
+    await docker('run', '-d', '--name', running, '-p', '127.0.0.1::80', testImage, 'httpd', '-f', '-p', '80', '-h', '/www');
+    await docker('volume', 'create', volume);
+    berth = await startBerth(['--no-embedded-engine']);
+    browser = await launchBrowser();
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    page = await context.newPage();
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${berth.url}#/containers`);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    expect(await berth?.stop()).toBe(0);
+    await removeContainers(prefix);
+    await docker('volume', 'rm', '-f', volume).catch(() => undefined);
+  });
+
+  /** The table's scroll box scrolls no sideways, and `last` ends inside the table's box. */
+  async function fitsWithin(table: Locator, last: Locator): Promise<void> {
+    await last.waitFor({ timeout: 15_000 });
+    const { scrollWidth, clientWidth } = await table.evaluate((el) => {
+      // The scroll box is the table itself or, for the grid tables, the element that scrolls.
+      const box = [el, ...el.querySelectorAll('*')].find((e) => getComputedStyle(e).overflowX === 'auto') ?? el;
+      return { scrollWidth: box.scrollWidth, clientWidth: box.clientWidth };
+    });
+    expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
+    const t = (await table.boundingBox())!;
+    const b = (await last.boundingBox())!;
+    expect(b.x + b.width).toBeLessThanOrEqual(t.x + t.width);
+  }
+
+  it('Containers: a running container’s Remove and its published port are in view', async () => {
+    const table = page.getByRole('table', { name: 'Containers' });
+    const row = table.getByRole('row', { name: running, exact: true });
+    await fitsWithin(table, row.getByRole('button', { name: `Remove ${running}` }));
+    const port = row.getByRole('cell').filter({ hasText: /127\.0\.0\.1:\d+→80\/tcp/ });
+    expect(await port.count()).toBe(1);
+    expect(errors).toEqual([]);
+  });
+
+  it('Images: a row’s Remove is in view', async () => {
+    await page.evaluate(() => (location.hash = '#/images'));
+    const table = page.getByRole('table', { name: /images/i }).first();
+    await fitsWithin(table, table.getByRole('button', { name: /^Remove/ }).first());
+  });
+
+  it('Volumes: a row’s Remove is in view', async () => {
+    await page.evaluate(() => (location.hash = '#/volumes'));
+    const table = page.getByRole('table', { name: 'Volumes' });
+    await fitsWithin(table, table.getByRole('row', { name: volume, exact: true }).getByRole('button', { name: `Remove ${volume}` }));
+  });
+});
