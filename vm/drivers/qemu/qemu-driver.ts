@@ -16,6 +16,7 @@ import { QemuVmFiles } from './qemu-vm-files.js';
 import { adoptQemu, freePort, isQemuFor, killLeftover, readPidFile, spawnQemu, tailFile, waitGone, type SpawnedQemu } from './qemu-process.js';
 import { QmpClient } from './qmp-client.js';
 import { discardState, finishIncoming, incomingCommand, readState, saveState } from './suspend-state.js';
+import { VmStatusCell } from '../../vm-status-cell.js';
 
 export interface QemuDriverOptions {
   /** Berth's data dir; the VM's files live in `<dataDir>/vm/<name>/`. */
@@ -50,8 +51,7 @@ export class QemuDriver implements VmDriver {
   private readonly files: QemuVmFiles;
   private readonly socket: EngineSocket;
   private readonly forwards = new HostForwards(() => this.qmp);
-  private statusNow: VmStatus = { state: 'absent' };
-  private readonly listeners = new Set<(s: VmStatus) => void>();
+  private readonly statusCell = new VmStatusCell({ state: 'absent' });
 
   constructor(private readonly opts: QemuDriverOptions) {
     this.paths = vmPaths(opts.dataDir, opts.name ?? 'berth');
@@ -59,7 +59,7 @@ export class QemuDriver implements VmDriver {
     this.binary = opts.qemuBinary ?? qemuBinary(this.arch);
     this.files = new QemuVmFiles(this.paths, opts.log);
     this.socket = new EngineSocket(this.paths.engineSocket);
-    if (this.files.exists()) this.statusNow = { state: existsSync(this.paths.stateMeta) ? 'suspended' : 'stopped' };
+    if (this.files.exists()) this.statusCell.set({ state: existsSync(this.paths.stateMeta) ? 'suspended' : 'stopped' });
   }
 
   async available(): Promise<{ ok: true } | { ok: false; message: string; remedy: string }> {
@@ -68,7 +68,7 @@ export class QemuDriver implements VmDriver {
 
   async create(config: VmConfig): Promise<void> {
     await this.files.create(config);
-    this.setStatus({ state: existsSync(this.paths.stateMeta) ? 'suspended' : 'stopped' });
+    this.statusCell.set({ state: existsSync(this.paths.stateMeta) ? 'suspended' : 'stopped' });
   }
 
   /** QEMU's arguments (see machine-input.ts), its engine forward on host port `port`. */
@@ -91,7 +91,7 @@ export class QemuDriver implements VmDriver {
       this.accelChoice = forced ?? (await detectAccel(this.binary, this.arch));
       if (this.accelChoice.warning) this.opts.log?.(this.accelChoice.warning);
     }
-    this.setStatus({ state: 'starting', message: 'Starting the VM' });
+    this.statusCell.set({ state: 'starting', message: 'Starting the VM' });
     try {
       const key = machineKey(this.argsInput(0));
       const saved = readState(this.paths.state, this.paths.stateMeta, key, imageId(this.opts.imageDir));
@@ -109,7 +109,7 @@ export class QemuDriver implements VmDriver {
     } catch (e) {
       await this.kill();
       const tail = tailFile(this.paths.consoleLog).concat(tailFile(this.paths.qemuLog, 10));
-      this.setStatus({ state: 'error', message: (e as Error).message, logTail: tail });
+      this.statusCell.set({ state: 'error', message: (e as Error).message, logTail: tail });
       throw new Error(`${(e as Error).message}\n${tail.slice(-12).join('\n')}`, { cause: e });
     }
   }
@@ -120,7 +120,7 @@ export class QemuDriver implements VmDriver {
     let stepAt = t0;
     const progress = (step: string) => {
       if (step !== stepName) [stepName, stepAt] = [step, Date.now()];
-      this.setStatus({ state: 'starting', message: step });
+      this.statusCell.set({ state: 'starting', message: step });
       onProgress?.({ step, elapsedMs: Date.now() - t0, stepElapsedMs: Date.now() - stepAt });
     };
     const stages: VmStartResult['stages'] = [];
@@ -190,14 +190,14 @@ export class QemuDriver implements VmDriver {
     }
     stages.push({ name: 'ping', hostMs: Date.now() - t0 });
     await afterResume;
-    this.setStatus({ state: 'running', dockerHost: this.socket.dockerHost, resources: this.files.config().resources, shares: this.files.sharesNow(), accel: this.accelChoice?.accel, warning: this.accelChoice?.warning });
+    this.statusCell.set({ state: 'running', dockerHost: this.socket.dockerHost, resources: this.files.config().resources, shares: this.files.sharesNow(), accel: this.accelChoice?.accel, warning: this.accelChoice?.warning });
     return { dockerHost: this.socket.dockerHost, resumed: Boolean(incoming), stages, totalMs: Date.now() - t0 };
   }
 
   private watchQmp(qmp: QmpClient): void {
     qmp.onEvent((e) => {
       if (e.event === 'BLOCK_IO_ERROR' && e.data?.nospace) {
-        this.setStatus({ state: 'error', message: 'The host disk holding the VM data disk is full: QEMU paused the VM. Free space on the host, then restart the VM.' });
+        this.statusCell.set({ state: 'error', message: 'The host disk holding the VM data disk is full: QEMU paused the VM. Free space on the host, then restart the VM.' });
       }
     });
   }
@@ -230,7 +230,7 @@ export class QemuDriver implements VmDriver {
       // Host forwards the earlier back end made are dropped; the port manager makes them again.
       await this.forwards.clearAllBut(runtime.enginePort);
       this.opts.log?.(`took over the running VM (QEMU pid ${pid}) left by an earlier back end`);
-      this.setStatus({ state: 'running', dockerHost: this.socket.dockerHost, resources: this.files.config().resources, shares: runtime.shares ?? [], accel: this.accelChoice?.accel, warning: this.accelChoice?.warning });
+      this.statusCell.set({ state: 'running', dockerHost: this.socket.dockerHost, resources: this.files.config().resources, shares: runtime.shares ?? [], accel: this.accelChoice?.accel, warning: this.accelChoice?.warning });
       return { dockerHost: this.socket.dockerHost, resumed: false, adopted: true, stages: [{ name: 'adopted', hostMs: Date.now() - t0 }], totalMs: Date.now() - t0 };
     } catch (e) {
       qmp?.close();
@@ -251,13 +251,13 @@ export class QemuDriver implements VmDriver {
     this.qemu = undefined;
     rmSync(this.paths.pidFile, { force: true });
     rmSync(this.paths.runtime, { force: true });
-    const s = this.statusNow.state;
+    const s = this.statusCell.now.state;
     if (s !== 'running') return;
     // The guest's last words (a kernel panic ends QEMU: panic=-1 with -no-reboot) go to Berth's log too,
     // so a diagnostics bundle made after a restart still has them.
     const logTail = tailFile(this.paths.consoleLog);
     this.opts.log?.(`${why} unexpectedly; the VM console's last lines:\n${logTail.join('\n')}`);
-    this.setStatus({ state: 'error', message: `${why} unexpectedly.`, logTail });
+    this.statusCell.set({ state: 'error', message: `${why} unexpectedly.`, logTail });
   }
 
   /** Ends QEMU at once (quit, then SIGKILL). */
@@ -272,7 +272,7 @@ export class QemuDriver implements VmDriver {
 
   async stop(options: { timeoutMs?: number } = {}): Promise<void> {
     const timeoutMs = options.timeoutMs ?? 60_000;
-    this.setStatus({ state: 'stopping', message: 'Stopping the VM' });
+    this.statusCell.set({ state: 'stopping', message: 'Stopping the VM' });
     const qemu = this.qemu;
     if (qemu && this.qmp) {
       // The guest agent's shutdown (→ /sbin/shutdown → init), and the ACPI power button (→ busybox acpid →
@@ -285,20 +285,20 @@ export class QemuDriver implements VmDriver {
     }
     await this.kill();
     await this.socket.close();
-    this.setStatus({ state: existsSync(this.paths.stateMeta) ? 'suspended' : 'stopped' });
+    this.statusCell.set({ state: existsSync(this.paths.stateMeta) ? 'suspended' : 'stopped' });
   }
 
   async suspend(): Promise<void> {
     if (!this.qmp || !this.qemu) throw new Error('The VM is not running.');
-    const running = this.statusNow;
-    this.setStatus({ state: 'suspending', message: 'Saving the VM' });
+    const running = this.statusCell.now;
+    this.statusCell.set({ state: 'suspending', message: 'Saving the VM' });
     const t0 = Date.now();
     // QEMU cannot save a VM while a 9p share is mounted: unmount them first (mounted again on resume).
     // A container's bind mount keeps a share in use; then the VM cannot be saved and is stopped instead.
     const notUnmounted = this.files.sharesNow().length ? await unmountShares(this.paths.guestAgentSocket) : undefined;
     if (notUnmounted) {
       await this.remountShares();
-      this.setStatus(running);
+      this.statusCell.set(running);
       throw new Error(notUnmounted);
     }
     // Flush and freeze the data disk first, so even a state that is later lost leaves a clean disk.
@@ -311,7 +311,7 @@ export class QemuDriver implements VmDriver {
       await this.qmp.execute('cont').catch(() => undefined);
       await thawDataDisk(this.paths.guestAgentSocket, this.opts.log);
       await this.remountShares();
-      this.setStatus(running);
+      this.statusCell.set(running);
       throw e;
     }
     const t2 = Date.now();
@@ -319,25 +319,25 @@ export class QemuDriver implements VmDriver {
     const mb = existsSync(this.paths.state) ? (statSync(this.paths.state).size / 1e6).toFixed(0) : '?';
     this.opts.log?.(`saved the VM: freeze ${t1 - t0} ms, state ${t2 - t1} ms (${mb} MB), QEMU gone ${Date.now() - t2} ms`);
     await this.socket.close();
-    this.setStatus({ state: 'suspended' });
+    this.statusCell.set({ state: 'suspended' });
   }
 
   async discardSuspended(): Promise<void> {
     discardState(this.paths.state, this.paths.stateMeta);
-    if (this.statusNow.state === 'suspended') this.setStatus({ state: 'stopped' });
+    if (this.statusCell.now.state === 'suspended') this.statusCell.set({ state: 'stopped' });
   }
 
   async delete(): Promise<void> {
     if (this.qemu) await this.kill();
     await killLeftover(this.paths.pidFile);
     await this.socket.close();
-    this.setStatus({ state: 'deleting' });
+    this.statusCell.set({ state: 'deleting' });
     rmSync(this.paths.dir, { recursive: true, force: true });
-    this.setStatus({ state: 'absent' });
+    this.statusCell.set({ state: 'absent' });
   }
 
   async status(): Promise<VmStatus> {
-    const s: VmStatus = { ...this.statusNow };
+    const s: VmStatus = { ...this.statusCell.now };
     if (this.files.exists()) s.resources = this.files.config().resources;
     s.logTail = tailFile(this.paths.consoleLog, 20);
     if (s.state === 'running') {
@@ -353,14 +353,7 @@ export class QemuDriver implements VmDriver {
   }
 
   onStatus(listener: (s: VmStatus) => void): Disposable {
-    this.listeners.add(listener);
-    listener(this.statusNow);
-    return { dispose: () => this.listeners.delete(listener) };
-  }
-
-  private setStatus(s: VmStatus): void {
-    this.statusNow = s;
-    for (const l of [...this.listeners]) l(s);
+    return this.statusCell.subscribe(listener);
   }
 
   async setResources(resources: VmResources): Promise<void> {

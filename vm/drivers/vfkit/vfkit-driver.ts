@@ -14,6 +14,7 @@ import { ensureDataDisk, vmPaths, writeSeedDisk, type VmPaths } from '../../vm-f
 import { vfkitArgs, vmMac } from './vfkit-args.js';
 import { vfkitAvailability, type VfkitAvailability } from './vfkit-available.js';
 import { vfkitPortForwarder } from './vfkit-forwarder.js';
+import { VmStatusCell } from '../../vm-status-cell.js';
 
 export interface VfkitDriverOptions {
   dataDir: string;
@@ -45,8 +46,7 @@ export class VfkitDriver implements VmDriver {
   private vfkit: ChildProcess | undefined;
   private engineHop: Disposable | undefined;
   private readonly forwards = new Map<VmPortForward, Disposable>();
-  private statusNow: VmStatus = { state: 'absent' };
-  private readonly listeners = new Set<(s: VmStatus) => void>();
+  private readonly statusCell = new VmStatusCell({ state: 'absent' });
 
   constructor(private readonly opts: VfkitDriverOptions) {
     const name = opts.name ?? 'berth';
@@ -54,7 +54,7 @@ export class VfkitDriver implements VmDriver {
     this.binary = opts.vfkitBinary ?? 'vfkit';
     this.mac = vmMac(name);
     this.socket = new EngineSocket(this.paths.engineSocket);
-    if (existsSync(this.paths.config)) this.statusNow = { state: 'stopped' };
+    if (existsSync(this.paths.config)) this.statusCell.set({ state: 'stopped' });
   }
 
   private check(): VfkitAvailability {
@@ -87,7 +87,7 @@ export class VfkitDriver implements VmDriver {
     if (!existsSync(this.paths.certs)) writeFileSync(this.paths.certs, JSON.stringify(await generateVmCerts()), { mode: 0o600 });
     const c = this.certs();
     await writeSeedDisk(this.paths.seedDisk, { 'ca.pem': c.caCert, 'server-cert.pem': c.serverCert, 'server-key.pem': c.serverKey });
-    this.setStatus({ state: 'stopped' });
+    this.statusCell.set({ state: 'stopped' });
   }
 
   private config(): VmConfig {
@@ -109,7 +109,7 @@ export class VfkitDriver implements VmDriver {
     const t0 = Date.now();
     const stages: VmStartResult['stages'] = [];
     const step = (s: string) => {
-      this.setStatus({ state: 'starting', message: s });
+      this.statusCell.set({ state: 'starting', message: s });
       onProgress?.({ step: s, elapsedMs: Date.now() - t0 });
     };
     try {
@@ -139,7 +139,7 @@ export class VfkitDriver implements VmDriver {
       let exited: string | undefined;
       child.on('exit', (code, sig) => {
         exited = `vfkit ended (${sig ?? `exit code ${code}`})`;
-        if (this.vfkit === child && this.statusNow.state === 'running') this.setStatus({ state: 'error', message: `${exited} unexpectedly.` });
+        if (this.vfkit === child && this.statusCell.now.state === 'running') this.statusCell.set({ state: 'error', message: `${exited} unexpectedly.` });
       });
       const hostPort = await freePort();
       this.engineHop = await vfkitPortForwarder({ mac: this.mac }).forward({ protocol: 'tcp', hostIp: '127.0.0.1', hostPort, guestPort: GUEST_ENGINE_PORT });
@@ -154,11 +154,11 @@ export class VfkitDriver implements VmDriver {
         await sleep(200);
       }
       stages.push({ name: 'ping', hostMs: Date.now() - t0 });
-      this.setStatus({ state: 'running', dockerHost: this.socket.dockerHost, resources: config.resources });
+      this.statusCell.set({ state: 'running', dockerHost: this.socket.dockerHost, resources: config.resources });
       return { dockerHost: this.socket.dockerHost, resumed: false, stages, totalMs: Date.now() - t0 };
     } catch (e) {
       await this.halt(0);
-      this.setStatus({ state: 'error', message: (e as Error).message });
+      this.statusCell.set({ state: 'error', message: (e as Error).message });
       throw e;
     }
   }
@@ -195,9 +195,9 @@ export class VfkitDriver implements VmDriver {
   }
 
   async stop(options: { timeoutMs?: number } = {}): Promise<void> {
-    this.setStatus({ state: 'stopping', message: 'Stopping the VM' });
+    this.statusCell.set({ state: 'stopping', message: 'Stopping the VM' });
     await this.halt(options.timeoutMs ?? 60_000);
-    this.setStatus({ state: 'stopped' });
+    this.statusCell.set({ state: 'stopped' });
   }
 
   async suspend(): Promise<void> {
@@ -207,25 +207,18 @@ export class VfkitDriver implements VmDriver {
   async discardSuspended(): Promise<void> {}
 
   async delete(): Promise<void> {
-    this.setStatus({ state: 'deleting' });
+    this.statusCell.set({ state: 'deleting' });
     await this.halt(0);
     rmSync(this.paths.dir, { recursive: true, force: true });
-    this.setStatus({ state: 'absent' });
+    this.statusCell.set({ state: 'absent' });
   }
 
   async status(): Promise<VmStatus> {
-    return { ...this.statusNow };
+    return { ...this.statusCell.now };
   }
 
   onStatus(listener: (s: VmStatus) => void): Disposable {
-    this.listeners.add(listener);
-    listener(this.statusNow);
-    return { dispose: () => this.listeners.delete(listener) };
-  }
-
-  private setStatus(s: VmStatus): void {
-    this.statusNow = s;
-    for (const l of [...this.listeners]) l(s);
+    return this.statusCell.subscribe(listener);
   }
 
   async setResources(resources: VmResources): Promise<void> {

@@ -10,6 +10,7 @@ import { UserspaceForwarder } from '../../ports/userspace-forwarder.js';
 import { vmPaths, writeSeedDisk, type VmPaths } from '../../vm-files.js';
 import { wslExec, wslGuestAddress, wslImport, wslListNames, wslPipe, wslStartEngine, wslStopEngine, wslTerminate, wslUnregister, wslVersion, wslWriteSeed, type WslCommand } from './wsl-commands.js';
 import { decodeWslOutput, explainWslError, parseWslNames } from './wsl-output.js';
+import { VmStatusCell } from '../../vm-status-cell.js';
 
 export interface WslRunResult {
   code: number;
@@ -63,8 +64,7 @@ export class WslDriver implements VmDriver {
   private readonly socket: EngineSocket;
   private engine: ReturnType<typeof spawn> | undefined;
   private readonly forwards = new Map<VmPortForward, Disposable>();
-  private statusNow: VmStatus = { state: 'absent' };
-  private readonly listeners = new Set<(s: VmStatus) => void>();
+  private readonly statusCell = new VmStatusCell({ state: 'absent' });
 
   constructor(private readonly opts: WslDriverOptions) {
     this.distro = opts.name ?? 'berth';
@@ -72,7 +72,7 @@ export class WslDriver implements VmDriver {
     this.run = opts.run ?? runWsl;
     // TODO(vm/engine-socket): EngineSocket.listen unlinks an existing path first; a \\.\pipe\ path must be skipped there.
     this.socket = new EngineSocket(wslPipe(this.distro).path);
-    if (existsSync(this.paths.config)) this.statusNow = { state: 'stopped' };
+    if (existsSync(this.paths.config)) this.statusCell.set({ state: 'stopped' });
   }
 
   async available(): Promise<{ ok: true } | { ok: false; message: string; remedy: string }> {
@@ -98,7 +98,7 @@ export class WslDriver implements VmDriver {
   }
 
   async create(config: VmConfig, onProgress?: (p: VmProgress) => void): Promise<void> {
-    this.setStatus({ state: 'creating', message: 'Importing the WSL distribution' });
+    this.statusCell.set({ state: 'creating', message: 'Importing the WSL distribution' });
     mkdirSync(this.paths.dir, { recursive: true });
     const names = parseWslNames((await this.must(wslListNames())).stdout);
     if (!names.includes(this.distro)) {
@@ -109,7 +109,7 @@ export class WslDriver implements VmDriver {
     if (!existsSync(this.paths.certs)) writeFileSync(this.paths.certs, JSON.stringify(await generateVmCerts()), { mode: 0o600 });
     const c = this.certs();
     await writeSeedDisk(this.paths.seedDisk, { 'ca.pem': c.caCert, 'server-cert.pem': c.serverCert, 'server-key.pem': c.serverKey });
-    this.setStatus({ state: 'stopped' });
+    this.statusCell.set({ state: 'stopped' });
   }
 
   private certs(): VmCerts {
@@ -120,7 +120,7 @@ export class WslDriver implements VmDriver {
     const t0 = Date.now();
     const stages: VmStartResult['stages'] = [];
     const step = (s: string) => {
-      this.setStatus({ state: 'starting', message: s });
+      this.statusCell.set({ state: 'starting', message: s });
       onProgress?.({ step: s, elapsedMs: Date.now() - t0 });
     };
     try {
@@ -137,7 +137,7 @@ export class WslDriver implements VmDriver {
       let exited: string | undefined;
       engine.on('close', (code) => {
         exited = `dockerd in WSL ended (exit code ${code})`;
-        if (this.engine === engine && this.statusNow.state === 'running') this.setStatus({ state: 'error', message: `${exited} unexpectedly.` });
+        if (this.engine === engine && this.statusCell.now.state === 'running') this.statusCell.set({ state: 'error', message: `${exited} unexpectedly.` });
       });
       this.socket.setTarget(port, this.certs());
       await this.socket.listen();
@@ -151,11 +151,11 @@ export class WslDriver implements VmDriver {
       }
       stages.push({ name: 'ping', hostMs: Date.now() - t0 });
       const dockerHost = wslPipe(this.distro).dockerHost;
-      this.setStatus({ state: 'running', dockerHost });
+      this.statusCell.set({ state: 'running', dockerHost });
       return { dockerHost, resumed: false, stages, totalMs: Date.now() - t0 };
     } catch (e) {
       await this.halt();
-      this.setStatus({ state: 'error', message: (e as Error).message });
+      this.statusCell.set({ state: 'error', message: (e as Error).message });
       throw e;
     }
   }
@@ -170,10 +170,10 @@ export class WslDriver implements VmDriver {
   }
 
   async stop(options: { timeoutMs?: number } = {}): Promise<void> {
-    this.setStatus({ state: 'stopping', message: 'Stopping the engine' });
+    this.statusCell.set({ state: 'stopping', message: 'Stopping the engine' });
     await this.run(wslStopEngine(this.distro, Math.ceil((options.timeoutMs ?? 20_000) / 1000))).catch(() => undefined);
     await this.halt();
-    this.setStatus({ state: 'stopped' });
+    this.statusCell.set({ state: 'stopped' });
   }
 
   async suspend(): Promise<void> {
@@ -183,27 +183,20 @@ export class WslDriver implements VmDriver {
   async discardSuspended(): Promise<void> {}
 
   async delete(): Promise<void> {
-    this.setStatus({ state: 'deleting' });
+    this.statusCell.set({ state: 'deleting' });
     await this.halt();
     const r = await this.run(wslUnregister(this.distro));
     if (r.code !== 0 && !/NOT_FOUND/i.test(r.stderr + r.stdout)) throw new Error(explainWslError(`${r.stderr}\n${r.stdout}`));
     rmSync(this.paths.dir, { recursive: true, force: true });
-    this.setStatus({ state: 'absent' });
+    this.statusCell.set({ state: 'absent' });
   }
 
   async status(): Promise<VmStatus> {
-    return { ...this.statusNow };
+    return { ...this.statusCell.now };
   }
 
   onStatus(listener: (s: VmStatus) => void): Disposable {
-    this.listeners.add(listener);
-    listener(this.statusNow);
-    return { dispose: () => this.listeners.delete(listener) };
-  }
-
-  private setStatus(s: VmStatus): void {
-    this.statusNow = s;
-    for (const l of [...this.listeners]) l(s);
+    return this.statusCell.subscribe(listener);
   }
 
   /**
