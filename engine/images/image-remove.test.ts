@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ImageSummary } from '../../contract/models/images.js';
-import { containersNamedIn, describeContainers, inUseMessage, prunePreview } from './image-remove.js';
+import { readable } from '../errors.js';
+import { conflictMessage, containersNamedIn, describeContainers, inUseMessage, prunePreview } from './image-remove.js';
 
 const img = (id: string, over: Partial<ImageSummary> = {}): ImageSummary => ({
   id: `sha256:${id.padEnd(64, '0')}`,
@@ -57,5 +58,17 @@ describe('remove messages', () => {
     ];
     const msg = 'conflict: unable to delete 9a2dea7984a0 (cannot be forced) - image is being used by running container 552843f028eb';
     expect(containersNamedIn(msg, all).map((c) => c.name)).toEqual(['web-1']);
+  });
+
+  it('a forced removal that a running container blocks says so, from the engine text kept under the readable one', () => {
+    const engine = 'conflict: unable to delete 9a2dea7984a0 (cannot be forced) - image is being used by running container 552843f028eb';
+    const err = readable(engine, 'CONFLICT', { statusCode: 409 });
+    expect(err.message).not.toMatch(/cannot be forced/); // rewritten: the test below must read details
+    const said = (err.details as { engineMessage: string }).engineMessage;
+    const web = [{ id: '552843f028eb', name: 'web-1', state: 'running' }];
+    expect(conflictMessage('x:1', said, web)).toBe('Image x:1 is used by container web-1 (running) — stop it first: even force cannot remove an image a running container uses');
+    expect(conflictMessage('x:1', 'conflict: unable to delete 9a2dea7984a0 (must be forced) - image is being used by stopped container 552843f028eb', [{ ...web[0]!, state: 'exited' }])).toBe(
+      'Image x:1 is used by container web-1 (exited) — remove it first, or force',
+    );
   });
 });

@@ -28,6 +28,13 @@ export function containersNamedIn(message: string, all: readonly ImageContainerR
   return all.filter((c) => ids.some((id) => c.id.startsWith(id)));
 }
 
+/** The refusal after an engine 409 (`engineText`, the engine's own words): even force cannot remove an image a running container uses. */
+export function conflictMessage(image: string, engineText: string, blocking: readonly ImageContainerRef[]): string {
+  if (!/cannot be forced/.test(engineText)) return inUseMessage(image, blocking);
+  const what = blocking.length === 1 ? 'container' : 'containers';
+  return `Image ${image} is used by ${what} ${describeContainers(blocking)} — stop ${blocking.length === 1 ? 'it' : 'them'} first: even force cannot remove an image a running container uses`;
+}
+
 /**
  * Remove an image or one of its tags. By "repo:tag" when the image has other tags: only that tag goes.
  * Otherwise the image goes with all its tags; containers using it block that unless forced, and the
@@ -63,14 +70,14 @@ export async function removeImage(engine: EngineAdapter, reader: ImageReader, im
     if (err instanceof BerthError) throw err;
     const e = toBerthError(err);
     if (e.code !== 'CONFLICT') throw e;
+    // The engine's own words: toBerthError has already rewritten e.message when a rule knew them.
+    const engineText = (e.details as { engineMessage?: unknown } | undefined)?.engineMessage;
+    const said = typeof engineText === 'string' ? engineText : e.message;
     const all = [...(await reader.containersByImage(signal)).values()].flat();
-    const named = containersNamedIn(e.message, all);
+    const named = containersNamedIn(said, all);
     const blocking = named.length ? named : users;
     if (!blocking.length) throw new BerthError('CONFLICT', `Image ${display} cannot be removed: ${e.message}`, e.details);
-    const text = /cannot be forced/.test(e.message)
-      ? `Image ${display} is used by ${blocking.length === 1 ? 'container' : 'containers'} ${describeContainers(blocking)} — stop it first: even force cannot remove an image a running container uses`
-      : inUseMessage(display, blocking);
-    throw new BerthError('CONFLICT', text, { containers: blocking, engineMessage: e.message });
+    throw new BerthError('CONFLICT', conflictMessage(display, said, blocking), { containers: blocking, engineMessage: said });
   }
 }
 

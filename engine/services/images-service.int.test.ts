@@ -59,6 +59,19 @@ describe('images service against the real dockerd and the local registry', () =>
     await docker('rm', name);
   });
 
+  it('a forced removal of an image a running container uses is refused, saying that even force cannot', async () => {
+    const name = `${prefix}runner`;
+    await docker('run', '-d', '--name', name, local, 'sleep', '60');
+    try {
+      await expect(backend.impl.images.remove({ image: local, force: true }, ctx())).rejects.toMatchObject({
+        code: 'CONFLICT',
+        message: expect.stringMatching(new RegExp(`is used by container ${name} \\(running\\) — stop it first: even force cannot remove`)),
+      });
+    } finally {
+      await docker('rm', '-f', name);
+    }
+  });
+
   it('inspect and history give a readable summary and each step', async () => {
     const d = await backend.impl.images.inspect({ id: local }, ctx());
     expect(d.exposedPorts).toEqual(['8080/tcp']);
