@@ -1,3 +1,4 @@
+import { createServer } from 'node:net';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, openApp, startBerth, writeTokenFile } from './support/berth.js';
@@ -55,6 +56,36 @@ describe('engine page and browser-mode guard', () => {
       await page.getByRole('navigation', { name: 'Main' }).waitFor();
     } finally {
       await berth.stop();
+    }
+  });
+
+  it('says so when the server came back with a new token, and reconnects once the new address is opened', async () => {
+    const port = await new Promise<number>((resolve) => {
+      const probe = createServer().listen(0, '127.0.0.1', () => {
+        const { port } = probe.address() as { port: number };
+        probe.close(() => resolve(port));
+      });
+    });
+    const start = (token: string) => startBerth(['--no-embedded-engine', '--port', String(port), '--token-file', writeTokenFile(token)]);
+    const first = await start('e2e-' + 'b'.repeat(40));
+    let second: Awaited<ReturnType<typeof startBerth>> | undefined;
+    try {
+      const { page } = await openApp(browser, first, '#/engine');
+      await page.getByRole('heading', { name: 'Engine' }).waitFor();
+      await first.stop();
+      await page.getByRole('alert').filter({ hasText: 'Back end not reachable' }).waitFor({ timeout: 15_000 });
+      second = await start('e2e-' + 'c'.repeat(40));
+      const outOfDate = page.getByRole('alert').filter({ hasText: 'access token is out of date' });
+      await outOfDate.waitFor({ timeout: 20_000 });
+      expect(await outOfDate.textContent()).toContain('?token=');
+      // The new address, opened in another tab, sets the cookie that this page's reconnects send too.
+      const tab = await page.context().newPage();
+      await tab.goto(second.url);
+      await outOfDate.waitFor({ state: 'detached', timeout: 20_000 });
+      await page.getByRole('heading', { name: 'Engine' }).waitFor();
+    } finally {
+      await first.stop();
+      await second?.stop();
     }
   });
 });

@@ -49,6 +49,21 @@ export function transportStatus(listener: (status: 'open' | 'closed') => void): 
   return ws?.onStatus ? ws.onStatus(listener) : { dispose: () => undefined };
 }
 
+/**
+ * Browser mode, while the WebSocket is down: whether the server is up but refuses this page's cookie
+ * (it started again with a new token, so reconnecting cannot succeed). The API path answers a plain GET
+ * with 426 when the cookie is good and 401 when it is not; a server that is down answers nothing.
+ */
+export async function accessRefused(): Promise<boolean> {
+  if (window.berthHost) return false;
+  try {
+    const r = await fetch('/api', { cache: 'no-store', credentials: 'same-origin' });
+    return r.status === 401;
+  } catch {
+    return false;
+  }
+}
+
 /** Desktop: the system browser. Browser mode: a new tab. */
 export function openExternal(url: string): void {
   if (window.berthHost) void window.berthHost.openExternal(url);

@@ -171,4 +171,26 @@ describe('browser-mode transport adopting the early socket', () => {
     expect(FakeSocket.all).toHaveLength(2);
     expect(FakeSocket.all[1]!.url).toBe('ws://berth.test/api');
   });
+
+  it('a call that failed while the back end was down is never sent when it comes back', async () => {
+    vi.useFakeTimers();
+    const { api } = client(undefined);
+    const first = FakeSocket.all.at(-1)!;
+    first.open();
+    first.close(); // the server goes away
+    const stop = api.containers.stop({ id: 'c1' }).then(
+      () => 'answered',
+      (e: Error) => e.message,
+    );
+    await vi.advanceTimersByTimeAsync(250);
+    FakeSocket.all.at(-1)!.close(); // a reconnect attempt that fails: pending calls are failed
+    expect(await stop).toMatch(/lost/);
+    await vi.advanceTimersByTimeAsync(500);
+    const back = FakeSocket.all.at(-1)!;
+    back.open();
+    expect(back.sent.filter((m) => (m as { t: string }).t === 'call')).toEqual([]);
+    // A call made now goes out, once.
+    void api.containers.stop({ id: 'c1' }).catch(() => undefined);
+    expect(back.sent.filter((m) => (m as { t: string }).t === 'call')).toHaveLength(1);
+  });
 });

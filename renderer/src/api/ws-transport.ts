@@ -62,6 +62,9 @@ export function createWsTransport(url: string, early?: EarlySocket): ClientTrans
       socket = undefined;
       announced = false;
       adopted?.end();
+      // The client fails every pending call on 'closed': the calls waiting here are among them, so
+      // they must never be sent (a stop reported as failed would run at the next connect).
+      queue = [];
       statusListeners.forEach((l) => l('closed'));
       if (!disposed) {
         retry = setTimeout(open, backoff);

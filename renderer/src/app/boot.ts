@@ -1,4 +1,4 @@
-import { composeFilePicker, getApi, openExternal, transportStatus } from '../api/index.js';
+import { accessRefused, composeFilePicker, getApi, openExternal, transportStatus } from '../api/index.js';
 import { createAppRuntime, type AppRuntime } from './runtime.js';
 
 /*
@@ -12,6 +12,7 @@ export const runtime: AppRuntime = createAppRuntime(getApi(), {
   openUrl: openExternal,
   pickComposeFiles: composeFilePicker(),
   transportStatus,
+  accessRefused,
 });
 window.addEventListener('pagehide', (e) => {
   if (!e.persisted) runtime.dispose();

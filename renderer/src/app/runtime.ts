@@ -17,6 +17,8 @@ export interface AppRuntime extends Disposable {
   openUrl(url: string): void;
   /** Desktop only: the native Open dialog for compose files (the chosen paths, [] when cancelled). */
   readonly pickComposeFiles?: () => Promise<string[]>;
+  /** Browser mode: whether the server refuses this page's access token (see api/index.ts). */
+  readonly accessRefused?: () => Promise<boolean>;
 }
 
 export interface RuntimeOptions {
@@ -26,6 +28,7 @@ export interface RuntimeOptions {
   connection?: Pick<ConnectionMonitorOptions, 'intervalMs' | 'timeoutMs'>;
   /** The transport's open/close signal, where it has one (browser mode's WebSocket). */
   transportStatus?: (listener: (status: 'open' | 'closed') => void) => Disposable;
+  accessRefused?: () => Promise<boolean>;
 }
 
 /** What the runtime needs from the API (the rest of the contract is used by pages directly). */
@@ -53,6 +56,7 @@ export function createAppRuntime(api: BerthApi, options: RuntimeOptions): AppRun
     refreshEngineInfo: () => engine.refreshInfo(),
     openUrl: (url) => options.openUrl(url),
     pickComposeFiles: options.pickComposeFiles,
+    accessRefused: options.accessRefused,
     dispose() {
       if (disposed) return;
       disposed = true;
