@@ -78,7 +78,8 @@ describe('compose: open a file, up, merged logs, edit and up again, down', () =>
 
   it('brings it up in order (web waits for a healthy db) and web answers through its port', async () => {
     await upAndWait();
-    for (const s of ['db', 'web', 'worker']) expect(await cell(s, 4).getAttribute('data-step')).toBe('running');
+    // Once the job is over the column shows the containers' live state, which the event stream brings.
+    for (const s of ['db', 'web', 'worker']) await expect.poll(() => cell(s, 4).getAttribute('data-step'), { timeout: 10_000 }).toBe('running');
     const res = await fetch(`http://127.0.0.1:${port}/`);
     expect((await res.text()).trim()).toBe('hello-from-compose');
     const dbHealth = await docker('inspect', '-f', '{{.State.Health.Status}}', `${project}-db-1`);

@@ -139,6 +139,12 @@ export interface ComposeDownPlan {
   networks: string[];
   volumes: string[];
   images: string[];
+  /**
+   * Set when the project's files were given but could not be used (moved, deleted, or no longer
+   * valid): why, in words. The plan then comes from the compose labels alone, as `docker compose
+   * down -p NAME` does without files.
+   */
+  filesNotRead?: string;
 }
 
 /** One line of a merged log: which container (index into the request's list), its stream, the engine's timestamp (ms). */

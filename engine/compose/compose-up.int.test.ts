@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -141,6 +141,20 @@ describe('compose up and down against the real engine', () => {
     expect(await docker('ps', '-aq', '--filter', `label=com.docker.compose.project=${p.name}`)).toBe('');
     expect(await docker('network', 'ls', '-q', '--filter', `name=^${p.name}_default$`)).toBe('');
   }, 180_000);
+
+  it('takes a project down after its compose file is gone, from its labels alone, and says why', async () => {
+    const p = project('file-gone', 'web-gone');
+    await up([p.file], p.name);
+    rmSync(p.dir, { recursive: true, force: true });
+    const plan = await svc.downPlan({ project: p.name, volumes: true, images: 'none', files: [p.file] }, ctx());
+    expect(plan.filesNotRead).toBe(`The compose file ${p.file} does not exist`);
+    expect(plan.containers).toEqual([`${p.name}-db-1`, `${p.name}-init-1`, `${p.name}-web-1`]);
+    expect(plan.networks).toEqual([`${p.name}_default`]);
+    const removed = await svc.down({ project: p.name, volumes: true, images: 'none', files: [p.file] }, ctx());
+    expect(removed.containers).toEqual(plan.containers);
+    expect(await docker('ps', '-aq', '--filter', `label=com.docker.compose.project=${p.name}`)).toBe('');
+    expect(await docker('network', 'ls', '-q', '--filter', `name=^${p.name}_default$`)).toBe('');
+  }, 120_000);
 
   it('cancels an up that waits for a dependency: what waits is never created', async () => {
     const p = project('cancel', 'never');

@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type { ComposeIssue, ComposeProject, ComposeService } from '../../contract/models/compose.js';
 import { checkKeys } from './check-keys.js';
 import { parseEnvFile } from './env-file.js';
+import { checkBuilds, expandFolders, kindOf, type KindOf } from './file-checks.js';
 import { interpolate, InterpolationError, type Vars } from './interpolate.js';
 import { mergeFiles, mergeService } from './merge.js';
 import { normalizeService } from './normalize-service.js';
@@ -13,7 +14,10 @@ import { rawProject, rawService, type RawService } from './raw-schema.js';
 import { issueAt, locate, parseYaml, type YamlSource } from './yaml-source.js';
 
 export interface LoadOptions {
-  /** Absolute paths, merged in order (`-f a -f b`). The project folder is the first one's folder. */
+  /**
+   * Absolute paths, merged in order (`-f a -f b`). The project folder is the first one's folder. A
+   * folder stands for the compose file (and override) `docker compose` would find in it.
+   */
   files: string[];
   /** `-p`: wins over COMPOSE_PROJECT_NAME, the top-level `name:` and the folder name. */
   projectName?: string;
@@ -22,6 +26,8 @@ export interface LoadOptions {
   /** The environment (default process.env); wins over `.env`. */
   env?: Vars;
   read?: (file: string) => Promise<string>;
+  /** Whether a path is a file or a folder (default: the disk's answer), for folders given as files and build contexts. */
+  kind?: KindOf;
 }
 
 export type LoadResult = { ok: true; project: ComposeProject } | { ok: false; errors: ComposeIssue[]; warnings: ComposeIssue[] };
@@ -35,7 +41,11 @@ export async function loadProject(options: LoadOptions): Promise<LoadResult> {
   const errors: ComposeIssue[] = [];
   const warnings: ComposeIssue[] = [];
   if (!options.files.length) return { ok: false, errors: [{ file: '', line: 1, column: 1, message: 'No compose file was given' }], warnings };
-  const files = options.files.map((f) => path.resolve(f));
+  const kind = options.kind ?? kindOf;
+  const expanded = await expandFolders(options.files.map((f) => path.resolve(f)), kind);
+  warnings.push(...expanded.warnings);
+  if (expanded.errors.length) return { ok: false, errors: expanded.errors, warnings };
+  const files = expanded.files;
   const workingDir = path.dirname(files[0]!);
 
   const env = options.env ?? process.env;
@@ -48,6 +58,8 @@ export async function loadProject(options: LoadOptions): Promise<LoadResult> {
     errors.push(...parsed.issues.map((i) => ({ file: dotenvPath, ...i })));
   }
   const vars: Vars = { ...dotenv, ...env };
+  /** Compose warns once per unset variable used without a default; the warning points at its first use. */
+  const unset = new Set<string>();
 
   const sources: YamlSource[] = [];
   const loadFile = async (file: string, at?: ComposeIssue): Promise<YamlSource | undefined> => {
@@ -66,7 +78,11 @@ export async function loadProject(options: LoadOptions): Promise<LoadResult> {
     errors.push(...keys.errors);
     warnings.push(...keys.warnings);
     const src = parsed.source;
-    src.data = interpolateTree(src.data, [], vars, (p, m) => errors.push(issueAt(src, p, m)));
+    src.data = interpolateTree(src.data, [], vars, (p, m) => errors.push(issueAt(src, p, m)), (p, name) => {
+      if (unset.has(name)) return;
+      unset.add(name);
+      warnings.push(issueAt(src, p, `The ${name} variable is not set. Defaulting to a blank string.`));
+    });
     validate(src, errors);
     return src;
   };
@@ -135,6 +151,7 @@ export async function loadProject(options: LoadOptions): Promise<LoadResult> {
   const enabled = all.filter((s) => !s.profiles.length || s.profiles.some((p) => profiles.includes(p)));
   const { networks, volumes } = projectResources(name, merged, (p, m) => errors.push(issue(p, m)));
   errors.push(...checkProject(enabled, all, networks, volumes, issue));
+  if (!errors.length) errors.push(...(await checkBuilds(enabled, (n) => resolved.get(n)?.build, kind, issue)));
   if (errors.length) return { ok: false, errors, warnings };
   return {
     ok: true,
@@ -214,18 +231,20 @@ async function resolveExtends(
   return mergeService(baseCopy, rest) as RawService;
 }
 
-/** Interpolate every string value (keys are left as written), reporting each failure at its path. */
-function interpolateTree(v: unknown, at: (string | number)[], vars: Vars, fail: (p: (string | number)[], m: string) => void): unknown {
+type At = (string | number)[];
+
+/** Interpolate every string value (keys are left as written), reporting each failure, and each unset variable, at its path. */
+function interpolateTree(v: unknown, at: At, vars: Vars, fail: (p: At, m: string) => void, missing: (p: At, name: string) => void): unknown {
   if (typeof v === 'string') {
     try {
-      return interpolate(v, vars);
+      return interpolate(v, vars, (name) => missing(at, name));
     } catch (err) {
       if (err instanceof InterpolationError) fail(at, `${at.join('.')}: ${err.message}`);
       else throw err;
       return v;
     }
   }
-  if (Array.isArray(v)) return v.map((x, i) => interpolateTree(x, [...at, i], vars, fail));
-  if (isObj(v)) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, k.startsWith('x-') && at.length === 0 ? x : interpolateTree(x, [...at, k], vars, fail)]));
+  if (Array.isArray(v)) return v.map((x, i) => interpolateTree(x, [...at, i], vars, fail, missing));
+  if (isObj(v)) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, k.startsWith('x-') && at.length === 0 ? x : interpolateTree(x, [...at, k], vars, fail, missing)]));
   return v;
 }

@@ -54,6 +54,20 @@ export function composeRuntime(conn: EngineConnection, log: (line: string) => vo
   };
 }
 
+/**
+ * The model `down` names networks and images from, when the project's files load. When they do not
+ * (moved, deleted, or no longer valid), down still works from the compose labels alone, as
+ * `docker compose down -p NAME` does, and the plan says why the files were not used.
+ */
+export async function downModel(project: string, files: string[] | undefined): Promise<{ model?: ComposeProject; filesNotRead?: string }> {
+  if (!files?.length) return {};
+  const r = await loadProject({ files, projectName: project });
+  if (r.ok) return { model: r.project };
+  const first = r.errors[0];
+  const why = !first ? 'The compose files cannot be read' : first.message.includes(first.file) ? first.message : `${first.file}:${first.line}:${first.column}: ${first.message}`;
+  return { filesNotRead: r.errors.length > 1 ? `${why} (and ${r.errors.length - 1} more error${r.errors.length > 2 ? 's' : ''})` : why };
+}
+
 /** Compose projects: load and check files, up, pull, start/stop/restart, down, and merged logs. */
 export function createComposeService(deps: ServiceDeps): DomainImplementation<typeof composeApi> {
   const conn = () => deps.connections.require();
@@ -120,15 +134,16 @@ export function createComposeService(deps: ServiceDeps): DomainImplementation<ty
     },
 
     async downPlan({ project, volumes, images, files }, ctx) {
-      const model = files?.length ? await loadOrThrow({ files, projectName: project }) : undefined;
-      return downPlan(conn().engine, project, { volumes, images }, model, ctx.signal);
+      const { model, filesNotRead } = await downModel(project, files);
+      const plan = await downPlan(conn().engine, project, { volumes, images }, model, ctx.signal);
+      return filesNotRead ? { ...plan, filesNotRead } : plan;
     },
 
     async down({ project, volumes, images, files }, ctx) {
       const c = conn();
-      const model = files?.length ? await loadOrThrow({ files, projectName: project }) : undefined;
+      const { model, filesNotRead } = await downModel(project, files);
       const plan = await downPlan(c.engine, project, { volumes, images }, model, ctx.signal);
-      return downProject(c.engine, plan, ctx.signal, c.endpoint.host);
+      return downProject(c.engine, filesNotRead ? { ...plan, filesNotRead } : plan, ctx.signal, c.endpoint.host);
     },
 
     logs: ({ ids, tail, follow }, ctx) => {

@@ -1,7 +1,8 @@
 import { useMemo, useState } from 'react';
 import { useAppStore } from '../../app/runtime-context.js';
-import { deriveProjects, loadOpened, saveOpened, type OpenedProject } from './compose-projects.js';
+import { deriveProjects } from './compose-projects.js';
 import { OpenProjectForm } from './open-project-form.js';
+import { forgetOpened, loadOpened, openedName, openProject, renameOpened, saveOpened, type OpenedProject } from './opened-projects.js';
 import { ProjectPanel } from './project-panel.js';
 import './compose.css';
 
@@ -17,23 +18,28 @@ export function ComposePage() {
   const rows = useMemo(() => deriveProjects(containers.values(), opened), [containers, opened]);
   const current = rows.find((r) => r.name === selected) ?? rows[0];
 
-  const update = (next: OpenedProject[]) => {
-    setOpened(next);
-    saveOpened(next);
-  };
+  /** Change the list from its latest value (a load may answer after other changes) and save it. */
+  const change = (f: (list: readonly OpenedProject[]) => readonly OpenedProject[]) =>
+    setOpened((prev) => {
+      const next = f(prev);
+      if (next === prev) return prev;
+      saveOpened(next);
+      return [...next];
+    });
   const open = (files: string[], projectName?: string) => {
-    const key = files.join(',');
-    const entry: OpenedProject = { files, projectName, name: projectName ?? key };
-    update([...opened.filter((o) => o.files.join(',') !== key), entry]);
-    setSelected(entry.name);
+    change((list) => openProject(list, files, projectName).list);
+    setSelected(openedName(openProject(opened, files, projectName).entry));
   };
-  const named = (files: string[]) => (name: string) => {
-    const key = files.join(',');
-    const o = opened.find((x) => x.files.join(',') === key);
-    if (o && o.name !== name) {
-      update(opened.map((x) => (x === o ? { ...x, name } : x)));
-      if (selected === o.name) setSelected(name);
-    }
+  /** Only the entry whose panel loaded takes the name its files gave; the selection follows it. */
+  const named = (entry: OpenedProject) => (name: string) => {
+    const was = openedName(entry);
+    if (was === name) return;
+    change((list) => renameOpened(list, entry, name));
+    setSelected((s) => (s === was ? name : s));
+  };
+  const forget = (name: string) => {
+    change((list) => forgetOpened(list, name));
+    setSelected((s) => (s === name ? undefined : s));
   };
 
   return (
@@ -44,16 +50,27 @@ export function ComposePage() {
           {rows.length === 0 ? <p className="muted">No compose projects yet: open a compose file above.</p> : null}
           <ul>
             {rows.map((r) => (
-              <li key={r.name}>
+              <li key={r.name} className="compose-list__row">
                 <button type="button" className={`compose-list__item${r === current ? ' is-active' : ''}`} aria-current={r === current ? 'true' : undefined} onClick={() => setSelected(r.name)}>
                   <span className="compose-list__name">{r.name}</span>
                   <span className="muted">{r.containers.length ? `${r.running}/${r.containers.length} running` : 'not up'}</span>
                 </button>
+                {r.opened && !r.containers.length ? (
+                  <button type="button" className="btn btn--small" aria-label={`Forget ${r.name}`} title="Remove from this list (the files are not touched)" onClick={() => forget(r.name)}>
+                    Forget
+                  </button>
+                ) : null}
               </li>
             ))}
           </ul>
         </nav>
-        {current ? <ProjectPanel key={current.name + (current.files?.join(',') ?? '')} row={current} onLoaded={current.files ? named(current.files) : () => undefined} /> : null}
+        {current ? (
+          <ProjectPanel
+            key={current.name + (current.files?.join(',') ?? '')}
+            row={current}
+            onLoaded={current.opened ? named(current.opened) : undefined}
+          />
+        ) : null}
       </div>
     </div>
   );

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ContainerSummary } from '../../../../contract/index.js';
-import { deriveProjects, parseFileList, reduceJob, emptyJob } from './compose-projects.js';
+import { actionNotice, deriveProjects, emptyJob, labelFiles, parseFileList, reduceJob, serviceProgress } from './compose-projects.js';
 import { filterLines, MergedLogStore } from './merged-log-store.js';
 
 const c = (name: string, project: string, service: string, state: ContainerSummary['state'], labels: Record<string, string> = {}): ContainerSummary =>
@@ -17,6 +17,28 @@ describe('compose projects', () => {
       ['b', 0, 0, ['/p/b/compose.yaml']],
     ]);
   });
+  it('resolves docker-compose v1’s relative config_files against its working_dir', () => {
+    const v1 = { 'com.docker.compose.project.config_files': 'docker-compose.yml,./sub/override.yml', 'com.docker.compose.project.working_dir': '/srv/app' };
+    const rows = deriveProjects([c('v1_web_1', 'v1', 'web', 'running', v1)], []);
+    expect(rows[0]!.files).toEqual(['/srv/app/docker-compose.yml', '/srv/app/sub/override.yml']);
+    expect(labelFiles('../shared/compose.yml', '/srv/app/')).toEqual(['/srv/shared/compose.yml']);
+    expect(labelFiles('docker-compose.yml', 'C:\\work\\app')).toEqual(['C:\\work\\app\\docker-compose.yml']);
+    expect(labelFiles('/abs/compose.yaml', undefined)).toEqual(['/abs/compose.yaml']);
+    // Without a working dir a relative file cannot be placed: the files are unknown (down goes by labels).
+    expect(deriveProjects([c('v1_web_1', 'v1', 'web', 'running', { 'com.docker.compose.project.config_files': 'docker-compose.yml' })], [])[0]!.files).toBeUndefined();
+    expect(labelFiles('', '/srv/app')).toBeUndefined();
+  });
+  it('lists an opened project under its own name: the same files under another name are another row', () => {
+    const labels = { 'com.docker.compose.project.config_files': '/x/compose.yaml' };
+    const rows = deriveProjects([c('p-web-1', 'qa1-port', 'web', 'running', labels)], [
+      { files: ['/x/compose.yaml'], name: 'qa1-port' },
+      { files: ['/x/compose.yaml'], projectName: 'qa1-staging', name: 'qa1-staging' },
+    ]);
+    expect(rows.map((r) => [r.name, r.containers.length, r.opened?.projectName])).toEqual([
+      ['qa1-port', 1, undefined],
+      ['qa1-staging', 0, 'qa1-staging'],
+    ]);
+  });
   it('asks for absolute paths', () => {
     expect(parseFileList('/a.yaml, /b.yaml').files).toEqual(['/a.yaml', '/b.yaml']);
     expect(parseFileList('compose.yaml').error).toContain('not an absolute path');
@@ -30,6 +52,22 @@ describe('compose projects', () => {
     ]);
     expect(s.services.db!.step).toBe('running');
     expect(s.done).toBe('up');
+  });
+  it('shows a job’s steps while it runs, then the containers’ live state (a stop from the CLI shows)', () => {
+    const state = reduceJob(emptyJob, [{ kind: 'service', service: 'web', step: 'running' }, { kind: 'service', service: 'db', step: 'failed', message: 'no image' }]);
+    const stopped = [c('p-web-1', 'p', 'web', 'exited')];
+    expect(serviceProgress('web', { state, running: true }, stopped)).toEqual({ step: 'running' });
+    expect(serviceProgress('web', { state, running: false }, stopped)).toEqual({ step: 'exited' });
+    expect(serviceProgress('web', { state, running: false }, [])).toBeUndefined();
+    expect(serviceProgress('web', undefined, [c('p-web-1', 'p', 'web', 'running')])).toEqual({ step: 'running' });
+    expect(serviceProgress('web', undefined, [c('p-web-1', 'p', 'web', 'running'), c('p-web-2', 'p', 'web', 'exited')])).toEqual({ step: 'running', message: '1 of 2 running' });
+    // A failure stays in view after the job: the containers may not say why.
+    expect(serviceProgress('db', { state, running: false }, [c('p-db-1', 'p', 'db', 'created')])).toEqual({ step: 'failed', message: 'no image' });
+  });
+  it('words the actions’ notices in proper past tenses', () => {
+    expect(actionNotice('stop', 1)).toBe('Stopped 1 container');
+    expect(actionNotice('start', 2)).toBe('Started 2 containers');
+    expect(actionNotice('restart', 3)).toBe('Restarted 3 containers');
   });
 });
 

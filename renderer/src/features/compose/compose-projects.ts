@@ -1,16 +1,9 @@
-import type { ContainerSummary } from '../../../../contract/index.js';
+import type { ContainerState, ContainerSummary } from '../../../../contract/index.js';
 import type { ComposeEvent, ServiceStep } from '../../../../contract/models/compose.js';
+import { openedName, type OpenedProject } from './opened-projects.js';
 
 const CONFIG_FILES = 'com.docker.compose.project.config_files';
 const WORKING_DIR = 'com.docker.compose.project.working_dir';
-
-/** A project the user opened from its files (kept in this window's local storage). */
-export interface OpenedProject {
-  files: string[];
-  projectName?: string;
-  /** The name the files gave, once loaded. */
-  name?: string;
-}
 
 export interface ProjectRow {
   name: string;
@@ -31,16 +24,17 @@ export function deriveProjects(containers: Iterable<ContainerSummary>, opened: r
     let row = by.get(name);
     if (!row) {
       row = { name, containers: [], running: 0 };
-      const files = c.labels[CONFIG_FILES];
-      if (files) row.files = files.split(',').filter(Boolean);
-      if (c.labels[WORKING_DIR]) row.workingDir = c.labels[WORKING_DIR];
+      const workingDir = c.labels[WORKING_DIR] || undefined;
+      if (workingDir) row.workingDir = workingDir;
+      const files = labelFiles(c.labels[CONFIG_FILES], workingDir);
+      if (files) row.files = files;
       by.set(name, row);
     }
     row.containers.push(c);
     if (c.state === 'running') row.running++;
   }
   for (const o of opened) {
-    const name = o.name ?? o.projectName ?? o.files[0]!;
+    const name = openedName(o);
     const row = by.get(name) ?? { name, containers: [], running: 0 };
     row.opened = o;
     row.files = o.files;
@@ -50,17 +44,53 @@ export function deriveProjects(containers: Iterable<ContainerSummary>, opened: r
   return [...by.values()].sort((a, b) => a.name.localeCompare(b.name));
 }
 
+/** The absolute paths the contract takes: POSIX, or a Windows drive path. */
+const isAbsolute = (p: string) => p.startsWith('/') || /^[A-Za-z]:[\\/]/.test(p);
+
+/**
+ * The config_files label as absolute paths. docker-compose v1 writes them as given (often relative,
+ * e.g. "docker-compose.yml"), beside an absolute working_dir; they are resolved against it. A relative
+ * file without a working dir cannot be placed: the files are then unknown (down still works by labels).
+ */
+export function labelFiles(label: string | undefined, workingDir: string | undefined): string[] | undefined {
+  const files = (label ?? '').split(',').map((f) => f.trim()).filter(Boolean);
+  if (!files.length) return undefined;
+  const base = workingDir && isAbsolute(workingDir) ? workingDir : undefined;
+  const out: string[] = [];
+  for (const f of files) {
+    if (isAbsolute(f)) out.push(f);
+    else if (base) out.push(joinPath(base, f));
+    else return undefined;
+  }
+  return out;
+}
+
+/** base + a relative path, with the base's separator; "." and ".." segments resolved. */
+function joinPath(base: string, rel: string): string {
+  const sep = /^[A-Za-z]:/.test(base) ? '\\' : '/';
+  const parts = base.split(/[\\/]+/);
+  if (parts.length > 1 && parts.at(-1) === '') parts.pop();
+  for (const seg of rel.split(/[\\/]+/)) {
+    if (seg === '' || seg === '.') continue;
+    if (seg === '..') {
+      if (parts.length > 1) parts.pop();
+    } else parts.push(seg);
+  }
+  return parts.length === 1 && sep === '/' ? '/' : parts.join(sep);
+}
+
 /** "/a/b.yaml, /c.yaml" or one per line → absolute paths; a readable error for a relative one. */
 export function parseFileList(text: string): { files: string[]; error?: string } {
   const files = text.split(/[\n,]/).map((f) => f.trim()).filter(Boolean);
   if (!files.length) return { files, error: 'Type or paste the path of a compose file' };
-  const rel = files.find((f) => !f.startsWith('/') && !/^[A-Za-z]:[\\/]/.test(f));
+  const rel = files.find((f) => !isAbsolute(f));
   if (rel) return { files, error: `"${rel}" is not an absolute path (the back end reads it, e.g. /srv/app/compose.yaml)` };
   return { files };
 }
 
 export interface ServiceProgress {
-  step: ServiceStep;
+  /** A job's step while (or, for a failure, after) it runs; otherwise the containers' live state. */
+  step: ServiceStep | ContainerState;
   message?: string;
 }
 
@@ -85,17 +115,24 @@ export function reduceJob(state: JobState, events: readonly ComposeEvent[]): Job
   return next;
 }
 
-const OPENED_KEY = 'berth.compose.opened';
-
-export function loadOpened(storage: Pick<Storage, 'getItem'> | undefined = globalThis.localStorage): OpenedProject[] {
-  try {
-    const raw = JSON.parse(storage?.getItem(OPENED_KEY) ?? '[]') as unknown;
-    return Array.isArray(raw) ? raw.filter((o): o is OpenedProject => Array.isArray((o as OpenedProject).files)) : [];
-  } catch {
-    return [];
-  }
+/**
+ * What the Progress column shows for a service: the job's step while up/pull runs; once it is over,
+ * the containers' live state (a stop or removal from the CLI shows), or the job's failure when it
+ * failed there.
+ */
+export function serviceProgress(service: string, job: { state: JobState; running: boolean } | undefined, containers: readonly ContainerSummary[]): ServiceProgress | undefined {
+  const p = job?.state.services[service];
+  if (job?.running || p?.step === 'failed') return p;
+  const mine = containers.filter((c) => c.composeService === service);
+  if (!mine.length) return undefined;
+  const running = mine.filter((c) => c.state === 'running').length;
+  if (mine.every((c) => c.state === mine[0]!.state)) return { step: mine[0]!.state };
+  return { step: running ? 'running' : mine[0]!.state, message: `${running} of ${mine.length} running` };
 }
 
-export function saveOpened(list: readonly OpenedProject[], storage: Pick<Storage, 'setItem'> | undefined = globalThis.localStorage): void {
-  storage?.setItem(OPENED_KEY, JSON.stringify(list));
+const PAST: Record<'start' | 'stop' | 'restart', string> = { start: 'Started', stop: 'Stopped', restart: 'Restarted' };
+
+/** "Stopped 2 containers". */
+export function actionNotice(action: 'start' | 'stop' | 'restart', count: number): string {
+  return `${PAST[action]} ${count} container${count === 1 ? '' : 's'}`;
 }

@@ -3,7 +3,11 @@ import type { ComposeDownPlan } from '../../../../contract/models/compose.js';
 import { useApi } from '../../app/runtime-context.js';
 import { Modal } from '../../ui/modal.js';
 
-/** Confirm `down`: lists exactly the containers, networks, volumes and images it removes, read from the engine. */
+/**
+ * Confirm `down`: lists exactly the containers, networks, volumes and images it removes, read from the
+ * engine. When the project's files are gone (or no longer load), it says so: down then goes by the
+ * project's labels alone.
+ */
 export function DownDialog({ project, files, onClose, onDone }: { project: string; files?: string[]; onClose(): void; onDone(removed: ComposeDownPlan): void }) {
   const api = useApi();
   const [volumes, setVolumes] = useState(false);
@@ -83,6 +87,13 @@ export function DownDialog({ project, files, onClose, onDone }: { project: strin
       </label>
       {plan ? (
         <div className="compose-down" data-testid="down-plan">
+          {plan.filesNotRead ? (
+            <p className="compose-down__note" data-testid="down-files-not-read">
+              {plan.filesNotRead}. Down goes by the project’s labels instead (as <code>docker compose down -p {project}</code> does): it removes the project’s containers and networks
+              {volumes ? ', and its named volumes' : ''}
+              {images === 'local' ? ', and the images built for it' : images === 'all' ? ', and the images its containers use' : ''}, as listed below.
+            </p>
+          ) : null}
           <p>This removes:</p>
           {list('containers', plan.containers)}
           {list('networks', plan.networks)}

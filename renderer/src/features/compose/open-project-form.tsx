@@ -1,12 +1,17 @@
 import { useState } from 'react';
 import { useRuntime } from '../../app/runtime-context.js';
 import { parseFileList } from './compose-projects.js';
+import { projectNameError } from './opened-projects.js';
 
-/** Open a project: type or paste the path of its compose file (several, merged in order, separated by commas or lines). */
+/**
+ * Open a project: type or paste the path of its compose file, or of its folder (several, merged in
+ * order, separated by commas or lines), and optionally the project name to use.
+ */
 export function OpenProjectForm({ onOpen }: { onOpen(files: string[], projectName?: string): void }) {
   const [text, setText] = useState('');
   const [name, setName] = useState('');
   const [error, setError] = useState<string>();
+  const [nameError, setNameError] = useState<string>();
   // Desktop: the native Open dialog fills the field (browser mode takes a typed or pasted path).
   const pick = useRuntime().pickComposeFiles;
   const choose = async () => {
@@ -23,17 +28,29 @@ export function OpenProjectForm({ onOpen }: { onOpen(files: string[], projectNam
       onSubmit={(e) => {
         e.preventDefault();
         const r = parseFileList(text);
+        const badName = projectNameError(name);
         setError(r.error);
-        if (!r.error) onOpen(r.files, name.trim() || undefined);
+        setNameError(badName);
+        if (!r.error && !badName) onOpen(r.files, name.trim() || undefined);
       }}
     >
       <label className="compose-open__field">
         <span>Compose file path</span>
-        <input className="input" value={text} onChange={(e) => setText(e.target.value)} placeholder="/srv/app/compose.yaml (several: comma-separated, merged in order)" aria-invalid={!!error} />
+        <input className="input" value={text} onChange={(e) => setText(e.target.value)} placeholder="/srv/app/compose.yaml or /srv/app (several: comma-separated, merged in order)" aria-invalid={!!error} />
       </label>
       <label className="compose-open__field compose-open__field--name">
         <span>Project name (optional)</span>
-        <input className="input" value={name} onChange={(e) => setName(e.target.value)} placeholder="from the file or folder" />
+        <input
+          className="input"
+          value={name}
+          onChange={(e) => {
+            setName(e.target.value);
+            if (nameError) setNameError(projectNameError(e.target.value));
+          }}
+          placeholder="from the file or folder"
+          aria-invalid={!!nameError}
+          aria-describedby={nameError ? 'compose-open-name-error' : undefined}
+        />
       </label>
       {pick ? (
         <button type="button" className="btn" onClick={() => void choose()}>
@@ -46,6 +63,11 @@ export function OpenProjectForm({ onOpen }: { onOpen(files: string[], projectNam
       {error ? (
         <p className="compose-error" role="alert">
           {error}
+        </p>
+      ) : null}
+      {nameError ? (
+        <p className="compose-error" role="alert" id="compose-open-name-error">
+          {nameError}
         </p>
       ) : null}
     </form>

@@ -2,9 +2,10 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Disposable } from '../../../../contract/index.js';
 import type { ComposeLoadResult, ComposePort } from '../../../../contract/models/compose.js';
 import { useApi } from '../../app/runtime-context.js';
-import { emptyJob, reduceJob, type JobState, type ProjectRow } from './compose-projects.js';
+import { actionNotice, emptyJob, reduceJob, serviceProgress, type JobState, type ProjectRow } from './compose-projects.js';
 import { DownDialog } from './down-dialog.js';
 import { MergedLogView } from './merged-log-view.js';
+import { projectNameError } from './opened-projects.js';
 
 const portText = (p: ComposePort) => `${p.hostIp ? `${p.hostIp}:` : ''}${p.published ?? '(any)'}→${p.target}/${p.protocol}`;
 
@@ -15,8 +16,11 @@ interface Job {
   error?: string;
 }
 
-/** One project: its services before up (or its errors, by line), up/pull with per-service progress and cancel, actions, down, and merged logs. */
-export function ProjectPanel({ row, onLoaded }: { row: ProjectRow; onLoaded(name: string): void }) {
+/**
+ * One project: its services before up (or its errors, by line), up/pull with per-service progress and
+ * cancel, actions, down, and merged logs. `onLoaded` hears the name an opened project's files gave.
+ */
+export function ProjectPanel({ row, onLoaded }: { row: ProjectRow; onLoaded?: (name: string) => void }) {
   const api = useApi();
   const [load, setLoad] = useState<ComposeLoadResult>();
   const [loadError, setLoadError] = useState<string>();
@@ -27,7 +31,9 @@ export function ProjectPanel({ row, onLoaded }: { row: ProjectRow; onLoaded(name
   const [showLogs, setShowLogs] = useState(false);
   const sub = useRef<Disposable | undefined>(undefined);
   const files = row.files;
-  const projectName = row.opened?.projectName;
+  // An opened project loads under the name asked for (or the one its files give); a project found by
+  // its containers' labels loads under its own name, whatever its files or folder would name it.
+  const projectName = row.opened ? row.opened.projectName : projectNameError(row.name) ? undefined : row.name;
 
   const reload = useCallback(() => {
     if (!files) return;
@@ -35,7 +41,7 @@ export function ProjectPanel({ row, onLoaded }: { row: ProjectRow; onLoaded(name
     api.compose.load({ files, projectName }).then(
       (r) => {
         setLoad(r);
-        if (r.ok) onLoaded(r.project.name);
+        if (r.ok) onLoaded?.(r.project.name);
       },
       (e: Error) => setLoadError(e.message),
     );
@@ -72,12 +78,13 @@ export function ProjectPanel({ row, onLoaded }: { row: ProjectRow; onLoaded(name
     setBusy(true);
     setNotice(undefined);
     api.compose.action({ project: row.name, action }).then(
-      (r) => setNotice(`${action[0]!.toUpperCase()}${action.slice(1)}ed ${r.containers.length} container${r.containers.length === 1 ? '' : 's'}`),
+      (r) => setNotice(actionNotice(action, r.containers.length)),
       (e: Error) => setNotice(e.message),
     ).finally(() => setBusy(false));
   };
 
   const project = load?.ok ? load.project : undefined;
+  const warnings = load ? (load.ok ? load.project.warnings : load.warnings) : [];
   const hasContainers = row.containers.length > 0;
   const sources = row.containers.map((c) => ({ id: c.id, label: row.containers.filter((x) => x.composeService === c.composeService).length > 1 ? c.name : (c.composeService ?? c.name) }));
 
@@ -154,7 +161,7 @@ export function ProjectPanel({ row, onLoaded }: { row: ProjectRow; onLoaded(name
           </thead>
           <tbody>
             {project.services.map((s) => {
-              const p = job?.state.services[s.name];
+              const p = serviceProgress(s.name, job, row.containers);
               return (
                 <tr key={s.name} data-service={s.name}>
                   <td>{s.name}</td>
@@ -173,9 +180,9 @@ export function ProjectPanel({ row, onLoaded }: { row: ProjectRow; onLoaded(name
           </tbody>
         </table>
       ) : null}
-      {project?.warnings.length ? (
+      {warnings.length ? (
         <ul className="compose-warnings" aria-label="Warnings">
-          {project.warnings.map((w, i) => (
+          {warnings.map((w, i) => (
             <li key={i}>
               {w.file}:{w.line}:{w.column} {w.message}
             </li>
