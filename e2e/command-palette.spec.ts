@@ -46,4 +46,39 @@ describe('command palette', () => {
     await app.page.keyboard.press('Escape');
     await expect.poll(() => dialog.count()).toBe(0);
   });
+
+  it('keeps the option the keys chose in view, and does not open over another dialog', async () => {
+    // Enough entries that the list scrolls: each container has an Open command.
+    const names = Array.from({ length: 24 }, () => uniqueName(prefix));
+    for (const n of names) await docker('create', '--name', n, testImage, 'true');
+    await app.page.evaluate(() => (location.hash = '#/containers'));
+    await app.page.getByRole('button', { name: 'Run a container' }).waitFor();
+    await app.page.keyboard.press('Control+k');
+    const dialog = app.page.getByRole('dialog', { name: 'Go to or run…' });
+    await dialog.waitFor();
+    await expect.poll(() => dialog.getByRole('option', { name: new RegExp(names.at(-1)!) }).count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    const list = dialog.getByRole('listbox');
+    expect(await list.evaluate((el) => el.scrollHeight > el.clientHeight)).toBe(true);
+    for (let i = 0; i < 3; i++) await app.page.keyboard.press('PageDown');
+    const chosen = dialog.getByRole('option', { selected: true });
+    const inView = await chosen.evaluate((el) => {
+      const o = el.getBoundingClientRect();
+      const l = el.parentElement!.getBoundingClientRect();
+      return o.top >= l.top - 1 && o.bottom <= l.bottom + 1;
+    });
+    expect(inView).toBe(true);
+    await app.page.keyboard.press('Escape');
+    await expect.poll(() => dialog.count()).toBe(0);
+
+    // Over the Run dialog, Ctrl+K does nothing: a page change would happen behind it.
+    await app.page.getByRole('button', { name: 'Run a container' }).click();
+    const run = app.page.getByRole('dialog', { name: /Run a container/ });
+    await run.waitFor();
+    await app.page.keyboard.press('Control+k');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await dialog.count()).toBe(0);
+    await app.page.keyboard.press('Escape');
+    await expect.poll(() => run.count()).toBe(0);
+    for (const n of names) await docker('rm', '-f', n);
+  });
 });

@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useApi, useAppStore } from '../../app/runtime-context.js';
 import { Modal } from '../../ui/modal.js';
 import { reasonOf } from '../container-actions/run-actions.js';
@@ -11,13 +11,19 @@ export function isPaletteKey(e: { key: string; ctrlKey: boolean; metaKey: boolea
   return (e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 'k';
 }
 
-/** The command palette: mounted once in the app shell, opened with Ctrl/⌘+K. */
+/**
+ * The command palette: mounted once in the app shell, opened with Ctrl/⌘+K. Not over another dialog:
+ * going to a page from there would change the page behind a dialog that stays open.
+ */
 export function CommandPalette() {
   const [open, setOpen] = useState(false);
+  const isOpen = useRef(false);
+  isOpen.current = open;
   useEffect(() => {
     const onKey = (e: globalThis.KeyboardEvent) => {
       if (!isPaletteKey(e)) return;
       if (e.target instanceof Element && e.target.closest('.xterm')) return;
+      if (!isOpen.current && document.querySelector('[aria-modal="true"]')) return;
       e.preventDefault();
       setOpen((o) => !o);
     };
@@ -58,6 +64,11 @@ function PalettePanel({ onClose }: { onClose(): void }) {
   // With no query: pages and containers' Open first (a short, useful start), else the best matches.
   const shown = useMemo(() => (query.trim() ? rankByFuzzy(query, commands, textOf, 50) : commands.filter((c) => c.action === 'Open' || c.kind === 'Page').slice(0, 50)), [query, commands]);
   const current = Math.min(active, Math.max(0, shown.length - 1));
+  const optionId = (i: number) => `${listId}-o${i}`;
+  // Keep the chosen option in view as the keys move it (the list scrolls; Enter runs what is seen).
+  useEffect(() => {
+    document.getElementById(`${listId}-o${current}`)?.scrollIntoView({ block: 'nearest' });
+  }, [current, listId]);
 
   const run = async (c: PaletteCommand | undefined) => {
     if (!c) return;
@@ -87,7 +98,6 @@ function PalettePanel({ onClose }: { onClose(): void }) {
     }
   };
 
-  const optionId = (i: number) => `${listId}-o${i}`;
   return (
     <Modal title="Go to or run…" onClose={onClose} size="wide" className="cp-panel" closeOnBackdrop>
       <input
