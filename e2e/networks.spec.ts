@@ -1,4 +1,4 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, openApp, startBerth, type RunningBerth } from './support/berth.js';
 import { docker, removeContainers, testImage, uniqueName } from './support/docker-cli.js';
@@ -48,6 +48,26 @@ describe('networks page: create with checks, connect, map, disconnect, remove', 
   it('lists the engine’s own networks as protected', async () => {
     expect(await row('bridge').innerText()).toContain('engine’s own');
     expect(await row('bridge').getByRole('button', { name: 'Remove bridge' }).isDisabled()).toBe(true);
+  });
+
+  it('lays the create form out on a fresh load, before any other form dialog was opened', async () => {
+    // The page was loaded at #/networks: the Run dialog's chunk (and its stylesheet) never came.
+    await page.getByRole('button', { name: 'Create network…' }).click();
+    const d = createDialog();
+    const style = (selector: string, ...props: string[]) =>
+      d.locator(selector).first().evaluate((el, names) => {
+        const cs = getComputedStyle(el);
+        return names.map((n) => cs.getPropertyValue(n));
+      }, props);
+    expect(await style('fieldset', 'display', 'border-top-style')).toEqual(['grid', 'none']);
+    // Each label sits above its input, not beside it; the input is the form's, not the browser's.
+    expect(await style('.run-field', 'display', 'flex-direction')).toEqual(['flex', 'column']);
+    expect(await style('.run-field__label', 'font-weight')).toEqual(['600']);
+    expect(await style('#net-name', 'height')).toEqual(['30px']);
+    await d.getByRole('button', { name: 'Create' }).click();
+    expect(await style('#net-name-error', 'font-size')).toEqual(['12px']);
+    await d.getByRole('button', { name: 'Cancel' }).click();
+    await d.waitFor({ state: 'detached' });
   });
 
   it('refuses bad input in the create form, each with its specific message, then creates the network', async () => {
@@ -150,6 +170,17 @@ describe('networks page: create with checks, connect, map, disconnect, remove', 
     await page.getByRole('button', { name: 'Connect to a network…' }).click();
     const d = page.getByRole('dialog', { name: `Connect ${ctr} to a network` });
     await d.getByLabel('Network', { exact: true }).selectOption({ label: `${other} (bridge 10.213.61.0/24)` });
+    // Created with a subnet only: the engine keeps its own address, its broadcast address and the gateway it picked.
+    const ipv4 = d.getByLabel('IPv4 address');
+    const ipv4Error = () => d.locator('#net-connect-ipv4-error').innerText();
+    await ipv4.fill('10.213.61.0');
+    await d.getByRole('button', { name: 'Connect' }).click();
+    expect(await ipv4Error()).toBe('10.213.61.0 is the network address of the subnet 10.213.61.0/24: the engine gives it to no container');
+    await ipv4.fill('10.213.61.255');
+    expect(await ipv4Error()).toBe('10.213.61.255 is the broadcast address of the subnet 10.213.61.0/24: the engine gives it to no container');
+    await ipv4.fill('10.213.61.1');
+    expect(await ipv4Error()).toMatch(new RegExp(`^10\\.213\\.61\\.1 is the gateway of ${other}( \\(the engine picked it\\))?$`));
+    await ipv4.fill('');
     await d.getByRole('button', { name: 'Connect' }).click();
     await d.waitFor({ state: 'detached' });
     await table.getByRole('row', { name: other }).waitFor({ timeout: 10_000 });
@@ -160,6 +191,42 @@ describe('networks page: create with checks, connect, map, disconnect, remove', 
     await page.getByRole('button', { name: `Disconnect ${ctr} from ${other}` }).click();
     await page.getByRole('list', { name: `Containers on ${other}` }).waitFor({ state: 'detached', timeout: 10_000 });
     expect(await docker('network', 'inspect', '--format', '{{len .Containers}}', other)).toBe('0');
+  });
+
+  it('cuts a very long network name short, so the other columns and the actions stay on screen', async () => {
+    const long = `${net}-${'x'.repeat(128)}`.slice(0, 128);
+    await docker('network', 'create', long);
+    await docker('network', 'connect', long, ctr);
+    const inBounds = async (outer: Locator, inner: Locator) => {
+      const o = (await outer.boundingBox())!;
+      const i = (await inner.boundingBox())!;
+      return i.x >= o.x && i.x + i.width <= o.x + o.width + 0.5;
+    };
+    const cutShort = (link: Locator) => link.evaluate((el) => el.scrollWidth > el.clientWidth);
+
+    await page.goto(`${berth.url}#/networks`);
+    await row(long).waitFor({ timeout: 10_000 });
+    const table = page.getByRole('table', { name: 'Networks' });
+    for (const name of [long, 'bridge']) {
+      expect(await inBounds(table, row(name).getByRole('button', { name: `Remove ${name}` }))).toBe(true);
+      expect(await inBounds(page.locator('.net-table-wrap'), row(name).getByRole('button', { name: `Remove ${name}` }))).toBe(true);
+    }
+    // The whole name is still the link's name, and shows in its title.
+    const link = row(long).getByRole('link', { name: long, exact: true });
+    expect(await link.getAttribute('title')).toBe(long);
+    expect(await cutShort(link)).toBe(true);
+
+    const id = await docker('inspect', '--format', '{{.Id}}', ctr);
+    await page.goto(`${berth.url}#/containers/${id}`);
+    await page.getByRole('tab', { name: 'Networks' }).click();
+    const tab = page.getByRole('table', { name: 'Container networks' });
+    const tabRow = tab.getByRole('row', { name: long, exact: true });
+    await tabRow.waitFor({ timeout: 10_000 });
+    expect(await tabRow.getByRole('link', { name: long, exact: true }).getAttribute('title')).toBe(long);
+    expect(await inBounds(page.getByRole('main'), tabRow.getByRole('button', { name: `Disconnect from ${long}` }))).toBe(true);
+
+    await docker('network', 'disconnect', long, ctr);
+    await docker('network', 'rm', long);
   });
 
   it('the run dialog’s network picker follows networks created meanwhile', async () => {

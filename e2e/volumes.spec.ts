@@ -4,12 +4,14 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, openApp, startBerth, type RunningBerth } from './support/berth.js';
-import { docker, testImage } from './support/docker-cli.js';
+import { docker, removeContainers, testImage } from './support/docker-cli.js';
 
 const prefix = `berth-e2e-vol-${Date.now().toString(36)}`;
 const data = `${prefix}-data`;
 const imported = `${prefix}-imported`;
 const cloned = `${prefix}-clone`;
+const used = `${prefix}-used`;
+const user = `${prefix}-user`;
 
 /** What a volume holds: its tree and file contents (compared between volumes). */
 const contentOf = (name: string) => docker('run', '--rm', '-v', `${name}:/v`, testImage, 'sh', '-c', 'cd /v && find . | sort && cat $(find . -type f | sort)');
@@ -31,6 +33,7 @@ describe('Volumes: create, browse, download, export/import, clone, remove and re
   afterAll(async () => {
     await browser?.close();
     expect(await berth?.stop()).toBe(0);
+    await removeContainers(prefix);
     const names = (await docker('volume', 'ls', '-q', '--filter', `name=${prefix}`)).split('\n').filter(Boolean);
     if (names.length) await docker('volume', 'rm', '-f', ...names).catch(() => undefined);
     await rm(dir, { recursive: true, force: true });
@@ -124,19 +127,49 @@ describe('Volumes: create, browse, download, export/import, clone, remove and re
     await expect.poll(() => row(imported).count(), { timeout: 10_000 }).toBe(1);
   });
 
-  it('clones a volume (and says so when the name is taken)', async () => {
+  it('clones a volume (and says so when the name is taken, showing only the latest error)', async () => {
     await row(data).getByRole('button', { name: `Clone ${data}` }).click();
-    await page.getByLabel('Name of the new volume').fill(imported);
+    const target = page.getByLabel('Name of the new volume');
+    await target.fill(imported);
     await dialog().getByRole('button', { name: 'Clone' }).click();
     await expect.poll(alerts, { timeout: 15_000 }).toEqual([`A volume named ${imported} already exists`]);
-    await dialog().getByRole('button', { name: 'Cancel' }).click();
-    await row(data).getByRole('button', { name: `Clone ${data}` }).click();
-    await page.getByLabel('Name of the new volume').fill(cloned);
+    // Editing the name clears the refusal; a new attempt shows its own error alone.
+    await target.fill('!');
+    await expect.poll(alerts).toEqual([]);
+    await dialog().getByRole('button', { name: 'Clone' }).click();
+    await expect.poll(alerts).toEqual(['The name must start with a letter or a digit']);
+    await target.fill(imported);
+    await dialog().getByRole('button', { name: 'Clone' }).click();
+    await expect.poll(alerts, { timeout: 15_000 }).toEqual([`A volume named ${imported} already exists`]);
+    await target.fill(cloned);
     await dialog().getByRole('button', { name: 'Clone' }).click();
     await expect.poll(() => dialog().getByRole('status').allInnerTexts(), { timeout: 30_000 }).toEqual([expect.stringContaining(`Cloned into ${cloned}`)]);
     await dialog().getByRole('button', { name: 'Close' }).click();
     expect(await contentOf(cloned)).toBe(await contentOf(data));
     expect(await docker('volume', 'inspect', cloned, '--format', '{{json .Labels}}')).toBe('{"team":"e2e"}');
+  });
+
+  it('the remove dialog follows the volume’s users while it is open', async () => {
+    await docker('volume', 'create', used);
+    await docker('run', '-d', '--name', user, '-v', `${used}:/v`, testImage, 'sleep', '600');
+    await expect.poll(() => row(used).innerText(), { timeout: 10_000 }).toContain(user);
+    await row(used).getByRole('button', { name: `Remove ${used}` }).click();
+    const remove = dialog().getByRole('button', { name: /^Remove/ });
+    await expect.poll(alerts, { timeout: 15_000 }).toEqual([`${used} is used by ${user} (running). The engine removes a volume only when no container uses it: remove that container first.`]);
+    expect(await remove.isDisabled()).toBe(true);
+
+    // Removed from the CLI while the dialog is open: it says so, and Remove can go ahead.
+    await docker('rm', '-f', user);
+    await expect.poll(alerts, { timeout: 15_000 }).toEqual([]);
+    await expect.poll(() => dialog().getByRole('status').allInnerTexts(), { timeout: 15_000 }).toEqual([expect.stringMatching(new RegExp(`^${used} holds `))]);
+    expect(await remove.isDisabled()).toBe(false);
+
+    // And a container that starts using it meanwhile blocks it again.
+    await docker('run', '-d', '--name', user, '-v', `${used}:/v`, testImage, 'sleep', '600');
+    await expect.poll(alerts, { timeout: 15_000 }).toEqual([expect.stringContaining(`${used} is used by ${user} (running)`)]);
+    expect(await remove.isDisabled()).toBe(true);
+    await dialog().getByRole('button', { name: 'Cancel' }).click();
+    await docker('rm', '-f', user);
   });
 
   it('removes a volume into Recently removed and restores it with its data', async () => {

@@ -38,4 +38,42 @@ describe('connect checks', () => {
     expect(connectIssues({ container: 'api', aliases: [], ipv4: '172.17.0.9' }, net({ name: 'bridge', builtIn: true }))).toEqual([{ field: 'ipv4', message: 'A static address needs a network created with a subnet; bridge has none you set' }]);
     expect(connectIssues({ container: 'api', aliases: ['x'] }, net({ name: 'bridge', builtIn: true }))[0]?.field).toBe('aliases');
   });
+
+  describe('refuses the addresses the engine keeps for itself', () => {
+    const ipv4 = (address: string, over: Partial<NetworkSummary> = {}) => connectIssues({ container: 'api', aliases: [], ipv4: address }, net(over));
+    const ipv6 = (address: string, over: Partial<NetworkSummary> = {}) => connectIssues({ container: 'api', aliases: [], ipv6: address }, net(over));
+    // Created with only a subnet: the engine picked the gateway, and `docker network inspect` may not report it.
+    const subnetOnly = { ipam: [{ subnet: '10.213.0.0/24' }] };
+
+    it('the network address and the broadcast address of the subnet', () => {
+      expect(ipv4('10.213.0.0', subnetOnly)).toEqual([{ field: 'ipv4', message: '10.213.0.0 is the network address of the subnet 10.213.0.0/24: the engine gives it to no container' }]);
+      expect(ipv4('10.213.0.255', subnetOnly)).toEqual([{ field: 'ipv4', message: '10.213.0.255 is the broadcast address of the subnet 10.213.0.0/24: the engine gives it to no container' }]);
+      expect(ipv4('10.213.0.0')).toEqual([{ field: 'ipv4', message: '10.213.0.0 is the network address of the subnet 10.213.0.0/24: the engine gives it to no container' }]);
+      expect(ipv4('10.213.0.254', subnetOnly)).toEqual([]);
+    });
+
+    it('the gateway the engine picked when none was given: the first address of the subnet, or of the IP range', () => {
+      expect(ipv4('10.213.0.1', subnetOnly)).toEqual([{ field: 'ipv4', message: '10.213.0.1 is the gateway of app (the engine picked it)' }]);
+      const ranged = { ipam: [{ subnet: '10.213.0.0/24', ipRange: '10.213.0.128/25' }] };
+      expect(ipv4('10.213.0.128', ranged)).toEqual([{ field: 'ipv4', message: '10.213.0.128 is the gateway of app (the engine picked it)' }]);
+      expect(ipv4('10.213.0.1', ranged)).toEqual([]);
+      // A range at the start of the subnet: its first address is the subnet's own, so the next one.
+      expect(ipv4('10.213.0.1', { ipam: [{ subnet: '10.213.0.0/24', ipRange: '10.213.0.0/25' }] })).toEqual([{ field: 'ipv4', message: '10.213.0.1 is the gateway of app (the engine picked it)' }]);
+      // A gateway that was set is the only one: the first address is then free.
+      expect(ipv4('10.213.0.1', { ipam: [{ subnet: '10.213.0.0/24', gateway: '10.213.0.254' }] })).toEqual([]);
+      expect(ipv4('10.213.0.254', { ipam: [{ subnet: '10.213.0.0/24', gateway: '10.213.0.254' }] })).toEqual([{ field: 'ipv4', message: '10.213.0.254 is the gateway of app' }]);
+    });
+
+    it('on IPv6: the subnet’s own address and the picked gateway, written either way; no broadcast address', () => {
+      const v6 = { ipv6: true, ipam: [{ subnet: '10.213.0.0/24' }, { subnet: 'fd00:10:213::/64' }] };
+      expect(ipv6('fd00:10:213::', v6)).toEqual([{ field: 'ipv6', message: 'fd00:10:213:: is the network address of the subnet fd00:10:213::/64: the engine gives it to no container' }]);
+      expect(ipv6('fd00:10:213:0::1', v6)).toEqual([{ field: 'ipv6', message: 'fd00:10:213:0::1 is the gateway of app (the engine picked it)' }]);
+      expect(ipv6('fd00:10:213::9', v6)).toEqual([]);
+      expect(ipv6('fd00:10:213::1', { ipv6: true, ipam: [{ subnet: 'fd00:10:213::/64', gateway: 'fd00:10:213::1' }] })).toEqual([{ field: 'ipv6', message: 'fd00:10:213::1 is the gateway of app' }]);
+    });
+
+    it('in a /31 or /32 every address is a host', () => {
+      expect(ipv4('10.213.0.0', { ipam: [{ subnet: '10.213.0.0/31', gateway: '10.213.0.1' }] })).toEqual([]);
+    });
+  });
 });

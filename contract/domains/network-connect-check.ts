@@ -1,5 +1,5 @@
-import { contains, parseCidr, parseIp } from '../cidr.js';
-import type { NetworkSummary } from '../models/networks.js';
+import { contains, lastAddress, parseCidr, parseIp, type Cidr, type IpAddress } from '../cidr.js';
+import type { NetworkIpamConfig, NetworkSummary } from '../models/networks.js';
 
 export interface ConnectIssue {
   field: 'container' | 'ipv4' | 'ipv6' | 'aliases';
@@ -19,9 +19,42 @@ const aliasPattern = /^[a-zA-Z0-9]([a-zA-Z0-9_.-]*[a-zA-Z0-9])?$/;
 export const holdsEndpoint = (state: string): boolean => state === 'running' || state === 'paused' || state === 'restarting';
 
 /**
+ * The gateway a network uses on this block: the one in its IPAM config, or, when none was given (older
+ * engines then report none), the one the engine picked: the first address of the IP range, or of the
+ * subnet, that is not the subnet's own address (e.g. 10.213.0.1 for 10.213.0.0/24).
+ */
+function gatewayOf(config: NetworkIpamConfig, block: Cidr): { ip: IpAddress; picked: boolean } | undefined {
+  if (config.gateway) {
+    const ip = parseIp(config.gateway);
+    return ip ? { ip, picked: false } : undefined;
+  }
+  const range = config.ipRange ? parseCidr(config.ipRange) : undefined;
+  const from = range?.ok && range.cidr.version === block.version && range.cidr.network >= block.network ? range.cidr.network : block.network;
+  const value = from === block.network ? from + 1n : from;
+  return value <= lastAddress(block) ? { ip: { version: block.version, value }, picked: true } : undefined;
+}
+
+/**
+ * Why the engine cannot give this address of the block to a container, if it cannot: it is the block's
+ * own (network) address or, on IPv4, its broadcast address (blocks with room for hosts: not /31, /32,
+ * /127, /128), or the network's gateway.
+ */
+function reservedIssue(text: string, ip: IpAddress, block: Cidr, config: NetworkIpamConfig, network: string): string | undefined {
+  const hostBits = (block.version === 4 ? 32 : 128) - block.prefix;
+  if (hostBits > 1 && ip.value === block.network) return `${text} is the network address of the subnet ${block.text}: the engine gives it to no container`;
+  if (hostBits > 1 && block.version === 4 && ip.value === lastAddress(block)) return `${text} is the broadcast address of the subnet ${block.text}: the engine gives it to no container`;
+  const gateway = gatewayOf(config, block);
+  if (gateway && gateway.ip.version === ip.version && gateway.ip.value === ip.value) {
+    return gateway.picked ? `${text} is the gateway of ${network} (the engine picked it)` : `${text} is the gateway of ${network}`;
+  }
+  return undefined;
+}
+
+/**
  * What is wrong with connecting this container to this network, before asking the engine: already
  * connected, aliases on a network that has no DNS (the default bridge), a static address that is not
- * an address, not of the network's kind, outside its subnets, or on a network without a configured subnet.
+ * an address, not of the network's kind, outside its subnets, the subnet's own or broadcast address, the
+ * gateway (set or picked by the engine), taken, or on a network without a configured subnet.
  */
 export function connectIssues(req: ConnectRequest, network: NetworkSummary, containerName?: string): ConnectIssue[] {
   const issues: ConnectIssue[] = [];
@@ -48,19 +81,21 @@ export function connectIssues(req: ConnectRequest, network: NetworkSummary, cont
       issues.push({ field, message: `"${text}" is an IPv${ip.version} address; put it under IPv${ip.version}` });
       continue;
     }
-    const blocks = network.ipam.flatMap((c) => {
-      const r = c.subnet ? parseCidr(c.subnet) : undefined;
-      return r?.ok && r.cidr.version === version ? [r.cidr] : [];
+    const blocks = network.ipam.flatMap((config) => {
+      const r = config.subnet ? parseCidr(config.subnet) : undefined;
+      return r?.ok && r.cidr.version === version ? [{ config, block: r.cidr }] : [];
     });
+    const home = blocks.find((b) => contains(b.block, ip));
+    const reserved = home && reservedIssue(text, ip, home.block, home.config, network.name);
     if (network.builtIn || !blocks.length) {
       issues.push({ field, message: `A static address needs a network created with a ${version === 4 ? '' : 'IPv6 '}subnet; ${network.name} has none you set` });
-    } else if (!blocks.some((b) => contains(b, ip))) {
-      issues.push({ field, message: `${text} is outside the subnet${blocks.length > 1 ? 's' : ''} of ${network.name} (${blocks.map((b) => b.text).join(', ')})` });
+    } else if (!home) {
+      issues.push({ field, message: `${text} is outside the subnet${blocks.length > 1 ? 's' : ''} of ${network.name} (${blocks.map((b) => b.block.text).join(', ')})` });
     } else if (network.containers.some((c) => c[field] === text)) {
       const owner = network.containers.find((c) => c[field] === text)!;
       issues.push({ field, message: `${text} is already used by ${owner.name} on ${network.name}` });
-    } else if (network.ipam.some((c) => c.gateway === text)) {
-      issues.push({ field, message: `${text} is the gateway of ${network.name}` });
+    } else if (reserved) {
+      issues.push({ field, message: reserved });
     }
   }
   return issues;

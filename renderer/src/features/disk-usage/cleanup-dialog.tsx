@@ -7,6 +7,7 @@ import { Spinner } from '../../ui/spinner.js';
 import { Field, fieldAria } from '../run-container/field.js';
 import { describeFailure } from '../run-container/run-errors.js';
 import { countOf, kindLabel, kindPrunes } from './kind-labels.js';
+import '../../ui/form-fields.css';
 
 interface CleanupDialogProps {
   /** The kinds ticked when it opens: one for "Prune…", all for "Clean up everything". */

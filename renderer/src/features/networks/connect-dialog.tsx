@@ -5,6 +5,7 @@ import type { NetworkSummary } from '../../../../contract/models/networks.js';
 import { useApi } from '../../app/runtime-context.js';
 import { Field, fieldAria } from '../run-container/field.js';
 import { NetworkFormDialog, useCheckedSubmit } from './network-form-dialog.js';
+import '../../ui/form-fields.css';
 
 type Errors = Partial<Record<ConnectIssue['field'], string>>;
 

@@ -60,7 +60,9 @@ export function ContainerNetworksTab({ id, name, state }: { id: string; name: st
           {on.map(({ network: n, endpoint: c }) => (
             <tr key={n.id} aria-label={n.name}>
               <th scope="row">
-                <a href={`#/networks/${encodeURIComponent(n.name)}`}>{n.name}</a>
+                <a className="net-name" href={`#/networks/${encodeURIComponent(n.name)}`} title={n.name}>
+                  {n.name}
+                </a>
               </th>
               <td>{n.driver}</td>
               <td className="mono">{[c.ipv4, c.ipv6].filter(Boolean).join(', ') || <span className="muted">{state === 'running' ? 'none' : 'none while stopped'}</span>}</td>

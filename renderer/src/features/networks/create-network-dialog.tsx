@@ -4,6 +4,7 @@ import { useApi } from '../../app/runtime-context.js';
 import { Field, fieldAria } from '../run-container/field.js';
 import { checkDraft, emptyDraft, type DraftErrors, type NetworkDraft } from './create-draft.js';
 import { NetworkFormDialog, useCheckedSubmit } from './network-form-dialog.js';
+import '../../ui/form-fields.css';
 
 interface CreateNetworkDialogProps {
   networks: readonly NetworkSummary[];

@@ -1,6 +1,8 @@
 import { useState, type ReactNode } from 'react';
 import { Modal, type ModalProps } from '../../ui/modal.js';
 import { describeFailure } from '../run-container/run-errors.js';
+import '../../ui/form-fields.css';
+import './networks.css';
 
 /** Why the back end refused: one message, and the fields it named. */
 export interface FormFailure<E> {

@@ -8,7 +8,7 @@ interface NetworksTableProps {
   onRemove(n: NetworkSummary): void;
 }
 
-/** The network list as a table named "Networks", one row per network, named by the network's name. */
+/** The network list as a table named "Networks", one row per network, named by the network's name (a long one cut short on screen, whole in its title). */
 export function NetworksTable({ rows, onConnect, onRemove }: NetworksTableProps) {
   return (
     <div className="net-table-wrap">
@@ -28,7 +28,9 @@ export function NetworksTable({ rows, onConnect, onRemove }: NetworksTableProps)
           {rows.map((n) => (
             <tr key={n.id} aria-label={n.name}>
               <th scope="row">
-                <a href={`#/networks/${encodeURIComponent(n.name)}`}>{n.name}</a>
+                <a className="net-name" href={`#/networks/${encodeURIComponent(n.name)}`} title={n.name}>
+                  {n.name}
+                </a>
                 <div className="muted mono">{n.shortId}</div>
               </th>
               <td>

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { BerthError } from '../../../../contract/errors.js';
-import type { VolumeRemovePlan } from '../../../../contract/models/volumes.js';
+import type { VolumeRemovePlan, VolumeUser } from '../../../../contract/models/volumes.js';
 import { useApi } from '../../app/runtime-context.js';
 import { formatBytes } from '../../lib/format/bytes.js';
 import { Modal } from '../../ui/modal.js';
@@ -9,27 +9,44 @@ import { messageOf } from './volume-transfer.js';
 
 const sizeText = (b: number | null) => (b === null ? 'an unknown amount of data' : formatBytes(b));
 
+/** Who uses a volume, as a key that changes when a user comes, goes, starts or stops. */
+const usersKey = (users: readonly VolumeUser[] | undefined) => (users ? users.map((u) => `${u.id}:${u.running ? 'running' : 'stopped'}`).sort().join(' ') : 'unknown');
+
+interface RemoveVolumeDialogProps {
+  name: string;
+  /** Who uses the volume now, from the live list: when that changes the plan is asked for again, so the dialog follows containers removed, created, started or stopped while it is open. */
+  users?: readonly VolumeUser[];
+  onClose(): void;
+  onRemoved?(): void;
+}
+
 /**
  * Remove a volume: names the containers that block it; otherwise says whether a copy of its content is
  * kept in Recently removed (under the size limit) or that it cannot be restored (over it).
  */
-export function RemoveVolumeDialog({ name, onClose, onRemoved }: { name: string; onClose(): void; onRemoved?(): void }) {
+export function RemoveVolumeDialog({ name, users, onClose, onRemoved }: RemoveVolumeDialogProps) {
   const api = useApi();
   const [plan, setPlan] = useState<VolumeRemovePlan>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
   const [tooLarge, setTooLarge] = useState(false);
+  const who = usersKey(users);
 
+  // Asked again whenever the volume's users change (`who`); the last plan stays on screen meanwhile.
   useEffect(() => {
     let live = true;
     api.volumes.removePlan({ name }).then(
-      (p) => live && setPlan(p),
+      (p) => {
+        if (!live) return;
+        setPlan(p);
+        setError(undefined);
+      },
       (err: unknown) => live && setError(messageOf(err)),
     );
     return () => {
       live = false;
     };
-  }, [api, name]);
+  }, [api, name, who]);
 
   const keep = !!plan?.fits && !tooLarge;
   const remove = async () => {

@@ -105,7 +105,7 @@ export function VolumeDetailsPage({ name }: { name: string }) {
       {dialog === 'import' ? <ImportDialog into={v.name} onClose={() => setDialog(null)} /> : null}
       {dialog === 'clone' ? <CloneDialog source={v.name} onClose={() => setDialog(null)} /> : null}
       {dialog === 'empty' ? <EmptyDialog name={v.name} onClose={() => setDialog(null)} /> : null}
-      {dialog === 'remove' ? <RemoveVolumeDialog name={v.name} onClose={() => setDialog(null)} onRemoved={() => (location.hash = '#/volumes')} /> : null}
+      {dialog === 'remove' ? <RemoveVolumeDialog name={v.name} users={v.usedBy} onClose={() => setDialog(null)} onRemoved={() => (location.hash = '#/volumes')} /> : null}
     </div>
   );
 }

@@ -29,7 +29,9 @@ function useJob() {
   };
   const progress = (bytes: number, total: number | null) => setPhase((p) => (p.kind === 'running' ? { kind: 'running', bytes, total } : p));
   const cancel = () => running.current?.cancel();
-  return { phase, setPhase, start, progress, cancel };
+  /** Forget the last attempt's failure (the input changed, or a new attempt starts): only the current error shows. */
+  const clearError = () => setPhase((p) => (p.kind === 'error' ? { kind: 'form' } : p));
+  return { phase, setPhase, start, progress, cancel, clearError };
 }
 
 function JobFooter({ phase, submitLabel, form, onClose, onCancel, disabled }: { phase: Phase; submitLabel: string; form?: string; onClose(): void; onCancel(): void; disabled?: boolean }) {
@@ -80,8 +82,15 @@ export function CloneDialog({ source, onClose }: { source: string; onClose(): vo
   const job = useJob();
   const [target, setTarget] = useState(`${source}-copy`);
   const [invalid, setInvalid] = useState<string>();
+  // A new name: the errors about the old one go.
+  const edit = (value: string) => {
+    setTarget(value);
+    setInvalid(undefined);
+    job.clearError();
+  };
   const submit = (e: FormEvent) => {
     e.preventDefault();
+    job.clearError();
     const bad = checkName(target.trim());
     setInvalid(bad);
     if (bad) return;
@@ -92,7 +101,7 @@ export function CloneDialog({ source, onClose }: { source: string; onClose(): vo
       <form id="vol-clone" className="vol-form" onSubmit={submit} noValidate>
         <div className="vol-field">
           <label htmlFor="vol-clone-name">Name of the new volume</label>
-          <input id="vol-clone-name" data-autofocus value={target} onChange={(e) => setTarget(e.target.value)} aria-invalid={!!invalid} disabled={job.phase.kind === 'running'} spellCheck={false} />
+          <input id="vol-clone-name" data-autofocus value={target} onChange={(e) => edit(e.target.value)} aria-invalid={!!invalid} disabled={job.phase.kind === 'running'} spellCheck={false} />
           {invalid ? (
             <p className="vol-field__error" role="alert">
               {invalid}
@@ -112,8 +121,20 @@ export function ImportDialog({ into, onClose }: { into?: string; onClose(): void
   const [name, setName] = useState(into ?? '');
   const [file, setFile] = useState<File>();
   const [invalid, setInvalid] = useState<{ name?: string; file?: string }>({});
+  // A new name or file: the errors about the old one go.
+  const editName = (value: string) => {
+    setName(value);
+    setInvalid((i) => ({ ...i, name: undefined }));
+    job.clearError();
+  };
+  const editFile = (value: File | undefined) => {
+    setFile(value);
+    setInvalid((i) => ({ ...i, file: undefined }));
+    job.clearError();
+  };
   const submit = (e: FormEvent) => {
     e.preventDefault();
+    job.clearError();
     const bad = { name: into ? undefined : checkName(name.trim()), file: file ? undefined : 'Choose a .tar or .tar.gz file to import' };
     setInvalid(bad);
     if (bad.name || bad.file || !file) return;
@@ -131,7 +152,7 @@ export function ImportDialog({ into, onClose }: { into?: string; onClose(): void
         ) : (
           <div className="vol-field">
             <label htmlFor="vol-import-name">Name of the new volume</label>
-            <input id="vol-import-name" data-autofocus value={name} onChange={(e) => setName(e.target.value)} aria-invalid={!!invalid.name} spellCheck={false} />
+            <input id="vol-import-name" data-autofocus value={name} onChange={(e) => editName(e.target.value)} aria-invalid={!!invalid.name} spellCheck={false} />
             {invalid.name ? (
               <p className="vol-field__error" role="alert">
                 {invalid.name}
@@ -141,7 +162,7 @@ export function ImportDialog({ into, onClose }: { into?: string; onClose(): void
         )}
         <div className="vol-field">
           <label htmlFor="vol-import-file">Archive (.tar, .tar.gz)</label>
-          <input id="vol-import-file" type="file" accept=".tar,.gz,.tgz,application/x-tar,application/gzip" onChange={(e) => setFile(e.target.files?.[0])} aria-invalid={!!invalid.file} />
+          <input id="vol-import-file" type="file" accept=".tar,.gz,.tgz,application/x-tar,application/gzip" onChange={(e) => editFile(e.target.files?.[0])} aria-invalid={!!invalid.file} />
           {invalid.file ? (
             <p className="vol-field__error" role="alert">
               {invalid.file}

@@ -103,7 +103,7 @@ export function VolumesPage() {
       {dialog?.kind === 'create' ? <CreateVolumeDialog onClose={() => setDialog(null)} onCreated={() => setDialog(null)} /> : null}
       {dialog?.kind === 'prune' ? <PruneVolumesDialog onClose={() => setDialog(null)} /> : null}
       {dialog?.kind === 'import' ? <ImportDialog onClose={() => setDialog(null)} /> : null}
-      {dialog?.kind === 'remove' ? <RemoveVolumeDialog name={dialog.name} onClose={() => setDialog(null)} /> : null}
+      {dialog?.kind === 'remove' ? <RemoveVolumeDialog name={dialog.name} users={live.volumes.get(dialog.name)?.usedBy} onClose={() => setDialog(null)} /> : null}
       {dialog?.kind === 'clone' ? <CloneDialog source={dialog.name} onClose={() => setDialog(null)} /> : null}
       {dialog?.kind === 'export' ? <ExportDialog name={dialog.name} onClose={() => setDialog(null)} /> : null}
     </div>
