@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
 import { nextStop, tabStops } from './focus-trap.js';
 
@@ -49,11 +49,12 @@ export function Modal(p: ModalProps) {
   const latest = useRef(p);
   latest.current = p;
   const downOnBackdrop = useRef(false);
+  // Taken at the first render: a field with autoFocus inside takes the focus at commit, before any effect.
+  const [opener] = useState(() => (document.activeElement instanceof HTMLElement ? document.activeElement : null));
 
   useEffect(() => {
     const el = panel.current;
     if (!el) return;
-    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     const stops = tabStops(el);
     const body = el.querySelector<HTMLElement>('.modal__body');
     const first =
@@ -87,7 +88,7 @@ export function Modal(p: ModalProps) {
       document.removeEventListener('focusin', onFocusIn);
       if (opener?.isConnected) opener.focus();
     };
-  }, []);
+  }, [opener]);
 
   const { title, children, footer, busy, size = 'medium', tone = 'default', role = 'dialog', describedBy, closeLabel, closeOnBackdrop = true, className } = p;
   const classes = ['modal', `modal--${size}`, tone === 'danger' ? 'modal--danger' : '', className ?? ''].filter(Boolean).join(' ');
