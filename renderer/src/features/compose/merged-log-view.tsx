@@ -1,9 +1,9 @@
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
-import { useApi } from '../../app/runtime-context.js';
+import { useApi, useAppStore } from '../../app/runtime-context.js';
 import { formatLogTime, MAX_RENDERED_CHARS } from '../logs/log-format.js';
 import { buildMatcher } from '../logs/log-search.js';
 import { useFixedRows } from '../logs/use-fixed-rows.js';
-import { filterLines, MergedLogStore, sourceHue } from './merged-log-store.js';
+import { filterLines, MERGED_LOG_LIMIT, MergedLogStore, sourceHue } from './merged-log-store.js';
 import '../logs/logs.css';
 import './compose.css';
 
@@ -21,7 +21,9 @@ export interface LogSource {
  */
 export function MergedLogView({ sources, title = 'Merged logs' }: { sources: LogSource[]; title?: string }) {
   const api = useApi();
-  const store = useMemo(() => new MergedLogStore(api), [api]);
+  // The Settings page's log buffer size, as for one container's Logs tab (read when the view opens).
+  const bufferLines = useAppStore((s) => s.settingsView?.settings.logBufferLines);
+  const store = useMemo(() => new MergedLogStore(api, bufferLines ?? MERGED_LOG_LIMIT), [api]);
   const key = sources.map((s) => s.id).join(',');
   useEffect(() => {
     if (key) store.open(key.split(','));
