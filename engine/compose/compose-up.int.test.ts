@@ -156,6 +156,27 @@ describe('compose up and down against the real engine', () => {
     expect(await docker('network', 'ls', '-q', '--filter', `name=^${p.name}_default$`)).toBe('');
   }, 120_000);
 
+  it('a published port another container holds is named in the failure', async () => {
+    const p = project('port', 'unused');
+    const holder = `${p.name}-holder`;
+    const port = 20_000 + Math.floor(Math.random() * 20_000);
+    await docker('run', '-d', '--name', holder, '-p', `127.0.0.1:${port}:80`, TEST_IMAGE, 'sleep', '600');
+    try {
+      writeFileSync(p.file, `services:\n  web:\n    image: ${TEST_IMAGE}\n    command: ["sleep", "600"]\n    ports:\n      - "127.0.0.1:${port}:80"\n`);
+      const events: ComposeEvent[] = [];
+      const failure = await (async () => {
+        for await (const e of svc.up({ files: [p.file], projectName: p.name }, ctx())) events.push(e);
+      })().then(
+        () => undefined,
+        (e: BerthError) => e,
+      );
+      expect(failure?.message).toBe(`Port ${port} is already in use by container ${holder}`);
+      expect(events).toContainEqual(expect.objectContaining({ kind: 'service', service: 'web', step: 'failed', message: `Port ${port} is already in use by container ${holder}` }));
+    } finally {
+      await docker('rm', '-f', holder);
+    }
+  }, 120_000);
+
   it('cancels an up that waits for a dependency: what waits is never created', async () => {
     const p = project('cancel', 'never');
     writeFileSync(p.file, `services:

@@ -2,6 +2,7 @@ import { BerthError } from '../../contract/errors.js';
 import type { ComposeProject, ComposeService } from '../../contract/models/compose.js';
 import { containerAction, containerPath, createContainer } from '../adapter/calls.js';
 import { toBerthError } from '../errors.js';
+import { explainPortConflict } from '../run/port-holder.js';
 import { serviceCreateBody } from './create-body.js';
 import { ensureImage } from './ensure-images.js';
 import { ensureResources } from './ensure-resources.js';
@@ -101,7 +102,8 @@ async function runService(
     emit({ kind: 'service', service: svc.name, step: 'running', container: id });
     return id;
   } catch (err) {
-    const e = signal.aborted ? new BerthError('CANCELLED', 'Cancelled') : toBerthError(err, rt.endpoint);
+    // A published port another container holds: named ("…in use by container web-1"), as for a run.
+    const e = signal.aborted ? new BerthError('CANCELLED', 'Cancelled') : await explainPortConflict(toBerthError(err, rt.endpoint), rt.engine);
     emit({ kind: 'service', service: svc.name, step: 'failed', message: e.message });
     throw e;
   }
