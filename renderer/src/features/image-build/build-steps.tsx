@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { AnsiLines } from '../../ui/ansi-text.js';
 import type { BuildStep } from './build-log-reducer.js';
 
 const statusText: Record<BuildStep['status'], string> = { running: 'running', cached: 'cached', done: 'done', failed: 'failed' };
@@ -38,7 +39,7 @@ function StepRow({ step }: { step: BuildStep }) {
       {lines && open ? (
         <pre className="build-step__output" id={outputId}>
           {step.dropped ? `… ${step.dropped} earlier lines not kept\n` : ''}
-          {step.output.join('\n')}
+          <AnsiLines lines={step.output} />
         </pre>
       ) : null}
     </li>

@@ -96,3 +96,18 @@ describe('LogBuffer.appendText', () => {
     ]);
   });
 });
+
+describe('LogBuffer.forEachPlainText', () => {
+  it('gives lines without their escapes, and keeps the raw text for text() and forEachText', () => {
+    const b = new LogBuffer(1000);
+    b.append('stdout', ['plain 1', 'plain 2']);
+    b.append('stderr', ['\x1b[1;31mbold red\x1b[0m', 'plain 3']);
+    const plain: string[] = [];
+    b.forEachPlainText((t, seq) => plain.push(`${seq}:${t}`), 1);
+    expect(plain).toEqual(['1:plain 2', '2:bold red', '3:plain 3']);
+    expect(b.text(2)).toBe('\x1b[1;31mbold red\x1b[0m');
+    const raw: string[] = [];
+    b.forEachText((t) => raw.push(t));
+    expect(raw[2]).toBe('\x1b[1;31mbold red\x1b[0m');
+  });
+});

@@ -1,4 +1,5 @@
 import type { LogStreamName } from '../../../../contract/models/container-logs.js';
+import { hasAnsi, stripAnsi } from '../../ui/ansi.js';
 
 const BLOCK_BITS = 12;
 const BLOCK = 1 << BLOCK_BITS; // 4096 lines per block
@@ -153,6 +154,31 @@ export class LogBuffer {
       const stop = Math.min(this.end, seq - (rel & MASK) + BLOCK);
       const { piece, start } = block;
       for (let off = rel & MASK; seq < stop; off++, seq++) fn(lineAt(piece[off]!, start[off]!), seq);
+    }
+  }
+
+  /**
+   * Like forEachText, but each line without its ANSI escapes (what search matches). A chunk's text
+   * is checked for ESC once: lines of a chunk without any are passed as they are, at the same cost.
+   */
+  forEachPlainText(fn: (text: string, seq: number) => void, from = this.first): void {
+    let seq = Math.max(from, this.first);
+    let lastPiece: string | undefined;
+    let escapes = false;
+    while (seq < this.end) {
+      const rel = seq - this.baseSeq;
+      const block = this.blocks[rel >>> BLOCK_BITS]!;
+      const stop = Math.min(this.end, seq - (rel & MASK) + BLOCK);
+      const { piece, start } = block;
+      for (let off = rel & MASK; seq < stop; off++, seq++) {
+        const p = piece[off]!;
+        if (p !== lastPiece) {
+          lastPiece = p;
+          escapes = hasAnsi(p);
+        }
+        const line = lineAt(p, start[off]!);
+        fn(escapes ? stripAnsi(line) : line, seq);
+      }
     }
   }
 

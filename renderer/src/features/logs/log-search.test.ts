@@ -63,3 +63,18 @@ describe('LogSearch', () => {
     expect(s.lastScanMs).toBeLessThan(1000);
   });
 });
+
+describe('LogSearch over lines with ANSI escapes', () => {
+  it('matches the text without escapes, and plain lines as they are', () => {
+    const b = new LogBuffer(1000);
+    b.append('stdout', ['\x1b[31mred\x1b[0m', 'red plain', 'not red', '\x1b]0;title\x07red title']);
+    const s = new LogSearch(/^red/);
+    s.rescan(b);
+    expect([s.at(0), s.at(1), s.at(2)]).toEqual([0, 1, 3]);
+    expect(s.count).toBe(3);
+    // The escape itself is not text: searching for "31m" finds nothing.
+    const esc = new LogSearch(/31m/);
+    esc.rescan(b);
+    expect(esc.count).toBe(0);
+  });
+});

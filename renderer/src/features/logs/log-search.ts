@@ -69,7 +69,8 @@ export class LogSearch {
     const re = this.re;
     const seqs = this.seqs;
     if (this.scannedTo < buffer.firstSeq) this.scannedTo = buffer.firstSeq;
-    buffer.forEachText((text, seq) => {
+    // Lines are matched without their ANSI escapes, as they are shown ("^red" finds a red "red").
+    buffer.forEachPlainText((text, seq) => {
       if (re.test(text)) seqs.push(seq);
     }, this.scannedTo);
     this.scannedTo = buffer.endSeq;

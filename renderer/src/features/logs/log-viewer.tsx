@@ -1,4 +1,6 @@
-import { useEffect, useLayoutEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import { AnsiLineCache, hasAnsi } from '../../ui/ansi.js';
+import { renderAnsi } from '../../ui/ansi-text.js';
 import { formatLogTime, MAX_RENDERED_CHARS } from './log-format.js';
 import { matchRanges } from './log-search.js';
 import type { LogSession } from './log-session.js';
@@ -34,9 +36,14 @@ interface LogViewerProps {
  * The log lines, virtualized: only the rows in view (plus a margin) are in the DOM, each a fixed
  * 20 px high, so a million lines scroll as smoothly as ten. While pinned, it sticks to the end as lines
  * arrive; scrolling up unpins (the tab shows "Paused"), scrolling back to the bottom pins again.
+ * ANSI colours (SGR) show as styled spans and other escapes are hidden (ui/ansi.ts); each line starts
+ * plain, as `docker logs` lines are independent. The buffer keeps the raw text (the fallback download
+ * saves it as it came); search and highlighting work on the text without escapes.
  */
 export function LogViewer({ session, version, showTimestamps, filterOnly, currentSeq, pinned, onPinnedChange, scrollRequest, empty, active = true }: LogViewerProps) {
   const ref = useRef<HTMLDivElement>(null);
+  // Lines with ANSI escapes in view, parsed once (by seq: a line's text never changes).
+  const [ansi] = useState(() => new AnsiLineCache<number>());
   const { buffer, search } = session;
   const filtering = filterOnly && search !== null;
   const count = filtering ? search.count : buffer.size;
@@ -92,7 +99,10 @@ export function LogViewer({ session, version, showTimestamps, filterOnly, curren
             const seq = seqAt(index);
             const stream = buffer.stream(seq);
             const ts = showTimestamps ? buffer.timestamp(seq) : undefined;
-            const full = buffer.text(seq);
+            const raw = buffer.text(seq);
+            // Only a line holding ESC is parsed; every other line takes the plain path below.
+            const parsed = hasAnsi(raw) ? ansi.get(seq, raw) : null;
+            const full = parsed ? parsed.text : raw;
             const text = full.length > MAX_RENDERED_CHARS ? full.slice(0, MAX_RENDERED_CHARS) : full;
             const current = seq === currentSeq;
             return (
@@ -117,7 +127,11 @@ export function LogViewer({ session, version, showTimestamps, filterOnly, curren
                 </span>
                 {showTimestamps ? <span className="log-line__ts">{ts !== undefined ? formatLogTime(ts) : '—'}</span> : null}
                 <span className="log-line__text">
-                  {re ? highlight(text, re, current) : text}
+                  {parsed
+                    ? renderAnsi(parsed, { limit: MAX_RENDERED_CHARS, marks: re ? matchRanges(text, re) : undefined, markClassName: markClass(current) })
+                    : re
+                      ? highlight(text, re, current)
+                      : text}
                   {full.length > MAX_RENDERED_CHARS ? <span className="muted"> … ({full.length - MAX_RENDERED_CHARS} more characters; download to see them)</span> : null}
                 </span>
               </div>
@@ -138,7 +152,7 @@ function highlight(text: string, re: RegExp, current: boolean): ReactNode {
   for (const [start, end] of ranges) {
     if (start > pos) out.push(text.slice(pos, start));
     out.push(
-      <mark key={start} className={current ? 'log-mark log-mark--current' : 'log-mark'}>
+      <mark key={start} className={markClass(current)}>
         {text.slice(start, end)}
       </mark>,
     );
@@ -147,3 +161,5 @@ function highlight(text: string, re: RegExp, current: boolean): ReactNode {
   if (pos < text.length) out.push(text.slice(pos));
   return out;
 }
+
+const markClass = (current: boolean) => (current ? 'log-mark log-mark--current' : 'log-mark');
