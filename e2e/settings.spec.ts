@@ -76,7 +76,8 @@ describe('settings and the diagnostics bundle', () => {
 
   it('downloads a diagnostics bundle with what is listed, and none of the planted secrets', async () => {
     const name = uniqueName(prefix);
-    await docker('run', '-d', '--name', name, '-e', `PLANTED=${envSecret}`, testImage, 'sleep', '300');
+    // Common words as env values too: they must not be blanked all over the bundle.
+    await docker('run', '-d', '--name', name, '-e', `PLANTED=${envSecret}`, '-e', 'A=true', '-e', 'B=running', '-e', 'C=linux', '-e', `D=${dataDir}`, testImage, 'sleep', '300');
     const token = berth!.token;
     // Secrets that leaked into logs Berth collects: they must still not reach the bundle.
     appendFileSync(join(dataDir, 'logs', 'berth.log'), `leaked ${token} ${registryPassword} ${envSecret}\n`);
@@ -97,17 +98,57 @@ describe('settings and the diagnostics bundle', () => {
       for (const f of ['README.txt', 'berth.json', 'engine/status.json', 'engine/version.json', 'engine/info.json', 'engine/containers.json', 'errors.json', 'logs/berth.log', 'logs/vm-berth-console.log']) {
         expect([...files.keys()]).toContain(f);
       }
+      // Every JSON file parses, and ordinary values survive.
+      for (const [n, text] of files) if (n.endsWith('.json')) expect(() => JSON.parse(text), n).not.toThrow();
+      expect(JSON.parse(files.get('engine/status.json')!).state).toBe('running');
       const berthJson = JSON.parse(files.get('berth.json')!);
+      expect(berthJson).toMatchObject({ platform: process.platform, dataDir, settings: { notifications: { transferFinished: true } } });
       expect(berthJson.berth.berthVersion).toMatch(/^\d+\.\d+\.\d+/);
       expect(berthJson.settings.theme).toBe('dark');
       expect(JSON.parse(files.get('engine/version.json')!).ApiVersion).toMatch(/^\d+\.\d+$/);
       expect(files.get('logs/berth.log')).toMatch(/leaked <redacted> <redacted> <redacted>/);
       expect(files.get('logs/vm-berth-console.log')).toContain('booting');
       const mine = JSON.parse(files.get('engine/containers.json')!).containers.find((c: { names: string[] }) => c.names.includes(`/${name}`));
-      expect(mine.env).toContain('PLANTED=<redacted>');
+      expect(mine.env).toEqual(expect.arrayContaining(['PLANTED=<redacted>', 'A=<redacted>', 'C=<redacted>']));
+      expect(mine.state).toBe('running');
 
       const all = [...files.values()].join('\n');
       for (const secret of [token, registryPassword, envSecret]) expect(all).not.toContain(secret);
+      expect(errors).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+  });
+
+  it('refuses an empty volume size limit beside the field, takes any log buffer size in range, and shows “Saved”', async () => {
+    const saved = () => JSON.parse(readFileSync(join(dataDir, 'settings.json'), 'utf8'));
+    const browser = await launchBrowser();
+    try {
+      const { page, errors } = await openApp(browser, berth!, '#/settings');
+      const bin = page.getByRole('region', { name: 'Recently removed' });
+      await bin.waitFor();
+      const before = saved().recycleBin.volumeLimitBytes;
+      const limit = bin.getByLabel('Keep a removed volume’s data up to (MiB, 0: never)');
+      await limit.fill('');
+      await bin.getByRole('button', { name: 'Save' }).click();
+      await bin.getByText('The size limit must be a whole number of MiB (0 keeps no volume)').waitFor();
+      expect(await limit.getAttribute('aria-invalid')).toBe('true');
+      expect(saved().recycleBin.volumeLimitBytes).toBe(before);
+      expect(before).toBeGreaterThan(0);
+      await limit.fill('300');
+      await bin.getByRole('button', { name: 'Save' }).click();
+      await expect.poll(() => saved().recycleBin.volumeLimitBytes).toBe(300 * 1024 * 1024);
+      await bin.getByText('✓ Saved').waitFor();
+      expect(await bin.getByText('The size limit must be').count()).toBe(0);
+
+      // 1,500 is in range: the browser must not block it with a step of 1,000.
+      const logs = page.getByRole('region', { name: 'Logs' });
+      expect(await logs.getByText('✓ Saved').count()).toBe(0);
+      await logs.getByLabel('Lines a log view keeps in memory').fill('1500');
+      await logs.getByRole('button', { name: 'Save' }).click();
+      await expect.poll(() => saved().logBufferLines).toBe(1500);
+      await logs.getByText('✓ Saved').waitFor();
+      await page.getByRole('status').filter({ hasText: 'Log buffer size saved.' }).waitFor({ state: 'attached' });
       expect(errors).toEqual([]);
     } finally {
       await browser.close();

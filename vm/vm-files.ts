@@ -2,6 +2,9 @@ import { closeSync, existsSync, ftruncateSync, mkdirSync, openSync, readFileSync
 import { join } from 'node:path';
 import { pack } from 'tar-stream';
 
+/** The name of the VM Berth runs its engine in (its folder under `<dataDir>/vm/`). */
+export const BERTH_VM_NAME = 'berth';
+
 /** Paths of one VM's files under Berth's data dir: `<dataDir>/vm/<name>/`. */
 export function vmPaths(dataDir: string, name: string) {
   const dir = join(dataDir, 'vm', name);

@@ -9,7 +9,7 @@ import { readDockerConfig } from '../registry/docker-config.js';
 import type { SettingsStore } from '../settings/settings-store.js';
 import type { ErrorRing } from './error-ring.js';
 import { berthLogPath } from './log-file.js';
-import { dockerConfigSecrets, envValues, redactEnv, Redactor } from './redact.js';
+import { dockerConfigSecrets, redactEnv, Redactor } from './redact.js';
 
 export interface BundleDeps {
   dataDir: string;
@@ -25,6 +25,9 @@ export interface BundleDeps {
   now?: () => number;
 }
 
+/** A text file (a log tail: redacted as text) or a value written as JSON (redacted structurally). */
+type BundleFile = string | { json: unknown };
+
 /** Tails kept of each log: enough for a diagnosis, small enough to attach to an issue. */
 const LOG_TAIL_BYTES = 512 * 1024;
 const MAX_CONTAINERS = 100;
@@ -33,13 +36,15 @@ const MAX_CONTAINERS = 100;
  * The diagnostics bundle, a .tar.gz built in memory (a few hundred KB at most): Berth's version and
  * settings, the engine's version and info, Berth's log, the embedded dockerd's and the VM console's
  * log tails, the last errors shown, and the containers (environment names only). Every file passes
- * through one Redactor that knows the token, the registry credentials and every container's env values.
+ * through one Redactor that knows the token, the registry credentials and the container env values that
+ * look secret: JSON files are redacted value by value (so they stay valid JSON), logs as text (redact.ts).
  */
 export async function buildDiagnosticsBundle(deps: BundleDeps, signal?: AbortSignal): Promise<{ fileName: string; bytes: Buffer }> {
   const now = new Date((deps.now ?? Date.now)());
   const redactor = new Redactor(deps.secrets());
-  const files: [string, string][] = [];
-  const json = (name: string, value: unknown) => files.push([name, `${JSON.stringify(value, null, 2)}\n`]);
+  // JSON files keep their value until every secret is known, then are redacted structurally (valid JSON).
+  const files: [string, BundleFile][] = [];
+  const json = (name: string, value: unknown) => files.push([name, { json: value }]);
 
   try {
     for (const s of dockerConfigSecrets(await readDockerConfig(deps.dockerConfigPath))) redactor.add(s);
@@ -76,7 +81,10 @@ export async function buildDiagnosticsBundle(deps: BundleDeps, signal?: AbortSig
     tar.on('error', reject);
   });
   const root = `berth-diagnostics-${stamp(now)}`;
-  for (const [name, text] of files) tar.entry({ name: `${root}/${name}`, mode: 0o600, mtime: now }, redactor.text(text));
+  for (const [name, file] of files) {
+    const text = typeof file === 'string' ? redactor.text(file) : `${JSON.stringify(redactor.json(file.json), null, 2)}\n`;
+    tar.entry({ name: `${root}/${name}`, mode: 0o600, mtime: now }, text);
+  }
   tar.finalize();
   await ended;
   return { fileName: `${root}.tar.gz`, bytes: gzipSync(Buffer.concat(chunks)) };
@@ -109,13 +117,13 @@ async function engineFiles(deps: BundleDeps, redactor: Redactor, json: (name: st
     if (!c.Id) continue;
     const inspect = await inspectContainer(conn.engine, c.Id, signal).catch(() => undefined);
     const env = (inspect?.Config as { Env?: string[] } | undefined)?.Env;
-    for (const v of envValues(env)) redactor.add(v);
+    redactor.addEnv(env);
     containers.push({ id: c.Id.slice(0, 12), names: c.Names, image: c.Image, state: c.State, status: c.Status, env: redactEnv(env) });
   }
   json('engine/containers.json', { total: list.length, shown: containers.length, containers });
 }
 
-async function addTail(files: [string, string][], name: string, path: string): Promise<void> {
+async function addTail(files: [string, BundleFile][], name: string, path: string): Promise<void> {
   try {
     const handle = await open(path, 'r');
     try {
@@ -148,8 +156,10 @@ function readme(names: string[]): string {
     'Berth diagnostics bundle',
     '',
     'Redacted: registry credentials, the browser-mode access token, and the values of containers’',
-    'environment variables (their names are kept). Anything that looks like a password, token or',
-    'Authorization header is replaced with <redacted> as well.',
+    'environment variables (their names are kept). Values under a secret-looking name (password,',
+    'token, secret, auth…) and anything that looks like a password, token or Authorization header are',
+    'replaced with <redacted> as well. In logs, env values are replaced where they look secret (by',
+    'their name, or long random-looking values), not ordinary words such as true or linux.',
     '',
     'Files:',
     ...names.map((n) => `  ${n}`),

@@ -33,3 +33,37 @@ describe('secret sources', () => {
     expect(redactEnv(['A=1', 'B=x=y'])).toEqual(['A=<redacted>', 'B=<redacted>']);
   });
 });
+
+describe('Redactor.json', () => {
+  it('redacts values under secret-looking keys and env lists, keeps null, booleans, empty values and the rest', () => {
+    const r = new Redactor(['tok3n-abc']);
+    const out = r.json({
+      Plugins: { Authorization: null, Log: ['json-file'] },
+      auths: { 'r.local': { auth: 'YmVydGg6cA==', identitytoken: '' } },
+      password: 12345,
+      settings: { transferFinished: true, state: 'running', note: 'sent tok3n-abc', url: 'https://u:pw@h/v2' },
+      Config: { Env: ['A=true', 'B'] },
+    });
+    expect(out).toEqual({
+      Plugins: { Authorization: null, Log: ['json-file'] },
+      auths: { 'r.local': { auth: '<redacted>', identitytoken: '' } },
+      password: '<redacted>',
+      settings: { transferFinished: true, state: 'running', note: 'sent <redacted>', url: 'https://u:<redacted>@h/v2' },
+      Config: { Env: ['A=<redacted>', 'B'] },
+    });
+  });
+
+  it('keeps JSON text valid: a null or boolean after a secret-looking name is not a secret', () => {
+    const text = '{"Authorization": null, "token": false, "auth": "abc"}';
+    expect(JSON.parse(new Redactor().text(text))).toEqual({ Authorization: null, token: false, auth: '<redacted>' });
+  });
+});
+
+describe('env values in free text', () => {
+  it('replaces only the env values that look secret, never common words, paths or versions', () => {
+    const r = new Redactor();
+    r.addEnv(['A=true', 'B=running', 'C=linux', 'HOME=/root', 'PATH=/usr/local/bin:/usr/bin', 'V=1.25.3-alpine', 'DB_PASSWORD=hunter22', 'API_TOKEN=Zq9xYw7v', 'SEED=k8Xq2Lm9Pz4Rt7Wv', 'X_SECRET=linux']);
+    expect(r.text('true running linux /root /usr/local/bin:/usr/bin 1.25.3-alpine')).toBe('true running linux /root /usr/local/bin:/usr/bin 1.25.3-alpine');
+    expect(r.text('hunter22 Zq9xYw7v k8Xq2Lm9Pz4Rt7Wv')).toBe('<redacted> <redacted> <redacted>');
+  });
+});

@@ -1,4 +1,5 @@
 import type { DockerConfig } from '../registry/docker-config.js';
+import { isSecretKey, looksLikeSecretValue } from './secret-shape.js';
 
 export const REDACTED = '<redacted>';
 
@@ -6,10 +7,20 @@ export const REDACTED = '<redacted>';
 const MIN_SECRET_LENGTH = 4;
 
 /**
- * Replaces secrets in text that goes into a diagnostics bundle: every known secret value (the
- * browser-mode token, registry passwords and tokens, container environment values) wherever it appears,
- * then what looks like a secret by its shape (`password=…`, `Authorization: …`, `token=…` in a URL,
- * an `X-Registry-Auth` header).
+ * Redacts what goes into a diagnostics bundle, in two ways.
+ *
+ * - `json(value)` walks a value before it is written as JSON, so the file stays valid JSON: a string or
+ *   number under a secret-looking key (secret-shape.ts isSecretKey) becomes "<redacted>" (null, booleans
+ *   and empty strings are kept: they hold nothing); every value of a container env list (`Env`,
+ *   `KEY=value` strings) becomes `KEY=<redacted>`; every other string goes through `text()`.
+ * - `text(input)` (logs, and each JSON string) replaces every known secret value wherever it appears,
+ *   then what looks like a secret by its shape (`password=…`, `Authorization: …`, `token=…` in a URL, a
+ *   user:password in a URL).
+ *
+ * Known secrets are the ones the host names (the browser-mode token), the registry credentials, and
+ * the container env values that look secret (`addEnv`: by their key, or by their own shape). Ordinary
+ * env values (`true`, `running`, `linux`, a path, a version) are not replaced in free text: they are
+ * still redacted where they appear as a container's env, which is where they are container env.
  */
 export class Redactor {
   private readonly secrets = new Set<string>();
@@ -18,6 +29,7 @@ export class Redactor {
     for (const s of secrets) this.add(s);
   }
 
+  /** A known secret: replaced wherever it appears (from 4 characters). */
   add(secret: string | undefined): void {
     if (typeof secret !== 'string') return;
     const s = secret.trim();
@@ -30,18 +42,56 @@ export class Redactor {
     if (url !== s) this.secrets.add(url);
   }
 
+  /** A container's env (`KEY=value`): the values that look secret become known secrets for free text. */
+  addEnv(env: readonly string[] | null | undefined): void {
+    for (const kv of env ?? []) {
+      const eq = kv.indexOf('=');
+      if (eq > 0 && looksLikeSecretValue(kv.slice(eq + 1), kv.slice(0, eq))) this.add(kv.slice(eq + 1));
+    }
+  }
+
   text(input: string): string {
     let out = input;
     // Longest first, so a secret containing another is replaced whole.
     for (const s of [...this.secrets].sort((a, b) => b.length - a.length)) out = out.split(s).join(REDACTED);
     return redactPatterns(out);
   }
+
+  /** A redacted copy of a JSON-able value (see the class comment); the input is not changed. */
+  json(value: unknown): unknown {
+    return this.walk(value, false);
+  }
+
+  private walk(value: unknown, secret: boolean): unknown {
+    if (value === null || typeof value === 'boolean' || value === undefined) return value;
+    if (typeof value === 'string') return secret && value !== '' ? REDACTED : this.text(value);
+    if (typeof value === 'number') return secret ? REDACTED : value;
+    if (Array.isArray(value)) return value.map((v) => this.walk(v, secret));
+    if (typeof value === 'object') {
+      const toJSON = (value as { toJSON?: () => unknown }).toJSON;
+      if (typeof toJSON === 'function') return this.walk(toJSON.call(value), secret);
+      const out: Record<string, unknown> = {};
+      for (const [k, v] of Object.entries(value)) {
+        if (isEnvList(k, v)) out[k] = redactEnv(v);
+        else out[k] = this.walk(v, secret || isSecretKey(k));
+      }
+      return out;
+    }
+    return value;
+  }
 }
 
+/** `Env: ["KEY=value", …]` (container inspect, create) or `env` in Berth's own files. */
+function isEnvList(key: string, value: unknown): value is string[] {
+  return key.toLowerCase() === 'env' && Array.isArray(value) && value.every((v) => typeof v === 'string');
+}
+
+/** A value after a secret-looking name, unless it is null/true/false (nothing to hide, and JSON must stay JSON). */
+const VALUE = `(?!<redacted>)(?!(?:null|true|false)\\b)[^\\s"',}]+`;
 const PATTERNS: [RegExp, string][] = [
-  [/\b(authorization|x-registry-auth|x-registry-config|proxy-authorization)(["']?\s*[:=]\s*["']?)[^\s"',}]+(\s+[^\s"',}]+)?/gi, `$1$2${REDACTED}`],
+  [new RegExp(`\\b(authorization|x-registry-auth|x-registry-config|proxy-authorization)(["']?\\s*[:=]\\s*["']?)${VALUE}(\\s+[^\\s"',}]+)?`, 'gi'), `$1$2${REDACTED}`],
   [/([?&](?:token|access_token|password|secret)=)[^&\s"']+/gi, `$1${REDACTED}`],
-  [/\b((?:password|passwd|secret|identitytoken|registrytoken|auth|token)["']?\s*[:=]\s*["']?)(?!<redacted>)[^\s"',}]+/gi, `$1${REDACTED}`],
+  [new RegExp(`\\b((?:password|passwd|secret|identitytoken|registrytoken|auth|token)["']?\\s*[:=]\\s*["']?)${VALUE}`, 'gi'), `$1${REDACTED}`],
   [/(\/\/[^/\s:@]+:)[^@\s/]+@/g, `$1${REDACTED}@`],
 ];
 

@@ -5,6 +5,7 @@ import type { VmResources, VmShare, VmStatus } from '../../vm/driver.js';
 import { QemuDriver } from '../../vm/drivers/qemu/qemu-driver.js';
 import { findImage, imageCacheDir } from '../../vm/image/image-key.js';
 import { VmManager } from '../../vm/vm-manager.js';
+import { BERTH_VM_NAME } from '../../vm/vm-files.js';
 import type { VmEngineHost, VmStartStep } from './vm-provider.js';
 
 const DEFAULT = { cpus: 2, memoryMiB: 2048, diskGiB: 64 };
@@ -32,7 +33,7 @@ export function nodeVmHost(dataDir: string, log: (line: string) => void, wanted:
   const driver = new QemuDriver({ dataDir, imageDir: imageDir ?? join(imageCacheDir(), 'missing'), log });
   const manager = new VmManager({
     driver,
-    config: () => ({ name: 'berth', ...wanted(), imagePath: imageDir ?? '' }),
+    config: () => ({ name: BERTH_VM_NAME, ...wanted(), imagePath: imageDir ?? '' }),
     lockPath: join(dataDir, 'vm', 'berth.lock'),
     log,
   });

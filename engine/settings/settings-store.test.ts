@@ -1,9 +1,10 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defaultSettings, type Settings } from '../../contract/domains/settings.js';
 import { BerthError } from '../../contract/errors.js';
+import { ensureDataDisk } from '../../vm/vm-files.js';
 import { SettingsStore, type SettingsStoreOptions } from './settings-store.js';
 
 const fresh = () => join(mkdtempSync(join(tmpdir(), 'berth-settings-')), 'settings.json');
@@ -57,6 +58,39 @@ describe('SettingsStore', () => {
     const s = new SettingsStore({ file });
     expect(s.problem?.message).toMatch(/theme is one of system, light, dark/);
     expect(readdirSync(join(file, '..')).some((n) => n.startsWith('settings.broken-'))).toBe(true);
+  });
+
+  it('reports a file it cannot read, naming it and the error, and never saves over it', async () => {
+    const file = fresh();
+    // A folder where the file should be: EISDIR, like a file it has no permission to read.
+    mkdirSync(file);
+    writeFileSync(join(file, 'inside'), 'the user’s data');
+    const lines: string[] = [];
+    const s = new SettingsStore({ file, home, host, log: (l) => lines.push(l), legacy: () => ({ theme: 'dark' }) });
+    expect(s.get()).toEqual(defaults);
+    expect(s.problem?.message).toContain(file);
+    expect(s.problem?.message).toMatch(/could not be read \(EISDIR.*will not save over that file/);
+    expect(s.problem?.keptAs).toBe(file);
+    expect(lines.join('\n')).toContain(file);
+    const err = await s.update({ theme: 'dark' }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(BerthError);
+    expect((err as BerthError).message).toMatch(/^Settings not saved: .* could not be read \(EISDIR.*Fix its permissions/);
+    expect(readFileSync(join(file, 'inside'), 'utf8')).toBe('the user’s data');
+    expect(s.get().theme).toBe(defaults.theme);
+    // Dismissing the notice does not make the file writable.
+    s.dismissProblem();
+    await expect(s.update({ theme: 'dark' })).rejects.toThrow(/could not be read/);
+  });
+
+  it.skipIf(process.getuid?.() === 0 || process.platform === 'win32')('keeps a settings file it has no permission to read (mode 0000)', async () => {
+    const file = fresh();
+    writeFileSync(file, JSON.stringify({ ...defaults, logBufferLines: 5000 }));
+    chmodSync(file, 0o000);
+    const s = new SettingsStore({ file, home, host });
+    expect(s.problem?.message).toMatch(/EACCES/);
+    await expect(s.update({ theme: 'dark' })).rejects.toThrow(/Settings not saved/);
+    chmodSync(file, 0o600);
+    expect(JSON.parse(readFileSync(file, 'utf8')).logBufferLines).toBe(5000);
   });
 
   it('refuses an invalid change with a clear message and keeps the old value', async () => {
@@ -149,8 +183,9 @@ describe('SettingsStore: the VM settings', () => {
     expect(r.message).toBe('Settings not saved: vm.cpus must be at least 1; vm.diskGiB must be at least 8 GiB');
   });
 
-  it('never shrinks the disk below the saved size, but lets it grow', async () => {
-    const s = store();
+  it('never shrinks the disk below the VM’s data disk, but lets it grow', async () => {
+    let disk: number | undefined = 100 * 1024 ** 3;
+    const s = store({ dataDiskBytes: () => disk });
     await s.update({ vm: { diskGiB: 100 } });
     const r = await refusal(s.update({ vm: { diskGiB: 80 } }));
     expect(r.fields).toEqual(['vm.diskGiB']);
@@ -158,6 +193,32 @@ describe('SettingsStore: the VM settings', () => {
     expect(s.get().vm.diskGiB).toBe(100);
     await s.update({ vm: { diskGiB: 120 } });
     expect(s.get().vm.diskGiB).toBe(120);
+    // The disk file is still 100 GiB (the VM grows it at its next start): back to 110 is fine.
+    await s.update({ vm: { diskGiB: 110 } });
+    expect(s.get().vm.diskGiB).toBe(110);
+    // A disk of 100.5 GiB counts as 101: 100 would shrink it.
+    disk = 100.5 * 1024 ** 3;
+    expect((await refusal(s.update({ vm: { diskGiB: 100 } }))).message).toMatch(/The disk is 101 GiB/);
+  });
+
+  it('lets a typo in the disk size be undone when there is no VM disk yet', async () => {
+    const s = store({ dataDiskBytes: () => undefined });
+    await s.update({ vm: { diskGiB: 65 } });
+    await s.update({ vm: { diskGiB: 64 } });
+    expect(s.get().vm.diskGiB).toBe(64);
+    expect((await refusal(s.update({ vm: { diskGiB: 4 } }))).message).toMatch(/at least 8 GiB/);
+  });
+
+  it('finds the VM’s data disk beside the settings file by default (<dataDir>/vm/berth/data.img)', async () => {
+    const file = fresh();
+    const s = new SettingsStore({ file, home, host });
+    await s.update({ vm: { diskGiB: 65 } });
+    await s.update({ vm: { diskGiB: 64 } });
+    const disk = join(file, '..', 'vm', 'berth', 'data.img');
+    mkdirSync(join(disk, '..'), { recursive: true });
+    ensureDataDisk(disk, 70);
+    await s.update({ vm: { diskGiB: 72 } });
+    expect((await refusal(s.update({ vm: { diskGiB: 64 } }))).message).toMatch(/The disk is 70 GiB and cannot shrink/);
   });
 
   it('judges only the resources a change alters: a value saved on a bigger computer does not block the others', async () => {

@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, statSync } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { defaultSettings, settingsSchema, type Settings, type SettingsPatch, type SettingsView } from '../../contract/domains/settings.js';
 import { BerthError } from '../../contract/errors.js';
 import { hostFacts, type HostFacts } from '../../vm/resources.js';
+import { BERTH_VM_NAME, vmPaths } from '../../vm/vm-files.js';
 import { checkVmSettings, defaultVmSettings, type VmSettingIssue } from './vm-settings.js';
 
 export interface SettingsProblem {
@@ -24,27 +25,38 @@ export interface SettingsStoreOptions {
   home?: string;
   /** CPUs and memory of this computer, the VM settings' limits (vm/resources hostFacts()). */
   host?: () => HostFacts;
+  /**
+   * The size in bytes of the VM's data disk, undefined when there is none yet: the disk size never
+   * shrinks below it. By default the size of `<dataDir>/vm/berth/data.img` (vm/vm-files vmPaths and
+   * BERTH_VM_NAME), the dataDir being the settings file's folder.
+   */
+  dataDiskBytes?: () => number | undefined;
 }
 
 /**
  * Berth's settings, one JSON file validated with zod. Read once, synchronously, when built (the engine
  * choice is needed before the back end starts). A file that does not parse or validate is never
  * dropped: it is renamed to `settings.broken-<time>.json` and the problem is kept for the Settings page.
+ * A file that exists but cannot be read (permissions, a folder) is left where it is, reported the same
+ * way, and never overwritten: changes are refused until Berth restarts with a readable file.
  * Writes go to a temp file then rename, one at a time (a second update waits for the first), so a
  * crash leaves the old or the new file, never half of one. A file from before a settings group existed
  * (`vm`) gets that group's defaults; a change to `vm` is also checked against this computer (CPUs,
- * memory), the saved disk size (it never shrinks) and the rules of shared folders.
+ * memory), the VM's existing data disk (it never shrinks) and the rules of shared folders.
  */
 export class SettingsStore {
   readonly file: string;
   private value: Settings;
   private problemValue?: SettingsProblem;
+  /** Set when the file exists but could not be read: saves are refused, so it is never overwritten. */
+  private readOnlyReason?: string;
   private queue: Promise<unknown> = Promise.resolve();
   private readonly listeners = new Set<(s: Settings) => void>();
   private readonly now: () => number;
   private readonly log: (line: string) => void;
   private readonly home: string;
   private readonly host: () => HostFacts;
+  private readonly dataDiskBytes: () => number | undefined;
   /** The defaults on this computer (the contract's, plus the home share). */
   readonly defaults: Settings;
 
@@ -54,6 +66,7 @@ export class SettingsStore {
     this.log = options.log ?? (() => undefined);
     this.home = options.home ?? homedir();
     this.host = options.host ?? hostFacts;
+    this.dataDiskBytes = options.dataDiskBytes ?? (() => fileSize(vmPaths(dirname(this.file), BERTH_VM_NAME).dataDisk));
     this.defaults = { ...defaultSettings, vm: defaultVmSettings(this.home) };
     this.value = this.load(options.legacy);
   }
@@ -86,12 +99,14 @@ export class SettingsStore {
   /** Applies a change on top of the settings as they are when its turn comes; resolves with the result. */
   update(patch: SettingsPatch): Promise<Settings> {
     const run = this.queue.then(async () => {
+      if (this.readOnlyReason) throw new BerthError('CONFLICT', `Settings not saved: ${this.readOnlyReason}`);
       const next = merge(this.value, patch);
       const parsed = settingsSchema.safeParse(next);
       if (!parsed.success) throw refused(parsed.error.issues.map((i) => ({ field: i.path.map(String).join('.'), message: i.message })), describeIssues(parsed.error.issues));
       let data = parsed.data;
       if (patch.vm) {
-        const vm = checkVmSettings(data.vm, this.value.vm, this.host());
+        const disk = this.dataDiskBytes();
+        const vm = checkVmSettings(data.vm, this.value.vm, this.host(), disk === undefined ? undefined : Math.ceil(disk / 1024 ** 3));
         if (vm.issues.length) throw refused(vm.issues, vm.issues.map((i) => i.message).join(' '));
         data = { ...data, vm: vm.value };
       }
@@ -109,7 +124,7 @@ export class SettingsStore {
     try {
       text = readFileSync(this.file, 'utf8');
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') this.log(`settings: cannot read ${this.file}: ${(err as Error).message}; using the defaults`);
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') return this.unreadable(err as Error);
       const old = legacy?.();
       return old ? settingsSchema.catch(this.defaults).parse(merge(this.defaults, old)) : this.defaults;
     }
@@ -130,6 +145,20 @@ export class SettingsStore {
       this.problemValue = { message: `The settings file could not be used (${reason}) nor moved aside (${(err as Error).message}). Berth uses the defaults and will overwrite it on the next change.`, keptAs: this.file };
     }
     this.log(`settings: ${this.problemValue.message} Kept as ${keptAs}.`);
+    return this.defaults;
+  }
+
+  /**
+   * A file that exists but cannot be read (no permission, a folder, an I/O error) holds settings Berth
+   * cannot see, so it is neither moved (that may fail the same way, and the user may simply fix the
+   * permission) nor overwritten: Berth runs with the defaults, reports the problem, and refuses every
+   * save until it is restarted with a readable file.
+   */
+  private unreadable(err: Error): Settings {
+    const message = `The settings file ${this.file} could not be read (${err.message}). Berth started with the default settings and will not save over that file, so nothing in it is lost. Fix its permissions (or move it away), then restart Berth.`;
+    this.problemValue = { message, keptAs: this.file };
+    this.readOnlyReason = `${this.file} could not be read (${err.message}), so Berth does not overwrite it. Fix its permissions (or move it away), then restart Berth.`;
+    this.log(`settings: ${message}`);
     return this.defaults;
   }
 
@@ -172,6 +201,15 @@ function merge(base: Settings, patch: SettingsPatch): Settings {
     recycleBin: { ...base.recycleBin, ...withoutUndefined(patch.recycleBin ?? {}) },
     vm: { ...base.vm, ...withoutUndefined(patch.vm ?? {}) },
   } as Settings;
+}
+
+/** A file's size, or undefined when it does not exist (or cannot be looked at). */
+function fileSize(path: string): number | undefined {
+  try {
+    return statSync(path).size;
+  } catch {
+    return undefined;
+  }
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);

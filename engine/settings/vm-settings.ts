@@ -19,15 +19,17 @@ const resourceKeys = ['cpus', 'memoryMiB', 'diskGiB'] as const;
 /**
  * Checks the VM settings a change would save, against the host and the saved ones. Resources: only the
  * fields the change alters are judged (a value saved on a bigger computer does not block the others),
- * and the disk never shrinks below the saved size. Shares: when the list changes, every rule of
+ * and the disk never shrinks below the VM's real data disk (`diskGiB`: its size, rounded up to whole
+ * GiB, or undefined when there is no disk yet; then any size of at least the minimum is fine, so a typo
+ * in a saved number can be undone). Shares: when the list changes, every rule of
  * `addShare` applies to each folder in turn, plus what QEMU's command line and the guest's mount table
  * cannot carry (a comma, a tab or a newline). Returns the list to save (paths normalized) or the issues.
  */
-export function checkVmSettings(next: VmSettings, saved: VmSettings, host: HostFacts): { value: VmSettings; issues: VmSettingIssue[] } {
+export function checkVmSettings(next: VmSettings, saved: VmSettings, host: HostFacts, diskGiB?: number): { value: VmSettings; issues: VmSettingIssue[] } {
   const issues: VmSettingIssue[] = [];
   const changed = resourceKeys.filter((k) => next[k] !== saved[k]);
   if (changed.length) {
-    const r = checkResources({ cpus: next.cpus, memoryMiB: next.memoryMiB, diskGiB: next.diskGiB }, host, { cpus: saved.cpus, memoryMiB: saved.memoryMiB, diskGiB: saved.diskGiB });
+    const r = checkResources({ cpus: next.cpus, memoryMiB: next.memoryMiB, diskGiB: next.diskGiB }, host, { cpus: saved.cpus, memoryMiB: saved.memoryMiB, diskGiB: diskGiB ?? 0 });
     for (const k of changed) {
       const message = r.errors[k];
       if (message) issues.push({ field: `vm.${k}`, message });

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { ContainersPage } from '../features/containers/containers-page.js';
 import { EngineBanner } from '../features/docker-engine/engine-banner.js';
+import { SettingsProblemBanner } from '../features/settings/settings-problem-banner.js';
 import { AppHeader } from './app-header.js';
 import { BackendBanner } from './backend-banner.js';
 import { CommandPalette } from '../features/command-palette/command-palette.js';
@@ -78,7 +79,10 @@ export function App() {
       <Sidebar current={route} />
       <div className="shell__main">
         <AppHeader ref={heading} title={labelOf(route)} />
-        <div className="shell__banners">{backend === 'unreachable' ? <BackendBanner host={host} /> : <EngineBanner />}</div>
+        <div className="shell__banners">
+          {backend === 'unreachable' ? <BackendBanner host={host} /> : <EngineBanner />}
+          <SettingsProblemBanner onSettingsPage={route === 'settings'} />
+        </div>
         <main className="shell__content">
           <LazyPage>
             <Page route={route} params={params} />

@@ -43,6 +43,8 @@ describe('selectEngineBanner', () => {
 describe('sourceLabel', () => {
   it('names every source', () => {
     expect(sourceLabel({ host: 'x', source: 'DOCKER_HOST' })).toBe('DOCKER_HOST environment variable');
+    // "setting" is the engine named by --docker-host: a command-line flag, not Berth's settings.
+    expect(sourceLabel({ host: 'x', source: 'setting' })).toBe('--docker-host on the command line');
     expect(sourceLabel({ host: 'x', source: 'context', context: 'colima' })).toBe('Docker context “colima”');
     expect(sourceLabel({ host: 'x', source: 'embedded' })).toMatch(/Berth/);
   });

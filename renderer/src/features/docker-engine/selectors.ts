@@ -13,7 +13,7 @@ export function selectRunningKey(state: Pick<EngineState, 'engineStatus'>): stri
 export function sourceLabel(endpoint: EngineEndpoint): string {
   switch (endpoint.source) {
     case 'setting':
-      return 'Berth settings';
+      return '--docker-host on the command line';
     case 'DOCKER_HOST':
       return 'DOCKER_HOST environment variable';
     case 'context':

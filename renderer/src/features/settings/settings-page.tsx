@@ -13,6 +13,8 @@ import { useApi, useAppStore, useRuntime } from '../../app/runtime-context.js';
 import { Notice } from '../../ui/notice.js';
 import { reasonOf } from '../container-actions/run-actions.js';
 import { formatRetention, retentionChoices } from '../recycle-bin/retention.js';
+import { parseLimitMiB } from '../volumes/removed-volumes.js';
+import { engineInEffect } from './engine-in-effect.js';
 import { DiagnosticsButton } from './diagnostics-button.js';
 import { Section } from './section.js';
 import { VmSettingsSection } from './vm-settings-section.js';
@@ -32,6 +34,7 @@ const notificationLabels: Record<NotificationKind, string> = {
   engineStopped: 'The engine stopped',
 };
 const MIB = 1024 * 1024;
+type SectionName = 'appearance' | 'engine' | 'notifications' | 'recycleBin' | 'logs' | 'startAtLogin';
 
 /** Berth’s settings: saved as soon as changed (validated, written atomically), shared by every window. */
 export function SettingsPage() {
@@ -42,9 +45,11 @@ export function SettingsPage() {
   // The theme shows (and applies) at once; the saved value follows.
   const [themeDraft, setThemeDraft] = useState<ThemeChoice>();
   const [error, setError] = useState<string>();
-  const [saved, setSaved] = useState<string>();
+  const [saved, setSaved] = useState<{ text: string; section: SectionName; at: number }>();
   const [logLines, setLogLines] = useState('');
   const [volumeMib, setVolumeMib] = useState('');
+  const [volumeError, setVolumeError] = useState<string>();
+  const engineStatus = useAppStore((s) => s.engineStatus);
   useEffect(() => setLogLines(view ? String(view.settings.logBufferLines) : ''), [view?.settings.logBufferLines]);
   useEffect(() => setVolumeMib(view ? String(Math.round(view.settings.recycleBin.volumeLimitBytes / MIB)) : ''), [view?.settings.recycleBin.volumeLimitBytes]);
 
@@ -52,32 +57,39 @@ export function SettingsPage() {
   const s = view.settings;
   const browser = host === 'browser';
 
-  const save = async (patch: SettingsPatch, what: string) => {
+  /** Resolves true once saved; a failure shows at the top of the page. */
+  const save = async (patch: SettingsPatch, what: string, section: SectionName): Promise<boolean> => {
     const ok = settingsPatchSchema.safeParse(patch);
     if (!ok.success) {
       const i = ok.error.issues[0];
       setError(`${what}: ${i?.message ?? 'is invalid'}`);
-      return;
+      return false;
     }
     setError(undefined);
     try {
       loaded(await api.settings.update({ patch: ok.data }));
-      setSaved(`${what} saved.`);
+      setSaved({ text: `${what} saved.`, section, at: Date.now() });
+      return true;
     } catch (err) {
       setError(`${what} not saved: ${reasonOf(err)}`);
+      return false;
     } finally {
       setThemeDraft(undefined);
     }
   };
+  const savedAt = (section: SectionName) => (saved?.section === section ? saved.at : undefined);
+  const engine = engineInEffect(s.engine, view.engineInEffect, engineStatus);
 
   return (
     <div className="page page--scroll st-page">
       {view.problem ? (
         <div className="ca-notice ca-notice--error" role="alert">
           <p className="ca-notice__title">{view.problem.message}</p>
-          <p>
-            The file was kept as <code>{view.problem.keptAs}</code>.
-          </p>
+          {view.problem.keptAs !== view.file ? (
+            <p>
+              The file was kept as <code>{view.problem.keptAs}</code>.
+            </p>
+          ) : null}
           <button type="button" className="btn" onClick={() => void api.settings.dismissProblem({})}>
             Dismiss
           </button>
@@ -89,10 +101,10 @@ export function SettingsPage() {
         </p>
       ) : null}
       <p className="visually-hidden" role="status">
-        {saved}
+        {saved?.text}
       </p>
 
-      <Section title="Appearance">
+      <Section title="Appearance" savedAt={savedAt('appearance')}>
         <fieldset className="st-choices">
           <legend>Theme</legend>
           {(['system', 'light', 'dark'] as const).map((t) => (
@@ -100,7 +112,7 @@ export function SettingsPage() {
               <input type="radio" name="theme" value={t} checked={(themeDraft ?? s.theme) === t}
                 onChange={() => {
                   setThemeDraft(t);
-                  void save({ theme: t }, 'Theme');
+                  void save({ theme: t }, 'Theme', 'appearance');
                 }}
               />
               {themeLabels[t]}
@@ -109,10 +121,10 @@ export function SettingsPage() {
         </fieldset>
       </Section>
 
-      <Section title="Engine">
+      <Section title="Engine" savedAt={savedAt('engine')}>
         <label className="st-field">
           <span>Docker engine</span>
-          <select value={s.engine} onChange={(e) => void save({ engine: e.target.value as EngineChoice }, 'Engine choice')}>
+          <select value={s.engine} onChange={(e) => void save({ engine: e.target.value as EngineChoice }, 'Engine choice', 'engine')}>
             {engineChoices.map((c) => (
               <option key={c} value={c}>
                 {engineLabels[c]}
@@ -121,29 +133,29 @@ export function SettingsPage() {
           </select>
         </label>
         <p className="st-hint">
-          Takes effect the next time Berth starts (a <code>--engine</code> flag on the command line wins). In effect now: <strong>{view.engineInEffect}</strong>
-          {s.engine !== view.engineInEffect ? ' — restart Berth to switch.' : '.'}
+          Takes effect the next time Berth starts (<code>--engine</code> or <code>--docker-host</code> on the command line wins). In effect now: <strong>{engine.now}</strong>.
         </p>
+        {engine.note ? <p className="st-hint st-engine-note">{engine.note}</p> : null}
       </Section>
 
       <VmSettingsSection view={view} />
 
-      <Section title="Notifications" desktopOnly={browser}>
+      <Section title="Notifications" desktopOnly={browser} savedAt={savedAt('notifications')}>
         <fieldset className="st-choices">
           <legend>Notify me when, while Berth’s window is not focused</legend>
           {(Object.keys(notificationLabels) as NotificationKind[]).map((k) => (
             <label key={k} className="st-choice">
-              <input type="checkbox" checked={s.notifications[k]} onChange={(e) => void save({ notifications: { [k]: e.target.checked } }, notificationLabels[k])} />
+              <input type="checkbox" checked={s.notifications[k]} onChange={(e) => void save({ notifications: { [k]: e.target.checked } }, notificationLabels[k], 'notifications')} />
               {notificationLabels[k]}
             </label>
           ))}
         </fieldset>
       </Section>
 
-      <Section title="Recently removed">
+      <Section title="Recently removed" savedAt={savedAt('recycleBin')}>
         <label className="st-field">
           <span>Keep removed containers and volumes for</span>
-          <select value={s.recycleBin.retentionMs} onChange={(e) => void save({ recycleBin: { retentionMs: Number(e.target.value) } }, 'Retention')}>
+          <select value={s.recycleBin.retentionMs} onChange={(e) => void save({ recycleBin: { retentionMs: Number(e.target.value) } }, 'Retention', 'recycleBin')}>
             {retentionChoices.map((ms) => (
               <option key={ms} value={ms}>
                 {formatRetention(ms)}
@@ -154,29 +166,47 @@ export function SettingsPage() {
         </label>
         <form
           className="st-field"
+          noValidate
           onSubmit={(e) => {
             e.preventDefault();
-            void save({ recycleBin: { volumeLimitBytes: Math.round(Number(volumeMib) * MIB) } }, 'Volume size limit');
+            // The same rule as the field on the Recently removed page: empty is not 0.
+            const parsed = parseLimitMiB(volumeMib);
+            if ('error' in parsed) return setVolumeError(parsed.error);
+            setVolumeError(undefined);
+            void save({ recycleBin: { volumeLimitBytes: parsed.bytes } }, 'Volume size limit', 'recycleBin');
           }}
         >
           <label htmlFor="st-volume-limit">Keep a removed volume’s data up to (MiB, 0: never)</label>
-          <input id="st-volume-limit" type="number" min={0} value={volumeMib} onChange={(e) => setVolumeMib(e.target.value)} />
+          <input
+            id="st-volume-limit"
+            type="number"
+            min={0}
+            value={volumeMib}
+            aria-invalid={volumeError ? true : undefined}
+            aria-describedby={volumeError ? 'st-volume-limit-error' : undefined}
+            onChange={(e) => setVolumeMib(e.target.value)}
+          />
           <button type="submit" className="btn">
             Save
           </button>
+          {volumeError ? (
+            <span className="st-field-error" id="st-volume-limit-error" role="alert">
+              {volumeError}
+            </span>
+          ) : null}
         </form>
       </Section>
 
-      <Section title="Logs">
+      <Section title="Logs" savedAt={savedAt('logs')}>
         <form
           className="st-field"
           onSubmit={(e) => {
             e.preventDefault();
-            void save({ logBufferLines: Number(logLines) }, 'Log buffer size');
+            void save({ logBufferLines: Number(logLines) }, 'Log buffer size', 'logs');
           }}
         >
           <label htmlFor="st-log-lines">Lines a log view keeps in memory</label>
-          <input id="st-log-lines" type="number" min={MIN_LOG_BUFFER_LINES} max={MAX_LOG_BUFFER_LINES} step={1000} value={logLines} onChange={(e) => setLogLines(e.target.value)} />
+          <input id="st-log-lines" type="number" min={MIN_LOG_BUFFER_LINES} max={MAX_LOG_BUFFER_LINES} step={1} value={logLines} onChange={(e) => setLogLines(e.target.value)} />
           <button type="submit" className="btn">
             Save
           </button>
@@ -184,9 +214,9 @@ export function SettingsPage() {
         <p className="st-hint">Applies to log views opened from now on ({MIN_LOG_BUFFER_LINES.toLocaleString()} to {MAX_LOG_BUFFER_LINES.toLocaleString()}).</p>
       </Section>
 
-      <Section title="Start at login" desktopOnly={browser}>
+      <Section title="Start at login" desktopOnly={browser} savedAt={savedAt('startAtLogin')}>
         <label className="st-choice">
-          <input type="checkbox" checked={s.startAtLogin} disabled={browser} onChange={(e) => void save({ startAtLogin: e.target.checked }, 'Start at login')} />
+          <input type="checkbox" checked={s.startAtLogin} disabled={browser} onChange={(e) => void save({ startAtLogin: e.target.checked }, 'Start at login', 'startAtLogin')} />
           Open Berth when I log in
         </label>
         {browser ? <p className="st-hint">Browser mode has no login item: this applies to the desktop app.</p> : null}

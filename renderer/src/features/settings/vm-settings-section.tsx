@@ -119,7 +119,7 @@ export function VmSettingsSection({ view }: { view: SettingsView }) {
       >
         {field('cpus', 'CPUs', `This computer has ${host.cpus} CPU${host.cpus === 1 ? '' : 's'}.`, 'cpus', { min: 1, step: 1 })}
         {field('memoryMiB', 'Memory (GiB)', `This computer has ${formatGiB(host.memoryMiB)}; at least 1 GiB.`, 'memoryGiB', { min: 1, step: 0.5 })}
-        {field('diskGiB', 'Disk size (GiB)', `At least 8 GiB. It can grow, never shrink (saved: ${vm.diskGiB} GiB).`, 'diskGiB', { min: 8, step: 1 })}
+        {field('diskGiB', 'Disk size (GiB)', `At least 8 GiB. It can grow; once the VM’s disk exists it never shrinks (saved: ${vm.diskGiB} GiB).`, 'diskGiB', { min: 8, step: 1 })}
         <div className="st-vm-resources__actions">
           <button type="submit" className="btn">
             Save resources

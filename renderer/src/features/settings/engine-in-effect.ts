@@ -1,0 +1,29 @@
+import type { EngineChoice } from '../../../../contract/domains/settings.js';
+import type { EngineProviderKind, EngineStatus } from '../../../../contract/model.js';
+
+export interface EngineInEffect {
+  /** What runs the engine now: the provider the engine status names, else the choice this run started with. */
+  now: EngineProviderKind | EngineChoice;
+  /** What to tell about the saved choice, in a sentence (none when it is what runs). */
+  note?: string;
+}
+
+/**
+ * The Settings page's "In effect now" line. The engine status says which provider really runs (with
+ * `--docker-host` the choice in effect is "auto" but the engine is native). A `--docker-host` on the
+ * command line (endpoint source "setting") decides the engine whatever this setting says, so it is
+ * named instead of "restart Berth to switch". Likewise a choice in effect that differs from the saved
+ * one comes either from a change not yet applied or from `--engine` on the command line, which wins:
+ * both are said.
+ */
+export function engineInEffect(saved: EngineChoice, choiceInEffect: EngineChoice, status: EngineStatus | undefined): EngineInEffect {
+  const now = status?.provider ?? choiceInEffect;
+  if (status?.endpoint?.source === 'setting') {
+    return { now, note: '--docker-host on the command line decides the engine; this setting applies when Berth starts without it.' };
+  }
+  if (saved === choiceInEffect) return { now };
+  return {
+    now,
+    note: `Restart Berth to switch to “${saved}”. If Berth was started with --engine ${choiceInEffect} on the command line, that flag decides the engine; this setting applies when Berth starts without it.`,
+  };
+}
