@@ -61,6 +61,24 @@ describe('Files tab: browse, download, upload, changes', () => {
     await expect.poll(() => row('index.html').count(), { timeout: 10_000 }).toBe(1);
   });
 
+  it('a folder the browser downloads says it was saved by the browser, never "0 B"', async () => {
+    expect(await page.getByLabel('Path').inputValue()).toBe('/www');
+    await docker('exec', id, 'sh', '-c', 'mkdir -p /www/site && echo hi > /www/site/a.txt');
+    try {
+      await page.getByRole('button', { name: 'Refresh files' }).click();
+      await expect.poll(() => row('site').count(), { timeout: 10_000 }).toBe(1);
+      const [tar] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download site' }).click()]);
+      expect(tar.suggestedFilename()).toBe('site.tar');
+      // The browser saved the tar (its size unknown to the page): the panel says so, not "0 B".
+      const transfer = page.getByRole('list', { name: 'Transfers' }).getByRole('listitem').filter({ hasText: 'site.tar' });
+      await expect.poll(() => transfer.innerText(), { timeout: 10_000 }).toMatch(/Downloaded site\.tar[\s\S]*saved by the browser/i);
+      expect(await transfer.innerText()).not.toMatch(/\b0 B\b/);
+    } finally {
+      await docker('exec', id, 'rm', '-r', '/www/site');
+      await page.getByRole('button', { name: 'Refresh files' }).click();
+    }
+  });
+
   it('uploads a file into the current folder and lists it', async () => {
     expect(await page.getByLabel('Path').inputValue()).toBe('/www');
     await page.getByLabel('Upload file').setInputFiles({ name: 'uploaded.txt', mimeType: 'text/plain', buffer: Buffer.from('uploaded by e2e\n') });
@@ -77,6 +95,25 @@ describe('Files tab: browse, download, upload, changes', () => {
     await ask.getByRole('button', { name: 'Replace' }).click();
     await expect.poll(() => docker('exec', id, 'cat', '/www/uploaded.txt'), { timeout: 10_000 }).toBe('second version');
     await expect.poll(() => row('uploaded.txt').innerText(), { timeout: 10_000 }).toMatch(/15 B/);
+  });
+
+  it('never offers to replace a folder with a file of the same name: it refuses, and the folder stays whole', async () => {
+    expect(await page.getByLabel('Path').inputValue()).toBe('/www');
+    await docker('exec', id, 'sh', '-c', 'mkdir -p /www/many && for i in $(seq 1 50); do echo $i > /www/many/f$i; done');
+    await page.getByRole('button', { name: 'Refresh files' }).click();
+    await expect.poll(() => row('many').count(), { timeout: 10_000 }).toBe(1);
+    await page.getByLabel('Upload file').setInputFiles({ name: 'many', mimeType: 'text/plain', buffer: Buffer.from('not a folder\n') });
+    const refused = page.getByRole('alert', { name: 'Not uploaded' });
+    await refused.waitFor({ timeout: 5_000 });
+    expect(await refused.innerText()).toContain('/www/many is a folder; a file cannot replace it. Rename the file or remove the folder first.');
+    expect(await page.getByRole('group', { name: 'Replace existing files?' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Replace', exact: true }).count()).toBe(0);
+    expect(await docker('exec', id, 'sh', '-c', 'test -d /www/many && ls /www/many | wc -l')).toBe('50');
+    await refused.getByRole('button', { name: 'Dismiss' }).click();
+    expect(await refused.count()).toBe(0);
+    await docker('exec', id, 'rm', '-r', '/www/many');
+    await page.getByRole('button', { name: 'Refresh files' }).click();
+    await expect.poll(() => row('many').count(), { timeout: 10_000 }).toBe(0);
   });
 
   it('uploads and downloads a 2 MiB random file byte for byte, over HTTP on the page\'s origin (not the WebSocket)', async () => {

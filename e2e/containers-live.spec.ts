@@ -1,12 +1,25 @@
+import { createServer } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { useAppSession } from './support/session.js';
 import { docker, testImage, uniqueName } from './support/docker-cli.js';
 
 const prefix = 'berth-e2e-live';
 
+/** A TCP port nothing listens on right now (the OS picks it). */
+async function freePort(): Promise<number> {
+  const s = createServer();
+  await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
+  const port = (s.address() as { port: number }).port;
+  await new Promise((r) => s.close(r));
+  return port;
+}
+
 describe('containers table, live from engine events', () => {
   const app = useAppSession(prefix);
-  const { row } = app;
+  const { row, stateOf } = app;
+  const filter = (text: string) => app.page.getByRole('searchbox', { name: 'Filter containers' }).fill(text);
+  /** A shell that exits on SIGTERM. */
+  const loop = ['sh', '-c', 'trap "exit 0" TERM; while :; do sleep 1; done'];
 
   it('shows a container started with the docker CLI, then its stop and removal, without any reload', async () => {
     const name = uniqueName(prefix);
@@ -60,6 +73,72 @@ describe('containers table, live from engine events', () => {
     await expect.poll(status, { timeout: 10_000 }).toMatch(/^Up [5-7] minutes$/);
     await context.close();
     await docker('rm', '-f', name);
+  });
+
+  it('counts the seconds of a fresh status every second, not every 30 s', async () => {
+    const name = uniqueName(prefix);
+    const context = await app.browser.newContext();
+    const clocked = await context.newPage();
+    await clocked.clock.install({ time: new Date() });
+    await clocked.goto(app.berth.url + '#/containers');
+    await clocked.getByRole('table', { name: 'Containers' }).waitFor({ timeout: 15_000 });
+    await docker('run', '-d', '--name', name, testImage, 'sleep', '300');
+    const status = async () =>
+      (await clocked.getByRole('row', { name, exact: true }).getByRole('cell').allInnerTexts()).map((t) => t.trim().split('\n')[0]!).find((t) => t.startsWith('Up ')) ?? '';
+    await expect.poll(status, { timeout: 10_000 }).toMatch(/^Up (Less than a second|[1-4] seconds?)$/);
+    // 6 s later (well before the 30 s clock's next tick, which began with the list) the text has moved on.
+    await clocked.clock.fastForward(6000);
+    await expect.poll(status, { timeout: 3_000 }).toMatch(/^Up ([6-9]|1\d) seconds$/);
+    // Past the first minute it reads "About a minute" (and the row leaves the fast clock).
+    await clocked.clock.fastForward(60_000);
+    await expect.poll(status, { timeout: 3_000 }).toBe('Up About a minute');
+    await context.close();
+    await docker('rm', '-f', name);
+  });
+
+  it('a failed start\'s notice can be dismissed, and goes by itself once its container is removed or starts', async () => {
+    const group = uniqueName(prefix);
+    const [holder, a, b] = [`${group}-holder`, `${group}-a`, `${group}-b`];
+    const port = await freePort();
+    await docker('run', '-d', '--name', holder, '-p', `127.0.0.1:${port}:80`, testImage, ...loop);
+    for (const n of [a, b]) await docker('create', '--name', n, '-p', `127.0.0.1:${port}:80`, testImage, ...loop);
+    try {
+      await filter(group);
+      for (const n of [a, b]) await expect.poll(() => stateOf(n), { timeout: 10_000 }).toBe('created');
+      const failed = (n: string) => app.page.getByRole('alert').filter({ hasText: `Could not start ${n}` });
+      const start = async (n: string) => {
+        await row(n).getByRole('button', { name: `Start ${n}`, exact: true }).click();
+        await expect.poll(() => failed(n).count(), { timeout: 10_000 }).toBe(1);
+        expect(await failed(n).innerText()).toContain(`Port ${port} is already in use`);
+      };
+
+      await start(a);
+      // It stays across navigation until dismissed.
+      await app.page.evaluate(() => (location.hash = '#/images'));
+      await expect.poll(() => app.page.getByRole('heading', { level: 1 }).innerText(), { timeout: 10_000 }).toBe('Images');
+      await app.page.evaluate(() => (location.hash = '#/containers'));
+      await expect.poll(() => failed(a).count(), { timeout: 10_000 }).toBe(1);
+      await failed(a).getByRole('button', { name: 'Dismiss' }).click();
+      expect(await failed(a).count()).toBe(0);
+
+      // Removed (here from the CLI): its notice goes; the other container's stays.
+      await filter(group);
+      await start(a);
+      await start(b);
+      await docker('rm', '-f', a);
+      await expect.poll(() => failed(a).count(), { timeout: 10_000 }).toBe(0);
+      expect(await failed(b).count()).toBe(1);
+
+      // Started once the port is free: its notice goes too.
+      await docker('rm', '-f', holder);
+      await row(b).getByRole('button', { name: `Start ${b}`, exact: true }).click();
+      await expect.poll(() => stateOf(b), { timeout: 10_000 }).toBe('running');
+      await expect.poll(() => failed(b).count(), { timeout: 10_000 }).toBe(0);
+      expect(app.errors).toEqual([]);
+    } finally {
+      await docker('rm', '-f', holder, a, b).catch(() => undefined);
+      await filter('');
+    }
   });
 
   it('follows docker pause and unpause from a terminal in every round (the engine lists them late)', async () => {

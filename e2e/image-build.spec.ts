@@ -86,4 +86,17 @@ describe('build an image', () => {
     await dialog.getByRole('button', { name: 'Build again' }).click();
     await expect.poll(() => dialog.getByRole('alert').innerText()).toContain(`The context folder ${resolve(fixtures, 'does-not-exist')} does not exist`);
   });
+
+  it('a fixed input clears the last failure: a new input error never shows beside a stale one', async () => {
+    await dialog.getByLabel('Context folder').fill(resolve(fixtures, 'two-stage'));
+    await dialog.getByLabel('Dockerfile', { exact: true }).fill('Nope.Dockerfile');
+    await dialog.getByRole('button', { name: 'Build again' }).click();
+    await expect.poll(() => dialog.getByRole('alert').allInnerTexts(), { timeout: 30_000 }).toEqual([expect.stringMatching(/Nope\.Dockerfile/)]);
+    // The Dockerfile path fixed, then an invalid tag: only the tag's error shows.
+    await dialog.getByLabel('Dockerfile', { exact: true }).fill('Dockerfile');
+    await dialog.getByLabel('Tags').fill('Bad:Tag');
+    await dialog.getByRole('button', { name: 'Build again' }).click();
+    await expect.poll(() => dialog.getByRole('alert').allInnerTexts()).toEqual(['Tag "Bad:Tag" must be lowercase in the repository name']);
+    await dialog.getByLabel('Tags').fill('');
+  });
 });

@@ -1,6 +1,6 @@
 import { createServer } from 'node:net';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningBerth } from './support/berth.js';
 import { closeSession, openSession } from './support/session.js';
 import { docker, removeContainers, testImage, uniqueName } from './support/docker-cli.js';
@@ -42,10 +42,17 @@ describe('run a container from the dialog', () => {
     return d;
   }
 
+  /** After a test: a dialog it left open (it failed midway) must not block the next one. */
+  async function closeLeftOpen() {
+    if (await dialog().count()) await closeDialog(dialog());
+  }
+
   async function closeDialog(d: Locator) {
     await d.getByRole('button', { name: 'Cancel' }).click();
     await expect.poll(() => dialog().count()).toBe(0);
   }
+
+  afterEach(closeLeftOpen);
 
   it('runs a container with a published port, opens its details, and serves through that port', async () => {
     const name = uniqueName(prefix);
@@ -136,6 +143,97 @@ describe('run a container from the dialog', () => {
     // None of them created anything.
     expect(await docker('ps', '-aq', '--filter', `label=berth.e2e=${marker}`)).toBe('');
     expect(errors).toEqual([]);
+  });
+
+  it('refuses published ports with the host network before creating anything, and takes a port pasted as 80/tcp', async () => {
+    const marker = uniqueName('host-ports');
+    const d = await openDialog();
+    await d.getByLabel('Image').fill(testImage);
+    await d.getByLabel('Labels').fill(`berth.e2e=${marker}`);
+    await d.getByRole('button', { name: 'Add port' }).click();
+    await d.getByLabel('Host port, port 1').fill('47855');
+    await d.getByLabel('Container port, port 1').fill('80/tcp');
+    // As docker ps writes it: the number stays in the field, the suffix picks the protocol.
+    expect(await d.getByLabel('Container port, port 1').inputValue()).toBe('80');
+    expect(await d.getByLabel('Protocol, port 1').inputValue()).toBe('tcp');
+    await d.getByLabel('Network').selectOption('host');
+    await d.getByRole('button', { name: 'Run', exact: true }).click();
+    const message = 'Published ports do not apply with the host network: the container uses this computer’s ports directly. Remove the ports or pick another network.';
+    await expect.poll(() => d.getByRole('alert').innerText(), { timeout: 10_000 }).toContain(message);
+    expect(await d.getByLabel('Network').getAttribute('aria-invalid')).toBe('true');
+    expect(await dialog().count()).toBe(1);
+    expect(await docker('ps', '-aq', '--filter', `label=berth.e2e=${marker}`)).toBe('');
+    await closeDialog(d);
+    expect(errors).toEqual([]);
+  });
+
+  it('publishes container ports pasted as 80/tcp and 53/udp with their protocols', async () => {
+    const name = uniqueName(prefix);
+    const d = await openDialog();
+    await d.getByLabel('Image').fill(testImage);
+    await d.getByLabel('Name').fill(name);
+    await d.getByLabel('Command').fill('sleep 300');
+    await d.getByRole('button', { name: 'Add port' }).click();
+    await d.getByLabel('Container port, port 1').fill('80/tcp');
+    await d.getByRole('button', { name: 'Add port' }).click();
+    await d.getByLabel('Host IP, port 2').fill('127.0.0.1');
+    await d.getByLabel('Container port, port 2').fill('53/udp');
+    expect(await d.getByLabel('Protocol, port 2').inputValue()).toBe('udp');
+    await d.getByRole('button', { name: 'Run', exact: true }).click();
+    await expect.poll(() => dialog().count(), { timeout: 20_000 }).toBe(0);
+    const bindings = JSON.parse(await docker('inspect', '-f', '{{json .HostConfig.PortBindings}}', name)) as Record<string, { HostIp: string }[]>;
+    expect(Object.keys(bindings).sort()).toEqual(['53/udp', '80/tcp']);
+    expect(bindings['53/udp']![0]!.HostIp).toBe('127.0.0.1');
+    expect(errors).toEqual([]);
+  });
+
+  it('shows the warnings the engine returns with a successful run on the page it lands on, until dismissed', async () => {
+    const name = uniqueName(prefix);
+    const warning = 'Published ports are discarded when using host network mode';
+    // The engine gives no warning for any spec the dialog lets through: add one to the real run's answer.
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    const p = await context.newPage();
+    const runCalls = new Set<number>();
+    await p.routeWebSocket(/\/api/, (ws) => {
+      const server = ws.connectToServer();
+      ws.onMessage((m) => {
+        if (typeof m === 'string') {
+          const msg = JSON.parse(m) as { t?: string; id?: number; name?: string };
+          if (msg.t === 'call' && msg.name === 'containers.run' && typeof msg.id === 'number') runCalls.add(msg.id);
+        }
+        server.send(m);
+      });
+      server.onMessage((m) => {
+        if (typeof m === 'string') {
+          const msg = JSON.parse(m) as { t?: string; id?: number; ok?: boolean; value?: { warnings?: string[] } };
+          if (msg.t === 'result' && msg.ok && msg.value && runCalls.has(msg.id!)) {
+            msg.value.warnings = [warning];
+            return ws.send(JSON.stringify(msg));
+          }
+        }
+        ws.send(m);
+      });
+    });
+    const pageErrors: string[] = [];
+    p.on('pageerror', (e) => pageErrors.push(e.message));
+    await p.goto(berth.url + '#/containers');
+    await p.getByRole('button', { name: 'Run a container' }).click();
+    const d = p.getByRole('dialog', { name: 'Run a container' });
+    await d.getByLabel('Image').fill(testImage);
+    await d.getByLabel('Name').fill(name);
+    await d.getByLabel('Command').fill('sleep 300');
+    await d.getByRole('button', { name: 'Run', exact: true }).click();
+    await expect.poll(() => d.count(), { timeout: 20_000 }).toBe(0);
+    expect(runCalls.size).toBe(1);
+    const id = await docker('inspect', '-f', '{{.Id}}', name);
+    await expect.poll(() => p.evaluate(() => window.location.hash)).toBe(`#/containers/${id}`);
+    const notice = p.getByRole('alert').filter({ hasText: `Started ${name}, with a warning from the engine` });
+    await expect.poll(() => notice.count(), { timeout: 10_000 }).toBe(1);
+    expect(await notice.innerText()).toContain(warning);
+    await notice.getByRole('button', { name: 'Dismiss' }).click();
+    expect(await notice.count()).toBe(0);
+    expect(pageErrors).toEqual([]);
+    await context.close();
   });
 
   it('changes the memory limit of a running container from its Resources panel', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatMemory, parseCommand, parseContainerName, parseCpus, parseHostIp, parseImageReference, parseKeyValue, parseMemory, parsePort } from './container-run-parse.js';
+import { formatMemory, parseCommand, parseContainerName, parseContainerPort, parseCpus, parseHostIp, parseImageReference, parseKeyValue, parseMemory, parsePort, splitPortProtocol } from './container-run-parse.js';
 
 const value = <T>(r: { ok: true; value: T } | { ok: false; message: string }) => (r.ok ? r.value : `ERR: ${r.message}`);
 const message = (r: { ok: boolean; message?: string }) => (r.ok ? 'OK' : r.message);
@@ -98,6 +98,15 @@ describe('names, ports, addresses, KEY=VALUE', () => {
     expect(message(parsePort('70000', 'Host port'))).toBe('Host port must be a number from 1 to 65535 (got "70000")');
     expect(message(parsePort(0, 'Container port'))).toBe('Container port must be a number from 1 to 65535 (got "0")');
     expect(message(parsePort('80a', 'Host port'))).toMatch(/from 1 to 65535/);
+  });
+  it('container ports may carry a protocol suffix, as docker ps writes them', () => {
+    expect(splitPortProtocol('80/tcp')).toEqual({ port: '80', protocol: 'tcp' });
+    expect(splitPortProtocol(' 53 / UDP ')).toEqual({ port: '53', protocol: 'udp' });
+    expect(splitPortProtocol('80')).toBeUndefined();
+    expect(value(parseContainerPort('53/udp'))).toEqual({ port: 53, protocol: 'udp' });
+    expect(value(parseContainerPort(80))).toEqual({ port: 80 });
+    expect(message(parseContainerPort('70000/tcp'))).toBe('Container port must be a number from 1 to 65535 (got "70000")');
+    expect(message(parseContainerPort('80/'))).toMatch(/optionally followed by \/tcp, \/udp or \/sctp/);
   });
   it('host IPs are IPv4 or IPv6', () => {
     expect(value(parseHostIp('127.0.0.1'))).toBe('127.0.0.1');

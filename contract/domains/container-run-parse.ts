@@ -199,6 +199,28 @@ export function parsePort(raw: string | number, what: string): Parsed<number> {
   return ok(n);
 }
 
+export type PortProtocol = 'tcp' | 'udp' | 'sctp';
+
+/**
+ * "80/tcp", "53/UDP" (as `docker ps`, image configs and docs write a port) → the port text and its
+ * protocol; undefined when there is no such suffix.
+ */
+export function splitPortProtocol(raw: string): { port: string; protocol: PortProtocol } | undefined {
+  const m = /^\s*(\d+)\s*\/\s*(tcp|udp|sctp)\s*$/i.exec(raw);
+  return m ? { port: m[1]!, protocol: m[2]!.toLowerCase() as PortProtocol } : undefined;
+}
+
+/** A container port: a number, digits, or digits with a protocol suffix ("53/udp"), which then names the protocol. */
+export function parseContainerPort(raw: string | number): Parsed<{ port: number; protocol?: PortProtocol }> {
+  const split = typeof raw === 'string' ? splitPortProtocol(raw) : undefined;
+  if (!split && typeof raw === 'string' && raw.includes('/')) {
+    return fail(`Container port must be a number from 1 to 65535, optionally followed by /tcp, /udp or /sctp (got "${raw.trim()}")`);
+  }
+  const r = parsePort(split ? split.port : raw, 'Container port');
+  if (!r.ok) return r;
+  return ok(split ? { port: r.value, protocol: split.protocol } : { port: r.value });
+}
+
 const ipv4 = /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
 const ipv6 = /^[0-9a-fA-F:]*:[0-9a-fA-F:.]*$/;
 

@@ -92,6 +92,33 @@ describe('runSpecSchema', () => {
     ]);
   });
 
+  it('refuses published ports on the host network, before anything is created', () => {
+    expect(issuesOf({ image: 'nginx', network: 'host', ports: [{ hostPort: 47855, containerPort: 80 }] })).toEqual([
+      {
+        field: 'network',
+        message: 'Published ports do not apply with the host network: the container uses this computer’s ports directly. Remove the ports or pick another network.',
+      },
+    ]);
+    expect(issuesOf({ image: 'nginx', network: 'host' })).toEqual([]);
+    expect(issuesOf({ image: 'nginx', network: 'my-net', ports: [{ containerPort: 80 }] })).toEqual([]);
+  });
+
+  it('takes a container port written as 80/tcp or 53/udp, the suffix naming the protocol', () => {
+    const spec = runSpecSchema.parse({ image: 'nginx', ports: [{ containerPort: '80/tcp' }, { hostPort: '5353', containerPort: ' 53/UDP ' }, { containerPort: '9/sctp', protocol: 'tcp' }] });
+    expect(spec.ports).toEqual([
+      { hostIp: undefined, hostPort: undefined, containerPort: 80, protocol: 'tcp' },
+      { hostIp: undefined, hostPort: 5353, containerPort: 53, protocol: 'udp' },
+      { hostIp: undefined, hostPort: undefined, containerPort: 9, protocol: 'sctp' },
+    ]);
+    expect(issuesOf({ image: 'nginx', ports: [{ containerPort: '80/http' }] })).toEqual([
+      { field: 'ports.0.containerPort', message: 'Container port must be a number from 1 to 65535, optionally followed by /tcp, /udp or /sctp (got "80/http")' },
+    ]);
+    // The suffix's protocol counts in the duplicate check.
+    expect(issuesOf({ image: 'nginx', ports: [{ hostPort: 53, containerPort: '53/udp' }, { hostPort: 53, containerPort: 53, protocol: 'udp' }] })).toEqual([
+      { field: 'ports.1.hostPort', message: 'Host port 53/udp is published twice' },
+    ]);
+  });
+
   it('is strict: unknown fields are refused', () => {
     expect(issuesOf({ image: 'nginx', privileged: true })[0]?.message).toMatch(/privileged/);
   });

@@ -6,6 +6,7 @@ import {
   parseHostIp,
   parseImageReference,
   parseKeyValue,
+  parseContainerPort,
   parseMemory,
   parsePort,
   parseVolumeName,
@@ -59,10 +60,16 @@ export const portSpecSchema = z
       .transform((v, ctx) => (blank(v) ? undefined : via(parseHostIp)(v!, ctx))),
     /** Empty = a random free port chosen by the engine. */
     hostPort: numberOrText.optional().transform((v, ctx) => (blank(v) ? undefined : via((x: string | number) => parsePort(x, 'Host port'))(v!, ctx))),
-    containerPort: numberOrText.transform(via((x: string | number) => parsePort(x, 'Container port'))),
+    /** "80", 80, or "80/tcp" / "53/udp" as `docker ps` shows them: a suffix sets the protocol. */
+    containerPort: numberOrText.transform(via(parseContainerPort)),
     protocol: z.enum(['tcp', 'udp', 'sctp'], { error: 'Protocol must be tcp, udp or sctp' }).default('tcp'),
   })
-  .strict();
+  .strict()
+  .transform(({ containerPort, ...p }) => ({ ...p, containerPort: containerPort.port, protocol: containerPort.protocol ?? p.protocol }));
+
+/** Why ports and the host network do not go together (the engine would drop the ports with only a warning). */
+export const hostNetworkPortsMessage =
+  'Published ports do not apply with the host network: the container uses this computer’s ports directly. Remove the ports or pick another network.';
 
 export const bindMountSchema = z
   .object({
@@ -156,6 +163,7 @@ export const runSpecSchema = z
     if (spec.restart.maxRetries !== undefined && spec.restart.policy !== 'on-failure') {
       ctx.addIssue({ code: 'custom', path: ['restart', 'maxRetries'], message: 'Maximum retries only applies to the on-failure policy' });
     }
+    if (spec.network === 'host' && spec.ports.length > 0) ctx.addIssue({ code: 'custom', path: ['network'], message: hostNetworkPortsMessage });
     const hostPorts = new Map<string, number>();
     spec.ports.forEach((p, i) => {
       if (p.hostPort === undefined) return;

@@ -22,6 +22,7 @@ export interface PutFileOptions {
  * as `docker cp` does: the engine writes while the client still sends (a temporary file first made
  * the upload wait for all of it, then send it all again). Like `docker cp`, an upload cut short
  * leaves what the engine had written. A body shorter or longer than `size` fails the request.
+ * A folder of the same name is never replaced (`noOverwriteDirNonDir`): the engine refuses instead.
  */
 export async function putFile(o: PutFileOptions): Promise<void> {
   const local = new AbortController();
@@ -35,7 +36,10 @@ export async function putFile(o: PutFileOptions): Promise<void> {
     local.abort();
   });
   try {
-    await o.engine.upload<unknown>({ ...archiveRequest(o.id, o.dir, local.signal), method: 'PUT', data: tar });
+    const req = archiveRequest(o.id, o.dir, local.signal);
+    // The engine refuses to replace a folder with a file (or a file with a folder) rather than
+    // deleting the folder and all it holds; file-errors.ts words that refusal.
+    await o.engine.upload<unknown>({ ...req, query: { ...req.query, noOverwriteDirNonDir: true }, method: 'PUT', data: tar });
   } catch (err) {
     throw bodyError ?? err;
   } finally {

@@ -8,6 +8,7 @@ import { ContainerSparkline } from '../stats/container-sparkline.js';
 import { absoluteTimeReady, formatAbsolute, subscribeAbsoluteTime, warmContainerFormats } from './formats.js';
 import { PortForwardMark } from './port-forward-warnings.js';
 import { PortsCell } from './ports-cell.js';
+import { CLOCK_MS, statusClockMs } from './row-clock.js';
 import { liveStatus } from '../../../../contract/status-text.js';
 
 interface ContainerRowProps {
@@ -27,9 +28,6 @@ interface ContainerRowProps {
 
 export const rowDomId = (id: string) => `crow-${id}`;
 
-/** How often time-dependent texts are re-read (each re-renders only when its words change). */
-const CLOCK_MS = 30_000;
-
 /** "3 days ago"; the full date is its tooltip once the date formatter is built (formats.ts: never in the first rows' render). */
 function CreatedCell({ created }: { created: number }) {
   const date = new Date(created);
@@ -46,8 +44,9 @@ function CreatedCell({ created }: { created: number }) {
   );
 }
 
+/** The status in the engine's words, counting on: every second under a minute, every 30 s after (row-clock.ts). */
 function StatusText({ status, since }: { status: string; since: number | undefined }) {
-  const text = useClockText(CLOCK_MS, (now) => liveStatus(status, since, now));
+  const text = useClockText(statusClockMs(since, Date.now()), (now) => liveStatus(status, since, now));
   return (
     <span className="cell-status__text" title={text}>
       {text}

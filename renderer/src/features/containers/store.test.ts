@@ -51,6 +51,28 @@ describe('containers store', () => {
     expect(store.getState().containersPhase).toBe('idle');
   });
 
+  it('drops a failed start\'s notice once its container is removed, or once it runs; keeps it while it still does not run', () => {
+    const store = make();
+    store.getState().applyContainerChanges([{ kind: 'snapshot', items: [container('a', { name: 'web', state: 'created' }), container('b', { name: 'db', state: 'exited' }), container('c', { name: 'api', state: 'exited' })] }]);
+    const failure = (name: string, message = `Port 47851 is already in use`) => ({ tone: 'error' as const, title: `Could not start ${name}`, failures: [{ name, message }], scope: 'list' as const });
+    store.getState().pushNotice(failure('web'));
+    store.getState().pushNotice(failure('db'));
+    store.getState().pushNotice({ tone: 'error', title: 'Could not stop api', failures: [{ name: 'api', message: 'x' }], scope: 'list' });
+    store.getState().pushNotice(failure('api'));
+    const titles = () => store.getState().actionNotices.map((n) => n.title);
+
+    store.getState().applyContainerChanges([{ kind: 'upsert', item: container('c', { name: 'api', state: 'exited', status: 'Exited (1) 1 second ago' }) }]);
+    expect(titles()).toEqual(['Could not start web', 'Could not start db', 'Could not stop api', 'Could not start api']);
+
+    store.getState().applyContainerChanges([{ kind: 'remove', id: 'a' }]);
+    expect(titles()).toEqual(['Could not start db', 'Could not stop api', 'Could not start api']);
+    store.getState().applyContainerChanges([{ kind: 'upsert', item: container('b', { name: 'db', state: 'running' }) }]);
+    expect(titles()).toEqual(['Could not stop api', 'Could not start api']);
+    // Removed from the CLI: gone from a new snapshot too. Other kinds of failure stay until dismissed.
+    store.getState().applyContainerChanges([{ kind: 'snapshot', items: [container('b', { name: 'db' })] }]);
+    expect(titles()).toEqual(['Could not stop api']);
+  });
+
   it('toggles a project between collapsed and expanded', () => {
     const store = make();
     store.getState().toggleProjectCollapsed('web');

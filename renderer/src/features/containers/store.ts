@@ -3,6 +3,7 @@ import { hasSnapshot } from '../../lib/live-collection.js';
 import type { SliceGet, SliceSet } from '../../lib/slice.js';
 import { createActionsSlice, type ActionsSlice } from '../container-actions/action-store.js';
 import { reduceContainers, type ContainerMap } from './reducer.js';
+import { withoutSettledStartFailures } from './settled-notices.js';
 import { defaultSort, nextSort, type ContainerSort, type SortKey } from './sort.js';
 
 /** idle: no engine to ask; loading: waiting for the first snapshot; live: in sync; error: the watch failed. */
@@ -66,8 +67,10 @@ export function createContainersSlice(set: SliceSet<ContainersSlice>, get: Slice
       const current = get().containers;
       const containers = reduceContainers(current, changes);
       const selectedIds = pruneSelection(get().selectedIds, containers);
-      if (hasSnapshot(changes)) set({ containers, selectedIds, containersPhase: 'live', containersError: undefined });
-      else if (containers !== current) set({ containers, selectedIds });
+      // A failed start's notice goes once its container is removed or runs (settled-notices.ts).
+      const actionNotices = containers === current ? get().actionNotices : withoutSettledStartFailures(get().actionNotices, containers);
+      if (hasSnapshot(changes)) set({ containers, selectedIds, actionNotices, containersPhase: 'live', containersError: undefined });
+      else if (containers !== current) set({ containers, selectedIds, actionNotices });
     },
     containersLoading() {
       set({ containers: new Map(), containersPhase: 'loading', containersError: undefined });

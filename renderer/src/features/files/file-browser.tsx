@@ -11,6 +11,7 @@ import { PathBar } from './path-bar.js';
 import { TransfersPanel } from './transfers-panel.js';
 import { sortFileEntries, type SortKey, type SortOrder } from './sort-entries.js';
 import { useTransfers } from './use-transfers.js';
+import { folderClashMessage, planUploads } from './upload-clashes.js';
 import { withUploadedEntry } from './uploaded-entry.js';
 
 type ListState = { phase: 'loading'; listing?: DirListing } | { phase: 'ready'; listing: DirListing } | { phase: 'error'; message: string; listing?: DirListing };
@@ -27,6 +28,8 @@ export function FileBrowser({ id, initialPath = '/' }: { id: string; initialPath
   const onSort = useCallback((key: SortKey) => setOrder((o) => (o.key === key ? { key, dir: o.dir === 'asc' ? 'desc' : 'asc' } : { key, dir: key === 'name' ? 'asc' : 'desc' })), []);
   /** Files whose name is already taken in the folder: replaced only if the user says so. */
   const [clashes, setClashes] = useState<{ dir: string; files: File[] } | undefined>();
+  /** Files named like a folder already there: never uploaded (the folder and all it holds would go). */
+  const [refused, setRefused] = useState<{ dir: string; names: string[] } | undefined>();
   const seq = useRef(0);
 
   useEffect(() => {
@@ -55,10 +58,10 @@ export function FileBrowser({ id, initialPath = '/' }: { id: string; initialPath
   const downloadEntry = useCallback((e: FileEntry) => download(joinContainerPath(path, e.name), e.name), [download, path]);
   const listing = state.listing?.path === path ? state.listing : undefined;
   const startUploads = (files: File[]) => {
-    const taken = new Set(listing?.entries.map((e) => e.name));
-    const clashing = files.filter((f) => taken.has(f.name));
-    for (const file of files) if (!taken.has(file.name)) upload(path, file);
-    setClashes(clashing.length ? { dir: path, files: clashing } : undefined);
+    const plan = planUploads(files, listing?.entries ?? []);
+    for (const file of plan.fresh) upload(path, file);
+    setClashes(plan.replace.length ? { dir: path, files: plan.replace } : undefined);
+    setRefused(plan.refused.length ? { dir: path, names: plan.refused.map((f) => f.name) } : undefined);
   };
   const onPick = (e: ChangeEvent<HTMLInputElement>) => {
     startUploads(Array.from(e.target.files ?? []));
@@ -109,6 +112,21 @@ export function FileBrowser({ id, initialPath = '/' }: { id: string; initialPath
           </button>
           <button type="button" className="btn" onClick={() => setClashes(undefined)}>
             Keep the existing {clashes.files.length === 1 ? 'file' : 'files'}
+          </button>
+        </div>
+      ) : null}
+      {refused ? (
+        <div className="banner banner--error fbrowser__clash" role="alert" aria-label="Not uploaded">
+          <AlertIcon className="banner__icon" />
+          <div className="banner__body">
+            {refused.names.map((name) => (
+              <p key={name} className="banner__title">
+                {folderClashMessage(refused.dir, name)}
+              </p>
+            ))}
+          </div>
+          <button type="button" className="btn" onClick={() => setRefused(undefined)}>
+            Dismiss
           </button>
         </div>
       ) : null}

@@ -1,4 +1,5 @@
 import { formatBytes } from '../../lib/format/bytes.js';
+import { transferBytesText } from './transfer-text.js';
 import type { Transfer } from './use-transfers.js';
 
 /** Running and recent downloads and uploads, with progress bars and cancel. */
@@ -16,10 +17,7 @@ export function TransfersPanel({ transfers, onCancel, onDismiss }: { transfers: 
               <span className="ftransfer__name">
                 {t.status === 'running' ? label : t.status === 'done' ? `${t.direction === 'download' ? 'Downloaded' : 'Uploaded'} ${t.name}` : t.status === 'cancelled' ? `Cancelled ${t.name}` : `Failed: ${t.name}`}
               </span>
-              <span className="ftransfer__bytes muted">
-                {formatBytes(t.done)}
-                {t.total !== null ? ` of ${formatBytes(t.total)}` : ''}
-              </span>
+              <span className="ftransfer__bytes muted">{transferBytesText(t)}</span>
               {t.status === 'running' ? (
                 <button type="button" className="btn btn--small" onClick={() => onCancel(t.key)} aria-label={`Cancel ${t.direction} of ${t.name}`}>
                   Cancel

@@ -16,6 +16,8 @@ export interface Transfer {
   total: number | null;
   status: 'running' | 'done' | 'failed' | 'cancelled';
   error?: string;
+  /** Browser mode: the browser took the download over and saves it itself (its byte count is not known here). */
+  savedByBrowser?: boolean;
 }
 
 /** Most finished transfers kept on screen. */
@@ -90,7 +92,7 @@ export function useTransfers(api: BerthApi, containerId: string, onUploaded: (di
         // Browser mode: the browser downloads the file itself over HTTP (download-transfer.ts).
         holder.sub = startBrowserDownload({ id: containerId, path }, {
           onStart: (info) => update(key, { name: info.fileName, total: info.size }),
-          onHandedOver: ({ fileName, size }) => settle(key, { status: 'done', name: fileName, done: size ?? 0, total: size }),
+          onHandedOver: ({ fileName, size }) => settle(key, { status: 'done', name: fileName, done: size ?? 0, total: size, savedByBrowser: true }),
           onError: (err) => settle(key, { status: 'failed', error: err.message }),
         });
         return;

@@ -31,6 +31,8 @@ export function BuildDialog({ initialContext, onClose }: Props) {
     const checked = toBuildArgs(form);
     if (!checked.ok) {
       setErrors(checked.errors);
+      // A new attempt: the last build's failure must not sit beside this one's input errors.
+      dispatch({ type: 'inputs-changed' });
       return;
     }
     setErrors({});
@@ -46,6 +48,11 @@ export function BuildDialog({ initialContext, onClose }: Props) {
         sub.current = undefined;
       },
     });
+  };
+
+  const onFormChange = (next: BuildForm) => {
+    setForm(next);
+    dispatch({ type: 'inputs-changed' });
   };
 
   const cancel = () => {
@@ -85,7 +92,7 @@ export function BuildDialog({ initialContext, onClose }: Props) {
       }
     >
       <form id="build-form" className="build-dialog__body" onSubmit={start} noValidate>
-        <BuildFormFields form={form} errors={errors} disabled={running} onChange={setForm} />
+        <BuildFormFields form={form} errors={errors} disabled={running} onChange={onFormChange} />
       </form>
       {log.phase !== 'idle' ? (
         <section className="build-dialog__log" aria-label="Build log">

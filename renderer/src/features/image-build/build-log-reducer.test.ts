@@ -33,6 +33,18 @@ describe('build log', () => {
     expect(failedStep(log)).toMatchObject({ status: 'failed', output: ['oops'] });
   });
 
+  it('a change of the inputs (or a new attempt) clears the last failure, never a running build or a result', () => {
+    const failed = reduceBuildLog(reduceBuildLog(idleLog, { type: 'start' }), { type: 'error', message: 'Dockerfile nope does not exist in the context folder' });
+    const edited = reduceBuildLog(failed, { type: 'inputs-changed' });
+    expect(edited.failure).toBeUndefined();
+    expect(edited.phase).toBe('failed');
+    expect(reduceBuildLog(edited, { type: 'inputs-changed' })).toBe(edited);
+    const running = run([{ kind: 'step', index: 1, total: 1, instruction: 'RUN sleep 9' }]);
+    expect(reduceBuildLog(running, { type: 'inputs-changed' })).toBe(running);
+    const done = run([{ kind: 'done', imageId: 'sha256:x', tags: [] }]);
+    expect(reduceBuildLog(done, { type: 'inputs-changed' })).toBe(done);
+  });
+
   it('bounds the output kept per step and counts what it let go', () => {
     const lines: BuildEvent[] = Array.from({ length: MAX_LINES_PER_STEP + 25 }, (_, i) => ({ kind: 'output', step: 1, text: `l${i}` }));
     const log = run([{ kind: 'step', index: 1, total: 1, instruction: 'RUN noisy' }, ...lines]);

@@ -29,7 +29,13 @@ const MAX_WARNINGS = 20;
 
 export const idleLog: BuildLog = { phase: 'idle', steps: [], warnings: [] };
 
-export type BuildAction = { type: 'start' } | { type: 'events'; events: readonly BuildEvent[] } | { type: 'cancelled' } | { type: 'error'; message: string };
+export type BuildAction =
+  | { type: 'start' }
+  | { type: 'events'; events: readonly BuildEvent[] }
+  | { type: 'cancelled' }
+  | { type: 'error'; message: string }
+  /** The inputs changed or a new attempt began: the last failure no longer describes them. */
+  | { type: 'inputs-changed' };
 
 /** The build log as the UI shows it, folded from the build's events (pure; bounded output per step). */
 export function reduceBuildLog(state: BuildLog, action: BuildAction): BuildLog {
@@ -40,6 +46,9 @@ export function reduceBuildLog(state: BuildLog, action: BuildAction): BuildLog {
       return state.phase === 'running' ? { ...state, phase: 'cancelled', steps: state.steps.map(stopRunning) } : state;
     case 'error':
       return { ...state, phase: 'failed', steps: state.steps.map(stopRunning), failure: { kind: 'failed', message: action.message } };
+    case 'inputs-changed':
+      // The steps stay as the last build's record; its failure ("Dockerfile … does not exist") goes.
+      return state.phase === 'failed' && state.failure ? { ...state, failure: undefined } : state;
     case 'events': {
       let next = { ...state, steps: state.steps.slice() };
       for (const ev of action.events) next = apply(next, ev);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clientIssues, draftField, draftFromPrefill, emptyMount, emptyPort, errorsByField, specInput } from './draft.js';
+import { clientIssues, containerPortPatch, draftField, draftFromPrefill, emptyMount, emptyPort, errorsByField, specInput } from './draft.js';
 import { describeFailure } from './run-errors.js';
 
 describe('run dialog draft', () => {
@@ -25,6 +25,20 @@ describe('run dialog draft', () => {
       ports: [{ hostIp: '', hostPort: '8080', containerPort: '80', protocol: 'tcp' }],
       mounts: [],
       restart: { policy: 'no', maxRetries: '' },
+    });
+  });
+
+  it('a container port pasted as 53/udp fills the port and picks the protocol', () => {
+    expect(containerPortPatch('53/udp')).toEqual({ containerPort: '53', protocol: 'udp' });
+    expect(containerPortPatch('80/TCP')).toEqual({ containerPort: '80', protocol: 'tcp' });
+    expect(containerPortPatch('80/')).toEqual({ containerPort: '80/' });
+    expect(containerPortPatch('8')).toEqual({ containerPort: '8' });
+  });
+
+  it('host network with published ports: one clear message on the network field', () => {
+    const d = { ...draftFromPrefill({ image: 'nginx' }), network: 'host', ports: [{ ...emptyPort(3, '80'), hostPort: '47855' }] };
+    expect(errorsByField(d, clientIssues(d))).toEqual({
+      network: 'Published ports do not apply with the host network: the container uses this computer’s ports directly. Remove the ports or pick another network.',
     });
   });
 

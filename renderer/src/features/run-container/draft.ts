@@ -1,3 +1,4 @@
+import { splitPortProtocol } from '../../../../contract/domains/container-run-parse.js';
 import { runSpecSchema, type RunSpecInput } from '../../../../contract/domains/container-run-spec.js';
 import type { RunIssue } from '../../../../contract/models/container-run.js';
 import type { RunPrefill } from './store.js';
@@ -47,6 +48,11 @@ export interface RunDraft {
 }
 
 export const emptyPort = (key: number, containerPort = '', protocol: PortRow['protocol'] = 'tcp'): PortRow => ({ key, hostIp: '', hostPort: '', containerPort, protocol });
+/** A container port as typed: "53/udp" (pasted from `docker ps` or docs) becomes 53 with the udp protocol. */
+export function containerPortPatch(text: string): Pick<PortRow, 'containerPort'> | Pick<PortRow, 'containerPort' | 'protocol'> {
+  const split = splitPortProtocol(text);
+  return split ? { containerPort: split.port, protocol: split.protocol } : { containerPort: text };
+}
 export const emptyMount = (key: number, target = ''): MountRow => ({ key, source: '', target, readOnly: false });
 export const emptyVolume = (key: number, target = ''): VolumeRow => ({ key, name: '', target, readOnly: false });
 

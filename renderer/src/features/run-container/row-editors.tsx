@@ -1,4 +1,4 @@
-import { emptyMount, emptyPort, emptyVolume, type FieldErrors, type MountRow, type PortRow, type RunDraft, type VolumeRow } from './draft.js';
+import { containerPortPatch, emptyMount, emptyPort, emptyVolume, type FieldErrors, type MountRow, type PortRow, type RunDraft, type VolumeRow } from './draft.js';
 import { FieldError, fieldAria } from './field.js';
 import { useVolumeNames } from '../volumes/use-volume-names.js';
 
@@ -32,7 +32,7 @@ export function PortsEditor({ draft, errors, disabled, update, touch }: EditorPr
             <span className="run-row__sep" aria-hidden="true">:</span>
             <input className="input run-row__port" placeholder="random" inputMode="numeric" aria-label={`Host port, port ${n}`} {...fieldAria(id('hostPort'), err('hostPort'))} value={p.hostPort} onChange={(e) => set(p.key, { hostPort: e.target.value }, 'hostPort')} />
             <span className="run-row__sep" aria-hidden="true">→</span>
-            <input className="input run-row__port" placeholder="80" inputMode="numeric" aria-label={`Container port, port ${n}`} {...fieldAria(id('containerPort'), err('containerPort'))} value={p.containerPort} onChange={(e) => set(p.key, { containerPort: e.target.value }, 'containerPort')} />
+            <input className="input run-row__port" placeholder="80" inputMode="numeric" aria-label={`Container port, port ${n}`} {...fieldAria(id('containerPort'), err('containerPort'))} value={p.containerPort} onChange={(e) => set(p.key, containerPortPatch(e.target.value), 'containerPort')} />
             <select className="input run-row__proto" aria-label={`Protocol, port ${n}`} value={p.protocol} onChange={(e) => set(p.key, { protocol: e.target.value as PortRow['protocol'] }, 'protocol')}>
               <option value="tcp">tcp</option>
               <option value="udp">udp</option>

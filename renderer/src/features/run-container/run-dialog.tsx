@@ -7,6 +7,7 @@ import { clientIssues, draftField, draftFromPrefill, errorsByField, specInput, t
 import { Field, fieldAria } from './field.js';
 import { MountsEditor, PortsEditor, VolumesEditor } from './row-editors.js';
 import { describeFailure } from './run-errors.js';
+import { runWarningsNotice } from './run-warnings.js';
 import type { RunPrefill } from './store.js';
 import { useNetworks } from './use-networks.js';
 import './run-dialog.css';
@@ -17,6 +18,7 @@ type Phase = 'idle' | 'checking' | 'running';
 export function RunDialog({ prefill, onClose }: { prefill: RunPrefill; onClose(): void }) {
   const api = useApi();
   const openPullDialog = useAppStore((s) => s.openPullDialog);
+  const pushNotice = useAppStore((s) => s.pushNotice);
   const [draft, setDraft] = useState<RunDraft>(() => draftFromPrefill(prefill));
   const [touched, setTouched] = useState<ReadonlySet<string>>(() => new Set());
   const [submitted, setSubmitted] = useState(false);
@@ -68,6 +70,8 @@ export function RunDialog({ prefill, onClose }: { prefill: RunPrefill; onClose()
       }
       setPhase('running');
       const result = await api.containers.run(input);
+      const warned = runWarningsNotice(result);
+      if (warned) pushNotice(warned);
       onClose();
       window.location.hash = `#/containers/${encodeURIComponent(result.id)}`;
     } catch (err) {

@@ -1,0 +1,28 @@
+import { joinContainerPath } from '../../../../contract/domains/container-files.js';
+import type { FileEntry } from '../../../../contract/models/container-files.js';
+
+/** Uploads into one folder, sorted by what their name meets there. */
+export interface UploadPlan<F> {
+  /** Names not taken: upload at once. */
+  fresh: F[];
+  /** Names of existing files (or links): replaced only if the user says so. */
+  replace: F[];
+  /** Names of existing folders: a file never replaces a folder (it would delete all it holds). */
+  refused: F[];
+}
+
+/** Sort `files` about to be uploaded into `entries` (the folder's listing). */
+export function planUploads<F extends { name: string }>(files: readonly F[], entries: readonly FileEntry[]): UploadPlan<F> {
+  const kinds = new Map(entries.map((e) => [e.name, e.kind]));
+  const plan: UploadPlan<F> = { fresh: [], replace: [], refused: [] };
+  for (const f of files) {
+    const kind = kinds.get(f.name);
+    (kind === undefined ? plan.fresh : kind === 'dir' ? plan.refused : plan.replace).push(f);
+  }
+  return plan;
+}
+
+/** Why a file cannot be uploaded over the folder `name` in `dir`. */
+export function folderClashMessage(dir: string, name: string): string {
+  return `${joinContainerPath(dir, name)} is a folder; a file cannot replace it. Rename the file or remove the folder first.`;
+}
