@@ -44,7 +44,7 @@ function CreatedCell({ created }: { created: number }) {
   );
 }
 
-/** The status in the engine's words, counting on: every second under a minute, every 30 s after (row-clock.ts). */
+/** The status in the engine's words, counting on: every 5 s under a minute, every 30 s after (row-clock.ts). */
 function StatusText({ status, since }: { status: string; since: number | undefined }) {
   const text = useClockText(statusClockMs(since, Date.now()), (now) => liveStatus(status, since, now));
   return (
