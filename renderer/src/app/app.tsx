@@ -84,7 +84,7 @@ export function App() {
           <SettingsProblemBanner onSettingsPage={route === 'settings'} />
         </div>
         <main className="shell__content">
-          <LazyPage>
+          <LazyPage route={route}>
             <Page route={route} params={params} />
           </LazyPage>
           <LazyDialogHosts />

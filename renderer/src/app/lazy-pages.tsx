@@ -1,4 +1,5 @@
 import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
+import { PageErrorBoundary } from '../ui/error-boundary.js';
 import { PageLoading } from '../ui/page-loading.js';
 import { useAppStore } from './runtime-context.js';
 
@@ -29,9 +30,13 @@ const RunDialogHostChunk = named(() => import('../features/run-container/run-dia
 const PullDialogHostChunk = named(() => import('../features/images/pull-dialog-host.js'), 'PullDialogHost');
 const BuildDialogHostChunk = named(() => import('../features/image-build/build-dialog-host.js'), 'BuildDialogHost');
 
-/** A page loaded on demand, with its loading state. */
-export function LazyPage({ children }: { children: ReactNode }) {
-  return <Suspense fallback={<PageLoading />}>{children}</Suspense>;
+/** A page loaded on demand, with its loading state; a page that fails (or its code) shows why, with Reload. */
+export function LazyPage({ children, route }: { children: ReactNode; route: string }) {
+  return (
+    <PageErrorBoundary resetKey={route}>
+      <Suspense fallback={<PageLoading />}>{children}</Suspense>
+    </PageErrorBoundary>
+  );
 }
 
 /** The run, pull and build dialogs: their code is fetched the first time one opens. */
