@@ -39,6 +39,13 @@ describe('matchesQuery', () => {
     expect(names('1 state:exited')).toEqual(['db-1']);
     expect(names('id:gh')).toEqual(['cache']);
   });
+  it('several values of one key are alternatives (OR); other keys, words and negations still AND', () => {
+    expect(names('state:exited state:paused')).toEqual(['db-1', 'cache']);
+    expect(names('state:exited state:paused image:redis')).toEqual(['cache']);
+    expect(names('state:running state:paused -name:cache')).toEqual(['web-1']);
+    expect(names('web db')).toEqual([]);
+    expect(names('label:env label:com.example.tier=back')).toEqual(['web-1', 'db-1']);
+  });
 });
 
 describe('sort', () => {

@@ -89,6 +89,12 @@ function matchTerm(c: ContainerSummary, t: QueryTerm): boolean {
 
 /** Whether a container matches every term of the query. */
 export function matchesQuery(c: ContainerSummary, q: ContainerQuery): boolean {
-  for (const t of q.terms) if (matchTerm(c, t) === t.negate) return false;
+  // Free words and negated terms must each hold; positive terms of one key are alternatives (OR).
+  const anyOf = new Map<QueryKey, boolean>();
+  for (const t of q.terms) {
+    if (t.key && !t.negate) anyOf.set(t.key, (anyOf.get(t.key) ?? false) || matchTerm(c, t));
+    else if (matchTerm(c, t) === t.negate) return false;
+  }
+  for (const ok of anyOf.values()) if (!ok) return false;
   return true;
 }
