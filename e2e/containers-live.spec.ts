@@ -1,18 +1,10 @@
-import { createServer } from 'node:net';
 import { describe, expect, it } from 'vitest';
+import { freePort } from '../engine/testing/test-files.js';
 import { useAppSession } from './support/session.js';
 import { docker, testImage, uniqueName } from './support/docker-cli.js';
 
 const prefix = 'berth-e2e-live';
 
-/** A TCP port nothing listens on right now (the OS picks it). */
-async function freePort(): Promise<number> {
-  const s = createServer();
-  await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
-  const port = (s.address() as { port: number }).port;
-  await new Promise((r) => s.close(r));
-  return port;
-}
 
 describe('containers table, live from engine events', () => {
   const app = useAppSession(prefix);

@@ -1,6 +1,6 @@
-import { createServer } from 'node:net';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from '../engine/testing/test-files.js';
 import { launchBrowser, openApp, startBerth, writeTokenFile } from './support/berth.js';
 import { docker } from './support/docker-cli.js';
 
@@ -60,12 +60,7 @@ describe('engine page and browser-mode guard', () => {
   });
 
   it('says so when the server came back with a new token, and reconnects once the new address is opened', async () => {
-    const port = await new Promise<number>((resolve) => {
-      const probe = createServer().listen(0, '127.0.0.1', () => {
-        const { port } = probe.address() as { port: number };
-        probe.close(() => resolve(port));
-      });
-    });
+    const port = await freePort();
     const start = (token: string) => startBerth(['--no-embedded-engine', '--port', String(port), '--token-file', writeTokenFile(token)]);
     const first = await start('e2e-' + 'b'.repeat(40));
     let second: Awaited<ReturnType<typeof startBerth>> | undefined;

@@ -1,21 +1,10 @@
-import { createServer } from 'node:net';
 import { describe, expect, it } from 'vitest';
+import { freePort } from '../engine/testing/test-files.js';
 import { useAppSession } from './support/session.js';
 import { docker, testImage, uniqueName } from './support/docker-cli.js';
 
 const prefix = 'berth-e2e-bin';
 
-/** A port free on 127.0.0.1 right now. */
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 async function fetchText(url: string): Promise<string | undefined> {
   try {

@@ -1,20 +1,12 @@
-import { createServer } from 'node:net';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from '../engine/testing/test-files.js';
 import { type RunningBerth } from './support/berth.js';
 import { closeSession, openSession } from './support/session.js';
 import { docker, removeContainers, testImage, uniqueName } from './support/docker-cli.js';
 
 const prefix = 'berth-e2e-run';
 
-/** A TCP port nothing listens on right now (the OS picks it). */
-async function freePort(): Promise<number> {
-  const s = createServer();
-  await new Promise<void>((r) => s.listen(0, '0.0.0.0', r));
-  const port = (s.address() as { port: number }).port;
-  await new Promise((r) => s.close(r));
-  return port;
-}
 
 describe('run a container from the dialog', () => {
   let berth: RunningBerth;
@@ -56,7 +48,7 @@ describe('run a container from the dialog', () => {
 
   it('runs a container with a published port, opens its details, and serves through that port', async () => {
     const name = uniqueName(prefix);
-    const port = await freePort();
+    const port = await freePort('0.0.0.0');
     const d = await openDialog();
     await d.getByLabel('Image').fill(testImage);
     await d.getByLabel('Name').fill(name);
@@ -110,7 +102,7 @@ describe('run a container from the dialog', () => {
 
     // A host port another container holds.
     const holder = uniqueName(prefix);
-    const port = await freePort();
+    const port = await freePort('0.0.0.0');
     await docker('run', '-d', '--name', holder, '-p', `${port}:80`, testImage, 'sleep', '300');
     d = await openDialog();
     await fillImage(d, testImage);

@@ -1,9 +1,8 @@
 import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
-import { extract } from 'tar-stream';
 import { afterAll, describe, expect, it } from 'vitest';
+import { untarGz } from '../engine/testing/test-files.js';
 import { launchBrowser, openApp, startBerth, type RunningBerth } from './support/berth.js';
 import { docker, removeContainers, testImage, uniqueName } from './support/docker-cli.js';
 
@@ -11,25 +10,6 @@ const prefix = 'berth-e2e-settings';
 const registryPassword = 'planted-registry-pass-7731';
 const envSecret = 'planted-env-value-5521';
 
-async function untar(bytes: Buffer): Promise<Map<string, string>> {
-  const files = new Map<string, string>();
-  const ex = extract();
-  const done = new Promise<void>((resolve, reject) => {
-    ex.on('entry', (head, stream, next) => {
-      const parts: Buffer[] = [];
-      stream.on('data', (d: unknown) => parts.push(d as Buffer));
-      stream.on('end', () => {
-        files.set(head.name.replace(/^[^/]+\//, ''), Buffer.concat(parts).toString('utf8'));
-        next();
-      });
-    });
-    ex.on('finish', resolve);
-    ex.on('error', reject);
-  });
-  ex.end(gunzipSync(bytes));
-  await done;
-  return files;
-}
 
 describe('settings and the diagnostics bundle', () => {
   const root = mkdtempSync(join(tmpdir(), 'berth-e2e-settings-'));
@@ -93,7 +73,7 @@ describe('settings and the diagnostics bundle', () => {
       expect(download.suggestedFilename()).toMatch(/^berth-diagnostics-.*\.tar\.gz$/);
       const path = join(root, 'bundle.tar.gz');
       await download.saveAs(path);
-      const files = await untar(readFileSync(path));
+      const files = await untarGz(readFileSync(path));
 
       for (const f of ['README.txt', 'berth.json', 'engine/status.json', 'engine/version.json', 'engine/info.json', 'engine/containers.json', 'errors.json', 'logs/berth.log', 'logs/vm-berth-console.log']) {
         expect([...files.keys()]).toContain(f);

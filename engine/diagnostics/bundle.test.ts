@@ -1,9 +1,8 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
-import { extract } from 'tar-stream';
 import { describe, expect, it } from 'vitest';
+import { untarGz } from '../testing/test-files.js';
 import type { EngineAdapter } from '../adapter/engine-adapter.js';
 import type { ConnectionProvider, EngineConnection } from '../client/engine-connection.js';
 import { SettingsStore } from '../settings/settings-store.js';
@@ -15,25 +14,6 @@ const registryPassword = 'reg-pass-4417';
 const dbPassword = 'db-hunter22';
 const longEnvValue = 'k8Xq2Lm9Pz4Rt7Wv';
 
-async function untar(bytes: Buffer): Promise<Map<string, string>> {
-  const files = new Map<string, string>();
-  const ex = extract();
-  const done = new Promise<void>((resolve, reject) => {
-    ex.on('entry', (head, stream, next) => {
-      const parts: Buffer[] = [];
-      stream.on('data', (d: unknown) => parts.push(d as Buffer));
-      stream.on('end', () => {
-        files.set(head.name.replace(/^[^/]+\//, ''), Buffer.concat(parts).toString('utf8'));
-        next();
-      });
-    });
-    ex.on('finish', resolve);
-    ex.on('error', reject);
-  });
-  ex.end(gunzipSync(bytes));
-  await done;
-  return files;
-}
 
 /** An engine answering /info, /version, the container list and one inspect, as dockerd would. */
 function fakeConnections(env: string[]): ConnectionProvider {
@@ -67,7 +47,7 @@ async function bundle(envOf: (dataDir: string) => string[]) {
     dockerConfigPath: join(root, 'config.json'),
     now: () => Date.UTC(2026, 0, 2),
   });
-  return { files: await untar(bytes), dataDir };
+  return { files: await untarGz(bytes), dataDir };
 }
 
 describe('buildDiagnosticsBundle', () => {

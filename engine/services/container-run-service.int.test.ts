@@ -3,6 +3,7 @@ import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from '../testing/test-files.js';
 import { runSpecSchema, containerUpdateSchema, type RunSpecInput } from '../../contract/domains/container-run-spec.js';
 import { BerthError } from '../../contract/errors.js';
 import type { Backend } from '../backend.js';
@@ -16,14 +17,6 @@ let hostDir: string;
 const spec = (input: RunSpecInput) => runSpecSchema.parse(input);
 const inspect = async (id: string) => JSON.parse(await docker('inspect', id))[0] as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-/** A free TCP port on this machine (the OS picks it). */
-async function freePort(): Promise<number> {
-  const s = createServer();
-  await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
-  const port = (s.address() as { port: number }).port;
-  await new Promise((r) => s.close(r));
-  return port;
-}
 
 async function failure(p: Promise<unknown>): Promise<BerthError> {
   try {
