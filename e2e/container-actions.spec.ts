@@ -31,17 +31,49 @@ describe('container actions from the list', () => {
   });
 
   it('shows a failing action’s reason, readable, on screen', async () => {
+    // The engine refuses to start a container whose command does not exist.
     const name = uniqueName(prefix);
-    await docker('create', '--name', name, testImage, ...loop);
+    await docker('create', '--name', name, testImage, '/no-such-command');
     await filter(name);
     await expect.poll(() => stateOf(name), { timeout: 10_000 }).toBe('created');
     await app.page.getByRole('checkbox', { name: `Select ${name}` }).check();
-    await app.page.getByRole('toolbar', { name: 'Actions on selected containers' }).getByRole('button', { name: 'Pause', exact: true }).click();
-    const alert = app.page.getByRole('alert').filter({ hasText: `Could not pause ${name}` });
+    await app.page.getByRole('toolbar', { name: 'Actions on selected containers' }).getByRole('button', { name: 'Start', exact: true }).click();
+    const alert = app.page.getByRole('alert').filter({ hasText: `Could not start ${name}` });
     await expect.poll(() => alert.count(), { timeout: 10_000 }).toBe(1);
-    expect(await alert.innerText()).toContain(`Container ${name} is not running`);
+    expect(await alert.innerText()).toContain('/no-such-command');
     expect(await alert.innerText()).not.toMatch(/[{}]|HTTP code/);
     await app.page.getByRole('button', { name: 'Clear selection' }).click();
+  });
+
+  it('applies a bulk action only to the selected containers it suits, and says what it left out', async () => {
+    const group = uniqueName(prefix);
+    const [up, down] = [`${group}-up`, `${group}-down`];
+    await docker('run', '-d', '--name', up, testImage, ...loop);
+    await docker('create', '--name', down, testImage, ...loop);
+    await filter(group);
+    await expect.poll(() => stateOf(up), { timeout: 10_000 }).toBe('running');
+    await expect.poll(() => stateOf(down), { timeout: 10_000 }).toBe('created');
+    for (const n of [up, down]) await app.page.getByRole('checkbox', { name: `Select ${n}` }).check();
+    const toolbar = app.page.getByRole('toolbar', { name: 'Actions on selected containers' });
+    // Pause suits one of two; Unpause suits none; Restart suits both.
+    expect(await toolbar.getByRole('button', { name: 'Pause 1 of 2', exact: true }).isEnabled()).toBe(true);
+    expect(await toolbar.getByRole('button', { name: 'Unpause', exact: true }).isDisabled()).toBe(true);
+    expect(await toolbar.getByRole('button', { name: 'Restart', exact: true }).isEnabled()).toBe(true);
+
+    await toolbar.getByRole('button', { name: 'Pause 1 of 2', exact: true }).click();
+    await expect.poll(() => app.page.getByRole('status').filter({ hasText: `Paused ${up}; skipped 1 that is not running` }).count(), { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => stateOf(up), { timeout: 10_000 }).toBe('paused');
+    expect(await app.page.getByRole('alert').filter({ hasText: 'Could not pause' }).count()).toBe(0);
+    expect(await docker('inspect', '-f', '{{.State.Status}}', down)).toBe('created');
+
+    // Kill from the keyboard on a selection where nothing is running: nothing is sent, and it says why.
+    await app.page.getByRole('checkbox', { name: `Select ${up}` }).uncheck();
+    await row(down).focus();
+    await app.page.keyboard.press('k');
+    await expect.poll(() => app.page.getByRole('status').filter({ hasText: `Nothing to kill: ${down} is not running` }).count(), { timeout: 10_000 }).toBe(1);
+    expect(await app.page.getByRole('dialog').count()).toBe(0);
+    await app.page.getByRole('button', { name: 'Clear selection' }).click();
+    await docker('unpause', up);
   });
 
   it('starts from a row button, stops with a keyboard shortcut, sorts by column and opens details by name', async () => {

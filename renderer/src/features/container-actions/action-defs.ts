@@ -32,6 +32,34 @@ export function applies(kind: ContainerActionKind, state: ContainerState): boole
   return actionDefs[kind].appliesTo.includes(state);
 }
 
+/** Why an action is left out for a container in this state ("not running"); undefined when it applies. */
+export function skipReason(kind: ContainerActionKind, state: ContainerState): string | undefined {
+  if (applies(kind, state)) return undefined;
+  if (state === 'removing') return 'being removed';
+  if (kind === 'start') return 'already running';
+  if (kind === 'unpause') return 'not paused';
+  if (kind === 'pause' && state === 'paused') return 'already paused';
+  return 'not running';
+}
+
+/**
+ * The part of the result that tells what was left out: "skipped 1 that is not running",
+ * "skipped 2 that are not running or being removed"; empty when nothing was.
+ */
+export function skippedText(reasons: readonly string[]): string {
+  if (!reasons.length) return '';
+  const distinct = [...new Set(reasons)];
+  return `skipped ${reasons.length} that ${reasons.length === 1 ? 'is' : 'are'} ${distinct.join(' or ')}`;
+}
+
+/** The notice when none of the chosen containers can take the action: "Nothing to pause: web is not running". */
+export function nothingToDoText(kind: ContainerActionKind, skipped: readonly { name: string; reason: string }[]): string {
+  const d = actionDefs[kind];
+  if (skipped.length === 1) return `Nothing to ${d.verb}: ${skipped[0]!.name} is ${skipped[0]!.reason}`;
+  const distinct = [...new Set(skipped.map((s) => s.reason))];
+  return `Nothing to ${d.verb}: the ${skipped.length} containers are ${distinct.join(' or ')}`;
+}
+
 /** "Stopping 2 of 3…" while a bulk action runs (the item being worked on, 1-based). */
 export function progressText(kind: ContainerActionKind, done: number, total: number): string {
   const d = actionDefs[kind];

@@ -3,12 +3,12 @@ import { useAppStore } from '../../app/runtime-context.js';
 import type { ActionNotice } from './action-store.js';
 import { CloseIcon } from './action-icons.js';
 
-/** How long a success notice stays (errors stay until dismissed). */
+/** How long a success or info notice stays (errors stay until dismissed). */
 const SUCCESS_MS = 6000;
 
 function NoticeItem({ notice, onDismiss }: { notice: ActionNotice; onDismiss(id: number): void }) {
   useEffect(() => {
-    if (notice.tone !== 'success') return;
+    if (notice.tone === 'error') return;
     const t = setTimeout(() => onDismiss(notice.id), SUCCESS_MS);
     return () => clearTimeout(t);
   }, [notice, onDismiss]);

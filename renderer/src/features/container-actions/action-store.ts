@@ -15,7 +15,8 @@ export interface ActionFailure {
 
 export interface ActionNotice {
   id: number;
-  tone: 'success' | 'error';
+  /** success and info fade; error stays until dismissed. */
+  tone: 'success' | 'info' | 'error';
   title: string;
   failures: ActionFailure[];
   /** Where it was raised: the list page or a details page (so each shows its own). */

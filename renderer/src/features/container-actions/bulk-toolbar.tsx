@@ -1,11 +1,13 @@
 import { useState } from 'react';
 import { stopTimeoutProblem } from '../../../../contract/domains/container-action-rules.js';
-import { actionDefs, bulkOrder, type ContainerActionKind } from './action-defs.js';
+import type { ContainerState } from '../../../../contract/index.js';
+import { actionDefs, applies, bulkOrder, type ContainerActionKind } from './action-defs.js';
 import { actionIcons } from './row-actions.js';
 import type { ActionOptions } from './run-actions.js';
 
 interface BulkToolbarProps {
-  count: number;
+  /** The states of the selected containers: each button says how many it applies to. */
+  states: readonly ContainerState[];
   busy: boolean;
   onAction(kind: ContainerActionKind, options: ActionOptions): void;
   onClear(): void;
@@ -20,8 +22,12 @@ export function parseTimeout(text: string): { timeout?: number; error?: string }
   return { timeout: n };
 }
 
-/** The actions on the selected rows, with an optional stop timeout for Stop and Restart. */
-export function BulkToolbar({ count, busy, onAction, onClear }: BulkToolbarProps) {
+/**
+ * The actions on the selected rows, with an optional stop timeout for Stop and Restart. A button
+ * that applies to only some of them says to how many ("Pause 2 of 3"); one that applies to none is off.
+ */
+export function BulkToolbar({ states, busy, onAction, onClear }: BulkToolbarProps) {
+  const count = states.length;
   const [timeoutText, setTimeoutText] = useState('');
   const { timeout, error } = parseTimeout(timeoutText);
   return (
@@ -31,17 +37,20 @@ export function BulkToolbar({ count, busy, onAction, onClear }: BulkToolbarProps
         const Icon = actionIcons[kind];
         const d = actionDefs[kind];
         const timed = kind === 'stop' || kind === 'restart';
+        const n = states.filter((s) => applies(kind, s)).length;
         return (
           <button
             key={kind}
             type="button"
             className={`btn ca-bulk__btn${kind === 'remove' || kind === 'kill' ? ' ca-bulk__btn--danger' : ''}`}
-            disabled={busy || (timed && !!error)}
+            disabled={busy || n === 0 || (timed && !!error)}
+            title={n === 0 ? `None of the selected containers can ${d.verb}` : undefined}
             onClick={() => onAction(kind, timed && timeout !== undefined ? { timeout } : {})}
           >
             <Icon width={14} height={14} />
             {d.label}
             {kind === 'remove' || kind === 'kill' ? '…' : ''}
+            {n > 0 && n < count ? <span className="ca-bulk__part">{` ${n} of ${count}`}</span> : null}
           </button>
         );
       })}

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createStore } from 'zustand/vanilla';
 import { BerthError } from '../../../../contract/index.js';
-import { progressText, resultText } from './action-defs.js';
+import { nothingToDoText, progressText, resultText, skipReason, skippedText } from './action-defs.js';
 import { createActionsSlice, type ActionsSlice, type BulkProgress } from './action-store.js';
-import { runContainerActions } from './run-actions.js';
+import { planAction, runContainerActions } from './run-actions.js';
 
 const makeStore = () => createStore<ActionsSlice>()((set, get) => createActionsSlice(set, get));
 
@@ -17,6 +17,53 @@ describe('action texts', () => {
     expect(resultText('start', ['web'], 0)).toBe('Started web');
     expect(resultText('pause', ['web'], 1)).toBe('Could not pause web');
     expect(resultText('kill', ['a', 'b'], 1)).toBe('Could not kill 1 of 2 containers');
+  });
+});
+
+describe('actions on containers they do not apply to', () => {
+  it('names why each is left out', () => {
+    expect(skipReason('pause', 'running')).toBeUndefined();
+    expect(skipReason('pause', 'exited')).toBe('not running');
+    expect(skipReason('pause', 'paused')).toBe('already paused');
+    expect(skipReason('unpause', 'running')).toBe('not paused');
+    expect(skipReason('start', 'running')).toBe('already running');
+    expect(skipReason('kill', 'created')).toBe('not running');
+    expect(skipReason('remove', 'removing')).toBe('being removed');
+    expect(skipReason('restart', 'exited')).toBeUndefined();
+  });
+
+  it('splits a selection into what the action applies to and what it leaves out; a target without a state is kept', () => {
+    const plan = planAction('pause', [
+      { id: 'a', name: 'web', state: 'running' },
+      { id: 'b', name: 'db', state: 'exited' },
+      { id: 'c', name: 'cache', state: 'paused' },
+      { id: 'd', name: 'unknown' },
+    ]);
+    expect(plan.apply.map((t) => t.name)).toEqual(['web', 'unknown']);
+    expect(plan.skipped).toEqual([
+      { name: 'db', reason: 'not running' },
+      { name: 'cache', reason: 'already paused' },
+    ]);
+  });
+
+  it('words what was left out, and a run with nothing to do', () => {
+    expect(skippedText([])).toBe('');
+    expect(skippedText(['not running'])).toBe('skipped 1 that is not running');
+    expect(skippedText(['not running', 'not running', 'being removed'])).toBe('skipped 3 that are not running or being removed');
+    expect(nothingToDoText('pause', [{ name: 'db', reason: 'not running' }])).toBe('Nothing to pause: db is not running');
+    expect(
+      nothingToDoText('kill', [
+        { name: 'a', reason: 'not running' },
+        { name: 'b', reason: 'not running' },
+      ]),
+    ).toBe('Nothing to kill: the 2 containers are not running');
+  });
+
+  it('says in the result what was skipped', async () => {
+    const store = makeStore();
+    const api = { pause: async ({ id }: { id: string }) => ({ id, name: id, changed: true }) } as unknown as Parameters<typeof runContainerActions>[0];
+    await runContainerActions(api, store, 'pause', [{ id: 'a', name: 'web' }, { id: 'b', name: 'api' }], {}, 'list', ['not running']);
+    expect(store.getState().actionNotices.at(-1)).toMatchObject({ tone: 'success', title: 'Paused 2 containers; skipped 1 that is not running' });
   });
 });
 
@@ -47,6 +94,7 @@ describe('runContainerActions', () => {
       ],
       { timeout: 3 },
       'list',
+      [],
       1,
     );
     expect(calls).toEqual(['a:3', 'b:3', 'c:3']);

@@ -1,10 +1,28 @@
-import type { BerthApi, BerthError } from '../../../../contract/index.js';
-import { actionDefs, resultText, type ContainerActionKind } from './action-defs.js';
+import type { BerthApi, BerthError, ContainerState } from '../../../../contract/index.js';
+import { actionDefs, resultText, skipReason, skippedText, type ContainerActionKind } from './action-defs.js';
 import type { ActionFailure, ActionsSlice } from './action-store.js';
 
 export interface ActionTarget {
   id: string;
   name: string;
+  /** The state the list shows, where known: an action that does not apply to it is left out. */
+  state?: ContainerState;
+}
+
+export interface ActionPlan {
+  apply: ActionTarget[];
+  skipped: { name: string; reason: string }[];
+}
+
+/** Splits the chosen containers into those the action applies to and those left out, with why. */
+export function planAction(kind: ContainerActionKind, targets: readonly ActionTarget[]): ActionPlan {
+  const plan: ActionPlan = { apply: [], skipped: [] };
+  for (const t of targets) {
+    const reason = t.state ? skipReason(kind, t.state) : undefined;
+    if (reason) plan.skipped.push({ name: t.name, reason });
+    else plan.apply.push(t);
+  }
+  return plan;
 }
 
 export interface ActionOptions {
@@ -63,6 +81,8 @@ export async function runContainerActions(
   targets: readonly ActionTarget[],
   options: ActionOptions = {},
   scope: 'list' | 'details' = 'list',
+  /** Why containers were left out before the run (see planAction): said in the result. */
+  skipped: readonly string[] = [],
   concurrency = 4,
 ): Promise<ActionOutcome[]> {
   if (!targets.length) return [];
@@ -103,7 +123,8 @@ export async function runContainerActions(
     failures.length,
   );
   const extra = kind === 'remove' && failures.length < targets.length ? ' — configuration kept in Recently removed' : '';
-  s().pushNotice({ tone: failures.length ? 'error' : 'success', title: failures.length ? title : `${title}${extra}`, failures, scope });
+  const left = skipped.length ? `; ${skippedText(skipped)}` : '';
+  s().pushNotice({ tone: failures.length ? 'error' : 'success', title: failures.length ? `${title}${left}` : `${title}${left}${extra}`, failures, scope });
   return outcomes;
 }
 

@@ -1,12 +1,15 @@
 import { useCallback, useState, type ReactNode } from 'react';
 import { useRuntime } from '../../app/runtime-context.js';
-import type { ContainerActionKind } from './action-defs.js';
+import { nothingToDoText, type ContainerActionKind } from './action-defs.js';
 import { KillDialog } from './kill-dialog.js';
 import { RemoveDialog } from './remove-dialog.js';
-import { runContainerActions, type ActionOptions, type ActionOutcome, type ActionTarget } from './run-actions.js';
+import { planAction, runContainerActions, type ActionOptions, type ActionOutcome, type ActionTarget } from './run-actions.js';
 
 export interface ActionRequests {
-  /** Runs the action, asking first for remove (confirm) and kill (signal). */
+  /**
+   * Runs the action on the targets it applies to (a target's state, where given, leaves out e.g. a
+   * stopped container from Pause, and the result says so), asking first for remove (confirm) and kill (signal).
+   */
   request(kind: ContainerActionKind, targets: readonly ActionTarget[], options?: ActionOptions): void;
   /** The open dialog, if any: render it. */
   dialog: ReactNode;
@@ -19,11 +22,11 @@ export interface ActionRequests {
  */
 export function useActionRequests(scope: 'list' | 'details', onDone?: (kind: ContainerActionKind, outcomes: ActionOutcome[]) => void): ActionRequests {
   const { api, store } = useRuntime();
-  const [open, setOpen] = useState<{ kind: 'remove' | 'kill'; targets: readonly ActionTarget[] }>();
+  const [open, setOpen] = useState<{ kind: 'remove' | 'kill'; targets: readonly ActionTarget[]; skipped: readonly string[] }>();
 
   const run = useCallback(
-    (kind: ContainerActionKind, targets: readonly ActionTarget[], options?: ActionOptions) => {
-      void runContainerActions(api.containers, store, kind, targets, options, scope).then((outcomes) => onDone?.(kind, outcomes));
+    (kind: ContainerActionKind, targets: readonly ActionTarget[], options: ActionOptions | undefined, skipped: readonly string[]) => {
+      void runContainerActions(api.containers, store, kind, targets, options, scope, skipped).then((outcomes) => onDone?.(kind, outcomes));
     },
     [api, store, scope, onDone],
   );
@@ -31,17 +34,23 @@ export function useActionRequests(scope: 'list' | 'details', onDone?: (kind: Con
   const request = useCallback(
     (kind: ContainerActionKind, targets: readonly ActionTarget[], options?: ActionOptions) => {
       if (!targets.length) return;
-      if (kind === 'remove' || kind === 'kill') setOpen({ kind, targets });
-      else run(kind, targets, options);
+      const { apply, skipped } = planAction(kind, targets);
+      if (!apply.length) {
+        store.getState().pushNotice({ tone: 'info', title: nothingToDoText(kind, skipped), failures: [], scope });
+        return;
+      }
+      const reasons = skipped.map((s) => s.reason);
+      if (kind === 'remove' || kind === 'kill') setOpen({ kind, targets: apply, skipped: reasons });
+      else run(kind, apply, options, reasons);
     },
-    [run],
+    [run, store, scope],
   );
 
   const close = () => setOpen(undefined);
   const confirm = (options: ActionOptions) => {
     if (!open) return;
     close();
-    run(open.kind, open.targets, options);
+    run(open.kind, open.targets, options, open.skipped);
   };
 
   const dialog = !open ? null : open.kind === 'remove' ? (

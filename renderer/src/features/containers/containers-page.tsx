@@ -66,11 +66,12 @@ export function ContainersPage() {
   }, [visibleIds, selectedIds, setSelection]);
   const onBulk = useCallback(
     (kind: ContainerActionKind, options: ActionOptions) => {
-      const targets = selectedShown.map((id) => containers.get(id)).filter((c) => c !== undefined).map((c) => ({ id: c.id, name: c.name }));
+      const targets = selectedShown.map((id) => containers.get(id)).filter((c) => c !== undefined).map((c) => ({ id: c.id, name: c.name, state: c.state }));
       request(kind, targets, options);
     },
     [selectedShown, containers, request],
   );
+  const selectedStates = useMemo(() => selectedShown.flatMap((id) => containers.get(id)?.state ?? []), [selectedShown, containers]);
   const binCount = bin.listing?.entries.length ?? 0;
   const binLink = (
     <a className="btn bin-link" href="#/containers/recently-removed">
@@ -155,7 +156,7 @@ export function ContainersPage() {
           {binLink}
         </div>
       </div>
-      {selectedVisible > 0 ? <BulkToolbar count={selectedVisible} busy={bulkBusy} onAction={onBulk} onClear={() => setSelection([])} /> : null}
+      {selectedVisible > 0 ? <BulkToolbar states={selectedStates} busy={bulkBusy} onAction={onBulk} onClear={() => setSelection([])} /> : null}
       {selectedVisible > 0 ? <SelectionLogsButton containers={selectedShown.flatMap((id) => containers.get(id) ?? [])} /> : null}
       <BulkProgressBar />
       <ActionNotices scope="list" />

@@ -66,7 +66,7 @@ export function useListCommands(rows: readonly ContainerRow[], visibleIds: reado
           else kind = cmd.kind;
           request(
             kind,
-            list.map((c) => ({ id: c.id, name: c.name })),
+            list.map((c) => ({ id: c.id, name: c.name, state: c.state })),
           );
           break;
         }
