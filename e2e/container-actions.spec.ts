@@ -76,6 +76,27 @@ describe('container actions from the list', () => {
     await docker('unpause', up);
   });
 
+  it('after removing the focused row from the keyboard, the row that took its place has the focus', async () => {
+    const group = uniqueName(prefix);
+    const names = [`${group}-a`, `${group}-b`, `${group}-c`];
+    for (const n of names) await docker('create', '--name', n, testImage, ...loop);
+    await filter(group);
+    for (const n of names) await expect.poll(() => stateOf(n), { timeout: 10_000 }).toBe('created');
+    const shown = async () => (await app.page.getByRole('row').allInnerTexts()).flatMap((t) => names.filter((n) => t.includes(n)));
+    const [, middle, after] = await shown();
+    await row(middle!).focus();
+    await app.page.keyboard.press('Delete');
+    await app.page.getByRole('dialog', { name: `Remove ${middle}?` }).getByRole('button', { name: 'Remove', exact: true }).click();
+    await expect.poll(() => row(middle!).count(), { timeout: 10_000 }).toBe(0);
+    const focusedRowText = () => app.page.evaluate(() => document.activeElement?.closest('[role="row"]')?.textContent ?? document.activeElement?.tagName);
+    await expect.poll(focusedRowText, { timeout: 5_000 }).toContain(after!);
+    // And the keyboard goes on from there: the next Delete asks about that row.
+    await app.page.keyboard.press('Delete');
+    const d = app.page.getByRole('dialog', { name: `Remove ${after}?` });
+    await d.waitFor({ timeout: 5_000 });
+    await d.getByRole('button', { name: 'Cancel' }).click();
+  });
+
   it('starts from a row button, stops with a keyboard shortcut, sorts by column and opens details by name', async () => {
     const name = uniqueName(prefix);
     await docker('create', '--name', name, testImage, ...loop);

@@ -1,10 +1,11 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { afterNextPaint } from '../../lib/after-next-paint.js';
 import type { ContainerActionKind } from '../container-actions/action-defs.js';
 import { ContainerRow, rowDomId } from './container-row.js';
 import { GroupRow } from './group-row.js';
 import type { ContainerRow as Row } from './selectors.js';
+import { successorIndex } from './shortcuts.js';
 import type { ContainerSort, SortKey } from './sort.js';
 
 const HEADER_HEIGHT = 36;
@@ -98,6 +99,26 @@ export function ContainersTable(props: ContainersTableProps) {
     },
     [virtualizer, rows],
   );
+
+  // When the focused row goes (removed from the keyboard, a dialog or the CLI) and took the keyboard
+  // focus with it, the row that took its place gets both, so the keyboard user keeps their place.
+  const focusedIndex = useRef(-1);
+  const { onFocusRow } = props;
+  useLayoutEffect(() => {
+    const i = focusedId ? rows.findIndex((r) => r.kind === 'container' && r.container.id === focusedId) : -1;
+    if (i >= 0 || !focusedId) {
+      focusedIndex.current = i;
+      return;
+    }
+    const lost = !document.activeElement || document.activeElement === document.body;
+    if (!lost || focusedIndex.current < 0) return;
+    const next = successorIndex(focusedIndex.current, rows.length, (j) => rows[j]?.kind === 'container');
+    const row = rows[next];
+    if (row?.kind === 'container') {
+      onFocusRow(row.container.id);
+      scrollTo(next);
+    } else scrollRef.current?.focus();
+  }, [rows, focusedId, onFocusRow, scrollTo]);
 
   return (
     <div className="ctable-wrap">

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { moveIndex, shortcutFor } from './shortcuts.js';
+import { moveIndex, shortcutFor, successorIndex } from './shortcuts.js';
 
 const key = (k: string, mods: Partial<{ ctrlKey: boolean; metaKey: boolean; altKey: boolean; shiftKey: boolean }> = {}) =>
   shortcutFor({ key: k, ctrlKey: false, metaKey: false, altKey: false, shiftKey: false, ...mods });
@@ -36,5 +36,17 @@ describe('moveIndex', () => {
     expect(moveIndex(2, -10, 5)).toBe(0);
     expect(moveIndex(2, 'last', 5)).toBe(4);
     expect(moveIndex(0, 1, 0)).toBe(-1);
+  });
+});
+
+describe('focus after the focused row is removed', () => {
+  const rowsOf = (kinds: string) => (i: number) => kinds[i] === 'c';
+  it('goes to the row that took its place, else the nearest above, skipping group rows', () => {
+    expect(successorIndex(1, 3, rowsOf('ccc'))).toBe(1);
+    expect(successorIndex(1, 3, rowsOf('cgc'))).toBe(2);
+    expect(successorIndex(3, 3, rowsOf('ccc'))).toBe(2);
+    expect(successorIndex(2, 2, rowsOf('cg'))).toBe(0);
+    expect(successorIndex(0, 0, rowsOf(''))).toBe(-1);
+    expect(successorIndex(1, 2, rowsOf('gg'))).toBe(-1);
   });
 });

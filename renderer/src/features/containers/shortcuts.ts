@@ -83,3 +83,13 @@ export function moveIndex(current: number, by: number | 'first' | 'last', length
   if (current < 0) return by > 0 ? 0 : length - 1;
   return Math.max(0, Math.min(length - 1, current + by));
 }
+
+/**
+ * Where focus goes when the focused row is gone (removed): the row that took its place, else the
+ * nearest one above. `isTarget(i)` tells the rows that can hold focus (container rows, not groups).
+ */
+export function successorIndex(lastIndex: number, length: number, isTarget: (i: number) => boolean): number {
+  for (let i = Math.min(lastIndex, length - 1); i < length; i++) if (i >= 0 && isTarget(i)) return i;
+  for (let i = Math.min(lastIndex, length) - 1; i >= 0; i--) if (isTarget(i)) return i;
+  return -1;
+}
