@@ -39,8 +39,12 @@ describe('run a container from the dialog', () => {
     if (await dialog().count()) await closeDialog(dialog());
   }
 
+  /** Cancel, and Discard when the dialog asks first (it does once something was typed: run-dialog-discard.spec.ts). */
   async function closeDialog(d: Locator) {
     await d.getByRole('button', { name: 'Cancel' }).click();
+    const discard = d.getByRole('group', { name: 'Discard this container’s settings?' }).getByRole('button', { name: 'Discard' });
+    await expect.poll(async () => (await dialog().count()) === 0 || (await discard.count()) > 0).toBe(true);
+    if (await discard.count()) await discard.click();
     await expect.poll(() => dialog().count()).toBe(0);
   }
 

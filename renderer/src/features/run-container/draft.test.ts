@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clientIssues, containerPortPatch, draftField, draftFromPrefill, emptyMount, emptyPort, errorsByField, specInput } from './draft.js';
+import { clientIssues, containerPortPatch, draftField, draftFromPrefill, emptyMount, emptyPort, emptyVolume, errorsByField, isDraftDirty, specInput } from './draft.js';
 import { describeFailure } from './run-errors.js';
 
 describe('run dialog draft', () => {
@@ -26,6 +26,24 @@ describe('run dialog draft', () => {
       mounts: [],
       restart: { policy: 'no', maxRetries: '' },
     });
+  });
+
+  it('is dirty once it would run something else than it opened with; empty rows and blank lines do not count', () => {
+    const initial = draftFromPrefill({ image: 'nginx', exposedPorts: ['80/tcp'] });
+    expect(isDraftDirty(initial, initial)).toBe(false);
+    expect(isDraftDirty(draftFromPrefill({ image: 'nginx', exposedPorts: ['80/tcp'] }), initial)).toBe(false);
+    // Nothing typed: an added row left empty, blank lines, a row key moved on.
+    expect(isDraftDirty({ ...initial, env: '\n \n', mounts: [emptyMount(7)], volumes: [emptyVolume(8)], nextKey: 9 }, initial)).toBe(false);
+    expect(isDraftDirty({ ...initial, ports: initial.ports.map((p) => ({ ...p, key: 42 })) }, initial)).toBe(false);
+    // Something typed, picked or removed.
+    expect(isDraftDirty({ ...initial, name: 'web' }, initial)).toBe(true);
+    expect(isDraftDirty({ ...initial, image: 'nginx:1.27' }, initial)).toBe(true);
+    expect(isDraftDirty({ ...initial, env: 'A=1' }, initial)).toBe(true);
+    expect(isDraftDirty({ ...initial, restart: 'always' }, initial)).toBe(true);
+    expect(isDraftDirty({ ...initial, autoRemove: true }, initial)).toBe(true);
+    expect(isDraftDirty({ ...initial, ports: [] }, initial)).toBe(true);
+    expect(isDraftDirty({ ...initial, ports: [{ ...initial.ports[0]!, hostPort: '8080' }] }, initial)).toBe(true);
+    expect(isDraftDirty({ ...initial, mounts: [{ ...emptyMount(7), source: '/srv' }] }, initial)).toBe(true);
   });
 
   it('a container port pasted as 53/udp fills the port and picks the protocol', () => {

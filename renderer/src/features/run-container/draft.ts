@@ -110,6 +110,14 @@ export function specInput(d: RunDraft): RunSpecInput {
 }
 
 /**
+ * Closing would lose something: the draft would run another container than the one it opened with.
+ * Row keys, rows left empty and blank lines do not count (they run nothing); a prefilled row removed does.
+ */
+export function isDraftDirty(d: RunDraft, initial: RunDraft): boolean {
+  return JSON.stringify(specInput(d)) !== JSON.stringify(specInput(initial));
+}
+
+/**
  * Spec fields use indexes into the filtered lists; the dialog addresses rows by key. Map a spec
  * field ("ports.1.hostPort") to the draft's field id ("ports.<key>.hostPort"); line lists
  * ("env.2") map to their textarea ("env").

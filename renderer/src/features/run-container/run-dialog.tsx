@@ -1,9 +1,9 @@
 import { useMemo, useRef, useState } from 'react';
 import type { RunIssue } from '../../../../contract/models/container-run.js';
 import { useApi, useAppStore } from '../../app/runtime-context.js';
-import { Modal } from '../../ui/modal.js';
+import { Modal, ModalCloseButton } from '../../ui/modal.js';
 import { Spinner } from '../../ui/spinner.js';
-import { clientIssues, draftField, draftFromPrefill, errorsByField, specInput, type RestartPolicy, type RunDraft } from './draft.js';
+import { clientIssues, draftField, draftFromPrefill, errorsByField, isDraftDirty, specInput, type RestartPolicy, type RunDraft } from './draft.js';
 import { Field, fieldAria } from './field.js';
 import { MountsEditor, PortsEditor, VolumesEditor } from './row-editors.js';
 import { describeFailure } from './run-errors.js';
@@ -19,7 +19,8 @@ export function RunDialog({ prefill, onClose }: { prefill: RunPrefill; onClose()
   const api = useApi();
   const openPullDialog = useAppStore((s) => s.openPullDialog);
   const pushNotice = useAppStore((s) => s.pushNotice);
-  const [draft, setDraft] = useState<RunDraft>(() => draftFromPrefill(prefill));
+  const [initial] = useState<RunDraft>(() => draftFromPrefill(prefill));
+  const [draft, setDraft] = useState<RunDraft>(initial);
   const [touched, setTouched] = useState<ReadonlySet<string>>(() => new Set());
   const [submitted, setSubmitted] = useState(false);
   const [serverIssues, setServerIssues] = useState<RunIssue[]>([]);
@@ -28,6 +29,8 @@ export function RunDialog({ prefill, onClose }: { prefill: RunPrefill; onClose()
   const { networks, error: networksError } = useNetworks();
   const formRef = useRef<HTMLFormElement>(null);
   const busy = phase !== 'idle';
+  // Escape, ✕ and Cancel ask before throwing away what was typed; an untouched form just closes.
+  const dirty = useMemo(() => isDraftDirty(draft, initial), [draft, initial]);
 
   const local = useMemo(() => clientIssues(draft), [draft]);
   const localErrors = useMemo(() => errorsByField(draft, local), [draft, local]);
@@ -125,9 +128,9 @@ export function RunDialog({ prefill, onClose }: { prefill: RunPrefill; onClose()
             </>
           ) : null}
         </p>
-        <button type="button" className="btn" onClick={onClose} disabled={busy}>
+        <ModalCloseButton className="btn" disabled={busy}>
           Cancel
-        </button>
+        </ModalCloseButton>
         <button type="submit" form="run-form" className="btn btn--primary" disabled={busy}>
           Run
         </button>
@@ -136,7 +139,7 @@ export function RunDialog({ prefill, onClose }: { prefill: RunPrefill; onClose()
   );
 
   return (
-    <Modal title="Run a container" closeLabel="Close" size="wide" className="run-dialog" busy={busy} closeOnBackdrop={false} onClose={onClose} footer={footer}>
+    <Modal title="Run a container" closeLabel="Close" size="wide" className="run-dialog" busy={busy} closeOnBackdrop={false} dirty={dirty} discardQuestion="Discard this container’s settings?" onClose={onClose} footer={footer}>
       <form
         id="run-form"
         ref={formRef}
