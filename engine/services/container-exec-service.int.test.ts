@@ -6,7 +6,8 @@ import { contract } from '../../contract/api.js';
 import type { ContainerStatsEvent, ExecEvent, StatsSummaryEvent } from '../../contract/models/container-exec.js';
 import { createDispatcher, type ServerMessage } from '../../contract/rpc.js';
 import type { Backend } from '../backend.js';
-import { ctx, docker, nextMatching, removeContainers, runningTestBackend, TEST_IMAGE, uniquePrefix } from '../testing/int-helpers.js';
+import { isResizeAfterEnd } from '../exec/exec-messages.js';
+import { ctx, docker, nextMatching, removeContainers, runningTestBackend, TEST_IMAGE, testEngine, uniquePrefix } from '../testing/int-helpers.js';
 
 const prefix = uniquePrefix('h3d');
 let backend: Backend;
@@ -105,6 +106,27 @@ describe('exec against the real dockerd', () => {
       after = await shells();
     }
     expect(after).toBe(before);
+  });
+
+  it('knows the engine’s answers to a resize that raced the end of the process, and nothing else, as moot', async () => {
+    const engine = testEngine();
+    const refusal = (p: Promise<unknown>) => p.then(() => undefined, (err: unknown) => err);
+    const resize = (path: string) => refusal(engine.json({ method: 'POST', path, query: { h: 10, w: 10 } }));
+    const stopped = await docker('run', '-d', '--name', `${prefix}rz`, TEST_IMAGE, 'sh', '-c', 'while :; do sleep 1; done');
+    const { Id: exec } = await engine.json<{ Id: string }>({ method: 'POST', path: `/containers/${stopped}/exec`, body: { Cmd: ['true'], Tty: true, AttachStdout: true } });
+    await engine.json({ method: 'POST', path: `/exec/${exec}/start`, body: { Detach: true, Tty: true } });
+    await expect.poll(async () => (await engine.json<{ Running: boolean }>({ method: 'GET', path: `/exec/${exec}/json` })).Running, { timeout: 10_000 }).toBe(false);
+    // The exec's process has ended: 404 "no such exec".
+    expect(isResizeAfterEnd(await resize(`/exec/${exec}/resize`))).toBe(true);
+    await docker('stop', '-t', '0', stopped);
+    // The container has stopped: 500 "… is not running" for the exec, 409 for an attached TTY.
+    expect(isResizeAfterEnd(await resize(`/exec/${exec}/resize`))).toBe(true);
+    expect(isResizeAfterEnd(await resize(`/containers/${stopped}/resize`))).toBe(true);
+    // A refusal for another reason is not moot.
+    const bad = await refusal(engine.json({ method: 'POST', path: `/containers/${busy}/resize`, query: { h: 'tall', w: 10 } }));
+    expect(bad).toMatchObject({ statusCode: 400 });
+    expect(isResizeAfterEnd(bad)).toBe(false);
+    expect(isResizeAfterEnd(new Error('connect ECONNREFUSED'))).toBe(false);
   });
 
   it('explains a missing shell instead of printing the engine error in the terminal', async () => {

@@ -1,6 +1,7 @@
 import type { DomainImplementation } from '../../contract/define.js';
 import type { containerExecApi } from '../../contract/domains/container-exec.js';
 import { toBerthError } from '../errors.js';
+import { isResizeAfterEnd } from '../exec/exec-messages.js';
 import { openTerminal } from '../exec/open-terminal.js';
 import { streamContainerStats } from '../stats/container-stats.js';
 import { engineStatsSource } from '../stats/stats-source.js';
@@ -23,6 +24,7 @@ export function createContainerExecService(deps: ServiceDeps, stores: Pick<Share
       try {
         await handle.resize(cols, rows);
       } catch (err) {
+        if (isResizeAfterEnd(err)) return;
         throw toBerthError(err, deps.connections.require().endpoint.host);
       }
     },
