@@ -226,6 +226,8 @@ describe('run a container from the dialog', () => {
     const notice = p.getByRole('alert').filter({ hasText: `Started ${name}, with a warning from the engine` });
     await expect.poll(() => notice.count(), { timeout: 10_000 }).toBe(1);
     expect(await notice.innerText()).toContain(warning);
+    // A warning, not an error: the container runs.
+    expect(await notice.getAttribute('class')).toContain('ca-notice--warning');
     await notice.getByRole('button', { name: 'Dismiss' }).click();
     expect(await notice.count()).toBe(0);
     expect(pageErrors).toEqual([]);

@@ -3,18 +3,18 @@ import { useAppStore } from '../../app/runtime-context.js';
 import type { ActionNotice } from './action-store.js';
 import { CloseIcon } from './action-icons.js';
 
-/** How long a success or info notice stays (errors stay until dismissed). */
+/** How long a success or info notice stays (warnings and errors stay until dismissed). */
 const SUCCESS_MS = 6000;
 
 function NoticeItem({ notice, onDismiss }: { notice: ActionNotice; onDismiss(id: number): void }) {
   useEffect(() => {
-    if (notice.tone === 'error') return;
+    if (notice.tone === 'error' || notice.tone === 'warning') return;
     const t = setTimeout(() => onDismiss(notice.id), SUCCESS_MS);
     return () => clearTimeout(t);
   }, [notice, onDismiss]);
-  const error = notice.tone === 'error';
+  const urgent = notice.tone === 'error' || notice.tone === 'warning';
   return (
-    <div className={`ca-notice ca-notice--${notice.tone}`} role={error ? 'alert' : 'status'}>
+    <div className={`ca-notice ca-notice--${notice.tone}`} role={urgent ? 'alert' : 'status'}>
       <div className="ca-notice__body">
         <p className="ca-notice__title">{notice.title}</p>
         {notice.failures.length ? (

@@ -15,8 +15,8 @@ export interface ActionFailure {
 
 export interface ActionNotice {
   id: number;
-  /** success and info fade; error stays until dismissed. */
-  tone: 'success' | 'info' | 'error';
+  /** success and info fade; warning (it worked, but mind this) and error stay until dismissed. */
+  tone: 'success' | 'info' | 'warning' | 'error';
   title: string;
   failures: ActionFailure[];
   /** Where it was raised: the list page or a details page (so each shows its own). */

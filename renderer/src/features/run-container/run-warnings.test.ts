@@ -4,7 +4,7 @@ import { runWarningsNotice } from './run-warnings.js';
 describe('runWarningsNotice', () => {
   it('a run the engine warned about leaves a notice on the details page, kept until dismissed', () => {
     expect(runWarningsNotice({ name: 'web', warnings: ['Published ports are discarded when using host network mode'] })).toEqual({
-      tone: 'error',
+      tone: 'warning',
       title: 'Started web, with a warning from the engine',
       failures: [{ name: 'Warning', message: 'Published ports are discarded when using host network mode' }],
       scope: 'details',

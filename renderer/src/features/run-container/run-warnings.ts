@@ -11,7 +11,7 @@ export function runWarningsNotice(result: Pick<RunResult, 'name' | 'warnings'>):
   const warnings = result.warnings.map((w) => w.trim()).filter(Boolean);
   if (!warnings.length) return undefined;
   return {
-    tone: 'error',
+    tone: 'warning',
     title: `Started ${result.name}, with ${warnings.length === 1 ? 'a warning' : `${warnings.length} warnings`} from the engine`,
     failures: warnings.map((message) => ({ name: 'Warning', message })),
     scope: 'details',
