@@ -105,7 +105,8 @@ describe('compose: open a file, up, merged logs, edit and up again, down', () =>
   it('after an edit to one service, up recreates only that service', async () => {
     const before = { db: await idOf('db'), web: await idOf('web'), worker: await idOf('worker') };
     writeFileSync(file, composeFile('worker-edited'));
-    await page.getByRole('button', { name: 'Reload file' }).click();
+    // Coming back to the window from the editor reads the file again; no Reload click needed.
+    await page.evaluate(() => window.dispatchEvent(new Event('focus')));
     await expect.poll(() => cell('worker', 3).innerText(), { timeout: 10_000 }).toBe('recreate');
     expect(await cell('db', 3).innerText()).toBe('unchanged');
     expect(await cell('web', 3).innerText()).toBe('unchanged');

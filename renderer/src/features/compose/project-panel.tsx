@@ -47,6 +47,11 @@ export function ProjectPanel({ row, onLoaded }: { row: ProjectRow; onLoaded?: (n
     );
   }, [api, files?.join(','), projectName]);
   useEffect(reload, [reload]);
+  // Back from the editor the file was changed in: read it again, so the preview is never stale.
+  useEffect(() => {
+    window.addEventListener('focus', reload);
+    return () => window.removeEventListener('focus', reload);
+  }, [reload]);
   useEffect(() => () => sub.current?.dispose(), []);
 
   const start = (kind: 'up' | 'pull') => {
