@@ -55,4 +55,10 @@ export interface RecycleBinRestoreResult {
   containerId: string;
   name: string;
   started: boolean;
+  /**
+   * Set when the container was recreated but a later step failed: what it lacks, one short clause each
+   * ("not started: Port 8080 is already in use…", "not connected to backend: …"). The container exists
+   * and its entry has left the bin, so restoring again would only find the name taken.
+   */
+  incomplete?: string[];
 }

@@ -4,15 +4,25 @@ import { containerAction, createContainer, exists, imagePath, inspectContainer, 
 import type { EngineConnection } from '../client/engine-connection.js';
 import { readableActionError } from '../container-actions/readable-error.js';
 import { toBerthError } from '../errors.js';
+import { findHolder, publishedPorts } from '../run/port-holder.js';
 import type { CreateSpec } from './create-config.js';
 
 type Json = Record<string, unknown>;
+
+/** Who publishes a host port (another container), to name it when the start finds the port taken. */
+async function portOwners(engine: EngineConnection['engine']): Promise<(hostPort: string) => string | undefined> {
+  // Best effort: without the list, the message just won't name the owner.
+  const ports = await publishedPorts(engine).catch(() => []);
+  return (p) => findHolder(ports, Number(p), 'tcp') ?? findHolder(ports, Number(p), 'udp');
+}
 
 /**
  * Recreates a removed container from its kept create-config: same name, Config, HostConfig (ports,
  * mounts, restart policy, limits), labels and networks; anonymous volumes that still exist are
  * attached again. Starts it when it was running (unless `start` says otherwise). Clear errors when
- * the name is taken again or the image is gone; nothing half-made is left behind.
+ * the name is taken again, the image or a network is gone (a container that cannot be reconnected is
+ * removed again). Once the container exists, a step that fails after it does not make the restore a
+ * failure: the result says what is missing in `incomplete` (e.g. "not started: Port 8080 is already in use…").
  */
 export async function restoreContainer(conn: EngineConnection, spec: CreateSpec, start: boolean, signal: AbortSignal): Promise<RecycleBinRestoreResult> {
   const engine = conn.engine;
@@ -61,26 +71,34 @@ export async function restoreContainer(conn: EngineConnection, spec: CreateSpec,
     throw readableActionError(e, { name: spec.name });
   }
 
-  try {
-    for (const ep of spec.extraEndpoints) {
+  for (const ep of spec.extraEndpoints) {
+    try {
       await engine.json<unknown>({ method: 'POST', path: `/networks/${encodeURIComponent(ep.network)}/connect`, body: { Container: container.id, EndpointConfig: ep.config }, signal });
+    } catch (err) {
+      const e = fail(err);
+      const undone = await removeContainer(engine, container.id, { force: true }).then(
+        () => true,
+        (gone: unknown) => fail(gone).code === 'NOT_FOUND',
+      );
+      if (undone) throw new BerthError(e.code, `Could not reconnect ${spec.name} to its networks: ${e.message}`);
+      // It could not be taken back, so it exists: say what it lacks, and leave it stopped.
+      const incomplete = [`not connected to ${ep.network}: ${e.message}`];
+      if (start) incomplete.push('not started');
+      return { containerId: container.id, name: spec.name, started: false, incomplete };
     }
-  } catch (err) {
-    await removeContainer(engine, container.id, { force: true }).catch(() => undefined);
-    const e = fail(err);
-    throw new BerthError(e.code, `Could not reconnect ${spec.name} to its networks: ${e.message}`);
   }
 
-  let started = false;
-  if (start) {
-    try {
-      await containerAction(engine, container.id, 'start', {}, signal);
-      started = true;
-    } catch (err) {
-      // The container exists again (config restored); say why it did not start.
-      const e = readableActionError(fail(err), { id: container.id, name: spec.name });
-      throw new BerthError(e.code, `${spec.name} was recreated but did not start: ${e.message}`, { containerId: container.id, recreated: true });
-    }
+  if (!start) return { containerId: container.id, name: spec.name, started: false };
+  try {
+    await containerAction(engine, container.id, 'start', {}, signal);
+    return { containerId: container.id, name: spec.name, started: true };
+  } catch (err) {
+    // The container exists again (config restored): a restore that half succeeded, with the reason.
+    const berth = fail(err);
+    const portOwner = /port is already allocated|address already in use|port \d+ is already in use/i.test(`${berth.message} ${JSON.stringify(berth.details ?? '')}`)
+      ? await portOwners(engine)
+      : undefined;
+    const e = readableActionError(berth, { id: container.id, name: spec.name, portOwner });
+    return { containerId: container.id, name: spec.name, started: false, incomplete: [`not started: ${e.message}`] };
   }
-  return { containerId: container.id, name: spec.name, started };
 }

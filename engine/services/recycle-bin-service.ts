@@ -75,15 +75,17 @@ export function createRecycleBinService(deps: ServiceDeps, bin: RecycleBinStore)
     restore: async ({ id, start }, ctx) => {
       const record = await bin.get(id);
       const conn = deps.connections.require();
+      const result = await restoreContainer(conn, record.spec, start ?? record.spec.wasRunning, ctx.signal);
+      // The container exists now (started or not): the entry has served its purpose.
       try {
-        const result = await restoreContainer(conn, record.spec, start ?? record.spec.wasRunning, ctx.signal);
         await bin.delete(id);
-        return result;
       } catch (err) {
-        // Recreated but not started: the entry has served its purpose.
-        if (err instanceof BerthError && (err.details as { recreated?: boolean } | undefined)?.recreated) await bin.delete(id).catch(() => undefined);
-        throw err;
+        // Already gone (deleted or purged meanwhile) is fine; otherwise say it is still listed.
+        if (!(err instanceof BerthError && err.code === 'NOT_FOUND')) {
+          result.incomplete = [...(result.incomplete ?? []), `still listed in Recently removed: ${err instanceof Error ? err.message : String(err)}`];
+        }
       }
+      return result;
     },
     delete: async ({ id }) => {
       await bin.delete(id);

@@ -11,10 +11,11 @@ import { reasonOf } from '../container-actions/run-actions.js';
 import '../container-actions/container-actions.css';
 import { RemovedVolumes } from '../volumes/removed-volumes.js';
 import { formatExpiresIn, formatRetention, retentionChoices } from './retention.js';
+import { restoreOutcome } from './restore-outcome.js';
 import { useRecycleBin } from './use-recycle-bin.js';
 import './recycle-bin.css';
 
-type Outcome = { tone: 'success' | 'error'; text: string };
+type Outcome = { tone: 'success' | 'warning' | 'error'; text: string };
 
 /**
  * "Recently removed": the configurations of containers removed through Berth, each recreated in one
@@ -42,8 +43,7 @@ export function RecentlyRemovedPage() {
     mark(e.id, 'restore');
     setOutcome(undefined);
     try {
-      const r = await api.recycleBin.restore({ id: e.id });
-      setOutcome({ tone: 'success', text: `Restored ${r.name}${r.started ? ' and started it' : ''}` });
+      setOutcome(restoreOutcome(await api.recycleBin.restore({ id: e.id })));
     } catch (err) {
       setOutcome({ tone: 'error', text: `Could not restore ${e.name}: ${reasonOf(err)}` });
     } finally {
@@ -108,7 +108,7 @@ export function RecentlyRemovedPage() {
         </p>
       ) : null}
       {outcome ? (
-        <div className={`ca-notice ca-notice--${outcome.tone}`} role={outcome.tone === 'error' ? 'alert' : 'status'}>
+        <div className={`ca-notice ca-notice--${outcome.tone}`} role={outcome.tone === 'success' ? 'status' : 'alert'}>
           <p className="ca-notice__title">{outcome.text}</p>
         </div>
       ) : null}

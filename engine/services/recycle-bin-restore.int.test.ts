@@ -1,0 +1,83 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BerthError } from '../../contract/errors.js';
+import type { Backend } from '../backend.js';
+import { ctx, docker, removeContainers, runningTestBackend, TEST_IMAGE, uniquePrefix } from '../testing/int-helpers.js';
+import { freePort } from '../testing/test-files.js';
+
+const prefix = uniquePrefix('rbr');
+let backend: Backend;
+let dataDir: string;
+const networks: string[] = [];
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'berth-rbr-'));
+  backend = await runningTestBackend(dataDir);
+});
+
+afterAll(async () => {
+  await backend?.dispose();
+  await removeContainers(prefix);
+  for (const n of networks) await docker('network', 'rm', n).catch(() => undefined);
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+const failure = async (p: Promise<unknown>): Promise<BerthError> => {
+  try {
+    await p;
+  } catch (err) {
+    if (err instanceof BerthError) return err;
+    throw err;
+  }
+  throw new Error('expected the call to fail');
+};
+const listed = async (id: string) => (await backend.impl.recycleBin.list({}, ctx())).entries.some((e) => e.id === id);
+const containerIds = async (name: string) => (await docker('ps', '-aq', '--filter', `name=^/${name}$`)).split('\n').filter(Boolean);
+
+describe('recycle bin restore when a step after the create fails (real dockerd)', () => {
+  it('recreated but not started (its port is taken): a result saying so, the entry gone, no second copy on a retry', async () => {
+    const name = `${prefix}web`;
+    const port = await freePort();
+    await docker('run', '-d', '--name', name, '-p', `127.0.0.1:${port}:80`, TEST_IMAGE, 'sleep', '300');
+    const { recycleBinEntryId } = await backend.impl.containers.remove({ id: name, volumes: false, force: true }, ctx());
+    expect(recycleBinEntryId).toBeTruthy();
+    const holder = `${prefix}holder`;
+    await docker('run', '-d', '--name', holder, '-p', `127.0.0.1:${port}:80`, TEST_IMAGE, 'sleep', '300');
+
+    const r = await backend.impl.recycleBin.restore({ id: recycleBinEntryId! }, ctx());
+    expect(r).toMatchObject({ name, started: false });
+    expect(r.incomplete).toEqual([`not started: Port ${port} is already in use by container ${holder}`]);
+    const ids = await containerIds(name);
+    expect(ids).toHaveLength(1);
+    expect(r.containerId.startsWith(ids[0]!)).toBe(true);
+    expect(await docker('inspect', '-f', '{{.State.Status}}', name)).toBe('created');
+    expect(await listed(recycleBinEntryId!)).toBe(false);
+
+    const again = await failure(backend.impl.recycleBin.restore({ id: recycleBinEntryId! }, ctx()));
+    expect(again.code).toBe('NOT_FOUND');
+    expect(await containerIds(name)).toHaveLength(1);
+  });
+
+  it('a network that is gone: recreated and reported not started (the engine refuses the start), not a failure', async () => {
+    const name = `${prefix}two`;
+    const front = `${prefix}front`;
+    const back = `${prefix}back`;
+    networks.push(front, back);
+    await docker('network', 'create', front);
+    await docker('network', 'create', back);
+    await docker('run', '-d', '--name', name, '--network', front, TEST_IMAGE, 'sleep', '300');
+    await docker('network', 'connect', back, name);
+    const { recycleBinEntryId } = await backend.impl.containers.remove({ id: name, volumes: false, force: true }, ctx());
+    await docker('network', 'rm', back);
+
+    const r = await backend.impl.recycleBin.restore({ id: recycleBinEntryId! }, ctx());
+    expect(r).toMatchObject({ name, started: false });
+    expect(r.incomplete).toHaveLength(1);
+    expect(r.incomplete![0]).toMatch(new RegExp(`^not started: .*${back}`));
+    expect(await containerIds(name)).toHaveLength(1);
+    expect(await docker('inspect', '-f', '{{.State.Status}}', name)).toBe('created');
+    expect(await listed(recycleBinEntryId!)).toBe(false);
+  });
+});
