@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hrefFor, labelOf, parseHash, routes } from './routes.js';
+import { hashQueryParam, hrefFor, labelOf, parseHash, parseHashParams, routes } from './routes.js';
 
 describe('routes', () => {
   it('parses page hashes', () => {
@@ -16,5 +16,14 @@ describe('routes', () => {
   it('round-trips every route', () => {
     for (const r of routes) expect(parseHash(hrefFor(r.id))).toBe(r.id);
     expect(labelOf('volumes')).toBe('Volumes');
+  });
+  it('reads one query value after the path, decoded', () => {
+    expect(hashQueryParam('#/images/sha256%3Aabc/inspect?tag=web%3A1', 'tag')).toBe('web:1');
+    expect(hashQueryParam('#/images/x/inspect?view=map&tag=reg%3A5000%2Fa%2Fb%3A2', 'tag')).toBe('reg:5000/a/b:2');
+    expect(hashQueryParam('#/images/x/inspect', 'tag')).toBeUndefined();
+    expect(hashQueryParam('#/images/x/inspect?tag=', 'tag')).toBeUndefined();
+    expect(hashQueryParam('#/images/x/inspect?other=1', 'tag')).toBeUndefined();
+    // The query is not part of the path.
+    expect(parseHashParams('#/images/sha256%3Aabc/inspect?tag=web%3A1')).toEqual(['sha256:abc', 'inspect']);
   });
 });

@@ -44,3 +44,9 @@ export function parseHashParams(hash: string): string[] {
     .filter(Boolean)
     .map((p) => decodeURIComponent(p));
 }
+
+/** One value of the hash's query: `#/images/abc/inspect?tag=web%3A1`, 'tag' → 'web:1'; undefined when absent or empty. */
+export function hashQueryParam(hash: string, key: string): string | undefined {
+  const i = hash.indexOf('?');
+  return (i < 0 ? undefined : new URLSearchParams(hash.slice(i + 1)).get(key)) || undefined;
+}

@@ -1,5 +1,5 @@
 import { useSyncExternalStore } from 'react';
-import { parseHash, parseHashParams, type RouteId } from './routes.js';
+import { hashQueryParam, parseHash, parseHashParams, type RouteId } from './routes.js';
 
 const subscribe = (cb: () => void) => {
   window.addEventListener('hashchange', cb);
@@ -15,4 +15,9 @@ export function useHashRoute(): RouteId {
 export function useHashParams(): string[] {
   const raw = useSyncExternalStore(subscribe, () => window.location.hash);
   return parseHashParams(raw);
+}
+
+/** One value of the hash's query (`?tag=web%3A1`), re-rendering on hashchange. */
+export function useHashQueryParam(key: string): string | undefined {
+  return useSyncExternalStore(subscribe, () => hashQueryParam(window.location.hash, key));
 }

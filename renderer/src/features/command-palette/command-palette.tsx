@@ -52,7 +52,7 @@ function PalettePanel({ onClose }: { onClose(): void }) {
     ]).then(([images, volumes, networks]) => {
       if (!live) return;
       setLists({
-        images: images.flatMap((i) => (i.repoTags.length ? i.repoTags.map((name) => ({ id: i.id, name })) : [{ id: i.id, name: i.shortId }])),
+        images: images.flatMap((i) => (i.repoTags.length ? i.repoTags.map((tag) => ({ id: i.id, name: tag, tag })) : [{ id: i.id, name: i.shortId }])),
         volumes: volumes.map((v) => v.name),
         networks: networks.map((n) => n.name),
       });

@@ -1,5 +1,6 @@
 import type { BerthApi, ContainerSummary } from '../../../../contract/index.js';
 import { routes } from '../../app/routes.js';
+import { imageDetailsHref } from '../images/image-title.js';
 
 export type PaletteKind = 'Page' | 'Container' | 'Image' | 'Volume' | 'Network' | 'Compose project';
 
@@ -17,7 +18,8 @@ export interface PaletteCommand {
 
 export interface PaletteSources {
   containers: readonly ContainerSummary[];
-  images: readonly { id: string; name: string }[];
+  /** One per tag (`tag` set), or one named by its short id when dangling. */
+  images: readonly { id: string; name: string; tag?: string }[];
   volumes: readonly string[];
   networks: readonly string[];
 }
@@ -49,7 +51,7 @@ export function buildCommands(src: PaletteSources, api: { containers: ActionsApi
       out.push(cmd('Logs', go(`#/containers/${enc(c.id)}/logs`)));
     }
   }
-  for (const i of src.images) out.push({ id: `image:${i.id}:${i.name}`, kind: 'Image', name: i.name, action: 'Open', run: go(`#/images/${enc(i.id)}`) });
+  for (const i of src.images) out.push({ id: `image:${i.id}:${i.name}`, kind: 'Image', name: i.name, action: 'Open', run: go(imageDetailsHref(i.id, 'inspect', i.tag)) });
   for (const v of src.volumes) out.push({ id: `volume:${v}`, kind: 'Volume', name: v, action: 'Open', run: go(`#/volumes/${enc(v)}`) });
   for (const n of src.networks) out.push({ id: `network:${n}`, kind: 'Network', name: n, action: 'Open', run: go(`#/networks/${enc(n)}`) });
   for (const p of projects) out.push({ id: `compose:${p}`, kind: 'Compose project', name: p, action: 'Open', run: go('#/compose') });

@@ -1,11 +1,13 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import type { ImageDetails } from '../../../../contract/models/images.js';
 import { useApi, useAppStore } from '../../app/runtime-context.js';
+import { useHashQueryParam } from '../../app/use-hash-route.js';
 import { AlertIcon } from '../../ui/icons.js';
 import { Notice } from '../../ui/notice.js';
 import { HistoryTab } from './history-tab.js';
 import { InspectTab } from './inspect-tab.js';
 import type { ImageRow } from './image-rows.js';
+import { imageDetailsHref, imageHeading } from './image-title.js';
 import { RemoveDialog } from './remove-dialog.js';
 import { TagPushDialog } from './tag-push-dialog.js';
 import { PageLoading } from '../../ui/page-loading.js';
@@ -20,9 +22,13 @@ const TABS = [
   { id: 'layers', label: 'Layers' },
 ] as const;
 
-/** One image: Inspect (summary + full JSON), History, Layers; Run, Tag/Push and Remove from here too. */
+/**
+ * One image: Inspect (summary + full JSON), History, Layers; Run, Tag/Push and Remove from here too.
+ * Titled by the tag it was opened from (`?tag=`, one list row per tag), its other tags beneath.
+ */
 export function ImageDetailsPage({ id, tab }: { id: string; tab?: string }) {
   const api = useApi();
+  const opened = useHashQueryParam('tag');
   const openRun = useAppStore((s) => s.openRunDialog);
   const [details, setDetails] = useState<ImageDetails>();
   const [error, setError] = useState<string>();
@@ -62,7 +68,7 @@ export function ImageDetailsPage({ id, tab }: { id: string; tab?: string }) {
     );
   }
 
-  const name = details.repoTags[0] ?? details.shortId;
+  const { title: name, tag, otherTags } = imageHeading(details, opened);
   const row: ImageRow = {
     key: details.id,
     image: { ...details, dangling: details.repoTags.length === 0, containers: [] },
@@ -70,7 +76,7 @@ export function ImageDetailsPage({ id, tab }: { id: string; tab?: string }) {
     tagName: '',
     name,
   };
-  const hrefOf = (t: string) => `#/images/${encodeURIComponent(id)}/${t}`;
+  const hrefOf = (t: string) => imageDetailsHref(id, t, opened);
 
   return (
     <div className="page page--fill img-details">
@@ -80,10 +86,23 @@ export function ImageDetailsPage({ id, tab }: { id: string; tab?: string }) {
             Images
           </a>
           <h2 className="img-details__title">{name}</h2>
+          {otherTags.length ? (
+            <p className="img-details__tags">
+              Also tagged{' '}
+              {otherTags.map((t, i) => (
+                <span key={t}>
+                  {i ? ', ' : ''}
+                  <a href={imageDetailsHref(id, current, t)} className="mono">
+                    {t}
+                  </a>
+                </span>
+              ))}
+            </p>
+          ) : null}
           <p className="muted mono">{details.id}</p>
         </div>
         <div className="img-toolbar-actions">
-          <button type="button" className="btn btn--primary" onClick={() => openRun({ image: details.repoTags[0] ?? details.id, exposedPorts: details.exposedPorts, volumes: details.volumes })}>
+          <button type="button" className="btn btn--primary" onClick={() => openRun({ image: tag ?? details.id, exposedPorts: details.exposedPorts, volumes: details.volumes })}>
             Run
           </button>
           <button type="button" className="btn" onClick={() => setDialog('tag')}>
@@ -109,7 +128,7 @@ export function ImageDetailsPage({ id, tab }: { id: string; tab?: string }) {
         )}
       </div>
       {dialog === 'remove' ? <RemoveDialog row={row} onClose={() => setDialog(null)} onRemoved={() => (window.location.hash = '#/images')} /> : null}
-      {dialog === 'tag' ? <TagPushDialog source={details.repoTags[0] ?? details.id} initialTarget={details.repoTags[0]} onClose={() => setDialog(null)} /> : null}
+      {dialog === 'tag' ? <TagPushDialog source={tag ?? details.id} initialTarget={tag} onClose={() => setDialog(null)} /> : null}
     </div>
   );
 }

@@ -3,6 +3,7 @@ import { formatBytes } from '../../lib/format/bytes.js';
 import { formatAbsoluteTime, formatRelativeTime } from '../../lib/format/relative-time.js';
 import { useNow } from '../../lib/use-now.js';
 import type { ImageRow, ImageSort, SortKey } from './image-rows.js';
+import { imageDetailsHref } from './image-title.js';
 
 interface Column {
   label: string;
@@ -83,7 +84,7 @@ export function ImagesTable({ rows, sort, onSort, actions, empty }: ImagesTableP
             return (
               <div role="row" key={row.key} aria-label={row.name} className={`itable__row${i.dangling ? ' is-dangling' : ''}`}>
                 <div role="cell" className="itable__cell cell-repo" title={row.repository}>
-                  <a href={`#/images/${encodeURIComponent(i.id)}/inspect`}>{row.repository}</a>
+                  <a href={imageDetailsHref(i.id, 'inspect', row.tag)}>{row.repository}</a>
                   {i.dangling ? <span className="img-badge">dangling</span> : null}
                   {i.repoTags.length > 1 ? <span className="img-badge img-badge--muted" title={i.repoTags.join('\n')}>{i.repoTags.length} tags</span> : null}
                 </div>
