@@ -56,4 +56,23 @@ describe('a settings file that could not be used, and an engine named on the com
       await browser.close();
     }
   });
+
+  it('names --engine as what decides the engine when the saved choice is another, and does not ask for a restart', async () => {
+    await berth?.stop();
+    const flagDir = join(root, 'flag-data');
+    mkdirSync(flagDir);
+    writeFileSync(join(flagDir, 'settings.json'), JSON.stringify({ engine: 'vm' }));
+    berth = await startBerth(['--no-embedded-engine', '--data-dir', flagDir, '--engine', 'native']);
+    const browser = await launchBrowser();
+    try {
+      const { page, errors } = await openApp(browser, berth, '#/settings');
+      const engine = page.getByRole('region', { name: 'Engine' });
+      await expect.poll(() => engine.innerText(), { timeout: 15_000 }).toContain('In effect now: native.');
+      await engine.getByText('Berth was started with --engine native, which decides the engine; this setting applies when Berth starts without it.').waitFor();
+      expect(await engine.innerText()).not.toMatch(/restart Berth to switch/i);
+      expect(errors).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+  });
 });

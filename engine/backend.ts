@@ -40,7 +40,7 @@ import { VmPortForwards } from './providers/vm-port-forwards.js';
 import type { VmWanted } from './providers/vm-host.js';
 import { clientVersions } from './versions.js';
 import { contract } from '../contract/api.js';
-import type { EngineChoice } from '../contract/domains/settings.js';
+import type { EngineChoice, EngineFrom } from '../contract/domains/settings.js';
 import { ErrorRing, recordErrors } from './diagnostics/error-ring.js';
 import { dockerConfigPath } from './registry/docker-config.js';
 import { createDiagnosticsService } from './services/diagnostics-service.js';
@@ -113,6 +113,7 @@ class EngineBackend implements Backend {
   private readonly statsPools = new WeakMap<EngineConnection, StatsPool>();
   private readonly settings: SettingsStore;
   private readonly engineInEffect: EngineChoice;
+  private readonly engineFrom: EngineFrom;
   /** The last errors returned to a window, for the diagnostics bundle. */
   private readonly errors = new ErrorRing();
   /** Berth's VM, built on first use (undefined on builds without one). */
@@ -126,7 +127,7 @@ class EngineBackend implements Backend {
     this.log = options.log ?? (() => undefined);
     const binDir = recycleBinDir(options.dataDir);
     this.settings = new SettingsStore({ file: join(options.dataDir, 'settings.json'), legacy: () => readLegacyBinSettings(binDir), log: this.log });
-    this.engineInEffect = this.chooseEngine();
+    ({ choice: this.engineInEffect, from: this.engineFrom } = this.chooseEngine());
     this.portForwards = new VmPortForwards({
       forwarder: { forward: (spec) => this.vmHost()!.forwardPort(spec) },
       allInterfaces: () => this.settings.get().vm.portsAllInterfaces,
@@ -159,7 +160,7 @@ class EngineBackend implements Backend {
       networks: createNetworksService(services),
       system: createDiskUsageService(services),
       volumes: createVolumesService(services, stores.recycleBin),
-      settings: createSettingsService(this.settings, this.engineInEffect),
+      settings: createSettingsService(this.settings, { choice: this.engineInEffect, from: this.engineFrom }),
       diagnostics: createDiagnosticsService({
         dataDir: options.dataDir,
         settings: this.settings,
@@ -175,17 +176,20 @@ class EngineBackend implements Backend {
   }
 
   /** The engine setting applies when no command-line flag chose one (a flag always wins). */
-  private chooseEngine(): EngineChoice {
+  /** The engine choice for this run: `--engine` (or `--docker-host`) wins, else the saved setting if it can apply here, else auto. */
+  private chooseEngine(): { choice: EngineChoice; from: EngineFrom } {
     const { options } = this;
     const flag = options.engine ?? 'auto';
     const chosen = this.settings.get().engine;
-    if (flag !== 'auto' || options.dockerHost || chosen === 'auto') return flag;
+    if (flag !== 'auto' || options.dockerHost) return { choice: flag, from: { kind: 'flag' } };
+    if (chosen === 'auto') return { choice: 'auto', from: { kind: 'settings' } };
     try {
       planEngine({ engine: chosen, noEmbedded: options.embedded === 'never' }, options.platform ?? process.platform);
-      return chosen;
+      return { choice: chosen, from: { kind: 'settings' } };
     } catch (err) {
-      this.log(`settings: the engine choice "${chosen}" cannot apply (${(err as Error).message}); using auto`);
-      return 'auto';
+      const reason = (err as Error).message;
+      this.log(`settings: the engine choice "${chosen}" cannot apply (${reason}); using auto`);
+      return { choice: 'auto', from: { kind: 'unusable', reason } };
     }
   }
 

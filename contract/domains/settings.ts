@@ -118,6 +118,8 @@ export const settingsPatchSchema = z
 
 export type SettingsPatch = z.output<typeof settingsPatchSchema>;
 
+export type EngineFrom = { kind: 'flag' } | { kind: 'settings' } | { kind: 'unusable'; reason: string };
+
 export interface SettingsView {
   settings: Settings;
   /** Where they are kept. */
@@ -126,6 +128,11 @@ export interface SettingsView {
   problem?: { message: string; keptAs: string };
   /** The engine choice in effect in this run (a change applies at the next start). */
   engineInEffect: EngineChoice;
+  /**
+   * Where that choice came from: `--engine` on the command line (it wins over the setting), the saved
+   * setting, or "auto" because the saved choice cannot apply on this computer (and why).
+   */
+  engineFrom: EngineFrom;
   /** This computer, for the limits of the VM settings: CPUs, memory, and the home folder (the default share). */
   vmHost: { cpus: number; memoryMiB: number; home: string };
 }

@@ -10,7 +10,7 @@ import { createSettingsService } from './settings-service.js';
 const ctx = { signal: new AbortController().signal } as CallContext;
 const service = () => {
   const store = new SettingsStore({ file: join(mkdtempSync(join(tmpdir(), 'berth-settings-svc-')), 'settings.json'), home: '/home/ada', host: () => ({ cpus: 6, memoryBytes: 12 * 1024 ** 3 + 5 }) });
-  return createSettingsService(store, 'native');
+  return createSettingsService(store, { choice: 'native', from: { kind: 'flag' } });
 };
 
 describe('settings service', () => {
@@ -27,5 +27,9 @@ describe('settings service', () => {
     expect(err).toBeInstanceOf(BerthError);
     expect((err as BerthError).details).toEqual({ issues: [{ field: 'vm.cpus', message: 'This computer has 6 CPUs; the VM cannot have 7.' }] });
     expect((await s.get({}, ctx)).settings.vm.cpus).toBe(6);
+  });
+
+  it('says where the engine choice in effect came from', async () => {
+    expect(await service().get({}, ctx)).toMatchObject({ engineInEffect: 'native', engineFrom: { kind: 'flag' } });
   });
 });

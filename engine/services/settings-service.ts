@@ -1,11 +1,18 @@
 import type { DomainImplementation } from '../../contract/define.js';
-import type { EngineChoice, SettingsView, settingsApi } from '../../contract/domains/settings.js';
+import type { EngineChoice, EngineFrom, SettingsView, settingsApi } from '../../contract/domains/settings.js';
 import type { SettingsStore } from '../settings/settings-store.js';
 import { AsyncQueue } from '../streams/async-queue.js';
 
 /** The Settings page's back end: read, watch and change the one SettingsStore built in backend.ts. */
-export function createSettingsService(store: SettingsStore, engineInEffect: EngineChoice): DomainImplementation<typeof settingsApi> {
-  const view = (): SettingsView => ({ settings: store.get(), file: store.file, ...(store.problem ? { problem: store.problem } : {}), engineInEffect, vmHost: store.vmHost() });
+export function createSettingsService(store: SettingsStore, engine: { choice: EngineChoice; from: EngineFrom }): DomainImplementation<typeof settingsApi> {
+  const view = (): SettingsView => ({
+    settings: store.get(),
+    file: store.file,
+    ...(store.problem ? { problem: store.problem } : {}),
+    engineInEffect: engine.choice,
+    engineFrom: engine.from,
+    vmHost: store.vmHost(),
+  });
   return {
     get: () => Promise.resolve(view()),
     watch: (_args, ctx) => {

@@ -1,4 +1,4 @@
-import type { EngineChoice } from '../../../../contract/domains/settings.js';
+import type { EngineChoice, EngineFrom } from '../../../../contract/domains/settings.js';
 import type { EngineProviderKind, EngineStatus } from '../../../../contract/model.js';
 
 export interface EngineInEffect {
@@ -12,18 +12,17 @@ export interface EngineInEffect {
  * The Settings page's "In effect now" line. The engine status says which provider really runs (with
  * `--docker-host` the choice in effect is "auto" but the engine is native). A `--docker-host` on the
  * command line (endpoint source "setting") decides the engine whatever this setting says, so it is
- * named instead of "restart Berth to switch". Likewise a choice in effect that differs from the saved
- * one comes either from a change not yet applied or from `--engine` on the command line, which wins:
- * both are said.
+ * named instead of "restart Berth to switch". A choice in effect that differs from the saved one comes
+ * from `--engine` on the command line (which wins), from a saved choice that cannot apply on this
+ * computer, or from a change not yet applied: the back end says which, and only that is said.
  */
-export function engineInEffect(saved: EngineChoice, choiceInEffect: EngineChoice, status: EngineStatus | undefined): EngineInEffect {
+export function engineInEffect(saved: EngineChoice, choiceInEffect: EngineChoice, from: EngineFrom, status: EngineStatus | undefined): EngineInEffect {
   const now = status?.provider ?? choiceInEffect;
   if (status?.endpoint?.source === 'setting') {
     return { now, note: '--docker-host on the command line decides the engine; this setting applies when Berth starts without it.' };
   }
   if (saved === choiceInEffect) return { now };
-  return {
-    now,
-    note: `Restart Berth to switch to “${saved}”. If Berth was started with --engine ${choiceInEffect} on the command line, that flag decides the engine; this setting applies when Berth starts without it.`,
-  };
+  if (from.kind === 'flag') return { now, note: `Berth was started with --engine ${choiceInEffect}, which decides the engine; this setting applies when Berth starts without it.` };
+  if (from.kind === 'unusable') return { now, note: `“${saved}” cannot be used on this computer (${from.reason}), so Berth uses auto.` };
+  return { now, note: `Restart Berth to switch to “${saved}”.` };
 }

@@ -78,7 +78,7 @@ export function SettingsPage() {
     }
   };
   const savedAt = (section: SectionName) => (saved?.section === section ? saved.at : undefined);
-  const engine = engineInEffect(s.engine, view.engineInEffect, engineStatus);
+  const engine = engineInEffect(s.engine, view.engineInEffect, view.engineFrom, engineStatus);
 
   return (
     <div className="page page--scroll st-page">
