@@ -181,6 +181,16 @@ describe('container details: logs, inspect, ports', () => {
     await expect.poll(() => page.getByRole('alert').filter({ hasText: `The container “${name}” was removed.` }).count(), { timeout: 10_000 }).toBe(1);
     expect(errors).toEqual([]);
   });
+
+  it('a container that has printed nothing: says so at once, then shows its first line live', async () => {
+    const quiet = uniqueName(prefix);
+    await docker('run', '-d', '--name', quiet, testImage, 'sh', '-c', 'while [ ! -f /tmp/go ]; do sleep 0.2; done; echo first-words; sleep 300');
+    await page.evaluate((h) => (window.location.hash = h), `#/containers/${quiet}/logs`);
+    await page.getByText('No log lines yet. New lines appear here as they are written.').waitFor({ timeout: 10_000 });
+    expect(await page.getByText('Loading logs…').count()).toBe(0);
+    await docker('exec', quiet, 'touch', '/tmp/go');
+    await expect.poll(visibleTexts, { timeout: 15_000 }).toContain('first-words');
+  });
 });
 
 describe('logs across a lost connection', () => {

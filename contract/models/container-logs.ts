@@ -13,10 +13,13 @@ export interface LogChunk {
   stream: LogStreamName;
   /**
    * The lines' text joined with "\n" (no trailing newline; lines carry no newline and no engine
-   * timestamp prefix). A chunk holds at least one line, so "" is one empty line.
+   * timestamp prefix). A chunk with lines holds at least one, so "" with count 1 is one empty line.
    */
   text: string;
-  /** How many lines `text` holds (its "\n" count + 1). */
+  /**
+   * How many lines `text` holds (its "\n" count + 1). 0 only in the first event of
+   * `containers.logs`, sent once the engine has answered: the log is open (and may be empty so far).
+   */
   count: number;
   /**
    * When timestamps were asked for: one per line, ms since the epoch with sub-ms precision as the

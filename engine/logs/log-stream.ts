@@ -13,6 +13,11 @@ export interface LogStreamOptions {
   tail: number | 'all';
   stdout: boolean;
   stderr: boolean;
+  /**
+   * Send an empty chunk (count 0) first, as soon as the engine has answered: a viewer then knows the
+   * log is open, and empty so far, instead of still loading (a container that has printed nothing).
+   */
+  announceOpen?: boolean;
 }
 
 /**
@@ -85,7 +90,7 @@ export function openLogStream(engine: EngineAdapter, ref: string, options: LogSt
   /** Queue a chunk, merged into the last queued one when it continues the same stream. */
   const enqueue = (chunk: LogChunk) => {
     const last = queue[queue.length - 1];
-    if (last && last.stream === chunk.stream && !last.ts === !chunk.ts && last.count + chunk.count <= MAX_CHUNK_LINES && last.text.length + chunk.text.length < MAX_CHUNK_CHARS) {
+    if (last && last.count > 0 && last.stream === chunk.stream && !last.ts === !chunk.ts && last.count + chunk.count <= MAX_CHUNK_LINES && last.text.length + chunk.text.length < MAX_CHUNK_CHARS) {
       queued += weight(chunk) + 1; // the "\n" between them
       last.text = `${last.text}\n${chunk.text}`;
       last.count += chunk.count;
@@ -134,6 +139,10 @@ export function openLogStream(engine: EngineAdapter, ref: string, options: LogSt
         return;
       }
       body = res;
+      if (options.announceOpen) {
+        queue.push({ stream: 'stdout', text: '', count: 0 });
+        settle();
+      }
       const assembler = new LogAssembler({ timestamps: options.timestamps, maxChunkLines: MAX_CHUNK_LINES, maxChunkChars: MAX_CHUNK_CHARS });
       const demuxer = info.Config?.Tty ? undefined : new FrameDemuxer();
       let gathered: Buffer[] = [];

@@ -24,7 +24,9 @@ afterAll(async () => {
 type Line = { stream: string; text: string; ts: number | null | undefined };
 
 function flatten(chunks: LogChunk[]): Line[] {
-  return chunks.flatMap((c) => {
+  // The first event says the log is open (count 0): it holds no line.
+  expect(chunks[0]).toEqual({ stream: 'stdout', text: '', count: 0 });
+  return chunks.slice(1).flatMap((c) => {
     const lines = logChunkLines(c);
     expect(lines).toHaveLength(c.count);
     if (c.ts) expect(c.ts).toHaveLength(c.count);
@@ -108,7 +110,7 @@ describe('containers.logs against the real dockerd', () => {
     while (!seen.includes('tick 5') && Date.now() - started < 15_000) {
       const step = await it.next();
       if (step.done) break;
-      seen.push(...logChunkLines(step.value));
+      if (step.value.count) seen.push(...logChunkLines(step.value));
     }
     expect(seen.slice(0, 5)).toEqual(['tick 1', 'tick 2', 'tick 3', 'tick 4', 'tick 5']);
     ctl.abort();
@@ -121,6 +123,19 @@ describe('containers.logs against the real dockerd', () => {
     expect(after.length).toBeGreaterThan(0);
     for (const l of after) expect(l.ts ?? 0).toBeGreaterThanOrEqual(cut * 1000 - 1);
     expect(after.map((l) => l.text)).not.toContain('tick 1');
+    await docker('rm', '-f', name);
+  });
+
+  it('says the log is open at once when a followed container has printed nothing', async () => {
+    const name = `${prefix}quiet`;
+    await docker('run', '-d', '--name', name, TEST_IMAGE, 'sleep', '300');
+    const ctl = new AbortController();
+    const it = backend.impl.containers.logs({ id: name, follow: true, timestamps: false, tail: 100, stdout: true, stderr: true }, ctx(ctl.signal))[Symbol.asyncIterator]();
+    expect(await it.next()).toEqual({ done: false, value: { stream: 'stdout', text: '', count: 0 } });
+    // Nothing else comes: the container prints nothing.
+    const more = await Promise.race([it.next(), new Promise((r) => setTimeout(() => r('quiet'), 500))]);
+    expect(more).toBe('quiet');
+    ctl.abort();
     await docker('rm', '-f', name);
   });
 

@@ -11,7 +11,7 @@ export function createContainerLogsService(deps: ServiceDeps): DomainImplementat
   return {
     logs: ({ id, ...options }, ctx) => {
       const conn = deps.connections.require();
-      return openLogStream(conn.engine, id, options, ctx.signal, conn.endpoint.host);
+      return openLogStream(conn.engine, id, { ...options, announceOpen: true }, ctx.signal, conn.endpoint.host);
     },
     inspect: async ({ id }, ctx) => {
       const conn = deps.connections.require();

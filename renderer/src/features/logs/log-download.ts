@@ -23,6 +23,7 @@ export function fetchFullLog(api: LogsApi, options: FullLogOptions): Promise<{ p
       {
         next(chunks) {
           for (const c of chunks) {
+            if (c.count === 0) continue; // "the log is open": no text
             lines += c.count;
             const ts = c.ts;
             if (!ts) parts.push(c.text, '\n');

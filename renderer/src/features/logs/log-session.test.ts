@@ -55,6 +55,22 @@ const lines = (stream: 'stdout' | 'stderr', texts: string[]): LogChunk => ({ str
 const chunk = (from: number, n: number, stream: 'stdout' | 'stderr' = 'stdout'): LogChunk => lines(stream, Array.from({ length: n }, (_, i) => `line ${from + i}`));
 
 describe('LogSession', () => {
+  it('leaves loading when the log is open, though no line came yet, and the marker adds no line', () => {
+    const { api, calls } = fakeApi();
+    const f = manualTiming();
+    const s = new LogSession(api, 1000, f.timing);
+    s.start({ id: 'quiet', follow: true, tail: 100 });
+    expect(s.phase).toBe('loading');
+    calls[0]!.handlers.next([{ stream: 'stdout', text: '', count: 0 }]);
+    f.run();
+    expect(s.phase).toBe('streaming');
+    expect(s.buffer.size).toBe(0);
+    calls[0]!.handlers.next([chunk(0, 2)]);
+    f.run();
+    expect(s.buffer.size).toBe(2);
+    expect(s.buffer.text(s.buffer.firstSeq)).toBe('line 0');
+  });
+
   it('stores batches in a task of their own and notifies once, at the next frame', () => {
     const { api, calls } = fakeApi();
     const f = manualTiming();

@@ -229,6 +229,14 @@ export class LogSession implements Disposable {
 
   private enqueue(chunks: LogChunk[]): void {
     for (const c of chunks) {
+      if (c.count === 0) {
+        // The engine answered and the log is open: no longer loading, even if it stays empty.
+        if (this.phase === 'loading' && !this.queued()) {
+          this.phase = 'streaming';
+          this.changed();
+        }
+        continue;
+      }
       this.pending.push(c);
       this.pendingLines += c.count;
     }
