@@ -88,7 +88,7 @@ describe('Volumes: create, browse, download, export/import, clone, remove and re
     await page.getByRole('button', { name: 'New folder' }).click();
     await page.getByLabel('New folder in /docs').fill('a/b');
     await page.getByRole('button', { name: 'Create folder' }).click();
-    await expect.poll(() => page.getByRole('alert').allInnerTexts()).toContain('The folder name must not contain "/" or a NUL character');
+    await expect.poll(() => page.getByRole('alert').allInnerTexts()).toContain('A folder name cannot contain “/”: make one folder at a time.');
     await page.getByLabel('New folder in /docs').fill('made');
     await page.getByRole('button', { name: 'Create folder' }).click();
     await expect.poll(() => fileRow('made').count(), { timeout: 15_000 }).toBe(1);

@@ -54,7 +54,7 @@ export const fileNameSchema = z
   .refine((n) => !n.includes('/') && !n.includes('\0'), { error: 'must not contain "/" or a NUL character' })
   .refine((n) => n !== '.' && n !== '..', { error: 'must not be "." or ".."' });
 
-/** The container's filesystem: browse, download, upload, diff. Works on stopped containers too. */
+/** The container's filesystem: browse, download, upload, new folder, diff. Works on stopped containers too. */
 export const containerFilesApi = {
   /** The entries of one directory (archive API: works on running and stopped containers). */
   listDir: method<DirListing>()(z.object({ id: containerId, path: containerPathSchema }).strict()),
@@ -75,6 +75,8 @@ export const containerFilesApi = {
       })
       .strict(),
   ),
+  /** Make folder `folder` in directory `path` (archive API: running, stopped or paused); CONFLICT when the name is taken. */
+  mkdir: method<{ path: string }>()(z.object({ id: containerId, path: containerPathSchema, folder: fileNameSchema }).strict()),
   /** What changed in the container's filesystem against its image (`docker diff`). */
   diff: method<FileChange[]>()(z.object({ id: containerId }).strict()),
 };

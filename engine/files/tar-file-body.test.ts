@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { extract, pack } from 'tar-stream';
 import { tarFileBody, tarNumber } from './tar-file-body.js';
-import { putFile, tarHeader } from './upload-tar.js';
+import { folderTar, putFile, tarHeader } from './upload-tar.js';
 
 /** A tar made by tar-stream (as an independent writer), cut into pieces of `piece` bytes. */
 async function tarOf(name: string, data: Buffer, piece: number): Promise<Buffer[]> {
@@ -58,6 +58,22 @@ describe('tarHeader', () => {
       );
       ex.end(Buffer.concat([tarHeader(name, 3, 0o644, new Date()), Buffer.from('abc'), Buffer.alloc(509 + 1024)]));
       expect(await seen).toEqual({ name, size: 3, body: Buffer.from('abc') });
+    }
+  });
+
+  it('folderTar is one folder entry (mode 0755), the long name kept whole', async () => {
+    for (const name of ['made', 'x'.repeat(150)]) {
+      const ex = extract();
+      const seen: { name: string; type: string | null | undefined; mode: number | undefined }[] = [];
+      const done = new Promise<void>((resolve) => ex.on('finish', resolve));
+      ex.on('entry', (h, stream, next) => {
+        seen.push({ name: h.name, type: h.type, mode: h.mode });
+        stream.resume();
+        stream.on('end', next);
+      });
+      folderTar(name).pipe(ex);
+      await done;
+      expect(seen).toEqual([{ name: `${name}/`, type: 'directory', mode: 0o755 }]);
     }
   });
 

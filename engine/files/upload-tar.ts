@@ -36,10 +36,7 @@ export async function putFile(o: PutFileOptions): Promise<void> {
     local.abort();
   });
   try {
-    const req = archiveRequest(o.id, o.dir, local.signal);
-    // The engine refuses to replace a folder with a file (or a file with a folder) rather than
-    // deleting the folder and all it holds; file-errors.ts words that refusal.
-    await o.engine.upload<unknown>({ ...req, query: { ...req.query, noOverwriteDirNonDir: true }, method: 'PUT', data: tar });
+    await putArchive(o.engine, o.id, o.dir, tar, local.signal);
   } catch (err) {
     throw bodyError ?? err;
   } finally {
@@ -47,6 +44,21 @@ export async function putFile(o: PutFileOptions): Promise<void> {
     tar.destroy();
   }
   if (bodyError) throw bodyError;
+}
+
+/**
+ * PUT a tar into directory `dir` of the container. The engine refuses to replace a folder with a file
+ * (or a file with a folder) rather than deleting the folder and all it holds (`noOverwriteDirNonDir`);
+ * file-errors.ts words that refusal.
+ */
+export async function putArchive(engine: EngineAdapter, id: string, dir: string, tar: Readable, signal?: AbortSignal): Promise<void> {
+  const req = archiveRequest(id, dir, signal);
+  await engine.upload<unknown>({ ...req, query: { ...req.query, noOverwriteDirNonDir: true }, method: 'PUT', data: tar });
+}
+
+/** A tar of one folder entry `name/` (mode 0755): what a new folder is made with. */
+export function folderTar(name: string, mtime = new Date()): Readable {
+  return Readable.from([Buffer.concat([tarHeader(`${name}/`, 0, 0o755, mtime, '5'), new Uint8Array(1024)])]);
 }
 
 async function* tarOf(o: PutFileOptions): AsyncGenerator<Uint8Array> {
@@ -62,14 +74,17 @@ async function* tarOf(o: PutFileOptions): AsyncGenerator<Uint8Array> {
   yield new Uint8Array(((512 - (o.size % 512)) % 512) + 1024);
 }
 
-/** A ustar header for one regular file; a PAX header first when the name needs more than 100 bytes or the size 8 GiB. */
-export function tarHeader(name: string, size: number, mode: number, mtime: Date): Uint8Array {
+/**
+ * A ustar header for one entry (a regular file unless `type` says otherwise, '5' a folder); a PAX
+ * header first when the name needs more than 100 bytes or the size 8 GiB.
+ */
+export function tarHeader(name: string, size: number, mode: number, mtime: Date, type = '0'): Uint8Array {
   const nameBytes = new TextEncoder().encode(name);
   const records: string[] = [];
   if (nameBytes.length > 100) records.push(paxRecord('path', name));
   if (size > 0o77777777777) records.push(paxRecord('size', String(size)));
   const seconds = Math.floor(mtime.getTime() / 1000);
-  const main = block(nameBytes.length > 100 ? nameBytes.subarray(0, 100) : nameBytes, mode, size > 0o77777777777 ? 0 : size, seconds, '0');
+  const main = block(nameBytes.length > 100 ? nameBytes.subarray(0, 100) : nameBytes, mode, size > 0o77777777777 ? 0 : size, seconds, type);
   if (!records.length) return main;
   const pax = new TextEncoder().encode(records.join(''));
   const paxBlocks = new Uint8Array(512 + Math.ceil(pax.length / 512) * 512 + 512);

@@ -4,17 +4,17 @@ import { BerthError } from '../../contract/errors.js';
 import type { FileChange } from '../../contract/models/container-files.js';
 import { containerPath } from '../adapter/calls.js';
 import { toBerthError } from '../errors.js';
-import { statPath } from '../files/archive-stat.js';
 import { downloadPath } from '../files/download.js';
 import { fileError } from '../files/file-errors.js';
 import { listDir } from '../files/list-dir.js';
+import { makeFolder, requireDirectory } from '../files/make-folder.js';
 import { putFile } from '../files/upload-tar.js';
 import type { ServiceDeps } from './service-deps.js';
 
 const changeKinds: Record<number, FileChange['kind']> = { 0: 'changed', 1: 'added', 2: 'deleted' };
 
 /**
- * Browse, download, upload, diff: the engine's archive API, so stopped and shell-less containers work
+ * Browse, download, upload, new folder, diff: the engine's archive API, so stopped and shell-less containers work
  * too. Downloads and uploads stream straight between the engine and the client's byte stream; the
  * RPC layer's acknowledged windows bound what is held in between.
  */
@@ -35,14 +35,7 @@ export function createContainerFilesService(deps: ServiceDeps): DomainImplementa
       const conn = deps.connections.require();
       const { engine } = conn;
       // Check the target first, so a wrong folder fails before the engine is sent anything.
-      try {
-        const stat = await statPath(engine, id, path, ctx.signal);
-        const dirStat = stat.type === 'l' && stat.linkTarget ? await statPath(engine, id, stat.linkTarget, ctx.signal) : stat;
-        if (dirStat.type !== 'd') throw new BerthError('VALIDATION', `Not a directory: ${path}`, { path });
-      } catch (err) {
-        if (err instanceof BerthError) throw err;
-        throw await fileError(err, engine, id, path, conn.endpoint.host);
-      }
+      await requireDirectory(engine, id, path, ctx.signal, conn.endpoint.host);
       try {
         await putFile({ engine, id, dir: path, name, size, body, signal: ctx.signal });
       } catch (err) {
@@ -50,6 +43,11 @@ export function createContainerFilesService(deps: ServiceDeps): DomainImplementa
         throw await fileError(err, engine, id, path, conn.endpoint.host);
       }
       return { path: joinContainerPath(path, name), size };
+    },
+
+    mkdir({ id, path, folder }, ctx) {
+      const conn = deps.connections.require();
+      return makeFolder({ engine: conn.engine, id, dir: path, folder, signal: ctx.signal, endpoint: conn.endpoint.host });
     },
 
     async diff({ id }, ctx) {

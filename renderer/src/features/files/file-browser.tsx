@@ -7,6 +7,7 @@ import { Notice } from '../../ui/notice.js';
 import { Spinner } from '../../ui/spinner.js';
 import { UploadIcon } from './file-icons.js';
 import { FileTable } from './file-table.js';
+import { NewFolderForm } from './new-folder-form.js';
 import { PathBar } from './path-bar.js';
 import { TransfersPanel } from './transfers-panel.js';
 import { sortFileEntries, type SortKey, type SortOrder } from './sort-entries.js';
@@ -16,7 +17,7 @@ import { withUploadedEntry } from './uploaded-entry.js';
 
 type ListState = { phase: 'loading'; listing?: DirListing } | { phase: 'ready'; listing: DirListing } | { phase: 'error'; message: string; listing?: DirListing };
 
-/** Browse one container's filesystem (running or stopped): navigate, download, upload. */
+/** Browse one container's filesystem (running or stopped): navigate, download, upload, new folder. */
 export function FileBrowser({ id, initialPath = '/' }: { id: string; initialPath?: string }) {
   const api = useApi();
   const [path, setPath] = useState(initialPath);
@@ -30,6 +31,7 @@ export function FileBrowser({ id, initialPath = '/' }: { id: string; initialPath
   const [clashes, setClashes] = useState<{ dir: string; files: File[] } | undefined>();
   /** Files named like a folder already there: never uploaded (the folder and all it holds would go). */
   const [refused, setRefused] = useState<{ dir: string; names: string[] } | undefined>();
+  const [newFolder, setNewFolder] = useState(false);
   const seq = useRef(0);
 
   useEffect(() => {
@@ -51,6 +53,7 @@ export function FileBrowser({ id, initialPath = '/' }: { id: string; initialPath
 
   const navigate = useCallback((next: string) => {
     setFilter('');
+    setNewFolder(false);
     setPath(next);
   }, []);
   const open = useCallback((e: FileEntry) => navigate(joinContainerPath(path, e.name)), [navigate, path]);
@@ -85,6 +88,9 @@ export function FileBrowser({ id, initialPath = '/' }: { id: string; initialPath
           <button type="button" className="btn" onClick={() => setReload((n) => n + 1)} aria-label="Refresh files" title="Refresh">
             <RefreshIcon width={15} height={15} />
           </button>
+          <button type="button" className="btn" onClick={() => setNewFolder(true)} disabled={!listing}>
+            New folder
+          </button>
           <label className="btn fbrowser__upload">
             <UploadIcon />
             Upload
@@ -92,6 +98,15 @@ export function FileBrowser({ id, initialPath = '/' }: { id: string; initialPath
           </label>
         </div>
       </div>
+      {newFolder && listing ? (
+        <NewFolderForm
+          dir={path}
+          taken={listing.entries.map((e) => e.name)}
+          create={(folder) => api.containers.mkdir({ id, path, folder })}
+          onDone={() => (setNewFolder(false), setReload((n) => n + 1))}
+          onCancel={() => setNewFolder(false)}
+        />
+      ) : null}
       {clashes ? (
         <div className="banner banner--info fbrowser__clash" role="group" aria-label="Replace existing files?">
           <div className="banner__body">

@@ -1,5 +1,5 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type ChangeEvent, type FormEvent } from 'react';
-import { fileNameSchema, joinContainerPath, parentContainerPath } from '../../../../contract/domains/container-files.js';
+import { useCallback, useEffect, useMemo, useRef, useState, type ChangeEvent } from 'react';
+import { joinContainerPath, parentContainerPath } from '../../../../contract/domains/container-files.js';
 import type { DirListing, FileEntry } from '../../../../contract/models/container-files.js';
 import { useApi } from '../../app/runtime-context.js';
 import { RefreshIcon } from '../../ui/icons.js';
@@ -7,6 +7,7 @@ import { Modal } from '../../ui/modal.js';
 import { Notice } from '../../ui/notice.js';
 import { saveBlob } from '../files/download-transfer.js';
 import { FileTable } from '../files/file-table.js';
+import { NewFolderForm } from '../files/new-folder-form.js';
 import { PathBar } from '../files/path-bar.js';
 import { sortFileEntries, type SortKey, type SortOrder } from '../files/sort-entries.js';
 import { JobProgress } from './job-progress.js';
@@ -35,8 +36,7 @@ export function VolumeFiles({ name }: { name: string }) {
   const [state, setState] = useState<ListState>({ phase: 'loading' });
   const [order, setOrder] = useState<SortOrder>({ key: 'name', dir: 'asc' });
   const [transfers, setTransfers] = useState<Transfer[]>([]);
-  const [folder, setFolder] = useState<string>();
-  const [folderError, setFolderError] = useState<string>();
+  const [newFolder, setNewFolder] = useState(false);
   const [deleting, setDeleting] = useState<{ entry: FileEntry; busy: boolean; error?: string }>();
   const [actionError, setActionError] = useState<string>();
   const seq = useRef(0);
@@ -81,22 +81,6 @@ export function VolumeFiles({ name }: { name: string }) {
     }
     ev.target.value = '';
   };
-  const makeFolder = async (ev: FormEvent) => {
-    ev.preventDefault();
-    const parsed = fileNameSchema.safeParse(folder ?? '');
-    if (!parsed.success) {
-      setFolderError(`The folder name ${parsed.error.issues[0]?.message ?? 'is not valid'}`);
-      return;
-    }
-    try {
-      await api.volumes.mkdir({ name, path, folder: parsed.data });
-      setFolder(undefined);
-      setFolderError(undefined);
-      refresh();
-    } catch (err) {
-      setFolderError(messageOf(err));
-    }
-  };
   const confirmDelete = async () => {
     if (!deleting) return;
     setDeleting({ ...deleting, busy: true });
@@ -125,7 +109,7 @@ export function VolumeFiles({ name }: { name: string }) {
           <button type="button" className="btn" onClick={refresh} aria-label="Refresh files" title="Refresh">
             <RefreshIcon width={15} height={15} />
           </button>
-          <button type="button" className="btn" onClick={() => (setFolder(''), setFolderError(undefined))}>
+          <button type="button" className="btn" onClick={() => setNewFolder(true)}>
             New folder
           </button>
           <label className="btn fbrowser__upload">
@@ -134,22 +118,15 @@ export function VolumeFiles({ name }: { name: string }) {
           </label>
         </div>
       </div>
-      {folder !== undefined ? (
-        <form className="vol-newfolder" onSubmit={(e) => void makeFolder(e)} noValidate>
-          <label htmlFor="vol-folder">New folder in {path}</label>
-          <input id="vol-folder" autoFocus value={folder} onChange={(e) => setFolder(e.target.value)} aria-invalid={!!folderError} spellCheck={false} />
-          <button type="submit" className="btn btn--small">
-            Create folder
-          </button>
-          <button type="button" className="btn btn--small" onClick={() => setFolder(undefined)}>
-            Cancel
-          </button>
-          {folderError ? (
-            <p className="vol-field__error" role="alert">
-              {folderError}
-            </p>
-          ) : null}
-        </form>
+      {newFolder ? (
+        <NewFolderForm
+          key={path}
+          dir={path}
+          taken={listing?.entries.map((e) => e.name) ?? []}
+          create={(folder) => api.volumes.mkdir({ name, path, folder })}
+          onDone={() => (setNewFolder(false), refresh())}
+          onCancel={() => setNewFolder(false)}
+        />
       ) : null}
       {transfers.length ? (
         <ul className="vol-transfers" aria-label="Transfers">

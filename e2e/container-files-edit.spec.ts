@@ -1,0 +1,104 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, openApp, startBerth, type RunningBerth } from './support/berth.js';
+import { docker, removeContainers, testImage, uniqueName } from './support/docker-cli.js';
+
+const prefix = 'h41-e2e-fedit';
+
+/** What is at `path` in a container that may not run (`docker cp` out as a tar, its first header's type). */
+async function kindIn(id: string, path: string): Promise<'dir' | 'file' | 'missing'> {
+  const out = await docker('cp', `${id}:${path}`, '-').catch(() => undefined);
+  if (out === undefined) return 'missing';
+  return out.charAt(156) === '5' ? 'dir' : 'file';
+}
+
+describe('Files tab: new folder, delete, folder upload', () => {
+  let berth: RunningBerth;
+  let browser: Browser;
+  let page: Page;
+  let errors: string[];
+  let id: string;
+  let stopped: string;
+
+  beforeAll(async () => {
+    id = await docker('run', '-d', '--name', uniqueName(prefix), testImage, 'sleep', '300');
+    stopped = await docker('create', '--name', uniqueName(prefix), testImage, 'sh');
+    berth = await startBerth(['--no-embedded-engine']);
+    browser = await launchBrowser();
+    ({ page, errors } = await openApp(browser, berth, `#/containers/${id}/files`));
+    await page.getByRole('table', { name: 'Files' }).waitFor({ timeout: 15_000 });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    expect(await berth?.stop()).toBe(0);
+    await removeContainers(prefix);
+  });
+
+  const rowIn = (p: Page, name: string) => p.getByRole('table', { name: 'Files' }).getByRole('row', { name, exact: true });
+  const row = (name: string) => rowIn(page, name);
+  const goTo = async (p: Page, path: string) => {
+    await p.getByLabel('Path').fill(path);
+    await p.getByLabel('Path').press('Enter');
+    await expect.poll(() => p.getByLabel('Path').inputValue()).toBe(path);
+  };
+  const folderError = (p: Page) => p.getByRole('form', { name: 'New folder' }).getByRole('alert');
+
+  it('New folder refuses bad names with a clear message, then makes the folder in the current folder', async () => {
+    await goTo(page, '/www');
+    await expect.poll(() => row('index.html').count(), { timeout: 10_000 }).toBe(1);
+    await page.getByRole('button', { name: 'New folder' }).click();
+    const field = page.getByLabel('New folder in /www');
+    const create = page.getByRole('button', { name: 'Create folder' });
+    for (const [name, message] of [
+      ['', 'Enter a name for the folder.'],
+      ['/', 'A folder name cannot contain “/”: make one folder at a time.'],
+      ['.', '“.” cannot be a folder name.'],
+      ['..', '“..” cannot be a folder name.'],
+      ['index.html', '/www/index.html already exists.'],
+    ] as const) {
+      await field.fill(name);
+      await create.click();
+      await expect.poll(() => folderError(page).innerText()).toBe(message);
+    }
+    expect(await docker('exec', id, 'ls', '/www')).toBe('index.html');
+
+    await field.fill('made here');
+    await field.press('Enter');
+    await expect.poll(() => row('made here').count(), { timeout: 10_000 }).toBe(1);
+    expect(await page.getByRole('form', { name: 'New folder' }).count()).toBe(0);
+    expect(await docker('exec', id, 'stat', '-c', '%F', '/www/made here')).toBe('directory');
+    await row('made here').click();
+    await expect.poll(() => page.getByLabel('Path').inputValue()).toBe('/www/made here');
+    await expect.poll(() => page.getByText('This folder is empty.').count(), { timeout: 10_000 }).toBe(1);
+  });
+
+  it('a name made meanwhile by someone else is refused by the back end, readably', async () => {
+    await goTo(page, '/www');
+    await expect.poll(() => row('index.html').count(), { timeout: 10_000 }).toBe(1);
+    await docker('exec', id, 'mkdir', '/www/raced');
+    await page.getByRole('button', { name: 'New folder' }).click();
+    await page.getByLabel('New folder in /www').fill('raced');
+    await page.getByRole('button', { name: 'Create folder' }).click();
+    await expect.poll(() => folderError(page).innerText(), { timeout: 10_000 }).toBe('/www/raced already exists');
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    expect(await page.getByRole('form', { name: 'New folder' }).count()).toBe(0);
+  });
+
+  it('New folder works in a stopped container', async () => {
+    const { page: p2, errors: e2 } = await openApp(browser, berth, `#/containers/${stopped}/files`);
+    await p2.getByRole('table', { name: 'Files' }).waitFor({ timeout: 15_000 });
+    await expect.poll(() => rowIn(p2, 'www').count(), { timeout: 10_000 }).toBe(1);
+    await p2.getByRole('button', { name: 'New folder' }).click();
+    await p2.getByLabel('New folder in /').fill('cold');
+    await p2.getByRole('button', { name: 'Create folder' }).click();
+    await expect.poll(() => rowIn(p2, 'cold').count(), { timeout: 10_000 }).toBe(1);
+    expect(await kindIn(stopped, '/cold')).toBe('dir');
+    expect(e2).toEqual([]);
+    await p2.context().close();
+  });
+
+  it('logs no page errors', () => {
+    expect(errors).toEqual([]);
+  });
+});

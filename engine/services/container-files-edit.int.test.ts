@@ -1,0 +1,68 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Backend } from '../backend.js';
+import { ctx, docker, removeContainers, runningTestBackend, TEST_IMAGE, uniquePrefix } from '../testing/int-helpers.js';
+
+const prefix = `h41-${uniquePrefix('fedit')}`;
+let backend: Backend;
+let dataDir: string;
+let running: string;
+let stopped: string;
+let paused: string;
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'berth-fedit-'));
+  backend = await runningTestBackend(dataDir);
+  [running, stopped, paused] = await Promise.all([
+    docker('run', '-d', '--name', `${prefix}run`, TEST_IMAGE, 'sleep', '300'),
+    docker('create', '--name', `${prefix}stopped`, TEST_IMAGE, 'sh'),
+    docker('run', '-d', '--name', `${prefix}paused`, TEST_IMAGE, 'sleep', '300'),
+  ]);
+  await docker('pause', paused);
+  await docker('exec', running, 'sh', '-c', 'mkdir -p /data/tree/deep && echo a > /data/tree/deep/a && echo n > /data/note');
+}, 60_000);
+
+afterAll(async () => {
+  await backend?.dispose();
+  await removeContainers(prefix);
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+const files = () => backend.impl.containers;
+
+/** `ls -ld` of a path in a container that may not run: `docker cp` it out as a tar and read the header. */
+async function kindIn(id: string, path: string): Promise<string> {
+  const out = await docker('cp', `${id}:${path}`, '-').catch((e: Error) => `missing: ${e.message}`);
+  if (out.startsWith('missing')) return 'missing';
+  return out.charAt(156) === '5' ? 'dir' : 'file';
+}
+
+describe('new folder against the real dockerd', () => {
+  it('makes a folder in a running container (mode 0755), and refuses a name already taken', async () => {
+    await expect(files().mkdir({ id: running, path: '/data', folder: 'made' }, ctx())).resolves.toEqual({ path: '/data/made' });
+    expect(await docker('exec', running, 'stat', '-c', '%F %a', '/data/made')).toBe('directory 755');
+    await expect(files().mkdir({ id: running, path: '/data', folder: 'made' }, ctx())).rejects.toMatchObject({ code: 'CONFLICT', message: '/data/made already exists' });
+    await expect(files().mkdir({ id: running, path: '/data', folder: 'note' }, ctx())).rejects.toMatchObject({ code: 'CONFLICT', message: '/data/note already exists' });
+    expect(await docker('exec', running, 'cat', '/data/note')).toBe('n');
+  });
+
+  it('makes a folder with a 150-character name (a PAX header), not cut to 100', async () => {
+    const long = 'x'.repeat(150);
+    await files().mkdir({ id: running, path: '/data', folder: long }, ctx());
+    expect(await docker('exec', running, 'sh', '-c', `test -d /data/${long} && echo yes`)).toBe('yes');
+  });
+
+  it('makes a folder in a stopped and in a paused container', async () => {
+    await expect(files().mkdir({ id: stopped, path: '/www', folder: 'cold' }, ctx())).resolves.toEqual({ path: '/www/cold' });
+    expect(await kindIn(stopped, '/www/cold')).toBe('dir');
+    await expect(files().mkdir({ id: paused, path: '/', folder: 'frozen' }, ctx())).resolves.toEqual({ path: '/frozen' });
+    expect(await kindIn(paused, '/frozen')).toBe('dir');
+  });
+
+  it('says why when the parent is missing or a file', async () => {
+    await expect(files().mkdir({ id: running, path: '/nope', folder: 'x' }, ctx())).rejects.toMatchObject({ code: 'NOT_FOUND', message: 'No such file or directory: /nope' });
+    await expect(files().mkdir({ id: running, path: '/data/note', folder: 'x' }, ctx())).rejects.toMatchObject({ message: 'Not a directory: /data/note' });
+  });
+});
