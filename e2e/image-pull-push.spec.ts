@@ -10,6 +10,7 @@ const remote = `127.0.0.1:5000/berth-e2e/${name}:1`;
 const pushedRepo = `berth-e2e/${name}-ui`;
 const pushed = `127.0.0.1:5000/${pushedRepo}:2`;
 const big = `127.0.0.1:5000/berth-e2e/${name}-big:1`;
+const unreachable = `127.0.0.1:5999/berth-e2e/${name}:1`;
 
 describe('pull and push through the UI, against the local registry', () => {
   let berth: RunningBerth;
@@ -35,13 +36,18 @@ describe('pull and push through the UI, against the local registry', () => {
   afterAll(async () => {
     await browser?.close();
     expect(await berth?.stop()).toBe(0);
-    await removeImages(remote, local, pushed, big);
+    await removeImages(remote, local, pushed, big, unreachable);
   });
 
   const dialog = () => page.getByRole('dialog', { name: 'Pull an image' });
   const openPull = async () => {
     await page.getByRole('button', { name: 'Pull', exact: true }).click();
     await dialog().waitFor();
+  };
+  /** A pull refused before any layer moved leaves no "Starting…" line nor an empty bar above its error. */
+  const noStaleProgress = async () => {
+    expect(await dialog().getByText('Starting…').count()).toBe(0);
+    expect(await dialog().getByRole('progressbar', { name: 'Overall progress' }).count()).toBe(0);
   };
 
   it('pulls the image back with visible per-layer progress, "already exists" marked, and the row appears', async () => {
@@ -82,10 +88,12 @@ describe('pull and push through the UI, against the local registry', () => {
     await expect
       .poll(() => dialog().getByRole('alert').innerText(), { timeout: 20_000 })
       .toBe(`Image berth-e2e/${name}:nope was not found in registry 127.0.0.1:5000 (manifest unknown)`);
+    await noStaleProgress();
 
     await input.fill('127.0.0.1:5999/nothing:1');
     await pull.click();
     await expect.poll(() => dialog().getByRole('alert').innerText(), { timeout: 20_000 }).toBe('Cannot reach registry 127.0.0.1:5999: connection refused');
+    await noStaleProgress();
     await dialog().getByRole('button', { name: 'Close' }).click();
   });
 
@@ -113,6 +121,22 @@ describe('pull and push through the UI, against the local registry', () => {
     await d.getByRole('button', { name: 'Close' }).click();
     // The new tag is a row of its own, live from the tag event.
     await expect.poll(() => page.getByRole('row', { name: pushed, exact: true }).count(), { timeout: 10_000 }).toBe(1);
+    expect(errors).toEqual([]);
+  });
+
+  it('a push to an unreachable registry shows its error, not a progress line still "Starting…"', async () => {
+    const row = page.getByRole('row', { name: remote, exact: true });
+    await row.getByRole('button', { name: `Tag or push ${remote}` }).click();
+    const d = page.getByRole('dialog', { name: `Tag or push ${remote}` });
+    await d.getByLabel('Target reference').fill(unreachable);
+    await d.getByRole('button', { name: 'Push', exact: true }).click();
+    await d.getByRole('alert').waitFor({ timeout: 30_000 });
+    expect(await d.getByRole('alert').innerText()).toContain('127.0.0.1:5999');
+    expect(await d.getByText('Starting…').count()).toBe(0);
+    const bar = d.getByRole('progressbar', { name: 'Overall push progress' });
+    // Either no progress at all, or progress that says it failed.
+    if (await bar.count()) expect(await bar.getAttribute('aria-valuetext')).toMatch(/^Failed at \d+%$/);
+    await d.getByRole('button', { name: 'Close' }).click();
     expect(errors).toEqual([]);
   });
 });

@@ -7,7 +7,7 @@ const words = { pull: { cancelled: 'Pull cancelled', done: 'Pulled' }, push: { c
 export function TransferOutcome({ t, kind, label }: { t: TransferControl; kind: 'pull' | 'push'; label: string }) {
   return (
     <>
-      {t.phase !== 'idle' ? <TransferProgress state={t.state} kind={kind} label={label} /> : null}
+      <TransferProgress state={t.state} phase={t.phase} kind={kind} label={label} />
       {t.phase === 'error' ? (
         <p className="img-error" role="alert">
           {t.error}

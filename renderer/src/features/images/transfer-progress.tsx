@@ -1,6 +1,6 @@
 import type { LayerProgress } from '../../../../contract/models/images.js';
 import { formatBytes } from '../../lib/format/bytes.js';
-import { phaseText, type TransferState } from './transfer-state.js';
+import { overallLine, phaseText, type TransferPhase, type TransferState } from './transfer-state.js';
 
 function LayerLine({ layer, kind }: { layer: LayerProgress; kind: 'pull' | 'push' }) {
   const pct = Math.round(layer.fraction * 100);
@@ -30,15 +30,17 @@ function LayerLine({ layer, kind }: { layer: LayerProgress; kind: 'pull' | 'push
   );
 }
 
-/** Per-layer progress bars of a pull or push, with the overall figure above them. */
-export function TransferProgress({ state, kind, label }: { state: TransferState; kind: 'pull' | 'push'; label: string }) {
+/** Per-layer progress bars of a pull or push, with the overall figure above them (none once it failed before any layer moved). */
+export function TransferProgress({ state, phase, kind, label }: { state: TransferState; phase: TransferPhase; kind: 'pull' | 'push'; label: string }) {
+  const line = overallLine(state, phase);
+  if (!line) return null;
   const overall = state.overall;
   const pct = state.done ? 100 : Math.round((overall?.fraction ?? 0) * 100);
   return (
-    <div className="transfer">
+    <div className={`transfer${line.ended ? ` transfer--${line.ended}` : ''}`}>
       <div className="transfer__overall">
         <div className="transfer__overall-text">
-          <strong>{state.status ?? (state.done ? state.done.message : 'Starting…')}</strong>
+          <strong>{line.text}</strong>
           {overall ? (
             <span className="muted">
               {overall.done} of {overall.layers} layers
@@ -46,7 +48,7 @@ export function TransferProgress({ state, kind, label }: { state: TransferState;
             </span>
           ) : null}
         </div>
-        <div className="layer-line__bar layer-line__bar--overall" role="progressbar" aria-label={label} aria-valuemin={0} aria-valuemax={100} aria-valuenow={pct}>
+        <div className="layer-line__bar layer-line__bar--overall" role="progressbar" aria-label={label} aria-valuemin={0} aria-valuemax={100} aria-valuenow={pct} aria-valuetext={line.ended ? `${line.text} at ${pct}%` : undefined}>
           <span className="layer-line__fill" style={{ width: `${pct}%` }} />
         </div>
       </div>

@@ -10,6 +10,23 @@ export interface TransferState {
 
 export const emptyTransfer: TransferState = { layers: [] };
 
+export type TransferPhase = 'idle' | 'running' | 'done' | 'error' | 'cancelled';
+
+/**
+ * The line above the overall bar, or undefined when the progress block has nothing to show: not started,
+ * or failed/cancelled before any layer moved (the error or "cancelled" note below says it all). Once a
+ * transfer has ended badly its last status ("Starting…", "Pulling from …") no longer holds: it says so.
+ */
+export function overallLine(state: TransferState, phase: TransferPhase): { text: string; ended?: 'failed' | 'cancelled' } | undefined {
+  if (phase === 'idle') return undefined;
+  if (phase === 'error' || phase === 'cancelled') {
+    if (!state.layers.length && !state.overall) return undefined;
+    return phase === 'error' ? { text: 'Failed', ended: 'failed' } : { text: 'Cancelled', ended: 'cancelled' };
+  }
+  if (phase === 'done') return { text: state.status ?? state.done?.message ?? 'Complete' };
+  return { text: state.status ?? 'Starting…' };
+}
+
 export function reduceTransfer(state: TransferState, events: readonly TransferEvent[]): TransferState {
   let layers: LayerProgress[] | undefined;
   let next: TransferState = state;

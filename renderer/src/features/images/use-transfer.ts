@@ -1,9 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Disposable, StreamHandlers } from '../../../../contract/index.js';
 import type { TransferEvent } from '../../../../contract/models/images.js';
-import { emptyTransfer, reduceTransfer, type TransferState } from './transfer-state.js';
-
-export type TransferPhase = 'idle' | 'running' | 'done' | 'error' | 'cancelled';
+import { emptyTransfer, reduceTransfer, type TransferPhase, type TransferState } from './transfer-state.js';
 
 export interface TransferControl {
   phase: TransferPhase;
