@@ -48,6 +48,8 @@ describe('container details: logs, inspect, ports', () => {
     const tablist = page.getByRole('tablist', { name: 'Container details' });
     expect(await tablist.getByRole('tab').allInnerTexts()).toEqual(['Logs', 'Terminal', 'Stats', 'Files', 'Inspect', 'Ports', 'Networks', 'Resources']);
     expect(await tablist.getByRole('tab', { name: 'Logs' }).getAttribute('aria-selected')).toBe('true');
+    // The strip fits its height: no stray vertical scrollbar beside the tabs.
+    expect(await tablist.evaluate((el) => el.scrollHeight - el.clientHeight)).toBe(0);
 
     await expect.poll(maxTick, { timeout: 10_000 }).toBeGreaterThan(0);
     const first = await maxTick();
