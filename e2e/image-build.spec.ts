@@ -99,4 +99,18 @@ describe('build an image', () => {
     await expect.poll(() => dialog.getByRole('alert').allInnerTexts()).toEqual(['Tag "Bad:Tag" must be lowercase in the repository name']);
     await dialog.getByLabel('Tags').fill('');
   });
+
+  it('Cancel build marks the step that was running "cancelled", not failed', async () => {
+    await dialog.getByLabel('Context folder').fill(resolve(fixtures, 'long-run'));
+    await dialog.getByRole('button', { name: 'Build again' }).click();
+    await step(2, 'running').waitFor({ timeout: 30_000 });
+    await dialog.getByRole('button', { name: 'Cancel build' }).click();
+    await expect.poll(() => status().innerText()).toContain('The build was cancelled.');
+    await step(2, 'cancelled').waitFor();
+    expect(await step(2, 'cancelled').getByText('cancelled', { exact: true }).isVisible()).toBe(true);
+    expect(await dialog.getByText('failed', { exact: true }).count()).toBe(0);
+    expect(await dialog.getByRole('alert').count()).toBe(0);
+    expect(await step(1, 'done').count()).toBe(1);
+    expect(errors).toEqual([]);
+  });
 });

@@ -53,9 +53,13 @@ describe('build log', () => {
     expect(log.steps[0]!.output.at(-1)).toBe(`l${MAX_LINES_PER_STEP + 24}`);
   });
 
-  it('cancel stops the running step; a stream error becomes the failure', () => {
-    const running = run([{ kind: 'step', index: 1, total: 1, instruction: 'RUN sleep 9' }]);
-    expect(reduceBuildLog(running, { type: 'cancelled' })).toMatchObject({ phase: 'cancelled', steps: [{ status: 'failed' }] });
+  it('cancel marks the running step cancelled, not failed; a stream error becomes the failure', () => {
+    const running = run([
+      { kind: 'step', index: 1, total: 2, instruction: 'FROM base' },
+      { kind: 'step', index: 2, total: 2, instruction: 'RUN sleep 9' },
+    ]);
+    expect(reduceBuildLog(running, { type: 'cancelled' })).toMatchObject({ phase: 'cancelled', steps: [{ status: 'done' }, { status: 'cancelled' }] });
+    expect(reduceBuildLog(running, { type: 'error', message: 'lost' }).steps.map((s) => s.status)).toEqual(['done', 'failed']);
     expect(reduceBuildLog(running, { type: 'error', message: 'The context folder /x does not exist' })).toMatchObject({
       phase: 'failed',
       failure: { message: 'The context folder /x does not exist' },

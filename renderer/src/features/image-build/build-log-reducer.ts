@@ -1,6 +1,6 @@
 import type { BuildEvent } from '../../../../contract/models/image-build.js';
 
-export type StepStatus = 'running' | 'cached' | 'done' | 'failed';
+export type StepStatus = 'running' | 'cached' | 'done' | 'failed' | 'cancelled';
 
 export interface BuildStep {
   index: number;
@@ -43,9 +43,9 @@ export function reduceBuildLog(state: BuildLog, action: BuildAction): BuildLog {
     case 'start':
       return { phase: 'running', steps: [], warnings: [] };
     case 'cancelled':
-      return state.phase === 'running' ? { ...state, phase: 'cancelled', steps: state.steps.map(stopRunning) } : state;
+      return state.phase === 'running' ? { ...state, phase: 'cancelled', steps: state.steps.map((s) => stopRunning(s, 'cancelled')) } : state;
     case 'error':
-      return { ...state, phase: 'failed', steps: state.steps.map(stopRunning), failure: { kind: 'failed', message: action.message } };
+      return { ...state, phase: 'failed', steps: state.steps.map((s) => stopRunning(s, 'failed')), failure: { kind: 'failed', message: action.message } };
     case 'inputs-changed':
       // The steps stay as the last build's record; its failure ("Dockerfile … does not exist") goes.
       return state.phase === 'failed' && state.failure ? { ...state, failure: undefined } : state;
@@ -57,8 +57,9 @@ export function reduceBuildLog(state: BuildLog, action: BuildAction): BuildLog {
   }
 }
 
-function stopRunning(s: BuildStep): BuildStep {
-  return s.status === 'running' ? { ...s, status: 'failed' } : s;
+/** The step still running when the build ended: it failed with the build, or was cancelled with it (not its fault). */
+function stopRunning(s: BuildStep, status: 'failed' | 'cancelled'): BuildStep {
+  return s.status === 'running' ? { ...s, status } : s;
 }
 
 function apply(state: BuildLog, ev: BuildEvent): BuildLog {
@@ -94,7 +95,7 @@ function apply(state: BuildLog, ev: BuildEvent): BuildLog {
       return state;
     case 'failed':
       if (ev.step !== undefined) update(ev.step, (s) => ({ ...s, status: 'failed' }));
-      return { ...state, phase: 'failed', failure: ev, steps: steps.map(stopRunning) };
+      return { ...state, phase: 'failed', failure: ev, steps: steps.map((s) => stopRunning(s, 'failed')) };
     case 'done':
       return { ...state, phase: 'done', result: { imageId: ev.imageId, tags: ev.tags }, steps: steps.map((s) => (s.status === 'running' ? { ...s, status: 'done' } : s)) };
     case 'warning':

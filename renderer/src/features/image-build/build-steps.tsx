@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { AnsiLines } from '../../ui/ansi-text.js';
 import type { BuildStep } from './build-log-reducer.js';
 
-const statusText: Record<BuildStep['status'], string> = { running: 'running', cached: 'cached', done: 'done', failed: 'failed' };
+const statusText: Record<BuildStep['status'], string> = { running: 'running', cached: 'cached', done: 'done', failed: 'failed', cancelled: 'cancelled' };
 
 /** The build, step by step: instruction, status badge ("cached" for cache hits), collapsible output. */
 export function BuildSteps({ steps }: { steps: readonly BuildStep[] }) {
