@@ -4,6 +4,7 @@ import { launchBrowser, openApp, startBerth, type RunningBerth } from './support
 import { docker, removeContainers, testImage, uniqueName } from './support/docker-cli.js';
 
 const prefix = 'h41-e2e-fedit';
+const volume = uniqueName(`${prefix}-ro`);
 
 /** What is at `path` in a container that may not run (`docker cp` out as a tar, its first header's type). */
 async function kindIn(id: string, path: string): Promise<'dir' | 'file' | 'missing'> {
@@ -21,7 +22,8 @@ describe('Files tab: new folder, delete, folder upload', () => {
   let stopped: string;
 
   beforeAll(async () => {
-    id = await docker('run', '-d', '--name', uniqueName(prefix), testImage, 'sleep', '300');
+    await docker('run', '--rm', '-v', `${volume}:/ro`, testImage, 'sh', '-c', 'echo kept > /ro/f');
+    id = await docker('run', '-d', '--name', uniqueName(prefix), '-v', `${volume}:/ro:ro`, testImage, 'sleep', '300');
     stopped = await docker('create', '--name', uniqueName(prefix), testImage, 'sh');
     berth = await startBerth(['--no-embedded-engine']);
     browser = await launchBrowser();
@@ -33,6 +35,7 @@ describe('Files tab: new folder, delete, folder upload', () => {
     await browser?.close();
     expect(await berth?.stop()).toBe(0);
     await removeContainers(prefix);
+    await docker('volume', 'rm', '-f', volume).catch(() => undefined);
   });
 
   const rowIn = (p: Page, name: string) => p.getByRole('table', { name: 'Files' }).getByRole('row', { name, exact: true });
@@ -94,6 +97,59 @@ describe('Files tab: new folder, delete, folder upload', () => {
     await p2.getByRole('button', { name: 'Create folder' }).click();
     await expect.poll(() => rowIn(p2, 'cold').count(), { timeout: 10_000 }).toBe(1);
     expect(await kindIn(stopped, '/cold')).toBe('dir');
+    expect(e2).toEqual([]);
+    await p2.context().close();
+  });
+
+  const dialog = (p: Page) => p.getByRole('alertdialog');
+
+  it('Delete asks first, then deletes a folder with everything in it (Cancel keeps it)', async () => {
+    await goTo(page, '/www');
+    await docker('exec', id, 'sh', '-c', 'mkdir -p "/www/made here/sub" && echo x > "/www/made here/sub/f"');
+    await expect.poll(() => row('made here').count(), { timeout: 10_000 }).toBe(1);
+    await page.getByRole('button', { name: 'Delete made here' }).click();
+    expect(await dialog(page).innerText()).toContain(`/www/made here and everything in it are deleted from the container`);
+    await dialog(page).getByRole('button', { name: 'Cancel' }).click();
+    expect(await dialog(page).count()).toBe(0);
+    expect(await docker('exec', id, 'cat', '/www/made here/sub/f')).toBe('x');
+
+    await page.getByRole('button', { name: 'Delete made here' }).click();
+    await dialog(page).getByRole('button', { name: 'Delete' }).click();
+    await expect.poll(() => row('made here').count(), { timeout: 10_000 }).toBe(0);
+    expect(await dialog(page).count()).toBe(0);
+    expect(await docker('exec', id, 'sh', '-c', 'test -e "/www/made here" && echo there || echo gone')).toBe('gone');
+
+    await page.getByRole('button', { name: 'Delete index.html' }).click();
+    expect(await dialog(page).innerText()).toContain('/www/index.html is deleted from the container');
+    await dialog(page).getByRole('button', { name: 'Delete' }).click();
+    await expect.poll(() => row('index.html').count(), { timeout: 10_000 }).toBe(0);
+    expect(await docker('exec', id, 'ls', '/www')).toBe('raced');
+  });
+
+  it('a failing rm (read-only mount) shows its reason in the dialog, and the file stays', async () => {
+    await goTo(page, '/ro');
+    await expect.poll(() => row('f').count(), { timeout: 10_000 }).toBe(1);
+    await page.getByRole('button', { name: 'Delete f' }).click();
+    await dialog(page).getByRole('button', { name: 'Delete' }).click();
+    await expect
+      .poll(() => dialog(page).getByRole('alert').innerText(), { timeout: 10_000 })
+      .toBe("Could not delete /ro/f: rm: can't remove '/ro/f': Read-only file system");
+    expect(await docker('exec', id, 'cat', '/ro/f')).toBe('kept');
+    await dialog(page).getByRole('button', { name: 'Cancel' }).click();
+    expect(await row('f').count()).toBe(1);
+  });
+
+  it('on a stopped container Delete is disabled and says to start the container', async () => {
+    const { page: p2, errors: e2 } = await openApp(browser, berth, `#/containers/${stopped}/files`);
+    await goTo(p2, '/www');
+    await expect.poll(() => rowIn(p2, 'index.html').count(), { timeout: 10_000 }).toBe(1);
+    const del = p2.getByRole('button', { name: 'Delete index.html' });
+    expect(await del.getAttribute('aria-disabled')).toBe('true');
+    expect(await del.getAttribute('title')).toBe('Start the container to delete files');
+    expect(await p2.locator('.fbrowser__count').innerText()).toContain('Start the container to delete files');
+    await del.click({ force: true });
+    expect(await dialog(p2).count()).toBe(0);
+    expect(await kindIn(stopped, '/www/index.html')).toBe('file');
     expect(e2).toEqual([]);
     await p2.context().close();
   });

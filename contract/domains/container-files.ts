@@ -54,7 +54,7 @@ export const fileNameSchema = z
   .refine((n) => !n.includes('/') && !n.includes('\0'), { error: 'must not contain "/" or a NUL character' })
   .refine((n) => n !== '.' && n !== '..', { error: 'must not be "." or ".."' });
 
-/** The container's filesystem: browse, download, upload, new folder, diff. Works on stopped containers too. */
+/** The container's filesystem: browse, download, upload, new folder, delete, diff. Works on stopped containers too. */
 export const containerFilesApi = {
   /** The entries of one directory (archive API: works on running and stopped containers). */
   listDir: method<DirListing>()(z.object({ id: containerId, path: containerPathSchema }).strict()),
@@ -77,6 +77,10 @@ export const containerFilesApi = {
   ),
   /** Make folder `folder` in directory `path` (archive API: running, stopped or paused); CONFLICT when the name is taken. */
   mkdir: method<{ path: string }>()(z.object({ id: containerId, path: containerPathSchema, folder: fileNameSchema }).strict()),
+  /** Delete a file or a folder with all it holds (`rm -rf` inside: the container must run); never `/`. */
+  deletePath: method<null>()(
+    z.object({ id: containerId, path: containerPathSchema.refine((p) => p !== '/', { error: 'must not be the root folder "/"' }) }).strict(),
+  ),
   /** What changed in the container's filesystem against its image (`docker diff`). */
   diff: method<FileChange[]>()(z.object({ id: containerId }).strict()),
 };

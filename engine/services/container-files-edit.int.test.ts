@@ -11,6 +11,9 @@ let dataDir: string;
 let running: string;
 let stopped: string;
 let paused: string;
+let readOnly: string;
+let noRm: string;
+const volume = `${prefix}ro`;
 
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'berth-fedit-'));
@@ -22,11 +25,18 @@ beforeAll(async () => {
   ]);
   await docker('pause', paused);
   await docker('exec', running, 'sh', '-c', 'mkdir -p /data/tree/deep && echo a > /data/tree/deep/a && echo n > /data/note');
+  await docker('run', '--rm', '-v', `${volume}:/ro`, TEST_IMAGE, 'sh', '-c', 'echo kept > /ro/f');
+  [readOnly, noRm] = await Promise.all([
+    docker('run', '-d', '--name', `${prefix}ro`, '-v', `${volume}:/ro:ro`, TEST_IMAGE, 'sleep', '300'),
+    docker('run', '-d', '--name', `${prefix}norm`, TEST_IMAGE, 'sleep', '300'),
+  ]);
+  await docker('exec', noRm, 'sh', '-c', 'echo x > /victim && rm /bin/rm');
 }, 60_000);
 
 afterAll(async () => {
   await backend?.dispose();
   await removeContainers(prefix);
+  await docker('volume', 'rm', '-f', volume).catch(() => undefined);
   rmSync(dataDir, { recursive: true, force: true });
 });
 
@@ -64,5 +74,46 @@ describe('new folder against the real dockerd', () => {
   it('says why when the parent is missing or a file', async () => {
     await expect(files().mkdir({ id: running, path: '/nope', folder: 'x' }, ctx())).rejects.toMatchObject({ code: 'NOT_FOUND', message: 'No such file or directory: /nope' });
     await expect(files().mkdir({ id: running, path: '/data/note', folder: 'x' }, ctx())).rejects.toMatchObject({ message: 'Not a directory: /data/note' });
+  });
+});
+
+describe('delete against the real dockerd', () => {
+  it('deletes a file, and a folder with all it holds, in a running container', async () => {
+    await expect(files().deletePath({ id: running, path: '/data/note' }, ctx())).resolves.toBeNull();
+    await expect(files().deletePath({ id: running, path: '/data/tree/' }, ctx())).resolves.toBeNull();
+    expect(await docker('exec', running, 'ls', '-A', '/data')).not.toMatch(/note|tree/);
+    expect(await docker('exec', running, 'sh', '-c', 'test -e /data/note || test -e /data/tree || echo gone')).toBe('gone');
+  });
+
+  it('never deletes /, and says so for a missing path', async () => {
+    await expect(files().deletePath({ id: running, path: '/' }, ctx())).rejects.toMatchObject({ code: 'VALIDATION', message: 'The root folder “/” cannot be deleted' });
+    await expect(files().deletePath({ id: running, path: '/data/nope' }, ctx())).rejects.toMatchObject({ code: 'NOT_FOUND', message: 'No such file or directory: /data/nope' });
+    expect(await docker('exec', running, 'ls', '/bin/sh')).toBe('/bin/sh');
+  });
+
+  it('refuses on a stopped and on a paused container, and leaves the files', async () => {
+    await expect(files().deletePath({ id: stopped, path: '/www/index.html' }, ctx())).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: 'Start the container to delete files: deleting runs rm inside the container',
+    });
+    expect(await kindIn(stopped, '/www/index.html')).toBe('file');
+    await expect(files().deletePath({ id: paused, path: '/www/index.html' }, ctx())).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: 'Unpause the container to delete files: deleting runs rm inside the container',
+    });
+    expect(await kindIn(paused, '/www/index.html')).toBe('file');
+  });
+
+  it('gives rm’s reason on a read-only mount, and says when the container has no rm', async () => {
+    await expect(files().deletePath({ id: readOnly, path: '/ro/f' }, ctx())).rejects.toMatchObject({
+      code: 'ENGINE_ERROR',
+      message: expect.stringMatching(/^Could not delete \/ro\/f: rm: can't remove '\/ro\/f': Read-only file system$/),
+    });
+    expect(await docker('exec', readOnly, 'cat', '/ro/f')).toBe('kept');
+    await expect(files().deletePath({ id: noRm, path: '/victim' }, ctx())).rejects.toMatchObject({
+      code: 'ENGINE_ERROR',
+      message: 'Could not delete /victim: this container has no rm command',
+    });
+    expect(await docker('exec', noRm, 'cat', '/victim')).toBe('x');
   });
 });

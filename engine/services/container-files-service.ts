@@ -4,6 +4,7 @@ import { BerthError } from '../../contract/errors.js';
 import type { FileChange } from '../../contract/models/container-files.js';
 import { containerPath } from '../adapter/calls.js';
 import { toBerthError } from '../errors.js';
+import { deletePath } from '../files/delete-path.js';
 import { downloadPath } from '../files/download.js';
 import { fileError } from '../files/file-errors.js';
 import { listDir } from '../files/list-dir.js';
@@ -14,9 +15,10 @@ import type { ServiceDeps } from './service-deps.js';
 const changeKinds: Record<number, FileChange['kind']> = { 0: 'changed', 1: 'added', 2: 'deleted' };
 
 /**
- * Browse, download, upload, new folder, diff: the engine's archive API, so stopped and shell-less containers work
- * too. Downloads and uploads stream straight between the engine and the client's byte stream; the
- * RPC layer's acknowledged windows bound what is held in between.
+ * Browse, download, upload, new folder, diff: the engine's archive API, so stopped and shell-less
+ * containers work too. Delete runs rm inside (the engine has no delete-file API), so it needs a
+ * running container. Downloads and uploads stream straight between the engine and the client's byte
+ * stream; the RPC layer's acknowledged windows bound what is held in between.
  */
 export function createContainerFilesService(deps: ServiceDeps): DomainImplementation<typeof containerFilesApi> {
   return {
@@ -48,6 +50,11 @@ export function createContainerFilesService(deps: ServiceDeps): DomainImplementa
     mkdir({ id, path, folder }, ctx) {
       const conn = deps.connections.require();
       return makeFolder({ engine: conn.engine, id, dir: path, folder, signal: ctx.signal, endpoint: conn.endpoint.host });
+    },
+
+    deletePath({ id, path }, ctx) {
+      const conn = deps.connections.require();
+      return deletePath({ engine: conn.engine, id, path, signal: ctx.signal, endpoint: conn.endpoint.host });
     },
 
     async diff({ id }, ctx) {

@@ -1,11 +1,14 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ChangeEvent } from 'react';
 import { joinContainerPath, parentContainerPath } from '../../../../contract/domains/container-files.js';
 import type { DirListing, FileEntry, UploadDone } from '../../../../contract/models/container-files.js';
-import { useApi } from '../../app/runtime-context.js';
+import { useApi, useAppStore } from '../../app/runtime-context.js';
 import { AlertIcon, RefreshIcon, SearchIcon } from '../../ui/icons.js';
 import { Notice } from '../../ui/notice.js';
 import { Spinner } from '../../ui/spinner.js';
 import { UploadIcon } from './file-icons.js';
+import { findContainer } from '../containers/find-container.js';
+import { DeleteEntryDialog } from './delete-entry-dialog.js';
+import { deleteBlockedText } from './delete-blocked.js';
 import { FileTable } from './file-table.js';
 import { NewFolderForm } from './new-folder-form.js';
 import { PathBar } from './path-bar.js';
@@ -17,7 +20,7 @@ import { withUploadedEntry } from './uploaded-entry.js';
 
 type ListState = { phase: 'loading'; listing?: DirListing } | { phase: 'ready'; listing: DirListing } | { phase: 'error'; message: string; listing?: DirListing };
 
-/** Browse one container's filesystem (running or stopped): navigate, download, upload, new folder. */
+/** Browse one container's filesystem (running or stopped): navigate, download, upload, new folder, delete. */
 export function FileBrowser({ id, initialPath = '/' }: { id: string; initialPath?: string }) {
   const api = useApi();
   const [path, setPath] = useState(initialPath);
@@ -32,6 +35,9 @@ export function FileBrowser({ id, initialPath = '/' }: { id: string; initialPath
   /** Files named like a folder already there: never uploaded (the folder and all it holds would go). */
   const [refused, setRefused] = useState<{ dir: string; names: string[] } | undefined>();
   const [newFolder, setNewFolder] = useState(false);
+  const [deleting, setDeleting] = useState<FileEntry>();
+  const summary = findContainer(useAppStore((s) => s.containers), id);
+  const deleteBlocked = summary ? deleteBlockedText(summary.state) : undefined;
   const seq = useRef(0);
 
   useEffect(() => {
@@ -185,17 +191,38 @@ export function FileBrowser({ id, initialPath = '/' }: { id: string; initialPath
         {dropping ? <p className="fbrowser__dropnote">Drop to upload into {path}</p> : null}
         {listing ? (
           <>
-            <FileTable entries={entries} order={order} onSort={onSort} showParent={path !== '/'} onOpen={open} onUp={up} onDownload={downloadEntry} />
+            <FileTable
+              entries={entries}
+              order={order}
+              onSort={onSort}
+              showParent={path !== '/'}
+              onOpen={open}
+              onUp={up}
+              onDownload={downloadEntry}
+              onDelete={setDeleting}
+              deleteBlocked={deleteBlocked}
+            />
             {entries.length === 0 ? <p className="fbrowser__empty muted">{filter ? 'No entry matches the filter.' : 'This folder is empty.'}</p> : null}
             <p className="fbrowser__count muted" aria-live="polite">
               {state.phase === 'loading' ? <Spinner /> : null} {listing.entries.length.toLocaleString()} {listing.entries.length === 1 ? 'entry' : 'entries'}
               {listing.resolvedPath !== listing.path ? ` · link to ${listing.resolvedPath}` : ''}
+              {deleteBlocked ? ` · ${deleteBlocked}` : ''}
             </p>
           </>
         ) : state.phase === 'loading' ? (
           <Notice title={`Reading ${path}…`} busy role="status" />
         ) : null}
       </div>
+      {deleting ? (
+        <DeleteEntryDialog
+          path={joinContainerPath(path, deleting.name)}
+          kind={deleting.kind}
+          from={`the container ${summary?.name ?? id}`}
+          remove={() => api.containers.deletePath({ id, path: joinContainerPath(path, deleting.name) })}
+          onDone={() => (setDeleting(undefined), setReload((n) => n + 1))}
+          onClose={() => setDeleting(undefined)}
+        />
+      ) : null}
     </div>
   );
 }

@@ -14,8 +14,10 @@ interface FileTableProps {
   onOpen: (entry: FileEntry) => void;
   onUp: () => void;
   onDownload: (entry: FileEntry) => void;
-  /** When given, each entry has a Delete button (the volume browser). */
+  /** When given, each entry has a Delete button. */
   onDelete?: (entry: FileEntry) => void;
+  /** Why Delete cannot be used now (e.g. the container is stopped): the buttons show it and do nothing. */
+  deleteBlocked?: string;
 }
 
 const navigable = (e: FileEntry) => e.kind === 'dir' || e.kind === 'symlink';
@@ -42,7 +44,7 @@ function SortHeader({ label, sortKey, order, onSort, className }: { label: strin
 }
 
 /** One folder's entries: folders (and links) open on click or Enter; files and folders download. */
-export const FileTable = memo(function FileTable({ entries, order, onSort, showParent, onOpen, onUp, onDownload, onDelete }: FileTableProps) {
+export const FileTable = memo(function FileTable({ entries, order, onSort, showParent, onOpen, onUp, onDownload, onDelete, deleteBlocked }: FileTableProps) {
   const keyOpen = (fn: () => void) => (e: KeyboardEvent) => {
     if (e.key === 'Enter' && e.target === e.currentTarget) {
       e.preventDefault();
@@ -114,10 +116,12 @@ export const FileTable = memo(function FileTable({ entries, order, onSort, showP
                     type="button"
                     className="icon-btn icon-btn--danger"
                     aria-label={`Delete ${e.name}`}
-                    title={`Delete ${e.name}`}
+                    aria-disabled={deleteBlocked ? true : undefined}
+                    aria-description={deleteBlocked}
+                    title={deleteBlocked ?? `Delete ${e.name}`}
                     onClick={(ev) => {
                       ev.stopPropagation();
-                      onDelete(e);
+                      if (!deleteBlocked) onDelete(e);
                     }}
                   >
                     ✕

@@ -3,8 +3,8 @@ import { joinContainerPath, parentContainerPath } from '../../../../contract/dom
 import type { DirListing, FileEntry } from '../../../../contract/models/container-files.js';
 import { useApi } from '../../app/runtime-context.js';
 import { RefreshIcon } from '../../ui/icons.js';
-import { Modal } from '../../ui/modal.js';
 import { Notice } from '../../ui/notice.js';
+import { DeleteEntryDialog } from '../files/delete-entry-dialog.js';
 import { saveBlob } from '../files/download-transfer.js';
 import { FileTable } from '../files/file-table.js';
 import { NewFolderForm } from '../files/new-folder-form.js';
@@ -37,7 +37,7 @@ export function VolumeFiles({ name }: { name: string }) {
   const [order, setOrder] = useState<SortOrder>({ key: 'name', dir: 'asc' });
   const [transfers, setTransfers] = useState<Transfer[]>([]);
   const [newFolder, setNewFolder] = useState(false);
-  const [deleting, setDeleting] = useState<{ entry: FileEntry; busy: boolean; error?: string }>();
+  const [deleting, setDeleting] = useState<FileEntry>();
   const [actionError, setActionError] = useState<string>();
   const seq = useRef(0);
   const ids = useRef(0);
@@ -81,18 +81,6 @@ export function VolumeFiles({ name }: { name: string }) {
     }
     ev.target.value = '';
   };
-  const confirmDelete = async () => {
-    if (!deleting) return;
-    setDeleting({ ...deleting, busy: true });
-    try {
-      await api.volumes.deletePath({ name, path: joinContainerPath(path, deleting.entry.name) });
-      setDeleting(undefined);
-      refresh();
-    } catch (err) {
-      setDeleting({ ...deleting, busy: false, error: messageOf(err) });
-    }
-  };
-
   const listing = state.listing?.path === path ? state.listing : undefined;
   const entries = useMemo(() => sortFileEntries(listing?.entries ?? [], order), [listing, order]);
   const onSort = useCallback((key: SortKey) => setOrder((o) => (o.key === key ? { key, dir: o.dir === 'asc' ? 'desc' : 'asc' } : { key, dir: key === 'name' ? 'asc' : 'desc' })), []);
@@ -160,7 +148,7 @@ export function VolumeFiles({ name }: { name: string }) {
       <div className="fbrowser__table" aria-busy={state.phase === 'loading'}>
         {listing ? (
           <>
-            <FileTable entries={entries} order={order} onSort={onSort} showParent={path !== '/'} onOpen={(e) => navigate(joinContainerPath(path, e.name))} onUp={() => navigate(parentContainerPath(path))} onDownload={download} onDelete={(entry) => setDeleting({ entry, busy: false })} />
+            <FileTable entries={entries} order={order} onSort={onSort} showParent={path !== '/'} onOpen={(e) => navigate(joinContainerPath(path, e.name))} onUp={() => navigate(parentContainerPath(path))} onDownload={download} onDelete={setDeleting} />
             {entries.length === 0 ? <p className="fbrowser__empty muted">This folder is empty.</p> : null}
           </>
         ) : state.phase === 'loading' ? (
@@ -168,32 +156,14 @@ export function VolumeFiles({ name }: { name: string }) {
         ) : null}
       </div>
       {deleting ? (
-        <Modal
-          title={`Delete ${deleting.entry.name}?`}
-          tone="danger"
-          role="alertdialog"
-          busy={deleting.busy}
+        <DeleteEntryDialog
+          path={joinContainerPath(path, deleting.name)}
+          kind={deleting.kind}
+          from={name}
+          remove={() => api.volumes.deletePath({ name, path: joinContainerPath(path, deleting.name) })}
+          onDone={() => (setDeleting(undefined), refresh())}
           onClose={() => setDeleting(undefined)}
-          footer={
-            <>
-              <button type="button" className="btn" onClick={() => setDeleting(undefined)}>
-                Cancel
-              </button>
-              <button type="button" className="btn btn--danger" disabled={deleting.busy} onClick={() => void confirmDelete()}>
-                Delete
-              </button>
-            </>
-          }
-        >
-          <p>
-            {joinContainerPath(path, deleting.entry.name)} {deleting.entry.kind === 'dir' ? 'and everything in it are' : 'is'} deleted from {name}. No copy is kept.
-          </p>
-          {deleting.error ? (
-            <p className="vol-error" role="alert">
-              {deleting.error}
-            </p>
-          ) : null}
-        </Modal>
+        />
       ) : null}
     </section>
   );
