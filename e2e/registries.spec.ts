@@ -59,6 +59,8 @@ describe('registries: log in and out, search, pull from a result', () => {
     const alert = page.getByRole('alert').filter({ hasText: 'Login to' });
     await alert.waitFor({ timeout: 20_000 });
     expect(await alert.innerText()).toBe(`Login to ${AUTH} failed: wrong username or password`);
+    // The form was disabled while it checked: the focus comes back to the password, not the page.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('type'))).toBe('password');
     expect(existsSync(join(configDir, 'config.json'))).toBe(false);
     expect(await page.getByText('You are not logged in to any registry.').count()).toBe(1);
   });
@@ -110,6 +112,16 @@ describe('registries: log in and out, search, pull from a result', () => {
     const alert = page.getByRole('alert').filter({ hasText: AUTH });
     await alert.waitFor({ timeout: 20_000 });
     expect(await alert.innerText()).toBe(`Registry ${AUTH} requires authentication: log in first`);
+
+    // Logging in to that registry runs the search again: the stale error goes without another click.
+    await login('berth-secret');
+    await page.getByText(`Logged in to ${AUTH} as berth.`).waitFor({ timeout: 20_000 });
+    await page.getByRole('status').filter({ hasText: `on ${AUTH}` }).waitFor({ timeout: 20_000 });
+    expect(await alert.count()).toBe(0);
+    // The focus lands on the new entry of the list, not on the page.
+    await expect
+      .poll(() => page.evaluate(() => (document.activeElement?.tagName === 'TR' ? (document.activeElement as HTMLElement).dataset.server : document.activeElement?.tagName)))
+      .toBe(AUTH);
     expect(errors).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { RegistryInfo } from '../../../../contract/models/registries.js';
 import { Spinner } from '../../ui/spinner.js';
 import { ConfirmLogoutDialog } from './confirm-logout-dialog.js';
@@ -9,15 +9,27 @@ interface Props {
   loading: boolean;
   error?: string;
   configPathHint?: string;
+  /** The latest login (a new object each time): its registry's entry takes the focus once listed (the login form was disabled while it ran). */
+  focusLogin?: { server: string };
   onLogout(server: string): Promise<void>;
   onRetry(): void;
 }
 
 /** The registries with stored credentials, each with a Log out button (asks first). */
-export function KnownRegistries({ registries, loading, error, onLogout, onRetry }: Props) {
+export function KnownRegistries({ registries, loading, error, focusLogin, onLogout, onRetry }: Props) {
   const [confirming, setConfirming] = useState<RegistryInfo>();
   const [busy, setBusy] = useState<string>();
   const [logoutError, setLogoutError] = useState<string>();
+  const table = useRef<HTMLTableElement>(null);
+  const focused = useRef<object>(undefined);
+
+  useEffect(() => {
+    if (!focusLogin || focused.current === focusLogin) return;
+    const row = [...(table.current?.tBodies[0]?.rows ?? [])].find((r) => r.dataset.server === focusLogin.server);
+    if (!row) return;
+    focused.current = focusLogin;
+    row.focus();
+  }, [focusLogin, registries]);
 
   const logout = async (r: RegistryInfo) => {
     setConfirming(undefined);
@@ -52,7 +64,7 @@ export function KnownRegistries({ registries, loading, error, onLogout, onRetry 
     body = <p className="muted">You are not logged in to any registry. Log in below; the Docker CLI will use the same credentials.</p>;
   } else {
     body = (
-      <table className="reg-table" aria-label="Known registries">
+      <table className="reg-table" aria-label="Known registries" ref={table}>
         <thead>
           <tr>
             <th scope="col">Server</th>
@@ -65,7 +77,7 @@ export function KnownRegistries({ registries, loading, error, onLogout, onRetry 
         </thead>
         <tbody>
           {registries.map((r) => (
-            <tr key={r.server}>
+            <tr key={r.server} data-server={r.server} tabIndex={-1}>
               <td className="mono">{r.dockerHub ? 'docker.io (Docker Hub)' : r.server}</td>
               <td>{userLabel(r)}</td>
               <td>

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { registryLoginArgs } from '../../../../contract/domains/registries.js';
 import type { RegistryLoginResult } from '../../../../contract/models/registries.js';
 import { useApi } from '../../app/runtime-context.js';
@@ -22,6 +22,13 @@ export function LoginForm({ onLoggedIn }: Props) {
   const [error, setError] = useState<string>();
   const [fieldErrors, setFieldErrors] = useState<Partial<Record<Field, string>>>({});
   const [success, setSuccess] = useState<string>();
+  const passwordInput = useRef<HTMLInputElement>(null);
+
+  // A refused login: back to the password once the form is enabled again (disabling it dropped the focus to the page).
+  // A successful one: the page moves the focus to the new entry of the list.
+  useEffect(() => {
+    if (!busy && error) passwordInput.current?.focus();
+  }, [busy, error]);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -78,7 +85,7 @@ export function LoginForm({ onLoggedIn }: Props) {
         </label>
         <label className="reg-form__field">
           <span>Password</span>
-          <input type="password" value={password} autoComplete="current-password" onChange={(e) => setPassword(e.target.value)} {...invalid('password')} />
+          <input ref={passwordInput} type="password" value={password} autoComplete="current-password" onChange={(e) => setPassword(e.target.value)} {...invalid('password')} />
           {fieldError('password')}
         </label>
         <div className="reg-form__actions">

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RegistryInfo, RegistryRepository } from '../../../../contract/models/registries.js';
-import { defaultTag, errorMessage, pullReference, registrySuggestions, userLabel } from './registries-model.js';
+import { defaultTag, errorMessage, pullReference, registrySuggestions, sameRegistry, userLabel } from './registries-model.js';
 
 const repo = (tags: string[], pullName = '127.0.0.1:5000/team/app'): RegistryRepository => ({ name: 'team/app', pullName, tags });
 const info = (server: string, username?: string): RegistryInfo => ({ server, key: server, dockerHub: false, username, storeKind: 'config-file', storeLabel: 'Docker config' });
@@ -27,5 +27,13 @@ describe('registries page model', () => {
     expect(userLabel(info('a', 'berth'))).toBe('berth');
     expect(errorMessage(new Error('boom'))).toBe('boom');
     expect(errorMessage({ code: 'X', message: 'shape' })).toBe('shape');
+  });
+
+  it('tells when a login is for the registry a search was made on', () => {
+    expect(sameRegistry(' 127.0.0.1:5001 ', '127.0.0.1:5001')).toBe(true);
+    expect(sameRegistry('https://Registry.Example.com:5000/v2/', 'registry.example.com:5000')).toBe(true);
+    expect(sameRegistry('https://index.docker.io/v1/', 'docker.io')).toBe(true);
+    expect(sameRegistry('', 'docker.io')).toBe(true);
+    expect(sameRegistry('127.0.0.1:5000', '127.0.0.1:5001')).toBe(false);
   });
 });

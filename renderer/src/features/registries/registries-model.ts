@@ -11,6 +11,19 @@ export function errorMessage(err: unknown): string {
   return String(err);
 }
 
+const HUB_ALIASES = new Set(['', 'docker.io', 'index.docker.io', 'registry-1.docker.io', 'registry.hub.docker.com', 'hub.docker.com']);
+
+/** The registry host as the back end names it (engine/registry/registry-host.ts): no scheme or path, lower case, "docker.io" for Hub. */
+export function registryHost(address: string): string {
+  const host = address.trim().replace(/^https?:\/\//i, '').split('/')[0]!.toLowerCase();
+  return HUB_ALIASES.has(host) ? DOCKER_HUB : host;
+}
+
+/** True when two addresses name the same registry (e.g. a search's and a login's). */
+export function sameRegistry(a: string, b: string): boolean {
+  return registryHost(a) === registryHost(b);
+}
+
 /** Registries to suggest in the search box: Docker Hub first, then every known registry once. */
 export function registrySuggestions(known: readonly RegistryInfo[]): string[] {
   return [...new Set([DOCKER_HUB, ...known.map((r) => r.server)])];

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { RegistryInfo } from '../../../../contract/models/registries.js';
+import type { RegistryInfo, RegistryLoginResult } from '../../../../contract/models/registries.js';
 import { useApi } from '../../app/runtime-context.js';
 import { KnownRegistries } from './known-registries.js';
 import { LoginForm } from './login-form.js';
@@ -13,6 +13,8 @@ export function RegistriesPage() {
   const [registries, setRegistries] = useState<RegistryInfo[]>();
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<string>();
+  /** The latest successful login: its entry takes the focus, and a search of its registry that failed runs again. */
+  const [loggedIn, setLoggedIn] = useState<RegistryLoginResult>();
   const alive = useRef(true);
 
   const refresh = useCallback(async () => {
@@ -55,11 +57,16 @@ export function RegistriesPage() {
         </p>
       </div>
       <div className="registries__grid">
-        <KnownRegistries registries={registries} loading={loading} error={error} onLogout={logout} onRetry={() => void refresh()} />
+        <KnownRegistries registries={registries} loading={loading} error={error} focusLogin={loggedIn} onLogout={logout} onRetry={() => void refresh()} />
         <section className="reg-section" aria-label="Log in to a registry">
-          <LoginForm onLoggedIn={() => void refresh()} />
+          <LoginForm
+            onLoggedIn={(result) => {
+              setLoggedIn(result);
+              void refresh();
+            }}
+          />
         </section>
-        <RegistrySearch suggestions={suggestions} />
+        <RegistrySearch suggestions={suggestions} loggedIn={loggedIn} />
       </div>
     </div>
   );

@@ -1,17 +1,21 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { registrySearchArgs } from '../../../../contract/domains/registries.js';
-import type { RegistryRepository, RegistrySearchResult } from '../../../../contract/models/registries.js';
+import type { RegistryLoginResult, RegistryRepository, RegistrySearchResult } from '../../../../contract/models/registries.js';
 import { useApi, useAppStore } from '../../app/runtime-context.js';
 import { Spinner } from '../../ui/spinner.js';
-import { defaultTag, DOCKER_HUB, errorMessage, pullReference } from './registries-model.js';
+import { defaultTag, DOCKER_HUB, errorMessage, pullReference, sameRegistry } from './registries-model.js';
+
+type RegistrySearchArgs = ReturnType<typeof registrySearchArgs.parse>;
 
 interface Props {
   /** Registries to suggest (Docker Hub and the known ones). */
   suggestions: string[];
+  /** The latest successful login (a new object each time): a search of that registry that failed runs again. */
+  loggedIn?: RegistryLoginResult;
 }
 
 /** Search Docker Hub or a v2 registry, pick a tag, and pull from the result. */
-export function RegistrySearch({ suggestions }: Props) {
+export function RegistrySearch({ suggestions, loggedIn }: Props) {
   const api = useApi();
   const [registry, setRegistry] = useState(DOCKER_HUB);
   const [term, setTerm] = useState('');
@@ -27,21 +31,20 @@ export function RegistrySearch({ suggestions }: Props) {
     [],
   );
 
-  const search = async (e: FormEvent) => {
-    e.preventDefault();
-    setError(undefined);
-    const parsed = registrySearchArgs.safeParse({ registry: registry.trim() || DOCKER_HUB, term });
-    if (!parsed.success) {
-      setError(parsed.error.issues.map((i) => i.message).join('; '));
-      return;
-    }
+  /** The last search sent, and whether the registry refused it. */
+  const last = useRef<{ args: RegistrySearchArgs; failed: boolean }>(undefined);
+
+  const run = async (args: RegistrySearchArgs) => {
     const mine = ++generation.current;
+    last.current = { args, failed: false };
+    setError(undefined);
     setBusy(true);
     try {
-      const res = await api.registries.search(parsed.data);
+      const res = await api.registries.search(args);
       if (mine === generation.current) setResult(res);
     } catch (err) {
       if (mine === generation.current) {
+        last.current = { args, failed: true };
         setResult(undefined);
         setError(errorMessage(err));
       }
@@ -50,13 +53,32 @@ export function RegistrySearch({ suggestions }: Props) {
     }
   };
 
+  const search = (e: FormEvent) => {
+    e.preventDefault();
+    setError(undefined);
+    const parsed = registrySearchArgs.safeParse({ registry: registry.trim() || DOCKER_HUB, term });
+    if (!parsed.success) {
+      setError(parsed.error.issues.map((i) => i.message).join('; '));
+      return;
+    }
+    void run(parsed.data);
+  };
+
+  // Logged in to the registry a search just failed on ("requires authentication: log in first"): search again.
+  const runRef = useRef(run);
+  runRef.current = run;
+  useEffect(() => {
+    const l = last.current;
+    if (loggedIn && l?.failed && sameRegistry(l.args.registry ?? DOCKER_HUB, loggedIn.server)) void runRef.current(l.args);
+  }, [loggedIn]);
+
   return (
     <section className="reg-section" aria-labelledby="reg-search-title">
       <h2 id="reg-search-title" className="reg-section__title">
         Search
       </h2>
       <p className="muted reg-section__hint">Docker Hub is searched through the engine; other registries through their catalog (<code>/v2/_catalog</code>) and tag lists.</p>
-      <form className="reg-search" onSubmit={(e) => void search(e)} role="search" aria-busy={busy}>
+      <form className="reg-search" onSubmit={search} role="search" aria-busy={busy}>
         <label className="reg-form__field reg-search__registry">
           <span>Registry</span>
           <input type="text" list="reg-search-registries" value={registry} spellCheck={false} autoComplete="off" onChange={(e) => setRegistry(e.target.value)} />
