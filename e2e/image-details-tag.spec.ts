@@ -64,6 +64,27 @@ describe('image details: titled by the tag it was opened from', () => {
     expect(s.errors).toEqual([]);
   });
 
+  it('the list says it has a row per tag, and a long name leaves its tag badge in view', async () => {
+    const { page } = s;
+    const long = `${base}-${'very-long-repository-name-'.repeat(6)}x:1`;
+    await docker('tag', testImage, long);
+    try {
+      await page.goto(`${page.url().split('#')[0]}#/images`);
+      await page.getByRole('searchbox', { name: 'Search images' }).fill(base);
+      const row = page.getByRole('row', { name: long, exact: true });
+      await row.waitFor({ timeout: 10_000 });
+      const counts = await page.locator('.counts').innerText();
+      expect(counts).toMatch(/\d+ images? in \d+ rows \(one per tag\)/);
+      const cell = row.getByRole('cell').first();
+      const badge = cell.locator('.img-badge--muted');
+      expect(await badge.innerText()).toMatch(/^\d+ tags$/);
+      const [c, b] = [(await cell.boundingBox())!, (await badge.boundingBox())!];
+      expect(b.x + b.width).toBeLessThanOrEqual(c.x + c.width);
+    } finally {
+      await removeImages(long);
+    }
+  });
+
   it('the first tag\'s row still opens the page titled by the first tag', async () => {
     const { page } = s;
     await page.goto(`${s.berth.url}#/images`);

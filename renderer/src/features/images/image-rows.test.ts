@@ -38,7 +38,8 @@ describe('image rows', () => {
     expect(names('team=ops')).toEqual(['busybox:latest']);
     expect(names('bbbb')).toEqual(['busybox:latest']);
     expect(selectImageRows(map, '', 'all', { key: 'size', dir: 'asc' }).map((r) => r.image.size)).toEqual([50, 100, 300, 300]);
-    expect(imageTotals(map)).toEqual({ images: 3, dangling: 1, inUse: 1 });
+    expect(imageTotals(map)).toEqual({ images: 3, rows: 4, dangling: 1, inUse: 1 });
+    expect(imageTotals(map).rows).toBe(names('').length);
   });
 
   it('reduces snapshot, upsert and remove; unchanged map when nothing changes', () => {

@@ -77,6 +77,8 @@ export function selectImageRows(images: ImageMap, query: string, filter: ImageFi
 
 export interface ImageTotals {
   images: number;
+  /** Rows of the list: one per tag (an untagged image is one row). */
+  rows: number;
   dangling: number;
   inUse: number;
 }
@@ -84,9 +86,11 @@ export interface ImageTotals {
 export function imageTotals(images: ImageMap): ImageTotals {
   let dangling = 0;
   let inUse = 0;
+  let rows = 0;
   for (const i of images.values()) {
     if (i.dangling) dangling++;
     if (i.containers.length) inUse++;
+    rows += Math.max(1, i.repoTags.length);
   }
-  return { images: images.size, dangling, inUse };
+  return { images: images.size, rows, dangling, inUse };
 }

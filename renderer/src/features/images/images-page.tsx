@@ -64,6 +64,7 @@ export function ImagesPage() {
         <p className="toolbar__text counts">
           <span>
             <strong>{totals.images}</strong> {totals.images === 1 ? 'image' : 'images'}
+            {totals.rows !== totals.images ? ` in ${totals.rows} rows (one per tag)` : ''}
           </span>
           <span>{totals.inUse} in use</span>
           {totals.dangling ? <span>{totals.dangling} dangling</span> : null}
