@@ -1,3 +1,6 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, openApp, startBerth, type RunningBerth } from './support/berth.js';
@@ -20,8 +23,18 @@ describe('Files tab: new folder, delete, folder upload', () => {
   let errors: string[];
   let id: string;
   let stopped: string;
+  let local: string;
 
   beforeAll(async () => {
+    // A folder on this computer to upload: site/{index.html, css/a.css, img/deep/x.txt}, and "plainfile" (a folder here, a file in the container).
+    local = await mkdtemp(join(tmpdir(), 'h41-e2e-fedit-'));
+    await mkdir(join(local, 'site/css'), { recursive: true });
+    await mkdir(join(local, 'site/img/deep'), { recursive: true });
+    await writeFile(join(local, 'site/index.html'), 'home\n');
+    await writeFile(join(local, 'site/css/a.css'), 'a{}\n');
+    await writeFile(join(local, 'site/img/deep/x.txt'), 'deep\n');
+    await mkdir(join(local, 'plainfile'));
+    await writeFile(join(local, 'plainfile/y.txt'), 'y\n');
     await docker('run', '--rm', '-v', `${volume}:/ro`, testImage, 'sh', '-c', 'echo kept > /ro/f');
     id = await docker('run', '-d', '--name', uniqueName(prefix), '-v', `${volume}:/ro:ro`, testImage, 'sleep', '300');
     stopped = await docker('create', '--name', uniqueName(prefix), testImage, 'sh');
@@ -36,6 +49,7 @@ describe('Files tab: new folder, delete, folder upload', () => {
     expect(await berth?.stop()).toBe(0);
     await removeContainers(prefix);
     await docker('volume', 'rm', '-f', volume).catch(() => undefined);
+    await rm(local, { recursive: true, force: true });
   });
 
   const rowIn = (p: Page, name: string) => p.getByRole('table', { name: 'Files' }).getByRole('row', { name, exact: true });
@@ -152,6 +166,51 @@ describe('Files tab: new folder, delete, folder upload', () => {
     expect(await kindIn(stopped, '/www/index.html')).toBe('file');
     expect(e2).toEqual([]);
     await p2.context().close();
+  });
+
+  it('Upload folder sends the folder with its tree; again, it asks before uploading into the folder now there', async () => {
+    await goTo(page, '/www');
+    await expect.poll(() => row('raced').count(), { timeout: 10_000 }).toBe(1);
+    await page.getByLabel('Upload folder').setInputFiles(join(local, 'site'));
+    await expect.poll(() => row('site').count(), { timeout: 15_000 }).toBe(1);
+    await expect
+      .poll(() => docker('exec', id, 'sh', '-c', 'cd /www/site && find . | sort'), { timeout: 15_000 })
+      .toBe(['.', './css', './css/a.css', './img', './img/deep', './img/deep/x.txt', './index.html'].join('\n'));
+    expect(await docker('exec', id, 'cat', '/www/site/img/deep/x.txt', '/www/site/index.html')).toBe('deep\nhome');
+    await expect.poll(() => page.getByRole('list', { name: 'Transfers' }).innerText()).toContain('Uploaded site/img/deep/x.txt');
+
+    await docker('exec', id, 'sh', '-c', 'echo old > /www/site/index.html && echo mine > /www/site/keep.txt');
+    await page.getByLabel('Upload folder').setInputFiles(join(local, 'site'));
+    const ask = page.getByRole('group', { name: 'Upload into existing folders?' });
+    await ask.waitFor({ timeout: 5_000 });
+    expect(await ask.innerText()).toContain('The folder site already exists in /www. Upload into it? Files of the same name are replaced.');
+    expect(await docker('exec', id, 'cat', '/www/site/index.html')).toBe('old');
+    await ask.getByRole('button', { name: 'Upload into it' }).click();
+    await expect.poll(() => docker('exec', id, 'cat', '/www/site/index.html'), { timeout: 10_000 }).toBe('home');
+    expect(await docker('exec', id, 'cat', '/www/site/keep.txt')).toBe('mine');
+  });
+
+  it('a folder named like a file there is refused, and the file stays', async () => {
+    await docker('exec', id, 'sh', '-c', 'echo plain > /www/plainfile');
+    await page.getByRole('button', { name: 'Refresh files' }).click();
+    await expect.poll(() => row('plainfile').count(), { timeout: 10_000 }).toBe(1);
+    await page.getByLabel('Upload folder').setInputFiles(join(local, 'plainfile'));
+    const refused = page.getByRole('alert', { name: 'Not uploaded' });
+    await refused.waitFor({ timeout: 5_000 });
+    expect(await refused.innerText()).toContain('/www/plainfile is a file; a folder cannot replace it. Rename the folder or remove the file first.');
+    expect(await docker('exec', id, 'cat', '/www/plainfile')).toBe('plain');
+    await refused.getByRole('button', { name: 'Dismiss' }).click();
+  });
+
+  it('dropped files still upload (the drop reads entries only when a folder is among them)', async () => {
+    const dt = await page.evaluateHandle(() => {
+      const t = new DataTransfer();
+      t.items.add(new File(['dropped\n'], 'dropped.txt', { type: 'text/plain' }));
+      return t;
+    });
+    await page.locator('.fbrowser__table').dispatchEvent('drop', { dataTransfer: dt });
+    await expect.poll(() => row('dropped.txt').count(), { timeout: 10_000 }).toBe(1);
+    expect(await docker('exec', id, 'cat', '/www/dropped.txt')).toBe('dropped');
   });
 
   it('logs no page errors', () => {

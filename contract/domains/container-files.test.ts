@@ -35,4 +35,13 @@ describe('container file paths', () => {
     expect(args.safeParse({ id: 'c', path: '/tmp', name: 'a', size: 9 * 1024 ** 3 }).error?.issues[0]?.message).toBe('is larger than the 8 GiB upload limit');
     expect(args.safeParse({ id: 'c', path: '/tmp', name: 'a', size: 3, dataBase64: 'aGk=' }).success).toBe(false);
   });
+
+  it('a folder upload names a relative folder below the target, never one outside it', () => {
+    const args = containerFilesApi.upload.args;
+    expect(args.safeParse({ id: 'c', path: '/tmp', name: 'a.txt', folder: 'site/css', size: 3 }).success).toBe(true);
+    expect(args.safeParse({ id: 'c', path: '/tmp', name: 'a.txt', folder: 'site', size: 3 }).success).toBe(true);
+    for (const folder of ['', '/etc', 'site/../..', '..', 'a//b', 'a/./b', 'site/', 'a\0b']) {
+      expect(args.safeParse({ id: 'c', path: '/tmp', name: 'a.txt', folder, size: 3 }).success, folder).toBe(false);
+    }
+  });
 });

@@ -54,19 +54,35 @@ export const fileNameSchema = z
   .refine((n) => !n.includes('/') && !n.includes('\0'), { error: 'must not contain "/" or a NUL character' })
   .refine((n) => n !== '.' && n !== '..', { error: 'must not be "." or ".."' });
 
+/**
+ * A folder below the upload's target, as a relative path (`site/css`): each part a file name (no
+ * empty part, no `.` or `..`), so an upload never lands outside its target.
+ */
+export const relativeFolderSchema = z
+  .string({ error: 'expected a relative folder path' })
+  .min(1, { error: 'a folder is required' })
+  .max(FILES_LIMITS.maxPathLength, { error: `is too long (at most ${FILES_LIMITS.maxPathLength} characters)` })
+  .refine((f) => f.split('/').every((part) => fileNameSchema.safeParse(part).success), {
+    error: 'must be a relative path of folder names (no leading "/", no empty, "." or ".." part)',
+  });
+
 /** The container's filesystem: browse, download, upload, new folder, delete, diff. Works on stopped containers too. */
 export const containerFilesApi = {
   /** The entries of one directory (archive API: works on running and stopped containers). */
   listDir: method<DirListing>()(z.object({ id: containerId, path: containerPathSchema }).strict()),
   /** A file (its bytes) or a directory (a tar): a head, then the bytes as binary data, flow-controlled. */
   download: download<DownloadHead>()(z.object({ id: containerId, path: containerPathSchema }).strict()),
-  /** A file of `size` bytes named `name` into directory `path`: the bytes as binary data, then where it was written. */
+  /**
+   * A file of `size` bytes named `name` into directory `path` (or into `folder` below it, made as
+   * needed: a folder upload): the bytes as binary data, then where it was written.
+   */
   upload: upload<UploadDone>()(
     z
       .object({
         id: containerId,
         path: containerPathSchema,
         name: fileNameSchema,
+        folder: relativeFolderSchema.optional(),
         size: z
           .number({ error: 'expected a size in bytes' })
           .int({ error: 'must be a whole number of bytes' })

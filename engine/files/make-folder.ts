@@ -45,3 +45,20 @@ async function exists(engine: EngineAdapter, id: string, path: string, signal?: 
     throw await fileError(err, engine, id, path, endpoint);
   }
 }
+
+/**
+ * An upload into `folder` below `dir` failed: when one of that folder's parts is a file, the error
+ * that says so (the engine only says "open …: not a directory"); undefined otherwise.
+ */
+export async function fileInTheWay(engine: EngineAdapter, id: string, dir: string, folder: string, signal?: AbortSignal): Promise<BerthError | undefined> {
+  let at = dir;
+  for (const part of folder.split('/')) {
+    at = joinContainerPath(at, part);
+    const stat = await statPath(engine, id, at, signal).catch(() => undefined);
+    if (!stat) return undefined;
+    if (stat.type !== 'd' && stat.type !== 'l') {
+      return new BerthError('CONFLICT', `${at} is a file; a folder cannot replace it. Rename the folder or remove the file first.`, { path: at, dir });
+    }
+  }
+  return undefined;
+}

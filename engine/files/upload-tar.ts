@@ -8,6 +8,7 @@ export interface PutFileOptions {
   id: string;
   /** Directory in the container. */
   dir: string;
+  /** The entry's name: a file name, or a relative path below `dir` whose folders the engine makes as needed. */
   name: string;
   /** Exactly this many bytes must come from `body`. */
   size: number;

@@ -24,7 +24,7 @@ beforeAll(async () => {
     docker('run', '-d', '--name', `${prefix}paused`, TEST_IMAGE, 'sleep', '300'),
   ]);
   await docker('pause', paused);
-  await docker('exec', running, 'sh', '-c', 'mkdir -p /data/tree/deep && echo a > /data/tree/deep/a && echo n > /data/note');
+  await docker('exec', running, 'sh', '-c', 'mkdir -p /data/tree/deep && echo a > /data/tree/deep/a && echo n > /data/note && echo p > /data/plain');
   await docker('run', '--rm', '-v', `${volume}:/ro`, TEST_IMAGE, 'sh', '-c', 'echo kept > /ro/f');
   [readOnly, noRm] = await Promise.all([
     docker('run', '-d', '--name', `${prefix}ro`, '-v', `${volume}:/ro:ro`, TEST_IMAGE, 'sleep', '300'),
@@ -74,6 +74,32 @@ describe('new folder against the real dockerd', () => {
   it('says why when the parent is missing or a file', async () => {
     await expect(files().mkdir({ id: running, path: '/nope', folder: 'x' }, ctx())).rejects.toMatchObject({ code: 'NOT_FOUND', message: 'No such file or directory: /nope' });
     await expect(files().mkdir({ id: running, path: '/data/note', folder: 'x' }, ctx())).rejects.toMatchObject({ message: 'Not a directory: /data/note' });
+  });
+});
+
+async function* once(bytes: Uint8Array): AsyncGenerator<Uint8Array> {
+  yield bytes;
+}
+
+describe('folder upload against the real dockerd', () => {
+  const upload = (id: string, folder: string, name: string, text: string) => {
+    const bytes = new TextEncoder().encode(text);
+    return files().upload({ id, path: '/data', folder, name, size: bytes.length }, ctx(), once(bytes));
+  };
+
+  it('writes a file into a folder tree below the target, making the folders', async () => {
+    await expect(upload(running, 'site/css', 'main.css', 'body{}\n')).resolves.toEqual({ path: '/data/site/css/main.css', size: 7 });
+    await expect(upload(running, 'site', 'index.html', 'hi\n')).resolves.toEqual({ path: '/data/site/index.html', size: 3 });
+    expect(await docker('exec', running, 'sh', '-c', 'cd /data/site && find . | sort && cat css/main.css index.html')).toBe('.\n./css\n./css/main.css\n./index.html\nbody{}\nhi');
+    expect(await docker('exec', running, 'stat', '-c', '%F', '/data/site/css')).toBe('directory');
+  });
+
+  it('never turns a file into a folder: a clear refusal, the file kept', async () => {
+    await expect(upload(running, 'plain/sub', 'x.txt', 'x\n')).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: '/data/plain is a file; a folder cannot replace it. Rename the folder or remove the file first.',
+    });
+    expect(await docker('exec', running, 'cat', '/data/plain')).toBe('p');
   });
 });
 

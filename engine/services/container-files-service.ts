@@ -8,7 +8,7 @@ import { deletePath } from '../files/delete-path.js';
 import { downloadPath } from '../files/download.js';
 import { fileError } from '../files/file-errors.js';
 import { listDir } from '../files/list-dir.js';
-import { makeFolder, requireDirectory } from '../files/make-folder.js';
+import { fileInTheWay, makeFolder, requireDirectory } from '../files/make-folder.js';
 import { putFile } from '../files/upload-tar.js';
 import type { ServiceDeps } from './service-deps.js';
 
@@ -32,19 +32,19 @@ export function createContainerFilesService(deps: ServiceDeps): DomainImplementa
       return downloadPath({ engine: conn.engine, id, path: normalizeContainerPath(path), signal: ctx.signal, endpoint: conn.endpoint.host });
     },
 
-    async upload({ id, path: rawPath, name, size }, ctx, body) {
+    async upload({ id, path: rawPath, name, folder, size }, ctx, body) {
       const path = normalizeContainerPath(rawPath);
       const conn = deps.connections.require();
       const { engine } = conn;
       // Check the target first, so a wrong folder fails before the engine is sent anything.
       await requireDirectory(engine, id, path, ctx.signal, conn.endpoint.host);
       try {
-        await putFile({ engine, id, dir: path, name, size, body, signal: ctx.signal });
+        await putFile({ engine, id, dir: path, name: folder ? `${folder}/${name}` : name, size, body, signal: ctx.signal });
       } catch (err) {
         if (err instanceof BerthError) throw err;
-        throw await fileError(err, engine, id, path, conn.endpoint.host);
+        throw (folder && (await fileInTheWay(engine, id, path, folder, ctx.signal))) || (await fileError(err, engine, id, path, conn.endpoint.host));
       }
-      return { path: joinContainerPath(path, name), size };
+      return { path: joinContainerPath(path, folder ? `${folder}/${name}` : name), size };
     },
 
     mkdir({ id, path, folder }, ctx) {

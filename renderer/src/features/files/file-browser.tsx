@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type ChangeEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ChangeEvent, type DragEvent } from 'react';
 import { joinContainerPath, parentContainerPath } from '../../../../contract/domains/container-files.js';
 import type { DirListing, FileEntry, UploadDone } from '../../../../contract/models/container-files.js';
 import { useApi, useAppStore } from '../../app/runtime-context.js';
@@ -16,7 +16,12 @@ import { TransfersPanel } from './transfers-panel.js';
 import { sortFileEntries, type SortKey, type SortOrder } from './sort-entries.js';
 import { useTransfers } from './use-transfers.js';
 import { folderClashMessage, planUploads } from './upload-clashes.js';
+import { eachLimited, fileClashMessage, folderUploadMeets, folderUploads, readDropped, type DroppedEntry, type FolderUpload } from './folder-upload.js';
+import { UploadQuestions, type FileClashes, type FolderMerges } from './upload-questions.js';
 import { withUploadedEntry } from './uploaded-entry.js';
+
+/** Files of a folder upload sent at once (the rest wait their turn). */
+const FOLDER_UPLOADS_AT_ONCE = 3;
 
 type ListState = { phase: 'loading'; listing?: DirListing } | { phase: 'ready'; listing: DirListing } | { phase: 'error'; message: string; listing?: DirListing };
 
@@ -31,9 +36,11 @@ export function FileBrowser({ id, initialPath = '/' }: { id: string; initialPath
   const [order, setOrder] = useState<SortOrder>({ key: 'name', dir: 'asc' });
   const onSort = useCallback((key: SortKey) => setOrder((o) => (o.key === key ? { key, dir: o.dir === 'asc' ? 'desc' : 'asc' } : { key, dir: key === 'name' ? 'asc' : 'desc' })), []);
   /** Files whose name is already taken in the folder: replaced only if the user says so. */
-  const [clashes, setClashes] = useState<{ dir: string; files: File[] } | undefined>();
-  /** Files named like a folder already there: never uploaded (the folder and all it holds would go). */
-  const [refused, setRefused] = useState<{ dir: string; names: string[] } | undefined>();
+  const [clashes, setClashes] = useState<FileClashes | undefined>();
+  /** Folders being uploaded that are already there: uploaded into only if the user says so. */
+  const [merges, setMerges] = useState<FolderMerges | undefined>();
+  /** Uploads never started: a file named like a folder there (the folder and all it holds would go), or the other way round. */
+  const [refused, setRefused] = useState<string[] | undefined>();
   const [newFolder, setNewFolder] = useState(false);
   const [deleting, setDeleting] = useState<FileEntry>();
   const summary = findContainer(useAppStore((s) => s.containers), id);
@@ -49,8 +56,9 @@ export function FileBrowser({ id, initialPath = '/' }: { id: string; initialPath
     );
   }, [api, id, path, reload]);
 
-  const onUploaded = useCallback((dir: string, name: string, done: UploadDone) => {
-    if (dir !== path) return;
+  const onUploaded = useCallback((dir: string, name: string, done: UploadDone, folder?: string) => {
+    // A folder upload lists the folder again once all its files are in (sendFolders).
+    if (dir !== path || folder) return;
     // The row shows from the upload's own result at once; the listing that follows confirms it.
     setState((s) => (s.listing?.path === dir ? { ...s, listing: withUploadedEntry(s.listing, name, done.size, Date.now()) } : s));
     setReload((n) => n + 1);
@@ -66,15 +74,45 @@ export function FileBrowser({ id, initialPath = '/' }: { id: string; initialPath
   const up = useCallback(() => navigate(parentContainerPath(path)), [navigate, path]);
   const downloadEntry = useCallback((e: FileEntry) => download(joinContainerPath(path, e.name), e.name), [download, path]);
   const listing = state.listing?.path === path ? state.listing : undefined;
-  const startUploads = (files: File[]) => {
+  const startUploads = (files: File[], folders: FolderUpload<File>[] = []) => {
     const plan = planUploads(files, listing?.entries ?? []);
-    for (const file of plan.fresh) upload(path, file);
+    for (const file of plan.fresh) void upload(path, file);
+    const meets = folders.map((g) => [g, folderUploadMeets(g.top, listing?.entries ?? [])] as const);
+    sendFolders(path, meets.filter(([, m]) => m === 'fresh').map(([g]) => g));
+    const merge = meets.filter(([, m]) => m === 'merge').map(([g]) => g);
     setClashes(plan.replace.length ? { dir: path, files: plan.replace } : undefined);
-    setRefused(plan.refused.length ? { dir: path, names: plan.refused.map((f) => f.name) } : undefined);
+    setMerges(merge.length ? { dir: path, folders: merge } : undefined);
+    const refusedNow = [...plan.refused.map((f) => folderClashMessage(path, f.name)), ...meets.filter(([, m]) => m === 'refused').map(([g]) => fileClashMessage(path, g.top))];
+    setRefused(refusedNow.length ? refusedNow : undefined);
+  };
+  /** Upload folders' trees into `dir`, a few files at a time; an empty folder is made as one. Listed again when done. */
+  const sendFolders = (dir: string, folders: FolderUpload<File>[]) => {
+    if (!folders.length) return;
+    const reload = () => setReload((n) => n + 1);
+    for (const g of folders.filter((f) => !f.files.length)) {
+      api.containers.mkdir({ id, path: dir, folder: g.top }).then(reload, (err: unknown) => setRefused((r) => [...(r ?? []), err instanceof Error ? err.message : String(err)]));
+    }
+    void eachLimited(folders.flatMap((g) => g.files), FOLDER_UPLOADS_AT_ONCE, (f) => upload(dir, f.file, f.folder)).then(reload);
   };
   const onPick = (e: ChangeEvent<HTMLInputElement>) => {
     startUploads(Array.from(e.target.files ?? []));
     e.target.value = '';
+  };
+  const onPickFolder = (e: ChangeEvent<HTMLInputElement>) => {
+    startUploads([], folderUploads(Array.from(e.target.files ?? [])));
+    e.target.value = '';
+  };
+  const onDrop = (e: DragEvent) => {
+    e.preventDefault();
+    setDropping(false);
+    // A dropped folder is a File in dataTransfer.files that cannot be read: its tree comes from the entries API.
+    const items = Array.from(e.dataTransfer.items ?? []).filter((i) => i.kind === 'file');
+    const entries = items.map((i) => i.webkitGetAsEntry?.() as DroppedEntry | null | undefined).filter((x): x is DroppedEntry => !!x);
+    if (entries.length !== items.length || !entries.some((x) => x.isDirectory)) return startUploads(Array.from(e.dataTransfer.files));
+    readDropped(entries).then(
+      ({ files, folders }) => startUploads(files, folders),
+      (err: unknown) => setRefused([`The dropped folder could not be read (${err instanceof Error ? err.message : String(err)}): use Upload folder instead.`]),
+    );
   };
   const entries = useMemo(() => {
     const all = listing?.entries ?? [];
@@ -102,6 +140,12 @@ export function FileBrowser({ id, initialPath = '/' }: { id: string; initialPath
             Upload
             <input type="file" multiple className="visually-hidden" aria-label="Upload file" onChange={onPick} />
           </label>
+          <label className="btn fbrowser__upload" title="Upload a folder with everything in it">
+            <UploadIcon />
+            Upload folder
+            {/* webkitdirectory is not in React's attribute types: set on the element. */}
+            <input type="file" className="visually-hidden" aria-label="Upload folder" onChange={onPickFolder} ref={(el) => el?.setAttribute('webkitdirectory', '')} />
+          </label>
         </div>
       </div>
       {newFolder && listing ? (
@@ -113,44 +157,20 @@ export function FileBrowser({ id, initialPath = '/' }: { id: string; initialPath
           onCancel={() => setNewFolder(false)}
         />
       ) : null}
-      {clashes ? (
-        <div className="banner banner--info fbrowser__clash" role="group" aria-label="Replace existing files?">
-          <div className="banner__body">
-            <p className="banner__title">
-              {clashes.files.length === 1 ? `${clashes.files[0]!.name} already exists` : `${clashes.files.length} files already exist`} in {clashes.dir}. Replace{' '}
-              {clashes.files.length === 1 ? 'it' : 'them'}?
-            </p>
-          </div>
-          <button
-            type="button"
-            className="btn"
-            onClick={() => {
-              for (const file of clashes.files) upload(clashes.dir, file);
-              setClashes(undefined);
-            }}
-          >
-            Replace
-          </button>
-          <button type="button" className="btn" onClick={() => setClashes(undefined)}>
-            Keep the existing {clashes.files.length === 1 ? 'file' : 'files'}
-          </button>
-        </div>
-      ) : null}
-      {refused ? (
-        <div className="banner banner--error fbrowser__clash" role="alert" aria-label="Not uploaded">
-          <AlertIcon className="banner__icon" />
-          <div className="banner__body">
-            {refused.names.map((name) => (
-              <p key={name} className="banner__title">
-                {folderClashMessage(refused.dir, name)}
-              </p>
-            ))}
-          </div>
-          <button type="button" className="btn" onClick={() => setRefused(undefined)}>
-            Dismiss
-          </button>
-        </div>
-      ) : null}
+      <UploadQuestions
+        clashes={clashes}
+        merges={merges}
+        refused={refused}
+        onReplace={(c) => {
+          for (const file of c.files) void upload(c.dir, file);
+          setClashes(undefined);
+        }}
+        onMerge={(m) => {
+          sendFolders(m.dir, m.folders);
+          setMerges(undefined);
+        }}
+        onDismiss={(which) => (which === 'clashes' ? setClashes(undefined) : which === 'merges' ? setMerges(undefined) : setRefused(undefined))}
+      />
       <TransfersPanel transfers={transfers} onCancel={cancel} onDismiss={dismiss} />
       {state.phase === 'error' ? (
         <div className="banner banner--error fbrowser__error" role="alert">
@@ -182,11 +202,7 @@ export function FileBrowser({ id, initialPath = '/' }: { id: string; initialPath
         onDragLeave={(e) => {
           if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setDropping(false);
         }}
-        onDrop={(e) => {
-          e.preventDefault();
-          setDropping(false);
-          startUploads(Array.from(e.dataTransfer.files));
-        }}
+        onDrop={onDrop}
       >
         {dropping ? <p className="fbrowser__dropnote">Drop to upload into {path}</p> : null}
         {listing ? (

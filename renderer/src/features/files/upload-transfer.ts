@@ -15,7 +15,7 @@ export interface UploadSource {
 export const READ_AHEAD = 2;
 
 /**
- * Upload a file into directory `dir` of container `id` as one byte stream (binary, flow-controlled
+ * Upload a file into directory `dir` of container `id` (or into `folder` below it, a folder upload) as one byte stream (binary, flow-controlled
  * by the transport: the file is read only as fast as the back end takes it, at most READ_AHEAD
  * pieces early), reporting progress. Aborting `signal` cancels it on the back end.
  *
@@ -25,11 +25,11 @@ export const READ_AHEAD = 2;
  */
 export function uploadFile(
   api: BerthApi,
-  args: { id: string; dir: string; file: UploadSource },
+  args: { id: string; dir: string; file: UploadSource; folder?: string },
   onProgress: (sent: number) => void,
   signal?: AbortSignal,
 ): Promise<UploadDone> {
-  const { id, dir, file } = args;
+  const { id, dir, file, folder } = args;
   return new Promise<UploadDone>((resolve, reject) => {
     const cancelled = () => new BerthError('CANCELLED', 'The upload was cancelled');
     if (signal?.aborted) return reject(cancelled());
@@ -50,7 +50,7 @@ export function uploadFile(
       }
     };
     const sub = api.containers.upload(
-      { id, path: dir, name: file.name, size: file.size },
+      { id, path: dir, name: file.name, size: file.size, ...(folder ? { folder } : {}) },
       {
         async read(max) {
           if (!current.length) {
@@ -94,19 +94,19 @@ export type UploadFile = Blob & { name: string };
  * aborts the request, which cancels the upload on the back end.
  */
 export function uploadFileOverHttp(
-  args: { id: string; dir: string; file: UploadFile },
+  args: { id: string; dir: string; file: UploadFile; folder?: string },
   onProgress: (sent: number) => void,
   signal?: AbortSignal,
   makeRequest: () => XMLHttpRequest = () => new XMLHttpRequest(),
 ): Promise<UploadDone> {
-  const { id, dir, file } = args;
+  const { id, dir, file, folder } = args;
   return new Promise<UploadDone>((resolve, reject) => {
     const cancelled = () => new BerthError('CANCELLED', 'The upload was cancelled');
     if (signal?.aborted) return reject(cancelled());
     const xhr = makeRequest();
     const onAbort = () => xhr.abort();
     const settle = () => signal?.removeEventListener('abort', onAbort);
-    xhr.open('PUT', bytesUrl('containers.upload', { id, path: dir, name: file.name, size: file.size }));
+    xhr.open('PUT', bytesUrl('containers.upload', { id, path: dir, name: file.name, size: file.size, ...(folder ? { folder } : {}) }));
     xhr.setRequestHeader('Content-Type', 'application/octet-stream');
     xhr.upload.onprogress = (e) => onProgress(e.loaded);
     xhr.onload = () => {

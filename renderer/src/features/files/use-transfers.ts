@@ -27,7 +27,7 @@ const KEEP_FINISHED = 5;
  * The downloads and uploads of one file browser, with progress and cancel. Everything still running
  * is cancelled when the browser unmounts.
  */
-export function useTransfers(api: BerthApi, containerId: string, onUploaded: (dir: string, name: string, done: UploadDone) => void) {
+export function useTransfers(api: BerthApi, containerId: string, onUploaded: (dir: string, name: string, done: UploadDone, folder?: string) => void) {
   const [transfers, setTransfers] = useState<Transfer[]>([]);
   const cancels = useRef(new Map<number, () => void>());
   const throttles = useRef(new Map<number, { cancel(): void }>());
@@ -111,20 +111,21 @@ export function useTransfers(api: BerthApi, containerId: string, onUploaded: (di
     [add, api, containerId, progressOf, settle, update],
   );
 
+  /** Upload `file` into `dir` (into `folder` below it for a folder upload); resolves once it has settled, however it ended. */
   const upload = useCallback(
-    (dir: string, file: UploadSource) => {
+    (dir: string, file: UploadSource, folder?: string): Promise<void> => {
       const ctl = new AbortController();
-      const key = add({ direction: 'upload', name: file.name, total: file.size }, () => ctl.abort());
+      const key = add({ direction: 'upload', name: folder ? `${folder}/${file.name}` : file.name, total: file.size }, () => ctl.abort());
       const onProgress = progressOf(key);
       // Browser mode: a File goes as the body of one HTTP PUT (upload-transfer.ts).
       const sending =
         bytesOverHttp() && typeof Blob !== 'undefined' && file instanceof Blob
-          ? uploadFileOverHttp({ id: containerId, dir, file: file as UploadFile }, onProgress, ctl.signal)
-          : uploadFile(api, { id: containerId, dir, file }, onProgress, ctl.signal);
-      sending.then(
+          ? uploadFileOverHttp({ id: containerId, dir, file: file as UploadFile, folder }, onProgress, ctl.signal)
+          : uploadFile(api, { id: containerId, dir, file, folder }, onProgress, ctl.signal);
+      return sending.then(
         (res) => {
           settle(key, { status: 'done', done: res.size });
-          onUploadedRef.current(dir, file.name, res);
+          onUploadedRef.current(dir, file.name, res, folder);
         },
         (err: unknown) => {
           if (ctl.signal.aborted) return;
