@@ -213,6 +213,23 @@ describe('Files tab: new folder, delete, folder upload', () => {
     expect(await docker('exec', id, 'cat', '/www/dropped.txt')).toBe('dropped');
   });
 
+  it('an upload into a read-only mount names the mount; Clear finished removes every finished row', async () => {
+    await goTo(page, '/ro');
+    await expect.poll(() => row('f').count(), { timeout: 10_000 }).toBe(1);
+    await page.getByLabel('Upload file').setInputFiles({ name: 'no.txt', mimeType: 'text/plain', buffer: Buffer.from('no\n') });
+    const transfers = page.getByRole('list', { name: 'Transfers' });
+    const failed = transfers.getByRole('listitem').filter({ hasText: 'Failed: no.txt' });
+    await expect.poll(() => failed.count(), { timeout: 10_000 }).toBe(1);
+    expect(await failed.getByRole('alert').innerText()).toBe(`/ro is a read-only mount (volume ${volume}): nothing can be written in it`);
+    expect(await docker('exec', id, 'ls', '/ro')).toBe('f');
+
+    expect(await transfers.getByRole('listitem').count()).toBeGreaterThan(1);
+    const clear = page.getByRole('button', { name: /^Clear finished \(\d+\)$/ });
+    await clear.click();
+    await expect.poll(() => transfers.count()).toBe(0);
+    expect(await clear.count()).toBe(0);
+  });
+
   it('logs no page errors', () => {
     expect(errors).toEqual([]);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { kindClashError } from './file-errors.js';
+import { kindClashError, readOnlyMessage } from './file-errors.js';
 
 describe('kindClashError: the engine refusing to swap a folder and a file (noOverwriteDirNonDir)', () => {
   it('a file over a folder', () => {
@@ -14,5 +14,28 @@ describe('kindClashError: the engine refusing to swap a folder and a file (noOve
 
   it('undefined for any other message', () => {
     expect(kindClashError('no space left on device', '/data')).toBeUndefined();
+  });
+});
+
+describe('readOnlyMessage: which read-only thing refused a write', () => {
+  const ro = { Type: 'volume', Name: 'data', Destination: '/ro', RW: false };
+  const rw = { Type: 'bind', Source: '/home/me/w', Destination: '/ro/w', RW: true };
+  const engine = 'mounted volume is marked read-only';
+
+  it('names the read-only mount the path is in (the innermost mount decides)', () => {
+    expect(readOnlyMessage('/ro', { Mounts: [ro] }, engine)).toBe('/ro is a read-only mount (volume data): nothing can be written in it');
+    expect(readOnlyMessage('/ro/sub', { Mounts: [ro, rw] }, engine)).toBe('/ro is a read-only mount (volume data): nothing can be written in it');
+    expect(readOnlyMessage('/x', { Mounts: [{ Type: 'bind', Source: '/srv', Destination: '/x', RW: false }] }, engine)).toBe(
+      '/x is a read-only mount (bind mount of /srv): nothing can be written in it',
+    );
+    expect(readOnlyMessage('/ro/w/a', { Mounts: [ro, rw] }, engine)).toBe("The container's filesystem is read-only: mounted volume is marked read-only");
+    expect(readOnlyMessage('/rope', { Mounts: [ro] }, engine)).toBe("The container's filesystem is read-only: mounted volume is marked read-only");
+  });
+
+  it('says when the root filesystem is read-only (--read-only), and keeps the engine’s words otherwise', () => {
+    expect(readOnlyMessage('/www', { Mounts: [ro], HostConfig: { ReadonlyRootfs: true } }, 'container rootfs is marked read-only')).toBe(
+      "The container's root filesystem is read-only (it was started with --read-only): /www cannot be written",
+    );
+    expect(readOnlyMessage('/www', {}, engine)).toBe("The container's filesystem is read-only: mounted volume is marked read-only");
   });
 });

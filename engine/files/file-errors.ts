@@ -23,10 +23,41 @@ export async function fileError(err: unknown, engine: EngineAdapter, id: string,
   const kindClash = kindClashError(mapped.message, path);
   if (kindClash) return kindClash;
   let message = stripHostPaths(mapped.message);
-  if (/read-only/i.test(message)) message = `The container's filesystem is read-only: ${message}`;
+  if (/read-only/i.test(message)) {
+    const inspect = await inspectContainer(engine, id).catch(() => undefined);
+    message = readOnlyMessage(path, (inspect ?? {}) as ReadOnlyFacts, message);
+  }
   else if (/not a directory/i.test(message)) message = `Not a directory: ${path} (${message})`;
   else if (/permission denied/i.test(message)) message = `Permission denied: ${path} (${message})`;
   return new BerthError(mapped.code, message, mapped.details);
+}
+
+/** The part of a container's inspect that says what is read-only. */
+export interface ReadOnlyFacts {
+  Mounts?: unknown;
+  HostConfig?: unknown;
+}
+
+/**
+ * Why a write to `path` was refused as read-only: the read-only mount it falls in ("/ro is a
+ * read-only mount (volume data)"), or the read-only root filesystem (--read-only); the engine's
+ * own words when neither explains it.
+ */
+export function readOnlyMessage(path: string, inspect: ReadOnlyFacts, engineMessage: string): string {
+  const mounts = (Array.isArray(inspect.Mounts) ? inspect.Mounts : []) as { Destination?: unknown; RW?: unknown; Type?: unknown; Name?: unknown; Source?: unknown }[];
+  const within = (dest: string) => dest === '/' || path === dest || path.startsWith(`${dest}/`);
+  // The innermost mount holding the path decides (a read-write mount inside a read-only one is writable).
+  const mount = mounts
+    .filter((m): m is typeof m & { Destination: string } => typeof m.Destination === 'string' && within(m.Destination))
+    .sort((a, b) => b.Destination.length - a.Destination.length)[0];
+  if (mount && mount.RW === false) {
+    const what = mount.Type === 'volume' && typeof mount.Name === 'string' ? ` (volume ${mount.Name})` : mount.Type === 'bind' && typeof mount.Source === 'string' ? ` (bind mount of ${mount.Source})` : '';
+    return `${mount.Destination} is a read-only mount${what}: nothing can be written in it`;
+  }
+  if (!mount && (inspect.HostConfig as { ReadonlyRootfs?: unknown } | undefined)?.ReadonlyRootfs === true) {
+    return `The container's root filesystem is read-only (it was started with --read-only): ${path} cannot be written`;
+  }
+  return `The container's filesystem is read-only: ${engineMessage}`;
 }
 
 /**

@@ -103,6 +103,16 @@ describe('folder upload against the real dockerd', () => {
   });
 });
 
+describe('read-only targets against the real dockerd', () => {
+  it('an upload or a new folder in a read-only mount names the mount', async () => {
+    const message = `/ro is a read-only mount (volume ${volume}): nothing can be written in it`;
+    const bytes = new TextEncoder().encode('x');
+    await expect(files().upload({ id: readOnly, path: '/ro', name: 'x.txt', size: 1 }, ctx(), once(bytes))).rejects.toMatchObject({ message });
+    await expect(files().mkdir({ id: readOnly, path: '/ro', folder: 'd' }, ctx())).rejects.toMatchObject({ message });
+    expect(await docker('exec', readOnly, 'ls', '/ro')).toBe('f');
+  });
+});
+
 describe('delete against the real dockerd', () => {
   it('deletes a file, and a folder with all it holds, in a running container', async () => {
     await expect(files().deletePath({ id: running, path: '/data/note' }, ctx())).resolves.toBeNull();

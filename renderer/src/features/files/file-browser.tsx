@@ -63,7 +63,7 @@ export function FileBrowser({ id, initialPath = '/' }: { id: string; initialPath
     setState((s) => (s.listing?.path === dir ? { ...s, listing: withUploadedEntry(s.listing, name, done.size, Date.now()) } : s));
     setReload((n) => n + 1);
   }, [path]);
-  const { transfers, download, upload, cancel, dismiss } = useTransfers(api, id, onUploaded);
+  const { transfers, download, upload, cancel, dismiss, clearFinished } = useTransfers(api, id, onUploaded);
 
   const navigate = useCallback((next: string) => {
     setFilter('');
@@ -171,7 +171,7 @@ export function FileBrowser({ id, initialPath = '/' }: { id: string; initialPath
         }}
         onDismiss={(which) => (which === 'clashes' ? setClashes(undefined) : which === 'merges' ? setMerges(undefined) : setRefused(undefined))}
       />
-      <TransfersPanel transfers={transfers} onCancel={cancel} onDismiss={dismiss} />
+      <TransfersPanel transfers={transfers} onCancel={cancel} onDismiss={dismiss} onClearFinished={clearFinished} />
       {state.phase === 'error' ? (
         <div className="banner banner--error fbrowser__error" role="alert">
           <AlertIcon className="banner__icon" />

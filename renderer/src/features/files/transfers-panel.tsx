@@ -1,10 +1,35 @@
 import { formatBytes } from '../../lib/format/bytes.js';
 import { transferBytesText } from './transfer-text.js';
 import type { Transfer } from './use-transfers.js';
+import './file-edit.css';
+
+interface TransfersPanelProps {
+  transfers: readonly Transfer[];
+  onCancel: (key: number) => void;
+  onDismiss: (key: number) => void;
+  /** Remove every finished row (done, failed, cancelled) at once. */
+  onClearFinished: () => void;
+}
 
 /** Running and recent downloads and uploads, with progress bars and cancel. */
-export function TransfersPanel({ transfers, onCancel, onDismiss }: { transfers: readonly Transfer[]; onCancel: (key: number) => void; onDismiss: (key: number) => void }) {
+export function TransfersPanel({ transfers, onCancel, onDismiss, onClearFinished }: TransfersPanelProps) {
   if (!transfers.length) return null;
+  const finished = transfers.filter((t) => t.status !== 'running').length;
+  return (
+    <div className="ftransfers__wrap">
+      {finished ? (
+        <div className="ftransfers__head">
+          <button type="button" className="btn btn--small" onClick={onClearFinished}>
+            Clear finished ({finished})
+          </button>
+        </div>
+      ) : null}
+      <TransferRows transfers={transfers} onCancel={onCancel} onDismiss={onDismiss} />
+    </div>
+  );
+}
+
+function TransferRows({ transfers, onCancel, onDismiss }: Omit<TransfersPanelProps, 'onClearFinished'>) {
   return (
     <ul className="ftransfers" aria-label="Transfers">
       {transfers.map((t) => {

@@ -20,6 +20,11 @@ export interface Transfer {
   savedByBrowser?: boolean;
 }
 
+/** The transfers still running: what "Clear finished" leaves. */
+export function withoutFinished(list: readonly Transfer[]): Transfer[] {
+  return list.filter((t) => t.status === 'running');
+}
+
 /** Most finished transfers kept on screen. */
 const KEEP_FINISHED = 5;
 
@@ -146,5 +151,7 @@ export function useTransfers(api: BerthApi, containerId: string, onUploaded: (di
 
   const dismiss = useCallback((key: number) => setTransfers((list) => list.filter((t) => t.key !== key || t.status === 'running')), []);
 
-  return { transfers, download, upload, cancel, dismiss, pathOf: (dir: string, name: string) => joinContainerPath(dir, name) };
+  const clearFinished = useCallback(() => setTransfers(withoutFinished), []);
+
+  return { transfers, download, upload, cancel, dismiss, clearFinished, pathOf: (dir: string, name: string) => joinContainerPath(dir, name) };
 }
