@@ -163,7 +163,8 @@ describe('a TLS engine (--tlsverify on 127.0.0.1) through the adapter', () => {
     for (let attempt = 0; attempt < 20 && lines.length < 4; attempt++) {
       lines.length = 0;
       const it = logs.logs({ id: container, follow: false, timestamps: false, tail: 'all', stdout: true, stderr: true }, ctx());
-      for await (const chunk of it) lines.push(...logChunkLines(chunk).map((t) => `${chunk.stream}:${t}`));
+      // A chunk of 0 lines only says the log is open.
+      for await (const chunk of it) if (chunk.count) lines.push(...logChunkLines(chunk).map((t) => `${chunk.stream}:${t}`));
       if (lines.length < 4) await new Promise((r) => setTimeout(r, 250));
     }
     // The engine's own order between stdout and stderr is not guaranteed (`docker logs` shows either).
