@@ -76,4 +76,34 @@ describe('run dialog: discard what was typed only when asked', () => {
     await expect.poll(() => dialog.count()).toBe(0);
     expect(app.errors).toEqual([]);
   });
+
+  it('the Create volume and Create network dialogs ask the same way once something was typed', async () => {
+    const { page, berth } = app;
+    for (const c of [
+      { hash: '#/volumes', open: 'Create volume', title: 'Create a volume', question: 'Discard this volume’s settings?' },
+      { hash: '#/networks', open: 'Create network…', title: 'Create a network', question: 'Discard this network’s settings?' },
+    ]) {
+      await page.goto(`${berth.url}${c.hash}`);
+      const dialog = page.getByRole('dialog', { name: c.title });
+      const ask = dialog.getByRole('group', { name: c.question });
+      // Untouched: Cancel closes at once.
+      await page.getByRole('button', { name: c.open, exact: true }).click();
+      await dialog.waitFor();
+      await dialog.getByRole('button', { name: 'Cancel' }).click();
+      await expect.poll(() => dialog.count()).toBe(0);
+      // Typed: Escape asks; Keep editing keeps the name; Cancel asks again; Discard closes.
+      await page.getByRole('button', { name: c.open, exact: true }).click();
+      const name = dialog.getByLabel('Name', { exact: true });
+      await name.fill('typed-name');
+      await page.keyboard.press('Escape');
+      await ask.waitFor();
+      await ask.getByRole('button', { name: 'Keep editing' }).click();
+      expect(await name.inputValue()).toBe('typed-name');
+      await dialog.getByRole('button', { name: 'Cancel' }).click();
+      await ask.waitFor();
+      await ask.getByRole('button', { name: 'Discard' }).click();
+      await expect.poll(() => dialog.count()).toBe(0);
+    }
+    expect(app.errors).toEqual([]);
+  });
 });

@@ -26,6 +26,7 @@ export function CreateNetworkDialog({ networks, capabilities, onClose, onCreated
     clearFailure();
   };
   const { spec } = checked;
+  const dirty = (Object.keys(draft) as (keyof NetworkDraft)[]).some((k) => draft[k] !== emptyDraft[k]);
   const create = () => submit(!!spec, async () => onCreated(await api.networks.create(spec!)));
 
   const text = (key: 'name' | 'subnet' | 'gateway' | 'ipRange' | 'subnet6' | 'gateway6', label: string, hint?: string, wide?: boolean) => (
@@ -38,6 +39,8 @@ export function CreateNetworkDialog({ networks, capabilities, onClose, onCreated
     <NetworkFormDialog
       title="Create a network"
       onClose={onClose}
+      dirty={dirty}
+      discardQuestion="Discard this network’s settings?"
       size="wide"
       closeOnBackdrop={false}
       formId="net-create-form"

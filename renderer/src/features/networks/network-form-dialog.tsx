@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from 'react';
-import { Modal, type ModalProps } from '../../ui/modal.js';
+import { Modal, ModalCloseButton, type ModalProps } from '../../ui/modal.js';
 import { describeFailure } from '../run-container/run-errors.js';
 import '../../ui/form-fields.css';
 import './networks.css';
@@ -37,7 +37,7 @@ export function useCheckedSubmit<E extends object>() {
   return { touched, busy, failure, submit, clearFailure: () => setFailure(undefined) };
 }
 
-interface NetworkFormDialogProps extends Pick<ModalProps, 'title' | 'onClose' | 'size' | 'closeOnBackdrop'> {
+interface NetworkFormDialogProps extends Pick<ModalProps, 'title' | 'onClose' | 'size' | 'closeOnBackdrop' | 'dirty' | 'discardQuestion'> {
   /** The form's id (the submit button in the footer points at it). */
   formId: string;
   busy: boolean;
@@ -64,9 +64,9 @@ export function NetworkFormDialog({ formId, busy, failure, submitLabel, busyLabe
               {failure.message}
             </p>
           ) : null}
-          <button type="button" className="btn" onClick={modal.onClose} disabled={busy}>
+          <ModalCloseButton className="btn" disabled={busy}>
             Cancel
-          </button>
+          </ModalCloseButton>
           <button type="submit" form={formId} className="btn btn--primary" disabled={busy}>
             {busy ? busyLabel : submitLabel}
           </button>

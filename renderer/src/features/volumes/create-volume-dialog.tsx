@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { createVolumeSchema } from '../../../../contract/domains/volumes.js';
 import { useApi } from '../../app/runtime-context.js';
-import { Modal } from '../../ui/modal.js';
+import { Modal, ModalCloseButton } from '../../ui/modal.js';
 import { messageOf } from './volume-transfer.js';
 import { parseKeyValueLines } from '../../lib/key-value-lines.js';
 
@@ -64,13 +64,13 @@ export function CreateVolumeDialog({ onClose, onCreated }: { onClose(): void; on
     <Modal
       title="Create a volume"
       onClose={onClose}
+      dirty={!!(name.trim() || driver !== 'local' || options.trim() || labels.trim())}
+      discardQuestion="Discard this volume’s settings?"
       busy={busy}
       closeOnBackdrop={false}
       footer={
         <>
-          <button type="button" className="btn" onClick={onClose}>
-            Cancel
-          </button>
+          <ModalCloseButton className="btn">Cancel</ModalCloseButton>
           <button type="submit" form="vol-create" className="btn btn--primary" disabled={busy}>
             Create
           </button>
