@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { argvOf, explainStartFailure, StartErrorProbe } from './exec-messages.js';
+import { argvOf, explainStartFailure, isResizeAfterEnd, StartErrorProbe } from './exec-messages.js';
 
 const bashError = 'OCI runtime exec failed: exec failed: unable to start container process: exec: "bash": executable file not found in $PATH: unknown\r\n';
 
@@ -39,5 +39,18 @@ describe('exec start errors', () => {
     const r = new StartErrorProbe();
     expect(r.push('O')).toBe('');
     expect(r.flush()).toBe('O');
+  });
+});
+
+describe('a resize that raced the end of its process', () => {
+  it('is moot when the engine says the exec or the container is gone, and only then', () => {
+    expect(isResizeAfterEnd({ statusCode: 404, message: 'no such exec' })).toBe(true);
+    expect(isResizeAfterEnd({ statusCode: 409, message: 'Container abc is not running' })).toBe(true);
+    expect(isResizeAfterEnd({ statusCode: 500, message: 'Container abc is not running: Exited (137)' })).toBe(true);
+    expect(isResizeAfterEnd({ statusCode: 500, message: 'process 42 not found: not found' })).toBe(true);
+    expect(isResizeAfterEnd({ statusCode: 400, message: 'strconv.Atoi: parsing "tall": invalid syntax' })).toBe(false);
+    expect(isResizeAfterEnd({ statusCode: 500, message: 'context deadline exceeded' })).toBe(false);
+    expect(isResizeAfterEnd(new Error('connect ECONNREFUSED'))).toBe(false);
+    expect(isResizeAfterEnd(undefined)).toBe(false);
   });
 });

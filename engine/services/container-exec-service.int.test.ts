@@ -116,8 +116,10 @@ describe('exec against the real dockerd', () => {
     const { Id: exec } = await engine.json<{ Id: string }>({ method: 'POST', path: `/containers/${stopped}/exec`, body: { Cmd: ['true'], Tty: true, AttachStdout: true } });
     await engine.json({ method: 'POST', path: `/exec/${exec}/start`, body: { Detach: true, Tty: true } });
     await expect.poll(async () => (await engine.json<{ Running: boolean }>({ method: 'GET', path: `/exec/${exec}/json` })).Running, { timeout: 10_000 }).toBe(false);
-    // The exec's process has ended: 404 "no such exec".
-    expect(isResizeAfterEnd(await resize(`/exec/${exec}/resize`))).toBe(true);
+    // The exec's process has ended: 404 "no such exec" (or, right at its end, containerd's "not found";
+    // or the engine still resizes it without complaint). Either way nothing reaches the terminal.
+    const ended = await resize(`/exec/${exec}/resize`);
+    expect({ moot: ended === undefined || isResizeAfterEnd(ended), answer: String(ended) }).toMatchObject({ moot: true });
     await docker('stop', '-t', '0', stopped);
     // The container has stopped: 500 "… is not running" for the exec, 409 for an attached TTY.
     expect(isResizeAfterEnd(await resize(`/exec/${exec}/resize`))).toBe(true);
