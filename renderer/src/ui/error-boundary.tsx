@@ -1,9 +1,7 @@
 import { Component, type ErrorInfo, type ReactNode } from 'react';
+import { isStaleChunk } from '../lib/import-with-retry.js';
 import { AlertIcon } from './icons.js';
 
-/** A chunk that can no longer be fetched: the server was rebuilt or updated since this window opened. */
-export const isStaleChunk = (message: string): boolean =>
-  /dynamically imported module|Importing a module script failed|error loading dynamically imported|Failed to load module script/i.test(message);
 
 interface Props {
   children: ReactNode;
