@@ -1,6 +1,6 @@
 import { CredentialHelper, CredentialsNotFoundError, TOKEN_USERNAME } from './credential-helper.js';
 import { decodeAuth, dockerConfigPath, encodeAuth, readDockerConfig, updateDockerConfig, type DockerConfig } from './docker-config.js';
-import { canonicalHost, configKey, convertToHostname, isDockerHub } from './registry-host.js';
+import { canonicalHost, configKey, convertToHostname, isDockerHub } from '../../contract/registry-host.js';
 
 /** Credentials in the shape the engine's X-Registry-Auth and POST /auth expect. */
 export type RegistryAuth =

@@ -1,4 +1,4 @@
-import { canonicalHost } from './registry-host.js';
+import { canonicalHost } from '../../contract/registry-host.js';
 
 /** The part of the engine's `docker info` RegistryConfig that says which registries may use plain HTTP. */
 export interface EngineRegistryConfig {

@@ -6,7 +6,7 @@ import { engineInfo } from '../adapter/calls.js';
 import { RegistryCredentialStore, type CredentialLocation } from '../registry/credential-store.js';
 import { hubSearchFailure, loginFailure } from '../registry/engine-messages.js';
 import { allowsPlainHttp, type EngineRegistryConfig } from '../registry/insecure-registries.js';
-import { canonicalHost, configKey, isDockerHub, registryAddressProblem } from '../registry/registry-host.js';
+import { canonicalHost, configKey, isDockerHub, registryAddressProblem } from '../../contract/registry-host.js';
 import { listV2Tags, mapHubResults, searchV2Registry } from '../registry/registry-search.js';
 import type { ServiceDeps } from './service-deps.js';
 

@@ -1,27 +1,17 @@
 import type { RegistryInfo, RegistryRepository } from '../../../../contract/models/registries.js';
+import { DOCKER_HUB_HOST, sameRegistry } from '../../../../contract/registry-host.js';
 
 /** Pure helpers of the Registries page (tested in registries-model.test.ts). */
 
-export const DOCKER_HUB = 'docker.io';
+export const DOCKER_HUB = DOCKER_HUB_HOST;
+/** True when two addresses name the same registry (e.g. a search's and a login's), as the back end judges it. */
+export { sameRegistry };
 
 /** The message of anything thrown by the contract client. */
 export function errorMessage(err: unknown): string {
   if (err instanceof Error) return err.message;
   if (err && typeof err === 'object' && typeof (err as { message?: unknown }).message === 'string') return (err as { message: string }).message;
   return String(err);
-}
-
-const HUB_ALIASES = new Set(['', 'docker.io', 'index.docker.io', 'registry-1.docker.io', 'registry.hub.docker.com', 'hub.docker.com']);
-
-/** The registry host as the back end names it (engine/registry/registry-host.ts): no scheme or path, lower case, "docker.io" for Hub. */
-export function registryHost(address: string): string {
-  const host = address.trim().replace(/^https?:\/\//i, '').split('/')[0]!.toLowerCase();
-  return HUB_ALIASES.has(host) ? DOCKER_HUB : host;
-}
-
-/** True when two addresses name the same registry (e.g. a search's and a login's). */
-export function sameRegistry(a: string, b: string): boolean {
-  return registryHost(a) === registryHost(b);
 }
 
 /** Registries to suggest in the search box: Docker Hub first, then every known registry once. */
