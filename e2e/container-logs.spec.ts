@@ -223,6 +223,15 @@ describe('logs across a lost connection', () => {
     try {
       await page.goto(`${berth.url}#/containers/${name}/logs`);
       const view = page.getByRole('log', { name: 'Container logs' });
+      // In some full runs (2 of the last 4 in CI, never alone) the details page's chunk could not be
+      // fetched in this fresh context ("Berth was updated since this window opened", nothing rebuilt);
+      // not understood yet. This test is about the reconnect, so it reloads once then, and says so.
+      const stale = page.getByText('Berth was updated since this window opened');
+      await Promise.race([view.waitFor({ timeout: 20_000 }), stale.waitFor({ timeout: 20_000 })]).catch(() => undefined);
+      if (await stale.count()) {
+        console.warn('container-logs e2e: the details chunk failed to load in a fresh window; reloading once');
+        await page.reload();
+      }
       // Once (of many full runs) the log view had not appeared after 30 s: say what the page showed then.
       await view.waitFor({ timeout: 20_000 }).catch(async (err: unknown) => {
         const shown = await page.locator('body').innerText().catch(() => '(unreadable)');
