@@ -220,6 +220,15 @@ describe('logs across a lost connection', () => {
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
+    // What the browser saw of each script or style it could not get: for the chunk failure below.
+    const failedAssets: string[] = [];
+    page.on('requestfailed', (r) => failedAssets.push(`${r.url()}: ${r.failure()?.errorText ?? 'failed'}`));
+    page.on('response', (r) => {
+      if (r.status() >= 400) failedAssets.push(`${r.url()}: HTTP ${r.status()}`);
+    });
+    page.on('console', (m) => {
+      if (m.type() === 'error') failedAssets.push(`console: ${m.text()}`);
+    });
     try {
       await page.goto(`${berth.url}#/containers/${name}/logs`);
       const view = page.getByRole('log', { name: 'Container logs' });
@@ -229,7 +238,8 @@ describe('logs across a lost connection', () => {
       const stale = page.getByText('Berth was updated since this window opened');
       await Promise.race([view.waitFor({ timeout: 20_000 }), stale.waitFor({ timeout: 20_000 })]).catch(() => undefined);
       if (await stale.count()) {
-        console.warn('container-logs e2e: the details chunk failed to load in a fresh window; reloading once');
+        console.warn(`container-logs e2e: the details chunk failed to load in a fresh window; reloading once. Failed requests: ${failedAssets.join('; ') || 'none seen'}; page errors: ${errors.join('; ') || 'none'}`);
+        errors.length = 0;
         await page.reload();
       }
       // Once (of many full runs) the log view had not appeared after 30 s: say what the page showed then.
