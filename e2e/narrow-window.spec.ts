@@ -72,3 +72,37 @@ describe('lists in a 1280 px window', () => {
     await fitsWithin(table, table.getByRole('row', { name: volume, exact: true }).getByRole('button', { name: `Remove ${volume}` }));
   });
 });
+
+/** Half of a 1920 px screen, or less: toolbars wrap, but their buttons stay in their groups. */
+describe('a 900 px window', () => {
+  let berth: RunningBerth;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    await docker('run', '-d', '--name', `${running}-sh`, testImage, 'sleep', '600');
+    berth = await startBerth(['--no-embedded-engine']);
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    expect(await berth?.stop()).toBe(0);
+  });
+
+  it('Terminal: Copy, Paste and Clear wrap together, on one line at the right', async () => {
+    const context = await browser.newContext({ viewport: { width: 900, height: 700 } });
+    try {
+      const page = await context.newPage();
+      await page.goto(`${berth.url}#/containers/${running}-sh/terminal`);
+      const toolbar = page.getByRole('toolbar', { name: 'Terminal controls' });
+      await toolbar.getByText(/^Connected/).waitFor({ timeout: 20_000 });
+      const boxes = await Promise.all(['Copy', 'Paste', 'Clear'].map(async (name) => (await toolbar.getByRole('button', { name, exact: true }).boundingBox())!));
+      // Before the group, Clear wrapped to a line of its own under Copy and Paste.
+      expect(new Set(boxes.map((b) => Math.round(b.y))).size).toBe(1);
+      const bar = (await toolbar.boundingBox())!;
+      expect(boxes[2]!.x + boxes[2]!.width).toBeGreaterThan(bar.x + bar.width - 2);
+    } finally {
+      await context.close();
+    }
+  });
+});

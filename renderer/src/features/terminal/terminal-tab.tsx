@@ -160,15 +160,18 @@ export function TerminalTab({ id }: { id: string }) {
           {statusText(state, connectedAs)}
         </span>
         <span className="terminal-toolbar__spacer" />
-        <button type="button" className="btn" title="Copy the selection (Ctrl+Shift+C)" onClick={() => void viewRef.current?.copy()}>
+        {/* One group: in a narrow window the three wrap to the next line together, never Clear alone. */}
+        <span className="terminal-toolbar__group">
+          <button type="button" className="btn" title="Copy the selection (Ctrl+Shift+C)" onClick={() => void viewRef.current?.copy()}>
           Copy
         </button>
         <button type="button" className="btn" title="Paste (Ctrl+Shift+V)" disabled={state.phase !== 'connected'} onClick={() => void viewRef.current?.paste()}>
           Paste
         </button>
-        <button type="button" className="btn" title="Clear the screen" onClick={() => viewRef.current?.clear()}>
-          Clear
-        </button>
+          <button type="button" className="btn" title="Clear the screen" onClick={() => viewRef.current?.clear()}>
+            Clear
+          </button>
+        </span>
       </div>
       {inputError ? (
         <p className="terminal-message terminal-message--error" role="alert">
