@@ -30,6 +30,8 @@ export function ConnectDialog(props: ConnectDialogProps) {
   const { touched, busy, failure, submit, clearFailure } = useCheckedSubmit<Errors>();
   const network = networks.find((n) => n.id === networkId);
   const container = containers.find((c) => c.id === containerId);
+  // Something chosen or typed that closing would throw away (a network or container given by the opener is no choice).
+  const dirty = (!fixedNetwork && networkId !== '') || (!fixedContainer && containerId !== '') || !!(aliases.trim() || ipv4.trim() || ipv6.trim());
 
   const request = { container: containerId, aliases: aliases.split(/[\s,]+/).filter(Boolean), ipv4: ipv4.trim() || undefined, ipv6: ipv6.trim() || undefined };
   const issues: ConnectIssue[] = network ? connectIssues(request, network, container?.name) : [{ field: 'container', message: 'Choose a network to connect to' }];
@@ -50,7 +52,13 @@ export function ConnectDialog(props: ConnectDialogProps) {
 
   const title = fixedNetwork ? `Connect a container to ${networks[0]!.name}` : `Connect ${container?.name ?? 'a container'} to a network`;
   return (
-    <NetworkFormDialog title={title} onClose={onClose} formId="net-connect-form" busy={busy} failure={failure} submitLabel="Connect" busyLabel="Connecting…" onSubmit={() => void connect()}>
+    <NetworkFormDialog
+      title={title}
+      onClose={onClose}
+      dirty={dirty}
+      discardQuestion="Discard this connection’s settings?"
+      closeOnBackdrop={false}
+      formId="net-connect-form" busy={busy} failure={failure} submitLabel="Connect" busyLabel="Connecting…" onSubmit={() => void connect()}>
       {fixedContainer ? null : (
         <Field id="net-connect-container" label="Container" error={errors.container} wide>
           <select className="input" {...fieldAria('net-connect-container', errors.container)} value={containerId} onChange={(e) => edit(setContainerId)(e.target.value)}>
