@@ -5,7 +5,7 @@ import { formatBytes } from '../../lib/format/bytes.js';
 import { Modal } from '../../ui/modal.js';
 import { Spinner } from '../../ui/spinner.js';
 import { BuildFailure } from './build-failure.js';
-import { emptyForm, toBuildArgs, type BuildForm, type FormErrors } from './build-form-model.js';
+import { emptyForm, isBuildFormChanged, toBuildArgs, type BuildForm, type FormErrors } from './build-form-model.js';
 import { BuildFormFields } from './build-form.js';
 import { idleLog, reduceBuildLog } from './build-log-reducer.js';
 import { BuildSteps } from './build-steps.js';
@@ -15,14 +15,21 @@ interface Props {
   onClose(context: string): void;
 }
 
-/** "Build an image": the inputs, then the live log step by step, with cancel. Closing cancels a running build. */
+/**
+ * "Build an image": the inputs, then the live log step by step, with cancel. Closing cancels a running build.
+ * Inputs changed since the dialog opened or the last build started: closing asks first.
+ */
 export function BuildDialog({ initialContext, onClose }: Props) {
   const api = useApi();
   const [form, setForm] = useState<BuildForm>(() => emptyForm(initialContext ?? ''));
+  // What the form held when it opened, then at each build started: closing loses nothing beyond it.
+  const [settled, setSettled] = useState<BuildForm>(form);
   const [errors, setErrors] = useState<FormErrors>({});
   const [log, dispatch] = useReducer(reduceBuildLog, idleLog);
   const sub = useRef<Disposable | undefined>(undefined);
   const running = log.phase === 'running';
+  // While building, closing cancels the build as before (its own case); a finished one closes at once.
+  const dirty = !running && isBuildFormChanged(form, settled);
 
   useEffect(() => () => sub.current?.dispose(), []);
 
@@ -36,6 +43,7 @@ export function BuildDialog({ initialContext, onClose }: Props) {
       return;
     }
     setErrors({});
+    setSettled(form);
     sub.current?.dispose();
     dispatch({ type: 'start' });
     sub.current = api.images.build(checked.args, {
@@ -64,7 +72,8 @@ export function BuildDialog({ initialContext, onClose }: Props) {
   const close = () => {
     sub.current?.dispose();
     sub.current = undefined;
-    onClose(form.context);
+    // The context of the last build (or the one it opened with): a discarded one is not remembered.
+    onClose(settled.context);
   };
 
   const cachedCount = log.steps.filter((s) => s.status === 'cached').length;
@@ -76,6 +85,8 @@ export function BuildDialog({ initialContext, onClose }: Props) {
       size="large"
       className="build-dialog"
       closeOnBackdrop={false}
+      dirty={dirty}
+      discardQuestion="Discard this build’s settings?"
       onClose={close}
       footer={
         <>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { emptyForm, toBuildArgs } from './build-form-model.js';
+import { emptyForm, isBuildFormChanged, toBuildArgs } from './build-form-model.js';
 
 describe('build form', () => {
   it('turns the form into build arguments', () => {
@@ -14,5 +14,15 @@ describe('build form', () => {
     expect(r.errors.context).toMatch(/absolute path/);
     expect(r.errors.tags).toBe('Tag "MyApp:1" must be lowercase in the repository name');
     expect(r.errors.args).toMatch(/Build arg name "1BAD"/);
+  });
+
+  it('is changed once it would build something else; blank rows, spaces and separators do not count', () => {
+    const from = emptyForm('/src/app');
+    expect(isBuildFormChanged({ ...from, context: ' /src/app ', dockerfile: '', args: [{ id: 1, key: '', value: '' }] }, from)).toBe(false);
+    expect(isBuildFormChanged({ ...from, tags: 'a:1 b:2' }, { ...from, tags: 'a:1, b:2' })).toBe(false);
+    expect(isBuildFormChanged({ ...from, context: '/src/other' }, from)).toBe(true);
+    expect(isBuildFormChanged({ ...from, tags: 'app:dev' }, from)).toBe(true);
+    expect(isBuildFormChanged({ ...from, args: [{ id: 1, key: 'V', value: '' }] }, from)).toBe(true);
+    expect(isBuildFormChanged({ ...from, noCache: true }, from)).toBe(true);
   });
 });

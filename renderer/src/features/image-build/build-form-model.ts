@@ -47,3 +47,20 @@ export function toBuildArgs(form: BuildForm): { ok: true; args: BuildArgs } | { 
   }
   return Object.keys(errors).length ? { ok: false, errors } : { ok: true, args };
 }
+
+/** What a form would build, in one comparable string: blank rows, spaces and tag separators do not count. */
+function formKey(form: BuildForm): string {
+  return JSON.stringify([
+    form.context.trim(),
+    form.dockerfile.trim() || 'Dockerfile',
+    form.tags.split(/[\s,]+/).filter(Boolean),
+    form.args.filter((r) => r.key.trim() || r.value).map((r) => [r.key.trim(), r.value]),
+    form.target.trim(),
+    form.noCache,
+  ]);
+}
+
+/** The form would build something else than `from` (what it opened with, or the last build started): closing it loses that. */
+export function isBuildFormChanged(form: BuildForm, from: BuildForm): boolean {
+  return formKey(form) !== formKey(from);
+}

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { parseImageReference } from '../../../../contract/image-reference.js';
 import { useApi, useAppStore } from '../../app/runtime-context.js';
-import { Modal } from '../../ui/modal.js';
+import { Modal, ModalCloseButton } from '../../ui/modal.js';
 import { TransferOutcome } from './transfer-outcome.js';
 import { useTransfer } from './use-transfer.js';
 import './images.css';
@@ -12,6 +12,10 @@ function PullDialog({ initial, onClose }: { initial: string; onClose(): void }) 
   const [invalid, setInvalid] = useState<string>();
   const t = useTransfer();
   const running = t.phase === 'running';
+  // The reference it opened with, then each one pulled: closing loses only what was typed since.
+  const [settled, setSettled] = useState(initial);
+  // While pulling, closing cancels the pull as before (its own case); a finished one closes at once.
+  const dirty = !running && reference.trim() !== settled.trim();
 
   const submit = () => {
     const r = parseImageReference(reference);
@@ -20,6 +24,7 @@ function PullDialog({ initial, onClose }: { initial: string; onClose(): void }) 
       return;
     }
     setInvalid(undefined);
+    setSettled(reference);
     t.start((h) => api.images.pull({ reference: reference.trim() }, h));
   };
 
@@ -32,6 +37,8 @@ function PullDialog({ initial, onClose }: { initial: string; onClose(): void }) 
       }}
       size="wide"
       closeOnBackdrop={false}
+      dirty={dirty}
+      discardQuestion="Discard the image reference you typed?"
       footer={
         <>
           {running ? (
@@ -39,9 +46,7 @@ function PullDialog({ initial, onClose }: { initial: string; onClose(): void }) 
               Cancel
             </button>
           ) : (
-            <button type="button" className="btn" onClick={onClose}>
-              Close
-            </button>
+            <ModalCloseButton className="btn">Close</ModalCloseButton>
           )}
           <button type="submit" form="pull-form" className="btn btn--primary" disabled={running}>
             Pull

@@ -1,0 +1,127 @@
+import { resolve } from 'node:path';
+import type { Locator } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { closeSession, openSession, type AppSession } from './support/session.js';
+import { docker, testImage, uniqueName } from './support/docker-cli.js';
+import { removeImages } from './support/images-fixtures.js';
+
+const name = uniqueName('berth-e2e-imgdiscard');
+const remote = `127.0.0.1:5000/berth-e2e/${name}:1`;
+const built = `berth-e2e/${name}-built:1`;
+const twoStage = resolve(__dirname, 'fixtures/build/two-stage');
+
+/**
+ * The Pull and Build dialogs, like the Run dialog: an untouched form closes at once; a typed one asks
+ * before Escape, the ✕ or Close throw it away; one whose pull or build has finished closes at once.
+ */
+describe('pull and build dialogs: discard what was typed only when asked', () => {
+  let s: AppSession;
+
+  beforeAll(async () => {
+    await docker('tag', testImage, remote);
+    await docker('push', remote);
+    await removeImages(remote);
+    s = await openSession('#/images', (page) => page.getByRole('table', { name: 'Images' }).waitFor());
+  });
+
+  afterAll(async () => {
+    expect(await closeSession(s)).toBe(0);
+    await removeImages(remote, built);
+  });
+
+  const gone = (l: Locator) => expect.poll(() => l.count()).toBe(0);
+
+  it('Pull: untouched closes at once; typed asks (Escape, Close); after a finished pull it closes at once', async () => {
+    const { page } = s;
+    const open = page.getByRole('main').getByRole('button', { name: 'Pull', exact: true });
+    const dialog = page.getByRole('dialog', { name: 'Pull an image' });
+    const ask = dialog.getByRole('group', { name: 'Discard the image reference you typed?' });
+    const input = dialog.getByLabel('Image reference');
+
+    await open.click();
+    await dialog.waitFor();
+    await page.keyboard.press('Escape');
+    await gone(dialog);
+
+    await open.click();
+    await input.fill('busybox:1.36');
+    await page.keyboard.press('Escape');
+    await ask.waitFor();
+    await ask.getByRole('button', { name: 'Keep editing' }).click();
+    await gone(ask);
+    expect(await input.inputValue()).toBe('busybox:1.36');
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await ask.waitFor();
+    await ask.getByRole('button', { name: 'Discard' }).click();
+    await gone(dialog);
+
+    // A fresh form; pulled, it closes at once (the reference was used, nothing is lost).
+    await open.click();
+    expect(await input.inputValue()).toBe('');
+    await input.fill(remote);
+    await dialog.getByRole('button', { name: 'Pull', exact: true }).click();
+    await dialog.getByRole('status').filter({ hasText: `Pulled ${remote}` }).waitFor({ timeout: 60_000 });
+    await page.keyboard.press('Escape');
+    await gone(dialog);
+
+    // A reference edited after a failed pull is new typing again: it asks.
+    await open.click();
+    await input.fill('127.0.0.1:5999/nothing:1');
+    await dialog.getByRole('button', { name: 'Pull', exact: true }).click();
+    await dialog.getByRole('alert').waitFor({ timeout: 20_000 });
+    await input.fill('127.0.0.1:5999/nothing:2');
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await ask.waitFor();
+    await ask.getByRole('button', { name: 'Discard' }).click();
+    await gone(dialog);
+    expect(s.errors).toEqual([]);
+  });
+
+  it('Build: untouched closes at once; typed asks (Escape, ✕); after a finished build it closes at once', async () => {
+    const { page } = s;
+    const open = page.getByRole('main').getByRole('button', { name: 'Build', exact: true });
+    const dialog = page.getByRole('dialog', { name: 'Build an image' });
+    const ask = dialog.getByRole('group', { name: 'Discard this build’s settings?' });
+    const close = dialog.getByRole('button', { name: 'Close the build dialog' });
+    const context = dialog.getByLabel('Context folder');
+
+    await open.click();
+    await dialog.waitFor();
+    await page.keyboard.press('Escape');
+    await gone(dialog);
+
+    await open.click();
+    await dialog.getByLabel('Tags').fill(built);
+    await page.keyboard.press('Escape');
+    await ask.waitFor();
+    await ask.getByRole('button', { name: 'Keep editing' }).click();
+    await gone(ask);
+    expect(await dialog.getByLabel('Tags').inputValue()).toBe(built);
+    await close.click();
+    await ask.waitFor();
+    await ask.getByRole('button', { name: 'Discard' }).click();
+    await gone(dialog);
+
+    // A discarded context is not remembered for the next opening.
+    await open.click();
+    await context.fill(twoStage);
+    await close.click();
+    await ask.getByRole('button', { name: 'Discard' }).click();
+    await gone(dialog);
+    await open.click();
+    expect(await context.inputValue()).toBe('');
+
+    // Built, it closes at once; the next opening starts from that context and closes at once too.
+    await context.fill(twoStage);
+    await dialog.getByLabel('Tags').fill(built);
+    await dialog.getByRole('button', { name: 'Build', exact: true }).click();
+    await expect.poll(() => dialog.getByRole('status').innerText(), { timeout: 60_000 }).toMatch(/^Built [0-9a-f]{12} tagged /);
+    await close.click();
+    await gone(dialog);
+    await open.click();
+    expect(await context.inputValue()).toBe(twoStage);
+    await page.keyboard.press('Escape');
+    await gone(dialog);
+    expect(s.errors).toEqual([]);
+  });
+});
