@@ -49,14 +49,17 @@ async function networkExists(engine: EngineAdapter, name: string, signal?: Abort
   return engine.json<unknown>({ path: `/networks/${encodeURIComponent(name)}`, signal }).then(() => true, () => false);
 }
 
-/** Stop and remove the plan's containers (in parallel), then its networks, volumes and images. What is already gone is skipped. */
+/**
+ * Stop and remove the plan's containers (in parallel), then its networks, volumes and images. What is already gone is skipped.
+ * The stop sends no `t`, so each container gets its own StopTimeout (its stop_grace_period) before SIGKILL.
+ */
 export async function downProject(engine: EngineAdapter, plan: ComposeDownPlan, signal?: AbortSignal, endpoint?: string): Promise<ComposeDownPlan> {
   const gone = (err: unknown) => {
     if ((err as { statusCode?: unknown }).statusCode !== 404) throw toBerthError(err, endpoint);
   };
   await Promise.all(
     plan.containers.map(async (name) => {
-      await containerAction(engine, name, 'stop', { t: 10 }, signal).catch((err: unknown) => {
+      await containerAction(engine, name, 'stop', {}, signal).catch((err: unknown) => {
         const code = (err as { statusCode?: unknown }).statusCode;
         if (code !== 304 && code !== 404) throw toBerthError(err, endpoint);
       });

@@ -9,6 +9,8 @@ export type ProjectAction = 'start' | 'stop' | 'restart';
 /**
  * start, stop or restart a project's containers (or one service's), found by the compose labels, in
  * parallel. Returns the containers acted on. Already in the wanted state (HTTP 304) is not an error.
+ * stop and restart send no `t`: the engine then waits each container's own StopTimeout (the service's
+ * stop_grace_period, 10 s when unset) before SIGKILL, as compose does.
  */
 export async function projectAction(engine: EngineAdapter, project: string, action: ProjectAction, service?: string, signal?: AbortSignal, endpoint?: string): Promise<string[]> {
   const all = await projectContainers(engine, project, signal);
@@ -18,7 +20,7 @@ export async function projectAction(engine: EngineAdapter, project: string, acti
   }
   await Promise.all(
     targets.map((c) =>
-      containerAction(engine, c.Id!, action, action === 'start' ? {} : { t: 10 }, signal).catch((err: unknown) => {
+      containerAction(engine, c.Id!, action, {}, signal).catch((err: unknown) => {
         if ((err as { statusCode?: unknown }).statusCode !== 304) throw toBerthError(err, endpoint);
       }),
     ),
