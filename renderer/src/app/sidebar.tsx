@@ -20,9 +20,9 @@ export function Sidebar({ current }: { current: RouteId }) {
     const Icon = icons[id];
     return (
       <li key={id}>
-        <a className="nav-link" href={hrefFor(id)} aria-current={current === id ? 'page' : undefined}>
+        <a className="nav-link" href={hrefFor(id)} title={label} aria-current={current === id ? 'page' : undefined}>
           <Icon className="nav-link__icon" />
-          <span>{label}</span>
+          <span className="nav-link__label">{label}</span>
         </a>
       </li>
     );
