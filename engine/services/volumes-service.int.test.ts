@@ -112,6 +112,23 @@ describe('volumes service', () => {
     expect(await helpers()).toEqual([]);
   }, 60_000);
 
+  it('refuses a file that is no tar archive, or one cut short, in words a user can act on, and leaves no new volume', async () => {
+    const notTar = Buffer.alloc(20_000, 'PK not a tar archive ');
+    const bad = `${prefix}notar`;
+    await expect(v().import({ name: bad, create: true, size: notTar.length }, ctx(), once(notTar))).rejects.toMatchObject({
+      code: 'VALIDATION',
+      message: 'The file is not a tar archive: choose a .tar, or a .tar.gz, .tar.bz2 or .tar.xz (a .zip is not read). Nothing was imported.',
+    });
+    const exported = await bytesOf(await v().export({ name }, ctx()));
+    const cut = exported.subarray(0, Math.floor(exported.length / 2));
+    await expect(v().import({ name: bad, create: true, size: cut.length }, ctx(), once(cut))).rejects.toMatchObject({
+      code: 'VALIDATION',
+      message: expect.stringMatching(/^The archive ends too soon: it was cut short .*Nothing was imported\.$/),
+    });
+    expect(await docker('volume', 'ls', '-q', '--filter', `name=${bad}`)).toBe('');
+    expect(await helpers()).toEqual([]);
+  }, 60_000);
+
   it('a cancelled clone leaves no half-made volume and no helper behind', async () => {
     const target = `${prefix}cancelled`;
     const ctl = new AbortController();

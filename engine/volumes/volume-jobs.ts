@@ -66,7 +66,7 @@ export async function importVolume(c: VolumeCtx, name: string, create: boolean, 
       try {
         await putInto(c.engine, id, VOLUME_ROOT, src.stream, signal);
       } catch (err) {
-        throw signal.aborted ? new BerthError('CANCELLED', 'The import was cancelled') : volumeFileError(err, c, name, '/');
+        throw signal.aborted ? new BerthError('CANCELLED', 'The import was cancelled') : archiveError(volumeFileError(err, c, name, '/'), name, create);
       }
       ok = true;
       return { name, bytes: src.bytes() };
@@ -76,6 +76,21 @@ export async function importVolume(c: VolumeCtx, name: string, create: boolean, 
   } finally {
     if (!ok && create) await deleteVolume(c, name).catch(() => undefined);
   }
+}
+
+/**
+ * The engine's word on an archive it could not unpack ("Error processing tar file(exit status 1):
+ * archive/tar: invalid tar header", "…: unexpected EOF") in words a user can act on; other errors pass.
+ */
+export function archiveError(err: BerthError, name: string, created: boolean): BerthError {
+  const m = /Error processing tar file\(exit status \d+\):\s*(?:archive\/tar:\s*)?(invalid tar header|unexpected EOF)/i.exec(err.message);
+  if (!m) return err;
+  const after = created ? ' Nothing was imported.' : ` Volume ${name} may hold the files unpacked before that.`;
+  const why =
+    m[1]!.toLowerCase() === 'invalid tar header'
+      ? 'The file is not a tar archive: choose a .tar, or a .tar.gz, .tar.bz2 or .tar.xz (a .zip is not read).'
+      : 'The archive ends too soon: it was cut short (a download or copy that did not finish?), or it is not a tar archive.';
+  return new BerthError('VALIDATION', why + after, { name });
 }
 
 /** Copy every file of `source` into a new volume `target` (same driver and labels). */
