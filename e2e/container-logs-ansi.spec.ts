@@ -18,6 +18,8 @@ const script = [
   `printf '${fg}\\n'`,
   `printf '${bg}\\n'`,
   `printf '\\033[7minverse\\033[27m \\033[2mdim\\033[0m \\033[4munder\\033[0m\\n'`,
+  // A progress line as programs draw one in a terminal: each state overwrites the one before ("\r").
+  `printf 'progress 1/3\\rprogress 2/3\\rprogress 3/3\\r\\n'`,
   `echo 'not red'`,
   'sleep 600',
 ].join('; ');
@@ -50,13 +52,15 @@ describe('container logs: ANSI colours', () => {
   const colourOf = (line: Locator, word: string) => line.locator('span', { hasText: new RegExp(`^${word}$`) }).first().evaluate((el) => getComputedStyle(el).color);
 
   it('renders colours as styled spans, without the escape sequences', async () => {
-    await expect.poll(() => logView().getAttribute('data-lines'), { timeout: 15_000 }).toBe('6');
+    await expect.poll(() => logView().getAttribute('data-lines'), { timeout: 15_000 }).toBe('7');
     expect(await texts()).toEqual([
       'red',
       'green bold and orange',
       '30 31 32 33 34 35 36 37 90 91 92 93 94 95 96 97',
       '40 41 42 43 44 45 46 47 100 101 102 103 104 105 106 107',
       'inverse dim under',
+      // Its last state, as a terminal shows it; before, 'progress 1/3progress 2/3progress 3/3'.
+      'progress 3/3',
       'not red',
     ]);
     expect((await logView().innerText()).includes('\x1b')).toBe(false);

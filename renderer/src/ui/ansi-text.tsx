@@ -1,5 +1,5 @@
 import type { CSSProperties, ReactNode } from 'react';
-import { hasAnsi, parseAnsi, xterm256, type AnsiColor, type AnsiLine, type AnsiStyle } from './ansi.js';
+import { hasControls, parseAnsi, xterm256, type AnsiColor, type AnsiLine, type AnsiStyle } from './ansi.js';
 import './ansi.css';
 
 /**
@@ -102,10 +102,10 @@ export function renderAnsi(line: AnsiLine, { limit = Infinity, marks = [], markC
  * escape (the common case costs nothing more), else each line parsed on its own.
  */
 export function AnsiLines({ lines }: { lines: readonly string[] }): ReactNode {
-  if (!lines.some(hasAnsi)) return lines.join('\n');
+  if (!lines.some(hasControls)) return lines.join('\n');
   return lines.map((l, i) => {
     const nl = i < lines.length - 1 ? '\n' : '';
-    if (!hasAnsi(l)) return <span key={i}>{l + nl}</span>;
+    if (!hasControls(l)) return <span key={i}>{l + nl}</span>;
     return (
       <span key={i}>
         {renderAnsi(parseAnsi(l))}

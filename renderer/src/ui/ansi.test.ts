@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AnsiLineCache, applySgr, hasAnsi, parseAnsi, stripAnsi, xterm256 } from './ansi.js';
+import { AnsiLineCache, applySgr, hasControls, parseAnsi, stripAnsi, xterm256 } from './ansi.js';
 
 const E = '\x1b';
 
@@ -7,8 +7,8 @@ describe('stripAnsi', () => {
   it('returns text without ESC as it is (the same string)', () => {
     const s = 'plain line\twith tab';
     expect(stripAnsi(s)).toBe(s);
-    expect(hasAnsi(s)).toBe(false);
-    expect(hasAnsi(`${E}[0m`)).toBe(true);
+    expect(hasControls(s)).toBe(false);
+    expect(hasControls(`${E}[0m`)).toBe(true);
   });
 
   it('drops SGR and every other CSI sequence', () => {
@@ -28,13 +28,37 @@ describe('stripAnsi', () => {
     expect(stripAnsi(`before${E}]0;never ends`)).toBe('before');
   });
 
-  it('drops two-byte escapes, charset selection, lone ESC and other C0 controls; keeps tab and \\r', () => {
+  it('drops two-byte escapes, charset selection, lone ESC and other C0 controls; keeps tab', () => {
     expect(stripAnsi(`${E}(Babc${E}7${E}8${E}M${E}=`)).toBe('abc');
     expect(stripAnsi(`bell\x07 back\bspace\x00 del\x7f ${E}`)).toBe('bell backspace del ');
-    expect(stripAnsi(`a\tb\rc${E}[K`)).toBe('a\tb\rc');
+    expect(stripAnsi(`a\tb\rc${E}[K`)).toBe('c\tb');
     // A cut-short CSI drops what was read; what follows is text.
     expect(stripAnsi(`${E}[12`)).toBe('');
     expect(stripAnsi(`${E}[1;\u00e9t\u00e9`)).toBe('\u00e9t\u00e9');
+  });
+});
+
+describe('"\\r", as a terminal shows it', () => {
+  it('a progress line shows its last state, not every state run together', () => {
+    expect(hasControls('progress 1/5\rprogress 2/5')).toBe(true);
+    expect(stripAnsi('progress 1/5\rprogress 2/5\rprogress 5/5\r')).toBe('progress 5/5');
+    expect(parseAnsi('progress 1/5\rprogress 5/5')).toEqual({ text: 'progress 5/5', runs: [] });
+  });
+
+  it('overwrites from the start of the line, keeping what the shorter text does not reach', () => {
+    expect(stripAnsi('downloading 50%\rdone')).toBe('doneloading 50%');
+    expect(stripAnsi('50%\r7')).toBe('70%');
+    // A CRLF line ends in "\r": nothing visible moves.
+    expect(stripAnsi('line\r')).toBe('line');
+  });
+
+  it('keeps each character’s own style where it was overwritten', () => {
+    const l = parseAnsi(`${E}[31mred red${E}[0m\r${E}[32mgo${E}[0m`);
+    expect(l.text).toBe('god red');
+    expect(l.runs).toEqual([
+      { start: 0, end: 2, style: { fg: 2 } },
+      { start: 2, end: 7, style: { fg: 1 } },
+    ]);
   });
 });
 

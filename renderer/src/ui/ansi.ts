@@ -2,11 +2,13 @@
  * ANSI escape sequences in text that programs wrote for a terminal (container logs, build output).
  * SGR ("ESC [ … m") styles are parsed into styled runs; every other escape sequence (cursor moves,
  * erase, OSC titles and hyperlinks, DCS/APC strings, charset selection…) and every other C0 control
- * except tab and "\r" is dropped. "\r" is left as text, as it is in a line without escapes (the engine
- * already drops a trailing one).
+ * except tab and "\r" is dropped. "\r" does what it does in a terminal: the text after it overwrites
+ * the line from its start, so a progress line written as "10%\r20%\r…\r100%" reads "100%", as
+ * `docker logs` shows it in a terminal, not "10%20%…100%" (carriageReturns below).
  *
- * Text without ESC (0x1b) is never scanned: callers check `hasAnsi` (one indexOf) and keep their
- * fast path. A line is parsed on its own and starts plain: `docker logs` lines are independent.
+ * Text without ESC (0x1b) or "\r" is never scanned: callers check `hasControls` (two indexOf) and
+ * keep their fast path. A line is parsed on its own and starts plain: `docker logs` lines are
+ * independent.
  *
  * Our own parser rather than a library: `anser` (the usual choice) splits on "ESC [" only, so OSC
  * titles and hyperlinks, "ESC ( B" and lone controls stay in the text; it keeps colour state in the
@@ -46,19 +48,19 @@ export interface AnsiLine {
 const ESC = 0x1b;
 const PLAIN: AnsiStyle = Object.freeze({});
 
-/** Whether the text holds an ESC (anything to parse or strip). */
-export function hasAnsi(text: string): boolean {
-  return text.indexOf('\x1b') >= 0;
+/** Whether the text holds an ESC or a "\r": anything to parse, strip or overwrite. */
+export function hasControls(text: string): boolean {
+  return text.indexOf('\x1b') >= 0 || text.indexOf('\r') >= 0;
 }
 
-/** The text without escape sequences and controls; text without ESC comes back as it is. */
+/** The text as a terminal shows it: no escape sequences or controls, "\r" applied; other text comes back as it is. */
 export function stripAnsi(text: string): string {
-  return hasAnsi(text) ? scan(text, false).text : text;
+  return hasControls(text) ? scan(text, false).text : text;
 }
 
-/** The text without escapes, and its styled runs. */
+/** The text as a terminal shows it ("\r" applied), without escapes, and its styled runs. */
 export function parseAnsi(text: string): AnsiLine {
-  return hasAnsi(text) ? scan(text, true) : { text, runs: [] };
+  return hasControls(text) ? scan(text, true) : { text, runs: [] };
 }
 
 function scan(s: string, styles: boolean): AnsiLine {
@@ -125,7 +127,40 @@ function scan(s: string, styles: boolean): AnsiLine {
   }
   if (n > from) text += from === 0 ? s : s.slice(from);
   if (style !== PLAIN && text.length > runStart) runs.push({ start: runStart, end: text.length, style });
-  return { text, runs };
+  return text.indexOf('\r') >= 0 ? carriageReturns(text, runs) : { text, runs };
+}
+
+/**
+ * A terminal's "\r": back to the start of the line, where what follows overwrites what was there,
+ * one character at a time, each keeping its own style ("50%\r7" reads "70%"). A "\r" at the end
+ * (a CRLF line) moves nothing visible.
+ */
+function carriageReturns(text: string, runs: readonly AnsiRun[]): AnsiLine {
+  const chars: string[] = [];
+  const styles: (AnsiStyle | undefined)[] = [];
+  let col = 0;
+  let r = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (ch === '\r') {
+      col = 0;
+      continue;
+    }
+    while (r < runs.length && runs[r]!.end <= i) r++;
+    const run = runs[r];
+    chars[col] = ch;
+    styles[col] = run && run.start <= i ? run.style : undefined;
+    col++;
+  }
+  const out: AnsiRun[] = [];
+  for (let i = 0; i < styles.length; i++) {
+    const style = styles[i];
+    if (!style) continue;
+    const last = out[out.length - 1];
+    if (last && last.end === i && last.style === style) last.end = i + 1;
+    else out.push({ start: i, end: i + 1, style });
+  }
+  return { text: chars.join(''), runs: out };
 }
 
 const isParam = (c: number) => c >= 0x30 && c <= 0x3f;

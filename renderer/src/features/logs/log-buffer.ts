@@ -1,5 +1,5 @@
 import type { LogStreamName } from '../../../../contract/models/container-logs.js';
-import { hasAnsi, stripAnsi } from '../../ui/ansi.js';
+import { hasControls, stripAnsi } from '../../ui/ansi.js';
 
 const BLOCK_BITS = 12;
 const BLOCK = 1 << BLOCK_BITS; // 4096 lines per block
@@ -174,7 +174,7 @@ export class LogBuffer {
         const p = piece[off]!;
         if (p !== lastPiece) {
           lastPiece = p;
-          escapes = hasAnsi(p);
+          escapes = hasControls(p);
         }
         const line = lineAt(p, start[off]!);
         fn(escapes ? stripAnsi(line) : line, seq);

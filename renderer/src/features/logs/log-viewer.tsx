@@ -1,5 +1,5 @@
 import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
-import { AnsiLineCache, hasAnsi } from '../../ui/ansi.js';
+import { AnsiLineCache, hasControls } from '../../ui/ansi.js';
 import { renderAnsi } from '../../ui/ansi-text.js';
 import { formatLogTime, MAX_RENDERED_CHARS } from './log-format.js';
 import { matchRanges } from './log-search.js';
@@ -101,7 +101,7 @@ export function LogViewer({ session, version, showTimestamps, filterOnly, curren
             const ts = showTimestamps ? buffer.timestamp(seq) : undefined;
             const raw = buffer.text(seq);
             // Only a line holding ESC is parsed; every other line takes the plain path below.
-            const parsed = hasAnsi(raw) ? ansi.get(seq, raw) : null;
+            const parsed = hasControls(raw) ? ansi.get(seq, raw) : null;
             const full = parsed ? parsed.text : raw;
             const text = full.length > MAX_RENDERED_CHARS ? full.slice(0, MAX_RENDERED_CHARS) : full;
             const current = seq === currentSeq;
