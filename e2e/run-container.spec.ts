@@ -244,7 +244,11 @@ describe('run a container from the dialog', () => {
 
     await memory.fill('3m');
     await expect.poll(() => panel.getByText('Memory limit must be like 512m or 2g, at least 6m').count()).toBeGreaterThan(0);
+    // More than the engine has: allowed (as docker update allows it), but it would limit nothing; said as typed.
+    await memory.fill('1000g');
+    await expect.poll(() => panel.getByText(/^More than the engine’s .+ of memory: this limit never applies/).count()).toBe(1);
     await memory.fill('128m');
+    expect(await panel.getByText(/^More than the engine’s/).count()).toBe(0);
     await panel.getByRole('button', { name: 'Apply limits' }).click();
     await expect.poll(() => panel.getByRole('status').allInnerTexts(), { timeout: 15_000 }).toContain('Limits updated.');
     expect(await docker('inspect', '-f', '{{.HostConfig.Memory}}', name)).toBe(String(128 * 1024 * 1024));

@@ -14,6 +14,15 @@ type Load = { kind: 'loading' } | { kind: 'ready'; r: ContainerResources } | { k
 const firstIssue = (r: { success: boolean; error?: { issues: { message: string }[] } }) => (r.success ? undefined : r.error?.issues[0]?.message);
 
 /**
+ * A memory limit above the engine's memory (the host's, or the VM's) is allowed, as `docker update`
+ * allows it, but it limits nothing: say so while it is typed.
+ */
+export function aboveEngineMemory(limit: number | undefined, engineMemory: number): string | undefined {
+  if (limit === undefined || engineMemory <= 0 || limit <= engineMemory) return undefined;
+  return `More than the engine’s ${formatBytes(engineMemory)} of memory: this limit never applies, as if there were none.`;
+}
+
+/**
  * CPU and memory limits of a container (`docker update`), also while it runs: the current limits
  * and memory in use from the engine, fields checked as you type, and the engine's refusals readable
  * (e.g. a memory limit below what the container uses).
@@ -48,7 +57,9 @@ export function ResourcesPanel({ id }: { id: string }) {
   }, [api, id, state, show]);
 
   const cpusError = fieldErrors.cpus ?? firstIssue(cpusSchema.safeParse(cpus));
-  const memoryError = fieldErrors.memory ?? firstIssue(memorySchema.safeParse(memory));
+  const memoryParsed = memorySchema.safeParse(memory);
+  const memoryError = fieldErrors.memory ?? firstIssue(memoryParsed);
+  const memoryNote = load.kind === 'ready' && !memoryError ? aboveEngineMemory(memoryParsed.data, load.r.engineMemory) : undefined;
 
   async function apply() {
     if (load.kind !== 'ready' || cpusError || memoryError) return;
@@ -149,6 +160,7 @@ export function ResourcesPanel({ id }: { id: string }) {
             }}
           />
           <FieldError id="resources-memory" error={memoryError} />
+          {memoryNote ? <p className="run-field__hint">{memoryNote}</p> : null}
         </div>
         <div className="resources-panel__actions run-field--wide">
           <button type="submit" className="btn btn--primary" disabled={busy || Boolean(cpusError || memoryError)}>
