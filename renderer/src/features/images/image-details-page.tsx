@@ -8,7 +8,7 @@ import { HistoryTab } from './history-tab.js';
 import { InspectTab } from './inspect-tab.js';
 import type { ImageRow } from './image-rows.js';
 import { imageDetailsHref, imageHeading } from './image-title.js';
-import { RemoveDialog } from './remove-dialog.js';
+import { RemoveDialog, type Removed } from './remove-dialog.js';
 import { TagPushDialog } from './tag-push-dialog.js';
 import { PageLoading } from '../../ui/page-loading.js';
 import './images.css';
@@ -33,11 +33,15 @@ export function ImageDetailsPage({ id, tab }: { id: string; tab?: string }) {
   const [details, setDetails] = useState<ImageDetails>();
   const [error, setError] = useState<string>();
   const [dialog, setDialog] = useState<'remove' | 'tag' | null>(null);
+  // Bumped to read the image again (after a tag was removed or added here).
+  const [version, setVersion] = useState(0);
   const current = TABS.find((t) => t.id === tab)?.id ?? 'inspect';
+
+  // Another image: nothing of the last one shows while it loads (a re-read keeps the page in view).
+  useEffect(() => setDetails(undefined), [id]);
 
   useEffect(() => {
     let live = true;
-    setDetails(undefined);
     setError(undefined);
     api.images.inspect({ id }).then(
       (d) => live && setDetails(d),
@@ -46,7 +50,7 @@ export function ImageDetailsPage({ id, tab }: { id: string; tab?: string }) {
     return () => {
       live = false;
     };
-  }, [api, id]);
+  }, [api, id, version]);
 
   if (error) {
     return (
@@ -69,12 +73,23 @@ export function ImageDetailsPage({ id, tab }: { id: string; tab?: string }) {
   }
 
   const { title: name, tag, otherTags } = imageHeading(details, opened);
+  // The tag on screen, as the list's row of that tag: Remove takes only it when the image has others.
   const row: ImageRow = {
     key: details.id,
     image: { ...details, dangling: details.repoTags.length === 0, containers: [] },
+    tag,
     repository: name,
     tagName: '',
     name,
+  };
+  const onRemoved = (what: Removed) => {
+    if (what === 'image') {
+      window.location.hash = '#/images';
+      return;
+    }
+    // The image stays: its page, now titled by one of its other tags.
+    window.location.hash = imageDetailsHref(id, current, otherTags[0]);
+    setVersion((v) => v + 1);
   };
   const hrefOf = (t: string) => imageDetailsHref(id, t, opened);
 
@@ -127,8 +142,18 @@ export function ImageDetailsPage({ id, tab }: { id: string; tab?: string }) {
           </Suspense>
         )}
       </div>
-      {dialog === 'remove' ? <RemoveDialog row={row} onClose={() => setDialog(null)} onRemoved={() => (window.location.hash = '#/images')} /> : null}
-      {dialog === 'tag' ? <TagPushDialog source={tag ?? details.id} initialTarget={tag} onClose={() => setDialog(null)} /> : null}
+      {dialog === 'remove' ? <RemoveDialog row={row} onClose={() => setDialog(null)} onRemoved={onRemoved} /> : null}
+      {dialog === 'tag' ? (
+        <TagPushDialog
+          source={tag ?? details.id}
+          initialTarget={tag}
+          onClose={() => {
+            setDialog(null);
+            // A new tag shows among "Also tagged".
+            setVersion((v) => v + 1);
+          }}
+        />
+      ) : null}
     </div>
   );
 }

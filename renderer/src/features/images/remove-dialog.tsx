@@ -1,18 +1,25 @@
-import { useMemo, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { useApi, useAppStore } from '../../app/runtime-context.js';
 import { formatBytes } from '../../lib/format/bytes.js';
 import type { ImageRow } from './image-rows.js';
 import { selectImageUsers } from './image-users.js';
 import { Modal } from '../../ui/modal.js';
 
+/** What a confirmed removal took away: one tag (the image stays) or the image with all its tags. */
+export type Removed = 'tag' | 'image';
+
 /**
- * Confirm, naming exactly what goes: one tag (the image stays) or the image with all its tags, and the
- * containers that use it, live while the dialog is open.
+ * Confirm, naming exactly what goes, and the containers that use the image, live while the dialog is
+ * open. A row (or a details page) of one tag of an image with several: only that tag goes, as
+ * `docker rmi repo:tag` does; removing the image with every tag is an explicit second choice.
  */
-export function RemoveDialog({ row, onClose, onRemoved }: { row: ImageRow; onClose(): void; onRemoved?(): void }) {
+export function RemoveDialog({ row, onClose, onRemoved }: { row: ImageRow; onClose(): void; onRemoved?(what: Removed): void }) {
   const api = useApi();
   const { image } = row;
-  const untagOnly = row.tag !== undefined && image.repoTags.length > 1;
+  const canUntag = row.tag !== undefined && image.repoTags.length > 1;
+  const [scope, setScopeState] = useState<Removed>(canUntag ? 'tag' : 'image');
+  const radios = useId();
+  const untagOnly = canUntag && scope === 'tag';
   const [force, setForce] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
@@ -20,15 +27,23 @@ export function RemoveDialog({ row, onClose, onRemoved }: { row: ImageRow; onClo
   const live = useAppStore((s) => s.containersPhase === 'live');
   const users = useMemo(() => selectImageUsers(containers, live, image), [containers, live, image]);
   // The box is only shown while a container uses the image: a tick left from before does not count.
-  const forced = force && users.length > 0;
-  const title = untagOnly ? `Remove tag ${row.name}?` : `Remove image ${row.name}?`;
+  const forced = !untagOnly && force && users.length > 0;
+  const title = canUntag ? `Remove ${row.name}?` : `Remove image ${row.name}?`;
+  const others = image.repoTags.filter((t) => t !== row.tag);
+  const allTags = `${image.repoTags.length} tags`;
+
+  const setScope = (next: Removed) => {
+    setScopeState(next);
+    // The last attempt's refusal was about the other choice.
+    setError(undefined);
+  };
 
   const confirm = async () => {
     setBusy(true);
     setError(undefined);
     try {
       await api.images.remove({ image: untagOnly ? row.tag! : image.id, force: forced });
-      onRemoved?.();
+      onRemoved?.(untagOnly ? 'tag' : 'image');
       onClose();
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err));
@@ -48,14 +63,25 @@ export function RemoveDialog({ row, onClose, onRemoved }: { row: ImageRow; onClo
             Cancel
           </button>
           <button type="button" className="btn btn--danger" disabled={busy} onClick={() => void confirm()}>
-            {untagOnly ? 'Remove tag' : forced ? 'Force remove' : 'Remove'}
+            {untagOnly ? 'Remove tag' : forced ? 'Force remove' : canUntag ? `Remove image and ${allTags}` : 'Remove'}
           </button>
         </>
       }
     >
+      {canUntag ? (
+        <fieldset className="img-choices" disabled={busy}>
+          <legend className="visually-hidden">What to remove</legend>
+          <label>
+            <input type="radio" name={radios} checked={scope === 'tag'} onChange={() => setScope('tag')} /> Only the tag <strong>{row.tag}</strong>
+          </label>
+          <label>
+            <input type="radio" name={radios} checked={scope === 'image'} onChange={() => setScope('image')} /> The whole image {image.shortId}, with all its {allTags}
+          </label>
+        </fieldset>
+      ) : null}
       {untagOnly ? (
         <p>
-          Only the tag <strong>{row.tag}</strong> goes. The image {image.shortId} stays, still tagged {image.repoTags.filter((t) => t !== row.tag).join(', ')}.
+          Only the tag <strong>{row.tag}</strong> goes. The image {image.shortId} stays, still tagged {others.join(', ')}.
         </p>
       ) : (
         <>
@@ -67,7 +93,9 @@ export function RemoveDialog({ row, onClose, onRemoved }: { row: ImageRow; onClo
               </li>
             ))}
             <li>
-              image <span className="mono">{image.shortId}</span> ({formatBytes(image.size)}; frees about {formatBytes(image.uniqueSize ?? image.size)})
+              {/* What it frees only when known: its shared layers stay (the details page does not know them). */}
+              image <span className="mono">{image.shortId}</span> ({formatBytes(image.size)}
+              {image.uniqueSize !== undefined ? `; frees about ${formatBytes(image.uniqueSize)}` : ''})
             </li>
           </ul>
           {users.length ? (
