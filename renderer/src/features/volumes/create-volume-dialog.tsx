@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { createVolumeSchema } from '../../../../contract/domains/volumes.js';
 import { useApi } from '../../app/runtime-context.js';
 import { Modal, ModalCloseButton } from '../../ui/modal.js';
+import { fieldMessage } from './field-message.js';
 import { messageOf } from './volume-transfer.js';
 import { parseKeyValueLines } from '../../lib/key-value-lines.js';
 
@@ -31,7 +32,7 @@ export function CreateVolumeDialog({ onClose, onCreated }: { onClose(): void; on
       for (const issue of parsed.error.issues) {
         const field = issue.path[0] as Field;
         const label = { name: 'The name', driver: 'The driver', options: 'Driver options', labels: 'Labels' }[field] ?? 'A field';
-        found[field] ??= issue.path.length > 1 ? `${label}: “${String(issue.path[1])}”: ${issue.message}` : `${label} ${issue.message}`;
+        found[field] ??= issue.path.length > 1 ? `${label}: “${String(issue.path[1])}”: ${issue.message}` : fieldMessage(label, issue.message);
       }
     }
     setErrors(found);

@@ -12,6 +12,8 @@ import { PathBar } from '../files/path-bar.js';
 import { sortFileEntries, type SortKey, type SortOrder } from '../files/sort-entries.js';
 import { JobProgress } from './job-progress.js';
 import { messageOf, receiveBlob, sendBlob, type Running } from './volume-transfer.js';
+// The browser's own styles (path bar, file table), loaded with this page even when the container Files tab never was.
+import '../files/files.css';
 
 interface Transfer {
   id: number;

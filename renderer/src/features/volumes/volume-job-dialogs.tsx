@@ -5,6 +5,7 @@ import { useApi } from '../../app/runtime-context.js';
 import { formatBytes } from '../../lib/format/bytes.js';
 import { Modal } from '../../ui/modal.js';
 import { saveBlob } from '../files/download-transfer.js';
+import { fieldMessage } from './field-message.js';
 import { JobProgress } from './job-progress.js';
 import { followJob, messageOf, receiveBlob, sendBlob, type Running } from './volume-transfer.js';
 
@@ -13,7 +14,7 @@ type Phase = { kind: 'form' } | { kind: 'running'; bytes: number; total: number 
 /** Validate a volume name for a form; the message names the field. */
 export function checkName(name: string): string | undefined {
   const parsed = volumeNameSchema.safeParse(name);
-  return parsed.success ? undefined : `The name ${parsed.error.issues[0]?.message ?? 'is not valid'}`;
+  return parsed.success ? undefined : fieldMessage('The name', parsed.error.issues[0]?.message ?? 'is not valid');
 }
 
 function useJob() {

@@ -1,0 +1,69 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { docker, testImage, uniqueName } from './support/docker-cli.js';
+import { closeSession, openSession, type AppSession } from './support/session.js';
+
+const prefix = 'berth-e2e-volforms';
+const vol = uniqueName(prefix);
+
+async function removeVolumes(): Promise<void> {
+  const names = (await docker('volume', 'ls', '-q', '--filter', `name=${prefix}`)).split('\n').filter(Boolean);
+  if (names.length) await docker('volume', 'rm', '-f', ...names).catch(() => undefined);
+}
+
+describe('volume pages on a fresh load, and the volume forms’ messages', () => {
+  let app: AppSession;
+
+  beforeAll(async () => {
+    await docker('run', '--rm', '-v', `${vol}:/v`, testImage, 'sh', '-c', 'mkdir -p /v/docs && echo hi > /v/docs/hello.txt');
+    // Loaded straight at the volume: the container Files tab (whose chunk held the file browser's styles) never came.
+    app = await openSession(`#/volumes/${vol}`, (page) => page.getByRole('table', { name: 'Files' }).waitFor());
+  });
+
+  afterAll(async () => {
+    expect(await closeSession(app)).toBe(0);
+    await removeVolumes();
+  });
+
+  it('lays the volume’s file browser out: the path as a row of crumbs, the files in a framed table', async () => {
+    const { page } = app;
+    await page.getByRole('row', { name: /docs/ }).waitFor();
+    const crumbs = page.getByRole('navigation', { name: 'Breadcrumb' }).locator('ol');
+    expect(await crumbs.evaluate((el) => [getComputedStyle(el).display, getComputedStyle(el).listStyleType])).toEqual(['flex', 'none']);
+    const frame = page.locator('.fbrowser__table');
+    expect(await frame.evaluate((el) => getComputedStyle(el).borderTopStyle)).toBe('solid');
+    // The actions sit on the path's row, not stacked under it.
+    const bar = await page.locator('.fbrowser__bar').evaluate((el) => getComputedStyle(el).display);
+    expect(bar).toBe('flex');
+    expect(app.errors).toEqual([]);
+  });
+
+  it('says what is wrong in a sentence, not a field name glued to a clause', async () => {
+    const { page, berth } = app;
+    await page.goto(`${berth.url}#/volumes`);
+    await page.getByRole('button', { name: 'Create volume', exact: true }).click();
+    const d = page.getByRole('dialog', { name: 'Create a volume' });
+    await d.getByLabel('Driver', { exact: true }).fill('');
+    await d.getByLabel('Driver options').fill('foo=bar');
+    await d.getByRole('button', { name: 'Create' }).click();
+    expect(await d.locator('#vol-driver-error').innerText()).toBe('A driver is required (local is the engine’s own)');
+    await d.getByLabel('Driver', { exact: true }).fill('local');
+    await d.getByRole('button', { name: 'Create' }).click();
+    expect(await d.locator('#vol-options-error').innerText()).toBe('The local driver accepts only type, device, o (not foo)');
+    await d.getByLabel('Name', { exact: true }).fill('-dash');
+    await d.getByRole('button', { name: 'Create' }).click();
+    expect(await d.locator('#vol-name-error').innerText()).toBe('The name must start with a letter or a digit');
+    await page.keyboard.press('Escape');
+    await d.getByRole('group', { name: 'Discard this volume’s settings?' }).getByRole('button', { name: 'Discard' }).click();
+    await expect.poll(() => d.count()).toBe(0);
+
+    // The clone dialog's name, left empty.
+    await page.getByRole('button', { name: `Clone ${vol}` }).click();
+    const clone = page.getByRole('dialog', { name: `Clone volume ${vol}` });
+    await clone.getByRole('textbox').fill('');
+    await clone.getByRole('button', { name: 'Clone' }).click();
+    expect(await clone.innerText()).toContain('A volume name is required');
+    expect(await clone.innerText()).not.toContain('The name a volume');
+    await clone.getByRole('button', { name: 'Cancel' }).click();
+    expect(app.errors).toEqual([]);
+  });
+});
