@@ -16,7 +16,7 @@ import { TransfersPanel } from './transfers-panel.js';
 import { sortFileEntries, type SortKey, type SortOrder } from './sort-entries.js';
 import { useTransfers } from './use-transfers.js';
 import { folderClashMessage, planUploads } from './upload-clashes.js';
-import { eachLimited, fileClashMessage, folderUploadMeets, folderUploads, readDropped, type DroppedEntry, type FolderUpload } from './folder-upload.js';
+import { eachLimited, fileClashMessage, folderUploadMeets, folderUploads, makeEmptyFolders, readDropped, type DroppedEntry, type FolderUpload } from './folder-upload.js';
 import { UploadQuestions, type FileClashes, type FolderMerges } from './upload-questions.js';
 import { withUploadedEntry } from './uploaded-entry.js';
 
@@ -85,14 +85,14 @@ export function FileBrowser({ id, initialPath = '/' }: { id: string; initialPath
     const refusedNow = [...plan.refused.map((f) => folderClashMessage(path, f.name)), ...meets.filter(([, m]) => m === 'refused').map(([g]) => fileClashMessage(path, g.top))];
     setRefused(refusedNow.length ? refusedNow : undefined);
   };
-  /** Upload folders' trees into `dir`, a few files at a time; an empty folder is made as one. Listed again when done. */
+  /** Upload folders' trees into `dir`, a few files at a time, then make their empty folders (an empty top folder too). Listed again when done. */
   const sendFolders = (dir: string, folders: FolderUpload<File>[]) => {
     if (!folders.length) return;
-    const reload = () => setReload((n) => n + 1);
-    for (const g of folders.filter((f) => !f.files.length)) {
-      api.containers.mkdir({ id, path: dir, folder: g.top }).then(reload, (err: unknown) => setRefused((r) => [...(r ?? []), err instanceof Error ? err.message : String(err)]));
-    }
-    void eachLimited(folders.flatMap((g) => g.files), FOLDER_UPLOADS_AT_ONCE, (f) => upload(dir, f.file, f.folder)).then(reload);
+    const empty = folders.flatMap((g) => (g.files.length ? (g.empty ?? []) : [g.top, ...(g.empty ?? [])]));
+    const failed = (message: string) => setRefused((r) => [...(r ?? []), message]);
+    void eachLimited(folders.flatMap((g) => g.files), FOLDER_UPLOADS_AT_ONCE, (f) => upload(dir, f.file, f.folder))
+      .then(() => makeEmptyFolders((a) => api.containers.mkdir({ id, ...a }), dir, empty, failed))
+      .then(() => setReload((n) => n + 1));
   };
   const onPick = (e: ChangeEvent<HTMLInputElement>) => {
     startUploads(Array.from(e.target.files ?? []));

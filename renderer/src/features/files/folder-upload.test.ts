@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FileEntry } from '../../../../contract/models/container-files.js';
-import { eachLimited, fileClashMessage, folderOf, folderUploadMeets, folderUploads, readDropped, type DroppedEntry } from './folder-upload.js';
+import { eachLimited, fileClashMessage, folderOf, folderUploadMeets, folderUploads, makeEmptyFolders, readDropped, type DroppedEntry } from './folder-upload.js';
 
 const picked = (webkitRelativePath: string) => ({ name: webkitRelativePath.split('/').pop()!, webkitRelativePath });
 
@@ -50,6 +50,31 @@ describe('folder uploads', () => {
     const { files, folders } = await readDropped([tree, entry('/loose.txt', 'l')]);
     expect(files.map((f) => f.name)).toEqual(['loose.txt']);
     expect(folders.map((g) => [g.top, g.files.map((f) => `${f.folder}/${f.file.name}`)])).toEqual([['site', ['site/index.html', 'site/css/a.css', 'site/css/b.css', 'site/css/c.css']]]);
+    // Before, an empty folder of the tree was not uploaded at all.
+    expect(folders[0]!.empty).toEqual(['site/empty']);
+  });
+
+  it('lists the tree’s folders without a file below them, each parent before what it holds', async () => {
+    const tree = entry('/app', { src: { 'main.ts': 'm' }, logs: {}, data: { cache: { tmp: {} }, 'keep.txt': 'k', spool: { a: {} } } });
+    const { folders } = await readDropped([tree, entry('/blank', { inner: {} })]);
+    expect(folders.map((g) => [g.top, g.empty])).toEqual([
+      ['app', ['app/logs', 'app/data/cache', 'app/data/cache/tmp', 'app/data/spool', 'app/data/spool/a']],
+      ['blank', ['blank/inner']],
+    ]);
+    expect(folders[1]!.files).toEqual([]);
+  });
+
+  it('makes empty folders in order, each in the folder above it; one already there is fine, other failures are said', async () => {
+    const calls: string[] = [];
+    const errors: string[] = [];
+    const mkdir = async ({ path, folder }: { path: string; folder: string }) => {
+      calls.push(`${path} + ${folder}`);
+      if (folder === 'there') throw Object.assign(new Error('/www/app/there already exists'), { code: 'CONFLICT' });
+      if (folder === 'ro') throw Object.assign(new Error('/www/app/ro: read-only file system'), { code: 'ENGINE' });
+    };
+    await makeEmptyFolders(mkdir, '/www', ['app', 'app/there', 'app/logs', 'app/logs/old', 'app/ro'], (m) => errors.push(m));
+    expect(calls).toEqual(['/www + app', '/www/app + there', '/www/app + logs', '/www/app/logs + old', '/www/app + ro']);
+    expect(errors).toEqual(['/www/app/ro: read-only file system']);
   });
 
   it('runs at most `limit` at a time, and all of them even when some fail', async () => {

@@ -11,6 +11,11 @@ export interface FolderFile<F> {
 export interface FolderUpload<F> {
   top: string;
   files: FolderFile<F>[];
+  /**
+   * Folders of the tree with no file anywhere below them (`site/img/new`), made as folders: the files'
+   * uploads make every other folder. Known for a dropped folder only: a folder picker lists files only.
+   */
+  empty?: string[];
 }
 
 /** The folder part of a relative path: `site/css/a.css` → `site/css`; undefined for a bare name or a bad path. */
@@ -74,27 +79,57 @@ export async function readDropped(entries: readonly DroppedEntry[]): Promise<{ f
   const files: File[] = [];
   const folders: FolderUpload<File>[] = [];
   const fileOf = (e: DroppedEntry) => new Promise<File>((ok, fail) => e.file!(ok, fail));
-  const walk = async (dir: DroppedEntry, into: FolderFile<File>[]) => {
+  /** Reads the tree below `dir` into `into`, and the folders without a file below them into `empty`; true when it holds a file. */
+  const walk = async (dir: DroppedEntry, into: FolderFile<File>[], empty: string[]): Promise<boolean> => {
     const reader = dir.createReader!();
+    let holdsFile = false;
     for (;;) {
       const batch = await new Promise<DroppedEntry[]>((ok, fail) => reader.readEntries(ok, fail));
-      if (!batch.length) return;
+      if (!batch.length) break;
       for (const e of batch) {
-        if (e.isDirectory) await walk(e, into);
-        else if (e.isFile) {
+        if (e.isDirectory) {
+          const below = empty.length;
+          if (await walk(e, into, empty)) holdsFile = true;
+          // Listed parent first, so each is made inside a folder that exists.
+          else empty.splice(below, 0, e.fullPath.replace(/^\/+/, ''));
+        } else if (e.isFile) {
           const folder = folderOf(e.fullPath);
           if (folder) into.push({ file: await fileOf(e), folder });
+          holdsFile = true;
         }
       }
     }
+    return holdsFile;
   };
   for (const e of entries) {
     if (e.isFile) files.push(await fileOf(e));
     else if (e.isDirectory) {
       const list: FolderFile<File>[] = [];
-      await walk(e, list);
-      folders.push({ top: e.name, files: list });
+      const empty: string[] = [];
+      await walk(e, list, empty);
+      folders.push({ top: e.name, files: list, ...(empty.length ? { empty } : {}) });
     }
   }
   return { files, folders };
+}
+
+/**
+ * Make a folder upload's empty folders in `dir`, parents first (each is `mkdir`ed in the one above it),
+ * once its files are in. One already there is fine (a merge); any other failure is reported.
+ */
+export async function makeEmptyFolders(
+  mkdir: (args: { path: string; folder: string }) => Promise<unknown>,
+  dir: string,
+  paths: readonly string[],
+  onError: (message: string) => void,
+): Promise<void> {
+  for (const rel of paths) {
+    const parts = rel.split('/');
+    const leaf = parts.pop()!;
+    try {
+      await mkdir({ path: parts.length ? joinContainerPath(dir, parts.join('/')) : dir, folder: leaf });
+    } catch (err) {
+      if ((err as { code?: string }).code !== 'CONFLICT') onError(err instanceof Error ? err.message : String(err));
+    }
+  }
 }
