@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ContainerSummary } from '../../../../contract/index.js';
-import { actionNotice, deriveProjects, emptyJob, labelFiles, parseFileList, reduceJob, serviceProgress } from './compose-projects.js';
+import { actionNotice, actionPending, deriveProjects, emptyJob, labelFiles, parseFileList, reduceJob, serviceProgress, serviceRows } from './compose-projects.js';
 import { filterLines, MergedLogStore } from './merged-log-store.js';
 
 const c = (name: string, project: string, service: string, state: ContainerSummary['state'], labels: Record<string, string> = {}): ContainerSummary =>
@@ -68,6 +68,9 @@ describe('compose projects', () => {
     expect(actionNotice('stop', 1)).toBe('Stopped 1 container');
     expect(actionNotice('start', 2)).toBe('Started 2 containers');
     expect(actionNotice('restart', 3)).toBe('Restarted 3 containers');
+    expect(actionNotice('stop', 1, 'web')).toBe('Stopped web (1 container)');
+    expect(actionPending('stop', 'web')).toBe('Stopping web…');
+    expect(actionPending('restart')).toBe('Restarting the project…');
   });
 });
 
@@ -85,5 +88,21 @@ describe('merged log store', () => {
     expect(store.dropped).toBe(1);
     expect(filterLines(store.lines, /b/)).toEqual([0, 2]);
     expect(filterLines(store.lines, null, new Set([0]))).toEqual([1]);
+  });
+  it('lists the files’ services in file order, then services that only have containers, so each container can be opened', () => {
+    const cs = [c('p-web-1', 'p', 'web', 'running'), c('p-old-1', 'p', 'old', 'exited'), c('p-db-2', 'p', 'db', 'running'), c('p-db-1', 'p', 'db', 'exited')];
+    const rows = serviceRows(['web', 'db', 'cache'], cs);
+    expect(rows.map((r) => [r.name, r.containers.map((x) => x.name), r.notInFiles ?? false])).toEqual([
+      ['web', ['p-web-1'], false],
+      ['db', ['p-db-1', 'p-db-2'], false],
+      ['cache', [], false],
+      ['old', ['p-old-1'], true],
+    ]);
+    // Files unknown (a project found by its labels whose files are gone): its containers' services, not flagged.
+    expect(serviceRows(undefined, cs).map((r) => [r.name, r.notInFiles ?? false])).toEqual([
+      ['web', false],
+      ['old', false],
+      ['db', false],
+    ]);
   });
 });

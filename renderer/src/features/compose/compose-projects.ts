@@ -132,7 +132,44 @@ export function serviceProgress(service: string, job: { state: JobState; running
 
 const PAST: Record<'start' | 'stop' | 'restart', string> = { start: 'Started', stop: 'Stopped', restart: 'Restarted' };
 
-/** "Stopped 2 containers". */
-export function actionNotice(action: 'start' | 'stop' | 'restart', count: number): string {
-  return `${PAST[action]} ${count} container${count === 1 ? '' : 's'}`;
+const PENDING: Record<'start' | 'stop' | 'restart', string> = { start: 'Starting', stop: 'Stopping', restart: 'Restarting' };
+
+/** "Stopped 2 containers", or for one service "Stopped web (1 container)". */
+export function actionNotice(action: 'start' | 'stop' | 'restart', count: number, service?: string): string {
+  const n = `${count} container${count === 1 ? '' : 's'}`;
+  return service ? `${PAST[action]} ${service} (${n})` : `${PAST[action]} ${n}`;
+}
+
+/** While it runs (a stop waits up to each service's stop_grace_period): "Stopping web…". */
+export function actionPending(action: 'start' | 'stop' | 'restart', service?: string): string {
+  return `${PENDING[action]} ${service ?? 'the project'}…`;
+}
+
+export interface ServiceRow {
+  name: string;
+  /** The service's containers (from their labels), in name order. */
+  containers: ContainerSummary[];
+  /** It has containers but is not in the loaded files (removed from them, or left out by a profile). */
+  notInFiles?: boolean;
+}
+
+/**
+ * The rows of a project's services table: the loaded files' services in file order, then services that
+ * only have containers (not in the files, or the files unknown), so every container can be reached.
+ */
+export function serviceRows(fileServices: readonly string[] | undefined, containers: readonly ContainerSummary[]): ServiceRow[] {
+  const rows: ServiceRow[] = (fileServices ?? []).map((name) => ({ name, containers: [] }));
+  const by = new Map(rows.map((r) => [r.name, r]));
+  for (const c of containers) {
+    const name = c.composeService ?? c.name;
+    let row = by.get(name);
+    if (!row) {
+      row = fileServices ? { name, containers: [], notInFiles: true } : { name, containers: [] };
+      by.set(name, row);
+      rows.push(row);
+    }
+    row.containers.push(c);
+  }
+  for (const r of rows) r.containers.sort((a, b) => a.name.localeCompare(b.name));
+  return rows;
 }

@@ -1,13 +1,12 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Disposable } from '../../../../contract/index.js';
-import type { ComposeLoadResult, ComposePort } from '../../../../contract/models/compose.js';
+import type { ComposeLoadResult } from '../../../../contract/models/compose.js';
 import { useApi } from '../../app/runtime-context.js';
-import { actionNotice, emptyJob, reduceJob, serviceProgress, type JobState, type ProjectRow } from './compose-projects.js';
+import { actionNotice, actionPending, emptyJob, reduceJob, type JobState, type ProjectRow } from './compose-projects.js';
 import { DownDialog } from './down-dialog.js';
 import { MergedLogView } from './merged-log-view.js';
 import { projectNameError } from './opened-projects.js';
-
-const portText = (p: ComposePort) => `${p.hostIp ? `${p.hostIp}:` : ''}${p.published ?? '(any)'}→${p.target}/${p.protocol}`;
+import { ServicesTable, type ServiceAction } from './services-table.js';
 
 interface Job {
   kind: 'up' | 'pull';
@@ -53,6 +52,15 @@ export function ProjectPanel({ row, onLoaded }: { row: ProjectRow; onLoaded?: (n
     return () => window.removeEventListener('focus', reload);
   }, [reload]);
   useEffect(() => () => sub.current?.dispose(), []);
+  // A container started, stopped or removed (here, from the Containers page or the CLI): what up would
+  // do changes with it, so the "Up will" column is read again (an up in progress reloads when done).
+  const states = row.containers.map((c) => `${c.id}:${c.state}`).join(',');
+  const seenStates = useRef(states);
+  useEffect(() => {
+    if (seenStates.current === states) return;
+    seenStates.current = states;
+    if (!job?.running) reload();
+  }, [states]);
 
   const start = (kind: 'up' | 'pull') => {
     if (!files) return;
@@ -79,11 +87,11 @@ export function ProjectPanel({ row, onLoaded }: { row: ProjectRow; onLoaded?: (n
     sub.current = undefined;
     setJob((j) => j && { ...j, running: false, error: 'Cancelled: what was already created stays; up again to finish' });
   };
-  const act = (action: 'start' | 'stop' | 'restart') => {
+  const act = (action: ServiceAction, service?: string) => {
     setBusy(true);
-    setNotice(undefined);
-    api.compose.action({ project: row.name, action }).then(
-      (r) => setNotice(actionNotice(action, r.containers.length)),
+    setNotice(actionPending(action, service));
+    api.compose.action({ project: row.name, action, service }).then(
+      (r) => setNotice(actionNotice(action, r.containers.length, service)),
       (e: Error) => setNotice(e.message),
     ).finally(() => setBusy(false));
   };
@@ -153,38 +161,7 @@ export function ProjectPanel({ row, onLoaded }: { row: ProjectRow; onLoaded?: (n
           </ul>
         </div>
       ) : null}
-      {project ? (
-        <table className="compose-services" aria-label="Services">
-          <thead>
-            <tr>
-              <th>Service</th>
-              <th>Image</th>
-              <th>Ports</th>
-              <th>Up will</th>
-              <th>Progress</th>
-            </tr>
-          </thead>
-          <tbody>
-            {project.services.map((s) => {
-              const p = serviceProgress(s.name, job, row.containers);
-              return (
-                <tr key={s.name} data-service={s.name}>
-                  <td>{s.name}</td>
-                  <td>
-                    <code>{s.image}</code>
-                    {s.build ? ' (build)' : ''}
-                  </td>
-                  <td>{s.ports.map(portText).join(', ') || '—'}</td>
-                  <td>{load?.ok ? load.plan[s.name] ?? '—' : '—'}</td>
-                  <td className={`compose-step compose-step--${p?.step ?? 'none'}`} data-step={p?.step ?? ''}>
-                    {p ? `${p.step}${p.message ? `: ${p.message}` : ''}` : ''}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      ) : null}
+      <ServicesTable load={load} containers={row.containers} job={job} busy={busy} onAction={(service, action) => act(action, service)} />
       {warnings.length ? (
         <ul className="compose-warnings" aria-label="Warnings">
           {warnings.map((w, i) => (

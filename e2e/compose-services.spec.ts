@@ -1,0 +1,85 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, openApp, startBerth, type RunningBerth } from './support/berth.js';
+import { docker, testImage } from './support/docker-cli.js';
+
+const project = `e2e-compose-svc-${Math.random().toString(36).slice(2, 8)}`;
+
+const service = (name: string) => `  ${name}:
+    image: ${testImage}
+    command: ["sleep", "3600"]
+    stop_grace_period: 1s
+`;
+const composeFile = (...names: string[]) => `name: ${project}\nservices:\n${names.map(service).join('')}`;
+
+describe('compose: one service at a time, its containers, and what up will do after a change', () => {
+  let berth: RunningBerth;
+  let browser: Browser;
+  let page: Page;
+  let dir: string;
+  let file: string;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'berth-e2e-compose-svc-'));
+    file = path.join(dir, 'compose.yaml');
+    writeFileSync(file, composeFile('api', 'cache'));
+    berth = await startBerth(['--no-embedded-engine']);
+    browser = await launchBrowser();
+    ({ page } = await openApp(browser, berth, '#/compose'));
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    expect(await berth?.stop()).toBe(0);
+    const ids = (await docker('ps', '-aq', '--filter', `label=com.docker.compose.project=${project}`)).split('\n').filter(Boolean);
+    if (ids.length) await docker('rm', '-f', ...ids);
+    await docker('network', 'rm', `${project}_default`).catch(() => undefined);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const row = (s: string): Locator => page.getByRole('table', { name: 'Services' }).locator(`tr[data-service="${s}"]`);
+  const upWill = (s: string) => row(s).locator('td').nth(3).innerText();
+  const step = (s: string) => row(s).locator('td').nth(4).getAttribute('data-step');
+
+  it('stops and starts one service from its row; the others keep running and "Up will" follows', async () => {
+    await page.getByLabel('Compose file path').fill(file);
+    await page.getByRole('button', { name: 'Open', exact: true }).click();
+    await page.getByRole('button', { name: 'Up', exact: true }).click();
+    await expect.poll(() => page.locator('.compose-done, .compose-error').first().innerText().catch(() => ''), { timeout: 60_000 }).toContain(`Project "${project}" is up`);
+    for (const s of ['api', 'cache']) await expect.poll(() => step(s), { timeout: 10_000 }).toBe('running');
+
+    await page.getByRole('button', { name: 'Stop api', exact: true }).click();
+    await expect.poll(() => step('api'), { timeout: 15_000 }).toBe('exited');
+    expect(await page.getByRole('status').allInnerTexts()).toContain('Stopped api (1 container)');
+    expect(await docker('inspect', '-f', '{{.State.Running}}', `${project}-cache-1`)).toBe('true');
+    // Up would now start it again: the column is read again, not left at "unchanged".
+    await expect.poll(() => upWill('api'), { timeout: 10_000 }).toBe('start');
+    expect(await upWill('cache')).toBe('unchanged');
+
+    // A stop from outside Berth (the CLI) shows there too.
+    await docker('stop', '-t', '1', `${project}-cache-1`);
+    await expect.poll(() => upWill('cache'), { timeout: 15_000 }).toBe('start');
+
+    await page.getByRole('button', { name: 'Start api', exact: true }).click();
+    await expect.poll(() => step('api'), { timeout: 15_000 }).toBe('running');
+    await expect.poll(() => upWill('api'), { timeout: 10_000 }).toBe('unchanged');
+  });
+
+  it('opens a service’s container from its row', async () => {
+    const id = await docker('inspect', '-f', '{{.Id}}', `${project}-api-1`);
+    await row('api').getByRole('link', { name: `${project}-api-1` }).click();
+    await expect.poll(() => page.url()).toContain(`#/containers/${id}`);
+    await expect.poll(() => page.getByRole('heading', { name: `${project}-api-1` }).count(), { timeout: 10_000 }).toBe(1);
+    await page.goBack();
+  });
+
+  it('still lists a service removed from the file while it has a container, so it can be reached', async () => {
+    writeFileSync(file, composeFile('api'));
+    await page.getByRole('button', { name: 'Reload file' }).click();
+    await expect.poll(() => row('cache').locator('td').first().innerText().catch(() => ''), { timeout: 10_000 }).toBe('cache (not in the files)');
+    expect(await row('cache').getByRole('link', { name: `${project}-cache-1` }).count()).toBe(1);
+  });
+});
