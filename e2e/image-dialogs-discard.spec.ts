@@ -8,11 +8,13 @@ import { removeImages } from './support/images-fixtures.js';
 const name = uniqueName('berth-e2e-imgdiscard');
 const remote = `127.0.0.1:5000/berth-e2e/${name}:1`;
 const built = `berth-e2e/${name}-built:1`;
+const pushed = `127.0.0.1:5000/berth-e2e/${name}-pushed:1`;
 const twoStage = resolve(__dirname, 'fixtures/build/two-stage');
 
 /**
  * The Pull and Build dialogs, like the Run dialog: an untouched form closes at once; a typed one asks
  * before Escape, the ✕ or Close throw it away; one whose pull or build has finished closes at once.
+ * The Tag or push dialog the same way.
  */
 describe('pull and build dialogs: discard what was typed only when asked', () => {
   let s: AppSession;
@@ -26,7 +28,7 @@ describe('pull and build dialogs: discard what was typed only when asked', () =>
 
   afterAll(async () => {
     expect(await closeSession(s)).toBe(0);
-    await removeImages(remote, built);
+    await removeImages(remote, built, pushed);
   });
 
   const gone = (l: Locator) => expect.poll(() => l.count()).toBe(0);
@@ -121,6 +123,42 @@ describe('pull and build dialogs: discard what was typed only when asked', () =>
     await open.click();
     expect(await context.inputValue()).toBe(twoStage);
     await page.keyboard.press('Escape');
+    await gone(dialog);
+    expect(s.errors).toEqual([]);
+  });
+
+  it('Tag or push: a typed target asks before Escape or Close drop it; once pushed it closes at once', async () => {
+    const { page } = s;
+    const row = page.getByRole('row', { name: remote, exact: true });
+    const dialog = page.getByRole('dialog', { name: `Tag or push ${remote}` });
+    const ask = dialog.getByRole('group', { name: 'Discard the target reference you typed?' });
+    const target = dialog.getByLabel('Target reference');
+    const open = () => row.getByRole('button', { name: `Tag or push ${remote}` }).click();
+
+    // Opened with the row's own name: untouched, it closes at once.
+    await open();
+    await dialog.waitFor();
+    await page.keyboard.press('Escape');
+    await gone(dialog);
+
+    await open();
+    await target.fill(pushed);
+    await page.keyboard.press('Escape');
+    await ask.waitFor();
+    await ask.getByRole('button', { name: 'Keep editing' }).click();
+    expect(await target.inputValue()).toBe(pushed);
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await ask.waitFor();
+    await ask.getByRole('button', { name: 'Discard' }).click();
+    await gone(dialog);
+
+    await open();
+    await target.fill(pushed);
+    await dialog.getByRole('button', { name: 'Push', exact: true }).click();
+    await dialog.getByRole('status').filter({ hasText: `Pushed ${pushed}` }).waitFor({ timeout: 60_000 });
+    // The headline says it is complete, not the engine's "<tag>: digest: … size: …" line.
+    expect(await dialog.locator('.transfer__overall-text strong').innerText()).toBe('Push complete');
+    await dialog.getByRole('button', { name: 'Close' }).click();
     await gone(dialog);
     expect(s.errors).toEqual([]);
   });

@@ -91,7 +91,12 @@ describe('TransferAggregator', () => {
       '{"status":"1: digest: sha256:d9160ea61b2698aad503c04625f47b913c94d4bd76fd1ff550b4308f106a9ae4 size: 1155"}',
       '{"progressDetail":{},"aux":{"Tag":"1","Digest":"sha256:d9160ea61b2698aad503c04625f47b913c94d4bd76fd1ff550b4308f106a9ae4","Size":1155}}',
     ];
-    const { agg } = fold('push', [lines.join('\n')]);
+    const { agg, events } = fold('push', [lines.join('\n')]);
+    // The closing "1: digest: … size: 1155" line is no headline: the status says the push is complete.
+    expect(events.filter((e) => e.kind === 'status').map((e) => e.kind === 'status' && e.message)).toEqual([
+      'The push refers to repository [127.0.0.1:5000/berth-e2e/h4a-exp]',
+      'Push complete',
+    ]);
     const l = new Map(agg.snapshot().map((x) => [x.id, x]));
     expect(l.get('06e5a76a138c')).toMatchObject({ phase: 'uploading', transfer: { current: 300000, total: 300000 }, fraction: 1 });
     expect(l.get('d71031c319af')?.phase).toBe('exists');

@@ -114,6 +114,9 @@ export class TransferAggregator {
     if (!phase || !msg.id) {
       const digest = /^Digest: (\S+)/.exec(status) ?? /digest: (sha256:[a-f0-9]{64})/.exec(status);
       if (digest) this.digest = digest[1];
+      // A push ends with "<tag>: digest: sha256:… size: 527" (the manifest's size): engine jargon as a
+      // headline. The digest is kept for the done line; the headline just says it is complete.
+      if (this.kind === 'push' && /^(\S+: )?digest: sha256:[a-f0-9]{64} size: \d+$/.test(status)) return [{ kind: 'status', message: 'Push complete' }];
       return [{ kind: 'status', message: msg.id && !LAYER_ID.test(msg.id) ? `${msg.id}: ${status}` : status }];
     }
     const prev = this.layers.get(msg.id);

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { parseImageReference, parseTagTarget } from '../../../../contract/image-reference.js';
 import { useApi } from '../../app/runtime-context.js';
-import { Modal } from '../../ui/modal.js';
+import { Modal, ModalCloseButton } from '../../ui/modal.js';
 import { TransferOutcome } from './transfer-outcome.js';
 import { useTransfer } from './use-transfer.js';
 
@@ -14,6 +14,10 @@ export function TagPushDialog({ source, initialTarget, onClose }: { source: stri
   const [busy, setBusy] = useState(false);
   const t = useTransfer();
   const running = busy || t.phase === 'running';
+  // The target it opened with, then each one tagged or pushed: closing loses only what was typed since.
+  const [settled, setSettled] = useState(initialTarget ?? '');
+  // While pushing, closing cancels the push as before (its own case); a finished one closes at once.
+  const dirty = !running && target.trim() !== settled.trim();
 
   const doTag = async (): Promise<string | undefined> => {
     const r = parseTagTarget(target);
@@ -22,6 +26,7 @@ export function TagPushDialog({ source, initialTarget, onClose }: { source: stri
       return undefined;
     }
     setError(undefined);
+    setSettled(target);
     setBusy(true);
     try {
       const { target: name } = await api.images.tag({ source, target: target.trim() });
@@ -41,6 +46,7 @@ export function TagPushDialog({ source, initialTarget, onClose }: { source: stri
       setError(r.error);
       return;
     }
+    setSettled(target);
     const name = target.trim() === source ? source : await doTag();
     if (!name) return;
     t.start((h) => api.images.push({ reference: name }, h));
@@ -55,6 +61,8 @@ export function TagPushDialog({ source, initialTarget, onClose }: { source: stri
       }}
       size="wide"
       closeOnBackdrop={false}
+      dirty={dirty}
+      discardQuestion="Discard the target reference you typed?"
       footer={
         <>
           {t.phase === 'running' ? (
@@ -62,9 +70,7 @@ export function TagPushDialog({ source, initialTarget, onClose }: { source: stri
               Cancel
             </button>
           ) : (
-            <button type="button" className="btn" onClick={onClose}>
-              Close
-            </button>
+            <ModalCloseButton className="btn">Close</ModalCloseButton>
           )}
           <button type="button" className="btn" disabled={running} onClick={() => void doTag()}>
             Tag
