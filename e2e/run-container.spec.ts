@@ -134,6 +134,9 @@ describe('run a container from the dialog', () => {
     await d.getByRole('button', { name: 'Run', exact: true }).click();
     await expect.poll(() => d.getByRole('alert').innerText()).toContain('Memory limit must be like 512m or 2g, at least 6m');
     expect(await d.getByLabel('Memory').getAttribute('aria-invalid')).toBe('true');
+    // A limit above the engine's memory is allowed (as docker run -m allows it), but said to limit nothing.
+    await d.getByLabel('Memory').fill('1000g');
+    await expect.poll(() => d.getByText(/^More than the engine’s .+ of memory: this limit never applies/).count()).toBe(1);
     await closeDialog(d);
 
     // None of them created anything.

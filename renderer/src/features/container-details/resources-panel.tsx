@@ -6,21 +6,13 @@ import { useApi, useAppStore } from '../../app/runtime-context.js';
 import { formatBytes } from '../../lib/format/bytes.js';
 import { Spinner } from '../../ui/spinner.js';
 import { fieldAria, FieldError } from '../run-container/field.js';
+import { aboveEngineMemory } from '../run-container/memory-note.js';
 import { describeFailure } from '../run-container/run-errors.js';
 import '../run-container/run-dialog.css';
 
 type Load = { kind: 'loading' } | { kind: 'ready'; r: ContainerResources } | { kind: 'error'; message: string };
 
 const firstIssue = (r: { success: boolean; error?: { issues: { message: string }[] } }) => (r.success ? undefined : r.error?.issues[0]?.message);
-
-/**
- * A memory limit above the engine's memory (the host's, or the VM's) is allowed, as `docker update`
- * allows it, but it limits nothing: say so while it is typed.
- */
-export function aboveEngineMemory(limit: number | undefined, engineMemory: number): string | undefined {
-  if (limit === undefined || engineMemory <= 0 || limit <= engineMemory) return undefined;
-  return `More than the engine’s ${formatBytes(engineMemory)} of memory: this limit never applies, as if there were none.`;
-}
 
 /**
  * CPU and memory limits of a container (`docker update`), also while it runs: the current limits
@@ -57,9 +49,8 @@ export function ResourcesPanel({ id }: { id: string }) {
   }, [api, id, state, show]);
 
   const cpusError = fieldErrors.cpus ?? firstIssue(cpusSchema.safeParse(cpus));
-  const memoryParsed = memorySchema.safeParse(memory);
-  const memoryError = fieldErrors.memory ?? firstIssue(memoryParsed);
-  const memoryNote = load.kind === 'ready' && !memoryError ? aboveEngineMemory(memoryParsed.data, load.r.engineMemory) : undefined;
+  const memoryError = fieldErrors.memory ?? firstIssue(memorySchema.safeParse(memory));
+  const memoryNote = load.kind === 'ready' && !memoryError ? aboveEngineMemory(memory.trim(), load.r.engineMemory) : undefined;
 
   async function apply() {
     if (load.kind !== 'ready' || cpusError || memoryError) return;

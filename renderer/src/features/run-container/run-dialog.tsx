@@ -6,6 +6,7 @@ import { Spinner } from '../../ui/spinner.js';
 import { clientIssues, draftField, draftFromPrefill, errorsByField, isDraftDirty, specInput, type RestartPolicy, type RunDraft } from './draft.js';
 import { Field, fieldAria } from './field.js';
 import { MountsEditor, PortsEditor, VolumesEditor } from './row-editors.js';
+import { aboveEngineMemory } from './memory-note.js';
 import { describeFailure } from './run-errors.js';
 import { runWarningsNotice } from './run-warnings.js';
 import type { RunPrefill } from './store.js';
@@ -19,6 +20,7 @@ export function RunDialog({ prefill, onClose }: { prefill: RunPrefill; onClose()
   const api = useApi();
   const openPullDialog = useAppStore((s) => s.openPullDialog);
   const pushNotice = useAppStore((s) => s.pushNotice);
+  const engineMemory = useAppStore((s) => s.engineInfo?.system.memTotal);
   const [initial] = useState<RunDraft>(() => draftFromPrefill(prefill));
   const [draft, setDraft] = useState<RunDraft>(initial);
   const [touched, setTouched] = useState<ReadonlySet<string>>(() => new Set());
@@ -196,7 +198,7 @@ export function RunDialog({ prefill, onClose }: { prefill: RunPrefill; onClose()
           <Field id="run-cpus" label="CPUs" error={errors.cpus} hint="e.g. 0.5; empty: no limit">
             <input className="input" inputMode="decimal" {...fieldAria('run-cpus', errors.cpus)} value={draft.cpus} onChange={(e) => setField('cpus', e.target.value)} />
           </Field>
-          <Field id="run-memory" label="Memory" error={errors.memory} hint="e.g. 256m or 1g; empty: no limit">
+          <Field id="run-memory" label="Memory" error={errors.memory} hint={aboveEngineMemory(draft.memory.trim(), engineMemory) ?? 'e.g. 256m or 1g; empty: no limit'}>
             <input className="input" {...fieldAria('run-memory', errors.memory)} value={draft.memory} onChange={(e) => setField('memory', e.target.value)} />
           </Field>
           <Field id="run-labels" label="Labels" error={errors.labels} hint="One KEY=VALUE per line" wide>
