@@ -15,6 +15,7 @@ import { reasonOf } from '../container-actions/run-actions.js';
 import { formatRetention, retentionChoices } from '../recycle-bin/retention.js';
 import { parseLimitMiB } from '../volumes/removed-volumes.js';
 import { engineInEffect } from './engine-in-effect.js';
+import { parseLogLines } from './log-lines.js';
 import { DiagnosticsButton } from './diagnostics-button.js';
 import { Section } from './section.js';
 import { VmSettingsSection } from './vm-settings-section.js';
@@ -49,6 +50,7 @@ export function SettingsPage() {
   const [logLines, setLogLines] = useState('');
   const [volumeMib, setVolumeMib] = useState('');
   const [volumeError, setVolumeError] = useState<string>();
+  const [logLinesError, setLogLinesError] = useState<string>();
   const engineStatus = useAppStore((s) => s.engineStatus);
   useEffect(() => setLogLines(view ? String(view.settings.logBufferLines) : ''), [view?.settings.logBufferLines]);
   useEffect(() => setVolumeMib(view ? String(Math.round(view.settings.recycleBin.volumeLimitBytes / MIB)) : ''), [view?.settings.recycleBin.volumeLimitBytes]);
@@ -200,16 +202,36 @@ export function SettingsPage() {
       <Section title="Logs" savedAt={savedAt('logs')}>
         <form
           className="st-field"
+          noValidate
           onSubmit={(e) => {
             e.preventDefault();
-            void save({ logBufferLines: Number(logLines) }, 'Log buffer size', 'logs');
+            // Read here, not by the browser: its own bubble vanished and left the last error standing.
+            const parsed = parseLogLines(logLines);
+            if ('error' in parsed) return setLogLinesError(parsed.error);
+            setLogLinesError(undefined);
+            void save({ logBufferLines: parsed.lines }, 'Log buffer size', 'logs');
           }}
         >
           <label htmlFor="st-log-lines">Lines a log view keeps in memory</label>
-          <input id="st-log-lines" type="number" min={MIN_LOG_BUFFER_LINES} max={MAX_LOG_BUFFER_LINES} step={1} value={logLines} onChange={(e) => setLogLines(e.target.value)} />
+          <input
+            id="st-log-lines"
+            type="number"
+            min={MIN_LOG_BUFFER_LINES}
+            max={MAX_LOG_BUFFER_LINES}
+            step={1}
+            value={logLines}
+            aria-invalid={logLinesError ? true : undefined}
+            aria-describedby={logLinesError ? 'st-log-lines-error' : undefined}
+            onChange={(e) => setLogLines(e.target.value)}
+          />
           <button type="submit" className="btn">
             Save
           </button>
+          {logLinesError ? (
+            <span className="st-field-error" id="st-log-lines-error" role="alert">
+              {logLinesError}
+            </span>
+          ) : null}
         </form>
         <p className="st-hint">Applies to log views opened from now on ({MIN_LOG_BUFFER_LINES.toLocaleString()} to {MAX_LOG_BUFFER_LINES.toLocaleString()}).</p>
       </Section>
