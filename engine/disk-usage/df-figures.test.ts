@@ -41,6 +41,21 @@ describe('disk usage figures', () => {
     ]);
   });
 
+  it('never calls reclaimable what the images in use share with each other (docker/cli#1751)', () => {
+    // Two images in use on one 1,000-byte base, plus a 40-byte image nothing uses. The CLI's figure,
+    // 1,046 − (6 + 0), claims the shared base: 1,040 "reclaimable" while a prune frees 40.
+    const shared: RawDf = {
+      LayersSize: 1046,
+      Images: [
+        { Id: 'sha256:app', RepoTags: ['app:1'], Size: 1006, SharedSize: 1000, Containers: 1 },
+        { Id: 'sha256:base', RepoTags: ['base:1', 'base:latest'], Size: 1000, SharedSize: 1000, Containers: 11 },
+        { Id: 'sha256:old', RepoTags: ['old:1'], Size: 40, SharedSize: 0, Containers: 0 },
+      ],
+    };
+    expect(diskUsageFigures(shared, 0).kinds[0]).toEqual({ kind: 'images', count: 3, active: 2, size: 1046, reclaimable: 40 });
+    expect(cleanupPreview(shared, ['images']).reclaimable).toBe(40);
+  });
+
   it('an empty engine (null lists) is all zeros', () => {
     expect(diskUsageFigures({ LayersSize: 0, Images: null, Containers: null, Volumes: null, BuildCache: null }, 0).kinds.every((k) => k.count === 0 && k.size === 0)).toBe(true);
   });

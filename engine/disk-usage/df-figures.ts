@@ -16,7 +16,10 @@ const n = (v: number | undefined) => (typeof v === 'number' && v > 0 ? v : 0);
 const isHelper = isBerthHelper;
 const sum = (items: readonly { size: number }[]) => items.reduce((t, i) => t + i.size, 0);
 
-/** Images, containers, volumes and build cache, each figured as `docker system df` figures it. */
+/**
+ * Images, containers, volumes and build cache, each figured as `docker system df` figures it, except
+ * where the CLI claims reclaimable bytes that images in use hold (see `used`).
+ */
 export function diskUsageFigures(df: RawDf, measuredAt: number): DiskUsage {
   const images = df.Images ?? [];
   const containers = df.Containers ?? [];
@@ -24,7 +27,15 @@ export function diskUsageFigures(df: RawDf, measuredAt: number): DiskUsage {
   const cache = df.BuildCache ?? [];
   const layers = n(df.LayersSize);
   const usedImages = images.filter((i) => n(i.Containers) > 0);
-  const used = usedImages.reduce((t, i) => t + n(i.Size) - n(i.SharedSize), 0);
+  // Bytes the images in use hold, at least: `docker system df` counts only their unique bytes (Size −
+  // SharedSize), so two images in use that share a base showed the base as reclaimable, "100 %" with
+  // every image in use (docker/cli#1751), while a prune freed nothing. The largest image in use holds
+  // all of its own bytes too; the larger of the two is still a lower bound, and matches the CLI when
+  // the images in use share nothing with each other.
+  const used = Math.max(
+    usedImages.reduce((t, i) => t + n(i.Size) - n(i.SharedSize), 0),
+    usedImages.reduce((m, i) => Math.max(m, n(i.Size)), 0),
+  );
   const sizeOfVolume = (v: (typeof volumes)[number]) => n(v.UsageData?.Size);
   const ownCache = cache.filter((c) => !c.Shared);
   const kinds: DiskUsageFigures[] = [
