@@ -32,6 +32,8 @@ const enc = encodeURIComponent;
 /** Every command the palette offers for what exists now; the palette filters them by fuzzy match on `textOf`. */
 export function buildCommands(src: PaletteSources, api: { containers: ActionsApi }): PaletteCommand[] {
   const out: PaletteCommand[] = routes.map((r) => ({ id: `page:${r.id}`, kind: 'Page', name: r.label, action: 'Go to', run: go(`#/${r.id}`) }));
+  // Not in the sidebar (it hangs off Containers), and where one looks for what was just removed.
+  out.push({ id: 'page:recently-removed', kind: 'Page', name: 'Recently removed', action: 'Go to', run: go('#/containers/recently-removed') });
   const projects = new Set<string>();
   for (const c of src.containers) {
     const project = c.labels['com.docker.compose.project'];

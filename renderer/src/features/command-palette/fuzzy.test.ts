@@ -14,6 +14,11 @@ describe('fuzzyScore', () => {
     const items = ['nginx-proxy-web', 'my-website', 'w-e-b', 'web'];
     expect(rankByFuzzy('web', items, (s) => s)).toEqual(['web', 'my-website', 'nginx-proxy-web', 'w-e-b']);
   });
+  it('puts the object whose whole name was typed first, whatever the length of its kind', () => {
+    const items = ['p1-multi_data Open Volume', 'p1-multi_back Open Network', 'p1-multi-db-1 Open Container', 'p1-multi Open Compose project'];
+    expect(rankByFuzzy('p1-multi', items, (s) => s)[0]).toBe('p1-multi Open Compose project');
+    expect(rankByFuzzy('P1-Multi open', items, (s) => s)[0]).toBe('p1-multi Open Compose project');
+  });
   it('an empty query keeps every item in order', () => {
     expect(rankByFuzzy('', ['b', 'a'], (s) => s)).toEqual(['b', 'a']);
   });

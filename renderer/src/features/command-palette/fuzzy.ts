@@ -19,7 +19,7 @@ export function fuzzyScore(query: string, text: string): number | undefined {
 function wordScore(word: string, hay: string): number | undefined {
   // An exact substring beats any scattered match.
   const at = hay.indexOf(word);
-  if (at >= 0) return word.length * 3 + (at === 0 || isBoundary(hay, at) ? 5 : 0);
+  if (at >= 0) return word.length * 3 + (at === 0 || isBoundary(hay, at) ? 5 : 0) + (wholeWordAt(hay, word) ? 4 : 0);
   let score = 0;
   let from = 0;
   let last = -2;
@@ -32,6 +32,18 @@ function wordScore(word: string, hay: string): number | undefined {
     from = i + 1;
   }
   return score;
+}
+
+/**
+ * The word is a whole space-separated word of the text: "p1-multi" is the project p1-multi itself, not
+ * the start of p1-multi_data or p1-multi-db-1 (the kind's longer name left the project last).
+ */
+function wholeWordAt(hay: string, word: string): boolean {
+  for (let at = hay.indexOf(word); at >= 0; at = hay.indexOf(word, at + 1)) {
+    const end = at + word.length;
+    if ((at === 0 || /\s/.test(hay[at - 1]!)) && (end === hay.length || /\s/.test(hay[end]!))) return true;
+  }
+  return false;
 }
 
 function isBoundary(s: string, i: number): boolean {
