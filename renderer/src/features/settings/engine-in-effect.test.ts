@@ -32,6 +32,14 @@ describe('engineInEffect', () => {
     expect(unusable.note).not.toMatch(/restart/i);
   });
 
+  it('a saved choice that names the provider "auto" chose: no restart to ask for', () => {
+    const status = running({ provider: 'native', endpoint: { host: 'x', source: 'DOCKER_HOST' } });
+    const r = engineInEffect('native', 'auto', { kind: 'settings' }, status);
+    expect(r.now).toBe('native');
+    expect(r.note).toBe('“native” runs now already (“auto” chose it when Berth started): no restart needed; from the next start Berth uses it by name.');
+    expect(engineInEffect('vm', 'auto', { kind: 'settings' }, status).note).toBe('Restart Berth to switch to “vm”.');
+  });
+
   it('falls back to the choice in effect while the engine status is unknown', () => {
     expect(engineInEffect('auto', 'auto', { kind: 'settings' }, undefined)).toEqual({ now: 'auto' });
   });
