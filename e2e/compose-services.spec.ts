@@ -14,6 +14,7 @@ const service = (name: string) => `  ${name}:
     stop_grace_period: 1s
 `;
 const composeFile = (...names: string[]) => `name: ${project}\nservices:\n${names.map(service).join('')}`;
+const withProfiles = `name: ${project}-prof\nservices:\n${service('main')}${service('debug')}    profiles: [debug]\n`;
 
 describe('compose: one service at a time, its containers, and what up will do after a change', () => {
   let berth: RunningBerth;
@@ -34,9 +35,11 @@ describe('compose: one service at a time, its containers, and what up will do af
   afterAll(async () => {
     await browser?.close();
     expect(await berth?.stop()).toBe(0);
-    const ids = (await docker('ps', '-aq', '--filter', `label=com.docker.compose.project=${project}`)).split('\n').filter(Boolean);
-    if (ids.length) await docker('rm', '-f', ...ids);
-    await docker('network', 'rm', `${project}_default`).catch(() => undefined);
+    for (const p of [project, `${project}-prof`]) {
+      const ids = (await docker('ps', '-aq', '--filter', `label=com.docker.compose.project=${p}`)).split('\n').filter(Boolean);
+      if (ids.length) await docker('rm', '-f', ...ids);
+      await docker('network', 'rm', `${p}_default`).catch(() => undefined);
+    }
     rmSync(dir, { recursive: true, force: true });
   });
 
@@ -81,5 +84,28 @@ describe('compose: one service at a time, its containers, and what up will do af
     await page.getByRole('button', { name: 'Reload file' }).click();
     await expect.poll(() => row('cache').locator('td').first().innerText().catch(() => ''), { timeout: 10_000 }).toBe('cache (not in the files)');
     expect(await row('cache').getByRole('link', { name: `${project}-cache-1` }).count()).toBe(1);
+  });
+
+  it('names the services a profile leaves out, and up with the profile typed starts them', async () => {
+    const profFile = path.join(dir, 'profiles.yaml');
+    writeFileSync(profFile, withProfiles);
+    await page.getByLabel('Compose file path').fill(profFile);
+    await page.getByRole('button', { name: 'Open', exact: true }).click();
+    await expect.poll(() => page.getByTestId('profile-off').innerText().catch(() => ''), { timeout: 10_000 }).toBe('Left out until one of their profiles is active: debug');
+    expect(await row('debug').count()).toBe(0);
+    const field = page.getByLabel('Active profiles');
+    await field.fill('debug, -bad');
+    await page.getByRole('button', { name: 'Apply' }).click();
+    expect(await page.getByRole('alert').allInnerTexts()).toContain('"-bad" is not a profile name: letters, digits, "_", "." and "-", starting with a letter or digit');
+    await field.fill('debug');
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await expect.poll(() => upWill('debug').catch(() => ''), { timeout: 10_000 }).toBe('create');
+    await page.getByRole('button', { name: 'Up', exact: true }).click();
+    await expect.poll(() => page.locator('.compose-done, .compose-error').first().innerText().catch(() => ''), { timeout: 60_000 }).toContain(`Project "${project}-prof" is up (2 services)`);
+    expect(await docker('inspect', '-f', '{{.State.Running}}', `${project}-prof-debug-1`)).toBe('true');
+    // Without the profile, its running container is still listed, and said to be left out by it.
+    await field.fill('');
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await expect.poll(() => row('debug').locator('td').first().innerText().catch(() => ''), { timeout: 10_000 }).toBe('debug (its profile is not active)');
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ContainerSummary } from '../../../../contract/index.js';
-import { actionNotice, actionPending, deriveProjects, emptyJob, labelFiles, parseFileList, reduceJob, serviceProgress, serviceRows } from './compose-projects.js';
+import { actionNotice, actionPending, deriveProjects, emptyJob, labelFiles, parseFileList, parseProfiles, reduceJob, serviceProgress, serviceRows } from './compose-projects.js';
 import { filterLines, MergedLogStore } from './merged-log-store.js';
 
 const c = (name: string, project: string, service: string, state: ContainerSummary['state'], labels: Record<string, string> = {}): ContainerSummary =>
@@ -104,5 +104,17 @@ describe('merged log store', () => {
       ['old', false],
       ['db', false],
     ]);
+  });
+  it('says a service with containers is left out by its profile, not missing from the files', () => {
+    const rows = serviceRows(['main'], [c('p-main-1', 'p', 'main', 'running'), c('p-debug-1', 'p', 'debug', 'running')], ['debug']);
+    expect(rows.map((r) => [r.name, r.notInFiles ?? false, r.profileOff ?? false])).toEqual([
+      ['main', false, false],
+      ['debug', false, true],
+    ]);
+  });
+  it('reads the profiles to activate, and names a bad one', () => {
+    expect(parseProfiles(' debug, tools  debug ')).toEqual({ profiles: ['debug', 'tools'] });
+    expect(parseProfiles('')).toEqual({ profiles: [] });
+    expect(parseProfiles('debug, -x').error).toBe('"-x" is not a profile name: letters, digits, "_", "." and "-", starting with a letter or digit');
   });
 });

@@ -149,22 +149,24 @@ export interface ServiceRow {
   name: string;
   /** The service's containers (from their labels), in name order. */
   containers: ContainerSummary[];
-  /** It has containers but is not in the loaded files (removed from them, or left out by a profile). */
+  /** It has containers but is not in the loaded files (removed from them). */
   notInFiles?: boolean;
+  /** It has containers but is left out of the loaded project: none of its profiles is active. */
+  profileOff?: boolean;
 }
 
 /**
  * The rows of a project's services table: the loaded files' services in file order, then services that
  * only have containers (not in the files, or the files unknown), so every container can be reached.
  */
-export function serviceRows(fileServices: readonly string[] | undefined, containers: readonly ContainerSummary[]): ServiceRow[] {
+export function serviceRows(fileServices: readonly string[] | undefined, containers: readonly ContainerSummary[], disabled: readonly string[] = []): ServiceRow[] {
   const rows: ServiceRow[] = (fileServices ?? []).map((name) => ({ name, containers: [] }));
   const by = new Map(rows.map((r) => [r.name, r]));
   for (const c of containers) {
     const name = c.composeService ?? c.name;
     let row = by.get(name);
     if (!row) {
-      row = fileServices ? { name, containers: [], notInFiles: true } : { name, containers: [] };
+      row = !fileServices ? { name, containers: [] } : disabled.includes(name) ? { name, containers: [], profileOff: true } : { name, containers: [], notInFiles: true };
       by.set(name, row);
       rows.push(row);
     }
@@ -172,4 +174,11 @@ export function serviceRows(fileServices: readonly string[] | undefined, contain
   }
   for (const r of rows) r.containers.sort((a, b) => a.name.localeCompare(b.name));
   return rows;
+}
+
+/** "debug, tools" or "debug tools" → profile names, or a readable error for a bad one. */
+export function parseProfiles(text: string): { profiles: string[]; error?: string } {
+  const profiles = [...new Set(text.split(/[\s,]+/).filter(Boolean))];
+  const bad = profiles.find((p) => !/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/.test(p));
+  return bad ? { profiles, error: `"${bad}" is not a profile name: letters, digits, "_", "." and "-", starting with a letter or digit` } : { profiles };
 }

@@ -6,6 +6,7 @@ import { actionNotice, actionPending, emptyJob, reduceJob, type JobState, type P
 import { DownDialog } from './down-dialog.js';
 import { MergedLogView } from './merged-log-view.js';
 import { projectNameError } from './opened-projects.js';
+import { ProfilesField } from './profiles-field.js';
 import { ServicesTable, type ServiceAction } from './services-table.js';
 
 interface Job {
@@ -34,17 +35,21 @@ export function ProjectPanel({ row, onLoaded }: { row: ProjectRow; onLoaded?: (n
   // its containers' labels loads under its own name, whatever its files or folder would name it.
   const projectName = row.opened ? row.opened.projectName : projectNameError(row.name) ? undefined : row.name;
 
+  // `--profile`: empty means the default (COMPOSE_PROFILES from the environment or .env, else none).
+  const [profiles, setProfiles] = useState<string[]>([]);
+  const withProfiles = profiles.length ? { profiles } : {};
+
   const reload = useCallback(() => {
     if (!files) return;
     setLoadError(undefined);
-    api.compose.load({ files, projectName }).then(
+    api.compose.load({ files, projectName, ...withProfiles }).then(
       (r) => {
         setLoad(r);
         if (r.ok) onLoaded?.(r.project.name);
       },
       (e: Error) => setLoadError(e.message),
     );
-  }, [api, files?.join(','), projectName]);
+  }, [api, files?.join(','), projectName, profiles.join(',')]);
   useEffect(reload, [reload]);
   // Back from the editor the file was changed in: read it again, so the preview is never stale.
   useEffect(() => {
@@ -68,7 +73,7 @@ export function ProjectPanel({ row, onLoaded }: { row: ProjectRow; onLoaded?: (n
     setNotice(undefined);
     setJob({ kind, state: emptyJob, running: true });
     sub.current = api.compose[kind](
-      { files, projectName },
+      { files, projectName, ...withProfiles },
       {
         next: (events) => setJob((j) => j && { ...j, state: reduceJob(j.state, events) }),
         error: (err) => {
@@ -140,6 +145,7 @@ export function ProjectPanel({ row, onLoaded }: { row: ProjectRow; onLoaded?: (n
           {showLogs ? 'Hide logs' : 'Logs'}
         </button>
       </div>
+      {project ? <ProfilesField disabled={project.disabledServices} active={profiles} onApply={setProfiles} /> : null}
       {notice ? <p role="status">{notice}</p> : null}
       {loadError ? (
         <p className="compose-error" role="alert">

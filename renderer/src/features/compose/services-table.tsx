@@ -25,7 +25,7 @@ export function ServicesTable({
   onAction(service: string, action: ServiceAction): void;
 }) {
   const project = load?.ok ? load.project : undefined;
-  const rows = serviceRows(project?.services.map((s) => s.name), containers);
+  const rows = serviceRows(project?.services.map((s) => s.name), containers, project?.disabledServices);
   if (!rows.length) return null;
   return (
     <table className="compose-services" aria-label="Services">
@@ -54,6 +54,7 @@ export function ServicesTable({
               <td>
                 {r.name}
                 {r.notInFiles ? <span className="muted"> (not in the files)</span> : null}
+                {r.profileOff ? <span className="muted"> (its profile is not active)</span> : null}
               </td>
               <td>
                 <code>{s?.image ?? r.containers[0]?.image ?? '—'}</code>
