@@ -4,6 +4,7 @@ import { useApi } from '../../app/runtime-context.js';
 import { formatBytes } from '../../lib/format/bytes.js';
 import { Modal } from '../../ui/modal.js';
 import { Spinner } from '../../ui/spinner.js';
+import { imageDetailsHref } from '../images/image-title.js';
 import { BuildFailure } from './build-failure.js';
 import { emptyForm, isBuildFormChanged, toBuildArgs, type BuildForm, type FormErrors } from './build-form-model.js';
 import { BuildFormFields } from './build-form.js';
@@ -115,7 +116,8 @@ export function BuildDialog({ initialContext, onClose }: Props) {
                 Built <code>{log.result.imageId.replace(/^sha256:/, '').slice(0, 12)}</code>
                 {log.result.tags.length ? <> tagged {log.result.tags.join(', ')}</> : null}
                 {cachedCount ? ` (${cachedCount} step${cachedCount > 1 ? 's' : ''} from cache)` : null}.{' '}
-                <a href={`#/images/${encodeURIComponent(log.result.imageId)}/layers`} onClick={() => close()}>
+                {/* Titled by the (first) tag just built, not by whichever tag of the image sorts first. */}
+                <a href={imageDetailsHref(log.result.imageId, 'layers', log.result.tags[0])} onClick={() => close()}>
                   Explore its layers
                 </a>
               </>
