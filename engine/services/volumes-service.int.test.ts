@@ -129,6 +129,17 @@ describe('volumes service', () => {
     expect(await helpers()).toEqual([]);
   }, 60_000);
 
+  it('clones a volume larger than the transfer buffers (it stalled at about 800 KiB when one helper both read and wrote)', async () => {
+    const big = `${prefix}big`;
+    const copy = `${prefix}bigcopy`;
+    await docker('run', '--rm', '-v', `${big}:/v`, TEST_IMAGE, 'sh', '-c', 'dd if=/dev/urandom of=/v/blob bs=1M count=6 2>/dev/null && echo end > /v/z.txt');
+    const sum = (vol: string) => docker('run', '--rm', '-v', `${vol}:/v`, TEST_IMAGE, 'sh', '-c', 'cd /v && md5sum blob z.txt');
+    const events = await Promise.race([drain(v().clone({ source: big, target: copy }, ctx())), new Promise<never>((_, reject) => setTimeout(() => reject(new Error('the clone stalled for 20 s')), 20_000))]);
+    expect(events.at(-1)).toMatchObject({ type: 'done', volume: copy });
+    expect(await sum(copy)).toBe(await sum(big));
+    expect(await helpers()).toEqual([]);
+  }, 60_000);
+
   it('a cancelled clone leaves no half-made volume and no helper behind', async () => {
     const target = `${prefix}cancelled`;
     const ctl = new AbortController();

@@ -98,20 +98,25 @@ export async function* cloneVolume(c: VolumeCtx, source: string, target: string,
   const raw = await requireVolume<RawVolume>(c, source, signal);
   await createVolume(c, { name: target, driver: raw.Driver ?? 'local', labels: { ...(raw.Labels ?? {}) }, options: {} }, signal);
   let ok = false;
+  // One helper reads, another writes: the engine holds a container's lock while an archive of it is
+  // read, so a write into the same container waits for the read to end, and the read (its buffers
+  // full, about 800 KiB) for the write to take its bytes; a clone larger than that stalled for good.
+  const helpers: string[] = [];
   try {
-    const id = await createHelper(c.engine, [{ volume: source, target: '/src', readOnly: true }, { volume: target, target: VOLUME_ROOT }], signal);
-    try {
-      const tar = await archiveOf(c.engine, id, '/src/.', signal);
-      const src = counted(tar);
-      const work = putInto(c.engine, id, VOLUME_ROOT, src.stream, signal).catch((err: unknown) => {
-        throw signal.aborted ? new BerthError('CANCELLED', 'The clone was cancelled') : volumeFileError(err, c, target, '/');
-      });
-      yield* progressOf(work, src.bytes, total, target);
-      ok = true;
-    } finally {
-      await removeHelper(c.engine, id, c.log);
-    }
+    // Made without the signal (a moment each): a create cancelled half-way could leave a helper whose id never came back.
+    const from = await createHelper(c.engine, [{ volume: source, target: '/src', readOnly: true }]);
+    helpers.push(from);
+    const into = await createHelper(c.engine, [{ volume: target, target: VOLUME_ROOT }]);
+    helpers.push(into);
+    const tar = await archiveOf(c.engine, from, '/src/.', signal);
+    const src = counted(tar);
+    const work = putInto(c.engine, into, VOLUME_ROOT, src.stream, signal).catch((err: unknown) => {
+      throw signal.aborted ? new BerthError('CANCELLED', 'The clone was cancelled') : volumeFileError(err, c, target, '/');
+    });
+    yield* progressOf(work, src.bytes, total, target);
+    ok = true;
   } finally {
+    for (const id of helpers) await removeHelper(c.engine, id, c.log);
     if (!ok) await deleteVolume(c, target).catch(() => undefined);
   }
 }
