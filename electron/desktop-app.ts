@@ -59,7 +59,7 @@ export function runDesktopApp(options: DesktopAppOptions): void {
       if (route) window.webContents.send(NAVIGATE_CHANNEL, route);
       return;
     }
-    const win = createMainWindow({ preloadPath: join(options.distDir, 'preload.cjs'), route, log });
+    const win = createMainWindow({ preloadPath: join(options.distDir, 'preload.cjs'), route, stateFile: join(app.getPath('userData'), 'window-state.json'), log });
     window = win;
     // Like Docker Desktop: closing the window keeps Berth (and its engine) running in the tray.
     win.on('close', (event) => {

@@ -59,7 +59,7 @@ describe('packaging (electron-builder --linux dir, stub Electron)', () => {
     writeFileSync(
       join(dir, 'electron.mjs'),
       "const h = { get: (t, k) => (k === 'then' ? undefined : k === 'whenReady' ? () => new Promise(() => {}) : new Proxy(function () {}, h)), apply: () => new Proxy(function () {}, h) };\n" +
-        'const p = new Proxy(function () {}, h);\nexport const app = p, BrowserWindow = p, ipcMain = p, protocol = p, session = p, shell = p, net = p, dialog = p, Menu = p, nativeTheme = p, utilityProcess = p, MessageChannelMain = p, Tray = p, Notification = p, nativeImage = p;\nexport default p;\n',
+        'const p = new Proxy(function () {}, h);\nexport const app = p, BrowserWindow = p, ipcMain = p, protocol = p, session = p, shell = p, net = p, dialog = p, Menu = p, nativeTheme = p, utilityProcess = p, MessageChannelMain = p, Tray = p, Notification = p, nativeImage = p, screen = p;\nexport default p;\n',
     );
     writeFileSync(join(dir, 'hooks.mjs'), `export async function resolve(s, c, n) { return s === 'electron' ? { url: ${JSON.stringify(`file://${join(dir, 'electron.mjs')}`)}, shortCircuit: true } : n(s, c); }\n`);
     writeFileSync(join(dir, 'register.mjs'), `import { register } from 'node:module';\nregister(${JSON.stringify(`file://${join(dir, 'hooks.mjs')}`)});\n`);

@@ -106,6 +106,9 @@ export class BrowserWindow extends EventEmitter {
   constructor(readonly options: Record<string, unknown> = {}) {
     super();
     BrowserWindow.instances.push(this);
+    const width = Number(options.width ?? 800);
+    const height = Number(options.height ?? 600);
+    this.bounds = { width, height, x: Number(options.x ?? Math.round((1920 - width) / 2)), y: Number(options.y ?? Math.round((1040 - height) / 2)) };
     app.emit('web-contents-created', preventable({}), this.webContents);
   }
   loadURL(url: string): Promise<void> {
@@ -133,6 +136,31 @@ export class BrowserWindow extends EventEmitter {
   restore(): void {}
   isDestroyed(): boolean {
     return this.closed;
+  }
+  /** Bounds as Electron would open the window with its options (x and y: centred when not given); set in the constructor. */
+  bounds = { x: 0, y: 0, width: 0, height: 0 };
+  maximized = false;
+  getNormalBounds(): { x: number; y: number; width: number; height: number } {
+    return { ...this.bounds };
+  }
+  isMaximized(): boolean {
+    return this.maximized;
+  }
+  /** Like Electron: maximizing also shows the window. */
+  maximize(): void {
+    this.maximized = true;
+    this.shown = true;
+    this.emit('maximize');
+  }
+  unmaximize(): void {
+    this.maximized = false;
+    this.emit('unmaximize');
+  }
+  /** Test helper: the user dragged or resized the window (one event per call, as Electron sends many). */
+  userSetBounds(bounds: Partial<{ x: number; y: number; width: number; height: number }>): void {
+    const moved = bounds.x !== undefined || bounds.y !== undefined;
+    this.bounds = { ...this.bounds, ...bounds };
+    this.emit(moved ? 'move' : 'resize');
   }
   /** Like Electron: 'close' can be prevented (the window then stays). */
   close(): void {
@@ -320,6 +348,14 @@ class FakeApp extends EventEmitter {
 }
 export const app = new FakeApp();
 
+/** The displays' work areas (tests set them: a second monitor, one unplugged). */
+export const screen = {
+  displays: [{ workArea: { x: 0, y: 0, width: 1920, height: 1040 } }],
+  getAllDisplays(): { workArea: { x: number; y: number; width: number; height: number } }[] {
+    return this.displays;
+  },
+};
+
 /** Forgets everything recorded and every listener registered, for the next test. */
 export function resetFakeElectron(): void {
   app.removeAllListeners();
@@ -343,6 +379,7 @@ export function resetFakeElectron(): void {
   protocol.privileged.length = 0;
   protocol.handlers.clear();
   dialog.errors.length = 0;
+  screen.displays = [{ workArea: { x: 0, y: 0, width: 1920, height: 1040 } }];
 }
 
-export default { app, BrowserWindow, contextBridge, dialog, ipcMain, ipcRenderer, MessageChannelMain, Menu, nativeImage, Notification, protocol, session, shell, Tray, utilityProcess };
+export default { app, BrowserWindow, contextBridge, dialog, ipcMain, ipcRenderer, MessageChannelMain, Menu, nativeImage, Notification, protocol, screen, session, shell, Tray, utilityProcess };
