@@ -23,6 +23,8 @@ describe('network create draft', () => {
 
   it('ignores IPv6 fields while IPv6 is off, and a name too long is refused by the schema', () => {
     expect(checkDraft({ ...emptyDraft, name: 'n', subnet6: 'junk' }, context).errors).toEqual({});
-    expect(checkDraft({ ...emptyDraft, name: 'n'.repeat(200) }, context).errors.name).toBe('name: at most 128 characters');
+    expect(checkDraft({ ...emptyDraft, name: 'n'.repeat(200) }, context).errors.name).toBe('The name is too long (at most 128 characters)');
+    expect(checkDraft({ ...emptyDraft, name: 'n', subnet: '1'.repeat(70) }, context).errors.subnet).toBe('The subnet is too long (at most 64 characters)');
+    expect(checkDraft({ ...emptyDraft, name: 'n', labels: `k=${'v'.repeat(5000)}` }, context).errors.labels).toBe('A label (its name or value) is too long (at most 4096 characters)');
   });
 });

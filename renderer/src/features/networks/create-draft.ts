@@ -37,10 +37,32 @@ export function checkDraft(draft: NetworkDraft, context: NetworkCheckContext): {
     options: 'value' in options ? options.value : {},
   });
   if (!parsed.success) {
-    for (const i of parsed.error.issues) errors[(String(i.path[0] ?? 'name') as NetworkIssue['field'])] ??= `${String(i.path[0] ?? 'value')}: ${i.message}`;
+    for (const i of parsed.error.issues) {
+      const field = String(i.path[0] ?? 'name') as NetworkIssue['field'];
+      errors[field] ??= schemaMessage(field, i.path.length > 1, i.message);
+    }
     return { errors };
   }
   const spec = parsed.data;
   for (const issue of networkCreateIssues(spec, context)) errors[issue.field] ??= issue.message;
   return Object.keys(errors).length ? { errors } : { spec, errors };
+}
+
+const FIELD_NAMES: Record<string, string> = {
+  name: 'The name',
+  driver: 'The driver',
+  subnet: 'The subnet',
+  gateway: 'The gateway',
+  ipRange: 'The IP range',
+  subnet6: 'The IPv6 subnet',
+  gateway6: 'The IPv6 gateway',
+  labels: 'A label',
+  options: 'A driver option',
+};
+
+/** The schema's terse "at most 128 characters" as a sentence naming the field ("The name is too long (at most 128 characters)"). */
+function schemaMessage(field: string, inRecord: boolean, message: string): string {
+  const what = inRecord ? `${FIELD_NAMES[field] ?? 'A value'} (its name or value)` : (FIELD_NAMES[field] ?? 'A value');
+  if (/^at most \d+ characters$/.test(message)) return `${what} is too long (${message})`;
+  return message.charAt(0).toUpperCase() + message.slice(1);
 }
