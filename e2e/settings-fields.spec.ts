@@ -66,6 +66,22 @@ describe('settings fields as a user types them, and a bundle after a real regist
     expect(errors).toEqual([]);
   });
 
+  it('refuses to share a folder that does not exist, beside the field, and saves nothing', async () => {
+    const { page, errors } = await openApp(browser, berth, '#/settings');
+    const vm = page.getByRole('region', { name: 'Virtual machine' });
+    await vm.waitFor();
+    const before = existsSync(settingsFile()) ? readFileSync(settingsFile(), 'utf8') : 'nothing saved';
+    const missing = join(root, 'no-such-folder');
+    const field = vm.getByLabel('Folder to share (full path)');
+    await field.fill(missing);
+    await vm.getByRole('button', { name: 'Add folder' }).click();
+    await vm.getByText(`${missing} does not exist on this computer: create the folder first, or check the path.`).first().waitFor();
+    expect(await field.getAttribute('aria-invalid')).toBe('true');
+    expect(await vm.getByRole('list', { name: 'Shared folders' }).getByText(missing).count()).toBe(0);
+    expect(existsSync(settingsFile()) ? readFileSync(settingsFile(), 'utf8') : 'nothing saved').toBe(before);
+    expect(errors).toEqual([]);
+  });
+
   it('logs in to the registry on the Registries page, and the diagnostics bundle holds neither that password nor a container’s env value', async () => {
     const envSecret = `stfields-env-${Date.now().toString(36)}`;
     const name = uniqueName(prefix);

@@ -232,7 +232,8 @@ describe('SettingsStore: the VM settings', () => {
 
   it('adds shares (normalized, read-only kept) and removes them', async () => {
     const file = fresh();
-    const s = new SettingsStore({ file, home, host });
+    // Folders of a made-up computer: taken as there.
+    const s = new SettingsStore({ file, home, host, folderProblem: () => undefined });
     await s.update({ vm: { shares: [{ hostPath: home }, { hostPath: '/srv/data/' }, { hostPath: `${home}/secrets`, readOnly: true }, { hostPath: '/opt/x', readOnly: false }] } });
     const want = [{ hostPath: home }, { hostPath: '/srv/data' }, { hostPath: `${home}/secrets`, readOnly: true }, { hostPath: '/opt/x' }];
     expect(s.get().vm.shares).toEqual(want);
@@ -257,6 +258,24 @@ describe('SettingsStore: the VM settings', () => {
     expect(r.message).toMatch(message);
     expect(r.fields).toEqual(['vm.shares.1.hostPath']);
     expect(s.get().vm.shares).toEqual(defaults.vm.shares);
+  });
+
+  it('refuses to add a folder that does not exist, or a file, naming it; a saved folder gone since blocks nothing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'berth-shares-'));
+    const there = join(dir, 'there');
+    mkdirSync(there);
+    writeFileSync(join(dir, 'notes.txt'), 'x');
+    const s = store();
+    const typo = await refusal(s.update({ vm: { shares: [...defaults.vm.shares, { hostPath: join(dir, 'thre') }] } }));
+    expect(typo.message).toBe(`Settings not saved: ${join(dir, 'thre')} does not exist on this computer: create the folder first, or check the path.`);
+    expect(typo.fields).toEqual(['vm.shares.1.hostPath']);
+    const file = await refusal(s.update({ vm: { shares: [...defaults.vm.shares, { hostPath: join(dir, 'notes.txt') }] } }));
+    expect(file.message).toMatch(`${join(dir, 'notes.txt')} is a file, not a folder: share the folder that holds it.`);
+    expect(s.get().vm.shares).toEqual(defaults.vm.shares);
+
+    // The home folder of this made-up computer (/home/ada) is not on this disk: saved already, it is left be.
+    await s.update({ vm: { shares: [...defaults.vm.shares, { hostPath: `${there}/` }] } });
+    expect(s.get().vm.shares).toEqual([...defaults.vm.shares, { hostPath: there }]);
   });
 
   it('refuses a folder already shared, directly or through its parent', async () => {

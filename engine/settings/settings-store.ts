@@ -7,7 +7,7 @@ import { defaultSettings, settingsSchema, type Settings, type SettingsPatch, typ
 import { BerthError } from '../../contract/errors.js';
 import { hostFacts, type HostFacts } from '../../vm/resources.js';
 import { BERTH_VM_NAME, vmPaths } from '../../vm/vm-files.js';
-import { checkVmSettings, defaultVmSettings, type VmSettingIssue } from './vm-settings.js';
+import { checkVmSettings, defaultVmSettings, hostFolderProblem, type VmSettingIssue } from './vm-settings.js';
 
 export interface SettingsProblem {
   message: string;
@@ -31,6 +31,11 @@ export interface SettingsStoreOptions {
    * BERTH_VM_NAME), the dataDir being the settings file's folder.
    */
   dataDiskBytes?: () => number | undefined;
+  /**
+   * Why a folder about to be added to the VM's shares cannot be shared now (it does not exist, or is a
+   * file), in a sentence; undefined when it can. By default a look at this computer's disk.
+   */
+  folderProblem?: (path: string) => string | undefined;
 }
 
 /**
@@ -57,6 +62,7 @@ export class SettingsStore {
   private readonly home: string;
   private readonly host: () => HostFacts;
   private readonly dataDiskBytes: () => number | undefined;
+  private readonly folderProblem: (path: string) => string | undefined;
   /** The defaults on this computer (the contract's, plus the home share). */
   readonly defaults: Settings;
 
@@ -67,6 +73,7 @@ export class SettingsStore {
     this.home = options.home ?? homedir();
     this.host = options.host ?? hostFacts;
     this.dataDiskBytes = options.dataDiskBytes ?? (() => fileSize(vmPaths(dirname(this.file), BERTH_VM_NAME).dataDisk));
+    this.folderProblem = options.folderProblem ?? hostFolderProblem;
     this.defaults = { ...defaultSettings, vm: defaultVmSettings(this.home) };
     this.value = this.load(options.legacy);
   }
@@ -106,7 +113,7 @@ export class SettingsStore {
       let data = parsed.data;
       if (patch.vm) {
         const disk = this.dataDiskBytes();
-        const vm = checkVmSettings(data.vm, this.value.vm, this.host(), disk === undefined ? undefined : Math.ceil(disk / 1024 ** 3));
+        const vm = checkVmSettings(data.vm, this.value.vm, this.host(), disk === undefined ? undefined : Math.ceil(disk / 1024 ** 3), this.folderProblem);
         if (vm.issues.length) throw refused(vm.issues, vm.issues.map((i) => i.message).join(' '));
         data = { ...data, vm: vm.value };
       }

@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { defaultSettings, type VmSettings } from '../../contract/domains/settings.js';
 import type { VmShare } from '../../vm/driver.js';
 import { checkResources, type HostFacts } from '../../vm/resources.js';
@@ -25,7 +26,13 @@ const resourceKeys = ['cpus', 'memoryMiB', 'diskGiB'] as const;
  * `addShare` applies to each folder in turn, plus what QEMU's command line and the guest's mount table
  * cannot carry (a comma, a tab or a newline). Returns the list to save (paths normalized) or the issues.
  */
-export function checkVmSettings(next: VmSettings, saved: VmSettings, host: HostFacts, diskGiB?: number): { value: VmSettings; issues: VmSettingIssue[] } {
+export function checkVmSettings(
+  next: VmSettings,
+  saved: VmSettings,
+  host: HostFacts,
+  diskGiB?: number,
+  folderProblem: (path: string) => string | undefined = () => undefined,
+): { value: VmSettings; issues: VmSettingIssue[] } {
   const issues: VmSettingIssue[] = [];
   const changed = resourceKeys.filter((k) => next[k] !== saved[k]);
   if (changed.length) {
@@ -38,14 +45,19 @@ export function checkVmSettings(next: VmSettings, saved: VmSettings, host: HostF
 
   let shares = next.shares;
   if (JSON.stringify(next.shares) !== JSON.stringify(saved.shares)) {
-    const checked = checkShares(next.shares);
+    const checked = checkShares(next.shares, new Set(saved.shares.map((sh) => sh.hostPath)), folderProblem);
     issues.push(...checked.issues);
     shares = checked.shares;
   }
   return { value: { ...next, shares }, issues };
 }
 
-function checkShares(list: VmSettings['shares']): { shares: VmSettings['shares']; issues: VmSettingIssue[] } {
+/**
+ * `savedPaths`: the folders shared already. Only a folder being added is looked for on the disk: one
+ * saved earlier may be on a drive unplugged now (the VM leaves it out at start and says so), and must
+ * not block every other change.
+ */
+function checkShares(list: VmSettings['shares'], savedPaths: ReadonlySet<string>, folderProblem: (path: string) => string | undefined): { shares: VmSettings['shares']; issues: VmSettingIssue[] } {
   const issues: VmSettingIssue[] = [];
   let shares: VmShare[] = [];
   list.forEach((share, i) => {
@@ -53,7 +65,11 @@ function checkShares(list: VmSettings['shares']): { shares: VmSettings['shares']
     const bad = unshareable(share.hostPath);
     if (bad) return void issues.push({ field, message: bad });
     try {
-      shares = addShare(shares, share);
+      const added = addShare(shares, share);
+      const path = added.at(-1)!.hostPath;
+      const missing = savedPaths.has(path) ? undefined : folderProblem(path);
+      if (missing) return void issues.push({ field, message: missing });
+      shares = added;
     } catch (err) {
       issues.push({ field, message: (err as Error).message });
     }
@@ -70,4 +86,20 @@ function unshareable(path: string): string | undefined {
   if (/[\t\n\r]/.test(path)) return `${JSON.stringify(path)} cannot be shared: its path contains a tab or a line break.`;
   if (path.includes(',')) return `"${path}" cannot be shared: QEMU separates its options with commas, so a shared folder's path must not contain a comma.`;
   return undefined;
+}
+
+/**
+ * Why a folder cannot be shared as it is on this computer now: missing (a typo would otherwise be saved,
+ * then left out at the VM's next start with a line in its log, the containers seeing an empty folder),
+ * or a file (QEMU shares folders). Undefined when it is a folder.
+ */
+export function hostFolderProblem(path: string): string | undefined {
+  try {
+    if (!statSync(path).isDirectory()) return `${path} is a file, not a folder: share the folder that holds it.`;
+    return undefined;
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return `${path} does not exist on this computer: create the folder first, or check the path.`;
+    return `${path} cannot be looked at (${code ?? (err as Error).message}): choose a folder Berth can read.`;
+  }
 }
