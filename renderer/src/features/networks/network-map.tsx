@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import type { ContainerSummary } from '../../../../contract/model.js';
 import type { NetworkSummary } from '../../../../contract/models/networks.js';
 import { formatPorts } from '../../lib/format/ports.js';
+import { BusName } from './bus-name.js';
 import { clip, layoutNetworkMap, MAP, type MapContainer } from './map-layout.js';
 
 interface NetworkMapProps {
@@ -56,9 +57,7 @@ export function NetworkMap({ networks, containers }: NetworkMapProps) {
             <g key={b.id} className="net-map__bus">
               <line x1={b.x} x2={b.x} y1={b.y1} y2={b.y2} />
               <a href={`#/networks/${encodeURIComponent(b.name)}`} aria-label={`Network ${b.name}, ${b.count} ${b.count === 1 ? 'container' : 'containers'}`}>
-                <text x={b.x} y={MAP.margin + 14} textAnchor="middle" className="net-map__bus-name">
-                  {clip(b.name, 14)}
-                </text>
+                <BusName name={b.name} x={b.x} y={MAP.margin + 14} width={MAP.busSpacing - 8} />
                 <text x={b.x} y={MAP.margin + 30} textAnchor="middle" className="net-map__bus-meta">
                   {b.driver} · {b.count}
                 </text>
@@ -86,9 +85,7 @@ export function NetworkMap({ networks, containers }: NetworkMapProps) {
           ))}
           {layout.footerY !== undefined
             ? layout.buses.map((b) => (
-                <text key={`foot-${b.id}`} x={b.x} y={layout.footerY} textAnchor="middle" className="net-map__bus-name" aria-hidden="true">
-                  {clip(b.name, 14)}
-                </text>
+                <BusName key={`foot-${b.id}`} name={b.name} x={b.x} y={layout.footerY!} width={MAP.busSpacing - 8} hidden />
               ))
             : null}
           {layout.dots.map((d) => (
