@@ -130,7 +130,7 @@ export function createComposeService(deps: ServiceDeps): DomainImplementation<ty
 
     async action({ project, action, service }, ctx) {
       const c = conn();
-      return { containers: await projectAction(c.engine, project, action, service, ctx.signal, c.endpoint.host) };
+      return { containers: await projectAction(composeRuntime(c, deps.log), project, action, service, ctx.signal, c.endpoint.host) };
     },
 
     async downPlan({ project, volumes, images, files }, ctx) {
