@@ -10,7 +10,8 @@ import { Modal } from '../../ui/modal.js';
 import { reasonOf } from '../container-actions/run-actions.js';
 import '../container-actions/container-actions.css';
 import { RemovedVolumes } from '../volumes/removed-volumes.js';
-import { formatExpiresIn, formatRetention, retentionChoices } from './retention.js';
+import { formatExpiresIn, formatRetention } from './retention.js';
+import { RetentionSelect } from './retention-select.js';
 import { restoreOutcome } from './restore-outcome.js';
 import { useRecycleBin } from './use-recycle-bin.js';
 import './recycle-bin.css';
@@ -87,14 +88,7 @@ export function RecentlyRemovedPage() {
         <h2 className="rb-title">Recently removed</h2>
         <label className="ca-field ca-field--inline">
           <span>Keep for</span>
-          <select value={listing?.retentionMs ?? ''} disabled={!listing} onChange={(e) => void setRetention(Number(e.target.value))}>
-            {retentionChoices.map((ms) => (
-              <option key={ms} value={ms}>
-                {formatRetention(ms)}
-              </option>
-            ))}
-            {listing && !retentionChoices.includes(listing.retentionMs) ? <option value={listing.retentionMs}>{formatRetention(listing.retentionMs)}</option> : null}
-          </select>
+          <RetentionSelect value={listing?.retentionMs} listing={listing} disabled={!listing} onChange={(ms) => void setRetention(ms)} />
         </label>
       </div>
       <p className="rb-explain">

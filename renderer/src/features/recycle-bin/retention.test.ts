@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatExpiresIn, formatRetention, retentionChoices } from './retention.js';
+import { expiringWith, formatExpiresIn, formatRetention, retentionChoices } from './retention.js';
 
 const H = 3_600_000;
 
@@ -17,5 +17,18 @@ describe('retention texts', () => {
     expect(formatExpiresIn(24 * H - 5000, 0)).toBe('in 24 hours');
     expect(formatExpiresIn(90 * 60_000, 0)).toBe('in 90 minutes');
     expect(formatExpiresIn(30_000, 0)).toBe('in under a minute');
+  });
+});
+
+describe('expiringWith', () => {
+  it('names what a shorter window deletes at once, containers and volumes, oldest first', () => {
+    const now = 100 * H;
+    const listing = {
+      entries: [{ name: 'web', removedAt: now - 2 * H }, { name: 'fresh', removedAt: now - 10 * 60_000 }],
+      volumes: [{ name: 'data', removedAt: now - 5 * H }],
+    };
+    expect(expiringWith(listing, H, now)).toEqual(['data (volume)', 'web (container)']);
+    expect(expiringWith(listing, 2 * H, now)).toEqual(['data (volume)', 'web (container)']);
+    expect(expiringWith(listing, 6 * H, now)).toEqual([]);
   });
 });

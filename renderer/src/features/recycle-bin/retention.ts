@@ -22,3 +22,14 @@ export function formatExpiresIn(expiresAt: number, now: number): string {
   if (left >= 2 * HOUR) return `in ${Math.round(left / HOUR)} hours`;
   return `in ${Math.max(1, Math.floor(left / 60_000))} minutes`;
 }
+
+/**
+ * What a retention window of `retentionMs` would delete at once (the bin purges what is older as soon
+ * as the window is saved): "name (container)", "name (volume)", oldest first. Empty: nothing goes.
+ */
+export function expiringWith(listing: { entries: readonly { name: string; removedAt: number }[]; volumes: readonly { name: string; removedAt: number }[] }, retentionMs: number, now: number): string[] {
+  return [...listing.entries.map((e) => ({ ...e, kind: 'container' })), ...listing.volumes.map((v) => ({ ...v, kind: 'volume' }))]
+    .filter((e) => e.removedAt + retentionMs <= now)
+    .sort((a, b) => a.removedAt - b.removedAt)
+    .map((e) => `${e.name} (${e.kind})`);
+}

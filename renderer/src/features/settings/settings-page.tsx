@@ -12,7 +12,8 @@ import {
 import { useApi, useAppStore, useRuntime } from '../../app/runtime-context.js';
 import { Notice } from '../../ui/notice.js';
 import { reasonOf } from '../container-actions/run-actions.js';
-import { formatRetention, retentionChoices } from '../recycle-bin/retention.js';
+import { RetentionSelect } from '../recycle-bin/retention-select.js';
+import { useRecycleBin } from '../recycle-bin/use-recycle-bin.js';
 import { parseLimitMiB } from '../volumes/removed-volumes.js';
 import { engineInEffect } from './engine-in-effect.js';
 import { parseLogLines } from './log-lines.js';
@@ -52,6 +53,8 @@ export function SettingsPage() {
   const [volumeError, setVolumeError] = useState<string>();
   const [logLinesError, setLogLinesError] = useState<string>();
   const engineStatus = useAppStore((s) => s.engineStatus);
+  // What a shorter retention would delete at once, to ask first.
+  const bin = useRecycleBin();
   useEffect(() => setLogLines(view ? String(view.settings.logBufferLines) : ''), [view?.settings.logBufferLines]);
   useEffect(() => setVolumeMib(view ? String(Math.round(view.settings.recycleBin.volumeLimitBytes / MIB)) : ''), [view?.settings.recycleBin.volumeLimitBytes]);
 
@@ -157,14 +160,7 @@ export function SettingsPage() {
       <Section title="Recently removed" savedAt={savedAt('recycleBin')}>
         <label className="st-field">
           <span>Keep removed containers and volumes for</span>
-          <select value={s.recycleBin.retentionMs} onChange={(e) => void save({ recycleBin: { retentionMs: Number(e.target.value) } }, 'Retention', 'recycleBin')}>
-            {retentionChoices.map((ms) => (
-              <option key={ms} value={ms}>
-                {formatRetention(ms)}
-              </option>
-            ))}
-            {!retentionChoices.includes(s.recycleBin.retentionMs) ? <option value={s.recycleBin.retentionMs}>{formatRetention(s.recycleBin.retentionMs)}</option> : null}
-          </select>
+          <RetentionSelect value={s.recycleBin.retentionMs} listing={bin.listing} onChange={(ms) => void save({ recycleBin: { retentionMs: ms } }, 'Retention', 'recycleBin')} />
         </label>
         <form
           className="st-field"
