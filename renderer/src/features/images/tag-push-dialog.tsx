@@ -5,13 +5,24 @@ import { Modal, ModalCloseButton } from '../../ui/modal.js';
 import { TransferOutcome } from './transfer-outcome.js';
 import { useTransfer } from './use-transfer.js';
 
-/** Tag an image with a new name, and/or push a name to its registry with per-layer progress. */
+/** The target names another image: tagging would take the name from it (then push, when that was asked). */
+interface Move {
+  target: string;
+  from: string;
+  thenPush: boolean;
+}
+
+/**
+ * Tag an image with a new name, and/or push a name to its registry with per-layer progress. A name
+ * another image has is moved only once confirmed (the engine moves it silently, as `docker tag` does).
+ */
 export function TagPushDialog({ source, initialTarget, onClose }: { source: string; initialTarget?: string; onClose(): void }) {
   const api = useApi();
   const [target, setTarget] = useState(initialTarget ?? '');
   const [error, setError] = useState<string>();
   const [note, setNote] = useState<string>();
   const [busy, setBusy] = useState(false);
+  const [move, setMove] = useState<Move>();
   const t = useTransfer();
   const running = busy || t.phase === 'running';
   // The target it opened with, then each one tagged or pushed: closing loses only what was typed since.
@@ -19,16 +30,28 @@ export function TagPushDialog({ source, initialTarget, onClose }: { source: stri
   // While pushing, closing cancels the push as before (its own case); a finished one closes at once.
   const dirty = !running && target.trim() !== settled.trim();
 
-  const doTag = async (): Promise<string | undefined> => {
+  /** The short id of the other image `name` is on now, if any. */
+  const takenBy = async (name: string): Promise<string | undefined> => {
+    const [from, to] = await Promise.all([api.images.inspect({ id: source }), api.images.inspect({ id: name }).catch(() => undefined)]);
+    return to && to.id !== from.id ? to.shortId : undefined;
+  };
+
+  const doTag = async (thenPush = false, confirmed = false): Promise<string | undefined> => {
     const r = parseTagTarget(target);
     if (!r.ok) {
       setError(r.error);
       return undefined;
     }
     setError(undefined);
+    setMove(undefined);
     setSettled(target);
     setBusy(true);
     try {
+      const from = confirmed ? undefined : await takenBy(target.trim());
+      if (from) {
+        setMove({ target: target.trim(), from, thenPush });
+        return undefined;
+      }
       const { target: name } = await api.images.tag({ source, target: target.trim() });
       setNote(`Tagged ${name}`);
       return name;
@@ -40,14 +63,14 @@ export function TagPushDialog({ source, initialTarget, onClose }: { source: stri
     }
   };
 
-  const doPush = async () => {
+  const doPush = async (confirmed = false) => {
     const r = parseImageReference(target);
     if (!r.ok) {
       setError(r.error);
       return;
     }
     setSettled(target);
-    const name = target.trim() === source ? source : await doTag();
+    const name = target.trim() === source ? source : await doTag(true, confirmed);
     if (!name) return;
     t.start((h) => api.images.push({ reference: name }, h));
   };
@@ -72,10 +95,10 @@ export function TagPushDialog({ source, initialTarget, onClose }: { source: stri
           ) : (
             <ModalCloseButton className="btn">Close</ModalCloseButton>
           )}
-          <button type="button" className="btn" disabled={running} onClick={() => void doTag()}>
+          <button type="button" className="btn" disabled={running || !!move} onClick={() => void doTag()}>
             Tag
           </button>
-          <button type="button" className="btn btn--primary" disabled={running} onClick={() => void doPush()}>
+          <button type="button" className="btn btn--primary" disabled={running || !!move} onClick={() => void doPush()}>
             Push
           </button>
         </>
@@ -91,10 +114,29 @@ export function TagPushDialog({ source, initialTarget, onClose }: { source: stri
           autoComplete="off"
           disabled={running}
           aria-invalid={error ? true : undefined}
-          onChange={(e) => setTarget(e.target.value)}
+          onChange={(e) => {
+            setTarget(e.target.value);
+            setMove(undefined);
+          }}
         />
         <span className="img-field__hint">Push sends it to the registry named in the reference (Docker Hub when none), with the credentials of your Docker config.</span>
       </label>
+      {move ? (
+        <div className="img-warning" role="group" aria-label={`Move ${move.target} to this image?`}>
+          <p>
+            <strong>{move.target}</strong> already names another image, {move.from}. Tagging moves the name here: {move.from} loses it (and is left untagged if it has no other tag).
+          </p>
+          <div className="img-warning__actions">
+            <button type="button" className="btn btn--danger" onClick={() => void (move.thenPush ? doPush(true) : doTag(false, true))}>
+              {move.thenPush ? 'Move the name and push' : 'Move the name'}
+            </button>
+            {/* The safe answer has the focus (Tag and Push are disabled while it is asked). */}
+            <button type="button" className="btn" autoFocus onClick={() => setMove(undefined)}>
+              Keep it on {move.from}
+            </button>
+          </div>
+        </div>
+      ) : null}
       {note && t.phase === 'idle' ? (
         <p className="img-success" role="status">
           {note}
