@@ -5,7 +5,7 @@ import { useApi } from '../../app/runtime-context.js';
 import { Modal } from '../../ui/modal.js';
 import { describeFailure } from '../run-container/run-errors.js';
 
-/** Remove a network: names the containers attached (running ones block it; stopped ones lose it). */
+/** Remove a network: names the containers attached (running ones are disconnected first; stopped ones lose it). */
 export function RemoveNetworkDialog({ network, onClose, onRemoved }: { network: NetworkSummary; onClose(): void; onRemoved?(): void }) {
   const api = useApi();
   const [busy, setBusy] = useState(false);
@@ -17,6 +17,8 @@ export function RemoveNetworkDialog({ network, onClose, onRemoved }: { network: 
     setBusy(true);
     setError(undefined);
     try {
+      // The engine refuses to remove a network a running container is on: disconnect those first (they keep running).
+      for (const c of running) await api.networks.disconnect({ network: network.id, container: c.id, force: false });
       await api.networks.remove({ network: network.id });
       onClose();
       onRemoved?.();
@@ -40,7 +42,7 @@ export function RemoveNetworkDialog({ network, onClose, onRemoved }: { network: 
             Cancel
           </button>
           <button type="button" className="btn btn--danger" onClick={() => void remove()} disabled={busy}>
-            {busy ? 'Removing…' : 'Remove'}
+            {busy ? 'Removing…' : running.length ? `Disconnect ${running.length === 1 ? 'it' : `all ${running.length}`} and remove` : 'Remove'}
           </button>
         </>
       }
@@ -51,7 +53,7 @@ export function RemoveNetworkDialog({ network, onClose, onRemoved }: { network: 
       </p>
       {running.length ? (
         <p>
-          Used by running {running.length === 1 ? 'container' : 'containers'} {running.map((c) => c.name).join(', ')}: the engine refuses until {running.length === 1 ? 'it is' : 'they are'} disconnected or stopped.
+          Used by running {running.length === 1 ? 'container' : 'containers'} {running.map((c) => c.name).join(', ')}: {running.length === 1 ? 'it is' : 'they are'} disconnected from it first, and {running.length === 1 ? 'keeps' : 'keep'} running.
         </p>
       ) : null}
       {stopped.length ? (
