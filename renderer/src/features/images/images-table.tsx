@@ -8,15 +8,17 @@ import { imageDetailsHref } from './image-title.js';
 interface Column {
   label: string;
   sort?: SortKey;
+  /** The class the column's cells share with its header, for what CSS does to a whole column (images.css). */
+  cell?: string;
 }
 
 const COLUMNS: Column[] = [
   { label: 'Repository', sort: 'repository' },
   { label: 'Tag', sort: 'tag' },
-  { label: 'Image ID' },
+  { label: 'Image ID', cell: 'cell-id' },
   { label: 'Created', sort: 'created' },
   { label: 'Size', sort: 'size' },
-  { label: 'Unique / shared', sort: 'unique' },
+  { label: 'Unique / shared', sort: 'unique', cell: 'cell-unique' },
   { label: 'Used by', sort: 'containers' },
   { label: 'Actions' },
 ];
@@ -60,7 +62,7 @@ export function ImagesTable({ rows, sort, onSort, actions, empty }: ImagesTableP
                 <div
                   role="columnheader"
                   key={c.label}
-                  className="itable__cell"
+                  className={`itable__cell ${c.cell ?? ''}`}
                   aria-sort={active ? (sort.dir === 'asc' ? 'ascending' : 'descending') : c.sort ? 'none' : undefined}
                 >
                   {c.sort ? (
@@ -91,7 +93,7 @@ export function ImagesTable({ rows, sort, onSort, actions, empty }: ImagesTableP
                 <div role="cell" className="itable__cell" title={row.tagName}>
                   {row.tagName}
                 </div>
-                <div role="cell" className="itable__cell mono" title={i.id}>
+                <div role="cell" className="itable__cell cell-id mono" title={i.id}>
                   {i.shortId}
                 </div>
                 <div role="cell" className="itable__cell">
@@ -102,7 +104,7 @@ export function ImagesTable({ rows, sort, onSort, actions, empty }: ImagesTableP
                 <div role="cell" className="itable__cell">
                   {formatBytes(i.size)}
                 </div>
-                <div role="cell" className="itable__cell" title="Unique: freed when this image goes. Shared: layers other images use too.">
+                <div role="cell" className="itable__cell cell-unique" title="Unique: freed when this image goes. Shared: layers other images use too.">
                   {i.uniqueSize !== undefined ? (
                     <>
                       {formatBytes(i.uniqueSize)} <span className="muted">/ {formatBytes(i.sharedSize ?? 0)}</span>
