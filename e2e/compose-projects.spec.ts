@@ -147,7 +147,7 @@ describe('compose projects: v1 projects, names, forgetting, folders, warnings, l
     await expect.poll(() => dialog.getByTestId('down-files-not-read').innerText().catch(() => ''), { timeout: 15_000 }).toContain(`The compose file ${folder} does not exist`);
     expect(await dialog.getByTestId('down-plan').locator('code').allInnerTexts()).toEqual([`docker compose down -p ${folderProject}`, `${folderProject}-web-1`, `${folderProject}_default`]);
     await dialog.getByRole('button', { name: 'Down', exact: true }).click();
-    await expect.poll(() => page.getByRole('status').allInnerTexts(), { timeout: 30_000 }).toContain('Removed 1 containers, 1 networks, 0 volumes, 0 images');
+    await expect.poll(() => page.getByRole('status').allInnerTexts(), { timeout: 30_000 }).toContain('Removed 1 container, 1 network, 0 volumes, 0 images');
     expect(await docker('ps', '-aq', '--filter', `label=com.docker.compose.project=${folderProject}`)).toBe('');
   });
 

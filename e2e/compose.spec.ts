@@ -134,7 +134,7 @@ describe('compose: open a file, up, merged logs, edit and up again, down', () =>
     const listed = await plan.locator('code').allInnerTexts();
     expect(listed).toEqual([`${project}-db-1`, `${project}-web-1`, `${project}-worker-1`, `${project}_default`]);
     await dialog.getByRole('button', { name: 'Down', exact: true }).click();
-    await expect.poll(() => page.getByRole('status').allInnerTexts(), { timeout: 30_000 }).toContain('Removed 3 containers, 1 networks, 0 volumes, 0 images');
+    await expect.poll(() => page.getByRole('status').allInnerTexts(), { timeout: 30_000 }).toContain('Removed 3 containers, 1 network, 0 volumes, 0 images');
     expect(await docker('ps', '-aq', '--filter', `label=com.docker.compose.project=${project}`)).toBe('');
     expect(await docker('network', 'ls', '-q', '--filter', `name=^${project}_default$`)).toBe('');
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ContainerSummary } from '../../../../contract/index.js';
-import { actionNotice, actionPending, deriveProjects, emptyJob, labelFiles, parseFileList, parseProfiles, reduceJob, serviceProgress, serviceRows } from './compose-projects.js';
+import { actionNotice, actionPending, deriveProjects, emptyJob, labelFiles, parseFileList, parseProfiles, reduceJob, downNotice, serviceProgress, serviceRows } from './compose-projects.js';
 import { filterLines, MergedLogStore } from './merged-log-store.js';
 
 const c = (name: string, project: string, service: string, state: ContainerSummary['state'], labels: Record<string, string> = {}): ContainerSummary =>
@@ -61,6 +61,10 @@ describe('compose projects', () => {
     expect(serviceProgress('web', { state, running: false }, [])).toBeUndefined();
     expect(serviceProgress('web', undefined, [c('p-web-1', 'p', 'web', 'running')])).toEqual({ step: 'running' });
     expect(serviceProgress('web', undefined, [c('p-web-1', 'p', 'web', 'running'), c('p-web-2', 'p', 'web', 'exited')])).toEqual({ step: 'running', message: '1 of 2 running' });
+    // The exit code tells a finished one-shot from a failed one.
+    const exited = (n: string, code: number) => ({ ...c(n, 'p', 'init', 'exited'), status: `Exited (${code}) 3 seconds ago` });
+    expect(serviceProgress('init', undefined, [exited('p-init-1', 0)])).toEqual({ step: 'exited', message: 'code 0' });
+    expect(serviceProgress('init', undefined, [exited('p-init-1', 3), exited('p-init-2', 0)])).toEqual({ step: 'exited', message: 'code 3, 0' });
     // A failure stays in view after the job: the containers may not say why.
     expect(serviceProgress('db', { state, running: false }, [c('p-db-1', 'p', 'db', 'created')])).toEqual({ step: 'failed', message: 'no image' });
   });
@@ -71,6 +75,7 @@ describe('compose projects', () => {
     expect(actionNotice('stop', 1, 'web')).toBe('Stopped web (1 container)');
     expect(actionPending('stop', 'web')).toBe('Stopping web…');
     expect(actionPending('restart')).toBe('Restarting the project…');
+    expect(downNotice({ containers: [1], networks: [1], volumes: [], images: [1, 2] })).toBe('Removed 1 container, 1 network, 0 volumes, 2 images');
   });
 });
 

@@ -126,7 +126,11 @@ export function serviceProgress(service: string, job: { state: JobState; running
   const mine = containers.filter((c) => c.composeService === service);
   if (!mine.length) return undefined;
   const running = mine.filter((c) => c.state === 'running').length;
-  if (mine.every((c) => c.state === mine[0]!.state)) return { step: mine[0]!.state };
+  if (mine.every((c) => c.state === mine[0]!.state)) {
+    // A one-shot that finished and one that failed both read "exited": the exit code tells them apart.
+    const codes = [...new Set(mine.map((c) => /^Exited \((-?\d+)\)/.exec(c.status)?.[1]).filter((x) => x !== undefined))];
+    return mine[0]!.state === 'exited' && codes.length ? { step: 'exited', message: `code ${codes.join(', ')}` } : { step: mine[0]!.state };
+  }
   return { step: running ? 'running' : mine[0]!.state, message: `${running} of ${mine.length} running` };
 }
 
@@ -181,4 +185,12 @@ export function parseProfiles(text: string): { profiles: string[]; error?: strin
   const profiles = [...new Set(text.split(/[\s,]+/).filter(Boolean))];
   const bad = profiles.find((p) => !/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/.test(p));
   return bad ? { profiles, error: `"${bad}" is not a profile name: letters, digits, "_", "." and "-", starting with a letter or digit` } : { profiles };
+}
+
+/** "1 network", "3 volumes". */
+export const countOf = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? '' : 's'}`;
+
+/** "Removed 3 containers, 1 network, 0 volumes, 0 images". */
+export function downNotice(r: { containers: unknown[]; networks: unknown[]; volumes: unknown[]; images: unknown[] }): string {
+  return `Removed ${countOf(r.containers.length, 'container')}, ${countOf(r.networks.length, 'network')}, ${countOf(r.volumes.length, 'volume')}, ${countOf(r.images.length, 'image')}`;
 }

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { ComposeDownPlan } from '../../../../contract/models/compose.js';
 import { useApi } from '../../app/runtime-context.js';
 import { Modal } from '../../ui/modal.js';
+import { countOf } from './compose-projects.js';
 
 /**
  * Confirm `down`: lists exactly the containers, networks, volumes and images it removes, read from the
@@ -30,7 +31,7 @@ export function DownDialog({ project, files, onClose, onDone }: { project: strin
     items.length ? (
       <div>
         <strong>
-          {items.length} {what}
+          {countOf(items.length, what)}
         </strong>
         <ul className="compose-down__list">
           {items.map((i) => (
@@ -95,10 +96,10 @@ export function DownDialog({ project, files, onClose, onDone }: { project: strin
             </p>
           ) : null}
           <p>This removes:</p>
-          {list('containers', plan.containers)}
-          {list('networks', plan.networks)}
-          {list('volumes', plan.volumes)}
-          {list('images', plan.images)}
+          {list('container', plan.containers)}
+          {list('network', plan.networks)}
+          {list('volume', plan.volumes)}
+          {list('image', plan.images)}
           {nothing ? <p>Nothing: the project has no containers, networks or other resources left.</p> : null}
         </div>
       ) : (

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Disposable } from '../../../../contract/index.js';
 import type { ComposeLoadResult } from '../../../../contract/models/compose.js';
 import { useApi } from '../../app/runtime-context.js';
-import { actionNotice, actionPending, emptyJob, reduceJob, type JobState, type ProjectRow } from './compose-projects.js';
+import { actionNotice, actionPending, downNotice, emptyJob, reduceJob, type JobState, type ProjectRow } from './compose-projects.js';
 import { DownDialog } from './down-dialog.js';
 import { MergedLogView } from './merged-log-view.js';
 import { projectNameError } from './opened-projects.js';
@@ -191,7 +191,7 @@ export function ProjectPanel({ row, onLoaded }: { row: ProjectRow; onLoaded?: (n
           onDone={(r) => {
             setDownOpen(false);
             setShowLogs(false);
-            setNotice(`Removed ${r.containers.length} containers, ${r.networks.length} networks, ${r.volumes.length} volumes, ${r.images.length} images`);
+            setNotice(downNotice(r));
             reload();
           }}
         />
