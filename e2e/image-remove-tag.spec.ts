@@ -58,9 +58,9 @@ describe('image details: Remove takes the tag on screen, the whole image only wh
     expect(s.errors).toEqual([]);
   });
 
-  it('a tag added with Tag / Push on the page shows among "Also tagged" once the dialog closes', async () => {
+  it('a tag added with Tag or push on the page shows among "Also tagged" once the dialog closes', async () => {
     const { page } = s;
-    await page.getByRole('button', { name: 'Tag / Push' }).click();
+    await page.getByRole('button', { name: 'Tag or push', exact: true }).click();
     const d = page.getByRole('dialog', { name: `Tag or push ${latest}` });
     await d.getByLabel('Target reference').fill(v1);
     await d.getByRole('button', { name: 'Tag', exact: true }).click();

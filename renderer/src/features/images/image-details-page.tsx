@@ -23,7 +23,7 @@ const TABS = [
 ] as const;
 
 /**
- * One image: Inspect (summary + full JSON), History, Layers; Run, Tag/Push and Remove from here too.
+ * One image: Inspect (summary + full JSON), History, Layers; Run, Tag or push, and Remove from here too.
  * Titled by the tag it was opened from (`?tag=`, one list row per tag), its other tags beneath.
  */
 export function ImageDetailsPage({ id, tab }: { id: string; tab?: string }) {
@@ -121,7 +121,7 @@ export function ImageDetailsPage({ id, tab }: { id: string; tab?: string }) {
             Run
           </button>
           <button type="button" className="btn" onClick={() => setDialog('tag')}>
-            Tag / Push
+            Tag or push
           </button>
           <button type="button" className="btn btn--danger-text" onClick={() => setDialog('remove')}>
             Remove
