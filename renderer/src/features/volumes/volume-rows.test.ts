@@ -50,6 +50,12 @@ describe('volume rows', () => {
     expect(row!.size).toBe(sizes.sizes.a);
   });
 
+  it('sorts names as people read them: numbers by value, case ignored', () => {
+    const names = ['data-10', 'data-2', 'Zeta', 'alpha', 'data-1'];
+    const rows = selectVolumeRows(new Map(names.map((n) => [n, vol(n)])), { sizes: {}, measuring: false }, '', 'all', { key: 'name', dir: 'asc' });
+    expect(rows.map((r) => r.volume.name)).toEqual(['alpha', 'data-1', 'data-2', 'data-10', 'Zeta']);
+  });
+
   it('parses the recycle bin limit in MiB', () => {
     expect(parseLimitMiB(' 512 ')).toEqual({ bytes: 512 * 1024 * 1024 });
     expect(parseLimitMiB('1.5')).toEqual({ error: 'The size limit must be a whole number of MiB (0 keeps no volume)' });

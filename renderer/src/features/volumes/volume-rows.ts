@@ -1,5 +1,6 @@
 import type { VolumeSize, VolumeSizes, VolumeSummary } from '../../../../contract/models/volumes.js';
 import type { LiveMap } from '../../lib/live-collection.js';
+import { comparePlain, PLAIN_TEXT } from '../containers/compare-plain.js';
 
 export type VolumeSortKey = 'name' | 'driver' | 'size' | 'created' | 'users';
 export interface VolumeSort {
@@ -36,14 +37,16 @@ export function selectVolumeRows(volumes: LiveMap<VolumeSummary>, sizes: VolumeS
     rows.push({ volume: v, size: sizes.sizes[v.name] });
   }
   const sign = sort.dir === 'asc' ? 1 : -1;
-  // Code-point order, not localeCompare: 1,000 names sorted in 0.3 ms instead of 14-22 ms (Node 20, warm, this machine under load).
+  // Not localeCompare: 1,000 names sorted in 0.3 ms instead of 14-22 ms (Node 20, warm, this machine under load).
   const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  // Names as people read them ("data-2" before "data-10", case ignored), without ICU: every volume name is plain text.
+  const byName = (a: string, b: string) => (PLAIN_TEXT.test(a) && PLAIN_TEXT.test(b) ? comparePlain(a, b) || cmp(a, b) : cmp(a, b));
   const by: Record<VolumeSortKey, (a: VolumeRow, b: VolumeRow) => number> = {
-    name: (a, b) => cmp(a.volume.name, b.volume.name),
+    name: (a, b) => byName(a.volume.name, b.volume.name),
     driver: (a, b) => cmp(a.volume.driver, b.volume.driver),
     size: (a, b) => (a.size?.bytes ?? -1) - (b.size?.bytes ?? -1),
     created: (a, b) => (a.volume.createdAt ?? 0) - (b.volume.createdAt ?? 0),
     users: (a, b) => a.volume.usedBy.length - b.volume.usedBy.length,
   };
-  return rows.sort((a, b) => sign * by[sort.key](a, b) || cmp(a.volume.name, b.volume.name));
+  return rows.sort((a, b) => sign * by[sort.key](a, b) || byName(a.volume.name, b.volume.name));
 }
