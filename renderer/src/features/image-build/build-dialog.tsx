@@ -2,7 +2,7 @@ import { useEffect, useReducer, useRef, useState, type FormEvent } from 'react';
 import type { Disposable } from '../../../../contract/index.js';
 import { useApi } from '../../app/runtime-context.js';
 import { formatBytes } from '../../lib/format/bytes.js';
-import { Modal } from '../../ui/modal.js';
+import { Modal, ModalCloseButton } from '../../ui/modal.js';
 import { Spinner } from '../../ui/spinner.js';
 import { imageDetailsHref } from '../images/image-title.js';
 import { BuildFailure } from './build-failure.js';
@@ -95,7 +95,10 @@ export function BuildDialog({ initialContext, onClose }: Props) {
             <button type="button" className="btn" onClick={cancel}>
               Cancel build
             </button>
-          ) : null}
+          ) : (
+            // As Pull and Tag have: Close (asking first when the form was changed), not only the ✕.
+            <ModalCloseButton className="btn">Close</ModalCloseButton>
+          )}
           <button type="submit" form="build-form" className="btn btn--primary" disabled={running}>
             {running ? <Spinner /> : null}
             {running ? 'Building…' : log.phase === 'idle' ? 'Build' : 'Build again'}
