@@ -105,6 +105,15 @@ describe('registries: log in and out, search, pull from a result', () => {
     await expect.poll(() => dialog.count()).toBe(0);
   });
 
+  it('says which search found nothing', async () => {
+    const none = `no-such-repo-${Date.now().toString(36)}`;
+    await page.getByLabel('Registry', { exact: true }).fill(OPEN);
+    await page.getByLabel('Search images').fill(none);
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
+    await page.getByRole('status').filter({ hasText: `No repositories on ${OPEN} match “${none}”.` }).waitFor({ timeout: 20_000 });
+    expect(await page.getByRole('table', { name: 'Search results' }).count()).toBe(0);
+  });
+
   it('asks to log in before searching the registry with basic auth', async () => {
     await page.getByLabel('Registry', { exact: true }).fill(AUTH);
     await page.getByLabel('Search images').fill('berth');

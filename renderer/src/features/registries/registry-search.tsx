@@ -21,7 +21,7 @@ export function RegistrySearch({ suggestions, loggedIn }: Props) {
   const [term, setTerm] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
-  const [result, setResult] = useState<RegistrySearchResult>();
+  const [result, setResult] = useState<{ found: RegistrySearchResult; term: string }>();
   const generation = useRef(0);
 
   useEffect(
@@ -41,7 +41,7 @@ export function RegistrySearch({ suggestions, loggedIn }: Props) {
     setBusy(true);
     try {
       const res = await api.registries.search(args);
-      if (mine === generation.current) setResult(res);
+      if (mine === generation.current) setResult({ found: res, term: args.term });
     } catch (err) {
       if (mine === generation.current) {
         last.current = { args, failed: true };
@@ -106,17 +106,19 @@ export function RegistrySearch({ suggestions, loggedIn }: Props) {
           {error}
         </p>
       ) : null}
-      {result && !error ? <SearchResults result={result} /> : null}
+      {result && !error ? <SearchResults result={result.found} term={result.term} /> : null}
     </section>
   );
 }
 
-function SearchResults({ result }: { result: RegistrySearchResult }) {
+/** `term`: what was searched; empty lists the whole catalog, so "none match" would say a search failed. */
+function SearchResults({ result, term }: { result: RegistrySearchResult; term: string }) {
   const count = result.repositories.length;
+  const none = term.trim() ? `No repositories on ${result.registry} match “${term.trim()}”.` : `${result.registry} lists no repositories: nothing has been pushed there yet.`;
   return (
     <>
       <p className="muted" role="status">
-        {count === 0 ? `No repositories on ${result.registry} match.` : `${count} ${count === 1 ? 'repository' : 'repositories'} on ${result.registry}${result.truncated ? ' (more match: refine the search)' : ''}.`}
+        {count === 0 ? none : `${count} ${count === 1 ? 'repository' : 'repositories'} on ${result.registry}${result.truncated ? ' (more match: refine the search)' : ''}.`}
       </p>
       {count > 0 ? (
         <table className="reg-table" aria-label="Search results">
