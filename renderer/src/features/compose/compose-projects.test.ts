@@ -65,6 +65,10 @@ describe('compose projects', () => {
     const exited = (n: string, code: number) => ({ ...c(n, 'p', 'init', 'exited'), status: `Exited (${code}) 3 seconds ago` });
     expect(serviceProgress('init', undefined, [exited('p-init-1', 0)])).toEqual({ step: 'exited', message: 'code 0' });
     expect(serviceProgress('init', undefined, [exited('p-init-1', 3), exited('p-init-2', 0)])).toEqual({ step: 'exited', message: 'code 3, 0' });
+    const up = (status: string) => ({ ...c('p-db-1', 'p', 'db', 'running'), status });
+    expect(serviceProgress('db', undefined, [up('Up 2 minutes (healthy)')])).toEqual({ step: 'running', message: 'healthy' });
+    expect(serviceProgress('db', undefined, [up('Up 3 seconds (health: starting)')])).toEqual({ step: 'running', message: 'health: starting' });
+    expect(serviceProgress('db', undefined, [up('Up 2 minutes')])).toEqual({ step: 'running' });
     // A failure stays in view after the job: the containers may not say why.
     expect(serviceProgress('db', { state, running: false }, [c('p-db-1', 'p', 'db', 'created')])).toEqual({ step: 'failed', message: 'no image' });
   });

@@ -129,7 +129,10 @@ export function serviceProgress(service: string, job: { state: JobState; running
   if (mine.every((c) => c.state === mine[0]!.state)) {
     // A one-shot that finished and one that failed both read "exited": the exit code tells them apart.
     const codes = [...new Set(mine.map((c) => /^Exited \((-?\d+)\)/.exec(c.status)?.[1]).filter((x) => x !== undefined))];
-    return mine[0]!.state === 'exited' && codes.length ? { step: 'exited', message: `code ${codes.join(', ')}` } : { step: mine[0]!.state };
+    if (mine[0]!.state === 'exited' && codes.length) return { step: 'exited', message: `code ${codes.join(', ')}` };
+    // A healthcheck's verdict, as the engine's status text gives it: "Up 2 minutes (healthy)".
+    const health = [...new Set(mine.map((c) => /\((healthy|unhealthy|health: starting)\)/.exec(c.status)?.[1]).filter((x) => x !== undefined))];
+    return mine[0]!.state === 'running' && health.length ? { step: 'running', message: health.join(', ') } : { step: mine[0]!.state };
   }
   return { step: running ? 'running' : mine[0]!.state, message: `${running} of ${mine.length} running` };
 }
