@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { docker, testImage, uniqueName } from './support/docker-cli.js';
 import { closeSession, openSession, type AppSession } from './support/session.js';
@@ -64,6 +67,38 @@ describe('volume pages on a fresh load, and the volume forms’ messages', () =>
     expect(await clone.innerText()).toContain('A volume name is required');
     expect(await clone.innerText()).not.toContain('The name a volume');
     await clone.getByRole('button', { name: 'Cancel' }).click();
+    expect(app.errors).toEqual([]);
+  });
+
+  it('import: the archive’s name (as Export names it) becomes the new volume’s name; a chosen file is asked about before it is dropped', async () => {
+    const { page } = app;
+    const dir = mkdtempSync(join(tmpdir(), 'berth-e2e-volforms-'));
+    try {
+      const archive = join(dir, `${vol}-copy.tar.gz`);
+      writeFileSync(archive, 'not read: the import is never sent');
+      await page.getByRole('button', { name: 'Import', exact: true }).click();
+      const d = page.getByRole('dialog', { name: 'Import a volume' });
+      const name = d.getByLabel('Name of the new volume');
+      // Untouched: Escape closes at once.
+      await page.keyboard.press('Escape');
+      await expect.poll(() => d.count()).toBe(0);
+      await page.getByRole('button', { name: 'Import', exact: true }).click();
+      await d.getByLabel('Archive (.tar, .tar.gz)').setInputFiles(archive);
+      expect(await name.inputValue()).toBe(`${vol}-copy`);
+      // A name typed first is kept.
+      await name.fill('mine');
+      await d.getByLabel('Archive (.tar, .tar.gz)').setInputFiles(archive);
+      expect(await name.inputValue()).toBe('mine');
+      const ask = d.getByRole('group', { name: 'Discard this import?' });
+      await d.getByRole('button', { name: 'Cancel' }).click();
+      await ask.getByRole('button', { name: 'Keep editing' }).click();
+      expect(await name.inputValue()).toBe('mine');
+      await page.keyboard.press('Escape');
+      await ask.getByRole('button', { name: 'Discard' }).click();
+      await expect.poll(() => d.count()).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
     expect(app.errors).toEqual([]);
   });
 });

@@ -3,7 +3,7 @@ import { volumeNameSchema } from '../../../../contract/domains/volumes.js';
 import type { VolumeImportDone } from '../../../../contract/models/volumes.js';
 import { useApi } from '../../app/runtime-context.js';
 import { formatBytes } from '../../lib/format/bytes.js';
-import { Modal } from '../../ui/modal.js';
+import { Modal, ModalCloseButton } from '../../ui/modal.js';
 import { saveBlob } from '../files/download-transfer.js';
 import { fieldMessage } from './field-message.js';
 import { JobProgress } from './job-progress.js';
@@ -12,6 +12,12 @@ import { followJob, messageOf, receiveBlob, sendBlob, type Running } from './vol
 type Phase = { kind: 'form' } | { kind: 'running'; bytes: number; total: number | null } | { kind: 'done'; text: string } | { kind: 'error'; text: string };
 
 /** Validate a volume name for a form; the message names the field. */
+/** A volume name from an archive's file name ("app-data.tar.gz" → "app-data"), or undefined when none fits. */
+export function nameFromArchive(fileName: string): string | undefined {
+  const base = fileName.replace(/\.(tar(\.(gz|bz2|xz))?|tgz)$/i, '');
+  return base && base !== fileName && !checkName(base) ? base : undefined;
+}
+
 export function checkName(name: string): string | undefined {
   const parsed = volumeNameSchema.safeParse(name);
   return parsed.success ? undefined : fieldMessage('The name', parsed.error.issues[0]?.message ?? 'is not valid');
@@ -50,9 +56,7 @@ function JobFooter({ phase, submitLabel, form, onClose, onCancel, disabled }: { 
     );
   return (
     <>
-      <button type="button" className="btn" onClick={onClose}>
-        Cancel
-      </button>
+      <ModalCloseButton className="btn">Cancel</ModalCloseButton>
       <button type="submit" form={form} className="btn btn--primary" disabled={disabled}>
         {submitLabel}
       </button>
@@ -130,6 +134,9 @@ export function ImportDialog({ into, onClose }: { into?: string; onClose(): void
   };
   const editFile = (value: File | undefined) => {
     setFile(value);
+    // The archive's name, as Export names it (<volume>.tar.gz), is the new volume's name unless one was typed.
+    const suggested = value ? nameFromArchive(value.name) : undefined;
+    if (!into && suggested && !name.trim()) setName(suggested);
     setInvalid((i) => ({ ...i, file: undefined }));
     job.clearError();
   };
@@ -146,7 +153,14 @@ export function ImportDialog({ into, onClose }: { into?: string; onClose(): void
     );
   };
   return (
-    <Modal title={into ? `Import into ${into}` : 'Import a volume'} onClose={onClose} busy={job.phase.kind === 'running'} closeOnBackdrop={false} footer={<JobFooter phase={job.phase} submitLabel="Import" form="vol-import" onClose={onClose} onCancel={job.cancel} />}>
+    <Modal
+      title={into ? `Import into ${into}` : 'Import a volume'}
+      onClose={onClose}
+      busy={job.phase.kind === 'running'}
+      closeOnBackdrop={false}
+      dirty={(job.phase.kind === 'form' || job.phase.kind === 'error') && (!!file || (!into && !!name.trim()))}
+      discardQuestion="Discard this import?"
+      footer={<JobFooter phase={job.phase} submitLabel="Import" form="vol-import" onClose={onClose} onCancel={job.cancel} />}>
       <form id="vol-import" className="vol-form" onSubmit={submit} noValidate>
         {into ? (
           <p>The files of the archive are unpacked into {into}, which must be empty.</p>
