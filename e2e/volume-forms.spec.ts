@@ -71,7 +71,8 @@ describe('volume pages on a fresh load, and the volume forms’ messages', () =>
   });
 
   it('import: the archive’s name (as Export names it) becomes the new volume’s name; a chosen file is asked about before it is dropped', async () => {
-    const { page } = app;
+    const { page, berth } = app;
+    await page.goto(`${berth.url}#/volumes`);
     const dir = mkdtempSync(join(tmpdir(), 'berth-e2e-volforms-'));
     try {
       const archive = join(dir, `${vol}-copy.tar.gz`);
