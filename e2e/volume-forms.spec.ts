@@ -52,6 +52,14 @@ describe('volume pages on a fresh load, and the volume forms’ messages', () =>
     await d.getByLabel('Driver', { exact: true }).fill('local');
     await d.getByRole('button', { name: 'Create' }).click();
     expect(await d.locator('#vol-options-error').innerText()).toBe('The local driver accepts only type, device, o (not foo)');
+    // A driver the engine lacks: it looks for 15 s; the button says it is working, then the reason names the driver.
+    await d.getByLabel('Driver options').fill('');
+    await d.getByLabel('Name', { exact: true }).fill(`${vol}-nodriver`);
+    await d.getByLabel('Driver', { exact: true }).fill('berth-no-such-driver');
+    await d.getByRole('button', { name: 'Create' }).click();
+    await d.getByRole('button', { name: 'Creating…' }).waitFor();
+    await d.getByText('This engine has no volume driver named "berth-no-such-driver": install its plugin first, or use local').waitFor({ timeout: 30_000 });
+    await d.getByLabel('Driver', { exact: true }).fill('local');
     await d.getByLabel('Name', { exact: true }).fill('-dash');
     await d.getByRole('button', { name: 'Create' }).click();
     expect(await d.locator('#vol-name-error').innerText()).toBe('The name must start with a letter or a digit');
@@ -68,7 +76,7 @@ describe('volume pages on a fresh load, and the volume forms’ messages', () =>
     expect(await clone.innerText()).not.toContain('The name a volume');
     await clone.getByRole('button', { name: 'Cancel' }).click();
     expect(app.errors).toEqual([]);
-  });
+  }, 60_000);
 
   it('import: the archive’s name (as Export names it) becomes the new volume’s name; a chosen file is asked about before it is dropped', async () => {
     const { page, berth } = app;

@@ -60,6 +60,15 @@ describe('volumes service', () => {
     await docker('run', '--rm', '-v', `${name}:/v`, TEST_IMAGE, 'sh', '-c', 'mkdir -p /v/docs/deep && echo hello > /v/docs/hello.txt && echo deep > /v/docs/deep/x && ln -s /etc/passwd /v/link');
   }, 60_000);
 
+  it('refuses a driver the engine does not have, naming it (the engine looks for 15 s first)', async () => {
+    const bad = `${prefix}nodriver`;
+    await expect(v().create({ name: bad, driver: 'berth-no-such-driver', options: {}, labels: {} }, ctx())).rejects.toMatchObject({
+      code: 'VALIDATION',
+      message: 'This engine has no volume driver named "berth-no-such-driver": install its plugin first, or use local',
+    });
+    expect(await docker('volume', 'ls', '-q', '--filter', `name=${bad}`)).toBe('');
+  }, 40_000);
+
   it('creates with labels, refuses a taken name, and lists who uses a volume', async () => {
     await expect(v().create({ name, driver: 'local', options: {}, labels: {} }, ctx())).rejects.toMatchObject({ code: 'CONFLICT', message: `A volume named ${name} already exists` });
     const user = await docker('create', '--name', `${prefix}user`, '-v', `${name}:/data`, TEST_IMAGE, 'true');

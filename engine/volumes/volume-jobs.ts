@@ -19,7 +19,11 @@ export async function createVolume(c: VolumeCtx, spec: VolumeSpec, signal?: Abor
   try {
     return await c.engine.json<RawVolume>({ method: 'POST', path: '/volumes/create', body: { Name: spec.name, Driver: spec.driver, DriverOpts: spec.options, Labels: spec.labels }, signal });
   } catch (err) {
-    throw toBerthError(err, c.endpoint);
+    const mapped = toBerthError(err, c.endpoint);
+    // The engine's "create x: error looking up volume plugin foo: plugin "foo" not found" (after 15 s of looking).
+    if (/error looking up volume plugin .*not found/i.test(mapped.message))
+      throw new BerthError('VALIDATION', `This engine has no volume driver named "${spec.driver}": install its plugin first, or use local`, { driver: spec.driver });
+    throw mapped;
   }
 }
 

@@ -73,7 +73,7 @@ export function CreateVolumeDialog({ onClose, onCreated }: { onClose(): void; on
         <>
           <ModalCloseButton className="btn">Cancel</ModalCloseButton>
           <button type="submit" form="vol-create" className="btn btn--primary" disabled={busy}>
-            Create
+            {busy ? 'Creating…' : 'Create'}
           </button>
         </>
       }
