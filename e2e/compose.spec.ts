@@ -13,7 +13,7 @@ const composeFile = (workerWord: string) => `name: ${project}
 services:
   db:
     image: ${testImage}
-    command: ["sh", "-c", "echo db-ready; touch /tmp/ready; while true; do sleep 1; done"]
+    command: ["sh", "-c", "printf '\\\\033[32mdb-ready\\\\033[0m\\\\n'; touch /tmp/ready; while true; do sleep 1; done"]
     healthcheck:
       test: ["CMD", "test", "-f", "/tmp/ready"]
       interval: 1s
@@ -92,7 +92,9 @@ describe('compose: open a file, up, merged logs, edit and up again, down', () =>
     const tags = () => log.locator('.merged-line__tag').allInnerTexts();
     await expect.poll(async () => [...new Set(await tags())].sort(), { timeout: 20_000 }).toEqual(['db', 'web', 'worker']);
     const texts = await log.locator('.log-line__text').allInnerTexts();
+    // db writes its line in green (ANSI): shown coloured, without the escape sequences, as in a Logs tab.
     expect(texts).toEqual(expect.arrayContaining(['db-ready', 'web-serving']));
+    expect(await log.locator('.log-line__text span', { hasText: /^db-ready$/ }).count()).toBeGreaterThan(0);
     await page.getByLabel('Search the merged logs').fill('worker-tick');
     await expect.poll(async () => [...new Set(await tags())], { timeout: 10_000 }).toEqual(['worker']);
     expect((await log.locator('.log-line__text').allInnerTexts()).every((t) => t.startsWith('worker-tick'))).toBe(true);

@@ -1,5 +1,6 @@
 import type { BerthApi, BerthError, Disposable } from '../../../../contract/index.js';
 import type { MergedLogLine } from '../../../../contract/models/compose.js';
+import { stripAnsi } from '../../ui/ansi.js';
 
 export type MergedLogsApi = { compose: Pick<BerthApi['compose'], 'logs'> };
 
@@ -98,7 +99,8 @@ export function filterLines(lines: readonly MergedLogLine[], re: RegExp | null, 
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!;
     if (sources && !sources.has(l.source)) continue;
-    if (re && !re.test(l.text)) continue;
+    // Matched as shown: without escape sequences, carriage returns applied (ui/ansi.ts).
+    if (re && !re.test(stripAnsi(l.text))) continue;
     out.push(i);
   }
   return out;

@@ -1,5 +1,7 @@
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { useApi, useAppStore } from '../../app/runtime-context.js';
+import { AnsiLineCache, hasControls } from '../../ui/ansi.js';
+import { renderAnsi } from '../../ui/ansi-text.js';
 import { formatLogTime, MAX_RENDERED_CHARS } from '../logs/log-format.js';
 import { buildMatcher } from '../logs/log-search.js';
 import { useFixedRows } from '../logs/use-fixed-rows.js';
@@ -33,6 +35,7 @@ export function MergedLogView({ sources, title = 'Merged logs' }: { sources: Log
     (fn) => store.subscribe(fn),
     () => store.version,
   );
+  const [ansi] = useState(() => new AnsiLineCache<object>());
   const [query, setQuery] = useState('');
   const [regex, setRegex] = useState(false);
   const [onlyMatches, setOnlyMatches] = useState(true);
@@ -100,12 +103,15 @@ export function MergedLogView({ sources, title = 'Merged logs' }: { sources: Log
             const index = rows.start + k;
             const line = store.lines[rowsIdx[index]!];
             if (!line) return null;
-            const text = line.text.length > MAX_RENDERED_CHARS ? line.text.slice(0, MAX_RENDERED_CHARS) : line.text;
+            // Colours (ANSI) and carriage returns as in a container's own Logs tab; most lines take the plain path.
+            const parsed = hasControls(line.text) ? ansi.get(line, line.text) : null;
+            const shown = parsed ? parsed.text : line.text;
+            const text = shown.length > MAX_RENDERED_CHARS ? shown.slice(0, MAX_RENDERED_CHARS) : shown;
             return (
               <div key={index % 1024} className={`log-line log-line--${line.stream} merged-line`} style={{ transform: `translateY(${index * ROW}px)`, ['--hue' as string]: sourceHue(line.source) }}>
                 <span className="merged-logs__tag merged-line__tag">{sources[line.source]?.label ?? '?'}</span>
                 {showTs ? <span className="log-line__ts">{line.ts !== null ? formatLogTime(line.ts) : '—'}</span> : null}
-                <span className="log-line__text">{text}</span>
+                <span className="log-line__text">{parsed ? renderAnsi(parsed, { limit: MAX_RENDERED_CHARS }) : text}</span>
               </div>
             );
           })}
