@@ -88,6 +88,7 @@ describe('a 900 px window', () => {
   afterAll(async () => {
     await browser?.close();
     expect(await berth?.stop()).toBe(0);
+    await removeContainers(prefix);
   });
 
   it('the sidebar folds to its icons, its links keep their names, and the Containers list fits with each row’s actions', async () => {
