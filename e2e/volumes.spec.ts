@@ -54,7 +54,7 @@ describe('Volumes: create, browse, download, export/import, clone, remove and re
     await dialog().getByRole('button', { name: 'Create' }).click();
     await expect.poll(alerts).toEqual([
       'The name must start with a letter or a digit',
-      'Driver options the local driver accepts only type, device, o (not foo)',
+      'The local driver accepts only type, device, o (not foo)',
       'Labels, line 1: "novalue" must be KEY=VALUE',
     ]);
     await page.getByLabel('Name', { exact: true }).fill('x');
@@ -114,7 +114,7 @@ describe('Volumes: create, browse, download, export/import, clone, remove and re
     await dialog().getByRole('button', { name: 'Close' }).click();
 
     await page.goto(`${berth.origin}/#/volumes`);
-    await page.getByRole('button', { name: 'Import' }).click();
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
     await page.getByLabel('Name of the new volume').fill('!');
     await dialog().getByRole('button', { name: 'Import' }).click();
     await expect.poll(alerts).toEqual(['The name must start with a letter or a digit', 'Choose a .tar or .tar.gz file to import']);
