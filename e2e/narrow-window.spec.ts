@@ -81,6 +81,7 @@ describe('a 900 px window', () => {
 
   beforeAll(async () => {
     await docker('run', '-d', '--name', `${running}-sh`, testImage, 'sleep', '600');
+    await docker('volume', 'create', `${volume}-900`);
     berth = await startBerth(['--no-embedded-engine']);
     browser = await launchBrowser();
   });
@@ -89,6 +90,7 @@ describe('a 900 px window', () => {
     await browser?.close();
     expect(await berth?.stop()).toBe(0);
     await removeContainers(prefix);
+    await docker('volume', 'rm', '-f', `${volume}-900`).catch(() => undefined);
   });
 
   it('the sidebar folds to its icons, its links keep their names, and the Containers list fits with each row’s actions', async () => {
@@ -113,6 +115,11 @@ describe('a 900 px window', () => {
       await fitsWithin(itable, itable.getByRole('button', { name: /^Remove/ }).first());
       expect(await itable.getByRole('columnheader', { name: 'Image ID' }).isVisible()).toBe(false);
       expect(await itable.getByRole('columnheader', { name: 'Size', exact: true }).isVisible()).toBe(true);
+      // Volumes: no Driver, Labels and Mountpoint columns here (the volume's page has them).
+      await nav.getByRole('link', { name: 'Volumes', exact: true }).click();
+      const vtable = page.getByRole('table', { name: 'Volumes' });
+      await fitsWithin(vtable, vtable.getByRole('button', { name: /^Remove / }).first());
+      expect(await vtable.getByRole('columnheader', { name: 'Mountpoint' }).isVisible()).toBe(false);
     } finally {
       await context.close();
     }

@@ -25,14 +25,15 @@ export interface VolumeActions {
   remove(name: string): void;
 }
 
-const COLUMNS: { label: string; sort?: VolumeSortKey }[] = [
+/** `cell`: the class the column's cells share with its header, for what CSS does to a whole column (volumes.css). */
+const COLUMNS: { label: string; sort?: VolumeSortKey; cell?: string }[] = [
   { label: 'Name', sort: 'name' },
-  { label: 'Driver', sort: 'driver' },
+  { label: 'Driver', sort: 'driver', cell: 'cell-driver' },
   { label: 'Size', sort: 'size' },
   { label: 'Created', sort: 'created' },
   { label: 'Used by', sort: 'users' },
-  { label: 'Labels' },
-  { label: 'Mountpoint' },
+  { label: 'Labels', cell: 'cell-labels' },
+  { label: 'Mountpoint', cell: 'cell-mountpoint' },
   { label: 'Actions' },
 ];
 
@@ -86,7 +87,7 @@ const Row = memo(function Row({ volume: v, size, top, index, actions }: { volume
         <a href={volumeHref(v.name)}>{v.name}</a>
         {v.anonymous ? <span className="vol-badge">anonymous</span> : null}
       </div>
-      <div role="cell" className="vtable__cell">
+      <div role="cell" className="vtable__cell cell-driver">
         {v.driver}
       </div>
       <div role="cell" className="vtable__cell">
@@ -107,10 +108,10 @@ const Row = memo(function Row({ volume: v, size, top, index, actions }: { volume
           <span className="muted">—</span>
         )}
       </div>
-      <div role="cell" className="vtable__cell" title={labels.join('\n')}>
+      <div role="cell" className="vtable__cell cell-labels" title={labels.join('\n')}>
         {labels.length ? labels.join(', ') : <span className="muted">—</span>}
       </div>
-      <div role="cell" className="vtable__cell mono" title={v.mountpoint}>
+      <div role="cell" className="vtable__cell cell-mountpoint mono" title={v.mountpoint}>
         {v.mountpoint}
       </div>
       <div role="cell" className="vtable__cell vtable__actions">
@@ -160,7 +161,7 @@ export function VolumesTable({ rows, sort, onSort, actions, empty }: { rows: rea
             {COLUMNS.map((c) => {
               const active = c.sort && sort.key === c.sort;
               return (
-                <div role="columnheader" key={c.label} className="vtable__cell" aria-sort={active ? (sort.dir === 'asc' ? 'ascending' : 'descending') : c.sort ? 'none' : undefined}>
+                <div role="columnheader" key={c.label} className={`vtable__cell ${c.cell ?? ''}`} aria-sort={active ? (sort.dir === 'asc' ? 'ascending' : 'descending') : c.sort ? 'none' : undefined}>
                   {c.sort ? (
                     <button type="button" className="vtable__sort" onClick={() => onSort(c.sort!)}>
                       {c.label}
