@@ -53,3 +53,12 @@ export function comparePlain(a: string, b: string): number {
   const moreB = j < b.length;
   return moreA === moreB ? 0 : moreA ? 1 : -1;
 }
+
+/**
+ * Names as people read them ("data-2" before "data-10", case ignored) without ICU, for lists of names
+ * Docker made plain (volumes, networks); anything else by code point, as fast.
+ */
+export function compareNames(a: string, b: string): number {
+  const raw = a < b ? -1 : a > b ? 1 : 0;
+  return PLAIN_TEXT.test(a) && PLAIN_TEXT.test(b) ? comparePlain(a, b) || raw : raw;
+}

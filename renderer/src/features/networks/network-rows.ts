@@ -1,10 +1,11 @@
 import type { NetworkSummary } from '../../../../contract/models/networks.js';
+import { compareNames } from '../containers/compare-plain.js';
 
-/** Networks in the list: the engine's own last, then by name; filtered by a search over name, driver, subnet, container, label. */
+/** Networks in the list: the engine's own last, then by name as people read it (net-2 before net-10); filtered by a search over name, driver, subnet, container, label. */
 export function selectNetworkRows(networks: Iterable<NetworkSummary>, query: string): NetworkSummary[] {
   const q = query.trim().toLowerCase();
   const rows = [...networks].filter((n) => !q || searchText(n).includes(q));
-  return rows.sort((a, b) => Number(a.builtIn) - Number(b.builtIn) || a.name.localeCompare(b.name));
+  return rows.sort((a, b) => Number(a.builtIn) - Number(b.builtIn) || compareNames(a.name, b.name));
 }
 
 function searchText(n: NetworkSummary): string {

@@ -1,6 +1,6 @@
 import type { VolumeSize, VolumeSizes, VolumeSummary } from '../../../../contract/models/volumes.js';
 import type { LiveMap } from '../../lib/live-collection.js';
-import { comparePlain, PLAIN_TEXT } from '../containers/compare-plain.js';
+import { compareNames } from '../containers/compare-plain.js';
 
 export type VolumeSortKey = 'name' | 'driver' | 'size' | 'created' | 'users';
 export interface VolumeSort {
@@ -39,10 +39,9 @@ export function selectVolumeRows(volumes: LiveMap<VolumeSummary>, sizes: VolumeS
   const sign = sort.dir === 'asc' ? 1 : -1;
   // Not localeCompare: 1,000 names sorted in 0.3 ms instead of 14-22 ms (Node 20, warm, this machine under load).
   const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-  // Names as people read them ("data-2" before "data-10", case ignored), without ICU: every volume name is plain text.
-  const byName = (a: string, b: string) => (PLAIN_TEXT.test(a) && PLAIN_TEXT.test(b) ? comparePlain(a, b) || cmp(a, b) : cmp(a, b));
   const by: Record<VolumeSortKey, (a: VolumeRow, b: VolumeRow) => number> = {
-    name: (a, b) => byName(a.volume.name, b.volume.name),
+    // Names as people read them ("data-2" before "data-10", case ignored), without ICU.
+    name: (a, b) => compareNames(a.volume.name, b.volume.name),
     driver: (a, b) => cmp(a.volume.driver, b.volume.driver),
     size: (a, b) => (a.size?.bytes ?? -1) - (b.size?.bytes ?? -1),
     created: (a, b) => (a.volume.createdAt ?? 0) - (b.volume.createdAt ?? 0),
