@@ -47,5 +47,5 @@ export function selectVolumeRows(volumes: LiveMap<VolumeSummary>, sizes: VolumeS
     created: (a, b) => (a.volume.createdAt ?? 0) - (b.volume.createdAt ?? 0),
     users: (a, b) => a.volume.usedBy.length - b.volume.usedBy.length,
   };
-  return rows.sort((a, b) => sign * by[sort.key](a, b) || byName(a.volume.name, b.volume.name));
+  return rows.sort((a, b) => sign * by[sort.key](a, b) || compareNames(a.volume.name, b.volume.name));
 }
