@@ -12,12 +12,16 @@ describe('connect dialog: discard what was chosen or typed only when asked', () 
 
   beforeAll(async () => {
     await docker('create', '--name', ctr, testImage, 'sleep', '600');
+    // A network the container is not on: on an engine with only bridge, host and none, a created
+    // container (configured for bridge) has nothing to connect to, and Connect is rightly disabled.
+    await docker('network', 'create', `${prefix}-net`);
     app = await openSession('#/networks', (page) => page.getByRole('table', { name: 'Networks' }).waitFor());
   });
 
   afterAll(async () => {
     expect(await closeSession(app)).toBe(0);
     await removeContainers(prefix);
+    await docker('network', 'rm', `${prefix}-net`).catch(() => undefined);
   });
 
   it('from a network: untouched closes at once; a chosen container asks on Escape and Cancel; Discard starts afresh', async () => {
