@@ -62,12 +62,31 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
+/**
+ * Say in the test output (stderr, "[browser]") every request of the app's own code or page that failed
+ * and every error the console showed: a page that never became ready (a chunk that could not be
+ * fetched, seen now and then in full runs only) then says why in the CI log.
+ */
+export function reportAssetFailures(page: Page): void {
+  const own = (url: string) => /\/assets\/|\/$|\.html$|\/\?/.test(new URL(url).pathname + new URL(url).search);
+  page.on('requestfailed', (r) => {
+    if (own(r.url())) console.warn(`[browser] request failed: ${r.url()} (${r.failure()?.errorText ?? 'no reason'})`);
+  });
+  page.on('response', (r) => {
+    if (r.status() >= 400 && own(r.url())) console.warn(`[browser] HTTP ${r.status()} for ${r.url()}`);
+  });
+  page.on('console', (m) => {
+    if (m.type() === 'error') console.warn(`[browser] console error: ${m.text()}`);
+  });
+}
+
 /** Open the app and fail loudly on any page error, so a crash never passes silently. */
 export async function openApp(browser: Browser, berth: RunningBerth, hash = ''): Promise<{ page: Page; errors: string[] }> {
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
+  reportAssetFailures(page);
   await page.goto(berth.url + hash);
   return { page, errors };
 }
