@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectAccel } from './accel.js';
+import { detectAccel, probeArgs } from './accel.js';
 
 describe('detectAccel', () => {
   it('uses hvf on macOS when it runs, TCG with a plain warning when not', async () => {
@@ -20,4 +20,13 @@ describe('detectAccel', () => {
   it('Windows has no accelerator for this driver', async () => {
     expect((await detectAccel('q', 'x86_64', 'win32', async () => true)).accel).toBe('tcg');
   });
+
+  it('probes KVM and HVF with the CPU model the VM gets (-cpu host), not QEMU’s default', () => {
+    // A KVM that runs SeaBIOS with the default CPU but aborts with -cpu host passed the old probe,
+    // then the VM died at once ("failed to set MSR 0x10a") and its start waited 10 minutes.
+    expect(probeArgs('x86_64', 'kvm').join(' ')).toContain('-accel kvm -cpu host');
+    expect(probeArgs('x86_64', 'hvf').join(' ')).toContain('-cpu host');
+    expect(probeArgs('x86_64', 'tcg')).not.toContain('-cpu');
+  });
 });
+

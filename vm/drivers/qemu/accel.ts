@@ -9,16 +9,25 @@ export interface AccelChoice {
 }
 
 /**
+ * The probe's QEMU arguments: the accelerator with the CPU model the VM itself gets with it (`-cpu
+ * host`, qemu-args.ts). A probe with QEMU's default CPU passed on a machine whose KVM then aborted the
+ * real VM at once ("failed to set MSR 0x10a", `-cpu host`), and the start waited for a VM that was gone.
+ */
+export function probeArgs(arch: QemuArch, accel: QemuAccel): string[] {
+  const cpu = accel === 'tcg' ? [] : ['-cpu', 'host'];
+  return arch === 'x86_64'
+    ? ['-accel', accel, ...cpu, '-machine', 'pc', '-nodefaults', '-no-user-config', '-display', 'none', '-m', '64M',
+       '-chardev', 'stdio,id=dbg', '-device', 'isa-debugcon,iobase=0x402,chardev=dbg']
+    : ['-accel', accel, '-machine', 'virt', '-cpu', 'host', '-nodefaults', '-no-user-config', '-display', 'none', '-m', '64M'];
+}
+
+/**
  * Runs QEMU briefly with `accel` and resolves true when it really executes guest code: on x86 the
  * firmware (SeaBIOS) prints on the debug port; elsewhere QEMU still runs after a second. Opening
  * /dev/kvm is not enough: kvm_pvm offers a /dev/kvm that cannot run an ordinary guest.
  */
 export function probeAccel(binary: string, arch: QemuArch, accel: QemuAccel, timeoutMs = 5000): Promise<boolean> {
-  const args =
-    arch === 'x86_64'
-      ? ['-accel', accel, '-machine', 'pc', '-nodefaults', '-no-user-config', '-display', 'none', '-m', '64M',
-         '-chardev', 'stdio,id=dbg', '-device', 'isa-debugcon,iobase=0x402,chardev=dbg']
-      : ['-accel', accel, '-machine', 'virt', '-cpu', 'host', '-nodefaults', '-no-user-config', '-display', 'none', '-m', '64M'];
+  const args = probeArgs(arch, accel);
   return new Promise((resolve) => {
     const child = spawn(binary, args, { stdio: ['ignore', 'pipe', 'ignore'] });
     let out = '';
