@@ -73,12 +73,17 @@ export class StartErrorProbe {
 
 /**
  * True when a resize failed only because the process is gone: the exec ended (404 "no such exec"; or,
- * in the moment between its end and the engine forgetting it, 500 from containerd "… not found"), or its
+ * in the moment between its end and the engine forgetting it, 500 from containerd "… not found", "cannot
+ * resize a deleted process" or "cannot resize a stopped container"; 60 tries here gave all four), or its
  * container stopped (409, or 500 "… is not running"). Such a resize is moot, and the end itself reaches
  * the terminal on the session's stream, so it is not an error to show.
  */
 export function isResizeAfterEnd(err: unknown): boolean {
   const e = (err ?? {}) as { statusCode?: unknown; message?: unknown };
   if (e.statusCode === 404 || e.statusCode === 409) return true;
-  return e.statusCode === 500 && typeof e.message === 'string' && /is not running|not found|no such process|process already finished/i.test(e.message);
+  return (
+    e.statusCode === 500 &&
+    typeof e.message === 'string' &&
+    /is not running|not found|no such process|process already finished|cannot resize a (deleted process|stopped container)/i.test(e.message)
+  );
 }
