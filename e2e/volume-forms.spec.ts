@@ -92,11 +92,11 @@ describe('volume pages on a fresh load, and the volume forms’ messages', () =>
       await page.keyboard.press('Escape');
       await expect.poll(() => d.count()).toBe(0);
       await page.getByRole('button', { name: 'Import', exact: true }).click();
-      await d.getByLabel('Archive (.tar, .tar.gz)').setInputFiles(archive);
+      await d.getByLabel('Archive (.tar, .tar.gz, .tar.bz2, .tar.xz)').setInputFiles(archive);
       expect(await name.inputValue()).toBe(`${vol}-copy`);
       // A name typed first is kept.
       await name.fill('mine');
-      await d.getByLabel('Archive (.tar, .tar.gz)').setInputFiles(archive);
+      await d.getByLabel('Archive (.tar, .tar.gz, .tar.bz2, .tar.xz)').setInputFiles(archive);
       expect(await name.inputValue()).toBe('mine');
       const ask = d.getByRole('group', { name: 'Discard this import?' });
       await d.getByRole('button', { name: 'Cancel' }).click();

@@ -117,9 +117,9 @@ describe('Volumes: create, browse, download, export/import, clone, remove and re
     await page.getByRole('button', { name: 'Import', exact: true }).click();
     await page.getByLabel('Name of the new volume').fill('!');
     await dialog().getByRole('button', { name: 'Import' }).click();
-    await expect.poll(alerts).toEqual(['The name must start with a letter or a digit', 'Choose a .tar or .tar.gz file to import']);
+    await expect.poll(alerts).toEqual(['The name must start with a letter or a digit', 'Choose an archive (.tar, .tar.gz, .tar.bz2, .tar.xz) to import']);
     await page.getByLabel('Name of the new volume').fill(imported);
-    await page.getByLabel('Archive (.tar, .tar.gz)').setInputFiles(archive);
+    await page.getByLabel('Archive (.tar, .tar.gz, .tar.bz2, .tar.xz)').setInputFiles(archive);
     await dialog().getByRole('button', { name: 'Import' }).click();
     await expect.poll(() => dialog().getByRole('status').allInnerTexts(), { timeout: 30_000 }).toContain(`Imported ${data}.tar.gz into ${imported}.`);
     await dialog().getByRole('button', { name: 'Close' }).click();

@@ -5,19 +5,20 @@ import { useApi } from '../../app/runtime-context.js';
 import { formatBytes } from '../../lib/format/bytes.js';
 import { Modal, ModalCloseButton } from '../../ui/modal.js';
 import { saveBlob } from '../files/download-transfer.js';
+import { ARCHIVE_ACCEPT, ARCHIVE_KINDS, archiveBaseName } from './archive-types.js';
 import { fieldMessage } from './field-message.js';
 import { JobProgress } from './job-progress.js';
 import { followJob, messageOf, receiveBlob, sendBlob, type Running } from './volume-transfer.js';
 
 type Phase = { kind: 'form' } | { kind: 'running'; bytes: number; total: number | null } | { kind: 'done'; text: string } | { kind: 'error'; text: string };
 
-/** Validate a volume name for a form; the message names the field. */
 /** A volume name from an archive's file name ("app-data.tar.gz" → "app-data"), or undefined when none fits. */
 export function nameFromArchive(fileName: string): string | undefined {
-  const base = fileName.replace(/\.(tar(\.(gz|bz2|xz))?|tgz)$/i, '');
-  return base && base !== fileName && !checkName(base) ? base : undefined;
+  const base = archiveBaseName(fileName);
+  return base && !checkName(base) ? base : undefined;
 }
 
+/** Validate a volume name for a form; the message names the field. */
 export function checkName(name: string): string | undefined {
   const parsed = volumeNameSchema.safeParse(name);
   return parsed.success ? undefined : fieldMessage('The name', parsed.error.issues[0]?.message ?? 'is not valid');
@@ -119,7 +120,7 @@ export function CloneDialog({ source, onClose }: { source: string; onClose(): vo
   );
 }
 
-/** Import a .tar or .tar.gz into a new volume (or, with `into`, into that existing empty one). */
+/** Import a tar archive (plain, gzip, bzip2 or xz) into a new volume (or, with `into`, into that existing empty one). */
 export function ImportDialog({ into, onClose }: { into?: string; onClose(): void }) {
   const api = useApi();
   const job = useJob();
@@ -143,7 +144,7 @@ export function ImportDialog({ into, onClose }: { into?: string; onClose(): void
   const submit = (e: FormEvent) => {
     e.preventDefault();
     job.clearError();
-    const bad = { name: into ? undefined : checkName(name.trim()), file: file ? undefined : 'Choose a .tar or .tar.gz file to import' };
+    const bad = { name: into ? undefined : checkName(name.trim()), file: file ? undefined : `Choose an archive (${ARCHIVE_KINDS}) to import` };
     setInvalid(bad);
     if (bad.name || bad.file || !file) return;
     const target = into ?? name.trim();
@@ -176,8 +177,8 @@ export function ImportDialog({ into, onClose }: { into?: string; onClose(): void
           </div>
         )}
         <div className="vol-field">
-          <label htmlFor="vol-import-file">Archive (.tar, .tar.gz)</label>
-          <input id="vol-import-file" type="file" accept=".tar,.gz,.tgz,application/x-tar,application/gzip" onChange={(e) => editFile(e.target.files?.[0])} aria-invalid={!!invalid.file} />
+          <label htmlFor="vol-import-file">Archive ({ARCHIVE_KINDS})</label>
+          <input id="vol-import-file" type="file" accept={ARCHIVE_ACCEPT} onChange={(e) => editFile(e.target.files?.[0])} aria-invalid={!!invalid.file} />
           {invalid.file ? (
             <p className="vol-field__error" role="alert">
               {invalid.file}

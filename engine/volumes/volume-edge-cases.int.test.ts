@@ -1,0 +1,54 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Backend } from '../backend.js';
+import { ctx, docker, runningTestBackend, TEST_IMAGE, uniquePrefix } from '../testing/int-helpers.js';
+
+const prefix = uniquePrefix('voledge');
+let backend: Backend;
+let dataDir: string;
+const v = () => backend.impl.volumes;
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'berth-voledge-'));
+  backend = await runningTestBackend(dataDir);
+}, 60_000);
+
+afterAll(async () => {
+  await backend?.dispose();
+  const names = (await docker('volume', 'ls', '-q', '--filter', `name=${prefix}`)).split('\n').filter(Boolean);
+  if (names.length) await docker('volume', 'rm', '-f', ...names).catch(() => undefined);
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function* once(data: Buffer): AsyncIterable<Uint8Array> {
+  yield data;
+}
+
+describe('volume import and mount edge cases', () => {
+  it('imports a .tar.bz2 and a .tar.xz, as the import form offers them (the engine decompresses both)', async () => {
+    const src = join(dataDir, 'src');
+    mkdirSync(join(src, 'docs'), { recursive: true });
+    writeFileSync(join(src, 'docs', 'hello.txt'), 'hello\n');
+    for (const [flag, ext] of [['-j', 'bz2'], ['-J', 'xz']] as const) {
+      const file = join(dataDir, `a.tar.${ext}`);
+      execFileSync('tar', ['-C', src, flag, '-cf', file, '.']);
+      const bytes = readFileSync(file);
+      const name = `${prefix}${ext}`;
+      expect(await v().import({ name, create: true, size: bytes.length }, ctx(), once(bytes))).toEqual({ name, bytes: bytes.length });
+      expect(await docker('run', '--rm', '-v', `${name}:/v`, TEST_IMAGE, 'cat', '/v/docs/hello.txt')).toBe('hello');
+    }
+  }, 60_000);
+
+  it('says in words why a volume with NFS options cannot be mounted, with the engine’s reason after them', async () => {
+    const name = `${prefix}nfs`;
+    // Nothing serves NFS on 127.0.0.1 here: the mount fails (no NFS in the kernel, or refused), quickly.
+    await v().create({ name, driver: 'local', options: { type: 'nfs', o: 'addr=127.0.0.1,rw,nfsvers=4,soft,timeo=10,retrans=1', device: ':/berth-none' }, labels: {} }, ctx());
+    const err = await v().listDir({ name, path: '/' }, ctx()).catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: 'ENGINE_ERROR', details: { reason: 'mount-failed' } });
+    expect((err as Error).message).toMatch(new RegExp(`^Volume ${name} could not be mounted: .+\\. Engine: mount :/berth-none, data: addr=127\\.0\\.0\\.1,[^ ]*: [a-z ]+$`));
+    expect((err as Error).message).not.toMatch(/HTTP code|unexpected|_data/);
+  }, 120_000);
+});
