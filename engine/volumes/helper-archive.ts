@@ -5,10 +5,31 @@ import { parsePathStat, type PathStat } from '../files/archive-stat.js';
 
 /** HEAD the archive of `path` in a helper: what is there (throws the engine error, 404 when nothing). */
 export async function statIn(engine: EngineAdapter, id: string, path: string, signal?: AbortSignal): Promise<PathStat> {
-  const headers = await engine.head({ method: 'HEAD', path: `${containerPath(id)}/archive`, query: { path }, signal });
+  let headers: Awaited<ReturnType<EngineAdapter['head']>>;
+  try {
+    headers = await engine.head({ method: 'HEAD', path: `${containerPath(id)}/archive`, query: { path }, signal });
+  } catch (err) {
+    throw await withEngineWords(engine, id, path, err, signal);
+  }
   const stat = parsePathStat(headers['x-docker-container-path-stat']);
   if (!stat) throw new Error(`The engine did not describe ${path} (no X-Docker-Container-Path-Stat header)`);
   return stat;
+}
+
+/**
+ * A HEAD's error carries no body, so a failure other than 404 says only "(HTTP code 500) unexpected":
+ * a volume that cannot be mounted lost the engine's reason on every page. The same GET answers with
+ * it (and, failing as the HEAD did, before any byte of an archive), so its error is thrown instead.
+ */
+async function withEngineWords(engine: EngineAdapter, id: string, path: string, err: unknown, signal?: AbortSignal): Promise<unknown> {
+  const e = err as { statusCode?: unknown; json?: { message?: unknown } | null };
+  if (typeof e.statusCode !== 'number' || e.statusCode < 500 || typeof e.json?.message === 'string') return err;
+  try {
+    (await archiveOf(engine, id, path, signal)).destroy();
+    return err;
+  } catch (worded) {
+    return (worded as { statusCode?: unknown }).statusCode === e.statusCode ? worded : err;
+  }
 }
 
 /** True when `path` exists in the helper. */

@@ -5,6 +5,7 @@ import type { EngineAdapter } from '../adapter/engine-adapter.js';
 import { toBerthError } from '../errors.js';
 import { stripHostPaths } from '../files/file-errors.js';
 import { DEFAULT_LISTING_LIMITS, listTarDirectory, sortEntries, type TarListingLimits } from '../files/tar-listing.js';
+import { mountError } from './mount-error.js';
 import { archiveOf, existsIn, headerTar, putInto, statIn, tarHeader, unlinkIn } from './helper-archive.js';
 import { VOLUME_ROOT, withHelper } from './volume-helper.js';
 
@@ -35,6 +36,8 @@ export function volumeFileError(err: unknown, c: VolumeCtx, name: string, path: 
   if (err instanceof BerthError) return err;
   if ((err as { statusCode?: unknown }).statusCode === 404) return new BerthError('NOT_FOUND', `No such file or folder in volume ${name}: ${path}`, { name, path });
   const mapped = toBerthError(err, c.endpoint);
+  const mount = mountError(mapped.message, name);
+  if (mount) return mount;
   const message = stripHostPaths(mapped.message).replace(/(^|[\s:"'])\/v(?=\/|\s|$|:)/g, '$1');
   return new BerthError(mapped.code, message, mapped.details);
 }
