@@ -1,20 +1,14 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EngineConnection } from '../client/engine-connection.js';
-import { createComposeService } from '../services/compose-service.js';
-import { ctx, docker, TEST_IMAGE, testConnection } from '../testing/int-helpers.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useComposeTestbed } from '../testing/compose-project.js';
+import { ctx, docker, TEST_IMAGE } from '../testing/int-helpers.js';
 import { dependsOnLabel } from './project-actions.js';
 
 // A project's start and restart go in dependency order, waiting for each condition (web needs a
 // healthy db), and stop goes in reverse, as compose does: all at once, web started before its
 // database was ready, and the database stopped under a web still shutting down.
 
-let conn: EngineConnection;
-let svc: ReturnType<typeof createComposeService>;
+const compose = useComposeTestbed();
 let name: string;
-let dir: string;
 
 // db becomes healthy 2 s after it starts; web takes 2 s to shut down cleanly, db 1 s at most.
 const text = `services:
@@ -38,23 +32,8 @@ const text = `services:
 const time = async (c: string, field: 'StartedAt' | 'FinishedAt') => Date.parse(await docker('inspect', '-f', `{{.State.${field}}}`, `${name}-${c}-1`));
 
 beforeAll(async () => {
-  conn = testConnection();
-  await conn.hub.start();
-  svc = createComposeService({ connections: { require: () => conn }, dataDir: tmpdir(), log: () => undefined });
-  name = `bt-order-${Math.random().toString(36).slice(2, 8)}`;
-  dir = mkdtempSync(path.join(tmpdir(), 'berth-order-'));
-  writeFileSync(path.join(dir, 'compose.yaml'), text);
-  const events = [];
-  for await (const e of svc.up({ files: [path.join(dir, 'compose.yaml')], projectName: name }, ctx())) events.push(e);
-  expect(events.at(-1)).toMatchObject({ kind: 'done' });
+  ({ name } = await compose.upProject('order', text));
 }, 60_000);
-afterAll(async () => {
-  const ids = (await docker('ps', '-aq', '--filter', `label=com.docker.compose.project=${name}`)).split('\n').filter(Boolean);
-  if (ids.length) await docker('rm', '-f', ...ids).catch(() => undefined);
-  await docker('network', 'rm', `${name}_default`).catch(() => undefined);
-  rmSync(dir, { recursive: true, force: true });
-  conn.hub.dispose();
-});
 
 describe('compose start, stop and restart follow depends_on', () => {
   it('reads the depends_on label compose v2 writes', () => {
@@ -67,18 +46,18 @@ describe('compose start, stop and restart follow depends_on', () => {
   });
 
   it('stops web before db (db stops only once web has finished)', async () => {
-    await svc.action({ project: name, action: 'stop' }, ctx());
+    await compose.svc.action({ project: name, action: 'stop' }, ctx());
     expect(await time('db', 'FinishedAt')).toBeGreaterThanOrEqual(await time('web', 'FinishedAt'));
   }, 60_000);
 
   it('starts web only once db is healthy', async () => {
-    await svc.action({ project: name, action: 'start' }, ctx());
+    await compose.svc.action({ project: name, action: 'start' }, ctx());
     expect((await time('web', 'StartedAt')) - (await time('db', 'StartedAt'))).toBeGreaterThanOrEqual(1900);
     expect(await docker('inspect', '-f', '{{.State.Health.Status}}', `${name}-db-1`)).toBe('healthy');
   }, 60_000);
 
   it('restarts web only once the restarted db is healthy again', async () => {
-    await svc.action({ project: name, action: 'restart' }, ctx());
+    await compose.svc.action({ project: name, action: 'restart' }, ctx());
     // In order: db restarts (1 s stop), is healthy 2 s later, then web restarts (2-3 s stop): web starts
     // about 5 s after db. All at once, web would start about 2 s after db (its stop is that much slower).
     expect((await time('web', 'StartedAt')) - (await time('db', 'StartedAt'))).toBeGreaterThanOrEqual(4000);

@@ -43,6 +43,13 @@ export async function removeContainers(prefix: string): Promise<void> {
   if (ids.length) await docker('rm', '-f', ...ids).catch(() => undefined);
 }
 
+/** Remove a compose project's containers (by its label) and its default network (best effort). */
+export async function removeComposeProject(project: string): Promise<void> {
+  const ids = (await docker('ps', '-aq', '--filter', `label=com.docker.compose.project=${project}`)).split('\n').filter(Boolean);
+  if (ids.length) await docker('rm', '-f', ...ids).catch(() => undefined);
+  await docker('network', 'rm', `${project}_default`).catch(() => undefined);
+}
+
 export function ctx(signal = new AbortController().signal): CallContext {
   return { connectionId: 'int-test', signal };
 }
