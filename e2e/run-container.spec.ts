@@ -166,6 +166,30 @@ describe('run a container from the dialog', () => {
     expect(errors).toEqual([]);
   });
 
+  it('mounts a tmpfs with a size, and refuses a bogus size on its row before anything is created', async () => {
+    const name = uniqueName(prefix);
+    const d = await openDialog();
+    await d.getByLabel('Image').fill(testImage);
+    await d.getByLabel('Name').fill(name);
+    await d.getByLabel('Command').fill('sleep 300');
+    await d.getByRole('button', { name: 'Add tmpfs' }).click();
+    await d.getByLabel('Container path, tmpfs 1').fill('/scratch');
+    await d.getByLabel('Size, tmpfs 1').fill('lots');
+    await d.getByRole('button', { name: 'Run', exact: true }).click();
+    const message = 'Tmpfs size must be like 64m or 1g, more than 0 (got "lots")';
+    await expect.poll(() => d.getByRole('alert').innerText()).toContain(message);
+    expect(await d.getByLabel('Size, tmpfs 1').getAttribute('aria-invalid')).toBe('true');
+    expect(await docker('ps', '-aq', '--filter', `name=^${name}$`)).toBe('');
+
+    await d.getByLabel('Size, tmpfs 1').fill('16m');
+    await d.getByRole('button', { name: 'Run', exact: true }).click();
+    await expect.poll(() => dialog().count(), { timeout: 20_000 }).toBe(0);
+    const mounts = JSON.parse(await docker('inspect', '-f', '{{json .HostConfig.Mounts}}', name)) as unknown[];
+    expect(mounts).toEqual([{ Type: 'tmpfs', Target: '/scratch', TmpfsOptions: { SizeBytes: 16 * 1024 * 1024 } }]);
+    // The kernel's view: a 16 MiB tmpfs (df -k: 16384 1K-blocks).
+    expect(await docker('exec', name, 'sh', '-c', 'df -k /scratch | tail -1')).toMatch(/^tmpfs\s+16384\s/);
+  });
+
   it('publishes container ports pasted as 80/tcp and 53/udp with their protocols', async () => {
     const name = uniqueName(prefix);
     const d = await openDialog();

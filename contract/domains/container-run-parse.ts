@@ -108,15 +108,30 @@ export const minMemoryBytes = 6 * MiB;
 const memoryUnits: Record<string, number> = { '': 1, b: 1, k: 1024, m: MiB, g: 1024 * MiB, t: 1024 * 1024 * MiB };
 export const memoryHint = 'Memory limit must be like 512m or 2g, at least 6m';
 
-/** "256m", "1g", "1.5g", "512MiB", "1048576" (bytes) → bytes, like the docker CLI (binary units). */
-export function parseMemory(raw: string | number): Parsed<number> {
-  if (typeof raw === 'number') {
-    return Number.isSafeInteger(raw) && raw >= minMemoryBytes ? ok(raw) : fail(memoryHint);
-  }
+/** "256m", "1g", "1.5g", "512MiB", "1048576" (bytes) → bytes (binary units, like the docker CLI); undefined when not a size. */
+function sizeBytes(raw: string | number): number | undefined {
+  if (typeof raw === 'number') return Number.isSafeInteger(raw) && raw >= 0 ? raw : undefined;
   const m = /^(\d+(?:\.\d+)?)\s*([bkmgt]?)(?:i?b)?$/i.exec(raw.trim());
-  if (!m) return fail(`${memoryHint} (got "${raw.trim()}")`);
+  if (!m) return undefined;
   const bytes = Math.floor(Number(m[1]) * memoryUnits[m[2]!.toLowerCase()]!);
-  if (!Number.isSafeInteger(bytes) || bytes < minMemoryBytes) return fail(`${memoryHint} (got "${raw.trim()}")`);
+  return Number.isSafeInteger(bytes) ? bytes : undefined;
+}
+
+const shown = (raw: string | number) => (typeof raw === 'number' ? String(raw) : raw.trim());
+
+/** A memory limit, e.g. "256m" or "1g" → bytes; at least the engine's 6 MiB floor. */
+export function parseMemory(raw: string | number): Parsed<number> {
+  const bytes = sizeBytes(raw);
+  if (bytes === undefined || bytes < minMemoryBytes) return fail(typeof raw === 'number' ? memoryHint : `${memoryHint} (got "${shown(raw)}")`);
+  return ok(bytes);
+}
+
+export const tmpfsSizeHint = 'Tmpfs size must be like 64m or 1g, more than 0';
+
+/** A tmpfs size, e.g. "64m" → bytes. The kernel would round a bogus or zero size to "half the RAM", so those are refused. */
+export function parseTmpfsSize(raw: string | number): Parsed<number> {
+  const bytes = sizeBytes(raw);
+  if (bytes === undefined || bytes <= 0) return fail(`${tmpfsSizeHint} (got "${shown(raw)}")`);
   return ok(bytes);
 }
 

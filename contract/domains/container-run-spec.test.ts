@@ -33,6 +33,7 @@ describe('runSpecSchema', () => {
       ],
       mounts: [{ source: '/srv/site', target: '/www', readOnly: true }],
       volumes: [{ name: 'data', target: '/data', readOnly: false }],
+      tmpfs: [],
       network: undefined,
       restart: { policy: 'on-failure', maxRetries: 3 },
       cpus: 500_000_000,
@@ -116,6 +117,30 @@ describe('runSpecSchema', () => {
     // The suffix's protocol counts in the duplicate check.
     expect(issuesOf({ image: 'nginx', ports: [{ hostPort: 53, containerPort: '53/udp' }, { hostPort: 53, containerPort: 53, protocol: 'udp' }] })).toEqual([
       { field: 'ports.1.hostPort', message: 'Host port 53/udp is published twice' },
+    ]);
+  });
+
+  it('takes tmpfs mounts with an optional size and refuses a bogus size, a relative path or a path mounted twice', () => {
+    const spec = runSpecSchema.parse({ image: 'nginx', tmpfs: [{ target: '/run' }, { target: ' /cache ', size: '64m' }, { target: '/t', size: ' ' }] });
+    expect(spec.tmpfs).toEqual([
+      { target: '/run', size: undefined },
+      { target: '/cache', size: 64 * 1024 * 1024 },
+      { target: '/t', size: undefined },
+    ]);
+    expect(
+      issuesOf({
+        image: 'nginx',
+        volumes: [{ name: 'vol', target: '/data' }],
+        tmpfs: [{ target: '/a', size: 'lots' }, { target: '/b', size: '10x' }, { target: '/c', size: '0' }, { target: 'rel', size: '1m' }, { target: '/data/', size: '1m' }],
+      }),
+    ).toEqual([
+      { field: 'tmpfs.0.size', message: 'Tmpfs size must be like 64m or 1g, more than 0 (got "lots")' },
+      { field: 'tmpfs.1.size', message: 'Tmpfs size must be like 64m or 1g, more than 0 (got "10x")' },
+      { field: 'tmpfs.2.size', message: 'Tmpfs size must be like 64m or 1g, more than 0 (got "0")' },
+      { field: 'tmpfs.3.target', message: 'Container path must be an absolute path, e.g. /srv/site' },
+    ]);
+    expect(issuesOf({ image: 'nginx', volumes: [{ name: 'vol', target: '/data' }], tmpfs: [{ target: '/data/', size: '1m' }] })).toEqual([
+      { field: 'tmpfs.0.target', message: 'Container path /data is mounted twice' },
     ]);
   });
 

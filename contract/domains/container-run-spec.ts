@@ -9,6 +9,7 @@ import {
   parseContainerPort,
   parseMemory,
   parsePort,
+  parseTmpfsSize,
   parseVolumeName,
   type Parsed,
 } from './container-run-parse.js';
@@ -87,6 +88,15 @@ export const volumeMountSchema = z
   })
   .strict();
 
+/** A tmpfs (in-memory) mount: `--tmpfs /run` or `--mount type=tmpfs,target=/run,tmpfs-size=64m`. */
+export const tmpfsMountSchema = z
+  .object({
+    target: absolutePath('Container path'),
+    /** e.g. "64m"; empty = the kernel's default (half the engine's memory). */
+    size: optionalParsed(parseTmpfsSize),
+  })
+  .strict();
+
 export const restartPolicies = ['no', 'always', 'unless-stopped', 'on-failure'] as const;
 
 const restartSchema = z
@@ -140,6 +150,7 @@ export const runSpecSchema = z
     ports: z.array(portSpecSchema).max(200).default([]),
     mounts: z.array(bindMountSchema).max(100).default([]),
     volumes: z.array(volumeMountSchema).max(100).default([]),
+    tmpfs: z.array(tmpfsMountSchema).max(100).default([]),
     /** A network name or id; empty = the engine's default bridge. */
     network: z
       .string()
@@ -172,13 +183,14 @@ export const runSpecSchema = z
       else hostPorts.set(key, i);
     });
     const targets = new Set<string>();
-    const checkTarget = (list: 'mounts' | 'volumes', i: number, target: string) => {
+    const checkTarget = (list: 'mounts' | 'volumes' | 'tmpfs', i: number, target: string) => {
       const t = target.replace(/\/+$/, '') || '/';
       if (targets.has(t)) ctx.addIssue({ code: 'custom', path: [list, i, 'target'], message: `Container path ${t} is mounted twice` });
       targets.add(t);
     };
     spec.mounts.forEach((m, i) => checkTarget('mounts', i, m.target));
     spec.volumes.forEach((v, i) => checkTarget('volumes', i, v.target));
+    spec.tmpfs.forEach((t, i) => checkTarget('tmpfs', i, t.target));
   });
 
 export type RunSpecInput = z.input<typeof runSpecSchema>;

@@ -18,6 +18,8 @@ export function serviceCreateBody(project: ComposeProject, svc: ComposeService, 
     ports: svc.ports.map((p) => ({ containerPort: p.target, hostPort: p.published, hostIp: p.hostIp, protocol: p.protocol })),
     mounts: svc.volumes.flatMap((m) => (m.type === 'bind' ? [{ source: m.source, target: m.target, readOnly: m.readOnly }] : [])),
     volumes: svc.volumes.flatMap((m) => (m.type === 'volume' && m.source ? [{ name: project.volumes[m.source]?.name ?? m.source, target: m.target, readOnly: m.readOnly }] : [])),
+    // tmpfs mounts are added below with compose's other mounts.
+    tmpfs: [],
     restart: { policy, maxRetries: retries === undefined ? undefined : Number(retries) },
     cpus: svc.limits?.cpus === undefined ? undefined : Math.round(svc.limits.cpus * 1e9),
     memory: svc.limits?.memory,

@@ -1,10 +1,11 @@
 import type { RunSpec } from '../../contract/domains/container-run-spec.js';
 
 interface Mount {
-  Type: 'bind' | 'volume';
-  Source: string;
+  Type: 'bind' | 'volume' | 'tmpfs';
+  Source?: string;
   Target: string;
   ReadOnly?: boolean;
+  TmpfsOptions?: { SizeBytes: number };
 }
 
 /** The engine's POST /containers/create body, the fields Berth sets, plus the name (which goes in the query). */
@@ -38,6 +39,7 @@ export function createOptions(spec: RunSpec): CreateBody {
   const mounts: Mount[] = [
     ...spec.mounts.map((m): Mount => ({ Type: 'bind', Source: m.source, Target: m.target, ReadOnly: m.readOnly })),
     ...spec.volumes.map((v): Mount => ({ Type: 'volume', Source: v.name, Target: v.target, ReadOnly: v.readOnly })),
+    ...spec.tmpfs.map((t): Mount => (t.size === undefined ? { Type: 'tmpfs', Target: t.target } : { Type: 'tmpfs', Target: t.target, TmpfsOptions: { SizeBytes: t.size } })),
   ];
   const hostConfig: CreateBody['HostConfig'] = {
     PortBindings: bindings,

@@ -107,6 +107,7 @@ describe('createOptions', () => {
       ports: [{ hostIp: '127.0.0.1', hostPort: 8080, containerPort: 80 }, { containerPort: 80 }, { containerPort: 53, protocol: 'udp' }],
       mounts: [{ source: '/srv', target: '/www', readOnly: true }],
       volumes: [{ name: 'data', target: '/data' }],
+      tmpfs: [{ target: '/run' }, { target: '/cache', size: '64m' }],
       network: 'mynet',
       restart: { policy: 'on-failure', maxRetries: 3 },
       cpus: 0.5,
@@ -125,6 +126,8 @@ describe('createOptions', () => {
         Mounts: [
           { Type: 'bind', Source: '/srv', Target: '/www', ReadOnly: true },
           { Type: 'volume', Source: 'data', Target: '/data', ReadOnly: false },
+          { Type: 'tmpfs', Target: '/run' },
+          { Type: 'tmpfs', Target: '/cache', TmpfsOptions: { SizeBytes: 64 * 1024 * 1024 } },
         ],
         AutoRemove: false,
         RestartPolicy: { Name: 'on-failure', MaximumRetryCount: 3 },

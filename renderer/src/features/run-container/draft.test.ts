@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clientIssues, containerPortPatch, draftField, draftFromPrefill, emptyMount, emptyPort, emptyVolume, errorsByField, isDraftDirty, specInput } from './draft.js';
+import { clientIssues, containerPortPatch, draftField, draftFromPrefill, emptyMount, emptyPort, emptyTmpfs, emptyVolume, errorsByField, isDraftDirty, specInput } from './draft.js';
 import { describeFailure } from './run-errors.js';
 
 describe('run dialog draft', () => {
@@ -73,6 +73,14 @@ describe('run dialog draft', () => {
       'ports.11.hostPort': 'Host port must be a number from 1 to 65535 (got "99999")',
       memory: 'Memory limit must be like 512m or 2g, at least 6m (got "1x")',
     });
+  });
+
+  it('sends tmpfs rows (empty ones dropped) and shows a bad size on its row', () => {
+    const d = { ...draftFromPrefill({ image: 'nginx' }), tmpfs: [emptyTmpfs(4), { ...emptyTmpfs(5), target: '/run', size: 'huge' }] };
+    expect(specInput(d).tmpfs).toEqual([{ target: '/run', size: 'huge' }]);
+    expect(errorsByField(d, clientIssues(d))).toEqual({ 'tmpfs.5.size': 'Tmpfs size must be like 64m or 1g, more than 0 (got "huge")' });
+    expect(isDraftDirty({ ...d, tmpfs: [emptyTmpfs(4)] }, draftFromPrefill({ image: 'nginx' }))).toBe(false);
+    expect(isDraftDirty(d, draftFromPrefill({ image: 'nginx' }))).toBe(true);
   });
 
   it('shows back-end failures readably, with their field issues', () => {

@@ -26,6 +26,13 @@ export interface VolumeRow {
   readOnly: boolean;
 }
 
+/** A tmpfs mount: a path in the container backed by memory, optionally capped ("64m"). */
+export interface TmpfsRow {
+  key: number;
+  target: string;
+  size: string;
+}
+
 export type RestartPolicy = 'no' | 'always' | 'unless-stopped' | 'on-failure';
 
 export interface RunDraft {
@@ -36,6 +43,7 @@ export interface RunDraft {
   ports: PortRow[];
   mounts: MountRow[];
   volumes: VolumeRow[];
+  tmpfs: TmpfsRow[];
   network: string;
   restart: RestartPolicy;
   maxRetries: string;
@@ -55,6 +63,7 @@ export function containerPortPatch(text: string): Pick<PortRow, 'containerPort'>
 }
 export const emptyMount = (key: number, target = ''): MountRow => ({ key, source: '', target, readOnly: false });
 export const emptyVolume = (key: number, target = ''): VolumeRow => ({ key, name: '', target, readOnly: false });
+export const emptyTmpfs = (key: number): TmpfsRow => ({ key, target: '', size: '' });
 
 /**
  * A draft from what opened the dialog: the image, its exposed ports as port rows (host port left
@@ -75,6 +84,7 @@ export function draftFromPrefill(prefill: RunPrefill | null | undefined): RunDra
     ports,
     mounts: [],
     volumes,
+    tmpfs: [],
     network: '',
     restart: 'no',
     maxRetries: '',
@@ -86,6 +96,14 @@ export function draftFromPrefill(prefill: RunPrefill | null | undefined): RunDra
   };
 }
 
+/** Each list's rows that say something: a row left completely empty runs nothing and is dropped. */
+const filled = {
+  ports: (d: RunDraft) => d.ports.filter((p) => p.hostIp.trim() || p.hostPort.trim() || p.containerPort.trim()),
+  mounts: (d: RunDraft) => d.mounts.filter((m) => m.source.trim() || m.target.trim()),
+  volumes: (d: RunDraft) => d.volumes.filter((v) => v.name.trim() || v.target.trim()),
+  tmpfs: (d: RunDraft) => d.tmpfs.filter((t) => t.target.trim() || t.size.trim()),
+};
+
 const lines = (text: string) => text.split('\n').map((l) => l.replace(/\r$/, '')).filter((l) => l.trim() !== '');
 
 /** The draft as the contract's run spec input (rows left completely empty are dropped). */
@@ -95,11 +113,10 @@ export function specInput(d: RunDraft): RunSpecInput {
     name: d.name,
     command: d.command,
     env: lines(d.env),
-    ports: d.ports
-      .filter((p) => p.hostIp.trim() || p.hostPort.trim() || p.containerPort.trim())
-      .map((p) => ({ hostIp: p.hostIp, hostPort: p.hostPort, containerPort: p.containerPort, protocol: p.protocol })),
-    mounts: d.mounts.filter((m) => m.source.trim() || m.target.trim()).map((m) => ({ source: m.source, target: m.target, readOnly: m.readOnly })),
-    volumes: d.volumes.filter((v) => v.name.trim() || v.target.trim()).map((v) => ({ name: v.name, target: v.target, readOnly: v.readOnly })),
+    ports: filled.ports(d).map((p) => ({ hostIp: p.hostIp, hostPort: p.hostPort, containerPort: p.containerPort, protocol: p.protocol })),
+    mounts: filled.mounts(d).map((m) => ({ source: m.source, target: m.target, readOnly: m.readOnly })),
+    volumes: filled.volumes(d).map((v) => ({ name: v.name, target: v.target, readOnly: v.readOnly })),
+    tmpfs: filled.tmpfs(d).map((t) => ({ target: t.target, size: t.size })),
     network: d.network,
     restart: { policy: d.restart, maxRetries: d.restart === 'on-failure' ? d.maxRetries : '' },
     cpus: d.cpus,
@@ -126,14 +143,7 @@ export function draftField(d: RunDraft, field: string): string {
   const [list, index, sub] = field.split('.');
   const i = Number(index);
   if (list === 'env' || list === 'labels') return list;
-  const rows =
-    list === 'ports'
-      ? d.ports.filter((p) => p.hostIp.trim() || p.hostPort.trim() || p.containerPort.trim())
-      : list === 'mounts'
-        ? d.mounts.filter((m) => m.source.trim() || m.target.trim())
-        : list === 'volumes'
-          ? d.volumes.filter((v) => v.name.trim() || v.target.trim())
-          : undefined;
+  const rows = list !== undefined && Object.hasOwn(filled, list) ? filled[list as keyof typeof filled](d) : undefined;
   if (rows && Number.isInteger(i) && rows[i]) return `${list}.${rows[i].key}${sub ? `.${sub}` : ''}`;
   if (list === 'restart') return index === 'maxRetries' ? 'maxRetries' : 'restart';
   return list ?? field;

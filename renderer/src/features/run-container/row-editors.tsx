@@ -1,4 +1,4 @@
-import { containerPortPatch, emptyMount, emptyPort, emptyVolume, type FieldErrors, type MountRow, type PortRow, type RunDraft, type VolumeRow } from './draft.js';
+import { containerPortPatch, emptyMount, emptyPort, emptyTmpfs, emptyVolume, type FieldErrors, type MountRow, type PortRow, type RunDraft, type TmpfsRow, type VolumeRow } from './draft.js';
 import { FieldError, fieldAria } from './field.js';
 import { useVolumeNames } from '../volumes/use-volume-names.js';
 
@@ -136,6 +136,41 @@ export function VolumesEditor({ draft, errors, disabled, update, touch }: Editor
       })}
       <button type="button" className="btn run-rows__add" onClick={() => update((d) => ({ ...d, volumes: [...d.volumes, emptyVolume(d.nextKey)], nextKey: d.nextKey + 1 }))}>
         Add volume
+      </button>
+    </fieldset>
+  );
+}
+
+/** Tmpfs mounts: a path in the container kept in memory (gone when the container stops), with an optional size cap. */
+export function TmpfsEditor({ draft, errors, disabled, update, touch }: EditorProps) {
+  const set = (key: number, patch: Partial<TmpfsRow>, field: string) => {
+    update((d) => ({ ...d, tmpfs: replaceRow(d.tmpfs, key, patch) }));
+    touch(`tmpfs.${key}.${field}`);
+  };
+  return (
+    <fieldset className="run-rows" disabled={disabled}>
+      <legend className="run-rows__legend">Tmpfs</legend>
+      {draft.tmpfs.length === 0 ? <p className="run-rows__empty">No tmpfs mounts. A tmpfs lives in memory and is emptied when the container stops.</p> : null}
+      {draft.tmpfs.map((t, i) => {
+        const n = i + 1;
+        const id = (f: string) => `run-tmpfs-${t.key}-${f}`;
+        const err = (f: string) => errors[`tmpfs.${t.key}.${f}`];
+        return (
+          <div className="run-row" key={t.key} role="group" aria-label={`Tmpfs ${n}`}>
+            <input className="input run-row__path" placeholder="/path/in/container" aria-label={`Container path, tmpfs ${n}`} {...fieldAria(id('target'), err('target'))} value={t.target} onChange={(e) => set(t.key, { target: e.target.value }, 'target')} />
+            <input className="input run-row__port" placeholder="size, e.g. 64m" aria-label={`Size, tmpfs ${n}`} {...fieldAria(id('size'), err('size'))} value={t.size} onChange={(e) => set(t.key, { size: e.target.value }, 'size')} />
+            <button type="button" className="btn btn--ghost run-row__remove" aria-label={`Remove tmpfs ${n}`} onClick={() => update((d) => ({ ...d, tmpfs: d.tmpfs.filter((r) => r.key !== t.key) }))}>
+              ✕
+            </button>
+            <div className="run-row__errors">
+              <FieldError id={id('target')} error={err('target')} />
+              <FieldError id={id('size')} error={err('size')} />
+            </div>
+          </div>
+        );
+      })}
+      <button type="button" className="btn run-rows__add" onClick={() => update((d) => ({ ...d, tmpfs: [...d.tmpfs, emptyTmpfs(d.nextKey)], nextKey: d.nextKey + 1 }))}>
+        Add tmpfs
       </button>
     </fieldset>
   );

@@ -5,7 +5,7 @@ import { Modal, ModalCloseButton } from '../../ui/modal.js';
 import { Spinner } from '../../ui/spinner.js';
 import { clientIssues, draftField, draftFromPrefill, errorsByField, isDraftDirty, specInput, type RestartPolicy, type RunDraft } from './draft.js';
 import { Field, fieldAria } from './field.js';
-import { MountsEditor, PortsEditor, VolumesEditor } from './row-editors.js';
+import { MountsEditor, PortsEditor, TmpfsEditor, VolumesEditor } from './row-editors.js';
 import { aboveEngineMemory } from './memory-note.js';
 import { describeFailure } from './run-errors.js';
 import { runWarningsNotice } from './run-warnings.js';
@@ -169,6 +169,7 @@ export function RunDialog({ prefill, onClose }: { prefill: RunPrefill; onClose()
         <PortsEditor {...editor} />
         <MountsEditor {...editor} />
         <VolumesEditor {...editor} />
+        <TmpfsEditor {...editor} />
         <fieldset className="run-grid" disabled={busy}>
           <Field id="run-network" label="Network" error={errors.network ?? networksError} hint={<a href="#/networks">See or create networks</a>}>
             <select className="input" {...fieldAria('run-network', errors.network)} value={draft.network} onChange={(e) => setField('network', e.target.value)}>
