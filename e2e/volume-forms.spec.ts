@@ -17,7 +17,7 @@ describe('volume pages on a fresh load, and the volume forms’ messages', () =>
   let app: AppSession;
 
   beforeAll(async () => {
-    await docker('run', '--rm', '-v', `${vol}:/v`, testImage, 'sh', '-c', 'mkdir -p /v/docs && echo hi > /v/docs/hello.txt');
+    await docker('run', '--rm', '--network', 'none', '-v', `${vol}:/v`, testImage, 'sh', '-c', 'mkdir -p /v/docs && echo hi > /v/docs/hello.txt');
     // Loaded straight at the volume: the container Files tab (whose chunk held the file browser's styles) never came.
     app = await openSession(`#/volumes/${vol}`, (page) => page.getByRole('table', { name: 'Files' }).waitFor());
   });
@@ -58,6 +58,9 @@ describe('volume pages on a fresh load, and the volume forms’ messages', () =>
     await d.getByLabel('Driver', { exact: true }).fill('berth-no-such-driver');
     await d.getByRole('button', { name: 'Create' }).click();
     await d.getByRole('button', { name: 'Creating…' }).waitFor();
+    // Busy: Cancel and the fields are disabled as in the other create dialogs (Escape waits too).
+    expect(await d.getByRole('button', { name: 'Cancel' }).isDisabled()).toBe(true);
+    expect(await d.getByLabel('Driver', { exact: true }).isDisabled()).toBe(true);
     await d.getByText('This engine has no volume driver named "berth-no-such-driver": install its plugin first, or use local').waitFor({ timeout: 30_000 });
     await d.getByLabel('Driver', { exact: true }).fill('local');
     await d.getByLabel('Name', { exact: true }).fill('-dash');
@@ -67,14 +70,26 @@ describe('volume pages on a fresh load, and the volume forms’ messages', () =>
     await d.getByRole('group', { name: 'Discard this volume’s settings?' }).getByRole('button', { name: 'Discard' }).click();
     await expect.poll(() => d.count()).toBe(0);
 
-    // The clone dialog's name, left empty.
+    // The clone dialog: the name offered, untouched, closes at once.
     await page.getByRole('button', { name: `Clone ${vol}` }).click();
     const clone = page.getByRole('dialog', { name: `Clone volume ${vol}` });
+    await page.keyboard.press('Escape');
+    await expect.poll(() => clone.count()).toBe(0);
+    // Its name, left empty.
+    await page.getByRole('button', { name: `Clone ${vol}` }).click();
     await clone.getByRole('textbox').fill('');
     await clone.getByRole('button', { name: 'Clone' }).click();
     expect(await clone.innerText()).toContain('A volume name is required');
     expect(await clone.innerText()).not.toContain('The name a volume');
+    // A name typed is asked about before it is dropped, as in Create and Import.
+    await clone.getByRole('textbox').fill('my-clone');
+    const askClone = clone.getByRole('group', { name: 'Discard this clone?' });
     await clone.getByRole('button', { name: 'Cancel' }).click();
+    await askClone.getByRole('button', { name: 'Keep editing' }).click();
+    expect(await clone.getByRole('textbox').inputValue()).toBe('my-clone');
+    await page.keyboard.press('Escape');
+    await askClone.getByRole('button', { name: 'Discard' }).click();
+    await expect.poll(() => clone.count()).toBe(0);
     expect(app.errors).toEqual([]);
   }, 60_000);
 

@@ -38,7 +38,7 @@ describe('volume import and mount edge cases', () => {
       const bytes = readFileSync(file);
       const name = `${prefix}${ext}`;
       expect(await v().import({ name, create: true, size: bytes.length }, ctx(), once(bytes))).toEqual({ name, bytes: bytes.length });
-      expect(await docker('run', '--rm', '-v', `${name}:/v`, TEST_IMAGE, 'cat', '/v/docs/hello.txt')).toBe('hello');
+      expect(await docker('run', '--rm', '--network', 'none', '-v', `${name}:/v`, TEST_IMAGE, 'cat', '/v/docs/hello.txt')).toBe('hello');
     }
   }, 60_000);
 

@@ -71,7 +71,9 @@ export function CreateVolumeDialog({ onClose, onCreated }: { onClose(): void; on
       closeOnBackdrop={false}
       footer={
         <>
-          <ModalCloseButton className="btn">Cancel</ModalCloseButton>
+          <ModalCloseButton className="btn" disabled={busy}>
+            Cancel
+          </ModalCloseButton>
           <button type="submit" form="vol-create" className="btn btn--primary" disabled={busy}>
             {busy ? 'Creating…' : 'Create'}
           </button>
@@ -79,20 +81,23 @@ export function CreateVolumeDialog({ onClose, onCreated }: { onClose(): void; on
       }
     >
       <form id="vol-create" className="vol-form" onSubmit={(e) => void submit(e)} noValidate>
-        {field(
-          'name',
-          'Name',
-          <input id="vol-name" data-autofocus value={name} onChange={(e) => setName(e.target.value)} aria-invalid={!!errors.name} autoComplete="off" spellCheck={false} />,
-          'Leave empty for a random name.',
-        )}
-        {field('driver', 'Driver', <input id="vol-driver" value={driver} onChange={(e) => setDriver(e.target.value)} aria-invalid={!!errors.driver} spellCheck={false} />)}
-        {field(
-          'options',
-          'Driver options',
-          <textarea id="vol-options" rows={3} value={options} onChange={(e) => setOptions(e.target.value)} aria-invalid={!!errors.options} placeholder="type=tmpfs&#10;device=tmpfs&#10;o=size=100m" spellCheck={false} />,
-          'One key=value a line. The local driver takes type, device and o.',
-        )}
-        {field('labels', 'Labels', <textarea id="vol-labels" rows={3} value={labels} onChange={(e) => setLabels(e.target.value)} aria-invalid={!!errors.labels} placeholder="team=web" spellCheck={false} />, 'One key=value a line.')}
+        {/* While the engine works, nothing can be edited or cancelled (Escape and ✕ wait too), as in the other create dialogs. */}
+        <fieldset className="vol-form vol-fieldset" disabled={busy}>
+          {field(
+            'name',
+            'Name',
+            <input id="vol-name" data-autofocus value={name} onChange={(e) => setName(e.target.value)} aria-invalid={!!errors.name} autoComplete="off" spellCheck={false} />,
+            'Leave empty for a random name.',
+          )}
+          {field('driver', 'Driver', <input id="vol-driver" value={driver} onChange={(e) => setDriver(e.target.value)} aria-invalid={!!errors.driver} spellCheck={false} />)}
+          {field(
+            'options',
+            'Driver options',
+            <textarea id="vol-options" rows={3} value={options} onChange={(e) => setOptions(e.target.value)} aria-invalid={!!errors.options} placeholder="type=tmpfs&#10;device=tmpfs&#10;o=size=100m" spellCheck={false} />,
+            'One key=value a line. The local driver takes type, device and o.',
+          )}
+          {field('labels', 'Labels', <textarea id="vol-labels" rows={3} value={labels} onChange={(e) => setLabels(e.target.value)} aria-invalid={!!errors.labels} placeholder="team=web" spellCheck={false} />, 'One key=value a line.')}
+        </fieldset>
         {failure ? (
           <p className="vol-error" role="alert">
             {failure}

@@ -103,7 +103,15 @@ export function CloneDialog({ source, onClose }: { source: string; onClose(): vo
     job.start(followJob((h) => api.volumes.clone({ source, target: target.trim() }, h), job.progress), (r) => `Cloned into ${r.volume} (${formatBytes(r.bytes)} copied).`);
   };
   return (
-    <Modal title={`Clone volume ${source}`} onClose={onClose} busy={job.phase.kind === 'running'} closeOnBackdrop={false} footer={<JobFooter phase={job.phase} submitLabel="Clone" form="vol-clone" onClose={onClose} onCancel={job.cancel} />}>
+    <Modal
+      title={`Clone volume ${source}`}
+      onClose={onClose}
+      busy={job.phase.kind === 'running'}
+      closeOnBackdrop={false}
+      // A name other than the one offered was typed: closing asks first, as Create and Import do.
+      dirty={(job.phase.kind === 'form' || job.phase.kind === 'error') && target.trim() !== `${source}-copy`}
+      discardQuestion="Discard this clone?"
+      footer={<JobFooter phase={job.phase} submitLabel="Clone" form="vol-clone" onClose={onClose} onCancel={job.cancel} />}>
       <form id="vol-clone" className="vol-form" onSubmit={submit} noValidate>
         <div className="vol-field">
           <label htmlFor="vol-clone-name">Name of the new volume</label>
