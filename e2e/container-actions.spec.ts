@@ -21,7 +21,11 @@ describe('container actions from the list', () => {
 
     for (const n of names) await app.page.getByRole('checkbox', { name: `Select ${n}` }).check();
     const toolbar = app.page.getByRole('toolbar', { name: 'Actions on selected containers' });
-    expect(await toolbar.getByText('3 selected').count()).toBe(1);
+    expect(await toolbar.getByText('3 selected', { exact: true }).count()).toBe(1);
+    // The selection's merged logs is one of the toolbar's buttons, button-sized (it was once a full-width bar below it).
+    const merged = toolbar.getByRole('button', { name: 'Merged logs of 3 selected' });
+    const [mergedBox, toolbarBox] = [await merged.boundingBox(), await toolbar.boundingBox()];
+    expect(mergedBox!.width).toBeLessThan(toolbarBox!.width / 3);
     await toolbar.getByRole('button', { name: 'Stop', exact: true }).click();
 
     for (const n of names) await expect.poll(() => stateOf(n), { timeout: 20_000 }).toBe('exited');

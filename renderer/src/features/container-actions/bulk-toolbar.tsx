@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { stopTimeoutProblem } from '../../../../contract/domains/container-action-rules.js';
 import type { ContainerState } from '../../../../contract/index.js';
 import { actionDefs, applies, bulkOrder, type ContainerActionKind } from './action-defs.js';
@@ -11,6 +11,8 @@ interface BulkToolbarProps {
   busy: boolean;
   onAction(kind: ContainerActionKind, options: ActionOptions): void;
   onClear(): void;
+  /** More tools for the selection (e.g. its merged logs), in the toolbar before Clear selection. */
+  children?: ReactNode;
 }
 
 /** Parses the optional stop timeout field: undefined when empty, an error text when invalid. */
@@ -26,7 +28,7 @@ export function parseTimeout(text: string): { timeout?: number; error?: string }
  * The actions on the selected rows, with an optional stop timeout for Stop and Restart. A button
  * that applies to only some of them says to how many ("Pause 2 of 3"); one that applies to none is off.
  */
-export function BulkToolbar({ states, busy, onAction, onClear }: BulkToolbarProps) {
+export function BulkToolbar({ states, busy, onAction, onClear, children }: BulkToolbarProps) {
   const count = states.length;
   const [timeoutText, setTimeoutText] = useState('');
   const { timeout, error } = parseTimeout(timeoutText);
@@ -63,6 +65,7 @@ export function BulkToolbar({ states, busy, onAction, onClear }: BulkToolbarProp
           {error}
         </span>
       ) : null}
+      {children}
       <button type="button" className="btn ca-bulk__clear" onClick={onClear}>
         Clear selection
       </button>

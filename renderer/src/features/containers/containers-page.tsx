@@ -156,8 +156,11 @@ export function ContainersPage() {
           {binLink}
         </div>
       </div>
-      {selectedVisible > 0 ? <BulkToolbar states={selectedStates} busy={bulkBusy} onAction={onBulk} onClear={() => setSelection([])} /> : null}
-      {selectedVisible > 0 ? <SelectionLogsButton containers={selectedShown.flatMap((id) => containers.get(id) ?? [])} /> : null}
+      {selectedVisible > 0 ? (
+        <BulkToolbar states={selectedStates} busy={bulkBusy} onAction={onBulk} onClear={() => setSelection([])}>
+          <SelectionLogsButton containers={selectedShown.flatMap((id) => containers.get(id) ?? [])} />
+        </BulkToolbar>
+      ) : null}
       <BulkProgressBar />
       <ActionNotices scope="list" />
       {view.kind === 'table' && view.stale ? (
