@@ -1,187 +1,164 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openApp, startBerth, type RunningBerth } from './support/berth.js';
-import { docker, removeContainers, testImage, uniqueName } from './support/docker-cli.js';
+import { describe, expect, it } from 'vitest';
+import { docker, testImage, uniqueName } from './support/docker-cli.js';
+import { fileRow, openFilesTab, useFilesSession } from './support/files-tab.js';
 
 const prefix = 'berth-e2e-files';
 
 describe('Files tab: browse, download, upload, changes', () => {
-  let berth: RunningBerth;
-  let browser: Browser;
-  let page: Page;
-  let errors: string[];
-  let id: string;
-
-  beforeAll(async () => {
-    id = await docker('run', '-d', '--name', uniqueName(prefix), testImage, 'sleep', '300');
-    berth = await startBerth(['--no-embedded-engine']);
-    browser = await launchBrowser();
-    ({ page, errors } = await openApp(browser, berth, `#/containers/${id}/files`));
-    await page.getByRole('table', { name: 'Files' }).waitFor({ timeout: 15_000 });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    expect(await berth?.stop()).toBe(0);
-    await removeContainers(prefix);
-  });
-
-  const files = () => page.getByRole('table', { name: 'Files' });
-  const row = (name: string) => files().getByRole('row', { name, exact: true });
+  const app = useFilesSession({ prefix, setup: () => docker('run', '-d', '--name', uniqueName(prefix), testImage, 'sleep', '300') });
+  const { row } = app;
 
   it('browses into /www and downloads index.html', async () => {
     await expect.poll(() => row('bin').count(), { timeout: 10_000 }).toBe(1);
     await row('www').click();
-    await expect.poll(() => page.getByLabel('Path').inputValue(), { timeout: 10_000 }).toBe('/www');
+    await expect.poll(() => app.page.getByLabel('Path').inputValue(), { timeout: 10_000 }).toBe('/www');
     await expect.poll(() => row('index.html').count(), { timeout: 10_000 }).toBe(1);
     expect(await row('index.html').innerText()).toMatch(/17 B/);
 
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download index.html' }).click()]);
+    const [download] = await Promise.all([app.page.waitForEvent('download'), app.page.getByRole('button', { name: 'Download index.html' }).click()]);
     expect(download.suggestedFilename()).toBe('index.html');
     expect(await readFile((await download.path())!, 'utf8')).toBe('hello from berth\n');
 
     // ".." goes back up; the path input navigates too, with a readable error for a missing folder.
     await row('..').click();
-    await expect.poll(() => page.getByLabel('Path').inputValue()).toBe('/');
+    await expect.poll(() => app.page.getByLabel('Path').inputValue()).toBe('/');
     // A folder downloads as a .tar.
-    const [tar] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download www' }).click()]);
+    const [tar] = await Promise.all([app.page.waitForEvent('download'), app.page.getByRole('button', { name: 'Download www' }).click()]);
     expect(tar.suggestedFilename()).toBe('www.tar');
     const tarBytes = await readFile((await tar.path())!);
     expect(tarBytes.subarray(257, 262).toString()).toBe('ustar');
     expect(tarBytes.includes(Buffer.from('hello from berth'))).toBe(true);
-    await page.getByLabel('Path').fill('/does/not/exist');
-    await page.getByLabel('Path').press('Enter');
-    await expect.poll(() => page.getByRole('alert').allInnerTexts(), { timeout: 10_000 }).toEqual(
+    await app.page.getByLabel('Path').fill('/does/not/exist');
+    await app.page.getByLabel('Path').press('Enter');
+    await expect.poll(() => app.page.getByRole('alert').allInnerTexts(), { timeout: 10_000 }).toEqual(
       expect.arrayContaining([expect.stringContaining('No such file or directory: /does/not/exist')]),
     );
-    await page.getByLabel('Path').fill('/www');
-    await page.getByLabel('Path').press('Enter');
+    await app.page.getByLabel('Path').fill('/www');
+    await app.page.getByLabel('Path').press('Enter');
     await expect.poll(() => row('index.html').count(), { timeout: 10_000 }).toBe(1);
   });
 
   it('a folder the browser downloads says it was saved by the browser, never "0 B"', async () => {
-    expect(await page.getByLabel('Path').inputValue()).toBe('/www');
-    await docker('exec', id, 'sh', '-c', 'mkdir -p /www/site && echo hi > /www/site/a.txt');
+    expect(await app.page.getByLabel('Path').inputValue()).toBe('/www');
+    await docker('exec', app.id, 'sh', '-c', 'mkdir -p /www/site && echo hi > /www/site/a.txt');
     try {
-      await page.getByRole('button', { name: 'Refresh files' }).click();
+      await app.page.getByRole('button', { name: 'Refresh files' }).click();
       await expect.poll(() => row('site').count(), { timeout: 10_000 }).toBe(1);
-      const [tar] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download site' }).click()]);
+      const [tar] = await Promise.all([app.page.waitForEvent('download'), app.page.getByRole('button', { name: 'Download site' }).click()]);
       expect(tar.suggestedFilename()).toBe('site.tar');
       // The browser saved the tar (its size unknown to the page): the panel says so, not "0 B".
-      const transfer = page.getByRole('list', { name: 'Transfers' }).getByRole('listitem').filter({ hasText: 'site.tar' });
+      const transfer = app.page.getByRole('list', { name: 'Transfers' }).getByRole('listitem').filter({ hasText: 'site.tar' });
       await expect.poll(() => transfer.innerText(), { timeout: 10_000 }).toMatch(/Downloaded site\.tar[\s\S]*saved by the browser/i);
       expect(await transfer.innerText()).not.toMatch(/\b0 B\b/);
     } finally {
-      await docker('exec', id, 'rm', '-r', '/www/site');
-      await page.getByRole('button', { name: 'Refresh files' }).click();
+      await docker('exec', app.id, 'rm', '-r', '/www/site');
+      await app.page.getByRole('button', { name: 'Refresh files' }).click();
     }
   });
 
   it('uploads a file into the current folder and lists it', async () => {
-    expect(await page.getByLabel('Path').inputValue()).toBe('/www');
-    await page.getByLabel('Upload file').setInputFiles({ name: 'uploaded.txt', mimeType: 'text/plain', buffer: Buffer.from('uploaded by e2e\n') });
+    expect(await app.page.getByLabel('Path').inputValue()).toBe('/www');
+    await app.page.getByLabel('Upload file').setInputFiles({ name: 'uploaded.txt', mimeType: 'text/plain', buffer: Buffer.from('uploaded by e2e\n') });
     await expect.poll(() => row('uploaded.txt').count(), { timeout: 15_000 }).toBe(1);
     expect(await row('uploaded.txt').innerText()).toMatch(/16 B/);
-    expect(await docker('exec', id, 'cat', '/www/uploaded.txt')).toBe('uploaded by e2e');
+    expect(await docker('exec', app.id, 'cat', '/www/uploaded.txt')).toBe('uploaded by e2e');
 
     // The same name again: nothing is overwritten until the user says so.
-    await page.getByLabel('Upload file').setInputFiles({ name: 'uploaded.txt', mimeType: 'text/plain', buffer: Buffer.from('second version\n') });
-    const ask = page.getByRole('group', { name: 'Replace existing files?' });
+    await app.page.getByLabel('Upload file').setInputFiles({ name: 'uploaded.txt', mimeType: 'text/plain', buffer: Buffer.from('second version\n') });
+    const ask = app.page.getByRole('group', { name: 'Replace existing files?' });
     await ask.waitFor({ timeout: 5_000 });
     expect(await ask.innerText()).toContain('uploaded.txt already exists in /www');
-    expect(await docker('exec', id, 'cat', '/www/uploaded.txt')).toBe('uploaded by e2e');
+    expect(await docker('exec', app.id, 'cat', '/www/uploaded.txt')).toBe('uploaded by e2e');
     await ask.getByRole('button', { name: 'Replace' }).click();
-    await expect.poll(() => docker('exec', id, 'cat', '/www/uploaded.txt'), { timeout: 10_000 }).toBe('second version');
+    await expect.poll(() => docker('exec', app.id, 'cat', '/www/uploaded.txt'), { timeout: 10_000 }).toBe('second version');
     await expect.poll(() => row('uploaded.txt').innerText(), { timeout: 10_000 }).toMatch(/15 B/);
   });
 
   it('never offers to replace a folder with a file of the same name: it refuses, and the folder stays whole', async () => {
-    expect(await page.getByLabel('Path').inputValue()).toBe('/www');
-    await docker('exec', id, 'sh', '-c', 'mkdir -p /www/many && for i in $(seq 1 50); do echo $i > /www/many/f$i; done');
-    await page.getByRole('button', { name: 'Refresh files' }).click();
+    expect(await app.page.getByLabel('Path').inputValue()).toBe('/www');
+    await docker('exec', app.id, 'sh', '-c', 'mkdir -p /www/many && for i in $(seq 1 50); do echo $i > /www/many/f$i; done');
+    await app.page.getByRole('button', { name: 'Refresh files' }).click();
     await expect.poll(() => row('many').count(), { timeout: 10_000 }).toBe(1);
-    await page.getByLabel('Upload file').setInputFiles({ name: 'many', mimeType: 'text/plain', buffer: Buffer.from('not a folder\n') });
-    const refused = page.getByRole('alert', { name: 'Not uploaded' });
+    await app.page.getByLabel('Upload file').setInputFiles({ name: 'many', mimeType: 'text/plain', buffer: Buffer.from('not a folder\n') });
+    const refused = app.page.getByRole('alert', { name: 'Not uploaded' });
     await refused.waitFor({ timeout: 5_000 });
     expect(await refused.innerText()).toContain('/www/many is a folder; a file cannot replace it. Rename the file or remove the folder first.');
-    expect(await page.getByRole('group', { name: 'Replace existing files?' }).count()).toBe(0);
-    expect(await page.getByRole('button', { name: 'Replace', exact: true }).count()).toBe(0);
-    expect(await docker('exec', id, 'sh', '-c', 'test -d /www/many && ls /www/many | wc -l')).toBe('50');
+    expect(await app.page.getByRole('group', { name: 'Replace existing files?' }).count()).toBe(0);
+    expect(await app.page.getByRole('button', { name: 'Replace', exact: true }).count()).toBe(0);
+    expect(await docker('exec', app.id, 'sh', '-c', 'test -d /www/many && ls /www/many | wc -l')).toBe('50');
     await refused.getByRole('button', { name: 'Dismiss' }).click();
     expect(await refused.count()).toBe(0);
-    await docker('exec', id, 'rm', '-r', '/www/many');
-    await page.getByRole('button', { name: 'Refresh files' }).click();
+    await docker('exec', app.id, 'rm', '-r', '/www/many');
+    await app.page.getByRole('button', { name: 'Refresh files' }).click();
     await expect.poll(() => row('many').count(), { timeout: 10_000 }).toBe(0);
   });
 
   it('uploads and downloads a 2 MiB random file byte for byte, over HTTP on the page\'s origin (not the WebSocket)', async () => {
-    expect(await page.getByLabel('Path').inputValue()).toBe('/www');
+    expect(await app.page.getByLabel('Path').inputValue()).toBe('/www');
     const bytes = randomBytes(2 * 1024 * 1024);
     const digest = createHash('sha256').update(bytes).digest('hex');
     const byteRequests: string[] = [];
     const onRequest = (r: { method(): string; url(): string }) => {
       if (new URL(r.url()).pathname.startsWith('/bytes/')) byteRequests.push(`${r.method()} ${new URL(r.url()).pathname}`);
     };
-    page.on('request', onRequest);
+    app.page.on('request', onRequest);
     try {
-      await page.getByLabel('Upload file').setInputFiles({ name: 'random.bin', mimeType: 'application/octet-stream', buffer: bytes });
+      await app.page.getByLabel('Upload file').setInputFiles({ name: 'random.bin', mimeType: 'application/octet-stream', buffer: bytes });
       await expect.poll(() => row('random.bin').count(), { timeout: 15_000 }).toBe(1);
       expect(await row('random.bin').innerText()).toMatch(/2(\.0)? MiB/);
-      expect((await docker('exec', id, 'sha256sum', '/www/random.bin')).split(/\s+/)[0]).toBe(digest);
+      expect((await docker('exec', app.id, 'sha256sum', '/www/random.bin')).split(/\s+/)[0]).toBe(digest);
 
-      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download random.bin' }).click()]);
+      const [download] = await Promise.all([app.page.waitForEvent('download'), app.page.getByRole('button', { name: 'Download random.bin' }).click()]);
       expect(download.suggestedFilename()).toBe('random.bin');
       const got = await readFile((await download.path())!);
       expect(got.length).toBe(bytes.length);
       expect(createHash('sha256').update(got).digest('hex')).toBe(digest);
       // The browser downloaded it itself (a navigation, not a page request), from the same origin.
-      expect(new URL(download.url()).origin).toBe(new URL(page.url()).origin);
+      expect(new URL(download.url()).origin).toBe(new URL(app.page.url()).origin);
       expect(new URL(download.url()).pathname).toBe('/bytes/containers.download');
       expect(byteRequests).toEqual(expect.arrayContaining(['PUT /bytes/containers.upload', 'HEAD /bytes/containers.download']));
     } finally {
-      page.off('request', onRequest);
+      app.page.off('request', onRequest);
     }
   });
 
   it('a download that fails before its first byte shows the app\'s own error', async () => {
-    await docker('exec', id, 'sh', '-c', 'echo soon gone > /www/gone.txt');
-    await page.getByRole('button', { name: 'Refresh files' }).click();
+    await docker('exec', app.id, 'sh', '-c', 'echo soon gone > /www/gone.txt');
+    await app.page.getByRole('button', { name: 'Refresh files' }).click();
     await expect.poll(() => row('gone.txt').count(), { timeout: 10_000 }).toBe(1);
-    await docker('exec', id, 'rm', '/www/gone.txt');
+    await docker('exec', app.id, 'rm', '/www/gone.txt');
     let downloads = 0;
     const onDownload = () => downloads++;
-    page.on('download', onDownload);
-    await page.getByRole('button', { name: 'Download gone.txt' }).click();
-    const transfers = page.getByRole('list', { name: 'Transfers' });
+    app.page.on('download', onDownload);
+    await app.page.getByRole('button', { name: 'Download gone.txt' }).click();
+    const transfers = app.page.getByRole('list', { name: 'Transfers' });
     await expect.poll(() => transfers.innerText(), { timeout: 10_000 }).toMatch(/Failed: gone\.txt[\s\S]*gone\.txt/);
     expect(await transfers.getByRole('alert').last().innerText()).toMatch(/No such file|not found|does not exist/i);
-    page.off('download', onDownload);
+    app.page.off('download', onDownload);
     expect(downloads).toBe(0);
   });
 
   it('shows the changes against the image, with an A badge for the uploaded file', async () => {
-    await page.getByRole('button', { name: 'Changes', exact: true }).click();
-    const changes = page.getByRole('table', { name: 'Changes' });
+    await app.page.getByRole('button', { name: 'Changes', exact: true }).click();
+    const changes = app.page.getByRole('table', { name: 'Changes' });
     await changes.waitFor({ timeout: 10_000 });
     const added = changes.getByRole('row', { name: '/www/uploaded.txt', exact: true });
     await expect.poll(() => added.count(), { timeout: 10_000 }).toBe(1);
     expect((await added.innerText()).trim()).toMatch(/^A/);
     // The kind filter narrows the list and shows counts.
-    await page.getByRole('button', { name: /^Added/ }).click();
+    await app.page.getByRole('button', { name: /^Added/ }).click();
     expect(await changes.getByRole('row').count()).toBeGreaterThan(1);
-    await page.getByLabel('Filter changes').fill('uploaded');
+    await app.page.getByLabel('Filter changes').fill('uploaded');
     await expect.poll(() => changes.getByRole('row').count()).toBe(2); // header + the one file
-    expect(errors).toEqual([]);
+    expect(app.errors).toEqual([]);
   });
 
   it('browses a stopped container', async () => {
     const stopped = await docker('create', '--name', uniqueName(prefix), testImage, 'sh');
-    const { page: p2, errors: e2 } = await openApp(browser, berth, `#/containers/${stopped}/files`);
-    const t = p2.getByRole('table', { name: 'Files' });
-    await t.waitFor({ timeout: 15_000 });
-    await expect.poll(() => t.getByRole('row', { name: 'www', exact: true }).count(), { timeout: 10_000 }).toBe(1);
+    const { page: p2, errors: e2 } = await openFilesTab(app, stopped);
+    await expect.poll(() => fileRow(p2, 'www').count(), { timeout: 10_000 }).toBe(1);
     expect(e2).toEqual([]);
     await p2.context().close();
   });
