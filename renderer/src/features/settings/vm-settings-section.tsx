@@ -88,7 +88,7 @@ export function VmSettingsSection({ view }: { view: SettingsView }) {
           {hint}
         </span>
         {error ? (
-          <span className="st-field-error" id={`${id}${key}-error`}>
+          <span className="st-field-error" id={`${id}${key}-error`} role="alert">
             {error}
           </span>
         ) : null}
