@@ -188,6 +188,9 @@ describe('run a container from the dialog', () => {
     expect(mounts).toEqual([{ Type: 'tmpfs', Target: '/scratch', TmpfsOptions: { SizeBytes: 16 * 1024 * 1024 } }]);
     // The kernel's view: a 16 MiB tmpfs (df -k: 16384 1K-blocks).
     expect(await docker('exec', name, 'sh', '-c', 'df -k /scratch | tail -1')).toMatch(/^tmpfs\s+16384\s/);
+    // The details page it landed on names it in the Inspect summary.
+    await page.getByRole('tab', { name: 'Inspect' }).click();
+    await expect.poll(() => page.getByRole('listitem').filter({ hasText: /^tmpfs → \/scratch$/ }).count(), { timeout: 10_000 }).toBe(1);
   });
 
   it('publishes container ports pasted as 80/tcp and 53/udp with their protocols', async () => {

@@ -60,6 +60,18 @@ describe('summarizeInspect', () => {
     expect(s.state).toEqual({ status: 'running', running: true, exitCode: 0, oomKilled: false, pid: 42, startedAt: '2026-01-01T00:00:01Z' });
   });
 
+  it('lists tmpfs mounts: --mount type=tmpfs from Mounts and --tmpfs from HostConfig.Tmpfs, each once', () => {
+    const s = summarizeInspect({
+      HostConfig: { Tmpfs: { '/run': 'rw,size=64m', '/ro': 'ro', '/scratch': '' } },
+      Mounts: [{ Type: 'tmpfs', Source: '', Destination: '/scratch', RW: true }],
+    });
+    expect(s.mounts).toEqual([
+      { type: 'tmpfs', source: '', destination: '/scratch', readOnly: false },
+      { type: 'tmpfs', source: '', destination: '/run', readOnly: false },
+      { type: 'tmpfs', source: '', destination: '/ro', readOnly: true },
+    ]);
+  });
+
   it('survives an empty or odd object', () => {
     const s = summarizeInspect(null);
     expect(s).toMatchObject({ id: '', name: '', env: [], mounts: [], networks: [], ports: [], restartPolicy: { name: 'no' } });

@@ -46,7 +46,7 @@ export function summarizeInspect(raw: unknown): InspectSummary {
       return eq < 0 ? { name: e, value: '' } : { name: e.slice(0, eq), value: e.slice(eq + 1) };
     }),
     labels: Object.fromEntries(Object.entries(obj(config.Labels)).filter((e): e is [string, string] => typeof e[1] === 'string')),
-    mounts: (Array.isArray(r.Mounts) ? r.Mounts : []).map(mapMount),
+    mounts: mapMounts(r.Mounts, host.Tmpfs),
     networks: Object.entries(obj(net.Networks)).map(([name, v]) => mapNetwork(name, obj(v))),
     ports: mapPorts(obj(net.Ports), obj(config.ExposedPorts)),
     restartPolicy: { name: str(restart.Name) || 'no', maximumRetryCount: num(restart.MaximumRetryCount) },
@@ -66,6 +66,19 @@ export function summarizeInspect(raw: unknown): InspectSummary {
     if (log.length) summary.health.lastCheck = { start: str(last.Start), end: str(last.End), exitCode: num(last.ExitCode), output: str(last.Output) };
   }
   return summary;
+}
+
+/**
+ * The engine's Mounts, plus the `--tmpfs` ones: those are only in HostConfig.Tmpfs ({"/run": "rw,size=64m"}),
+ * while `--mount type=tmpfs` ones are in Mounts too.
+ */
+function mapMounts(mounts: unknown, tmpfs: unknown): InspectMount[] {
+  const out = (Array.isArray(mounts) ? mounts : []).map(mapMount);
+  for (const [destination, options] of Object.entries(obj(tmpfs))) {
+    if (out.some((m) => m.destination === destination)) continue;
+    out.push({ type: 'tmpfs', source: '', destination, readOnly: str(options).split(',').includes('ro') });
+  }
+  return out;
 }
 
 function mapMount(v: unknown): InspectMount {

@@ -114,8 +114,11 @@ export function createSpecFromInspect(inspect: unknown): CreateSpec {
       anonymousVolumes.push({ name: str(m.Name), destination });
       mounts.push(`anonymous volume → ${destination}`);
     } else if (type === 'volume') mounts.push(`${str(m.Name)} → ${destination} (volume)`);
+    else if (type === 'tmpfs') mounts.push(`tmpfs → ${destination}`);
     else mounts.push(`${str(m.Source)} → ${destination} (${type || 'bind'})`);
   }
+  // `--tmpfs` mounts are only in HostConfig.Tmpfs ({"/run": "size=64m"}); `--mount type=tmpfs` ones were listed above.
+  for (const destination of Object.keys(obj(hostConfig.Tmpfs))) if (!mounts.includes(`tmpfs → ${destination}`)) mounts.push(`tmpfs → ${destination}`);
 
   const policy = obj(hostConfig.RestartPolicy);
   const policyName = str(policy.Name) || 'no';

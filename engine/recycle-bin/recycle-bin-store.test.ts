@@ -58,6 +58,12 @@ describe('createSpecFromInspect', () => {
       labels: { 'com.example': 'x' },
     });
   });
+  it('names tmpfs mounts as tmpfs (no empty source), from Mounts and from HostConfig.Tmpfs', () => {
+    const raw = inspect('web') as { HostConfig: Record<string, unknown>; Mounts: unknown[] };
+    raw.HostConfig.Tmpfs = { '/run': 'size=64m', '/scratch': '' };
+    raw.Mounts = [{ Type: 'tmpfs', Source: '', Destination: '/scratch', RW: true }];
+    expect(createSpecFromInspect(raw).summary.mounts).toEqual(['tmpfs → /scratch', 'tmpfs → /run']);
+  });
   it('refuses data without an id or name', () => {
     expect(() => createSpecFromInspect({})).toThrow(/without Id or Name/);
   });

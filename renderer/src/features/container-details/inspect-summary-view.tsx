@@ -95,12 +95,14 @@ export function InspectSummaryView({ s }: { s: InspectSummary }) {
                     </>
                   ) : m.type === 'volume' ? (
                     `volume ${m.source}`
+                  ) : m.type === 'tmpfs' ? (
+                    'tmpfs'
                   ) : (
                     m.source
                   )}{' '}
                   → {m.destination}
                   {m.readOnly ? ' (read-only)' : ''}
-                  <span className="muted"> · {m.type}</span>
+                  {m.type === 'tmpfs' ? null : <span className="muted"> · {m.type}</span>}
                 </li>
               ))}
             </ul>
