@@ -31,6 +31,15 @@ describe('container actions from the list', () => {
     for (const n of names) await expect.poll(() => stateOf(n), { timeout: 20_000 }).toBe('exited');
     await expect.poll(() => app.page.getByRole('status').filter({ hasText: 'Stopped 3 containers' }).count(), { timeout: 10_000 }).toBe(1);
     for (const n of names) expect(await docker('inspect', '-f', '{{.State.Status}}', n)).toBe('exited');
+
+    // Removing the three: the dialog speaks of them in the plural.
+    await toolbar.getByRole('button', { name: 'Remove…', exact: true }).click();
+    const dialog = app.page.getByRole('dialog', { name: 'Remove 3 containers?' });
+    await dialog.waitFor();
+    expect(await dialog.innerText()).toContain('These containers will be removed:');
+    expect(await dialog.innerText()).toContain('Data in the containers’ writable layers is gone; only their configuration is kept. They go to Recently removed');
+    await dialog.getByRole('button', { name: 'Remove 3', exact: true }).click();
+    await expect.poll(() => docker('ps', '-aq', '--filter', `name=${group}`), { timeout: 20_000 }).toBe('');
     expect(app.errors).toEqual([]);
   });
 

@@ -32,7 +32,8 @@ describe('recycle bin: remove through Berth, restore in one click', () => {
     const dialog = app.page.getByRole('dialog', { name: `Remove ${name}?` });
     await dialog.waitFor();
     expect(await dialog.getByRole('list', { name: 'Containers to remove' }).innerText()).toContain(name);
-    expect(await dialog.innerText()).toContain('Data in the container’s writable layer is gone; only its configuration is kept.');
+    expect(await dialog.innerText()).toContain('This container will be removed:');
+    expect(await dialog.innerText()).toContain('Data in the container’s writable layer is gone; only its configuration is kept. It goes to Recently removed');
     const confirm = dialog.getByRole('button', { name: 'Remove', exact: true });
     // Running: Remove needs Force.
     await expect.poll(() => confirm.isDisabled(), { timeout: 10_000 }).toBe(true);

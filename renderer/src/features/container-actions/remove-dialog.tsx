@@ -55,6 +55,7 @@ export function RemoveDialog({ targets, onCancel, onConfirm }: RemoveDialogProps
   const anonymous = targets.flatMap((t) => (plans.get(t.id)?.anonymousVolumes ?? []).map((v) => `${v} of ${t.name}`));
   const title = targets.length === 1 ? `Remove ${targets[0]!.name}?` : `Remove ${targets.length} containers?`;
   const blocked = running.length > 0 && !force;
+  const one = targets.length === 1;
 
   return (
     <Modal
@@ -72,7 +73,7 @@ export function RemoveDialog({ targets, onCancel, onConfirm }: RemoveDialogProps
         </>
       }
     >
-      <p>These containers will be removed:</p>
+      <p>{one ? 'This container will be removed:' : 'These containers will be removed:'}</p>
       <ul className="ca-list" aria-label="Containers to remove">
         {targets.map((t) => (
           <li key={t.id}>
@@ -106,7 +107,8 @@ export function RemoveDialog({ targets, onCancel, onConfirm }: RemoveDialogProps
         </p>
       ) : null}
       <p className="ca-note">
-        Data in the container’s writable layer is gone; only its configuration is kept. It goes to <strong>Recently removed</strong>
+        {one ? 'Data in the container’s writable layer is gone; only its configuration is kept. It goes' : 'Data in the containers’ writable layers is gone; only their configuration is kept. They go'} to{' '}
+        <strong>Recently removed</strong>
         {retentionMs ? ` for ${formatRetention(retentionMs)}` : ''}, where it can be recreated in one click.
       </p>
       {planError ? (
