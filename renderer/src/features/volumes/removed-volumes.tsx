@@ -7,6 +7,8 @@ import { useNow } from '../../lib/use-now.js';
 import { Modal } from '../../ui/modal.js';
 import { checkName } from './volume-job-dialogs.js';
 import { messageOf } from './volume-transfer.js';
+// Its "Keep for" look (.ca-field) comes with the page it sits in; imported here too, so it never depends on that.
+import '../container-actions/container-actions.css';
 import './volumes.css';
 
 const MIB = 1024 * 1024;
@@ -74,8 +76,11 @@ export function RemovedVolumes({ listing }: { listing: RecycleBinListing }) {
     <section className="rb-volumes" aria-label="Recently removed volumes">
       <div className="rb-head">
         <h3 className="rb-title">Volumes</h3>
+        {/* Laid out as the containers' "Keep for" beside the page title: a muted inline label, the theme's field. */}
         <form className="vol-newfolder" onSubmit={(e) => void saveLimit(e)} noValidate>
-          <label htmlFor="rb-volume-limit">Keep removed volumes up to (MiB)</label>
+          <label className="ca-field ca-field--inline" htmlFor="rb-volume-limit">
+            <span>Keep removed volumes up to (MiB)</span>
+          </label>
           <input id="rb-volume-limit" inputMode="numeric" value={limit} onChange={(e) => setLimit(e.target.value)} aria-invalid={!!limitError} size={8} />
           <button type="submit" className="btn btn--small">
             Save
