@@ -1,8 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openApp, startBerth, type RunningBerth } from './support/berth.js';
+import { describe, expect, it } from 'vitest';
 import { docker, uniqueName } from './support/docker-cli.js';
 import { buildMultiLayerImage, registryTags, removeImages } from './support/images-fixtures.js';
+import { tableShown, useSession } from './support/session.js';
 
 const name = uniqueName('berth-e2e-pp');
 const local = `berth-e2e/${name}:1`;
@@ -13,35 +12,25 @@ const big = `127.0.0.1:5000/berth-e2e/${name}-big:1`;
 const unreachable = `127.0.0.1:5999/berth-e2e/${name}:1`;
 
 describe('pull and push through the UI, against the local registry', () => {
-  let berth: RunningBerth;
-  let browser: Browser;
-  let page: Page;
-  let errors: string[];
-
-  beforeAll(async () => {
-    await buildMultiLayerImage(local, { steps: 3, kib: 256 });
-    await docker('tag', local, remote);
-    await docker('push', remote);
-    // Only the base layer (the test image) stays local: the three RUN layers and the COPY must be pulled.
-    await removeImages(remote, local);
-    await buildMultiLayerImage(big, { steps: 3, kib: 24 * 1024 });
-    await docker('push', big);
-    await removeImages(big);
-    berth = await startBerth(['--no-embedded-engine']);
-    browser = await launchBrowser();
-    ({ page, errors } = await openApp(browser, berth, '#/images'));
-    await page.getByRole('table', { name: 'Images' }).waitFor();
+  const app = useSession({
+    hash: '#/images',
+    ready: tableShown('Images'),
+    setup: async () => {
+      await buildMultiLayerImage(local, { steps: 3, kib: 256 });
+      await docker('tag', local, remote);
+      await docker('push', remote);
+      // Only the base layer (the test image) stays local: the three RUN layers and the COPY must be pulled.
+      await removeImages(remote, local);
+      await buildMultiLayerImage(big, { steps: 3, kib: 24 * 1024 });
+      await docker('push', big);
+      await removeImages(big);
+    },
+    cleanup: () => removeImages(remote, local, pushed, big, unreachable),
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    expect(await berth?.stop()).toBe(0);
-    await removeImages(remote, local, pushed, big, unreachable);
-  });
-
-  const dialog = () => page.getByRole('dialog', { name: 'Pull an image' });
+  const dialog = () => app.page.getByRole('dialog', { name: 'Pull an image' });
   const openPull = async () => {
-    await page.getByRole('button', { name: 'Pull', exact: true }).click();
+    await app.page.getByRole('button', { name: 'Pull', exact: true }).click();
     await dialog().waitFor();
   };
   /** A pull refused before any layer moved leaves no "Starting…" line nor an empty bar above its error. */
@@ -51,7 +40,7 @@ describe('pull and push through the UI, against the local registry', () => {
   };
 
   it('pulls the image back with visible per-layer progress, "already exists" marked, and the row appears', async () => {
-    expect(await page.getByRole('row', { name: remote, exact: true }).count()).toBe(0);
+    expect(await app.page.getByRole('row', { name: remote, exact: true }).count()).toBe(0);
     await openPull();
     await dialog().getByLabel('Image reference').fill(remote);
     await dialog().getByRole('button', { name: 'Pull', exact: true }).click();
@@ -66,7 +55,7 @@ describe('pull and push through the UI, against the local registry', () => {
     expect(await dialog().getByRole('progressbar', { name: 'Overall progress' }).getAttribute('aria-valuenow')).toBe('100');
     await dialog().getByRole('button', { name: 'Close' }).click();
 
-    await expect.poll(() => page.getByRole('row', { name: remote, exact: true }).count(), { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => app.page.getByRole('row', { name: remote, exact: true }).count(), { timeout: 10_000 }).toBe(1);
     expect(await docker('image', 'inspect', '--format', '{{.Id}}', remote)).toMatch(/^sha256:/);
   });
 
@@ -110,9 +99,9 @@ describe('pull and push through the UI, against the local registry', () => {
   });
 
   it('tags and pushes through the UI with per-layer progress', async () => {
-    const row = page.getByRole('row', { name: remote, exact: true });
+    const row = app.page.getByRole('row', { name: remote, exact: true });
     await row.getByRole('button', { name: `Tag or push ${remote}` }).click();
-    const d = page.getByRole('dialog', { name: `Tag or push ${remote}` });
+    const d = app.page.getByRole('dialog', { name: `Tag or push ${remote}` });
     await d.getByLabel('Target reference').fill(pushed);
     await d.getByRole('button', { name: 'Push', exact: true }).click();
     await d.getByRole('status').filter({ hasText: `Pushed ${pushed}` }).waitFor({ timeout: 60_000 });
@@ -120,14 +109,14 @@ describe('pull and push through the UI, against the local registry', () => {
     expect(await registryTags(pushedRepo)).toEqual(['2']);
     await d.getByRole('button', { name: 'Close' }).click();
     // The new tag is a row of its own, live from the tag event.
-    await expect.poll(() => page.getByRole('row', { name: pushed, exact: true }).count(), { timeout: 10_000 }).toBe(1);
-    expect(errors).toEqual([]);
+    await expect.poll(() => app.page.getByRole('row', { name: pushed, exact: true }).count(), { timeout: 10_000 }).toBe(1);
+    expect(app.errors).toEqual([]);
   });
 
   it('a push to an unreachable registry shows its error, not a progress line still "Starting…"', async () => {
-    const row = page.getByRole('row', { name: remote, exact: true });
+    const row = app.page.getByRole('row', { name: remote, exact: true });
     await row.getByRole('button', { name: `Tag or push ${remote}` }).click();
-    const d = page.getByRole('dialog', { name: `Tag or push ${remote}` });
+    const d = app.page.getByRole('dialog', { name: `Tag or push ${remote}` });
     await d.getByLabel('Target reference').fill(unreachable);
     await d.getByRole('button', { name: 'Push', exact: true }).click();
     await d.getByRole('alert').waitFor({ timeout: 30_000 });
@@ -137,6 +126,6 @@ describe('pull and push through the UI, against the local registry', () => {
     // Either no progress at all, or progress that says it failed.
     if (await bar.count()) expect(await bar.getAttribute('aria-valuetext')).toMatch(/^Failed at \d+%$/);
     await d.getByRole('button', { name: 'Close' }).click();
-    expect(errors).toEqual([]);
+    expect(app.errors).toEqual([]);
   });
 });

@@ -1,8 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openApp, startBerth, type RunningBerth } from './support/berth.js';
+import { describe, expect, it } from 'vitest';
 import { docker, removeContainers, testImage, uniqueName } from './support/docker-cli.js';
 import { buildMultiLayerImage, removeImages } from './support/images-fixtures.js';
+import { tableShown, useSession } from './support/session.js';
 
 const prefix = 'berth-e2e-img';
 const name = uniqueName(prefix);
@@ -12,29 +11,21 @@ const dangling = `berth-e2e/${name}:dangling`;
 const live = `berth-e2e/${uniqueName(prefix)}:live`;
 
 describe('images page: list, live updates, remove, prune, details', () => {
-  let berth: RunningBerth;
-  let browser: Browser;
-  let page: Page;
-  let errors: string[];
   let danglingId = '';
-
-  beforeAll(async () => {
-    await buildMultiLayerImage(used, { steps: 1, kib: 16, label: `${name}-used` });
-    await buildMultiLayerImage(live, { steps: 1, kib: 4, label: live });
-    berth = await startBerth(['--no-embedded-engine']);
-    browser = await launchBrowser();
-    ({ page, errors } = await openApp(browser, berth, '#/images'));
-    await page.getByRole('table', { name: 'Images' }).waitFor();
+  const app = useSession({
+    hash: '#/images',
+    ready: tableShown('Images'),
+    setup: async () => {
+      await buildMultiLayerImage(used, { steps: 1, kib: 16, label: `${name}-used` });
+      await buildMultiLayerImage(live, { steps: 1, kib: 4, label: live });
+    },
+    cleanup: async () => {
+      await removeContainers(prefix);
+      await removeImages(used, dangling, danglingId, live);
+    },
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    expect(await berth?.stop()).toBe(0);
-    await removeContainers(prefix);
-    await removeImages(used, dangling, danglingId, live);
-  });
-
-  const row = (n: string) => page.getByRole('row', { name: n, exact: true });
+  const row = (n: string) => app.page.getByRole('row', { name: n, exact: true });
 
   it('lists images with tag, id, size, unique/shared size and the containers using them, live', async () => {
     const cells = await row(testImage).getByRole('cell').allInnerTexts();
@@ -52,7 +43,7 @@ describe('images page: list, live updates, remove, prune, details', () => {
 
   it('"Run" opens the run dialog prefilled with the image, its exposed port and its volume', async () => {
     await row(used).getByRole('button', { name: `Run ${used}` }).click();
-    const d = page.getByRole('dialog', { name: 'Run a container' });
+    const d = app.page.getByRole('dialog', { name: 'Run a container' });
     await d.waitFor();
     expect(await d.getByLabel('Image', { exact: true }).inputValue()).toBe(used);
     expect(await d.getByLabel('Container port, port 1').inputValue()).toBe('8080');
@@ -63,7 +54,7 @@ describe('images page: list, live updates, remove, prune, details', () => {
 
   it('remove names the container that blocks it', async () => {
     await row(used).getByRole('button', { name: `Remove ${used}` }).click();
-    const d = page.getByRole('dialog', { name: `Remove image ${used}?` });
+    const d = app.page.getByRole('dialog', { name: `Remove image ${used}?` });
     await d.waitFor();
     expect(await d.innerText()).toContain(`tag ${used}`);
     await d.getByRole('button', { name: 'Remove', exact: true }).click();
@@ -75,7 +66,7 @@ describe('images page: list, live updates, remove, prune, details', () => {
 
   it('remove: the containers using the image stay live while the dialog is open', async () => {
     await row(live).getByRole('button', { name: `Remove ${live}` }).click();
-    const d = page.getByRole('dialog', { name: `Remove image ${live}?` });
+    const d = app.page.getByRole('dialog', { name: `Remove image ${live}?` });
     await d.waitFor();
     expect(await d.innerText()).not.toContain('Used by');
     const ctr = uniqueName(prefix);
@@ -83,7 +74,7 @@ describe('images page: list, live updates, remove, prune, details', () => {
     await expect.poll(() => d.innerText(), { timeout: 10_000 }).toContain(`Used by container ${ctr} (running).`);
     await docker('kill', ctr);
     await expect.poll(() => d.innerText(), { timeout: 10_000 }).toContain(`Used by container ${ctr} (exited).`);
-    await page.keyboard.press('Escape');
+    await app.page.keyboard.press('Escape');
     await expect.poll(() => d.count()).toBe(0);
   });
 
@@ -97,8 +88,8 @@ describe('images page: list, live updates, remove, prune, details', () => {
     expect(cells[0]).toMatch(/<none>\s*dangling/);
     expect(cells[1]).toBe('<none>');
 
-    await page.getByRole('button', { name: 'Prune…' }).click();
-    const d = page.getByRole('dialog', { name: 'Prune images' });
+    await app.page.getByRole('button', { name: 'Prune…' }).click();
+    const d = app.page.getByRole('dialog', { name: 'Prune images' });
     const summary = d.getByRole('status').filter({ hasText: /Will remove \d+ images? and free about/ });
     await summary.waitFor({ timeout: 10_000 });
     expect(await summary.innerText()).toMatch(/free about [\d.]+ (B|KiB|MiB|GiB)/);
@@ -112,19 +103,19 @@ describe('images page: list, live updates, remove, prune, details', () => {
   });
 
   it('details: inspect summary, history with instructions, sorted and searchable list', async () => {
-    await page.getByRole('searchbox', { name: 'Search images' }).fill(name);
-    await expect.poll(() => page.getByRole('table', { name: 'Images' }).getByRole('row').count()).toBe(3); // header + used + dangling tag
+    await app.page.getByRole('searchbox', { name: 'Search images' }).fill(name);
+    await expect.poll(() => app.page.getByRole('table', { name: 'Images' }).getByRole('row').count()).toBe(3); // header + used + dangling tag
     await row(used).getByRole('link').click();
-    await page.getByRole('tab', { name: 'Inspect', selected: true }).waitFor();
-    const summary = page.getByRole('region', { name: 'Summary' });
+    await app.page.getByRole('tab', { name: 'Inspect', selected: true }).waitFor();
+    const summary = app.page.getByRole('region', { name: 'Summary' });
     await expect.poll(() => summary.innerText()).toContain('8080/tcp');
     expect(await summary.innerText()).toContain('/data');
-    expect(await page.getByLabel('Inspect JSON').innerText()).toContain('"ExposedPorts"');
-    await page.getByRole('tab', { name: 'History' }).click();
-    const history = page.getByRole('table', { name: 'History' });
+    expect(await app.page.getByLabel('Inspect JSON').innerText()).toContain('"ExposedPorts"');
+    await app.page.getByRole('tab', { name: 'History' }).click();
+    const history = app.page.getByRole('table', { name: 'History' });
     await history.waitFor();
     expect(await history.innerText()).toContain('RUN dd if=/dev/urandom of=/f0 bs=1k count=16');
     expect(await history.innerText()).toContain('EXPOSE 8080/tcp');
-    expect(errors).toEqual([]);
+    expect(app.errors).toEqual([]);
   });
 });

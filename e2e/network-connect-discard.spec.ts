@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { docker, removeContainers, testImage, uniqueName } from './support/docker-cli.js';
-import { closeSession, openSession, type AppSession } from './support/session.js';
+import { guardedDialog, hasFocus } from './support/guarded-dialog.js';
+import { tableShown, useSession } from './support/session.js';
 
 const prefix = 'berth-e2e-netdiscard';
 const ctr = uniqueName(prefix);
@@ -8,63 +9,55 @@ const question = 'Discard this connection’s settings?';
 
 /** The Connect dialog closes at once when untouched, and asks before Escape or Cancel throw away a choice or what was typed. */
 describe('connect dialog: discard what was chosen or typed only when asked', () => {
-  let app: AppSession;
-
-  beforeAll(async () => {
-    await docker('create', '--name', ctr, testImage, 'sleep', '600');
-    // A network the container is not on: on an engine with only bridge, host and none, a created
-    // container (configured for bridge) has nothing to connect to, and Connect is rightly disabled.
-    await docker('network', 'create', `${prefix}-net`);
-    app = await openSession('#/networks', (page) => page.getByRole('table', { name: 'Networks' }).waitFor());
-  });
-
-  afterAll(async () => {
-    expect(await closeSession(app)).toBe(0);
-    await removeContainers(prefix);
-    await docker('network', 'rm', `${prefix}-net`).catch(() => undefined);
+  const app = useSession({
+    hash: '#/networks',
+    ready: tableShown('Networks'),
+    setup: async () => {
+      await docker('create', '--name', ctr, testImage, 'sleep', '600');
+      // A network the container is not on: on an engine with only bridge, host and none, a created
+      // container (configured for bridge) has nothing to connect to, and Connect is rightly disabled.
+      await docker('network', 'create', `${prefix}-net`);
+    },
+    cleanup: async () => {
+      await removeContainers(prefix);
+      await docker('network', 'rm', `${prefix}-net`).catch(() => undefined);
+    },
   });
 
   it('from a network: untouched closes at once; a chosen container asks on Escape and Cancel; Discard starts afresh', async () => {
     const { page } = app;
     const open = page.getByRole('table', { name: 'Networks' }).getByRole('button', { name: 'Connect a container to bridge' });
-    const dialog = page.getByRole('dialog', { name: 'Connect a container to bridge' });
-    const ask = dialog.getByRole('group', { name: question });
+    const connect = guardedDialog(page, 'Connect a container to bridge', question);
+    const { dialog, ask } = connect;
     const container = dialog.getByLabel('Container', { exact: true });
-    const hasFocus = (l: typeof open) => l.evaluate((el) => el === document.activeElement);
 
     // Untouched: Escape and Cancel close at once.
     await open.click();
     await dialog.waitFor();
-    await page.keyboard.press('Escape');
-    await expect.poll(() => dialog.count()).toBe(0);
+    await connect.closesAtOnce('Escape');
     await open.click();
-    await dialog.getByRole('button', { name: 'Cancel' }).click();
-    await expect.poll(() => dialog.count()).toBe(0);
+    await connect.closesAtOnce('Cancel');
 
     // A container chosen and an alias typed: Escape asks, and Keep editing keeps both.
     await open.click();
     await container.selectOption({ label: `${ctr} (created)` });
     await dialog.getByLabel('Aliases').fill('api');
-    await page.keyboard.press('Escape');
-    await ask.waitFor();
+    await connect.asks('Escape');
     expect(await hasFocus(ask.getByRole('button', { name: 'Keep editing' }))).toBe(true);
     expect(await dialog.getByRole('button', { name: 'Connect', exact: true }).isVisible()).toBe(false);
-    await ask.getByRole('button', { name: 'Keep editing' }).click();
-    await expect.poll(() => ask.count()).toBe(0);
+    await connect.keepEditing();
     expect(await dialog.getByLabel('Aliases').inputValue()).toBe('api');
     expect(await container.locator('option:checked').innerText()).toBe(`${ctr} (created)`);
 
     // Cancel asks too; Discard closes, and the focus goes back to the button that opened it.
     await dialog.getByRole('button', { name: 'Cancel' }).click();
-    await ask.getByRole('button', { name: 'Discard' }).click();
-    await expect.poll(() => dialog.count()).toBe(0);
+    await connect.discard();
     expect(await hasFocus(open)).toBe(true);
 
     // The next opening is a fresh form again.
     await open.click();
     expect(await container.inputValue()).toBe('');
-    await page.keyboard.press('Escape');
-    await expect.poll(() => dialog.count()).toBe(0);
+    await connect.closesAtOnce('Escape');
     expect(app.errors).toEqual([]);
   });
 
@@ -74,32 +67,28 @@ describe('connect dialog: discard what was chosen or typed only when asked', () 
     await page.goto(`${berth.url}#/containers/${id}`);
     await page.getByRole('tab', { name: 'Networks' }).click();
     const open = page.getByRole('button', { name: 'Connect to a network…' });
-    const dialog = page.getByRole('dialog', { name: `Connect ${ctr} to a network` });
-    const ask = dialog.getByRole('group', { name: question });
+    const connect = guardedDialog(page, `Connect ${ctr} to a network`, question);
+    const { dialog, ask } = connect;
 
     await open.click();
     await dialog.waitFor();
-    await dialog.getByRole('button', { name: 'Cancel' }).click();
-    await expect.poll(() => dialog.count()).toBe(0);
+    await connect.closesAtOnce('Cancel');
 
     await open.click();
     await dialog.getByLabel('IPv4 address').fill('172.17.0.250');
-    await page.keyboard.press('Escape');
-    await ask.waitFor();
+    await connect.asks('Escape');
     // Escape on the question keeps editing.
     await page.keyboard.press('Escape');
     await expect.poll(() => ask.count()).toBe(0);
     expect(await dialog.getByLabel('IPv4 address').inputValue()).toBe('172.17.0.250');
     // Emptied again: nothing left to lose, so it closes at once.
     await dialog.getByLabel('IPv4 address').fill('');
-    await page.keyboard.press('Escape');
-    await expect.poll(() => dialog.count()).toBe(0);
+    await connect.closesAtOnce('Escape');
 
     await open.click();
     await dialog.getByLabel('Network', { exact: true }).selectOption({ index: 1 });
     await dialog.getByRole('button', { name: 'Cancel' }).click();
-    await ask.getByRole('button', { name: 'Discard' }).click();
-    await expect.poll(() => dialog.count()).toBe(0);
+    await connect.discard();
     expect(app.errors).toEqual([]);
   });
 });

@@ -2,9 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect } from 'vitest';
+import { expect } from 'vitest';
 import { removeComposeProject } from '../../engine/testing/int-helpers.js';
-import { closeSession, openSession, type AppSession } from './session.js';
+import { useSession, type AppSession } from './session.js';
 
 /** The Compose page: a spec's session, its folder of compose files, and the page's usual steps. */
 export interface ComposeSession extends AppSession {
@@ -22,19 +22,21 @@ export interface ComposeSession extends AppSession {
  * in `projects` is removed (containers and default network) with the folder.
  */
 export function useComposeSession(projects: string[], prepare: (dir: string) => unknown = () => undefined): ComposeSession {
-  const s = { dir: mkdtempSync(path.join(tmpdir(), 'berth-e2e-compose-')) } as ComposeSession;
-  s.services = () => s.page.getByRole('table', { name: 'Services' });
-  s.cell = (service, col) => s.services().locator(`tr[data-service="${service}"] td`).nth(col);
-  beforeAll(async () => {
-    await prepare(s.dir);
-    Object.assign(s, await openSession('#/compose', (page) => page.getByLabel('Compose file path').waitFor()));
+  const dir = mkdtempSync(path.join(tmpdir(), 'berth-e2e-compose-'));
+  const s = useSession({
+    hash: '#/compose',
+    ready: (page) => page.getByLabel('Compose file path').waitFor(),
+    setup: async () => prepare(dir),
+    cleanup: async () => {
+      for (const p of projects) await removeComposeProject(p);
+      rmSync(dir, { recursive: true, force: true });
+    },
+  }) as ComposeSession;
+  return Object.assign(s, {
+    dir,
+    services: () => s.page.getByRole('table', { name: 'Services' }),
+    cell: (service: string, col: number) => s.services().locator(`tr[data-service="${service}"] td`).nth(col),
   });
-  afterAll(async () => {
-    expect(await closeSession(s)).toBe(0);
-    for (const p of projects) await removeComposeProject(p);
-    rmSync(s.dir, { recursive: true, force: true });
-  });
-  return s;
 }
 
 /** Open a compose file (or folder) from the Open form; `name` fills the project name when given. */

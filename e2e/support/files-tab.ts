@@ -1,15 +1,14 @@
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect } from 'vitest';
 import { openApp } from './berth.js';
 import { removeContainers } from './docker-cli.js';
-import { closeSession, openSession, type AppSession } from './session.js';
+import { tableShown, useSession, type AppSession } from './session.js';
 
 /** A row of a page's Files table (its accessible name is the entry's name). */
 export function fileRow(page: Page, name: string): Locator {
   return page.getByRole('table', { name: 'Files' }).getByRole('row', { name, exact: true });
 }
 
-const filesShown = (page: Page) => page.getByRole('table', { name: 'Files' }).waitFor({ timeout: 15_000 });
+const filesShown = tableShown('Files', 15_000);
 
 /** Open a container's Files tab in a new page of the session's browser, once its table shows. */
 export async function openFilesTab(app: Pick<AppSession, 'berth' | 'browser'>, id: string): Promise<{ page: Page; errors: string[] }> {
@@ -31,16 +30,17 @@ export interface FilesSession extends AppSession {
  * `prefix` is removed, then `cleanup` runs.
  */
 export function useFilesSession(options: { prefix: string; setup: () => Promise<string>; cleanup?: () => Promise<unknown> }): FilesSession {
-  const s = {} as FilesSession;
+  const s = useSession({
+    hash: () => `#/containers/${s.id}/files`,
+    ready: filesShown,
+    setup: async () => {
+      s.id = await options.setup();
+    },
+    cleanup: async () => {
+      await removeContainers(options.prefix);
+      await options.cleanup?.();
+    },
+  }) as FilesSession;
   s.row = (name) => fileRow(s.page, name);
-  beforeAll(async () => {
-    s.id = await options.setup();
-    Object.assign(s, await openSession(`#/containers/${s.id}/files`, filesShown));
-  });
-  afterAll(async () => {
-    expect(await closeSession(s)).toBe(0);
-    await removeContainers(options.prefix);
-    await options.cleanup?.();
-  });
   return s;
 }

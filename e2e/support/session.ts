@@ -37,20 +37,46 @@ export interface TableSession extends AppSession {
   stateOf(name: string): Promise<string | undefined>;
 }
 
+export interface SessionOptions {
+  /** Where the app opens; a function when it depends on what `setup` made. */
+  hash: string | (() => string);
+  /** Resolves once the page is ready (the containers table by default). */
+  ready?: (page: Page) => Promise<unknown>;
+  /** Runs before Berth starts: the images, containers or files the spec needs. */
+  setup?: () => Promise<unknown>;
+  /** Runs after Berth stopped: removes what the spec made. */
+  cleanup?: () => Promise<unknown>;
+}
+
 /**
- * One app session for a describe block: opened before its tests; afterwards Berth must stop cleanly
- * (exit 0) and every container named with `prefix` is removed. Read its fields inside tests.
+ * One app session for a describe block: `setup`, then the app opened at `hash` before its tests;
+ * afterwards Berth must stop cleanly (exit 0), then `cleanup` runs. Read its fields inside tests.
  */
-export function useAppSession(prefix: string): TableSession {
-  const s = {} as TableSession;
-  s.row = (name) => s.page.getByRole('row', { name, exact: true });
-  s.stateOf = async (name) => (await s.row(name).getByRole('cell').allInnerTexts())[3]?.trim();
+export function useSession(options: SessionOptions): AppSession {
+  const s = {} as AppSession;
   beforeAll(async () => {
-    Object.assign(s, await openSession());
+    await options.setup?.();
+    Object.assign(s, await openSession(typeof options.hash === 'function' ? options.hash() : options.hash, options.ready));
   });
   afterAll(async () => {
     expect(await closeSession(s)).toBe(0);
-    await removeContainers(prefix);
+    await options.cleanup?.();
   });
+  return s;
+}
+
+/** Resolves once the page shows the table named `name`. */
+export function tableShown(name: string, timeout?: number): (page: Page) => Promise<void> {
+  return (page) => page.getByRole('table', { name }).waitFor({ timeout });
+}
+
+/**
+ * One app session on the Containers page for a describe block (see useSession); afterwards every
+ * container named with `prefix` is removed.
+ */
+export function useAppSession(prefix: string): TableSession {
+  const s = useSession({ hash: '#/containers', cleanup: () => removeContainers(prefix) }) as TableSession;
+  s.row = (name) => s.page.getByRole('row', { name, exact: true });
+  s.stateOf = async (name) => (await s.row(name).getByRole('cell').allInnerTexts())[3]?.trim();
   return s;
 }
