@@ -44,6 +44,8 @@ describe('container stats (streaming, never polled)', () => {
 
     const memory = await page.getByRole('group', { name: 'Memory', exact: true }).locator('.stats-card__value').innerText();
     expect(memory).toMatch(/^\d+(\.\d+)? (B|KiB|MiB|GiB) \/ \d+(\.\d+)? (B|KiB|MiB|GiB|TiB)$/);
+    // It runs without a memory limit: the engine's memory is not called a limit.
+    await expect.poll(() => page.getByRole('group', { name: 'Memory', exact: true }).innerText()).toMatch(/of the engine’s memory \(no limit set\)/);
     expect(await page.getByRole('group', { name: 'Network', exact: true }).innerText()).toMatch(/Received .* Sent/);
     expect(await page.getByRole('group', { name: 'Block I/O', exact: true }).innerText()).toMatch(/Read .* Write/);
 

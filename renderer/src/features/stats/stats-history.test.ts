@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { formatPercent, niceMax, polylinePoints, pushSample } from './stats-history.js';
+import { formatPercent, memoryDetail, niceMax, polylinePoints, pushSample } from './stats-history.js';
 
 describe('stats history helpers', () => {
+  it('says “no limit set” when the memory “limit” is the engine’s whole memory', () => {
+    expect(memoryDetail({ memoryPercent: 1.25, memoryLimitBytes: 8e9 }, 8e9)).toBe('1.3 % of the engine’s memory (no limit set)');
+    expect(memoryDetail({ memoryPercent: 50, memoryLimitBytes: 64 * 1024 * 1024 }, 8e9)).toBe('50.0 % of the limit');
+    // Engine memory not known yet: the plain wording.
+    expect(memoryDetail({ memoryPercent: 50, memoryLimitBytes: 8e9 }, undefined)).toBe('50.0 % of the limit');
+  });
+
   it('keeps at most `size` samples, newest last, without mutating the input', () => {
     let h: readonly number[] = [];
     for (let i = 0; i < 5; i++) h = pushSample(h, i, 3);

@@ -16,6 +16,15 @@ export function formatPercent(value: number): string {
   return `${value >= 100 ? Math.round(value) : value.toFixed(1)} %`;
 }
 
+/**
+ * The memory card's line under the value. Without a memory limit the engine reports its own memory as
+ * the "limit" (docker stats does the same), so "of the limit" would suggest a limit that was never set.
+ */
+export function memoryDetail(stats: Pick<ContainerStats, 'memoryPercent' | 'memoryLimitBytes'>, engineMemory: number | undefined): string {
+  const unlimited = engineMemory !== undefined && engineMemory > 0 && stats.memoryLimitBytes >= engineMemory;
+  return `${formatPercent(stats.memoryPercent)} ${unlimited ? 'of the engine’s memory (no limit set)' : 'of the limit'}`;
+}
+
 /** "1.5 KiB/s". */
 export function formatRate(bytesPerSecond: number, formatBytes: (n: number) => string): string {
   return `${formatBytes(bytesPerSecond)}/s`;

@@ -5,7 +5,7 @@ import { formatBytes } from '../../lib/format/bytes.js';
 import { Spinner } from '../../ui/spinner.js';
 import { findContainer } from '../containers/find-container.js';
 import { StatsChart } from './stats-chart.js';
-import { formatPercent, niceMax, pushSample, seriesOf } from './stats-history.js';
+import { formatPercent, memoryDetail, niceMax, pushSample, seriesOf } from './stats-history.js';
 import './stats.css';
 
 const rate = (n: number) => `${formatBytes(n)}/s`;
@@ -19,6 +19,7 @@ export function StatsTab({ id }: { id: string }) {
   const api = useApi();
   const container = useAppStore((s) => findContainer(s.containers, id));
   const phase = useAppStore((s) => s.containersPhase);
+  const engineMemory = useAppStore((s) => s.engineInfo?.system.memTotal);
   const running = container?.state === 'running' || container?.state === 'paused';
   const containerId = container?.id;
   const [history, setHistory] = useState<readonly ContainerStats[]>([]);
@@ -110,7 +111,7 @@ export function StatsTab({ id }: { id: string }) {
             <StatsChart
               title="Memory"
               value={`${formatBytes(latest.memoryBytes)} / ${formatBytes(latest.memoryLimitBytes)}`}
-              detail={`${formatPercent(latest.memoryPercent)} of the limit`}
+              detail={memoryDetail(latest, engineMemory)}
               series={[{ label: 'Memory', values: charts.mem, tone: 'a' }]}
               max={charts.memMax}
               axisLabel={formatBytes(charts.memMax)}
