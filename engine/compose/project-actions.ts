@@ -23,8 +23,26 @@ export function dependsOnLabel(label: string | undefined): Map<string, Dependenc
 }
 
 /**
+ * `service` and every service it depends on, directly or not (by the depends_on labels of the
+ * project's containers): what `docker compose up <service>` brings up with it, so starting one
+ * service starts its stopped dependencies first.
+ */
+export function withDependencies(all: readonly RawContainer[], service: string): Set<string> {
+  const labelOf = new Map(all.map((c) => [serviceOf(c), c.Labels?.[L.dependsOn]]));
+  const out = new Set<string>();
+  const visit = (s: string) => {
+    if (out.has(s)) return;
+    out.add(s);
+    for (const dep of dependsOnLabel(labelOf.get(s)).keys()) visit(dep);
+  };
+  visit(service);
+  return out;
+}
+
+/**
  * start, stop or restart a project's containers (or one service's), found by the compose labels.
- * Returns the containers acted on. Already in the wanted state (HTTP 304) is not an error.
+ * Returns the containers acted on. Already in the wanted state (HTTP 304) is not an error. Starting
+ * one service starts its dependencies too (withDependencies), as `docker compose up <service>` does.
  * As compose does, by the depends_on label: start and restart go in dependency order (a service once
  * its dependencies meet their condition, e.g. healthy), stop in reverse (a service once everything
  * that depends on it is stopped); independent services go side by side.
@@ -34,7 +52,7 @@ export function dependsOnLabel(label: string | undefined): Map<string, Dependenc
 export async function projectAction(rt: ComposeRuntime, project: string, action: ProjectAction, service?: string, signal?: AbortSignal, endpoint?: string): Promise<string[]> {
   const sig = signal ?? new AbortController().signal;
   const all = await projectContainers(rt.engine, project, sig);
-  const targets = service ? all.filter((c) => serviceOf(c) === service) : all;
+  const targets = service ? all.filter((c) => (action === 'start' ? withDependencies(all, service) : new Set([service])).has(serviceOf(c))) : all;
   if (!targets.length) {
     throw new BerthError('NOT_FOUND', service ? `Project "${project}" has no container for service "${service}"` : `Project "${project}" has no containers`);
   }
