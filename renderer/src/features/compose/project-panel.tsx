@@ -3,6 +3,7 @@ import type { Disposable } from '../../../../contract/index.js';
 import type { ComposeLoadResult } from '../../../../contract/models/compose.js';
 import { useApi } from '../../app/runtime-context.js';
 import { actionNotice, actionPending, downNotice, emptyJob, reduceJob, type JobState, type ProjectRow } from './compose-projects.js';
+import { loadProfiles, saveProfiles } from './chosen-profiles.js';
 import { DownDialog } from './down-dialog.js';
 import { MergedLogView } from './merged-log-view.js';
 import { projectNameError } from './opened-projects.js';
@@ -36,7 +37,12 @@ export function ProjectPanel({ row, onLoaded }: { row: ProjectRow; onLoaded?: (n
   const projectName = row.opened ? row.opened.projectName : projectNameError(row.name) ? undefined : row.name;
 
   // `--profile`: empty means the default (COMPOSE_PROFILES from the environment or .env, else none).
-  const [profiles, setProfiles] = useState<string[]>([]);
+  // The choice is remembered per project: opened again, the project loads with the same profiles.
+  const [profiles, setProfiles] = useState<string[]>(() => loadProfiles(row.name));
+  const applyProfiles = (chosen: string[]) => {
+    saveProfiles(row.name, chosen);
+    setProfiles(chosen);
+  };
   const withProfiles = profiles.length ? { profiles } : {};
 
   const reload = useCallback(() => {
@@ -145,7 +151,7 @@ export function ProjectPanel({ row, onLoaded }: { row: ProjectRow; onLoaded?: (n
           {showLogs ? 'Hide logs' : 'Logs'}
         </button>
       </div>
-      {project ? <ProfilesField disabled={project.disabledServices} active={profiles} onApply={setProfiles} /> : null}
+      {project ? <ProfilesField disabled={project.disabledServices} active={profiles} onApply={applyProfiles} /> : null}
       {notice ? <p role="status">{notice}</p> : null}
       {loadError ? (
         <p className="compose-error" role="alert">
