@@ -1,8 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { LogBuffer } from './log-buffer.js';
-import { bufferToParts, formatLogTime, logFileName } from './log-format.js';
+import { bufferToParts, formatLogTime, keptText, logFileName } from './log-format.js';
 
 describe('log formatting', () => {
+  it('counts kept and dropped lines in the singular or plural', () => {
+    expect(keptText(1, 100_000, 0)).toBe('1 line kept (limit 100,000)');
+    expect(keptText(0, 100, 0)).toBe('0 lines kept (limit 100)');
+    expect(keptText(100, 100, 1)).toBe('100 lines kept (limit 100) · 1 older line dropped');
+    expect(keptText(100, 100, 2500)).toBe('100 lines kept (limit 100) · 2,500 older lines dropped');
+  });
+
   it('formats local times with milliseconds', () => {
     const ms = new Date(2026, 10, 23, 16, 57, 47, 123).getTime();
     expect(formatLogTime(ms)).toBe('2026-11-23 16:57:47.123');

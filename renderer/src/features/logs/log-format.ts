@@ -33,3 +33,10 @@ export function logFileName(name: string, now = new Date()): string {
   const stamp = `${now.getFullYear()}${pad(now.getMonth() + 1)}${pad(now.getDate())}-${pad(now.getHours())}${pad(now.getMinutes())}${pad(now.getSeconds())}`;
   return `${safe}-${stamp}.log`;
 }
+
+const count = (n: number, one: string, many: string) => `${n.toLocaleString()} ${n === 1 ? one : many}`;
+
+/** The status line under the log: "1 line kept (limit 100,000) · 12 older lines dropped". */
+export function keptText(size: number, limit: number, dropped: number): string {
+  return `${count(size, 'line', 'lines')} kept (limit ${limit.toLocaleString()})${dropped > 0 ? ` · ${count(dropped, 'older line', 'older lines')} dropped` : ''}`;
+}

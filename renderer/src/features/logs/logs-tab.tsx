@@ -3,7 +3,7 @@ import type { ContainerState } from '../../../../contract/index.js';
 import { useApi, useAppStore } from '../../app/runtime-context.js';
 import { Spinner } from '../../ui/spinner.js';
 import { fetchFullLog, saveTextFile } from './log-download.js';
-import { bufferToParts, logFileName } from './log-format.js';
+import { bufferToParts, keptText, logFileName } from './log-format.js';
 import { DeferredSearch } from './deferred-search.js';
 import type { LogSearch } from './log-search.js';
 import { LogSearchBar } from './log-search-bar.js';
@@ -212,8 +212,7 @@ export function LogsTab({ id, name, state, active = true }: LogsTabProps) {
       />
       <div className="log-status">
         <span role="status" className="log-status__kept">
-          {buffer.size.toLocaleString()} lines kept (limit {buffer.limit.toLocaleString()})
-          {buffer.dropped > 0 ? ` · ${buffer.dropped.toLocaleString()} older lines dropped` : ''}
+          {keptText(buffer.size, buffer.limit, buffer.dropped)}
         </span>
         <span className="log-status__phase">
           {session.phase === 'streaming' && follow ? 'Following' : session.phase === 'ended' ? (follow ? 'Log ended (container not running)' : 'Not following') : ''}
