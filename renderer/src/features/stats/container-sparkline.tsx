@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useRuntime } from '../../app/runtime-context.js';
 import type { AppRuntime } from '../../app/runtime.js';
-import { formatPercent, niceMax, plotPoints } from './stats-history.js';
+import { sparklineFrame, type SparklineFrame } from './sparkline-frame.js';
 import { SPARK_POINTS, StatsSummaryStore } from './summary-store.js';
 import './stats.css';
 
@@ -54,16 +54,20 @@ export function ContainerSparkline({ id }: { id: string }) {
     };
   }, [store, id]);
   useEffect(() => {
+    let drawn = '';
     const draw = () => {
       const el = box.current;
       const c = canvas.current;
       if (!el || !c) return;
-      const values = store.get(id);
-      const current = values?.length ? values[values.length - 1]! : undefined;
-      const label = current === undefined ? WAITING : `CPU ${formatPercent(current)}`;
+      const frame = sparklineFrame(store.get(id) ?? [], LINE_WIDTH, HEIGHT - 2, SPARK_POINTS);
+      // The same pixels as now (an idle container's next 0.0 %): nothing to draw, label or paint.
+      const key = `${paletteVersion}|${window.devicePixelRatio}|${frame.key}`;
+      if (key === drawn) return;
+      drawn = key;
+      const label = frame.text ? `CPU ${frame.text}` : WAITING;
       el.setAttribute('aria-label', label);
-      el.title = current === undefined ? label : `${label} (last 2 minutes)`;
-      drawSparkline(c, values ?? [], current === undefined ? '' : formatPercent(current));
+      el.title = frame.text ? `${label} (last 2 minutes)` : label;
+      drawSparkline(c, frame);
     };
     draw();
     return store.subscribe(id, draw);
@@ -77,11 +81,16 @@ export function ContainerSparkline({ id }: { id: string }) {
 
 /** The theme's colours and font, read once (and again when the theme flips: data-theme on <html>), not per sample. */
 let palette: { line: string; text: string; font: string } | undefined;
+/** Counts theme flips: a sparkline drawn before one is drawn again at its next sample. */
+let paletteVersion = 0;
 if (typeof document !== 'undefined' && typeof MutationObserver !== 'undefined') {
-  new MutationObserver(() => (palette = undefined)).observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
+  new MutationObserver(() => {
+    palette = undefined;
+    paletteVersion++;
+  }).observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
 }
 
-function drawSparkline(c: HTMLCanvasElement, values: readonly number[], text: string): void {
+function drawSparkline(c: HTMLCanvasElement, { points: p, text }: SparklineFrame): void {
   const dpr = window.devicePixelRatio || 1;
   if (c.width !== Math.round(WIDTH * dpr)) {
     c.width = Math.round(WIDTH * dpr);
@@ -92,12 +101,11 @@ function drawSparkline(c: HTMLCanvasElement, values: readonly number[], text: st
   if (!g) return;
   g.setTransform(dpr, 0, 0, dpr, 0, 0);
   g.clearRect(0, 0, WIDTH, HEIGHT);
-  if (!values.length) return;
+  if (!p.length) return;
   if (!palette) {
     const style = getComputedStyle(c);
     palette = { line: style.getPropertyValue('--accent').trim() || style.color, text: style.color, font: `11px ${style.fontFamily}` };
   }
-  const p = plotPoints(values, niceMax(values, 5), LINE_WIDTH, HEIGHT - 2, SPARK_POINTS);
   g.strokeStyle = palette.line;
   g.lineWidth = 1.25;
   g.lineJoin = 'round';
