@@ -96,3 +96,32 @@ describe('build output parser', () => {
     expect(lines[1]!.length).toBe(4097);
   });
 });
+
+describe('images a build committed', () => {
+  it('are the results of steps that ran a container: not FROM’s base image, not a cached step’s', () => {
+    const parser = new BuildOutputParser();
+    const ndjson = new NdjsonParser();
+    for (const item of ndjson.push(cachedBuild)) parser.push(item);
+    expect(parser.committedImages()).toEqual(['c5d8874c66bb']);
+    expect(parser.built()).toBe(true);
+  });
+
+  it('of a build cut short: the steps finished so far, and it is not built', () => {
+    const cut = `{"stream":"Step 1/3 : FROM berth-test/busybox:latest"}
+{"stream":"\\n"}
+{"stream":" ---\\u003e 0eafaee7a149\\n"}
+{"stream":"Step 2/3 : RUN echo h3a \\u003e /a"}
+{"stream":"\\n"}
+{"stream":" ---\\u003e Running in d9ff44e81820\\n"}
+{"stream":"Removing intermediate container d9ff44e81820\\n"}
+{"stream":" ---\\u003e ea81cc329462\\n"}
+{"stream":"Step 3/3 : RUN sleep 30"}
+{"stream":"\\n"}
+{"stream":" ---\\u003e Running in 5f5b6875776c\\n"}
+`;
+    const parser = new BuildOutputParser();
+    for (const item of new NdjsonParser().push(cut)) parser.push(item);
+    expect(parser.committedImages()).toEqual(['ea81cc329462']);
+    expect(parser.built()).toBe(false);
+  });
+});

@@ -17,6 +17,9 @@ export class BuildOutputParser {
   private step = 0;
   private instruction?: string;
   private stepResult = false;
+  /** The current step ran a container ("Running in"), so its result is an image this build committed. */
+  private stepRan = false;
+  private committed: string[] = [];
   private tail: string[] = [];
   private imageId?: string;
   private tags: string[] = [];
@@ -85,6 +88,20 @@ export class BuildOutputParser {
     this.pending = '';
   }
 
+  /**
+   * The images this build committed so far, oldest first: each step that ran a container (not FROM's
+   * base image, not a cached step's image, which an earlier build made). A cancelled build leaves
+   * them behind untagged; these are the ones it may take back.
+   */
+  committedImages(): readonly string[] {
+    return this.committed;
+  }
+
+  /** The engine said the build finished ("Successfully built", or the image id in `aux`). */
+  built(): boolean {
+    return this.imageId !== undefined;
+  }
+
   private line(raw: string, out: BuildEvent[]): void {
     // Progress lines rewrite themselves with "\r": keep what is visible last.
     const text = raw.includes('\r') ? (raw.split('\r').filter(Boolean).pop() ?? '') : raw;
@@ -94,6 +111,7 @@ export class BuildOutputParser {
       this.step = Number(step[1]);
       this.instruction = step[3]!.trim();
       this.stepResult = false;
+      this.stepRan = false;
       this.tail = [];
       out.push({ kind: 'step', index: this.step, total: Number(step[2]), instruction: this.instruction });
       return;
@@ -102,10 +120,15 @@ export class BuildOutputParser {
       out.push({ kind: 'cached', step: this.step });
       return;
     }
-    if (/^ ---> Running in [0-9a-f]+\s*$/.test(text) || /^Removing intermediate container [0-9a-f]+\s*$/.test(text)) return;
+    if (/^ ---> Running in [0-9a-f]+\s*$/.test(text)) {
+      this.stepRan = true;
+      return;
+    }
+    if (/^Removing intermediate container [0-9a-f]+\s*$/.test(text)) return;
     const result = /^ ---> ([0-9a-f]{12,64})\s*$/.exec(text);
     if (result && this.step && !this.stepResult) {
       this.stepResult = true;
+      if (this.stepRan) this.committed.push(result[1]!);
       out.push({ kind: 'step-done', step: this.step, layerId: result[1]! });
       return;
     }

@@ -9,6 +9,7 @@ import { AsyncQueue } from '../streams/async-queue.js';
 import { readNdjson } from '../streams/ndjson.js';
 import { packContext, resolveContext, type ResolvedContext } from './build-context.js';
 import { BuildOutputParser } from './build-output-parser.js';
+import { takeBackImages } from './cancelled-build.js';
 import { dockerfileErrorLine, readLine } from './dockerfile-error.js';
 
 export type BuildRequest = z.output<typeof buildArgs>;
@@ -21,7 +22,8 @@ const PROGRESS_EVERY_MS = 200;
  * Run one build with the classic builder (POST /build, version=1: BuildKit over the API needs a
  * session). Validation errors (missing folder or Dockerfile) fail the stream; everything the engine
  * reports about the build itself (a parse error, a failing step) arrives as a `failed` event.
- * Closing the iterable (unsubscribe) aborts the HTTP request, which makes the engine stop the build.
+ * Closing the iterable (unsubscribe) aborts the HTTP request, which makes the engine stop the build;
+ * the images its finished steps committed are then removed (takeBackImages), as nothing else would.
  */
 export function runBuild(engine: EngineAdapter, req: BuildRequest, signal: AbortSignal, endpoint?: string): AsyncIterable<BuildEvent> {
   const ctl = new AbortController();
@@ -108,6 +110,8 @@ async function drive(engine: EngineAdapter, req: BuildRequest, signal: AbortSign
     throw err;
   } finally {
     response.destroy();
+    // Cancelled before it finished: the steps it committed would stay behind as <none> images.
+    if (signal.aborted && !parser.built()) void takeBackImages(engine, parser.committedImages());
   }
   for (const ev of parser.end()) queue.push(ev);
 }
