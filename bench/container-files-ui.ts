@@ -23,8 +23,8 @@ import { fmt, percentile } from './support/stats.js';
  * progress bar gives way to "Uploaded <name>" (the back end's done) — and, separately, to the row of
  * the refreshed listing showing the file's size. Download: a click on "Download <name>" to the file
  * complete on disk (page.waitForEvent('download'), download.path()). A page-side script timestamps
- * the steps in between (the WebSocket's first bytes and its end message, the Blob handed to the
- * browser) so the remaining time can be placed. Each round's file has a name of its own (a hard link
+ * the steps in between (the HTTP byte request sent and answered, the Blob handed to the browser where
+ * one is used) so the remaining time can be placed. Each round's file has a name of its own (a hard link
  * to the same bytes), so the UI never asks "Replace?".
  *
  * Two drivers, in the same run (BERTH_BENCH_FILES_UI_DRIVER=playwright|cdp|both, default both):
@@ -78,7 +78,6 @@ async function measure(berth: RunningBerth, id: string, dir: string, digest: str
       const chromiumCpu = diffCpu(cpu0, treeCpu(ui.pid));
       const row = await sink.until('row');
       const p = (n: string) => at(n) - at('picked');
-      const end = sink.get('ws-end');
       return {
         fileName,
         ms: done.node - t0,
@@ -86,7 +85,8 @@ async function measure(berth: RunningBerth, id: string, dir: string, digest: str
         setMs,
         chromiumCpu,
         // Page clock, from the change event.
-        split: { firstSend: p('ws-first-send'), lastSend: ((end?.detail as { last?: number } | undefined)?.last ?? NaN) - at('picked'), backEndDone: p('ws-end'), uploaded: p('done-text'), listAsked: p('list-busy'), row: p('row') },
+        // PUT sent, the back end's answer (its engine upload done), "Uploaded" shown, the listing refreshed.
+        split: { putSent: p('put-sent'), backEndDone: p('put-answered'), uploaded: p('done-text'), listAsked: p('list-busy'), row: p('row') },
       };
     };
     /** One download through the UI: from the click called to the file complete on disk. */
@@ -99,16 +99,13 @@ async function measure(berth: RunningBerth, id: string, dir: string, digest: str
       const chromiumCpu = diffCpu(cpu0, treeCpu(ui.pid));
       const p = (n: string) => at(n) - at('clicked');
       const blob = sink.get('blob-url');
-      const end = sink.get('ws-end');
       return {
         ms,
         d,
         chromiumCpu,
         split: {
           click: (sink.get('clicked')?.node ?? NaN) - t0,
-          firstBytes: p('ws-first-bytes'),
-          lastBytes: ((end?.detail as { last?: number } | undefined)?.last ?? NaN) - at('clicked'),
-          backEndEnd: p('ws-end'),
+          headAnswered: p('head-answered'),
           blobSaved: p('blob-url'),
           downloadBegan: d.began,
           blobToDisk: blob ? t0 + ms - blob.node : NaN,
@@ -153,7 +150,8 @@ async function measure(berth: RunningBerth, id: string, dir: string, digest: str
     const downSplits: Record<string, number>[] = [];
     const loads: number[] = [];
     const ms = (n: number) => fmt(n, 0);
-    const steps = (r: Record<string, number>) => Object.entries(r).map(([k, v]) => `${k} ${ms(v)}`).join(', ');
+    // A step that did not happen in this path (e.g. no Blob for a download the browser saves itself) is left out.
+    const steps = (r: Record<string, number>) => Object.entries(r).filter(([, v]) => Number.isFinite(v)).map(([k, v]) => `${k} ${ms(v)}`).join(', ');
     for (let round = 0; round < ROUNDS; round++) {
       const berthFirst = round % 2 === 0;
       // Each copy starts with no dirty pages left by the one before: without the sync, whichever copy ran
@@ -215,7 +213,7 @@ async function measure(berth: RunningBerth, id: string, dir: string, digest: str
         `median of the rounds' ratios ${fmt(median(rs.map((r) => r.berth / r.cp)), 2)} (mixes the positions; rounds ${rs.map((r) => fmt(r.berth / r.cp, 2)).join(', ')})`
       );
     };
-    const med = (rows: Record<string, number>[]) => Object.keys(rows[0]!).map((k) => `${k} ${ms(median(rows.map((r) => r[k]!)))}`).join(', ');
+    const med = (rows: Record<string, number>[]) => steps(Object.fromEntries(Object.keys(rows[0]!).map((k) => [k, median(rows.map((r) => r[k]!).filter(Number.isFinite))])));
     console.log(summary('upload 32 MiB, to "Uploaded" (the back end done)', up));
     console.log(summary('upload 32 MiB, to the row in the refreshed listing', upRow));
     console.log(summary('download 32 MiB, click to the file complete on disk', down));

@@ -1,7 +1,7 @@
 /**
  * The page side of the Files UI benchmark: a script added to every document that timestamps the steps
- * of one watched upload or download (file chosen, click, the WebSocket's first and last bytes and its
- * end message, progress bar, "Uploaded"/"Downloaded" text, the refreshed row, the Blob handed over) and
+ * of one watched upload or download (file chosen, click, the HTTP byte request sent and answered (from
+ * Resource Timing), progress bar, "Uploaded"/"Downloaded" text, the refreshed row, the Blob handed over) and
  * reports each through the `__berthMark` binding; and `MarkSink`, which collects them in this process.
  */
 
@@ -10,16 +10,15 @@ export const marksScript = `
 (() => {
   const marks = (window.__berthMarks = []);
   let watch;
-  /** The last binary frame sent (upload) or received (download). */
-  let lastBytes = NaN;
   let seen = new Set();
-  const mark = (name, detail) => {
+  const markAt = (name, t, detail) => {
     if (seen.has(name)) return;
     seen.add(name);
-    const m = { name, t: performance.now(), detail };
+    const m = { name, t, detail };
     marks.push(m);
     if (window.__berthMark) window.__berthMark(JSON.stringify(m));
   };
+  const mark = (name, detail) => markAt(name, performance.now(), detail);
   window.__berthWatch = (w) => {
     watch = w;
     seen = new Set();
@@ -39,30 +38,20 @@ export const marksScript = `
     if (watch && o instanceof Blob && o.size === watch.size) mark('blob-url', { size: o.size });
     return create.call(URL, o);
   };
-  const Native = window.WebSocket;
-  window.WebSocket = class extends Native {
-    constructor(...args) {
-      super(...args);
-      this.addEventListener('message', (ev) => {
-        if (!watch) return;
-        if (typeof ev.data === 'string') {
-          // An upload ends with its result ({ t: 'result', …, value: { size } }), a download with { t: 'end' }.
-          const end = watch.direction === 'upload' ? ev.data.startsWith('{"t":"result"') && ev.data.includes(String(watch.size)) : ev.data.startsWith('{"t":"end"');
-          if (end && seen.has(watch.direction === 'upload' ? 'ws-first-send' : 'ws-first-bytes')) mark('ws-end', { last: lastBytes });
-        } else if (watch.direction === 'download') {
-          mark('ws-first-bytes');
-          lastBytes = performance.now();
-        }
-      });
-    }
-    send(data) {
-      if (watch && watch.direction === 'upload' && typeof data !== 'string') {
-        mark('ws-first-send');
-        lastBytes = performance.now();
+  // The bytes go over HTTP on the page's origin (server/byte-http.ts): an upload is one XHR PUT, a
+  // download a fetch HEAD (its head), then the browser's own download of the GET (not a resource entry).
+  new PerformanceObserver((list) => {
+    if (!watch) return;
+    for (const e of list.getEntries()) {
+      if (!e.name.includes('/bytes/')) continue;
+      if (watch.direction === 'upload' && e.initiatorType === 'xmlhttprequest') {
+        markAt('put-sent', e.requestStart || e.startTime);
+        markAt('put-answered', e.responseStart);
+      } else if (watch.direction === 'download' && e.initiatorType === 'fetch') {
+        markAt('head-answered', e.responseEnd);
       }
-      return super.send(data);
     }
-  };
+  }).observe({ type: 'resource' });
   const check = () => {
     if (!watch) return;
     const verb = watch.direction === 'upload' ? 'Uploading' : 'Downloading';
