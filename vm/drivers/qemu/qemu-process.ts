@@ -1,6 +1,5 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { closeSync, existsSync, openSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 
 /** Is `pid` alive and a QEMU (so a recycled pid is never killed)? */
 export function isQemuProcess(pid: number): boolean {
@@ -115,16 +114,4 @@ export function tailFile(path: string, lines = 30, maxBytes = 16_384): string[] 
   } catch {
     return [];
   }
-}
-
-/** A free TCP port on 127.0.0.1 for QEMU's forward to the guest's dockerd. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
 }

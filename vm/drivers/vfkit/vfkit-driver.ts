@@ -1,20 +1,20 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
-import { createServer } from 'node:net';
 import { arch, release } from 'node:os';
 import { join } from 'node:path';
 import type { Disposable } from '../../../contract/define.js';
-import type { VmConfig, VmDriver, VmPortForward, VmProgress, VmResources, VmShare, VmStartResult, VmStatus } from '../../driver.js';
+import type { VmConfig, VmDriver, VmPortForward, VmProgress, VmResources, VmShare, VmStartResult } from '../../driver.js';
 import { EngineSocket } from '../../engine-socket/engine-socket.js';
-import { pingOnce } from '../../engine-socket/ping.js';
-import { generateVmCerts, type VmCerts } from '../../engine-socket/vm-certs.js';
 import { shareTags } from '../../shares/shares.js';
-import { ensureDataDisk, vmPaths, writeSeedDisk, type VmPaths } from '../../vm-files.js';
+import { ensureDataDisk, vmPaths, type VmPaths } from '../../vm-files.js';
+import { readEngineCerts, writeEngineSeed } from '../engine-certs.js';
+import { EngineStart } from '../engine-start.js';
+import { freePort } from '../free-port.js';
+import { NoSuspendDriver } from '../no-suspend-driver.js';
 import { vfkitArgs, vmMac } from './vfkit-args.js';
 import { vfkitAvailability, type VfkitAvailability } from './vfkit-available.js';
 import { vfkitPortForwarder } from './vfkit-forwarder.js';
-import { VmStatusCell } from '../../vm-status-cell.js';
 
 export interface VfkitDriverOptions {
   dataDir: string;
@@ -36,19 +36,17 @@ const GUEST_ENGINE_PORT = 2376;
  * guest's :2376, through a 127.0.0.1 hop the engine socket dials); the vsock device in the arguments is
  * for a guest-side vsock listener the image does not have yet. No suspend: vfkit only pauses in memory.
  */
-export class VfkitDriver implements VmDriver {
+export class VfkitDriver extends NoSuspendDriver implements VmDriver {
   readonly name = 'vfkit' as const;
-  readonly canSuspend = false;
   readonly paths: VmPaths;
   private readonly binary: string;
   private readonly mac: string;
   private readonly socket: EngineSocket;
   private vfkit: ChildProcess | undefined;
   private engineHop: Disposable | undefined;
-  private readonly forwards = new Map<VmPortForward, Disposable>();
-  private readonly statusCell = new VmStatusCell({ state: 'absent' });
 
   constructor(private readonly opts: VfkitDriverOptions) {
+    super();
     const name = opts.name ?? 'berth';
     this.paths = vmPaths(opts.dataDir, name);
     this.binary = opts.vfkitBinary ?? 'vfkit';
@@ -84,19 +82,13 @@ export class VfkitDriver implements VmDriver {
     mkdirSync(this.paths.dir, { recursive: true, mode: 0o700 });
     ensureDataDisk(this.paths.dataDisk, config.resources.diskGiB);
     writeFileSync(this.paths.config, JSON.stringify(config, null, 2));
-    if (!existsSync(this.paths.certs)) writeFileSync(this.paths.certs, JSON.stringify(await generateVmCerts()), { mode: 0o600 });
-    const c = this.certs();
-    await writeSeedDisk(this.paths.seedDisk, { 'ca.pem': c.caCert, 'server-cert.pem': c.serverCert, 'server-key.pem': c.serverKey });
+    await writeEngineSeed(this.paths);
     this.statusCell.set({ state: 'stopped' });
   }
 
   private config(): VmConfig {
     if (!existsSync(this.paths.config)) throw new Error('The VM does not exist yet: create it first.');
     return JSON.parse(readFileSync(this.paths.config, 'utf8')) as VmConfig;
-  }
-
-  private certs(): VmCerts {
-    return JSON.parse(readFileSync(this.paths.certs, 'utf8')) as VmCerts;
   }
 
   private get restSocket(): string {
@@ -106,12 +98,7 @@ export class VfkitDriver implements VmDriver {
   async start(onProgress?: (p: VmProgress) => void, signal?: AbortSignal): Promise<VmStartResult> {
     const avail = this.check();
     if (!avail.ok) throw new Error(`${avail.message} ${avail.remedy}`);
-    const t0 = Date.now();
-    const stages: VmStartResult['stages'] = [];
-    const step = (s: string) => {
-      this.statusCell.set({ state: 'starting', message: s });
-      onProgress?.({ step: s, elapsedMs: Date.now() - t0 });
-    };
+    const start = new EngineStart(this.statusCell, onProgress);
     try {
       const config = this.config();
       const img = this.opts.imageDir;
@@ -132,7 +119,7 @@ export class VfkitDriver implements VmDriver {
         consoleLog: this.paths.consoleLog,
         rosetta: avail.rosetta,
       });
-      step('Starting the VM');
+      start.step('Starting the VM');
       rmSync(this.paths.consoleLog, { force: true });
       const child = spawn(this.binary, args, { stdio: ['ignore', 'ignore', openSync(this.paths.qemuLog, 'w')] });
       this.vfkit = child;
@@ -143,19 +130,12 @@ export class VfkitDriver implements VmDriver {
       });
       const hostPort = await freePort();
       this.engineHop = await vfkitPortForwarder({ mac: this.mac }).forward({ protocol: 'tcp', hostIp: '127.0.0.1', hostPort, guestPort: GUEST_ENGINE_PORT });
-      this.socket.setTarget(hostPort, this.certs());
+      this.socket.setTarget(hostPort, readEngineCerts(this.paths));
       await this.socket.listen();
-      step('Waiting for dockerd');
-      const deadline = t0 + (this.opts.bootTimeoutMs ?? 180_000);
-      while (!(await pingOnce(this.socket.path, 2000))) {
-        if (signal?.aborted) throw new Error('Starting the VM was cancelled.');
-        if (exited) throw new Error(`${exited} before the engine answered.`);
-        if (Date.now() > deadline) throw new Error(`The VM did not answer within ${Math.round((deadline - t0) / 1000)} s.`);
-        await sleep(200);
-      }
-      stages.push({ name: 'ping', hostMs: Date.now() - t0 });
+      start.step('Waiting for dockerd');
+      await start.waitForEngine({ socketPath: this.socket.path, signal, exited: () => exited, timeoutMs: this.opts.bootTimeoutMs ?? 180_000, who: 'The VM' });
       this.statusCell.set({ state: 'running', dockerHost: this.socket.dockerHost, resources: config.resources });
-      return { dockerHost: this.socket.dockerHost, resumed: false, stages, totalMs: Date.now() - t0 };
+      return start.result(this.socket.dockerHost);
     } catch (e) {
       await this.halt(0);
       this.statusCell.set({ state: 'error', message: (e as Error).message });
@@ -176,9 +156,8 @@ export class VfkitDriver implements VmDriver {
     });
   }
 
-  private async halt(timeoutMs: number): Promise<void> {
-    for (const d of this.forwards.values()) d.dispose();
-    this.forwards.clear();
+  protected async halt(timeoutMs = 0): Promise<void> {
+    this.forwards.disposeAll();
     const child = this.vfkit;
     if (child && child.exitCode === null) {
       const gone = new Promise<boolean>((r) => child.once('exit', () => r(true)));
@@ -204,23 +183,6 @@ export class VfkitDriver implements VmDriver {
     throw new Error('The vfkit driver cannot save a running VM; stop it instead.');
   }
 
-  async discardSuspended(): Promise<void> {}
-
-  async delete(): Promise<void> {
-    this.statusCell.set({ state: 'deleting' });
-    await this.halt(0);
-    rmSync(this.paths.dir, { recursive: true, force: true });
-    this.statusCell.set({ state: 'absent' });
-  }
-
-  async status(): Promise<VmStatus> {
-    return { ...this.statusCell.now };
-  }
-
-  onStatus(listener: (s: VmStatus) => void): Disposable {
-    return this.statusCell.subscribe(listener);
-  }
-
   async setResources(resources: VmResources): Promise<void> {
     ensureDataDisk(this.paths.dataDisk, resources.diskGiB);
     writeFileSync(this.paths.config, JSON.stringify({ ...this.config(), resources }, null, 2));
@@ -231,28 +193,6 @@ export class VfkitDriver implements VmDriver {
   }
 
   async forwardPort(forward: VmPortForward): Promise<Disposable> {
-    const d = await vfkitPortForwarder({ mac: this.mac }).forward(forward);
-    this.forwards.set(forward, d);
-    return {
-      dispose: () => {
-        this.forwards.get(forward)?.dispose();
-        this.forwards.delete(forward);
-      },
-    };
+    return this.forwards.add(forward, await vfkitPortForwarder({ mac: this.mac }).forward(forward));
   }
-
-  forwardedPorts(): VmPortForward[] {
-    return [...this.forwards.keys()];
-  }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
 }

@@ -1,16 +1,16 @@
 import { spawn } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Disposable } from '../../../contract/define.js';
-import type { VmConfig, VmDriver, VmPortForward, VmProgress, VmResources, VmShare, VmStartResult, VmStatus } from '../../driver.js';
+import type { VmConfig, VmDriver, VmPortForward, VmProgress, VmResources, VmShare, VmStartResult } from '../../driver.js';
 import { EngineSocket } from '../../engine-socket/engine-socket.js';
-import { pingOnce } from '../../engine-socket/ping.js';
-import { generateVmCerts, type VmCerts } from '../../engine-socket/vm-certs.js';
 import { UserspaceForwarder } from '../../ports/userspace-forwarder.js';
-import { vmPaths, writeSeedDisk, type VmPaths } from '../../vm-files.js';
+import { vmPaths, type VmPaths } from '../../vm-files.js';
+import { readEngineCerts, writeEngineSeed } from '../engine-certs.js';
+import { EngineStart } from '../engine-start.js';
+import { NoSuspendDriver } from '../no-suspend-driver.js';
 import { wslExec, wslGuestAddress, wslImport, wslListNames, wslPipe, wslStartEngine, wslStopEngine, wslTerminate, wslUnregister, wslVersion, wslWriteSeed, type WslCommand } from './wsl-commands.js';
 import { decodeWslOutput, explainWslError, parseWslNames } from './wsl-output.js';
-import { VmStatusCell } from '../../vm-status-cell.js';
 
 export interface WslRunResult {
   code: number;
@@ -33,8 +33,6 @@ export interface WslDriverOptions {
   log?: (line: string) => void;
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
 export const runWsl: WslRunner = (cmd, stdin) =>
   new Promise((resolve, reject) => {
     const child = spawn(cmd.file, cmd.args, { windowsHide: true });
@@ -54,19 +52,16 @@ export const runWsl: WslRunner = (cmd, stdin) =>
  * shares are not configured; bind mounts are translated (vm/shares). Not run on these Linux machines:
  * only its commands, output decoding and paths are tested.
  */
-export class WslDriver implements VmDriver {
+export class WslDriver extends NoSuspendDriver implements VmDriver {
   readonly name = 'wsl' as const;
-  /** WSL has no save/restore of a distro's memory: quitting Berth stops the engine. */
-  readonly canSuspend = false;
   readonly paths: VmPaths;
   private readonly distro: string;
   private readonly run: WslRunner;
   private readonly socket: EngineSocket;
   private engine: ReturnType<typeof spawn> | undefined;
-  private readonly forwards = new Map<VmPortForward, Disposable>();
-  private readonly statusCell = new VmStatusCell({ state: 'absent' });
 
   constructor(private readonly opts: WslDriverOptions) {
+    super();
     this.distro = opts.name ?? 'berth';
     this.paths = vmPaths(opts.dataDir, this.distro);
     this.run = opts.run ?? runWsl;
@@ -106,27 +101,16 @@ export class WslDriver implements VmDriver {
       await this.must(wslImport(this.distro, join(this.paths.dir, 'distro'), join(this.opts.imageDir, 'rootfs.tar.gz')));
     }
     writeFileSync(this.paths.config, JSON.stringify(config, null, 2));
-    if (!existsSync(this.paths.certs)) writeFileSync(this.paths.certs, JSON.stringify(await generateVmCerts()), { mode: 0o600 });
-    const c = this.certs();
-    await writeSeedDisk(this.paths.seedDisk, { 'ca.pem': c.caCert, 'server-cert.pem': c.serverCert, 'server-key.pem': c.serverKey });
+    await writeEngineSeed(this.paths);
     this.statusCell.set({ state: 'stopped' });
   }
 
-  private certs(): VmCerts {
-    return JSON.parse(readFileSync(this.paths.certs, 'utf8')) as VmCerts;
-  }
-
   async start(onProgress?: (p: VmProgress) => void, signal?: AbortSignal): Promise<VmStartResult> {
-    const t0 = Date.now();
-    const stages: VmStartResult['stages'] = [];
-    const step = (s: string) => {
-      this.statusCell.set({ state: 'starting', message: s });
-      onProgress?.({ step: s, elapsedMs: Date.now() - t0 });
-    };
+    const start = new EngineStart(this.statusCell, onProgress);
     try {
-      step('Starting the WSL distribution');
+      start.step('Starting the WSL distribution');
       await this.must(wslWriteSeed(this.distro), readFileSync(this.paths.seedDisk));
-      stages.push({ name: 'seed', hostMs: Date.now() - t0 });
+      start.reached('seed');
       const port = this.opts.enginePort ?? 23750;
       const cmd = wslStartEngine(this.distro, { port });
       const engine = spawn(cmd.file, cmd.args, { windowsHide: true, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -139,20 +123,13 @@ export class WslDriver implements VmDriver {
         exited = `dockerd in WSL ended (exit code ${code})`;
         if (this.engine === engine && this.statusCell.now.state === 'running') this.statusCell.set({ state: 'error', message: `${exited} unexpectedly.` });
       });
-      this.socket.setTarget(port, this.certs());
+      this.socket.setTarget(port, readEngineCerts(this.paths));
       await this.socket.listen();
-      step('Waiting for dockerd');
-      const deadline = t0 + (this.opts.bootTimeoutMs ?? 120_000);
-      while (!(await pingOnce(this.socket.path, 2000))) {
-        if (signal?.aborted) throw new Error('Starting the VM was cancelled.');
-        if (exited) throw new Error(`${exited} before it answered.`);
-        if (Date.now() > deadline) throw new Error(`dockerd in WSL did not answer within ${Math.round((deadline - t0) / 1000)} s.`);
-        await sleep(200);
-      }
-      stages.push({ name: 'ping', hostMs: Date.now() - t0 });
+      start.step('Waiting for dockerd');
+      await start.waitForEngine({ socketPath: this.socket.path, signal, exited: () => exited, timeoutMs: this.opts.bootTimeoutMs ?? 120_000, who: 'dockerd in WSL' });
       const dockerHost = wslPipe(this.distro).dockerHost;
       this.statusCell.set({ state: 'running', dockerHost });
-      return { dockerHost, resumed: false, stages, totalMs: Date.now() - t0 };
+      return start.result(dockerHost);
     } catch (e) {
       await this.halt();
       this.statusCell.set({ state: 'error', message: (e as Error).message });
@@ -160,9 +137,8 @@ export class WslDriver implements VmDriver {
     }
   }
 
-  private async halt(): Promise<void> {
-    for (const d of this.forwards.values()) d.dispose();
-    this.forwards.clear();
+  protected async halt(): Promise<void> {
+    this.forwards.disposeAll();
     await this.run(wslTerminate(this.distro)).catch(() => undefined);
     this.engine?.kill();
     this.engine = undefined;
@@ -176,27 +152,15 @@ export class WslDriver implements VmDriver {
     this.statusCell.set({ state: 'stopped' });
   }
 
+  /** WSL has no save/restore of a distro's memory: quitting Berth stops the engine. */
   async suspend(): Promise<void> {
     throw new Error('WSL cannot save a running distribution; stop the VM instead.');
   }
 
-  async discardSuspended(): Promise<void> {}
-
-  async delete(): Promise<void> {
-    this.statusCell.set({ state: 'deleting' });
-    await this.halt();
+  /** The distro lives in WSL's own registry: unregistered (one already gone is fine). */
+  protected override async removeOutside(): Promise<void> {
     const r = await this.run(wslUnregister(this.distro));
     if (r.code !== 0 && !/NOT_FOUND/i.test(r.stderr + r.stdout)) throw new Error(explainWslError(`${r.stderr}\n${r.stdout}`));
-    rmSync(this.paths.dir, { recursive: true, force: true });
-    this.statusCell.set({ state: 'absent' });
-  }
-
-  async status(): Promise<VmStatus> {
-    return { ...this.statusCell.now };
-  }
-
-  onStatus(listener: (s: VmStatus) => void): Disposable {
-    return this.statusCell.subscribe(listener);
   }
 
   /**
@@ -219,18 +183,7 @@ export class WslDriver implements VmDriver {
   async forwardPort(forward: VmPortForward): Promise<Disposable> {
     const address = (await this.must(wslGuestAddress(this.distro))).stdout.trim();
     if (!/^\d+\.\d+\.\d+\.\d+$/.test(address)) throw new Error(`Cannot find the WSL distribution's address (got "${address}").`);
-    const d = await new UserspaceForwarder({ target: (s) => ({ host: address, port: s.guestPort }) }).forward(forward);
-    this.forwards.set(forward, d);
-    return {
-      dispose: () => {
-        this.forwards.get(forward)?.dispose();
-        this.forwards.delete(forward);
-      },
-    };
-  }
-
-  forwardedPorts(): VmPortForward[] {
-    return [...this.forwards.keys()];
+    return this.forwards.add(forward, await new UserspaceForwarder({ target: (s) => ({ host: address, port: s.guestPort }) }).forward(forward));
   }
 
   /** For diagnostics: run a command in the distro as root. */
