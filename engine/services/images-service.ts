@@ -4,6 +4,7 @@ import { BerthError } from '../../contract/errors.js';
 import { familiarRepository, formatReference, parseImageReference, parseTagTarget, withDefaultTag, type ImageReference } from '../../contract/image-reference.js';
 import { toBerthError } from '../errors.js';
 import { imagePath } from '../adapter/calls.js';
+import type { EngineRequest } from '../adapter/engine-adapter.js';
 import { mapHistory, mapImageDetails } from '../images/image-mapping.js';
 import { dockerImageReader } from '../images/image-reader.js';
 import { prunePreview, pruneImages, removeImage } from '../images/image-remove.js';
@@ -40,6 +41,12 @@ export function createImagesService(deps: ServiceDeps, options: ImagesServiceOpt
     }
   };
 
+  /** A pull or push of `ref`: the POST `request` makes (given the registry's credentials), its progress read by runTransfer. */
+  const transfer = (kind: 'pull' | 'push', ref: ImageReference, signal: AbortSignal, request: (auth: object | undefined) => Omit<EngineRequest, 'method' | 'signal'>) => {
+    const c = conn();
+    return runTransfer({ kind, ref, signal, log: deps.log, open: async (s) => c.engine.stream({ ...request(await authFor(ref)), method: 'POST', signal: s }) });
+  };
+
   return {
     list: (_args, ctx) => listImages(reader(), ctx.signal),
 
@@ -67,21 +74,7 @@ export function createImagesService(deps: ServiceDeps, options: ImagesServiceOpt
 
     pull({ reference }, ctx) {
       const ref = withDefaultTag(parseOrThrow(reference));
-      const c = conn();
-      return runTransfer({
-        kind: 'pull',
-        ref,
-        signal: ctx.signal,
-        log: deps.log,
-        open: async (signal) =>
-          c.engine.stream({
-            method: 'POST',
-            path: '/images/create',
-            query: { fromImage: familiarRepository(ref), tag: ref.digest ?? ref.tag },
-            auth: await authFor(ref),
-            signal,
-          }),
-      });
+      return transfer('pull', ref, ctx.signal, (auth) => ({ path: '/images/create', query: { fromImage: familiarRepository(ref), tag: ref.digest ?? ref.tag }, auth }));
     },
 
     async tag({ source, target }, ctx) {
@@ -101,22 +94,8 @@ export function createImagesService(deps: ServiceDeps, options: ImagesServiceOpt
     push({ reference }, ctx) {
       const ref = withDefaultTag(parseOrThrow(reference));
       if (ref.digest) throw new BerthError('VALIDATION', `Invalid reference "${reference}": push takes a tag, not a digest`);
-      const c = conn();
-      return runTransfer({
-        kind: 'push',
-        ref,
-        signal: ctx.signal,
-        log: deps.log,
-        open: async (signal) =>
-          c.engine.stream({
-            method: 'POST',
-            path: `${imagePath(familiarRepository(ref))}/push`,
-            query: { tag: ref.tag },
-            // The engine insists on the header, even empty ("{}").
-            auth: (await authFor(ref)) ?? {},
-            signal,
-          }),
-      });
+      // The engine insists on the auth header for a push, even empty ("{}").
+      return transfer('push', ref, ctx.signal, (auth) => ({ path: `${imagePath(familiarRepository(ref))}/push`, query: { tag: ref.tag }, auth: auth ?? {} }));
     },
   };
 }
