@@ -23,7 +23,12 @@ export type ComposeMount =
   | { type: 'bind'; source: string; target: string; readOnly: boolean }
   /** source: a volume key of the file (or absent: an anonymous volume). */
   | { type: 'volume'; source?: string; target: string; readOnly: boolean }
-  | { type: 'tmpfs'; target: string; size?: number };
+  /**
+   * size: the long syntax's `tmpfs.size` in bytes. options: the short syntax's (`tmpfs: /run:size=64m`)
+   * mount options as written, '' when none; such a mount goes in HostConfig.Tmpfs as docker compose
+   * sends it (the engine then adds its noexec,nosuid,nodev defaults).
+   */
+  | { type: 'tmpfs'; target: string; size?: number; options?: string };
 
 export interface ComposeHealthcheck {
   /** ["CMD", …], ["CMD-SHELL", "…"] or ["NONE"]. */

@@ -34,10 +34,13 @@ export function serviceCreateBody(project: ComposeProject, svc: ComposeService, 
   const mounts = (host.Mounts as Record<string, unknown>[]).filter((m) => m.Type !== 'bind');
   host.Mounts = mounts;
   host.Binds = svc.volumes.flatMap((m) => (m.type === 'bind' ? [`${m.source}:${m.target}:${m.readOnly ? 'ro' : 'rw'}`] : []));
+  const tmpfs: Record<string, string> = {};
   for (const m of svc.volumes) {
     if (m.type === 'volume' && !m.source) mounts.push({ Type: 'volume', Target: m.target, ReadOnly: m.readOnly });
-    if (m.type === 'tmpfs') mounts.push(m.size === undefined ? { Type: 'tmpfs', Target: m.target } : { Type: 'tmpfs', Target: m.target, TmpfsOptions: { SizeBytes: m.size } });
+    if (m.type === 'tmpfs' && m.options !== undefined) tmpfs[m.target] = m.options;
+    else if (m.type === 'tmpfs') mounts.push(m.size === undefined ? { Type: 'tmpfs', Target: m.target } : { Type: 'tmpfs', Target: m.target, TmpfsOptions: { SizeBytes: m.size } });
   }
+  if (Object.keys(tmpfs).length) host.Tmpfs = tmpfs;
   const exposed = body.ExposedPorts as Record<string, object>;
   for (const e of svc.expose) exposed[e.includes('/') ? e : `${e}/tcp`] = {};
   if (svc.entrypoint) body.Entrypoint = svc.entrypoint;

@@ -1,6 +1,7 @@
 import { homedir } from 'node:os';
 import path from 'node:path';
 import type { ComposeMount, ComposePort, ComposeService, DependencyCondition } from '../../contract/models/compose.js';
+import { parseTmpfsSize } from '../../contract/domains/container-run-parse.js';
 import { asNameMap } from './merge.js';
 import type { RawService } from './raw-schema.js';
 import { parseBytes, parseDuration, splitCommand } from './units.js';
@@ -64,7 +65,11 @@ export function normalizeService(name: string, raw: RawService, ctx: NormalizeCo
     const m = parseVolume(v, ctx, (msg) => ctx.fail(['volumes', i], msg));
     if (m) svc.volumes.push(m);
   });
-  for (const t of typeof raw.tmpfs === 'string' ? [raw.tmpfs] : (raw.tmpfs ?? [])) svc.volumes.push({ type: 'tmpfs', target: t.split(':')[0]! });
+  const tmpfs = typeof raw.tmpfs === 'string' ? [raw.tmpfs] : (raw.tmpfs ?? []);
+  tmpfs.forEach((t, i) => {
+    const m = parseShortTmpfs(t, (msg) => ctx.fail(typeof raw.tmpfs === 'string' ? ['tmpfs'] : ['tmpfs', i], msg));
+    if (m) svc.volumes.push(m);
+  });
 
   if (raw.network_mode === undefined) {
     const nets = Array.isArray(raw.networks) ? Object.fromEntries(raw.networks.map((n) => [n, null])) : (raw.networks ?? { default: null });
@@ -197,8 +202,10 @@ function parseVolume(v: unknown, ctx: NormalizeContext, fail: (m: string) => voi
   if (typeof v === 'object' && v !== null) {
     const o = v as { type: 'bind' | 'volume' | 'tmpfs'; source?: string; target: string; read_only?: boolean; tmpfs?: { size?: string | number } };
     if (o.type === 'tmpfs') {
-      const size = o.tmpfs?.size === undefined ? undefined : parseBytes(o.tmpfs.size);
-      return size === undefined ? { type: 'tmpfs', target: o.target } : { type: 'tmpfs', target: o.target, size };
+      if (o.tmpfs?.size === undefined) return { type: 'tmpfs', target: o.target };
+      const size = parseTmpfsSize(o.tmpfs.size);
+      if (!size.ok) return void fail(`volumes: tmpfs size: ${size.message}`);
+      return { type: 'tmpfs', target: o.target, size: size.value };
     }
     if (o.type === 'bind') {
       if (!o.source) return void fail('volumes: a bind mount needs a source (the host path)');
@@ -223,4 +230,25 @@ function parseVolume(v: unknown, ctx: NormalizeContext, fail: (m: string) => voi
   if (/^[./~]/.test(source)) return { type: 'bind', source: resolvePath(source, ctx.workingDir), target, readOnly };
   if (!/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/.test(source)) return void fail(`volumes: "${source}" is neither a path (./, / or ~) nor a volume name`);
   return { type: 'volume', source, target, readOnly };
+}
+
+/**
+ * `tmpfs: TARGET[:OPTIONS]` → a tmpfs mount whose options (e.g. "size=64m,mode=1777") go to the engine
+ * as written, as docker compose sends them (HostConfig.Tmpfs). A size the kernel would turn into "half
+ * the RAM" is refused here, with the line, instead of being mounted that way.
+ */
+export function parseShortTmpfs(text: string, fail: (m: string) => void): ComposeMount | undefined {
+  const colon = text.indexOf(':');
+  const target = colon < 0 ? text : text.slice(0, colon);
+  const options = colon < 0 ? '' : text.slice(colon + 1);
+  if (!target.startsWith('/')) return void fail(`tmpfs: the container path "${target}" in "${text}" must be absolute`);
+  for (const option of options.split(',')) {
+    const [key, value] = option.split('=', 2) as [string, string?];
+    if (key.trim() !== 'size') continue;
+    // The kernel also takes a share of the RAM, "size=50%".
+    if (value !== undefined && /^\s*[1-9]\d*%\s*$/.test(value)) continue;
+    const size = parseTmpfsSize(value ?? '');
+    if (!size.ok) return void fail(`tmpfs: "${text}": ${size.message}`);
+  }
+  return { type: 'tmpfs', target, options };
 }
