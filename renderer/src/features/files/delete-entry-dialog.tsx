@@ -1,30 +1,32 @@
 import { useState } from 'react';
-import type { FileEntryKind } from '../../../../contract/models/container-files.js';
+import { joinContainerPath } from '../../../../contract/domains/container-files.js';
+import type { FileEntry } from '../../../../contract/models/container-files.js';
 import { Modal } from '../../ui/modal.js';
 import './file-edit.css';
 
 interface DeleteEntryDialogProps {
-  /** Full path of the file or folder. */
-  path: string;
-  kind: FileEntryKind;
+  /** The folder that holds the entry. */
+  dir: string;
+  /** The file or folder to delete. */
+  entry: FileEntry;
   /** Where it is deleted from, as said in the question ("the container web", "volume data"). */
   from: string;
-  /** Delete it; a rejection's message is shown in the dialog, which stays open. */
-  remove: () => Promise<unknown>;
+  /** Delete it (given its full path); a rejection's message is shown in the dialog, which stays open. */
+  remove: (path: string) => Promise<unknown>;
   onDone: () => void;
   onClose: () => void;
 }
 
 /** "Delete <name>?": what goes (a folder with everything in it), that no copy is kept; the failure's reason in place. */
-export function DeleteEntryDialog({ path, kind, from, remove, onDone, onClose }: DeleteEntryDialogProps) {
+export function DeleteEntryDialog({ dir, entry, from, remove, onDone, onClose }: DeleteEntryDialogProps) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
-  const name = path.slice(path.lastIndexOf('/') + 1);
+  const path = joinContainerPath(dir, entry.name);
   const confirm = async () => {
     setBusy(true);
     setError(undefined);
     try {
-      await remove();
+      await remove(path);
       onDone();
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err));
@@ -33,7 +35,7 @@ export function DeleteEntryDialog({ path, kind, from, remove, onDone, onClose }:
   };
   return (
     <Modal
-      title={`Delete ${name}?`}
+      title={`Delete ${entry.name}?`}
       tone="danger"
       role="alertdialog"
       busy={busy}
@@ -50,7 +52,7 @@ export function DeleteEntryDialog({ path, kind, from, remove, onDone, onClose }:
       }
     >
       <p>
-        {path} {kind === 'dir' ? 'and everything in it are' : 'is'} deleted from {from}. No copy is kept.
+        {path} {entry.kind === 'dir' ? 'and everything in it are' : 'is'} deleted from {from}. No copy is kept.
       </p>
       {error ? (
         <p className="fdelete__error" role="alert">

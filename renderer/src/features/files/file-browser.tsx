@@ -1,6 +1,6 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type ChangeEvent, type DragEvent } from 'react';
+import { useCallback, useMemo, useState, type ChangeEvent, type DragEvent } from 'react';
 import { joinContainerPath, parentContainerPath } from '../../../../contract/domains/container-files.js';
-import type { DirListing, FileEntry, UploadDone } from '../../../../contract/models/container-files.js';
+import type { FileEntry, UploadDone } from '../../../../contract/models/container-files.js';
 import { useApi, useAppStore } from '../../app/runtime-context.js';
 import { AlertIcon, RefreshIcon, SearchIcon } from '../../ui/icons.js';
 import { Notice } from '../../ui/notice.js';
@@ -13,7 +13,9 @@ import { FileTable } from './file-table.js';
 import { NewFolderForm } from './new-folder-form.js';
 import { PathBar } from './path-bar.js';
 import { TransfersPanel } from './transfers-panel.js';
-import { sortFileEntries, type SortKey, type SortOrder } from './sort-entries.js';
+import { TruncatedNote } from './truncated-note.js';
+import { nextSortOrder, sortFileEntries, type SortKey, type SortOrder } from './sort-entries.js';
+import { useDirListing } from './use-dir-listing.js';
 import { useTransfers } from './use-transfers.js';
 import { folderClashMessage, planUploads } from './upload-clashes.js';
 import { eachLimited, fileClashMessage, folderUploadMeets, folderUploads, makeEmptyFolders, readDropped, type DroppedEntry, type FolderUpload } from './folder-upload.js';
@@ -23,18 +25,18 @@ import { withUploadedEntry } from './uploaded-entry.js';
 /** Files of a folder upload sent at once (the rest wait their turn). */
 const FOLDER_UPLOADS_AT_ONCE = 3;
 
-type ListState = { phase: 'loading'; listing?: DirListing } | { phase: 'ready'; listing: DirListing } | { phase: 'error'; message: string; listing?: DirListing };
-
 /** Browse one container's filesystem (running or stopped): navigate, download, upload, new folder, delete. */
 export function FileBrowser({ id, initialPath = '/' }: { id: string; initialPath?: string }) {
   const api = useApi();
   const [path, setPath] = useState(initialPath);
-  const [reload, setReload] = useState(0);
-  const [state, setState] = useState<ListState>({ phase: 'loading' });
+  const { state, listing, refresh, setState } = useDirListing(
+    useCallback((p: string) => api.containers.listDir({ id, path: p }), [api, id]),
+    path,
+  );
   const [filter, setFilter] = useState('');
   const [dropping, setDropping] = useState(false);
   const [order, setOrder] = useState<SortOrder>({ key: 'name', dir: 'asc' });
-  const onSort = useCallback((key: SortKey) => setOrder((o) => (o.key === key ? { key, dir: o.dir === 'asc' ? 'desc' : 'asc' } : { key, dir: key === 'name' ? 'asc' : 'desc' })), []);
+  const onSort = useCallback((key: SortKey) => setOrder((o) => nextSortOrder(o, key)), []);
   /** Files whose name is already taken in the folder: replaced only if the user says so. */
   const [clashes, setClashes] = useState<FileClashes | undefined>();
   /** Folders being uploaded that are already there: uploaded into only if the user says so. */
@@ -45,24 +47,14 @@ export function FileBrowser({ id, initialPath = '/' }: { id: string; initialPath
   const [deleting, setDeleting] = useState<FileEntry>();
   const summary = findContainer(useAppStore((s) => s.containers), id);
   const deleteBlocked = summary ? deleteBlockedText(summary.state) : undefined;
-  const seq = useRef(0);
-
-  useEffect(() => {
-    const mine = ++seq.current;
-    setState((s) => ({ phase: 'loading', listing: s.listing }));
-    api.containers.listDir({ id, path }).then(
-      (listing) => mine === seq.current && setState({ phase: 'ready', listing }),
-      (err: unknown) => mine === seq.current && setState((s) => ({ phase: 'error', message: err instanceof Error ? err.message : String(err), listing: s.listing })),
-    );
-  }, [api, id, path, reload]);
 
   const onUploaded = useCallback((dir: string, name: string, done: UploadDone, folder?: string) => {
     // A folder upload lists the folder again once all its files are in (sendFolders).
     if (dir !== path || folder) return;
     // The row shows from the upload's own result at once; the listing that follows confirms it.
     setState((s) => (s.listing?.path === dir ? { ...s, listing: withUploadedEntry(s.listing, name, done.size, Date.now()) } : s));
-    setReload((n) => n + 1);
-  }, [path]);
+    refresh();
+  }, [path, setState, refresh]);
   const { transfers, download, upload, cancel, dismiss, clearFinished } = useTransfers(api, id, onUploaded);
 
   const navigate = useCallback((next: string) => {
@@ -73,7 +65,6 @@ export function FileBrowser({ id, initialPath = '/' }: { id: string; initialPath
   const open = useCallback((e: FileEntry) => navigate(joinContainerPath(path, e.name)), [navigate, path]);
   const up = useCallback(() => navigate(parentContainerPath(path)), [navigate, path]);
   const downloadEntry = useCallback((e: FileEntry) => download(joinContainerPath(path, e.name), e.name), [download, path]);
-  const listing = state.listing?.path === path ? state.listing : undefined;
   const startUploads = (files: File[], folders: FolderUpload<File>[] = []) => {
     const plan = planUploads(files, listing?.entries ?? []);
     for (const file of plan.fresh) void upload(path, file);
@@ -92,7 +83,7 @@ export function FileBrowser({ id, initialPath = '/' }: { id: string; initialPath
     const failed = (message: string) => setRefused((r) => [...(r ?? []), message]);
     void eachLimited(folders.flatMap((g) => g.files), FOLDER_UPLOADS_AT_ONCE, (f) => upload(dir, f.file, f.folder))
       .then(() => makeEmptyFolders((a) => api.containers.mkdir({ id, ...a }), dir, empty, failed))
-      .then(() => setReload((n) => n + 1));
+      .then(refresh);
   };
   const onPick = (e: ChangeEvent<HTMLInputElement>) => {
     startUploads(Array.from(e.target.files ?? []));
@@ -129,7 +120,7 @@ export function FileBrowser({ id, initialPath = '/' }: { id: string; initialPath
             <SearchIcon className="search__icon" width={15} height={15} />
             <input className="search__input" type="search" placeholder="Filter this folder" aria-label="Filter files" value={filter} onChange={(e) => setFilter(e.target.value)} />
           </div>
-          <button type="button" className="btn" onClick={() => setReload((n) => n + 1)} aria-label="Refresh files" title="Refresh">
+          <button type="button" className="btn" onClick={refresh} aria-label="Refresh files" title="Refresh">
             <RefreshIcon width={15} height={15} />
           </button>
           <button type="button" className="btn" onClick={() => setNewFolder(true)} disabled={!listing}>
@@ -153,7 +144,7 @@ export function FileBrowser({ id, initialPath = '/' }: { id: string; initialPath
           dir={path}
           taken={listing.entries.map((e) => e.name)}
           create={(folder) => api.containers.mkdir({ id, path, folder })}
-          onDone={() => (setNewFolder(false), setReload((n) => n + 1))}
+          onDone={() => (setNewFolder(false), refresh())}
           onCancel={() => setNewFolder(false)}
         />
       ) : null}
@@ -185,11 +176,7 @@ export function FileBrowser({ id, initialPath = '/' }: { id: string; initialPath
           </div>
         </div>
       ) : null}
-      {listing?.truncated ? (
-        <p className="inline-warning" role="status">
-          This folder is very large: only the first {listing.entries.length.toLocaleString()} entries are shown.
-        </p>
-      ) : null}
+      <TruncatedNote listing={listing} />
       <div
         className={`fbrowser__table${dropping ? ' fbrowser__table--drop' : ''}`}
         aria-busy={state.phase === 'loading'}
@@ -231,11 +218,11 @@ export function FileBrowser({ id, initialPath = '/' }: { id: string; initialPath
       </div>
       {deleting ? (
         <DeleteEntryDialog
-          path={joinContainerPath(path, deleting.name)}
-          kind={deleting.kind}
+          dir={path}
+          entry={deleting}
           from={`the container ${summary?.name ?? id}`}
-          remove={() => api.containers.deletePath({ id, path: joinContainerPath(path, deleting.name) })}
-          onDone={() => (setDeleting(undefined), setReload((n) => n + 1))}
+          remove={(target) => api.containers.deletePath({ id, path: target })}
+          onDone={() => (setDeleting(undefined), refresh())}
           onClose={() => setDeleting(undefined)}
         />
       ) : null}

@@ -18,3 +18,9 @@ export function sortFileEntries(entries: readonly FileEntry[], order: SortOrder)
     return sign * (primary || byName(a, b));
   });
 }
+
+/** The order after a click on `key`'s header: the same column turns round; another starts by name A→Z, else largest or newest first. */
+export function nextSortOrder(order: SortOrder, key: SortKey): SortOrder {
+  if (order.key === key) return { key, dir: order.dir === 'asc' ? 'desc' : 'asc' };
+  return { key, dir: key === 'name' ? 'asc' : 'desc' };
+}

@@ -1,6 +1,6 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type ChangeEvent } from 'react';
+import { useCallback, useMemo, useRef, useState, type ChangeEvent } from 'react';
 import { joinContainerPath, parentContainerPath } from '../../../../contract/domains/container-files.js';
-import type { DirListing, FileEntry } from '../../../../contract/models/container-files.js';
+import type { FileEntry } from '../../../../contract/models/container-files.js';
 import { useApi } from '../../app/runtime-context.js';
 import { RefreshIcon } from '../../ui/icons.js';
 import { Notice } from '../../ui/notice.js';
@@ -9,7 +9,9 @@ import { saveBlob } from '../files/download-transfer.js';
 import { FileTable } from '../files/file-table.js';
 import { NewFolderForm } from '../files/new-folder-form.js';
 import { PathBar } from '../files/path-bar.js';
-import { sortFileEntries, type SortKey, type SortOrder } from '../files/sort-entries.js';
+import { TruncatedNote } from '../files/truncated-note.js';
+import { nextSortOrder, sortFileEntries, type SortKey, type SortOrder } from '../files/sort-entries.js';
+import { useDirListing } from '../files/use-dir-listing.js';
 import { JobProgress } from './job-progress.js';
 import { messageOf, receiveBlob, sendBlob, type Running } from './volume-transfer.js';
 // The browser's own styles (path bar, file table), loaded with this page even when the container Files tab never was.
@@ -25,8 +27,6 @@ interface Transfer {
   run: Running<unknown>;
 }
 
-type ListState = { phase: 'loading'; listing?: DirListing } | { phase: 'ready'; listing: DirListing } | { phase: 'error'; message: string; listing?: DirListing };
-
 /**
  * Browse a volume's files (used by a container or not): folders, sizes, modes; download a file or a
  * folder, upload, new folder, delete. Each operation runs in a short-lived helper on the back end.
@@ -34,26 +34,17 @@ type ListState = { phase: 'loading'; listing?: DirListing } | { phase: 'ready'; 
 export function VolumeFiles({ name }: { name: string }) {
   const api = useApi();
   const [path, setPath] = useState('/');
-  const [reload, setReload] = useState(0);
-  const [state, setState] = useState<ListState>({ phase: 'loading' });
+  const { state, listing, refresh } = useDirListing(
+    useCallback((p: string) => api.volumes.listDir({ name, path: p }), [api, name]),
+    path,
+  );
   const [order, setOrder] = useState<SortOrder>({ key: 'name', dir: 'asc' });
   const [transfers, setTransfers] = useState<Transfer[]>([]);
   const [newFolder, setNewFolder] = useState(false);
   const [deleting, setDeleting] = useState<FileEntry>();
   const [actionError, setActionError] = useState<string>();
-  const seq = useRef(0);
   const ids = useRef(0);
 
-  useEffect(() => {
-    const mine = ++seq.current;
-    setState((s) => ({ phase: 'loading', listing: s.listing }));
-    api.volumes.listDir({ name, path }).then(
-      (listing) => mine === seq.current && setState({ phase: 'ready', listing }),
-      (err: unknown) => mine === seq.current && setState((s) => ({ phase: 'error', message: messageOf(err), listing: s.listing })),
-    );
-  }, [api, name, path, reload]);
-
-  const refresh = () => setReload((n) => n + 1);
   const track = (label: string, total: number | null, start: (progress: (bytes: number) => void) => Running<unknown>, onDone?: () => void) => {
     const id = ++ids.current;
     const update = (patch: Partial<Transfer>) => setTransfers((all) => all.map((t) => (t.id === id ? { ...t, ...patch } : t)));
@@ -83,9 +74,8 @@ export function VolumeFiles({ name }: { name: string }) {
     }
     ev.target.value = '';
   };
-  const listing = state.listing?.path === path ? state.listing : undefined;
   const entries = useMemo(() => sortFileEntries(listing?.entries ?? [], order), [listing, order]);
-  const onSort = useCallback((key: SortKey) => setOrder((o) => (o.key === key ? { key, dir: o.dir === 'asc' ? 'desc' : 'asc' } : { key, dir: key === 'name' ? 'asc' : 'desc' })), []);
+  const onSort = useCallback((key: SortKey) => setOrder((o) => nextSortOrder(o, key)), []);
   const navigate = useCallback((p: string) => {
     setActionError(undefined);
     setPath(p);
@@ -142,11 +132,7 @@ export function VolumeFiles({ name }: { name: string }) {
           {actionError}
         </p>
       ) : null}
-      {listing?.truncated ? (
-        <p className="inline-warning" role="status">
-          This folder is very large: only the first {listing.entries.length.toLocaleString()} entries are shown.
-        </p>
-      ) : null}
+      <TruncatedNote listing={listing} />
       <div className="fbrowser__table" aria-busy={state.phase === 'loading'}>
         {listing ? (
           <>
@@ -159,10 +145,10 @@ export function VolumeFiles({ name }: { name: string }) {
       </div>
       {deleting ? (
         <DeleteEntryDialog
-          path={joinContainerPath(path, deleting.name)}
-          kind={deleting.kind}
+          dir={path}
+          entry={deleting}
           from={name}
-          remove={() => api.volumes.deletePath({ name, path: joinContainerPath(path, deleting.name) })}
+          remove={(target) => api.volumes.deletePath({ name, path: target })}
           onDone={() => (setDeleting(undefined), refresh())}
           onClose={() => setDeleting(undefined)}
         />
