@@ -3,6 +3,23 @@ import type { DependencyCondition } from '../../contract/models/compose.js';
 import { containerPath, inspectContainer } from '../adapter/calls.js';
 import type { ComposeRuntime } from './runtime.js';
 
+/** The engine's State.Health of a container. */
+export interface HealthState {
+  Status?: string;
+  FailingStreak?: number;
+  Log?: { ExitCode?: number; Output?: string }[] | null;
+}
+
+/** "db" is unhealthy, with why: how many checks failed in a row and the last one's exit code and output (its end, shortened). */
+export function unhealthyMessage(dep: string, health: HealthState): string {
+  const last = health.Log?.at(-1);
+  if (!last) return `"${dep}" is unhealthy`;
+  const streak = health.FailingStreak ? health.FailingStreak === 1 ? 'failed once' : `failed ${health.FailingStreak} times in a row` : 'failed';
+  const output = (last.Output ?? '').trim().replace(/\s+/g, ' ');
+  const shown = output.length > 200 ? `…${output.slice(-199)}` : output;
+  return `"${dep}" is unhealthy: its healthcheck ${streak}; the last check exited with code ${last.ExitCode ?? '?'}${shown ? `: ${shown}` : ' and printed nothing'}`;
+}
+
 /**
  * Wait until a started dependency meets its condition. service_healthy listens to the engine's
  * events (health_status, die) and re-reads the container at each; service_completed_successfully
@@ -21,11 +38,12 @@ export async function waitCondition(rt: ComposeRuntime, dep: string, id: string,
   const events = rt.hub.subscribeEvents({ types: ['container'], signal: both });
   const check = async (): Promise<boolean> => {
     const c = await inspectContainer(rt.engine, id, signal);
-    const health = (c.State as { Health?: { Status?: string } }).Health?.Status;
+    const state = (c.State as { Health?: HealthState }).Health;
+    const health = state?.Status;
     if (!health) throw new BerthError('CONFLICT', `"${dep}" has no healthcheck, so it can never become healthy; add one, or use condition: service_started`);
     if (health === 'healthy') return true;
     if (!c.State.Running) throw new BerthError('CONFLICT', `"${dep}" exited (code ${c.State.ExitCode ?? '?'}) before it became healthy`);
-    if (health === 'unhealthy') throw new BerthError('CONFLICT', `"${dep}" is unhealthy`);
+    if (health === 'unhealthy') throw new BerthError('CONFLICT', unhealthyMessage(dep, state!));
     return false;
   };
   try {
