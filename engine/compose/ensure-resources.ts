@@ -54,6 +54,8 @@ export async function ensureResources(rt: ComposeRuntime, project: ComposeProjec
     );
   }
   const results = await Promise.allSettled(jobs);
-  const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
-  if (failed) throw toBerthError(failed.reason, rt.endpoint);
+  const failed = results.flatMap((r) => (r.status === 'rejected' ? [toBerthError(r.reason, rt.endpoint)] : []));
+  if (failed.length === 1) throw failed[0]!;
+  // Every missing external network and volume at once, so one pass fixes them all.
+  if (failed.length) throw new BerthError(failed[0]!.code, failed.map((e) => e.message).join('; '), { problems: failed.map((e) => ({ code: e.code, message: e.message })) });
 }
