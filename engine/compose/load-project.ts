@@ -37,6 +37,21 @@ const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !
 
 /** Load, interpolate, merge, extend, check and normalize a compose project. Nothing touches the engine. */
 export async function loadProject(options: LoadOptions): Promise<LoadResult> {
+  const r = await loadUnsorted(options);
+  return r.ok ? r : { ...r, errors: inFileOrder(r.errors) };
+}
+
+/**
+ * Issues as a reader meets them: by file (in the order the files first appear), then line and
+ * column; the checks find them phase by phase, which listed line 22 before line 12.
+ */
+export function inFileOrder(issues: ComposeIssue[]): ComposeIssue[] {
+  const rank = new Map<string, number>();
+  for (const i of issues) if (!rank.has(i.file)) rank.set(i.file, rank.size);
+  return [...issues].sort((a, b) => rank.get(a.file)! - rank.get(b.file)! || a.line - b.line || a.column - b.column);
+}
+
+async function loadUnsorted(options: LoadOptions): Promise<LoadResult> {
   const read = options.read ?? ((f: string) => readFile(f, 'utf8'));
   const errors: ComposeIssue[] = [];
   const warnings: ComposeIssue[] = [];
