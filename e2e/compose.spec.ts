@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readyFileHealthcheck } from '../engine/testing/compose-project.js';
 import { openApp } from './support/berth.js';
 import { openComposeFile, upAndWait, useComposeSession } from './support/compose.js';
 import { docker, testImage } from './support/docker-cli.js';
@@ -13,10 +14,7 @@ services:
   db:
     image: ${testImage}
     command: ["sh", "-c", "printf '\\\\033[32mdb-ready\\\\033[0m\\\\n'; touch /tmp/ready; while true; do sleep 1; done"]
-    healthcheck:
-      test: ["CMD", "test", "-f", "/tmp/ready"]
-      interval: 1s
-      retries: 30
+${readyFileHealthcheck('1s', 30)}
   web:
     image: ${testImage}
     command: ["sh", "-c", "mkdir -p /www && echo hello-from-compose > /www/index.html && echo web-serving && httpd -f -p 80 -h /www"]

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { useComposeTestbed } from '../testing/compose-project.js';
+import { readyFileHealthcheck, useComposeTestbed } from '../testing/compose-project.js';
 import { ctx, docker, TEST_IMAGE } from '../testing/int-helpers.js';
 import { dependsOnLabel } from './project-actions.js';
 
@@ -16,10 +16,7 @@ const text = `services:
     image: ${TEST_IMAGE}
     command: ["sh", "-c", "rm -f /tmp/ready; sleep 2; touch /tmp/ready; sleep 3600"]
     stop_grace_period: 1s
-    healthcheck:
-      test: ["CMD", "test", "-f", "/tmp/ready"]
-      interval: 500ms
-      retries: 30
+${readyFileHealthcheck('500ms', 30)}
   web:
     image: ${TEST_IMAGE}
     command: ["sh", "-c", "trap 'sleep 2; exit 0' TERM; while true; do sleep 1; done"]

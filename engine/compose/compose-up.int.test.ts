@@ -5,7 +5,7 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import type { BerthError } from '../../contract/errors.js';
 import type { ComposeEvent, MergedLogLine } from '../../contract/models/compose.js';
-import { leftOf, useComposeTestbed, type TestProject } from '../testing/compose-project.js';
+import { leftOf, readyFileHealthcheck, useComposeTestbed, type TestProject } from '../testing/compose-project.js';
 import { ctx, docker, TEST_DOCKER_HOST, TEST_IMAGE } from '../testing/int-helpers.js';
 
 const run = promisify(execFile);
@@ -26,10 +26,7 @@ const composeText = (web: string) => `services:
   db:
     image: ${TEST_IMAGE}
     command: ["sh", "-c", "echo db-up; touch /tmp/ready; sleep 3600"]
-    healthcheck:
-      test: ["CMD", "test", "-f", "/tmp/ready"]
-      interval: 1s
-      retries: 20
+${readyFileHealthcheck('1s', 20)}
   init:
     image: ${TEST_IMAGE}
     command: ["sh", "-c", "echo init-done"]

@@ -87,3 +87,11 @@ export async function leftOf(project: string): Promise<{ containers: string; net
     network: await docker('network', 'ls', '-q', '--filter', `name=^${project}_default$`),
   };
 }
+
+/**
+ * Compose YAML, at a service's indent, of a healthcheck that passes once the service made /tmp/ready:
+ * the tests' way to make a service healthy when they choose.
+ */
+export function readyFileHealthcheck(interval: string, retries: number): string {
+  return `    healthcheck:\n      test: ["CMD", "test", "-f", "/tmp/ready"]\n      interval: ${interval}\n      retries: ${retries}`;
+}
