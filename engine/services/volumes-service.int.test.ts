@@ -1,31 +1,15 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { ByteDownload } from '../../contract/define.js';
 import type { DownloadHead } from '../../contract/models/container-files.js';
 import type { VolumeJobEvent } from '../../contract/models/volumes.js';
-import type { Backend } from '../backend.js';
 import { HELPER_LABEL } from '../volumes/helper-label.js';
 import { createHelper, sweepHelpers } from '../volumes/volume-helper.js';
-import { ctx, docker, runningTestBackend, TEST_IMAGE, testEngine, uniquePrefix } from '../testing/int-helpers.js';
+import { ctx, docker, TEST_IMAGE, testEngine } from '../testing/int-helpers.js';
+import { useVolumesTestbed } from '../testing/volumes-testbed.js';
 
-const prefix = uniquePrefix('vol');
-let backend: Backend;
-let dataDir: string;
-const v = () => backend.impl.volumes;
-
-beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'berth-volumes-'));
-  backend = await runningTestBackend(dataDir);
-}, 60_000);
-
-afterAll(async () => {
-  await backend?.dispose();
-  const names = (await docker('volume', 'ls', '-q', '--filter', `name=${prefix}`)).split('\n').filter(Boolean);
-  if (names.length) await docker('volume', 'rm', '-f', ...names).catch(() => undefined);
-  rmSync(dataDir, { recursive: true, force: true });
-});
+const bed = useVolumesTestbed('vol');
+const { prefix } = bed;
+const v = () => bed.backend.impl.volumes;
 
 async function bytesOf(d: ByteDownload<DownloadHead>): Promise<Buffer> {
   const parts: Buffer[] = [];
@@ -101,7 +85,7 @@ describe('volumes service', () => {
     await expect(v().listDir({ name: `${prefix}missing`, path: '/' }, ctx())).rejects.toMatchObject({ code: 'NOT_FOUND', message: `No such volume: ${prefix}missing` });
     expect(await helpers()).toEqual([]);
     // A helper is never listed as a container.
-    expect((await backend.impl.containers.list({ all: true }, ctx())).some((c) => c.labels[HELPER_LABEL])).toBe(false);
+    expect((await bed.backend.impl.containers.list({ all: true }, ctx())).some((c) => c.labels[HELPER_LABEL])).toBe(false);
   }, 60_000);
 
   it('exports a .tar.gz that imports into a new volume with the same files, and clones', async () => {
@@ -166,12 +150,12 @@ describe('volumes service', () => {
     const removed = await v().remove({ name, keep: true }, ctx());
     expect(removed.keptAs).toMatch(/^[a-z0-9-]+$/);
     await expect(docker('volume', 'inspect', name)).rejects.toThrow();
-    const listing = await backend.impl.recycleBin.list({}, ctx());
+    const listing = await bed.backend.impl.recycleBin.list({}, ctx());
     expect(listing.volumes.find((e) => e.id === removed.keptAs)).toMatchObject({ name, labels: { team: 'blue' } });
-    expect(await backend.impl.recycleBin.restoreVolume({ id: removed.keptAs! }, ctx())).toEqual({ name });
+    expect(await bed.backend.impl.recycleBin.restoreVolume({ id: removed.keptAs! }, ctx())).toEqual({ name });
     expect(await contentOf(name)).toBe(before);
     expect(JSON.parse(await docker('volume', 'inspect', name, '--format', '{{json .Labels}}'))).toEqual({ team: 'blue' });
-    expect((await backend.impl.recycleBin.list({}, ctx())).volumes.some((e) => e.id === removed.keptAs)).toBe(false);
+    expect((await bed.backend.impl.recycleBin.list({}, ctx())).volumes.some((e) => e.id === removed.keptAs)).toBe(false);
   }, 60_000);
 
   it('sweeps helper containers a crash left behind, so they never keep blocking `docker volume rm`', async () => {
@@ -198,17 +182,17 @@ describe('volumes service', () => {
     expect((await v().prunePlan({ all: false }, ctx())).volumes.some((x) => x.name === p1)).toBe(false);
     const result = await v().prune({ names: [p1, p2], keep: true }, ctx());
     expect(result).toEqual({ removed: [p1, p2], kept: [p1, p2], failed: [], spaceFreed: 8192 });
-    const bin = await backend.impl.recycleBin.list({}, ctx());
-    for (const e of bin.volumes.filter((x) => x.name === p1 || x.name === p2)) await backend.impl.recycleBin.delete({ id: e.id }, ctx());
+    const bin = await bed.backend.impl.recycleBin.list({}, ctx());
+    for (const e of bin.volumes.filter((x) => x.name === p1 || x.name === p2)) await bed.backend.impl.recycleBin.delete({ id: e.id }, ctx());
   }, 60_000);
 
   it('refuses to keep a volume over the limit, and says so', async () => {
-    await backend.impl.recycleBin.setVolumeLimit({ bytes: 3 }, ctx());
+    await bed.backend.impl.recycleBin.setVolumeLimit({ bytes: 3 }, ctx());
     try {
       await expect(v().remove({ name, keep: true }, ctx())).rejects.toMatchObject({ code: 'CONFLICT', details: { reason: 'too-large' } });
       expect(await docker('volume', 'inspect', name, '--format', '{{.Name}}')).toBe(name);
     } finally {
-      await backend.impl.recycleBin.setVolumeLimit({ bytes: 1024 ** 3 }, ctx());
+      await bed.backend.impl.recycleBin.setVolumeLimit({ bytes: 1024 ** 3 }, ctx());
     }
   }, 30_000);
 });

@@ -1,27 +1,13 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Backend } from '../backend.js';
-import { ctx, docker, runningTestBackend, TEST_IMAGE, uniquePrefix } from '../testing/int-helpers.js';
+import { describe, expect, it } from 'vitest';
+import { ctx, docker, TEST_IMAGE } from '../testing/int-helpers.js';
+import { useVolumesTestbed } from '../testing/volumes-testbed.js';
 
-const prefix = uniquePrefix('voledge');
-let backend: Backend;
-let dataDir: string;
-const v = () => backend.impl.volumes;
-
-beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'berth-voledge-'));
-  backend = await runningTestBackend(dataDir);
-}, 60_000);
-
-afterAll(async () => {
-  await backend?.dispose();
-  const names = (await docker('volume', 'ls', '-q', '--filter', `name=${prefix}`)).split('\n').filter(Boolean);
-  if (names.length) await docker('volume', 'rm', '-f', ...names).catch(() => undefined);
-  rmSync(dataDir, { recursive: true, force: true });
-});
+const bed = useVolumesTestbed('voledge');
+const { prefix } = bed;
+const v = () => bed.backend.impl.volumes;
 
 async function* once(data: Buffer): AsyncIterable<Uint8Array> {
   yield data;
@@ -29,11 +15,11 @@ async function* once(data: Buffer): AsyncIterable<Uint8Array> {
 
 describe('volume import and mount edge cases', () => {
   it('imports a .tar.bz2 and a .tar.xz, as the import form offers them (the engine decompresses both)', async () => {
-    const src = join(dataDir, 'src');
+    const src = join(bed.dataDir, 'src');
     mkdirSync(join(src, 'docs'), { recursive: true });
     writeFileSync(join(src, 'docs', 'hello.txt'), 'hello\n');
     for (const [flag, ext] of [['-j', 'bz2'], ['-J', 'xz']] as const) {
-      const file = join(dataDir, `a.tar.${ext}`);
+      const file = join(bed.dataDir, `a.tar.${ext}`);
       execFileSync('tar', ['-C', src, flag, '-cf', file, '.']);
       const bytes = readFileSync(file);
       const name = `${prefix}${ext}`;
