@@ -108,10 +108,13 @@ export const minMemoryBytes = 6 * MiB;
 const memoryUnits: Record<string, number> = { '': 1, b: 1, k: 1024, m: MiB, g: 1024 * MiB, t: 1024 * 1024 * MiB };
 export const memoryHint = 'Memory limit must be like 512m or 2g, at least 6m';
 
-/** "256m", "1g", "1.5g", "512MiB", "1048576" (bytes) → bytes (binary units, like the docker CLI); undefined when not a size. */
-function sizeBytes(raw: string | number): number | undefined {
+/**
+ * "256m", "1g", "1.5g", "512MiB", "64Mi", "1048576" (bytes) → bytes (binary units, like the docker CLI
+ * and docker compose); undefined when not a size. Shared by the run dialog and compose files.
+ */
+export function sizeBytes(raw: string | number): number | undefined {
   if (typeof raw === 'number') return Number.isSafeInteger(raw) && raw >= 0 ? raw : undefined;
-  const m = /^(\d+(?:\.\d+)?)\s*([bkmgt]?)(?:i?b)?$/i.exec(raw.trim());
+  const m = /^(\d+(?:\.\d+)?)\s*([bkmgt]?)i?b?$/i.exec(raw.trim());
   if (!m) return undefined;
   const bytes = Math.floor(Number(m[1]) * memoryUnits[m[2]!.toLowerCase()]!);
   return Number.isSafeInteger(bytes) ? bytes : undefined;

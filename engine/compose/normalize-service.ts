@@ -249,6 +249,8 @@ export function parseShortTmpfs(text: string, fail: (m: string) => void): Compos
     if (value !== undefined && /^\s*[1-9]\d*%\s*$/.test(value)) continue;
     const size = parseTmpfsSize(value ?? '');
     if (!size.ok) return void fail(`tmpfs: "${text}": ${size.message}`);
+    // These options reach the kernel as written, and it takes only a whole number and k, m, g or t.
+    if (!/^\s*\d+[kmgt]?\s*$/i.test(value!)) return void fail(`tmpfs: "${text}": the kernel takes this size only as a whole number with k, m, g or t, like 64m or 1g (the long syntax also takes "64MiB")`);
   }
   return { type: 'tmpfs', target, options };
 }

@@ -37,6 +37,27 @@ describe('compose tmpfs mounts', () => {
   });
 
   it.each([
+    ['64MiB', 64 * 1024 * 1024],
+    ['64Mi', 64 * 1024 * 1024],
+    ['1g', 1024 ** 3],
+    ['1.5G', 1.5 * 1024 ** 3],
+    ['512kb', 512 * 1024],
+    [1048576, 1048576],
+  ])('takes a long syntax size in the units docker compose takes (%s)', async (size, bytes) => {
+    const { result } = await load(`units-${String(size).replace(/\W/g, '_')}`, `    volumes:\n      - type: tmpfs\n        target: /y\n        tmpfs:\n          size: ${size}\n`);
+    expect(result.ok, JSON.stringify(result)).toBe(true);
+    expect(result.ok && result.project.services[0]!.volumes).toEqual([{ type: 'tmpfs', target: '/y', size: bytes }]);
+  });
+
+  it('takes the same units in a memory limit', async () => {
+    const { result } = await load('memory-units', '    deploy:\n      resources:\n        limits:\n          memory: 64Mi\n');
+    expect(result.ok, JSON.stringify(result)).toBe(true);
+    expect(result.ok && result.project.services[0]!.limits?.memory).toBe(64 * 1024 * 1024);
+  });
+
+  it.each([
+    ['short, a unit the kernel refuses', '    tmpfs: /x:size=64MiB\n', 4, 'the kernel takes this size only as a whole number with k, m, g or t'],
+    ['short, a fraction', '    tmpfs: /x:size=1.5g\n', 4, 'the kernel takes this size only'],
     ['short, not a size', '    tmpfs: /x:size=lots\n', 4, 'tmpfs: "/x:size=lots": Tmpfs size must be like 64m or 1g, more than 0 (got "lots")'],
     ['short, zero', '    tmpfs:\n      - /ok\n      - /x:mode=1777,size=0\n', 6, '(got "0")'],
     ['short, relative path', '    tmpfs: run:size=1m\n', 4, 'the container path "run" in "run:size=1m" must be absolute'],

@@ -1,3 +1,5 @@
+import { sizeBytes } from '../../contract/domains/container-run-parse.js';
+
 /** A compose duration ("1m30s", "10s", "500ms", "1.5h", or a number of seconds) in nanoseconds; undefined when invalid. */
 export function parseDuration(v: string | number): number | undefined {
   if (typeof v === 'number') return Number.isFinite(v) && v >= 0 ? Math.round(v * 1e9) : undefined;
@@ -18,13 +20,12 @@ export function parseDuration(v: string | number): number | undefined {
   return Math.round(total);
 }
 
-/** A compose byte size ("64M", "1g", "512k", "100b", or a number of bytes) in bytes; undefined when invalid. */
+/**
+ * A compose byte size ("64M", "1g", "512k", "64MiB", "64Mi", "100b", or a number of bytes) in bytes;
+ * undefined when invalid. The run dialog's parser, so a size means the same in both.
+ */
 export function parseBytes(v: string | number): number | undefined {
-  if (typeof v === 'number') return Number.isInteger(v) && v >= 0 ? v : undefined;
-  const m = /^(\d+(?:\.\d+)?)\s*([bkmgt]?)b?$/i.exec(v.trim());
-  if (!m) return undefined;
-  const mult = { '': 1, b: 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3, t: 1024 ** 4 }[m[2]!.toLowerCase()]!;
-  return Math.round(Number(m[1]) * mult);
+  return sizeBytes(v);
 }
 
 /**
