@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ContainerSummary } from '../../../../contract/index.js';
-import { actionNotice, actionPending, deriveProjects, emptyJob, labelFiles, parseFileList, parseProfiles, reduceJob, downNotice, serviceProgress, serviceRows } from './compose-projects.js';
+import { actionNotice, actionPending, deriveProjects, emptyJob, labelFiles, parseFileList, parseProfiles, reduceJob, downNotice, progressLabel, serviceProgress, serviceRows } from './compose-projects.js';
 import { filterLines, MergedLogStore } from './merged-log-store.js';
 
 const c = (name: string, project: string, service: string, state: ContainerSummary['state'], labels: Record<string, string> = {}): ContainerSummary =>
@@ -71,6 +71,16 @@ describe('compose projects', () => {
     expect(serviceProgress('db', undefined, [up('Up 2 minutes')])).toEqual({ step: 'running' });
     // A failure stays in view after the job: the containers may not say why.
     expect(serviceProgress('db', { state, running: false }, [c('p-db-1', 'p', 'db', 'created')])).toEqual({ step: 'failed', message: 'no image' });
+  });
+  it('keeps the Progress cell short: a failure’s message goes to its tooltip (it is given in full below the table)', () => {
+    const long = '"db" is unhealthy: its healthcheck failed 3 times in a row; the last check exited with code 7';
+    expect(progressLabel({ step: 'failed', message: long })).toEqual({ text: 'failed', title: long });
+    expect(progressLabel({ step: 'failed', message: 'no image' })).toEqual({ text: 'failed', title: 'no image' });
+    expect(progressLabel({ step: 'exited', message: 'code 1' })).toEqual({ text: 'exited: code 1' });
+    expect(progressLabel({ step: 'running', message: '1 of 2 running' })).toEqual({ text: 'running: 1 of 2 running' });
+    expect(progressLabel({ step: 'exited', message: `code ${Array.from({ length: 20 }, (_, i) => i).join(', ')}` })).toEqual({ text: 'exited', title: expect.stringContaining('code 0, 1') });
+    expect(progressLabel({ step: 'running' })).toEqual({ text: 'running' });
+    expect(progressLabel(undefined)).toEqual({ text: '' });
   });
   it('words the actions’ notices in proper past tenses', () => {
     expect(actionNotice('stop', 1)).toBe('Stopped 1 container');

@@ -137,6 +137,21 @@ export function serviceProgress(service: string, job: { state: JobState; running
   return { step: running ? 'running' : mine[0]!.state, message: `${running} of ${mine.length} running` };
 }
 
+/** Longer progress messages go to the cell's tooltip, so a narrow column does not wrap into a tall one. */
+const SHORT_MESSAGE = 32;
+
+/**
+ * The Progress cell's text and tooltip. A failure reads "failed" with its message in the tooltip: the
+ * message is given in full below the table, and wrapped in the column it made a tall, narrow cell.
+ * Short notes ("code 1", "healthy", "1 of 2 running") stay in the text.
+ */
+export function progressLabel(p: ServiceProgress | undefined): { text: string; title?: string } {
+  if (!p) return { text: '' };
+  if (!p.message) return { text: p.step };
+  if (p.step === 'failed' || p.message.length > SHORT_MESSAGE) return { text: p.step, title: p.message };
+  return { text: `${p.step}: ${p.message}` };
+}
+
 const PAST: Record<'start' | 'stop' | 'restart', string> = { start: 'Started', stop: 'Stopped', restart: 'Restarted' };
 
 const PENDING: Record<'start' | 'stop' | 'restart', string> = { start: 'Starting', stop: 'Stopping', restart: 'Restarting' };

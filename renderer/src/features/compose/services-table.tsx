@@ -1,5 +1,5 @@
 import type { ComposeLoadResult, ComposePort } from '../../../../contract/models/compose.js';
-import { serviceProgress, serviceRows, type JobState } from './compose-projects.js';
+import { progressLabel, serviceProgress, serviceRows, type JobState } from './compose-projects.js';
 import type { ContainerSummary } from '../../../../contract/index.js';
 
 const portText = (p: ComposePort) => `${p.hostIp ? `${p.hostIp}:` : ''}${p.published ?? '(any)'}→${p.target}/${p.protocol}`;
@@ -46,6 +46,7 @@ export function ServicesTable({
         {rows.map((r) => {
           const s = project?.services.find((x) => x.name === r.name);
           const p = serviceProgress(r.name, job, containers);
+          const label = progressLabel(p);
           const running = r.containers.some((c) => c.state === 'running' || c.state === 'restarting');
           const stopped = r.containers.some((c) => c.state !== 'running');
           const none = !r.containers.length || busy || !!job?.running;
@@ -62,8 +63,8 @@ export function ServicesTable({
               </td>
               <td>{s ? s.ports.map(portText).join(', ') || '—' : '—'}</td>
               <td>{load?.ok ? (load.plan[r.name] ?? '—') : '—'}</td>
-              <td className={`compose-step compose-step--${p?.step ?? 'none'}`} data-step={p?.step ?? ''}>
-                {p ? `${p.step}${p.message ? `: ${p.message}` : ''}` : ''}
+              <td className={`compose-step compose-step--${p?.step ?? 'none'}`} data-step={p?.step ?? ''} title={label.title}>
+                {label.text}
               </td>
               <td>
                 {r.containers.length
