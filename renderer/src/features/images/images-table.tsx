@@ -85,7 +85,7 @@ export function ImagesTable({ rows, sort, onSort, actions, empty }: ImagesTableP
             const i = row.image;
             return (
               <div role="row" key={row.key} aria-label={row.name} className={`itable__row${i.dangling ? ' is-dangling' : ''}`}>
-                <div role="cell" className="itable__cell cell-repo" title={row.repository}>
+                <div role="cell" className="itable__cell cell-repo" title={`${row.repository}\nImage ID ${i.shortId}`}>
                   <a href={imageDetailsHref(i.id, 'inspect', row.tag)}>{row.repository}</a>
                   {i.dangling ? <span className="img-badge">dangling</span> : null}
                   {i.repoTags.length > 1 ? <span className="img-badge img-badge--muted" title={i.repoTags.join('\n')}>{i.repoTags.length} tags</span> : null}
