@@ -106,6 +106,16 @@ export interface ConnectArgs {
   ipv6?: string;
 }
 
+/** A container's name for a message (the UI sends ids); the reference itself when the engine cannot say. */
+async function containerName(engine: EngineAdapter, ref: string, signal?: AbortSignal): Promise<string> {
+  try {
+    const c = await engine.json<{ Name?: string }>({ method: 'GET', path: `/containers/${encodeURIComponent(ref)}/json`, signal });
+    return c.Name?.replace(/^\//, '') || ref;
+  } catch {
+    return ref;
+  }
+}
+
 /** POST /networks/{id}/connect with aliases and a static address, checked first (see network-connect-check.ts). */
 export async function connectContainer(engine: EngineAdapter, reader: NetworkReader, args: ConnectArgs, signal?: AbortSignal): Promise<void> {
   const n = await findNetwork(reader, args.network, signal);
@@ -124,6 +134,14 @@ export async function connectContainer(engine: EngineAdapter, reader: NetworkRea
     if (e.code === 'NOT_FOUND' && /container/i.test(e.message)) throw new BerthError('NOT_FOUND', `There is no container "${args.container}"`);
     if (/already exists|already attached/i.test(e.message)) throw new BerthError('CONFLICT', `${args.container} is already connected to ${n.name}`, { engineMessage: e.message });
     if (/Address already in use/i.test(e.message)) throw new BerthError('CONFLICT', `The address ${args.ipv4 ?? args.ipv6} is already in use on ${n.name}`, { engineMessage: e.message });
+    if (/private \(none\) mode/i.test(e.message)) {
+      const who = await containerName(engine, args.container, signal);
+      throw new BerthError('CONFLICT', `${who} runs with networking turned off (the "none" network), so it cannot join ${n.name}; create it again on a network instead`, { engineMessage: e.message, reason: 'isolated' });
+    }
+    if (/sharing network namespace/i.test(e.message)) {
+      const who = await containerName(engine, args.container, signal);
+      throw new BerthError('CONFLICT', `${who} uses the host's network (or another container's), so it cannot join ${n.name}; create it again on a network instead`, { engineMessage: e.message, reason: 'shared-namespace' });
+    }
     throw e;
   }
 }
@@ -136,6 +154,9 @@ export async function disconnectContainer(engine: EngineAdapter, reader: Network
   } catch (err) {
     const e = toBerthError(err);
     if (/is not connected/i.test(e.message)) throw new BerthError('CONFLICT', `${container} is not connected to ${n.name}`, { engineMessage: e.message });
+    if (/cannot be disconnected from host network/i.test(e.message)) {
+      throw new BerthError('CONFLICT', `${await containerName(engine, container, signal)} uses the host's network, which it cannot leave while it exists; create it again on another network instead`, { engineMessage: e.message, reason: 'host-network' });
+    }
     if (e.code === 'NOT_FOUND' && /container/i.test(e.message)) throw new BerthError('NOT_FOUND', `There is no container "${container}"`);
     throw e;
   }
