@@ -82,6 +82,22 @@ describe('a 1280 px window: images columns, toolbars, settings rows', () => {
     expect(app.errors).toEqual([]);
   });
 
+  it('Images at 1400 px (the table about 1134 px): Image ID is back, and the repository with its badge still whole', async () => {
+    const { page } = app;
+    await page.setViewportSize({ width: 1400, height: 900 });
+    try {
+      const row = page.getByRole('row', { name: tags[0], exact: true });
+      await page.getByRole('columnheader', { name: 'Image ID' }).waitFor({ timeout: 5_000 });
+      const cells = row.getByRole('cell');
+      expect(await cells.nth(2).innerText()).toMatch(/^[0-9a-f]{12}$/);
+      await notClipped(cells.nth(0).getByRole('link'));
+      await notClipped(cells.nth(0));
+      await notClipped(cells.nth(1));
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 800 });
+    }
+  });
+
   it('Containers: the toolbar’s buttons share the search field’s line', async () => {
     const { page } = app;
     await page.evaluate(() => (location.hash = '#/containers'));
