@@ -7,7 +7,7 @@ import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { pack } from 'tar-stream';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { launchBrowser, openApp, startBerth, type RunningBerth } from '../e2e/support/berth.js';
 import { defaultSettings } from '../contract/domains/settings.js';
 import { connectNodeClient } from '../bench/support/node-client.js';
@@ -111,6 +111,23 @@ function tail(path: string, lines: number): string {
   return existsSync(path) ? readFileSync(path, 'utf8').split('\n').slice(-lines).join('\n') : `(no ${path})`;
 }
 
+/** The forwards and warnings Berth holds now (its portForwards stream's first view), as JSON. */
+async function forwardsNow(): Promise<string> {
+  if (!berth) return '(Berth is not running)';
+  const { api, close } = await connectNodeClient(berth.origin, berth.token);
+  try {
+    return await new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('no view in 5 s')), 5000);
+      const sub = api.engine.portForwards({}, {
+        next: (views) => (clearTimeout(timer), sub.dispose(), resolve(JSON.stringify(views.at(-1)))),
+        error: (e) => (clearTimeout(timer), reject(e)),
+      });
+    });
+  } finally {
+    close();
+  }
+}
+
 /**
  * When a check fails, what the VM and Berth said (printed once): CI keeps no files, so a failure that
  * happens only there is explained by its own output. The guest's dockerd and containerd logs come through
@@ -120,11 +137,14 @@ let diagnosed = false;
 afterEach(async (ctx) => {
   if (ctx.task.result?.state !== 'fail' || diagnosed) return;
   diagnosed = true;
-  const parts = [`--- console.log (tail)\n${tail(paths.consoleLog, 60)}`, `--- qemu.log (tail)\n${tail(paths.qemuLog, 20)}`, `--- berth.log (tail)\n${tail(berthLogPath(dataDir), 60)}`];
-  for (const file of ['/run/berth/dockerd.log', '/run/berth/containerd.log']) {
-    const r = await guestExec(paths.guestAgentSocket, '/bin/sh', ['-c', `tail -n 40 ${file}; echo; free -m; uptime`], 10_000).catch((e: Error) => ({ stdout: `(guest agent: ${e.message})`, stderr: '' }));
+  const parts = [`--- console.log (tail)\n${tail(paths.consoleLog, 40)}`, `--- qemu.log (tail)\n${tail(paths.qemuLog, 20)}`];
+  for (const file of ['/run/berth/containerd.log', '/run/berth/dockerd.log']) {
+    const r = await guestExec(paths.guestAgentSocket, '/bin/sh', ['-c', `tail -n 25 ${file}`], 10_000).catch((e: Error) => ({ stdout: `(guest agent: ${e.message})`, stderr: '' }));
     parts.push(`--- guest ${file} (tail)\n${r.stdout}${r.stderr}`);
   }
+  // Last, as CI shows only the end of the output: what Berth logged, and the forwards it holds.
+  parts.push(`--- berth.log (tail)\n${tail(berthLogPath(dataDir), 40)}`);
+  parts.push(`--- port forwards\n${await forwardsNow().catch((e: Error) => `(${e.message})`)}`);
   console.error(`VM diagnostics after "${ctx.task.name}" failed:\n${parts.join('\n')}`);
 });
 
@@ -156,7 +176,9 @@ describe('Berth with --engine vm', () => {
   it('a published port answers on the host 127.0.0.1 (from the start event, no polling) and is gone after the container stops', async () => {
     const web = await docker(['run', '-d', '--name', 'web', '-p', '0:80', 'berth-smoke/busybox', 'sh', '-c', 'mkdir -p /www && echo berth-port-ok > /www/index.html && exec httpd -f -p 80 -h /www']);
     const port = Number((await docker(['port', 'web', '80/tcp'])).split('\n')[0]!.split(':').pop());
-    expect(port).toBeGreaterThan(0);
+    // The engine picks it below every host's range for outgoing connections (guest init), so it is free here.
+    expect(port).toBeGreaterThanOrEqual(20000);
+    expect(port).toBeLessThan(32768);
     await expect.poll(() => httpGet(port).catch(() => ''), { timeout: 30_000, interval: 200 }).toBe('berth-port-ok');
     // `localhost` may resolve to ::1: relayed to the same forward where the host has IPv6 loopback.
     if (Object.values(networkInterfaces()).flat().some((a) => a?.address === '::1')) expect(await httpGet(port, '::1')).toBe('berth-port-ok');
@@ -257,6 +279,8 @@ describe('Berth with --engine vm', () => {
 
   it('a restarted back end takes over the running VM: same QEMU, containers still running, forwards made again', async () => {
     await docker(['run', '-d', '--name', 'survivor', '-p', '0:80', 'berth-smoke/busybox', 'sh', '-c', 'mkdir -p /www && echo still-here > /www/index.html && exec httpd -f -p 80 -h /www']);
+    // Removed even when a check fails, so the next test's container list is its own.
+    onTestFinished(() => docker(['rm', '-f', 'survivor']).then(() => undefined, () => undefined));
     const port = Number((await docker(['port', 'survivor', '80/tcp'])).split('\n')[0]!.split(':').pop());
     await expect.poll(() => httpGet(port).catch(() => ''), { timeout: 30_000, interval: 200 }).toBe('still-here');
     const qemuPid = readPidFile(paths.pidFile);
@@ -272,7 +296,6 @@ describe('Berth with --engine vm', () => {
     expect(readPidFile(paths.pidFile)).toBe(qemuPid);
     expect(await docker(['inspect', '-f', '{{.State.Running}}', 'survivor'])).toBe('true');
     await expect.poll(() => httpGet(port).catch(() => ''), { timeout: 30_000, interval: 200 }).toBe('still-here');
-    await docker(['rm', '-f', 'survivor']);
   });
 
   it('quitting Berth suspends the VM; the next start resumes it with containers kept and the clock right', async () => {
