@@ -139,4 +139,40 @@ describe('container terminal (exec with a TTY in xterm.js)', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it('a shell chosen before the container starts is the one the tab opens when it starts', async () => {
+    const stopped = uniqueName(prefix);
+    await docker('create', '-t', '--name', stopped, testImage, 'sh');
+    const { page, errors } = await openApp(browser, berth, `#/containers/${stopped}/terminal`);
+    await page.getByText('Start the container to open a shell').waitFor({ timeout: 20_000 });
+    await page.getByRole('combobox', { name: 'Shell' }).selectOption('attach');
+    await docker('start', stopped);
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Attached to the main process' }).count(), { timeout: 20_000 }).toBe(1);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('keyboard: the arrow keys pass over the Terminal tab; its automatic connection does not take the focus (a click on the tab gives it)', async () => {
+    const { page, errors } = await openApp(browser, berth, `#/containers/${running}/logs`);
+    await page.getByRole('tab', { name: 'Logs' }).focus();
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Connected: sh' }).count(), { timeout: 20_000 }).toBe(1);
+    const focused = () => page.evaluate(() => `${document.activeElement?.getAttribute('role')}:${document.activeElement?.textContent ?? ''}`);
+    expect(await focused()).toBe('tab:Terminal');
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(focused).toBe('tab:Stats');
+    expect(page.url()).toMatch(/\/stats$/);
+
+    expect(errors).toEqual([]);
+    await page.close();
+
+    // With the mouse, the shell is ready for typing.
+    const clicked = await openApp(browser, berth, `#/containers/${running}/logs`);
+    await clicked.page.getByRole('tab', { name: 'Terminal' }).click();
+    await expect.poll(() => clicked.page.getByRole('status').filter({ hasText: 'Connected: sh' }).count(), { timeout: 20_000 }).toBe(1);
+    await clicked.page.keyboard.type('echo typed-$((2*21))\n');
+    await expect.poll(() => bufferLines(clicked.page), { timeout: 10_000 }).toContain('typed-42');
+    expect(clicked.errors).toEqual([]);
+    await clicked.page.close();
+  });
 });

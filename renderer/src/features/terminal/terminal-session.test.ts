@@ -98,4 +98,38 @@ describe('TerminalSession', () => {
     t.subs[1]!.handlers.error!(Object.assign(new Error('No such container: c1'), { code: 'NOT_FOUND' }) as never);
     expect(t.states.at(-1)).toEqual({ phase: 'failed', message: 'No such container: c1' });
   });
+
+  it('one owner: the automatic connection is made once per session, never on top of a connection', () => {
+    const t = setup();
+    const o = { id: 'c1', command: 'sh' as const, attach: false, cols: 80, rows: 24 };
+    expect(t.session.autoConnect(o)).toBe(true);
+    expect(t.session.autoConnect(o)).toBe(false);
+    expect(t.subs).toHaveLength(1);
+    // The user disconnects: the automatic connection does not come back (the container restarting…).
+    t.session.disconnect();
+    expect(t.session.autoConnect(o)).toBe(false);
+    expect(t.subs).toHaveLength(1);
+
+    // The user connected first: nothing automatic follows.
+    const u = setup();
+    u.session.connect({ ...o, command: 'bash' });
+    expect(u.session.autoConnect(o)).toBe(false);
+    expect(u.subs.map((s) => s.args)).toEqual([{ ...o, command: 'bash' }]);
+  });
+
+  it('a disposed session opens nothing, and its successor (a remount, the StrictMode replay) connects by itself again', () => {
+    const first = setup();
+    const o = { id: 'c1', command: 'sh' as const, attach: false, cols: 80, rows: 24 };
+    expect(first.session.autoConnect(o)).toBe(true);
+    first.session.dispose();
+    expect(first.subs[0]!.disposed).toBe(true);
+    expect(first.session.autoConnect(o)).toBe(false);
+    first.session.connect(o);
+    expect(first.subs).toHaveLength(1);
+
+    const second = setup();
+    expect(second.session.autoConnect(o)).toBe(true);
+    expect(second.subs).toHaveLength(1);
+    expect(second.states.at(-1)).toEqual({ phase: 'connecting' });
+  });
 });

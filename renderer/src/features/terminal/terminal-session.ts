@@ -43,6 +43,8 @@ export class TerminalSession implements Disposable {
   private sentSize?: { cols: number; rows: number };
   private resizeTimer?: ReturnType<typeof setTimeout>;
   private current: SessionState = { phase: 'idle' };
+  private started = false;
+  private disposed = false;
 
   constructor(
     private readonly api: ExecApi,
@@ -53,7 +55,22 @@ export class TerminalSession implements Disposable {
     return this.current;
   }
 
+  /**
+   * The automatic first connection (the tab shows a running container): made only if this session never
+   * connected, so the automatic connection and the user's Connect never both open an exec. The flag
+   * lives and dies with the session: a terminal re-created (a remount) connects again, a disposed one
+   * never. True if it connected.
+   */
+  autoConnect(o: ConnectOptions): boolean {
+    if (this.started || this.disposed) return false;
+    this.connect(o);
+    return true;
+  }
+
+  /** Open a new exec (or attach), closing the current one first. A disposed session opens nothing. */
   connect(o: ConnectOptions): void {
+    if (this.disposed) return;
+    this.started = true;
     this.disconnect();
     const mine = ++this.generation;
     const live = () => mine === this.generation;
@@ -129,6 +146,7 @@ export class TerminalSession implements Disposable {
   }
 
   dispose(): void {
+    this.disposed = true;
     this.disconnect();
   }
 

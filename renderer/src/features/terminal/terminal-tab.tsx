@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useEffectEvent, useRef, useState } from 'react';
 import { useApi, useAppStore, useRuntime } from '../../app/runtime-context.js';
 import { findContainer } from '../containers/find-container.js';
 import { splitShellWords } from './shell-words.js';
@@ -14,6 +14,16 @@ const choiceLabels: Record<Choice, string> = {
   custom: 'Custom command…',
   attach: 'Attach to main process',
 };
+
+/**
+ * The automatic connection takes the focus only from nobody: not from a control the user reached with
+ * the keyboard (a tab chosen with the arrow keys), and never into a hidden panel.
+ */
+function mayTakeFocus(host: HTMLElement): boolean {
+  if (!host.checkVisibility()) return false;
+  const active = document.activeElement;
+  return !active || active === document.body || !active.matches(':focus-visible');
+}
 
 function statusText(state: SessionState, what: string): string {
   switch (state.phase) {
@@ -46,7 +56,6 @@ export function TerminalTab({ id }: { id: string }) {
   const hostRef = useRef<HTMLDivElement>(null);
   const viewRef = useRef<XtermView | null>(null);
   const sessionRef = useRef<TerminalSession | null>(null);
-  const autoConnected = useRef(false);
   const [state, setState] = useState<SessionState>({ phase: 'idle' });
   const [choice, setChoice] = useState<Choice>('sh');
   const [custom, setCustom] = useState('');
@@ -75,7 +84,7 @@ export function TerminalTab({ id }: { id: string }) {
   }, [api, runtime]);
 
   const connect = useCallback(
-    (which: Choice = choice) => {
+    (which: Choice, how: 'user' | 'auto' = 'user') => {
       const view = viewRef.current;
       const session = sessionRef.current;
       if (!view || !session || !container) return;
@@ -94,23 +103,30 @@ export function TerminalTab({ id }: { id: string }) {
           return;
         }
       }
-      setInputError(undefined);
-      setClipboardError(undefined);
+      const options = { id: container.id, command, attach: which === 'attach', cols: view.cols, rows: view.rows };
+      if (how === 'auto') {
+        // The session decides: it connects by itself once, never on top of a connection.
+        if (!session.autoConnect(options)) return;
+      } else {
+        setInputError(undefined);
+        setClipboardError(undefined);
+        view.reset();
+        session.connect(options);
+      }
       setConnectedAs(which === 'custom' ? custom.trim() : which === 'attach' ? 'main process' : which);
-      view.reset();
-      session.connect({ id: container.id, command, attach: which === 'attach', cols: view.cols, rows: view.rows });
-      view.focus();
+      if (how === 'user' || mayTakeFocus(view.element)) view.focus();
     },
-    [choice, custom, container],
+    [custom, container],
   );
 
-  // Open a shell as soon as the tab shows a running container (once; afterwards the user decides).
+  // Open the chosen shell as soon as the tab shows a running container (once per session; afterwards
+  // the user decides). A custom command waits for Connect: it may still be being typed.
+  const autoConnect = useEffectEvent(() => {
+    if (choice !== 'custom') connect(choice, 'auto');
+  });
   useEffect(() => {
-    if (running && !autoConnected.current && viewRef.current) {
-      autoConnected.current = true;
-      connect('sh');
-    }
-  }, [running, connect]);
+    if (running) autoConnect();
+  }, [running]);
 
   const live = state.phase === 'connecting' || state.phase === 'connected';
   const problem =
@@ -142,7 +158,7 @@ export function TerminalTab({ id }: { id: string }) {
             disabled={live}
             onChange={(e) => setCustom(e.target.value)}
             onKeyDown={(e) => {
-              if (e.key === 'Enter' && !live && running) connect();
+              if (e.key === 'Enter' && !live && running) connect(choice);
             }}
           />
         ) : null}
@@ -151,7 +167,7 @@ export function TerminalTab({ id }: { id: string }) {
             Disconnect
           </button>
         ) : (
-          <button type="button" className="btn btn--primary" disabled={!running} onClick={() => connect()}>
+          <button type="button" className="btn btn--primary" disabled={!running} onClick={() => connect(choice)}>
             Connect
           </button>
         )}

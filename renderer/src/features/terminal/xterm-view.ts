@@ -27,7 +27,7 @@ export class XtermView {
   private fitFrame = 0;
 
   constructor(
-    private readonly element: HTMLElement,
+    readonly element: HTMLElement,
     private readonly options: XtermViewOptions,
   ) {
     const css = getComputedStyle(element);
