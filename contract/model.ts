@@ -150,6 +150,8 @@ export interface ContainerSummary {
   labels: Record<string, string>;
   composeProject?: string;
   composeService?: string;
+  /** HostConfig.NetworkMode: "default", "bridge" or a network's name, or "host", "none", "container:<id>" (then it joins no other network). */
+  networkMode?: string;
 }
 
 /**

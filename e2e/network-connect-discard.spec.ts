@@ -26,8 +26,9 @@ describe('connect dialog: discard what was chosen or typed only when asked', () 
 
   it('from a network: untouched closes at once; a chosen container asks on Escape and Cancel; Discard starts afresh', async () => {
     const { page } = app;
-    const open = page.getByRole('table', { name: 'Networks' }).getByRole('button', { name: 'Connect a container to bridge' });
-    const connect = guardedDialog(page, 'Connect a container to bridge', question);
+    // Not bridge: the created container is on it already, so the dialog offers it there disabled.
+    const open = page.getByRole('table', { name: 'Networks' }).getByRole('button', { name: `Connect a container to ${prefix}-net` });
+    const connect = guardedDialog(page, `Connect a container to ${prefix}-net`, question);
     const { dialog, ask } = connect;
     const container = dialog.getByLabel('Container', { exact: true });
 

@@ -164,6 +164,7 @@ describe('networks page: create with checks, connect, map, disconnect, remove', 
     const table = page.getByRole('table', { name: 'Container networks' });
     await table.getByRole('row', { name: net }).waitFor();
     await table.getByRole('button', { name: `Disconnect from ${net}` }).click();
+    await page.getByRole('alertdialog', { name: `Disconnect ${ctr} from ${net}?` }).getByRole('button', { name: 'Disconnect', exact: true }).click();
     await table.getByRole('row', { name: net }).waitFor({ state: 'detached', timeout: 10_000 });
     expect(await docker('network', 'inspect', '--format', '{{len .Containers}}', net)).toBe('0');
 
@@ -189,6 +190,7 @@ describe('networks page: create with checks, connect, map, disconnect, remove', 
     await table.getByRole('link', { name: other }).click();
     await page.getByRole('heading', { name: other }).waitFor();
     await page.getByRole('button', { name: `Disconnect ${ctr} from ${other}` }).click();
+    await page.getByRole('alertdialog', { name: `Disconnect ${ctr} from ${other}?` }).getByRole('button', { name: 'Disconnect', exact: true }).click();
     await page.getByRole('list', { name: `Containers on ${other}` }).waitFor({ state: 'detached', timeout: 10_000 });
     expect(await docker('network', 'inspect', '--format', '{{len .Containers}}', other)).toBe('0');
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { NetworkSummary } from '../models/networks.js';
-import { connectIssues } from './network-connect-check.js';
+import { connectIssues, joinBar, networkModeBar } from './network-connect-check.js';
 
 const net = (over: Partial<NetworkSummary> = {}): NetworkSummary => ({
   id: 'n1',
@@ -74,6 +74,33 @@ describe('connect checks', () => {
 
     it('in a /31 or /32 every address is a host', () => {
       expect(ipv4('10.213.0.0', { ipam: [{ subnet: '10.213.0.0/31', gateway: '10.213.0.1' }] })).toEqual([]);
+    });
+  });
+
+  describe('containers that cannot join: known before asking, in one wording', () => {
+    it('tells a host, another container’s or a "none" network apart; a container that left "none" can join', () => {
+      expect(networkModeBar({ networkMode: 'host', networks: ['host'] })).toBe('host');
+      expect(networkModeBar({ networkMode: 'container:abc', networks: [] })).toBe('container');
+      expect(networkModeBar({ networkMode: 'none', networks: ['none'] })).toBe('none');
+      expect(networkModeBar({ networkMode: 'none', networks: ['bridge'] })).toBeUndefined();
+      expect(networkModeBar({ networkMode: 'default', networks: ['bridge'] })).toBeUndefined();
+      expect(networkModeBar({})).toBeUndefined();
+    });
+
+    it('says why, after the container’s name, for the list of choices', () => {
+      expect(joinBar({ id: 'c1', name: 'web' }, net())).toBe('is already connected to app');
+      expect(joinBar({ id: 'c2', name: 'lone', networkMode: 'none', networks: ['none'] }, net())).toBe('runs with networking turned off (the "none" network)');
+      expect(joinBar({ id: 'c3', name: 'side', networkMode: 'container:c1', networks: [] }, net())).toBe("uses another container's network");
+      expect(joinBar({ id: 'c4', name: 'api', networkMode: 'bridge', networks: ['bridge'] }, net())).toBeUndefined();
+    });
+
+    it('refuses them with the name and what to do instead', () => {
+      expect(connectIssues({ container: 'c2', aliases: [] }, net(), { name: 'lone', networkMode: 'none', networks: ['none'] })).toEqual([
+        { field: 'container', message: 'lone runs with networking turned off (the "none" network), so it cannot join app; disconnect it from "none" first' },
+      ]);
+      expect(connectIssues({ container: 'c5', aliases: [] }, net(), { name: 'edge', networkMode: 'host', networks: ['host'] })).toEqual([
+        { field: 'container', message: "edge uses the host's network, so it cannot join app; create it again on a network instead" },
+      ]);
     });
   });
 });

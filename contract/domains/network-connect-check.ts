@@ -15,6 +15,60 @@ export interface ConnectRequest {
 
 const aliasPattern = /^[a-zA-Z0-9]([a-zA-Z0-9_.-]*[a-zA-Z0-9])?$/;
 
+/**
+ * What keeps a container off other networks: its mode "host" or "container:<id>" (it shares that
+ * network stack for good), or being on the "none" network now (it can leave "none", then join others);
+ * host-or-container when only the engine's refusal is known ("sharing network namespace").
+ */
+export type NetworkModeBar = 'none' | 'host' | 'container' | 'host-or-container';
+
+/** A container as a connect check knows it: its name (for messages), network mode and the names of the networks it is on, when known. */
+export interface ConnectCandidate {
+  id: string;
+  name: string;
+  /** HostConfig.NetworkMode. */
+  networkMode?: string;
+  networks?: readonly string[];
+}
+
+/** Why this container cannot join another network, if it cannot; undefined for a container on bridge or named networks. */
+export function networkModeBar(c: Pick<ConnectCandidate, 'networkMode' | 'networks'>): NetworkModeBar | undefined {
+  if (c.networkMode === 'host' || c.networks?.includes('host')) return 'host';
+  if (c.networkMode?.startsWith('container:')) return 'container';
+  if (c.networks?.includes('none')) return 'none';
+  return undefined;
+}
+
+/** What such a container does, said after its name (one wording for the back end's refusal and the UI's choices). */
+const barPhrase: Record<NetworkModeBar, string> = {
+  none: 'runs with networking turned off (the "none" network)',
+  host: "uses the host's network",
+  container: "uses another container's network",
+  'host-or-container': "uses the host's network (or another container's)",
+};
+
+/** The refusal to connect a container that a bar keeps off other networks, with what to do instead. */
+export const cannotJoinMessage = (who: string, bar: NetworkModeBar, network: string): string =>
+  `${who} ${barPhrase[bar]}, so it cannot join ${network}; ${bar === 'none' ? 'disconnect it from "none" first' : 'create it again on a network instead'}`;
+
+/** The refusal to disconnect a container from the host network. */
+export const cannotLeaveHostMessage = (who: string): string => `${who} ${barPhrase.host}, which it cannot leave while it exists; create it again on another network instead`;
+
+const alreadyConnected = (network: string) => `is already connected to ${network}`;
+
+/** The refusal to connect a container already on the network. */
+export const alreadyConnectedMessage = (who: string, network: string): string => `${who} ${alreadyConnected(network)}`;
+
+/**
+ * Why this container cannot join this network at all, said after its name (e.g. "is already connected
+ * to app"), for a list of choices; undefined when it can.
+ */
+export function joinBar(container: ConnectCandidate, network: NetworkSummary): string | undefined {
+  if (network.containers.some((c) => c.id === container.id)) return alreadyConnected(network.name);
+  const bar = networkModeBar(container);
+  return bar && barPhrase[bar];
+}
+
 /** Whether a container state holds a network endpoint (and so counts as "using" a network). */
 export const holdsEndpoint = (state: string): boolean => state === 'running' || state === 'paused' || state === 'restarting';
 
@@ -52,16 +106,20 @@ function reservedIssue(text: string, ip: IpAddress, block: Cidr, config: Network
 
 /**
  * What is wrong with connecting this container to this network, before asking the engine: already
- * connected, aliases on a network that has no DNS (the default bridge), a static address that is not
- * an address, not of the network's kind, outside its subnets, the subnet's own or broadcast address, the
- * gateway (set or picked by the engine), taken, or on a network without a configured subnet.
+ * connected, a network mode that keeps it off other networks (none, host, another container's), aliases
+ * on a network that has no DNS (the default bridge), a static address that is not an address, not of the
+ * network's kind, outside its subnets, the subnet's own or broadcast address, the gateway (set or picked
+ * by the engine), taken, or on a network without a configured subnet.
  */
-export function connectIssues(req: ConnectRequest, network: NetworkSummary, containerName?: string): ConnectIssue[] {
+export function connectIssues(req: ConnectRequest, network: NetworkSummary, container?: Omit<ConnectCandidate, 'id'>): ConnectIssue[] {
   const issues: ConnectIssue[] = [];
-  const who = containerName ?? req.container;
+  const who = container?.name ?? req.container;
+  const bar = container && networkModeBar(container);
   if (!req.container.trim()) issues.push({ field: 'container', message: 'Choose a container to connect' });
   else if (network.containers.some((c) => c.id === req.container || c.name === req.container || (/^[0-9a-f]{12,64}$/.test(req.container) && c.id.startsWith(req.container)))) {
-    issues.push({ field: 'container', message: `${who} is already connected to ${network.name}` });
+    issues.push({ field: 'container', message: alreadyConnectedMessage(who, network.name) });
+  } else if (bar) {
+    issues.push({ field: 'container', message: cannotJoinMessage(who, bar, network.name) });
   }
   if (network.name === 'host' || network.name === 'none') issues.push({ field: 'container', message: `A running container cannot be connected to "${network.name}"; choose it when the container is created` });
   const badAlias = req.aliases.find((a) => !aliasPattern.test(a));

@@ -40,6 +40,11 @@ describe('mapContainerSummary', () => {
     const c = mapContainerSummary({ Id: 'abcdef0123456789', State: 'weird', Labels: null });
     expect(c).toMatchObject({ name: 'abcdef012345', state: 'dead', ports: [], labels: {}, created: 0 });
     expect(c).not.toHaveProperty('composeProject');
+    expect(c).not.toHaveProperty('networkMode');
+  });
+
+  it('keeps the network mode, which tells whether the container can join other networks', () => {
+    expect(mapContainerSummary({ Id: 'a', HostConfig: { NetworkMode: 'container:b' } }).networkMode).toBe('container:b');
   });
 });
 

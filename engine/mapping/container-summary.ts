@@ -13,6 +13,7 @@ export interface RawContainer {
   Status?: string;
   Ports?: { IP?: string; PrivatePort?: number; PublicPort?: number; Type?: string }[];
   Labels?: Record<string, string> | null;
+  HostConfig?: { NetworkMode?: string } | null;
 }
 
 const states: readonly ContainerState[] = ['created', 'running', 'paused', 'restarting', 'removing', 'exited', 'dead'];
@@ -41,6 +42,7 @@ export function mapContainerSummary(raw: RawContainer, readAt: number = Date.now
   if (since !== undefined) summary.statusSince = since;
   if (labels[COMPOSE_PROJECT]) summary.composeProject = labels[COMPOSE_PROJECT];
   if (labels[COMPOSE_SERVICE]) summary.composeService = labels[COMPOSE_SERVICE];
+  if (raw.HostConfig?.NetworkMode) summary.networkMode = raw.HostConfig.NetworkMode;
   return summary;
 }
 

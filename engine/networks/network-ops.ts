@@ -1,5 +1,5 @@
 import { BerthError } from '../../contract/errors.js';
-import { connectIssues, holdsEndpoint } from '../../contract/domains/network-connect-check.js';
+import { alreadyConnectedMessage, cannotJoinMessage, cannotLeaveHostMessage, connectIssues, holdsEndpoint, type ConnectCandidate } from '../../contract/domains/network-connect-check.js';
 import { networkCreateIssues, type NetworkCreateSpec } from '../../contract/domains/network-create-spec.js';
 import type { NetworkPrunePreview, NetworkPruneResult, NetworkSummary } from '../../contract/models/networks.js';
 import type { EngineAdapter } from '../adapter/engine-adapter.js';
@@ -106,20 +106,32 @@ export interface ConnectArgs {
   ipv6?: string;
 }
 
-/** A container's name for a message (the UI sends ids); the reference itself when the engine cannot say. */
-async function containerName(engine: EngineAdapter, ref: string, signal?: AbortSignal): Promise<string> {
+/**
+ * A container's name for a message (the UI sends ids), its network mode and networks; the reference
+ * itself, and no mode, when the engine cannot say (it then answers the request itself, as it sees fit).
+ */
+async function containerFacts(engine: EngineAdapter, ref: string, signal?: AbortSignal): Promise<Omit<ConnectCandidate, 'id'>> {
   try {
-    const c = await engine.json<{ Name?: string }>({ method: 'GET', path: `/containers/${encodeURIComponent(ref)}/json`, signal });
-    return c.Name?.replace(/^\//, '') || ref;
+    const c = await engine.json<{ Name?: string; HostConfig?: { NetworkMode?: string }; NetworkSettings?: { Networks?: Record<string, unknown> | null } }>({
+      method: 'GET',
+      path: `/containers/${encodeURIComponent(ref)}/json`,
+      signal,
+    });
+    return {
+      name: c.Name?.replace(/^\//, '') || ref,
+      networks: Object.keys(c.NetworkSettings?.Networks ?? {}),
+      ...(c.HostConfig?.NetworkMode ? { networkMode: c.HostConfig.NetworkMode } : {}),
+    };
   } catch {
-    return ref;
+    return { name: ref };
   }
 }
 
 /** POST /networks/{id}/connect with aliases and a static address, checked first (see network-connect-check.ts). */
 export async function connectContainer(engine: EngineAdapter, reader: NetworkReader, args: ConnectArgs, signal?: AbortSignal): Promise<void> {
   const n = await findNetwork(reader, args.network, signal);
-  const issues = connectIssues(args, n);
+  const container = await containerFacts(engine, args.container, signal);
+  const issues = connectIssues(args, n, container);
   if (issues.length) throw issuesError(issues);
   const ipam = { ...(args.ipv4 ? { IPv4Address: args.ipv4 } : {}), ...(args.ipv6 ? { IPv6Address: args.ipv6 } : {}) };
   try {
@@ -132,16 +144,11 @@ export async function connectContainer(engine: EngineAdapter, reader: NetworkRea
   } catch (err) {
     const e = toBerthError(err);
     if (e.code === 'NOT_FOUND' && /container/i.test(e.message)) throw new BerthError('NOT_FOUND', `There is no container "${args.container}"`);
-    if (/already exists|already attached/i.test(e.message)) throw new BerthError('CONFLICT', `${args.container} is already connected to ${n.name}`, { engineMessage: e.message });
+    if (/already exists|already attached/i.test(e.message)) throw new BerthError('CONFLICT', alreadyConnectedMessage(container.name, n.name), { engineMessage: e.message });
     if (/Address already in use/i.test(e.message)) throw new BerthError('CONFLICT', `The address ${args.ipv4 ?? args.ipv6} is already in use on ${n.name}`, { engineMessage: e.message });
-    if (/private \(none\) mode/i.test(e.message)) {
-      const who = await containerName(engine, args.container, signal);
-      throw new BerthError('CONFLICT', `${who} runs with networking turned off (the "none" network), so it cannot join ${n.name}; create it again on a network instead`, { engineMessage: e.message, reason: 'isolated' });
-    }
-    if (/sharing network namespace/i.test(e.message)) {
-      const who = await containerName(engine, args.container, signal);
-      throw new BerthError('CONFLICT', `${who} uses the host's network (or another container's), so it cannot join ${n.name}; create it again on a network instead`, { engineMessage: e.message, reason: 'shared-namespace' });
-    }
+    // Checked above when the container's mode was read; these are for an engine that refuses anyway.
+    if (/private \(none\) mode/i.test(e.message)) throw new BerthError('CONFLICT', cannotJoinMessage(container.name, 'none', n.name), { engineMessage: e.message, reason: 'isolated' });
+    if (/sharing network namespace/i.test(e.message)) throw new BerthError('CONFLICT', cannotJoinMessage(container.name, 'host-or-container', n.name), { engineMessage: e.message, reason: 'shared-namespace' });
     throw e;
   }
 }
@@ -153,9 +160,9 @@ export async function disconnectContainer(engine: EngineAdapter, reader: Network
     await engine.json({ method: 'POST', path: `${networkPath(n.id)}/disconnect`, body: { Container: container, Force: force }, signal });
   } catch (err) {
     const e = toBerthError(err);
-    if (/is not connected/i.test(e.message)) throw new BerthError('CONFLICT', `${container} is not connected to ${n.name}`, { engineMessage: e.message });
+    if (/is not connected/i.test(e.message)) throw new BerthError('CONFLICT', `${(await containerFacts(engine, container, signal)).name} is not connected to ${n.name}`, { engineMessage: e.message });
     if (/cannot be disconnected from host network/i.test(e.message)) {
-      throw new BerthError('CONFLICT', `${await containerName(engine, container, signal)} uses the host's network, which it cannot leave while it exists; create it again on another network instead`, { engineMessage: e.message, reason: 'host-network' });
+      throw new BerthError('CONFLICT', cannotLeaveHostMessage((await containerFacts(engine, container, signal)).name), { engineMessage: e.message, reason: 'host-network' });
     }
     if (e.code === 'NOT_FOUND' && /container/i.test(e.message)) throw new BerthError('NOT_FOUND', `There is no container "${container}"`);
     throw e;

@@ -4,12 +4,14 @@ interface AttachedListProps {
   containers: readonly NetworkContainerRef[];
   network: string;
   onDisconnect?(c: NetworkContainerRef): void;
+  /** Why this container cannot be disconnected (its Disconnect button is then disabled, with the reason as its title). */
+  cannotDisconnect?(c: NetworkContainerRef): string | undefined;
   /** Show at most this many, then a link to the network's page for the rest (the list's cells stay short). */
   max?: number;
 }
 
 /** The containers on a network: name (a link), state, addresses and aliases; with a Disconnect button when given. */
-export function AttachedList({ containers, network, onDisconnect, max = Infinity }: AttachedListProps) {
+export function AttachedList({ containers, network, onDisconnect, cannotDisconnect, max = Infinity }: AttachedListProps) {
   if (!containers.length) return <span className="muted">none</span>;
   const more = containers.length - max;
   return (
@@ -22,7 +24,7 @@ export function AttachedList({ containers, network, onDisconnect, max = Infinity
           {c.ipv4 || c.ipv6 ? <span className="mono"> {[c.ipv4, c.ipv6].filter(Boolean).join(', ')}</span> : null}
           {c.aliases.length ? <span className="muted"> · aliases {c.aliases.join(', ')}</span> : null}
           {onDisconnect ? (
-            <button type="button" className="btn" onClick={() => onDisconnect(c)} aria-label={`Disconnect ${c.name} from ${network}`}>
+            <button type="button" className="btn" onClick={() => onDisconnect(c)} aria-label={`Disconnect ${c.name} from ${network}`} disabled={!!cannotDisconnect?.(c)} title={cannotDisconnect?.(c)}>
               Disconnect
             </button>
           ) : null}

@@ -1,18 +1,19 @@
 import { useState } from 'react';
-import { connectIssues, type ConnectIssue } from '../../../../contract/domains/network-connect-check.js';
-import type { ContainerSummary } from '../../../../contract/model.js';
+import { connectIssues, joinBar, type ConnectIssue } from '../../../../contract/domains/network-connect-check.js';
 import type { NetworkSummary } from '../../../../contract/models/networks.js';
 import { useApi } from '../../app/runtime-context.js';
 import { Field, fieldAria } from '../run-container/field.js';
+import type { ConnectChoice } from './connect-candidates.js';
 import { NetworkFormDialog, useCheckedSubmit } from './network-form-dialog.js';
 import '../../ui/form-fields.css';
 
 type Errors = Partial<Record<ConnectIssue['field'], string>>;
 
-type ContainerChoice = Pick<ContainerSummary, 'id' | 'name' | 'state'>;
-
-/** Opened from a network (that network, a container to choose) or from a container (that container, a network to choose). */
-type ConnectDialogProps = ({ network: NetworkSummary; containers: readonly ContainerChoice[] } | { container: ContainerChoice; networks: readonly NetworkSummary[] }) & { onClose(): void };
+/**
+ * Opened from a network (that network, a container to choose: see connectChoices) or from a container
+ * (that container, a network to choose).
+ */
+type ConnectDialogProps = ({ network: NetworkSummary; containers: readonly ConnectChoice[] } | { container: ConnectChoice; networks: readonly NetworkSummary[] }) & { onClose(): void };
 
 /** Connect a container to a network, with aliases and a static address, checked before sending. */
 export function ConnectDialog(props: ConnectDialogProps) {
@@ -34,7 +35,11 @@ export function ConnectDialog(props: ConnectDialogProps) {
   const dirty = (!fixedNetwork && networkId !== '') || (!fixedContainer && containerId !== '') || !!(aliases.trim() || ipv4.trim() || ipv6.trim());
 
   const request = { container: containerId, aliases: aliases.split(/[\s,]+/).filter(Boolean), ipv4: ipv4.trim() || undefined, ipv6: ipv6.trim() || undefined };
-  const issues: ConnectIssue[] = network ? connectIssues(request, network, container?.name) : [{ field: 'container', message: 'Choose a network to connect to' }];
+  const issues: ConnectIssue[] = network ? connectIssues(request, network, container) : [{ field: 'container', message: 'Choose a network to connect to' }];
+  // From a network: the containers that cannot join it are shown apart, disabled, each with the reason.
+  const choices = containers.map((c) => ({ c, bar: network && joinBar(c, network) }));
+  const open = choices.filter((x) => !x.bar);
+  const barred = choices.filter((x) => x.bar);
   const errors: Errors = {};
   if (touched) {
     for (const i of issues) errors[i.field] ??= i.message;
@@ -60,14 +65,23 @@ export function ConnectDialog(props: ConnectDialogProps) {
       closeOnBackdrop={false}
       formId="net-connect-form" busy={busy} failure={failure} submitLabel="Connect" busyLabel="Connecting…" onSubmit={() => void connect()}>
       {fixedContainer ? null : (
-        <Field id="net-connect-container" label="Container" error={errors.container} wide>
+        <Field id="net-connect-container" label="Container" error={errors.container} hint={open.length ? undefined : `No container can join ${networks[0]!.name} now`} wide>
           <select className="input" {...fieldAria('net-connect-container', errors.container)} value={containerId} onChange={(e) => edit(setContainerId)(e.target.value)}>
             <option value="">Choose a container…</option>
-            {containers.map((c) => (
+            {open.map(({ c }) => (
               <option key={c.id} value={c.id}>
                 {c.name} ({c.state})
               </option>
             ))}
+            {barred.length ? (
+              <optgroup label={`Cannot join ${networks[0]!.name}`}>
+                {barred.map(({ c, bar }) => (
+                  <option key={c.id} value={c.id} disabled>
+                    {c.name} ({c.state}) — {bar}
+                  </option>
+                ))}
+              </optgroup>
+            ) : null}
           </select>
         </Field>
       )}

@@ -1,17 +1,19 @@
 import { useMemo, useState } from 'react';
+import { cannotJoinMessage, cannotLeaveHostMessage, networkModeBar } from '../../../../contract/domains/network-connect-check.js';
 import type { ContainerState } from '../../../../contract/model.js';
-import { useApi } from '../../app/runtime-context.js';
-import { describeFailure } from '../run-container/run-errors.js';
+import type { NetworkContainerRef, NetworkSummary } from '../../../../contract/models/networks.js';
+import { useAppStore } from '../../app/runtime-context.js';
 import { ConnectDialog } from './connect-dialog.js';
+import { DisconnectDialog } from './disconnect-dialog.js';
 import { useLiveNetworks } from './use-live-networks.js';
 import './networks.css';
 
 /** A container's networks on its details page, live: each a link, with its addresses and aliases; connect and disconnect here. */
 export function ContainerNetworksTab({ id, name, state }: { id: string; name: string; state?: ContainerState }) {
-  const api = useApi();
   const live = useLiveNetworks();
+  const networkMode = useAppStore((s) => s.containers.get(id)?.networkMode);
   const [connecting, setConnecting] = useState(false);
-  const [error, setError] = useState<string>();
+  const [disconnecting, setDisconnecting] = useState<{ network: NetworkSummary; endpoint: NetworkContainerRef }>();
   const on = useMemo(
     () =>
       [...live.networks.values()]
@@ -21,14 +23,9 @@ export function ContainerNetworksTab({ id, name, state }: { id: string; name: st
   );
   const candidates = useMemo(() => [...live.networks.values()].filter((n) => n.name !== 'host' && n.name !== 'none' && !n.containers.some((c) => c.id === id)).sort((a, b) => a.name.localeCompare(b.name)), [live.networks, id]);
 
-  const disconnect = async (network: string) => {
-    setError(undefined);
-    try {
-      await api.networks.disconnect({ network, container: id });
-    } catch (err) {
-      setError(describeFailure(err).message);
-    }
-  };
+  const self = { id, name, state: state ?? 'created', networks: on.map((o) => o.network.name), ...(networkMode ? { networkMode } : {}) };
+  // host, another container's network or "none": Connect would be refused, so it says why instead.
+  const bar = networkModeBar(self);
 
   if (live.phase !== 'live' && !on.length) return <p className="muted">{live.phase === 'error' ? `Networks could not be listed: ${live.error}` : 'Loading networks…'}</p>;
   return (
@@ -41,11 +38,16 @@ export function ContainerNetworksTab({ id, name, state }: { id: string; name: st
           <a className="btn" href="#/networks?view=map">
             Network map
           </a>
-          <button type="button" className="btn btn--primary" onClick={() => setConnecting(true)} disabled={!candidates.length}>
+          <button type="button" className="btn btn--primary" onClick={() => setConnecting(true)} disabled={!candidates.length || !!bar} aria-describedby={bar ? 'net-cannot-join' : undefined}>
             Connect to a network…
           </button>
         </div>
       </div>
+      {bar ? (
+        <p className="muted" id="net-cannot-join">
+          {cannotJoinMessage(name, bar, 'another network')}
+        </p>
+      ) : null}
       <table className="net-table" aria-label="Container networks">
         <thead>
           <tr>
@@ -68,7 +70,14 @@ export function ContainerNetworksTab({ id, name, state }: { id: string; name: st
               <td className="mono">{[c.ipv4, c.ipv6].filter(Boolean).join(', ') || <span className="muted">{state === 'running' ? 'none' : 'none while stopped'}</span>}</td>
               <td>{c.aliases.join(', ') || <span className="muted">—</span>}</td>
               <td className="net-actions">
-                <button type="button" className="btn" onClick={() => void disconnect(n.id)} aria-label={`Disconnect from ${n.name}`}>
+                <button
+                  type="button"
+                  className="btn"
+                  onClick={() => setDisconnecting({ network: n, endpoint: c })}
+                  aria-label={`Disconnect from ${n.name}`}
+                  disabled={n.name === 'host'}
+                  title={n.name === 'host' ? cannotLeaveHostMessage(name) : undefined}
+                >
                   Disconnect
                 </button>
               </td>
@@ -76,12 +85,15 @@ export function ContainerNetworksTab({ id, name, state }: { id: string; name: st
           ))}
         </tbody>
       </table>
-      {error ? (
-        <p className="net-error" role="alert">
-          {error}
-        </p>
+      {connecting ? <ConnectDialog networks={candidates} container={self} onClose={() => setConnecting(false)} /> : null}
+      {disconnecting ? (
+        <DisconnectDialog
+          network={disconnecting.network}
+          container={on.find((o) => o.network.id === disconnecting.network.id)?.endpoint ?? disconnecting.endpoint}
+          networks={live.networks.values()}
+          onClose={() => setDisconnecting(undefined)}
+        />
       ) : null}
-      {connecting ? <ConnectDialog networks={candidates} container={{ id, name, state: state ?? 'created' }} onClose={() => setConnecting(false)} /> : null}
     </section>
   );
 }

@@ -1,11 +1,13 @@
 import { useState } from 'react';
+import { cannotLeaveHostMessage } from '../../../../contract/domains/network-connect-check.js';
 import type { NetworkContainerRef } from '../../../../contract/models/networks.js';
-import { useApi, useAppStore } from '../../app/runtime-context.js';
+import { useAppStore } from '../../app/runtime-context.js';
 import { AlertIcon } from '../../ui/icons.js';
 import { Notice } from '../../ui/notice.js';
-import { describeFailure } from '../run-container/run-errors.js';
 import { AttachedList } from './attached-list.js';
+import { connectChoices } from './connect-candidates.js';
 import { ConnectDialog } from './connect-dialog.js';
+import { DisconnectDialog } from './disconnect-dialog.js';
 import { blocksOf, flagsOf } from './network-rows.js';
 import { RemoveNetworkDialog } from './remove-network-dialog.js';
 import { findNetwork, useLiveNetworks } from './use-live-networks.js';
@@ -13,11 +15,9 @@ import './networks.css';
 
 /** One network at `#/networks/<name or id>`: its blocks, flags, labels, options and the containers on it, live. */
 export function NetworkDetailsPage({ network: ref }: { network: string }) {
-  const api = useApi();
   const live = useLiveNetworks();
   const containers = useAppStore((s) => s.containers);
-  const [dialog, setDialog] = useState<'connect' | 'remove' | null>(null);
-  const [error, setError] = useState<string>();
+  const [dialog, setDialog] = useState<'connect' | 'remove' | { disconnect: NetworkContainerRef } | null>(null);
   const n = findNetwork(live.networks, ref);
 
   if (live.phase !== 'live' && !n) {
@@ -39,14 +39,6 @@ export function NetworkDetailsPage({ network: ref }: { network: string }) {
     );
   }
 
-  const disconnect = async (c: NetworkContainerRef) => {
-    setError(undefined);
-    try {
-      await api.networks.disconnect({ network: n.id, container: c.id });
-    } catch (err) {
-      setError(describeFailure(err).message);
-    }
-  };
   const kv = (label: string, value: string | undefined) => (value ? [label, value] : undefined);
   const facts = [
     kv('ID', n.id),
@@ -85,14 +77,15 @@ export function NetworkDetailsPage({ network: ref }: { network: string }) {
       </dl>
       <section aria-label="Attached containers">
         <h3>Containers ({n.containers.length})</h3>
-        <AttachedList containers={n.containers} network={n.name} onDisconnect={(c) => void disconnect(c)} />
-        {error ? (
-          <p className="net-error" role="alert">
-            {error}
-          </p>
-        ) : null}
+        <AttachedList
+          containers={n.containers}
+          network={n.name}
+          onDisconnect={(c) => setDialog({ disconnect: c })}
+          cannotDisconnect={n.name === 'host' ? (c) => cannotLeaveHostMessage(c.name) : undefined}
+        />
       </section>
-      {dialog === 'connect' ? <ConnectDialog network={n} containers={[...containers.values()].sort((a, b) => a.name.localeCompare(b.name))} onClose={() => setDialog(null)} /> : null}
+      {dialog === 'connect' ? <ConnectDialog network={n} containers={connectChoices(containers.values(), live.networks.values())} onClose={() => setDialog(null)} /> : null}
+      {typeof dialog === 'object' && dialog ? <DisconnectDialog network={n} container={n.containers.find((c) => c.id === dialog.disconnect.id) ?? dialog.disconnect} networks={live.networks.values()} onClose={() => setDialog(null)} /> : null}
       {dialog === 'remove' ? <RemoveNetworkDialog network={n} onClose={() => setDialog(null)} onRemoved={() => (window.location.hash = '#/networks')} /> : null}
     </div>
   );

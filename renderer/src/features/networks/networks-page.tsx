@@ -4,6 +4,7 @@ import { useApi, useAppStore } from '../../app/runtime-context.js';
 import { liveListGate } from '../../ui/live-list-gate.js';
 import { Notice } from '../../ui/notice.js';
 import { SearchField } from '../../ui/search-field.js';
+import { connectChoices } from './connect-candidates.js';
 import { ConnectDialog } from './connect-dialog.js';
 import { CreateNetworkDialog } from './create-network-dialog.js';
 import { NetworkMap } from './network-map.js';
@@ -102,7 +103,7 @@ export function NetworksPage() {
       {dialog?.kind === 'prune' ? <PruneNetworksDialog onClose={() => setDialog(null)} /> : null}
       {dialog?.kind === 'remove' ? <RemoveNetworkDialog network={dialog.network} onClose={() => setDialog(null)} /> : null}
       {dialog?.kind === 'connect' ? (
-        <ConnectDialog network={live.networks.get(dialog.network.id) ?? dialog.network} containers={[...containers.values()].sort((a, b) => a.name.localeCompare(b.name))} onClose={() => setDialog(null)} />
+        <ConnectDialog network={live.networks.get(dialog.network.id) ?? dialog.network} containers={connectChoices(containers.values(), live.networks.values())} onClose={() => setDialog(null)} />
       ) : null}
     </div>
   );
