@@ -31,7 +31,16 @@ export function engineEventSource(engine: EngineAdapter): EventSource {
   };
 }
 
+/**
+ * How fast the event stream reconnects. A socket on this computer (unix, npipe; Berth's VM is one too)
+ * costs nothing to try, so it is tried every 2 s at most: a restarted dockerd shows as running within
+ * 2 s of answering, not up to 10 s later. A remote engine (TCP, SSH) backs off to 10 s.
+ */
+export function reconnectBackoff(host: string): { initialMs: number; maxMs: number } {
+  return /^(unix|npipe):/.test(host) ? { initialMs: 250, maxMs: 2000 } : { initialMs: 250, maxMs: 10_000 };
+}
+
 export function createEngineConnection(engine: EngineAdapter, managed: boolean, log?: (line: string) => void): EngineConnection {
-  const hub = new EventHub({ source: engineEventSource(engine), log });
+  const hub = new EventHub({ source: engineEventSource(engine), log, backoff: reconnectBackoff(engine.endpoint.host) });
   return { endpoint: engine.endpoint, engine, hub, managed };
 }
