@@ -33,7 +33,7 @@ export async function closeSession(session: Partial<Pick<AppSession, 'berth' | '
 export interface TableSession extends AppSession {
   /** The containers table's row of this container (its accessible name is the container name). */
   row(name: string): Locator;
-  /** The text of that row's State cell. */
+  /** That row's state word: the name of the state dot in its Status cell (undefined without the row). */
   stateOf(name: string): Promise<string | undefined>;
 }
 
@@ -77,6 +77,6 @@ export function tableShown(name: string, timeout?: number): (page: Page) => Prom
 export function useAppSession(prefix: string): TableSession {
   const s = useSession({ hash: '#/containers', cleanup: () => removeContainers(prefix) }) as TableSession;
   s.row = (name) => s.page.getByRole('row', { name, exact: true });
-  s.stateOf = async (name) => (await s.row(name).getByRole('cell').allInnerTexts())[3]?.trim();
+  s.stateOf = async (name) => (await s.row(name).locator('.cell-status .state-dot').evaluateAll((dots) => dots.map((d) => d.getAttribute('aria-label'))))[0] ?? undefined;
   return s;
 }

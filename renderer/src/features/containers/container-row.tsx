@@ -56,8 +56,12 @@ function StatusText({ status, since }: { status: string; since: number | undefin
 
 /**
  * One container. Its accessible name is the container name; the Name cell's text is exactly the name
- * (a link to its details) and the State cell's text exactly the state word (the id and service are in
- * the Name tooltip). A checkbox selects it; the last cell holds its actions (or the one under way).
+ * (a link to its details; the id and service are in its tooltip). The Status cell opens with the state
+ * as a coloured dot named by the state word ("running", its tooltip too), then the engine's status,
+ * which says the state in words as `docker ps` does ("Up 5 minutes (Paused)", "Exited (3) …"), then a
+ * running container's CPU sparkline: one column instead of a State and a Status column, so that the
+ * sparkline keeps its room in a 1280 px window. A checkbox selects the row; the last cell holds its
+ * actions (or the one under way).
  */
 export const ContainerRow = memo(function ContainerRow({
   container: c,
@@ -100,11 +104,8 @@ export const ContainerRow = memo(function ContainerRow({
       <div role="cell" className="ctable__cell cell-image" title={c.image}>
         {c.image}
       </div>
-      <div role="cell" className="ctable__cell cell-state">
-        <span className={`state-dot state-dot--${c.state}`} aria-hidden="true" />
-        {c.state}
-      </div>
       <div role="cell" className="ctable__cell cell-status">
+        <span className={`state-dot state-dot--${c.state}`} role="img" aria-label={c.state} title={c.state} />
         <StatusText status={c.status} since={c.statusSince} />
         {c.state === 'running' ? <ContainerSparkline id={c.id} /> : null}
       </div>

@@ -21,8 +21,8 @@ const OVERSCAN = 12;
 const COLUMNS: readonly { label: string; sort?: SortKey; cell?: string }[] = [
   { label: 'Name', sort: 'name' },
   { label: 'Image', sort: 'image' },
-  { label: 'State', sort: 'state' },
-  { label: 'Status' },
+  // The state is the Status cell's dot: this column sorts by state (running first).
+  { label: 'Status', sort: 'state' },
   { label: 'Ports' },
   { label: 'Created', sort: 'created', cell: 'cell-created' },
   { label: 'Actions' },
