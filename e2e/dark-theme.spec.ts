@@ -1,0 +1,71 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { contrastRatio, textContrasts } from './support/contrast.js';
+import { docker, removeContainers, testImage, uniqueName } from './support/docker-cli.js';
+import { closeSession, openSession, type AppSession } from './support/session.js';
+
+// Colours that axe (accessibility.spec.ts) does not reach: SVG text on SVG shapes (the network map) and
+// tags whose colour a component sets per element (the merged logs' sources). Both themes, as the user
+// picks them in Settings › Theme.
+const prefix = 'berth-e2e-dark';
+const network = uniqueName('berth-e2e-dark-net');
+const project = uniqueName('berthdarkproj');
+const services = ['web', 'db', 'cache', 'queue'];
+
+async function setTheme(page: Page, theme: 'light' | 'dark'): Promise<void> {
+  await page.evaluate((h) => (window.location.hash = h), '#/settings');
+  await page.getByRole('radio', { name: theme === 'dark' ? 'Dark' : 'Light' }).check();
+  await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe(theme);
+}
+
+describe('dark theme: text stays readable where axe does not look', () => {
+  let s: AppSession;
+
+  beforeAll(async () => {
+    await docker('network', 'create', network);
+    await docker('run', '-d', '--name', uniqueName(prefix), '--network', network, testImage, 'sleep', '600');
+    for (const service of services) {
+      const labels = ['--label', `com.docker.compose.project=${project}`, '--label', `com.docker.compose.service=${service}`];
+      await docker('run', '-d', '--name', uniqueName(`${prefix}-${service}`), ...labels, testImage, 'sh', '-c', `while true; do echo ${service}-tick; sleep 1; done`);
+    }
+    s = await openSession();
+  });
+
+  afterAll(async () => {
+    expect(await closeSession(s)).toBe(0);
+    await removeContainers(prefix);
+    await docker('network', 'rm', network).catch(() => undefined);
+  });
+
+  for (const theme of ['dark', 'light'] as const) {
+    it(`network map (${theme}): container names read on their boxes at 4.5:1`, async () => {
+      const { page } = s;
+      await setTheme(page, theme);
+      await page.evaluate(() => (window.location.hash = '#/networks'));
+      await page.getByRole('link', { name: 'Map', exact: true }).click();
+      const nodes = page.getByRole('group', { name: 'Network map' }).locator('.net-map__node');
+      await nodes.first().waitFor({ timeout: 15_000 });
+      const pairs = await nodes.evaluateAll((gs) =>
+        gs.map((g) => ({ name: g.querySelector('.net-map__node-name')?.textContent ?? '', text: getComputedStyle(g.querySelector('.net-map__node-name')!).fill, box: getComputedStyle(g.querySelector('rect')!).fill })),
+      );
+      expect(pairs.length).toBeGreaterThan(0);
+      const low = pairs.map((p) => ({ name: p.name, ratio: contrastRatio(p.text, [p.box]) })).filter((p) => p.ratio < 4.5);
+      expect(low).toEqual([]);
+    });
+
+    it(`compose merged logs (${theme}): every source's tag reads at 4.5:1, in the list and in the log`, async () => {
+      const { page } = s;
+      await setTheme(page, theme);
+      await page.evaluate(() => (window.location.hash = '#/compose'));
+      await page.getByRole('button', { name: new RegExp(`^${project}`) }).click();
+      await page.getByRole('button', { name: 'Logs', exact: true }).click();
+      const log = page.getByRole('log', { name: `Logs of ${project}` });
+      await expect.poll(async () => new Set(await log.locator('.merged-line__tag').allInnerTexts()).size, { timeout: 20_000 }).toBe(services.length);
+      const sources = await textContrasts(page.getByRole('group', { name: 'Sources' }).locator('.merged-logs__tag'));
+      const lines = await textContrasts(log.locator('.merged-line__tag'));
+      expect(sources.length).toBe(services.length);
+      expect([...sources, ...lines].filter((t) => t.ratio < 4.5)).toEqual([]);
+      await page.getByRole('button', { name: 'Hide logs' }).click();
+    });
+  }
+});
