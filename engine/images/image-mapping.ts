@@ -132,7 +132,8 @@ export function instructionOf(createdBy: string): string {
   return s;
 }
 
-export function mapHistory(raw: RawHistory): ImageHistoryEntry {
+/** One history entry; `madeLayer` says whether its step made a filesystem layer (engine/layers/history-layers.ts decides). */
+export function mapHistory(raw: RawHistory, madeLayer: boolean): ImageHistoryEntry {
   const createdBy = raw.CreatedBy ?? '';
   const instruction = instructionOf(createdBy);
   const size = raw.Size ?? 0;
@@ -142,7 +143,7 @@ export function mapHistory(raw: RawHistory): ImageHistoryEntry {
     createdBy,
     size,
     tags: realTags(raw.Tags),
-    empty: size === 0,
+    empty: !madeLayer,
   };
   if (raw.Id && raw.Id !== '<missing>') e.id = raw.Id;
   if (raw.Comment) e.comment = raw.Comment;

@@ -6,6 +6,7 @@ import type { EngineAdapter } from '../adapter/engine-adapter.js';
 import { toBerthError } from '../errors.js';
 import { BoundedCache } from './bounded-cache.js';
 import { resolveExportPath, scanExport, type RawEntry } from './export-scan.js';
+import { decideLayers } from './history-layers.js';
 import { instructionOf } from './instruction.js';
 import { analyzeLayers, type LayerAnalysis } from './layer-analysis.js';
 
@@ -126,7 +127,7 @@ export class LayersExplorer {
     const analysis = analyzeLayers(raw, { maxEntriesPerLayer: this.maxEntriesPerLayer });
     const big = analysis.layers.filter((l) => l.truncated).length;
     if (big) notes.push(`${big} layer${big > 1 ? 's have' : ' has'} more than ${this.maxEntriesPerLayer} changes; only the first ${this.maxEntriesPerLayer} (by path) are listed, the counts cover all.`);
-    const history = historyOf(scan.json.get(resolveExportPath(scan, scan.manifest.config))) ?? (await historyFromApi(engine, image.id));
+    const history = historyOf(scan.json.get(resolveExportPath(scan, scan.manifest.config))) ?? (await historyFromApi(engine, image));
     return { analysis, digests, history, notes };
   }
 
@@ -179,14 +180,18 @@ function historyOf(config: unknown): { instruction: string; created?: string }[]
   return out;
 }
 
-/** Fallback when the export has no config history: the history API, layers with a size (approximate). */
-async function historyFromApi(engine: EngineAdapter, id: string): Promise<{ instruction: string; created?: string }[]> {
+/**
+ * Fallback when the export has no config history: the history API, one entry per layer (a layer of
+ * 0 bytes, one that only deletes files, is one too: decideLayers).
+ */
+async function historyFromApi(engine: EngineAdapter, image: InspectLite): Promise<{ instruction: string; created?: string }[]> {
   try {
-    const h = await engine.json<{ CreatedBy?: string; Created?: number; Size?: number }[]>({ path: `${imagePath(id)}/history` });
+    const h = (await engine.json<{ Id?: string; CreatedBy?: string; Created?: number; Size?: number }[]>({ path: `${imagePath(image.id)}/history` })).slice().reverse();
+    const steps = h.map((e) => ({ size: e.Size ?? 0, createdBy: e.CreatedBy ?? '', id: e.Id && e.Id !== '<missing>' ? e.Id : undefined }));
+    const layersOf = async (id: string) => (await engine.json<RawImageInspect>({ path: `${imagePath(id)}/json` })).RootFS?.Layers?.length;
+    const made = await decideLayers(steps, image.diffIds.length, layersOf);
     return h
-      .slice()
-      .reverse()
-      .filter((e) => (e.Size ?? 0) > 0)
+      .filter((_, i) => made[i])
       .map((e) => ({ instruction: instructionOf(e.CreatedBy), ...(e.Created ? { created: new Date(e.Created * 1000).toISOString() } : {}) }));
   } catch {
     return [];

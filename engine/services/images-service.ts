@@ -6,6 +6,7 @@ import { toBerthError } from '../errors.js';
 import { imagePath } from '../adapter/calls.js';
 import type { EngineRequest } from '../adapter/engine-adapter.js';
 import { mapHistory, mapImageDetails } from '../images/image-mapping.js';
+import { decideLayers } from '../layers/history-layers.js';
 import { dockerImageReader } from '../images/image-reader.js';
 import { prunePreview, pruneImages, removeImage } from '../images/image-remove.js';
 import { listImages, watchImages } from '../images/image-watch.js';
@@ -60,8 +61,13 @@ export function createImagesService(deps: ServiceDeps, options: ImagesServiceOpt
 
     async history({ id }, ctx) {
       const r = reader();
-      if (!(await r.inspect(id, ctx.signal))) throw new BerthError('NOT_FOUND', `No such image: ${id}`);
-      return (await r.history(id, ctx.signal)).map(mapHistory);
+      const image = await r.inspect(id, ctx.signal);
+      if (!image) throw new BerthError('NOT_FOUND', `No such image: ${id}`);
+      const history = await r.history(id, ctx.signal);
+      const oldestFirst = history.map((h) => ({ size: h.Size ?? 0, createdBy: h.CreatedBy ?? '', id: h.Id && h.Id !== '<missing>' ? h.Id : undefined })).reverse();
+      const layersOf = async (step: string) => (await r.inspect(step, ctx.signal))?.RootFS?.Layers?.length;
+      const made = (await decideLayers(oldestFirst, image.RootFS?.Layers?.length ?? 0, layersOf)).reverse();
+      return history.map((h, i) => mapHistory(h, made[i] ?? true));
     },
 
     remove: ({ image, force }, ctx) => removeImage(conn().engine, reader(), image, force, ctx.signal),

@@ -46,7 +46,17 @@ export function HistoryTab({ imageId }: { imageId: string }) {
                 {h.instruction || <span className="muted">(no instruction recorded)</span>}
                 {h.comment ? <span className="muted"> — {h.comment}</span> : null}
               </td>
-              <td>{h.empty ? <span className="muted">0 B</span> : formatBytes(h.size)}</td>
+              <td>
+                {h.empty ? (
+                  <span className="muted" title="No layer: this step only changed the image's settings">
+                    0 B
+                  </span>
+                ) : h.size === 0 ? (
+                  <span title="A layer without new bytes: it deletes files or changes their owner, mode or dates">0 B</span>
+                ) : (
+                  formatBytes(h.size)
+                )}
+              </td>
               <td>{h.created ? formatAbsoluteTime(h.created) : '—'}</td>
             </tr>
           ))}
