@@ -39,7 +39,8 @@ describe('network create checks', () => {
 
   it('checks the name, IPv6 without a subnet, and overlay without a swarm', () => {
     expect(issues({ name: 'backend' })).toEqual([{ field: 'name', message: 'A network named "backend" already exists' }]);
-    expect(issues({ name: '-x' })[0]?.message).toMatch(/^Network name "-x" may use only letters/);
+    expect(issues({ name: '-x' })[0]?.message).toBe('Network name "-x" must start with a letter or digit');
+    expect(issues({ name: 'my net/2' })[0]?.message).toBe('Network name "my net/2" cannot contain spaces or "/": use only letters, digits, "_", "." and "-"');
     expect(issues({ name: '  ' })).toEqual([{ field: 'name', message: 'A network name is required' }]);
     expect(issues({ ipv6: true })).toEqual([{ field: 'subnet6', message: 'IPv6 needs an IPv6 subnet, e.g. fd00:10:213::/64' }]);
     expect(issues({ driver: 'overlay' })).toEqual([{ field: 'driver', message: 'Overlay networks need the engine to be a swarm manager (docker swarm init); this engine is not in a swarm' }]);

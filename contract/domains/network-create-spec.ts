@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { contains, containsCidr, lastAddress, overlaps, parseCidr, parseIp, type Cidr } from '../cidr.js';
 import type { NetworkDriver, NetworkIpamConfig } from '../models/networks.js';
+import { badNameChars, OBJECT_NAME_CHARS } from './object-name.js';
 
 /**
  * A network to create, as the user gives it, and every check Berth makes before sending it: a bad
@@ -55,7 +56,10 @@ export type NetworkCreateInput = z.input<typeof networkSpecShape>;
 export function specIssues(spec: NetworkCreateSpec): NetworkIssue[] {
   const issues: NetworkIssue[] = [];
   if (!spec.name) issues.push({ field: 'name', message: 'A network name is required' });
-  else if (!networkNamePattern.test(spec.name)) issues.push({ field: 'name', message: `Network name "${spec.name}" may use only letters, digits, "_", "." and "-", and must start with a letter or digit` });
+  else if (!networkNamePattern.test(spec.name)) {
+    const bad = badNameChars(spec.name);
+    issues.push({ field: 'name', message: bad ? `Network name "${spec.name}" cannot contain ${bad}: use only ${OBJECT_NAME_CHARS}` : `Network name "${spec.name}" must start with a letter or digit` });
+  }
 
   const block = (field: 'subnet' | 'subnet6', version: 4 | 6): Cidr | undefined => {
     const value = spec[field];

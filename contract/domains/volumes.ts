@@ -4,18 +4,35 @@ import type { Change } from '../model.js';
 import type { DirListing, DownloadHead, UploadDone } from '../models/container-files.js';
 import type { VolumeImportDone, VolumeJobEvent, VolumePrunePlan, VolumePruneResult, VolumeRemovePlan, VolumeRemoveResult, VolumeSizes, VolumeSummary } from '../models/volumes.js';
 import { containerPathSchema, FILES_LIMITS, fileNameSchema } from './container-files.js';
+import { badNameChars, OBJECT_NAME_CHARS } from './object-name.js';
 
 /** The options the engine's `local` driver accepts (anything else it refuses). */
 export const LOCAL_DRIVER_OPTIONS = ['type', 'device', 'o'] as const;
+
+/**
+ * What is wrong with a (non-empty) volume name, as the engine checks it (`[a-zA-Z0-9][a-zA-Z0-9_.-]+`),
+ * said after the field's name: the characters it refuses, by name, first.
+ */
+export function volumeNameProblem(name: string): string | undefined {
+  const bad = badNameChars(name);
+  if (bad) return `cannot contain ${bad}: use only ${OBJECT_NAME_CHARS}`;
+  if (!/^[a-zA-Z0-9]/.test(name)) return 'must start with a letter or a digit';
+  if (name.length < 2) return 'must be at least 2 characters';
+  return undefined;
+}
+
+const nameProblem = (n: string, ctx: z.RefinementCtx) => {
+  const message = n === '' ? undefined : volumeNameProblem(n);
+  if (message) ctx.addIssue({ code: 'custom', message });
+};
 
 /** A volume name as the engine accepts it: `[a-zA-Z0-9][a-zA-Z0-9_.-]+`. */
 export const volumeNameSchema = z
   .string({ error: 'expected a volume name' })
   .trim()
   .min(1, { error: 'a volume name is required', abort: true })
-  .max(255, { error: 'is too long (at most 255 characters)' })
-  .regex(/^[a-zA-Z0-9]/, { error: 'must start with a letter or a digit', abort: true })
-  .regex(/^.[a-zA-Z0-9_.-]+$/, { error: 'must be at least 2 characters, only letters, digits, "_", "." and "-"' });
+  .max(255, { error: 'is too long (at most 255 characters)', abort: true })
+  .superRefine(nameProblem);
 
 /** A map of names to values; each bad name is reported at its own path (zod's record keys say only "Invalid key"). */
 const stringMap = (what: string) =>
@@ -32,9 +49,8 @@ export const createVolumeSchema = z
     name: z
       .string({ error: 'expected a volume name' })
       .trim()
-      .max(255, { error: 'is too long (at most 255 characters)' })
-      .refine((n) => n === '' || /^[a-zA-Z0-9]/.test(n), { error: 'must start with a letter or a digit' })
-      .refine((n) => n === '' || /^.[a-zA-Z0-9_.-]+$/.test(n), { error: 'must be at least 2 characters, only letters, digits, "_", "." and "-"' })
+      .max(255, { error: 'is too long (at most 255 characters)', abort: true })
+      .superRefine(nameProblem)
       .default(''),
     driver: z
       .string({ error: 'expected a driver name' })
