@@ -101,4 +101,24 @@ describe('containers list: the Status column holds the state, the status and the
       await page.setViewportSize({ width: 1280, height: 800 });
     }
   });
+
+  it('turns the dot of a container its health check finds unhealthy red, and its tooltip says so', async () => {
+    const sick = `${prefix}sick-${tail}`;
+    await docker('run', '-d', '--network', 'none', '--name', sick, '--health-cmd', 'false', '--health-interval', '1s', '--health-retries', '1', testImage, 'sleep', '600');
+    const titles = () => row(sick).locator('.cell-status .state-dot').evaluateAll((dots) => dots.map((d) => d.getAttribute('title')));
+    await expect.poll(titles, { timeout: 20_000 }).toEqual(['running, unhealthy']);
+    const dot = (name: string) => row(name).getByRole('img', { name: 'running', exact: true });
+    const colour = (el: Element) => getComputedStyle(el).backgroundColor;
+    const red = await app.page.evaluate(() => {
+      const probe = document.createElement('span');
+      probe.style.background = 'var(--red)';
+      document.body.append(probe);
+      const c = getComputedStyle(probe).backgroundColor;
+      probe.remove();
+      return c;
+    });
+    expect(await dot(sick).evaluate(colour)).toBe(red);
+    expect(await dot(running).evaluate(colour)).not.toBe(red);
+    expect(await row(sick).locator('.cell-status__text').innerText()).toMatch(/\(unhealthy\)$/);
+  });
 });

@@ -9,6 +9,7 @@ import { absoluteTimeReady, formatAbsolute, subscribeAbsoluteTime, warmContainer
 import { PortForwardMark } from './port-forward-warnings.js';
 import { PortsCell } from './ports-cell.js';
 import { CLOCK_MS, statusClockMs } from './row-clock.js';
+import { statusHealth } from './status-health.js';
 import { liveStatus } from '../../../../contract/status-text.js';
 
 interface ContainerRowProps {
@@ -55,9 +56,25 @@ function StatusText({ status, since }: { status: string; since: number | undefin
 }
 
 /**
+ * The state as a dot named by its word; red for a container its health check finds unhealthy, which
+ * the tooltip says too (the status text after it ends in "(unhealthy)", cut short in a narrow column).
+ */
+function StateDot({ state, status }: { state: ContainerSummary['state']; status: string }) {
+  const health = statusHealth(status);
+  return (
+    <span
+      className={`state-dot state-dot--${state}${health === 'unhealthy' ? ' state-dot--unhealthy' : ''}`}
+      role="img"
+      aria-label={state}
+      title={health ? `${state}, ${health}` : state}
+    />
+  );
+}
+
+/**
  * One container. Its accessible name is the container name; the Name cell's text is exactly the name
  * (a link to its details; the id and service are in its tooltip). The Status cell opens with the state
- * as a coloured dot named by the state word ("running", its tooltip too), then the engine's status,
+ * as a coloured dot named by the state word ("running", its tooltip too: StateDot), then the engine's status,
  * which says the state in words as `docker ps` does ("Up 5 minutes (Paused)", "Exited (3) …"), then a
  * running container's CPU sparkline: one column instead of a State and a Status column, so that the
  * sparkline keeps its room in a 1280 px window. A checkbox selects the row; the last cell holds its
@@ -105,7 +122,7 @@ export const ContainerRow = memo(function ContainerRow({
         {c.image}
       </div>
       <div role="cell" className="ctable__cell cell-status">
-        <span className={`state-dot state-dot--${c.state}`} role="img" aria-label={c.state} title={c.state} />
+        <StateDot state={c.state} status={c.status} />
         <StatusText status={c.status} since={c.statusSince} />
         {c.state === 'running' ? <ContainerSparkline id={c.id} /> : null}
       </div>
