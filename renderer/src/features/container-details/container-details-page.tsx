@@ -1,11 +1,12 @@
-import { lazy, Suspense, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import type { ContainerState } from '../../../../contract/index.js';
 import { useAppStore } from '../../app/runtime-context.js';
 import { AlertIcon } from '../../ui/icons.js';
 import { Notice } from '../../ui/notice.js';
 import { ContainerActions } from '../container-actions/container-actions.js';
 import { findContainer } from '../containers/find-container.js';
-import { detailsHref, detailTabs, inspectRefreshKey, parseDetailTab, type DetailTabId } from './detail-route.js';
+import { detailsHref, detailTabs, inspectRefreshKey, parseDetailTab } from './detail-route.js';
+import { RouteTabs } from '../../ui/route-tabs.js';
 import { InspectTab } from './inspect-tab.js';
 import { PortsTab } from './ports-tab.js';
 import { ResourcesPanel } from './resources-panel.js';
@@ -51,7 +52,6 @@ function DetailsPage({ containerRef: ref, tab }: { containerRef: string; tab?: s
   const [terminalOpened, setTerminalOpened] = useState(current === 'terminal');
   if (current === 'terminal' && !terminalOpened) setTerminalOpened(true);
 
-  const tabRefs = useRef(new Map<DetailTabId, HTMLAnchorElement>());
   useEffect(() => {
     if (summary) document.title = `${summary.name} · Containers · Berth`;
   }, [summary]);
@@ -82,16 +82,6 @@ function DetailsPage({ containerRef: ref, tab }: { containerRef: string; tab?: s
   const stateWord = summary?.state ?? inspected?.state.status ?? '';
   const state: ContainerState | undefined = (knownStates as readonly string[]).includes(stateWord) ? (stateWord as ContainerState) : undefined;
 
-  const onTabKey = (e: KeyboardEvent<HTMLAnchorElement>, i: number) => {
-    const n = detailTabs.length;
-    const to = e.key === 'ArrowRight' ? (i + 1) % n : e.key === 'ArrowLeft' ? (i - 1 + n) % n : e.key === 'Home' ? 0 : e.key === 'End' ? n - 1 : -1;
-    if (to < 0) return;
-    e.preventDefault();
-    const t = detailTabs[to]!;
-    window.location.hash = detailsHref(ref, t.id);
-    tabRefs.current.get(t.id)?.focus();
-  };
-
   return (
     <div className="page page--fill details">
       <header className="details__header">
@@ -117,27 +107,14 @@ function DetailsPage({ containerRef: ref, tab }: { containerRef: string; tab?: s
           The live container list is not available right now; the state shown may be out of date.
         </p>
       ) : null}
-      <nav className="details__tabs" role="tablist" aria-label="Container details">
-        {detailTabs.map((t, i) => (
-          <a
-            key={t.id}
-            ref={(el) => {
-              if (el) tabRefs.current.set(t.id, el);
-              else tabRefs.current.delete(t.id);
-            }}
-            role="tab"
-            id={`details-tab-${t.id}`}
-            aria-selected={t.id === current}
-            aria-controls={t.id === current ? `details-panel-${t.id}` : undefined}
-            tabIndex={t.id === current ? 0 : -1}
-            className={`details__tab${t.id === current ? ' is-active' : ''}`}
-            href={detailsHref(ref, t.id)}
-            onKeyDown={(e) => onTabKey(e, i)}
-          >
-            {t.label}
-          </a>
-        ))}
-      </nav>
+      <RouteTabs
+        label="Container details"
+        tabs={detailTabs.map((t) => ({ id: t.id, label: t.label, href: detailsHref(ref, t.id) }))}
+        current={current}
+        idPrefix="details"
+        className="details__tabs"
+        tabClassName="details__tab"
+      />
       {logsOpened ? (
         <section role="tabpanel" id="details-panel-logs" aria-labelledby="details-tab-logs" className="details__panel details__panel--logs" hidden={current !== 'logs'}>
           <Suspense fallback={<PageLoading />}>

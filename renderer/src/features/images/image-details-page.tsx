@@ -11,6 +11,7 @@ import { imageDetailsHref, imageHeading } from './image-title.js';
 import { RemoveDialog, type Removed } from './remove-dialog.js';
 import { TagPushDialog } from './tag-push-dialog.js';
 import { PageLoading } from '../../ui/page-loading.js';
+import { RouteTabs } from '../../ui/route-tabs.js';
 import './images.css';
 
 // The layers explorer is fetched when its tab is first opened.
@@ -128,14 +129,15 @@ export function ImageDetailsPage({ id, tab }: { id: string; tab?: string }) {
           </button>
         </div>
       </div>
-      <nav className="img-tabs" role="tablist" aria-label="Image details">
-        {TABS.map((t) => (
-          <a key={t.id} role="tab" aria-selected={t.id === current} className={`img-tab${t.id === current ? ' is-active' : ''}`} href={hrefOf(t.id)}>
-            {t.label}
-          </a>
-        ))}
-      </nav>
-      <div role="tabpanel" aria-label={TABS.find((t) => t.id === current)!.label} className="img-tabpanel">
+      <RouteTabs
+        label="Image details"
+        tabs={TABS.map((t) => ({ id: t.id, label: t.label, href: hrefOf(t.id) }))}
+        current={current}
+        idPrefix="image"
+        className="img-tabs"
+        tabClassName="img-tab"
+      />
+      <div role="tabpanel" id={`image-panel-${current}`} aria-labelledby={`image-tab-${current}`} className="img-tabpanel">
         {current === 'inspect' ? <InspectTab details={details} /> : current === 'history' ? <HistoryTab imageId={details.id} /> : (
           <Suspense fallback={<PageLoading />}>
             <LayersTab imageId={details.id} />
