@@ -4,8 +4,8 @@ import { contrastRatio, textContrasts } from './support/contrast.js';
 import { docker, removeContainers, testImage, uniqueName } from './support/docker-cli.js';
 import { closeSession, openSession, type AppSession } from './support/session.js';
 
-// Colours that axe (accessibility.spec.ts) does not reach: SVG text on SVG shapes (the network map) and
-// tags whose colour a component sets per element (the merged logs' sources). Both themes, as the user
+// Colours that axe (accessibility.spec.ts) does not reach: SVG text on SVG shapes (the network map), tags
+// whose colour a component sets per element (the merged logs' sources) and placeholders. Both themes, as the user
 // picks them in Settings › Theme.
 const prefix = 'berth-e2e-dark';
 const network = uniqueName('berth-e2e-dark-net');
@@ -66,6 +66,17 @@ describe('dark theme: text stays readable where axe does not look', () => {
       expect(sources.length).toBe(services.length);
       expect([...sources, ...lines].filter((t) => t.ratio < 4.5)).toEqual([]);
       await page.getByRole('button', { name: 'Hide logs' }).click();
+    });
+
+    it(`text fields (${theme}): placeholders read at 4.5:1`, async () => {
+      const { page } = s;
+      await setTheme(page, theme);
+      await page.evaluate(() => (window.location.hash = '#/compose'));
+      const fields = page.locator('main input[placeholder]');
+      await fields.first().waitFor();
+      const placeholders = await textContrasts(fields, '::placeholder');
+      expect(placeholders.length).toBeGreaterThan(1);
+      expect(placeholders.filter((p) => p.ratio < 4.5)).toEqual([]);
     });
   }
 });

@@ -29,9 +29,9 @@ export function contrastRatio(text: string, layers: string[]): number {
   return (hi! + 0.05) / (lo! + 0.05);
 }
 
-/** The contrast of each element's text (its `color`) over the backgrounds it is painted on. */
-export async function textContrasts(elements: Locator): Promise<{ text: string; ratio: number }[]> {
-  const found = await elements.evaluateAll((els) =>
+/** The contrast of each element's text (its `color`, or its placeholder's) over the backgrounds it is painted on. */
+export async function textContrasts(elements: Locator, pseudo?: '::placeholder'): Promise<{ text: string; ratio: number }[]> {
+  const found = await elements.evaluateAll((els, pseudo) =>
     els.map((el) => {
       const layers: string[] = [];
       for (let e: Element | null = el; e; e = e.parentElement) {
@@ -40,8 +40,10 @@ export async function textContrasts(elements: Locator): Promise<{ text: string; 
         layers.push(bg);
         if (!bg.startsWith('rgba')) break;
       }
-      return { text: el.textContent ?? '', color: getComputedStyle(el).color, layers };
+      const text = pseudo ? (el.getAttribute('placeholder') ?? '') : (el.textContent ?? '');
+      return { text, color: getComputedStyle(el, pseudo).color, layers };
     }),
+    pseudo,
   );
   return found.map((f) => ({ text: f.text, ratio: contrastRatio(f.color, f.layers) }));
 }

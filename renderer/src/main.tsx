@@ -6,6 +6,7 @@ import { App } from './app/app.js';
 import { RuntimeContext } from './app/runtime-context.js';
 import './styles/theme.css';
 import './styles/dialog.css';
+import './styles/form-controls.css';
 
 // Composition root of the window: one runtime (app/boot.ts), one React tree.
 const root = document.getElementById('root');
