@@ -67,12 +67,17 @@ export function App() {
   const heading = useRef<HTMLHeadingElement>(null);
   const firstRoute = useRef(true);
 
+  // Another page: another route, or another object's details from a list (not another tab of it).
+  const pageKey = `${route}/${params[0] ?? ''}`;
   useEffect(() => {
     document.title = `${labelOf(route)} · Berth`;
-    // Move focus to the new page's title so keyboard and screen-reader users land on it.
+  }, [route]);
+  useEffect(() => {
+    // Move focus to the new page's title so keyboard and screen-reader users land on it (the row or
+    // link that opened it is gone, which would leave the focus nowhere).
     if (firstRoute.current) firstRoute.current = false;
     else heading.current?.focus();
-  }, [route]);
+  }, [pageKey]);
 
   return (
     <div className="shell">
