@@ -115,4 +115,16 @@ describe('network disconnect asks first; connect says up front who cannot join',
     expect(await page.locator('#net-cannot-join').innerText()).toBe(`${edge} uses the host's network, so it cannot join another network; create it again on a network instead`);
     expect(app.errors).toEqual([]);
   });
+
+  it('the list says why nothing connects to "host" and "none"', async () => {
+    const { page, berth } = app;
+    await page.goto(`${berth.url}#/networks`);
+    const table = page.getByRole('table', { name: 'Networks' });
+    for (const name of ['host', 'none']) {
+      const connect = table.getByRole('button', { name: `Connect a container to ${name}` });
+      expect(await connect.isDisabled()).toBe(true);
+      expect(await connect.getAttribute('title')).toBe(`A container is put on "${name}" only when it is created (docker run --network ${name}); it cannot be connected later`);
+    }
+    expect(app.errors).toEqual([]);
+  });
 });

@@ -94,6 +94,12 @@ describe('connect checks', () => {
       expect(joinBar({ id: 'c4', name: 'api', networkMode: 'bridge', networks: ['bridge'] }, net())).toBeUndefined();
     });
 
+    it('refuses any container on "host" and "none", which are taken only at create', () => {
+      expect(connectIssues({ container: 'c4', aliases: [] }, net({ name: 'host', builtIn: true, containers: [] }))).toEqual([
+        { field: 'container', message: 'A container is put on "host" only when it is created (docker run --network host); it cannot be connected later' },
+      ]);
+    });
+
     it('refuses them with the name and what to do instead', () => {
       expect(connectIssues({ container: 'c2', aliases: [] }, net(), { name: 'lone', networkMode: 'none', networks: ['none'] })).toEqual([
         { field: 'container', message: 'lone runs with networking turned off (the "none" network), so it cannot join app; disconnect it from "none" first' },

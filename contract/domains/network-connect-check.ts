@@ -54,6 +54,12 @@ export const cannotJoinMessage = (who: string, bar: NetworkModeBar, network: str
 /** The refusal to disconnect a container from the host network. */
 export const cannotLeaveHostMessage = (who: string): string => `${who} ${barPhrase.host}, which it cannot leave while it exists; create it again on another network instead`;
 
+/** "host" and "none" are taken only when a container is created (its network mode); nothing connects to them later. */
+export const joinsOnlyAtCreate = (network: { name: string }): boolean => network.name === 'host' || network.name === 'none';
+
+/** Why nothing can be connected to such a network (see joinsOnlyAtCreate). */
+export const onlyAtCreateMessage = (network: string): string => `A container is put on "${network}" only when it is created (docker run --network ${network}); it cannot be connected later`;
+
 const alreadyConnected = (network: string) => `is already connected to ${network}`;
 
 /** The refusal to connect a container already on the network. */
@@ -121,7 +127,7 @@ export function connectIssues(req: ConnectRequest, network: NetworkSummary, cont
   } else if (bar) {
     issues.push({ field: 'container', message: cannotJoinMessage(who, bar, network.name) });
   }
-  if (network.name === 'host' || network.name === 'none') issues.push({ field: 'container', message: `A running container cannot be connected to "${network.name}"; choose it when the container is created` });
+  if (joinsOnlyAtCreate(network)) issues.push({ field: 'container', message: onlyAtCreateMessage(network.name) });
   const badAlias = req.aliases.find((a) => !aliasPattern.test(a));
   if (badAlias !== undefined) issues.push({ field: 'aliases', message: `The alias "${badAlias}" is not a DNS name: use letters, digits, "_", "." and "-", starting and ending with a letter or digit` });
   else if (req.aliases.length && network.name === 'bridge') issues.push({ field: 'aliases', message: 'The default "bridge" network has no DNS, so aliases do not work there; use a network you created' });

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { cannotJoinMessage, cannotLeaveHostMessage, networkModeBar } from '../../../../contract/domains/network-connect-check.js';
+import { cannotJoinMessage, cannotLeaveHostMessage, joinsOnlyAtCreate, networkModeBar } from '../../../../contract/domains/network-connect-check.js';
 import type { ContainerState } from '../../../../contract/model.js';
 import type { NetworkContainerRef, NetworkSummary } from '../../../../contract/models/networks.js';
 import { useAppStore } from '../../app/runtime-context.js';
@@ -21,7 +21,7 @@ export function ContainerNetworksTab({ id, name, state }: { id: string; name: st
         .sort((a, b) => a.network.name.localeCompare(b.network.name)),
     [live.networks, id],
   );
-  const candidates = useMemo(() => [...live.networks.values()].filter((n) => n.name !== 'host' && n.name !== 'none' && !n.containers.some((c) => c.id === id)).sort((a, b) => a.name.localeCompare(b.name)), [live.networks, id]);
+  const candidates = useMemo(() => [...live.networks.values()].filter((n) => !joinsOnlyAtCreate(n) && !n.containers.some((c) => c.id === id)).sort((a, b) => a.name.localeCompare(b.name)), [live.networks, id]);
 
   const self = { id, name, state: state ?? 'created', networks: on.map((o) => o.network.name), ...(networkMode ? { networkMode } : {}) };
   // host, another container's network or "none": Connect would be refused, so it says why instead.

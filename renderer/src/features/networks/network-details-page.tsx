@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { cannotLeaveHostMessage } from '../../../../contract/domains/network-connect-check.js';
+import { cannotLeaveHostMessage, joinsOnlyAtCreate, onlyAtCreateMessage } from '../../../../contract/domains/network-connect-check.js';
 import type { NetworkContainerRef } from '../../../../contract/models/networks.js';
 import { useAppStore } from '../../app/runtime-context.js';
 import { AlertIcon } from '../../ui/icons.js';
@@ -59,7 +59,7 @@ export function NetworkDetailsPage({ network: ref }: { network: string }) {
       <header className="net-details__header">
         <h2 className="net-details__name">{n.name}</h2>
         <div className="net-toolbar-actions">
-          <button type="button" className="btn" onClick={() => setDialog('connect')} disabled={n.name === 'host' || n.name === 'none'}>
+          <button type="button" className="btn" onClick={() => setDialog('connect')} disabled={joinsOnlyAtCreate(n)} title={joinsOnlyAtCreate(n) ? onlyAtCreateMessage(n.name) : undefined}>
             Connect a container…
           </button>
           <button type="button" className="btn" onClick={() => setDialog('remove')} disabled={n.builtIn} title={n.builtIn ? 'The engine’s own network: Berth does not remove it' : undefined}>

@@ -1,3 +1,4 @@
+import { joinsOnlyAtCreate, onlyAtCreateMessage } from '../../../../contract/domains/network-connect-check.js';
 import type { NetworkSummary } from '../../../../contract/models/networks.js';
 import { AttachedList } from './attached-list.js';
 import { blocksOf, flagsOf } from './network-rows.js';
@@ -44,7 +45,14 @@ export function NetworksTable({ rows, onConnect, onRemove }: NetworksTableProps)
                 <AttachedList containers={n.containers} network={n.name} max={8} />
               </td>
               <td className="net-actions">
-                <button type="button" className="btn" onClick={() => onConnect(n)} disabled={n.name === 'host' || n.name === 'none'} aria-label={`Connect a container to ${n.name}`}>
+                <button
+                  type="button"
+                  className="btn"
+                  onClick={() => onConnect(n)}
+                  disabled={joinsOnlyAtCreate(n)}
+                  title={joinsOnlyAtCreate(n) ? onlyAtCreateMessage(n.name) : undefined}
+                  aria-label={`Connect a container to ${n.name}`}
+                >
                   Connect…
                 </button>
                 <button
