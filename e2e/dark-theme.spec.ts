@@ -10,6 +10,7 @@ import { closeSession, openSession, type AppSession } from './support/session.js
 const prefix = 'berth-e2e-dark';
 const network = uniqueName('berth-e2e-dark-net');
 const project = uniqueName('berthdarkproj');
+const container = uniqueName(prefix);
 const services = ['web', 'db', 'cache', 'queue'];
 
 async function setTheme(page: Page, theme: 'light' | 'dark'): Promise<void> {
@@ -23,7 +24,7 @@ describe('dark theme: text stays readable where axe does not look', () => {
 
   beforeAll(async () => {
     await docker('network', 'create', network);
-    await docker('run', '-d', '--name', uniqueName(prefix), '--network', network, testImage, 'sleep', '600');
+    await docker('run', '-d', '--name', container, '--network', network, testImage, 'sleep', '600');
     for (const service of services) {
       const labels = ['--label', `com.docker.compose.project=${project}`, '--label', `com.docker.compose.service=${service}`];
       await docker('run', '-d', '--name', uniqueName(`${prefix}-${service}`), ...labels, testImage, 'sh', '-c', `while true; do echo ${service}-tick; sleep 1; done`);
@@ -77,6 +78,26 @@ describe('dark theme: text stays readable where axe does not look', () => {
       const placeholders = await textContrasts(fields, '::placeholder');
       expect(placeholders.length).toBeGreaterThan(1);
       expect(placeholders.filter((p) => p.ratio < 4.5)).toEqual([]);
+    });
+
+    it(`text fields (${theme}): a field with no page rule of its own (Files › New folder) takes the theme's look`, async () => {
+      const { page } = s;
+      await setTheme(page, theme);
+      await page.evaluate((h) => (window.location.hash = h), `#/containers/${container}/files`);
+      await page.getByRole('button', { name: 'New folder' }).click();
+      const field = page.getByRole('form', { name: 'New folder' }).getByRole('textbox');
+      const look = await field.evaluate((el) => {
+        const cs = getComputedStyle(el);
+        const probe = document.createElement('div');
+        probe.style.cssText = 'background: var(--surface); border: 1px solid var(--border-strong); color: var(--text)';
+        document.body.append(probe);
+        const theme = getComputedStyle(probe);
+        const want = { background: theme.backgroundColor, border: theme.borderTopColor, text: theme.color };
+        probe.remove();
+        return { got: { background: cs.backgroundColor, border: cs.borderTopColor, text: cs.color }, want };
+      });
+      expect(look.got).toEqual(look.want);
+      await page.keyboard.press('Escape');
     });
   }
 });
