@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { docker, testImage } from './support/docker-cli.js';
 import { useAppSession } from './support/session.js';
 
 /** A page whose code cannot be loaded (the server was rebuilt since the window opened) says so, with Reload; the rest of the app stays. */
@@ -30,5 +31,35 @@ describe('page errors', () => {
     await page.getByRole('table', { name: 'Volumes' }).waitFor({ timeout: 15_000 });
     expect(asked).toBeGreaterThan(1);
     expect(await page.getByText('Berth was updated since this window opened').count()).toBe(0);
+  });
+
+  // Chromium aborts requests to 127.0.0.1 with ERR_NETWORK_CHANGED when a container start adds a network
+  // interface: a tab's chunk or a page's stylesheet can fail once, as a page's chunk can.
+  it("a details tab's chunk whose first fetches fail loads on the retry", async () => {
+    const { page } = app;
+    let asked = 0;
+    // Two failures: the page's modulepreload of the chunk (when Vite emits one) and the import itself.
+    await page.route(/\/assets\/layers-tab-[^/]+\.js$/, (route) => (++asked <= 2 ? route.fulfill({ status: 503, body: 'busy' }) : route.continue()));
+    const id = await docker('image', 'inspect', '-f', '{{.Id}}', testImage);
+    await page.evaluate((hash) => (location.hash = hash), `#/images/${encodeURIComponent(id)}/layers`);
+    await page.getByRole('listbox', { name: 'Layers' }).waitFor({ timeout: 30_000 });
+    expect(asked).toBeGreaterThan(2);
+    expect(await page.getByRole('alert').filter({ hasText: /updated since this window opened|could not be shown/ }).count()).toBe(0);
+  });
+
+  it("a page's stylesheet whose first fetch fails is fetched again, and the page has its styles", async () => {
+    const { page } = app;
+    let asked = 0;
+    await page.route(/\/assets\/disk-usage-page-[^/]+\.css$/, (route) => (++asked === 1 ? route.fulfill({ status: 503, body: 'busy' }) : route.continue()));
+    await page.evaluate(() => (location.hash = '#/disk-usage'));
+    await page.getByRole('button', { name: 'Measure again' }).waitFor({ timeout: 30_000 });
+    expect(await page.getByRole('alert').filter({ hasText: /updated since this window opened|could not be shown/ }).count()).toBe(0);
+    expect(asked).toBe(2);
+    // The sheet is in the document with its rules, once (the failed <link> was replaced, not kept).
+    const sheets = await page.evaluate(() =>
+      [...document.styleSheets].filter((s) => /disk-usage-page-[^/]+\.css$/.test(s.href ?? '')).map((s) => s.cssRules.length),
+    );
+    expect(sheets).toHaveLength(1);
+    expect(sheets[0]).toBeGreaterThan(0);
   });
 });

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import type { ContainerState } from '../../../../contract/index.js';
 import { useAppStore } from '../../app/runtime-context.js';
 import { AlertIcon } from '../../ui/icons.js';
@@ -13,15 +13,17 @@ import { ResourcesPanel } from './resources-panel.js';
 import { ContainerNetworksTab } from '../networks/container-networks-tab.js';
 import { useContainerInspect } from './use-container-inspect.js';
 import { liveStatus } from '../../../../contract/status-text.js';
+import { lazyNamed } from '../../lib/import-with-retry.js';
 import { useNow } from '../../lib/use-now.js';
 import { PageLoading } from '../../ui/page-loading.js';
 import './container-details.css';
 
 // The heavy tabs (xterm, uPlot, the file browser, the log viewer) are fetched when first opened.
-const LogsTab = lazy(async () => ({ default: (await import('../logs/logs-tab.js')).LogsTab }));
-const TerminalTab = lazy(async () => ({ default: (await import('../terminal/terminal-tab.js')).TerminalTab }));
-const StatsTab = lazy(async () => ({ default: (await import('../stats/stats-tab.js')).StatsTab }));
-const FilesTab = lazy(async () => ({ default: (await import('../files/files-tab.js')).FilesTab }));
+// A failed fetch is asked for again, as for pages (lib/import-with-retry.ts).
+const LogsTab = lazyNamed(() => import('../logs/logs-tab.js'), 'LogsTab');
+const TerminalTab = lazyNamed(() => import('../terminal/terminal-tab.js'), 'TerminalTab');
+const StatsTab = lazyNamed(() => import('../stats/stats-tab.js'), 'StatsTab');
+const FilesTab = lazyNamed(() => import('../files/files-tab.js'), 'FilesTab');
 
 const knownStates: readonly ContainerState[] = ['created', 'running', 'paused', 'restarting', 'removing', 'exited', 'dead'];
 

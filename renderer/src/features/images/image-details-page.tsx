@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import type { ImageDetails } from '../../../../contract/models/images.js';
 import { useApi, useAppStore } from '../../app/runtime-context.js';
 import { useHashQueryParam } from '../../app/use-hash-route.js';
@@ -10,12 +10,13 @@ import type { ImageRow } from './image-rows.js';
 import { imageDetailsHref, imageHeading } from './image-title.js';
 import { RemoveDialog, type Removed } from './remove-dialog.js';
 import { TagPushDialog } from './tag-push-dialog.js';
+import { lazyNamed } from '../../lib/import-with-retry.js';
 import { PageLoading } from '../../ui/page-loading.js';
 import { RouteTabs } from '../../ui/route-tabs.js';
 import './images.css';
 
 // The layers explorer is fetched when its tab is first opened.
-const LayersTab = lazy(async () => ({ default: (await import('../image-build/layers-tab.js')).LayersTab }));
+const LayersTab = lazyNamed(() => import('../image-build/layers-tab.js'), 'LayersTab');
 
 const TABS = [
   { id: 'inspect', label: 'Inspect' },
