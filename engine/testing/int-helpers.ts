@@ -87,9 +87,13 @@ export async function nextMatching<T>(it: AsyncIterator<T>, ok: (item: T) => boo
   }
 }
 
-/** A backend on the test engine (never an embedded one), started and running. */
+/**
+ * A backend on the test engine, started and running: the native provider only, so a shell without
+ * DOCKER_HOST fails the test instead of falling back to an embedded dockerd or booting Berth's VM (a
+ * helper's run left two QEMUs behind that way).
+ */
 export async function runningTestBackend(dataDir: string): Promise<Backend> {
-  const backend = createBackend({ dataDir, embedded: 'never' });
+  const backend = createBackend({ dataDir, engine: 'native', embedded: 'never' });
   await backend.start();
   await waitForStatus(backend, (s) => s.state === 'running');
   return backend;
