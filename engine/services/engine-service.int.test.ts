@@ -28,7 +28,7 @@ describe('engine service against the real dockerd', () => {
       managed: false,
       endpoint: { host: TEST_DOCKER_HOST, source: 'DOCKER_HOST' },
       provider: 'native',
-      why: 'Linux: an engine that answers, else Berth’s VM (the embedded dockerd is off: --no-embedded-engine).',
+      why: 'You chose an engine that already runs (--engine native).',
     });
   });
 
