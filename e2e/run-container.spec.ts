@@ -121,7 +121,7 @@ describe('run a container from the dialog', () => {
     d = await openDialog();
     await fillImage(d, testImage);
     await d.getByLabel('Name').fill('bad name!');
-    const nameError = 'Invalid container name "bad name!": use at least 2 characters from a-z, A-Z, 0-9, _ . - starting with a letter or digit';
+    const nameError = 'Invalid container name "bad name!": cannot contain spaces or "!": use only letters, digits, "_", "." and "-"';
     await expect.poll(() => d.getByText(nameError).count()).toBeGreaterThan(0);
     await d.getByRole('button', { name: 'Run', exact: true }).click();
     await expect.poll(() => d.getByRole('alert').innerText()).toContain(nameError);

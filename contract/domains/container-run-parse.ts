@@ -4,6 +4,8 @@
  * either a value or a readable message; no zod, no I/O, so the dialog and the engine share them.
  */
 
+import { objectNameProblem } from './object-name.js';
+
 export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
 
 const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
@@ -12,21 +14,19 @@ const fail = <T>(message: string): Parsed<T> => ({ ok: false, message });
 /** Docker's container (and local volume) name grammar: `[a-zA-Z0-9][a-zA-Z0-9_.-]+`. */
 export const containerNamePattern = /^[a-zA-Z0-9][a-zA-Z0-9_.-]+$/;
 
+/** The name's problem said by what is wrong ('cannot contain spaces or "!": use only …'), not by the whole grammar. */
+const nameFailure = <T>(what: string, shown: string, name: string): Parsed<T> =>
+  fail(`Invalid ${what} name "${shown}": ${objectNameProblem(name) ?? 'use letters, digits, "_", "." and "-", starting with a letter or a digit'}`);
+
 export function parseContainerName(raw: string): Parsed<string> {
   const name = raw.trim().replace(/^\//, '');
-  if (!containerNamePattern.test(name)) {
-    return fail(`Invalid container name "${raw.trim()}": use at least 2 characters from a-z, A-Z, 0-9, _ . - starting with a letter or digit`);
-  }
-  return ok(name);
+  return containerNamePattern.test(name) ? ok(name) : nameFailure('container', raw.trim(), name);
 }
 
 export function parseVolumeName(raw: string): Parsed<string> {
   const name = raw.trim();
   if (!name) return fail('Volume name is required');
-  if (!containerNamePattern.test(name)) {
-    return fail(`Invalid volume name "${name}": use at least 2 characters from a-z, A-Z, 0-9, _ . - starting with a letter or digit`);
-  }
-  return ok(name);
+  return containerNamePattern.test(name) ? ok(name) : nameFailure('volume', name, name);
 }
 
 // distribution/reference grammar.

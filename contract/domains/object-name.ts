@@ -15,3 +15,15 @@ export function badNameChars(name: string): string | undefined {
   for (const ch of name) if (!allowed.test(ch)) said.add(ch === ' ' ? 'spaces' : /\s/.test(ch) ? 'tabs or line breaks' : `"${ch}"`);
   return said.size ? orList([...said]) : undefined;
 }
+
+/**
+ * What is wrong with a (non-empty) container, volume or network name, as Docker checks it
+ * (`[a-zA-Z0-9][a-zA-Z0-9_.-]+`), said after the name: the characters it refuses, by name, first.
+ */
+export function objectNameProblem(name: string): string | undefined {
+  const bad = badNameChars(name);
+  if (bad) return `cannot contain ${bad}: use only ${OBJECT_NAME_CHARS}`;
+  if (!/^[a-zA-Z0-9]/.test(name)) return 'must start with a letter or a digit';
+  if (name.length < 2) return 'must be at least 2 characters';
+  return undefined;
+}

@@ -4,7 +4,7 @@ import type { Change } from '../model.js';
 import type { DirListing, DownloadHead, UploadDone } from '../models/container-files.js';
 import type { VolumeImportDone, VolumeJobEvent, VolumePrunePlan, VolumePruneResult, VolumeRemovePlan, VolumeRemoveResult, VolumeSizes, VolumeSummary } from '../models/volumes.js';
 import { containerPathSchema, FILES_LIMITS, fileNameSchema } from './container-files.js';
-import { badNameChars, OBJECT_NAME_CHARS } from './object-name.js';
+import { objectNameProblem } from './object-name.js';
 
 /** The options the engine's `local` driver accepts (anything else it refuses). */
 export const LOCAL_DRIVER_OPTIONS = ['type', 'device', 'o'] as const;
@@ -13,13 +13,7 @@ export const LOCAL_DRIVER_OPTIONS = ['type', 'device', 'o'] as const;
  * What is wrong with a (non-empty) volume name, as the engine checks it (`[a-zA-Z0-9][a-zA-Z0-9_.-]+`),
  * said after the field's name: the characters it refuses, by name, first.
  */
-export function volumeNameProblem(name: string): string | undefined {
-  const bad = badNameChars(name);
-  if (bad) return `cannot contain ${bad}: use only ${OBJECT_NAME_CHARS}`;
-  if (!/^[a-zA-Z0-9]/.test(name)) return 'must start with a letter or a digit';
-  if (name.length < 2) return 'must be at least 2 characters';
-  return undefined;
-}
+export const volumeNameProblem = objectNameProblem;
 
 const nameProblem = (n: string, ctx: z.RefinementCtx) => {
   const message = n === '' ? undefined : volumeNameProblem(n);
