@@ -119,6 +119,8 @@ describe('container details: logs, inspect, ports', () => {
     if (await page.getByRole('button', { name: 'Jump to end' }).count()) await page.getByRole('button', { name: 'Jump to end' }).click();
     await expect.poll(() => page.getByRole('button', { name: 'Jump to end' }).count()).toBe(0);
     await expect.poll(maxTick, { timeout: 10_000 }).toBeGreaterThan(0);
+    // The scrolling view is dark in both themes, and so is its scrollbar.
+    expect(await logView().evaluate((el) => getComputedStyle(el).colorScheme)).toBe('dark');
     await logView().hover();
     await page.mouse.wheel(0, -3000);
     await expect.poll(() => page.getByText(/^Paused — \d+ new lines?$/).count(), { timeout: 10_000 }).toBe(1);
