@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { ChangesView } from './changes-view.js';
 import { FileBrowser } from './file-browser.js';
 import './files.css';
+import './files-transfers.css';
 
 /** The "Files" tab of a container: browse (download, upload) and what changed against the image. */
 export function FilesTab({ id, initialPath }: { id: string; initialPath?: string }) {

@@ -6,7 +6,9 @@ import { Notice } from '../../ui/notice.js';
 import { buildTree, layerView } from './file-tree-model.js';
 import { FileTree } from './file-tree.js';
 import { WastedSpace } from './wasted-space.js';
+import { messageOf } from '../../lib/error-message.js';
 import './image-build.css';
+import './layers-explorer.css';
 
 type Load = { state: 'loading' } | { state: 'error'; message: string } | { state: 'ready'; data: ImageLayers };
 
@@ -28,7 +30,7 @@ export function LayersTab({ imageId }: { imageId: string }) {
         setLoad({ state: 'ready', data });
         setSelected(0);
       },
-      (err: unknown) => live && setLoad({ state: 'error', message: err instanceof Error ? err.message : String(err) }),
+      (err: unknown) => live && setLoad({ state: 'error', message: messageOf(err) }),
     );
     return () => {
       live = false;

@@ -13,9 +13,11 @@ import { TruncatedNote } from '../files/truncated-note.js';
 import { nextSortOrder, sortFileEntries, type SortKey, type SortOrder } from '../files/sort-entries.js';
 import { useDirListing } from '../files/use-dir-listing.js';
 import { JobProgress } from './job-progress.js';
-import { messageOf, receiveBlob, sendBlob, type Running } from './volume-transfer.js';
+import { messageOf } from '../../lib/error-message.js';
+import { receiveBlob, sendBlob, type Running } from './volume-transfer.js';
 // The browser's own styles (path bar, file table), loaded with this page even when the container Files tab never was.
 import '../files/files.css';
+import '../files/files-transfers.css';
 
 interface Transfer {
   id: number;
