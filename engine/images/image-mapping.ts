@@ -1,4 +1,5 @@
 import type { ImageContainerRef, ImageDetails, ImageHistoryEntry, ImageSummary } from '../../contract/models/images.js';
+import { instructionOf } from '../layers/instruction.js';
 
 /** One entry of GET /images/json (or of GET /system/df's Images). */
 export interface RawImage {
@@ -115,27 +116,11 @@ function comparePorts(a: string, b: string): number {
   return (parseInt(a, 10) || 0) - (parseInt(b, 10) || 0) || a.localeCompare(b);
 }
 
-/**
- * The Dockerfile instruction behind a history entry: the classic builder writes
- * "/bin/sh -c #(nop)  CMD [...]" for metadata and "/bin/sh -c cmd" for RUN; BuildKit writes
- * "RUN /bin/sh -c cmd # buildkit" or "COPY … # buildkit".
- */
-export function instructionOf(createdBy: string): string {
-  let s = createdBy.trim();
-  const nop = /^\/bin\/sh -c #\(nop\)\s*(.*)$/s.exec(s);
-  if (nop) return nop[1]!.trim();
-  s = s.replace(/\s*# buildkit$/, '');
-  const shell = /^(?:\|\d+ .*? )?\/bin\/sh -c (.*)$/s.exec(s);
-  if (shell) return `RUN ${shell[1]!.trim()}`;
-  const bk = /^RUN \/bin\/sh -c (.*)$/s.exec(s);
-  if (bk) return `RUN ${bk[1]!.trim()}`;
-  return s;
-}
-
 /** One history entry; `madeLayer` says whether its step made a filesystem layer (engine/layers/history-layers.ts decides). */
 export function mapHistory(raw: RawHistory, madeLayer: boolean): ImageHistoryEntry {
   const createdBy = raw.CreatedBy ?? '';
-  const instruction = instructionOf(createdBy);
+  // An entry with no command (an imported layer: its comment says so) has no instruction.
+  const instruction = createdBy.trim() ? instructionOf(createdBy) : '';
   const size = raw.Size ?? 0;
   const e: ImageHistoryEntry = {
     created: (raw.Created ?? 0) * 1000,
