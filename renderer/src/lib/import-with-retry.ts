@@ -1,4 +1,5 @@
 import { lazy, type ComponentType } from 'react';
+import { messageOf } from './error-message.js';
 
 /**
  * A chunk, or the stylesheet that comes with it, that could not be fetched: the server was rebuilt or
@@ -53,7 +54,7 @@ export async function importWithRetry<T>(
     try {
       return await load();
     } catch (err) {
-      const message = err instanceof Error ? err.message : String(err);
+      const message = messageOf(err);
       if (!isStaleChunk(message)) throw err;
       await wait(waitsMs[i]!);
       const css = CSS_FAILED.exec(message)?.[1];

@@ -1,6 +1,8 @@
 import { useEffect, useId, useState, type ReactNode } from 'react';
 import { Modal } from './modal.js';
 import { Spinner } from './spinner.js';
+import { useAction } from './use-action.js';
+import { messageOf } from '../lib/error-message.js';
 import './prune-dialog.css';
 
 /** One scope a prune can have (a radio button). */
@@ -36,7 +38,7 @@ export interface PruneDialogProps<C extends string, Plan, Result> {
   onClose(): void;
 }
 
-const defaultMessage = (err: unknown) => (err instanceof Error ? err.message : String(err));
+const defaultMessage = (err: unknown) => messageOf(err);
 
 /**
  * The prune dialog of the Images, Volumes and Networks pages: first what would go (for the scope chosen), then
@@ -48,8 +50,7 @@ export function PruneDialog<C extends string, Plan, Result>(p: PruneDialogProps<
   const [choice, setChoice] = useState<C>(p.choices[0].value);
   const [plan, setPlan] = useState<Plan>();
   const [result, setResult] = useState<Result>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
+  const { busy, error, setError, run } = useAction();
 
   useEffect(() => {
     let live = true;
@@ -66,15 +67,7 @@ export function PruneDialog<C extends string, Plan, Result>(p: PruneDialogProps<
 
   const prune = async () => {
     if (plan === undefined) return;
-    setBusy(true);
-    setError(undefined);
-    try {
-      setResult(await p.prune(plan, choice));
-    } catch (err) {
-      setError(messageOf(err));
-    } finally {
-      setBusy(false);
-    }
+    await run(async () => setResult(await p.prune(plan, choice)), messageOf);
   };
 
   const count = plan === undefined ? 0 : p.countOf(plan);

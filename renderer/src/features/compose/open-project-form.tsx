@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useRuntime } from '../../app/runtime-context.js';
 import { parseFileList } from './compose-projects.js';
 import { projectNameError } from './opened-projects.js';
+import { messageOf } from '../../lib/error-message.js';
 
 /**
  * Open a project: type or paste the path of its compose file, or of its folder (several, merged in
@@ -15,7 +16,7 @@ export function OpenProjectForm({ onOpen }: { onOpen(files: string[], projectNam
   // Desktop: the native Open dialog fills the field (browser mode takes a typed or pasted path).
   const pick = useRuntime().pickComposeFiles;
   const choose = async () => {
-    const files = await pick!().catch((err: unknown) => (setError(`The Open dialog failed: ${err instanceof Error ? err.message : String(err)}`), []));
+    const files = await pick!().catch((err: unknown) => (setError(`The Open dialog failed: ${messageOf(err)}`), []));
     if (files.length) {
       setText(files.join(', '));
       setError(undefined);

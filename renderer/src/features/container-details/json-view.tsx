@@ -2,6 +2,7 @@ import { useMemo, useState, type ReactNode } from 'react';
 import { buildMatcher, matchRanges } from '../logs/log-search.js';
 import { SearchIcon } from '../../ui/icons.js';
 import { copyText } from './copy-text.js';
+import { messageOf } from '../../lib/error-message.js';
 
 /** Pretty-printed JSON with a search box (highlight, optional filter to matching lines) and a copy button. */
 export function JsonView({ value, label }: { value: unknown; label: string }) {
@@ -18,7 +19,7 @@ export function JsonView({ value, label }: { value: unknown; label: string }) {
   const onCopy = () => {
     copyText(text).then(
       () => setCopy({ ok: true, text: 'JSON copied to the clipboard.' }),
-      (err: unknown) => setCopy({ ok: false, text: `Could not copy: ${err instanceof Error ? err.message : String(err)}` }),
+      (err: unknown) => setCopy({ ok: false, text: `Could not copy: ${messageOf(err)}` }),
     );
   };
 

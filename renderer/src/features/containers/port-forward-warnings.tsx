@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import type { PortForward, PortForwardWarning } from '../../../../contract/index.js';
 import { useApi, useAppStore } from '../../app/runtime-context.js';
 import { AlertIcon } from '../../ui/icons.js';
+import { messageOf } from '../../lib/error-message.js';
 
 /** The forwards and taken-port warnings of one container (empty unless the engine runs in Berth's VM). */
 export function useContainerForwards(id: string): { active: boolean; forwards: PortForward[]; warnings: PortForwardWarning[] } {
@@ -43,7 +44,7 @@ export function PortForwardsPanel({ id }: { id: string }) {
       () => setRetrying(false),
       (err: unknown) => {
         setRetrying(false);
-        setRetryError(err instanceof Error ? err.message : String(err));
+        setRetryError(messageOf(err));
       },
     );
   };

@@ -4,6 +4,7 @@ import { useApi } from '../../app/runtime-context.js';
 import { formatBytes } from '../../lib/format/bytes.js';
 import { Modal } from '../../ui/modal.js';
 import { Spinner } from '../../ui/spinner.js';
+import { useAction } from '../../ui/use-action.js';
 import { Field, fieldAria } from '../run-container/field.js';
 import { describeFailure } from '../run-container/run-errors.js';
 import { countOf, kindLabel, kindPrunes } from './kind-labels.js';
@@ -24,8 +25,7 @@ export function CleanupDialog({ initial, onClose, onDone }: CleanupDialogProps) 
   const [preview, setPreview] = useState<CleanupPreview>();
   const [previewError, setPreviewError] = useState<string>();
   const [result, setResult] = useState<CleanupResult>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
+  const { busy, error, run: act } = useAction();
   const title = initial.length === 1 ? `Prune ${kindLabel[initial[0]!].toLowerCase()}` : 'Clean up everything';
 
   useEffect(() => {
@@ -49,19 +49,12 @@ export function CleanupDialog({ initial, onClose, onDone }: CleanupDialogProps) 
     };
   }, [api, kinds, label]);
 
-  const run = async () => {
-    setBusy(true);
-    setError(undefined);
-    try {
+  const run = () =>
+    act(async () => {
       const r = await api.system.cleanup({ kinds, label: label.trim() || undefined });
       setResult(r);
       onDone(r);
-    } catch (err) {
-      setError(describeFailure(err).message);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   const items = preview?.kinds.reduce((t, k) => t + k.items.length, 0) ?? 0;
   const toggle = (k: DiskUsageKind, on: boolean) => setKinds((ks) => diskUsageKinds.filter((x) => (x === k ? on : ks.includes(x))));

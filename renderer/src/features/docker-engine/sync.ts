@@ -3,6 +3,7 @@ import type { StoreApi } from 'zustand/vanilla';
 import { subscribeResilient } from '../../lib/resilient-stream.js';
 import { selectRunningKey } from './selectors.js';
 import type { EngineSlice } from './store.js';
+import { messageOf } from '../../lib/error-message.js';
 
 export interface EngineSync extends Disposable {
   /** Fetch engine.info again (the Engine page calls it on open and from its Refresh button). */
@@ -13,8 +14,6 @@ export interface SyncHooks {
   /** Something arrived from the back end. */
   onAlive(): void;
 }
-
-const messageOf = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
 /**
  * Keeps the engine slice in step with the back end: the status is pushed by engine.statusChanges

@@ -3,6 +3,7 @@ import type { VmView } from '../../../../contract/index.js';
 import { useApi } from '../../app/runtime-context.js';
 import { Modal } from '../../ui/modal.js';
 import { vmActionsFor, vmFields, type VmAction } from './vm-selectors.js';
+import { messageOf } from '../../lib/error-message.js';
 
 const LABEL: Record<VmAction, string> = { start: 'Start', stop: 'Stop', restart: 'Restart', delete: 'Delete VM', reset: 'Reset VM' };
 
@@ -32,7 +33,7 @@ export function VmCard({ vm }: { vm: VmView }) {
     try {
       await api.engine.vm({ action });
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      setError(messageOf(err));
     } finally {
       setBusy(undefined);
     }

@@ -3,6 +3,7 @@ import type { FileChange, FileChangeKind } from '../../../../contract/models/con
 import { useApi } from '../../app/runtime-context.js';
 import { RefreshIcon, SearchIcon } from '../../ui/icons.js';
 import { Notice } from '../../ui/notice.js';
+import { messageOf } from '../../lib/error-message.js';
 
 const BADGE: Record<FileChangeKind, { letter: string; label: string }> = {
   added: { letter: 'A', label: 'Added' },
@@ -26,7 +27,7 @@ export function ChangesView({ id }: { id: string }) {
     setState({ phase: 'loading' });
     api.containers.diff({ id }).then(
       (changes) => live && setState({ phase: 'ready', changes }),
-      (err: unknown) => live && setState({ phase: 'error', message: err instanceof Error ? err.message : String(err) }),
+      (err: unknown) => live && setState({ phase: 'error', message: messageOf(err) }),
     );
     return () => {
       live = false;

@@ -1,7 +1,7 @@
-import { useState } from 'react';
 import { joinContainerPath } from '../../../../contract/domains/container-files.js';
 import type { FileEntry } from '../../../../contract/models/container-files.js';
 import { Modal } from '../../ui/modal.js';
+import { useAction } from '../../ui/use-action.js';
 import './file-edit.css';
 
 interface DeleteEntryDialogProps {
@@ -19,20 +19,13 @@ interface DeleteEntryDialogProps {
 
 /** "Delete <name>?": what goes (a folder with everything in it), that no copy is kept; the failure's reason in place. */
 export function DeleteEntryDialog({ dir, entry, from, remove, onDone, onClose }: DeleteEntryDialogProps) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
+  const { busy, error, run } = useAction();
   const path = joinContainerPath(dir, entry.name);
-  const confirm = async () => {
-    setBusy(true);
-    setError(undefined);
-    try {
+  const confirm = () =>
+    run(async () => {
       await remove(path);
       onDone();
-    } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
-      setBusy(false);
-    }
-  };
+    });
   return (
     <Modal
       title={`Delete ${entry.name}?`}

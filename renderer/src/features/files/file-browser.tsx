@@ -21,6 +21,7 @@ import { folderClashMessage, planUploads } from './upload-clashes.js';
 import { eachLimited, fileClashMessage, folderUploadMeets, folderUploads, makeEmptyFolders, readDropped, type DroppedEntry, type FolderUpload } from './folder-upload.js';
 import { UploadQuestions, type FileClashes, type FolderMerges } from './upload-questions.js';
 import { withUploadedEntry } from './uploaded-entry.js';
+import { messageOf } from '../../lib/error-message.js';
 
 /** Files of a folder upload sent at once (the rest wait their turn). */
 const FOLDER_UPLOADS_AT_ONCE = 3;
@@ -102,7 +103,7 @@ export function FileBrowser({ id, initialPath = '/' }: { id: string; initialPath
     if (entries.length !== items.length || !entries.some((x) => x.isDirectory)) return startUploads(Array.from(e.dataTransfer.files));
     readDropped(entries).then(
       ({ files, folders }) => startUploads(files, folders),
-      (err: unknown) => setRefused([`The dropped folder could not be read (${err instanceof Error ? err.message : String(err)}): use Upload folder instead.`]),
+      (err: unknown) => setRefused([`The dropped folder could not be read (${messageOf(err)}): use Upload folder instead.`]),
     );
   };
   const entries = useMemo(() => {

@@ -1,5 +1,6 @@
 import { joinContainerPath } from '../../../../contract/domains/container-files.js';
 import type { FileEntry } from '../../../../contract/models/container-files.js';
+import { messageOf } from '../../lib/error-message.js';
 
 /** One file of a folder upload and the folder it goes in, relative to the target (`site/css`). */
 export interface FolderFile<F> {
@@ -129,7 +130,7 @@ export async function makeEmptyFolders(
     try {
       await mkdir({ path: parts.length ? joinContainerPath(dir, parts.join('/')) : dir, folder: leaf });
     } catch (err) {
-      if ((err as { code?: string }).code !== 'CONFLICT') onError(err instanceof Error ? err.message : String(err));
+      if ((err as { code?: string }).code !== 'CONFLICT') onError(messageOf(err));
     }
   }
 }

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { folderNameProblem } from './folder-name.js';
+import { messageOf } from '../../lib/error-message.js';
 import './file-edit.css';
 
 interface NewFolderFormProps {
@@ -27,7 +28,7 @@ export function NewFolderForm({ dir, taken, create, onDone, onCancel }: NewFolde
       await create(name);
       onDone(name);
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      setError(messageOf(err));
       setBusy(false);
     }
   };

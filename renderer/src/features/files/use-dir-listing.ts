@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState, type Dispatch, type SetStateAction } from 'react';
 import type { DirListing } from '../../../../contract/models/container-files.js';
+import { messageOf } from '../../lib/error-message.js';
 
 /** A folder's listing as read: the last one stays shown while the next loads, or when it fails. */
 export type ListState = { phase: 'loading'; listing?: DirListing } | { phase: 'ready'; listing: DirListing } | { phase: 'error'; message: string; listing?: DirListing };
@@ -28,7 +29,7 @@ export function useDirListing(list: (path: string) => Promise<DirListing>, path:
     setState((s) => ({ phase: 'loading', listing: s.listing }));
     list(path).then(
       (listing) => mine === seq.current && setState({ phase: 'ready', listing }),
-      (err: unknown) => mine === seq.current && setState((s) => ({ phase: 'error', message: err instanceof Error ? err.message : String(err), listing: s.listing })),
+      (err: unknown) => mine === seq.current && setState((s) => ({ phase: 'error', message: messageOf(err), listing: s.listing })),
     );
   }, [list, path, reload]);
 

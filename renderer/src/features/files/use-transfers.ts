@@ -5,6 +5,7 @@ import { joinContainerPath } from '../../../../contract/domains/container-files.
 import { saveBlob, startBrowserDownload, startDownload } from './download-transfer.js';
 import { bytesOverHttp, frameThrottle } from './http-bytes.js';
 import { uploadFile, uploadFileOverHttp, type UploadFile, type UploadSource } from './upload-transfer.js';
+import { messageOf } from '../../lib/error-message.js';
 
 export interface Transfer {
   key: number;
@@ -134,7 +135,7 @@ export function useTransfers(api: BerthApi, containerId: string, onUploaded: (di
         },
         (err: unknown) => {
           if (ctl.signal.aborted) return;
-          settle(key, { status: 'failed', error: err instanceof Error ? err.message : String(err) });
+          settle(key, { status: 'failed', error: messageOf(err) });
         },
       );
     },

@@ -4,6 +4,7 @@ import { useApi } from '../../app/runtime-context.js';
 import { formatBytes } from '../../lib/format/bytes.js';
 import { formatAbsoluteTime } from '../../lib/format/relative-time.js';
 import { Spinner } from '../../ui/spinner.js';
+import { messageOf } from '../../lib/error-message.js';
 
 /** Each step of the image, newest first: the instruction that made it, its size and date. */
 export function HistoryTab({ imageId }: { imageId: string }) {
@@ -15,7 +16,7 @@ export function HistoryTab({ imageId }: { imageId: string }) {
     let live = true;
     api.images.history({ id: imageId }).then(
       (h) => live && setHistory(h),
-      (err: unknown) => live && setError(err instanceof Error ? err.message : String(err)),
+      (err: unknown) => live && setError(messageOf(err)),
     );
     return () => {
       live = false;

@@ -13,6 +13,7 @@ import { TagPushDialog } from './tag-push-dialog.js';
 import { lazyNamed } from '../../lib/import-with-retry.js';
 import { PageLoading } from '../../ui/page-loading.js';
 import { RouteTabs } from '../../ui/route-tabs.js';
+import { messageOf } from '../../lib/error-message.js';
 import './images.css';
 
 // The layers explorer is fetched when its tab is first opened.
@@ -47,7 +48,7 @@ export function ImageDetailsPage({ id, tab }: { id: string; tab?: string }) {
     setError(undefined);
     api.images.inspect({ id }).then(
       (d) => live && setDetails(d),
-      (err: unknown) => live && setError(err instanceof Error ? err.message : String(err)),
+      (err: unknown) => live && setError(messageOf(err)),
     );
     return () => {
       live = false;

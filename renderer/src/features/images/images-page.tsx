@@ -10,6 +10,7 @@ import { PruneDialog } from './prune-dialog.js';
 import { RemoveDialog } from './remove-dialog.js';
 import { TagPushDialog } from './tag-push-dialog.js';
 import { useLiveImages } from './use-images.js';
+import { messageOf } from '../../lib/error-message.js';
 import '../../ui/list-page.css';
 import './images.css';
 
@@ -41,7 +42,7 @@ export function ImagesPage() {
       const d = await api.images.inspect({ id: row.image.id });
       openRun({ image: row.tag ?? row.image.id, exposedPorts: d.exposedPorts, volumes: d.volumes });
     } catch (err) {
-      setActionError(err instanceof Error ? err.message : String(err));
+      setActionError(messageOf(err));
     }
   };
 

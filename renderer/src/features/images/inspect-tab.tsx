@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import type { ImageDetails } from '../../../../contract/models/images.js';
 import { formatBytes } from '../../lib/format/bytes.js';
 import { formatAbsoluteTime } from '../../lib/format/relative-time.js';
+import { messageOf } from '../../lib/error-message.js';
 
 function Row({ label, children }: { label: string; children: React.ReactNode }) {
   return (
@@ -31,7 +32,7 @@ export function InspectTab({ details }: { details: ImageDetails }) {
       await navigator.clipboard.writeText(json);
       setCopied('Copied the inspect JSON');
     } catch (err) {
-      setCopied(`Could not copy: ${err instanceof Error ? err.message : String(err)}`);
+      setCopied(`Could not copy: ${messageOf(err)}`);
     }
   };
 

@@ -4,6 +4,7 @@ import { formatBytes } from '../../lib/format/bytes.js';
 import type { ImageRow } from './image-rows.js';
 import { selectImageUsers } from './image-users.js';
 import { Modal } from '../../ui/modal.js';
+import { useAction } from '../../ui/use-action.js';
 
 /** What a confirmed removal took away: one tag (the image stays) or the image with all its tags. */
 export type Removed = 'tag' | 'image';
@@ -21,8 +22,7 @@ export function RemoveDialog({ row, onClose, onRemoved }: { row: ImageRow; onClo
   const radios = useId();
   const untagOnly = canUntag && scope === 'tag';
   const [force, setForce] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
+  const { busy, error, setError, run } = useAction();
   const containers = useAppStore((s) => s.containers);
   const live = useAppStore((s) => s.containersPhase === 'live');
   const users = useMemo(() => selectImageUsers(containers, live, image), [containers, live, image]);
@@ -38,19 +38,12 @@ export function RemoveDialog({ row, onClose, onRemoved }: { row: ImageRow; onClo
     setError(undefined);
   };
 
-  const confirm = async () => {
-    setBusy(true);
-    setError(undefined);
-    try {
+  const confirm = () =>
+    run(async () => {
       await api.images.remove({ image: untagOnly ? row.tag! : image.id, force: forced });
       onRemoved?.(untagOnly ? 'tag' : 'image');
       onClose();
-    } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <Modal

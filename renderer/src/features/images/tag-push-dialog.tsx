@@ -4,6 +4,7 @@ import { useApi } from '../../app/runtime-context.js';
 import { Modal, ModalCloseButton } from '../../ui/modal.js';
 import { TransferOutcome } from './transfer-outcome.js';
 import { useTransfer } from './use-transfer.js';
+import { messageOf } from '../../lib/error-message.js';
 
 /** The target names another image: tagging would take the name from it (then push, when that was asked). */
 interface Move {
@@ -56,7 +57,7 @@ export function TagPushDialog({ source, initialTarget, onClose }: { source: stri
       setNote(`Tagged ${name}`);
       return name;
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      setError(messageOf(err));
       return undefined;
     } finally {
       setBusy(false);

@@ -10,6 +10,7 @@ import { LogSearchBar } from './log-search-bar.js';
 import { LogSession, type LogQuery } from './log-session.js';
 import { LogToolbar } from './log-toolbar.js';
 import { LogViewer, type ScrollRequest } from './log-viewer.js';
+import { messageOf } from '../../lib/error-message.js';
 import './logs.css';
 
 export const DEFAULT_TAIL = 10_000;
@@ -131,7 +132,7 @@ export function LogsTab({ id, name, state, active = true }: LogsTabProps) {
       saveTextFile(bufferToParts(buffer, timestamps), file);
       setDownload({
         busy: false,
-        note: `The full log could not be fetched (${err instanceof Error ? err.message : String(err)}); downloaded the ${buffer.size.toLocaleString()} lines kept here instead.`,
+        note: `The full log could not be fetched (${messageOf(err)}); downloaded the ${buffer.size.toLocaleString()} lines kept here instead.`,
       });
     }
   };

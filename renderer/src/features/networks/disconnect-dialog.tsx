@@ -1,9 +1,8 @@
-import { useState } from 'react';
 import { holdsEndpoint } from '../../../../contract/domains/network-connect-check.js';
 import type { NetworkContainerRef, NetworkSummary } from '../../../../contract/models/networks.js';
 import { useApi } from '../../app/runtime-context.js';
 import { Modal } from '../../ui/modal.js';
-import { describeFailure } from '../run-container/run-errors.js';
+import { useAction } from '../../ui/use-action.js';
 
 interface DisconnectDialogProps {
   network: Pick<NetworkSummary, 'id' | 'name'>;
@@ -20,24 +19,16 @@ interface DisconnectDialogProps {
  */
 export function DisconnectDialog({ network, container: c, networks, onClose }: DisconnectDialogProps) {
   const api = useApi();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
+  const { busy, error, run } = useAction();
   const others = [...networks].filter((n) => n.id !== network.id && n.containers.some((x) => x.id === c.id)).map((n) => n.name);
   const running = holdsEndpoint(c.state);
   const addresses = [c.ipv4, c.ipv6].filter(Boolean).join(', ');
 
-  const disconnect = async () => {
-    setBusy(true);
-    setError(undefined);
-    try {
+  const disconnect = () =>
+    run(async () => {
       await api.networks.disconnect({ network: network.id, container: c.id });
       onClose();
-    } catch (err) {
-      setError(describeFailure(err).message);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <Modal

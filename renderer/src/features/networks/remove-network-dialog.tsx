@@ -1,33 +1,24 @@
-import { useState } from 'react';
 import { holdsEndpoint } from '../../../../contract/domains/network-connect-check.js';
 import type { NetworkSummary } from '../../../../contract/models/networks.js';
 import { useApi } from '../../app/runtime-context.js';
 import { Modal } from '../../ui/modal.js';
-import { describeFailure } from '../run-container/run-errors.js';
+import { useAction } from '../../ui/use-action.js';
 
 /** Remove a network: names the containers attached (running ones are disconnected first; stopped ones lose it). */
 export function RemoveNetworkDialog({ network, onClose, onRemoved }: { network: NetworkSummary; onClose(): void; onRemoved?(): void }) {
   const api = useApi();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
+  const { busy, error, run } = useAction();
   const running = network.containers.filter((c) => holdsEndpoint(c.state));
   const stopped = network.containers.filter((c) => !holdsEndpoint(c.state));
 
-  const remove = async () => {
-    setBusy(true);
-    setError(undefined);
-    try {
+  const remove = () =>
+    run(async () => {
       // The engine refuses to remove a network a running container is on: disconnect those first (they keep running).
       for (const c of running) await api.networks.disconnect({ network: network.id, container: c.id, force: false });
       await api.networks.remove({ network: network.id });
       onClose();
       onRemoved?.();
-    } catch (err) {
-      setError(describeFailure(err).message);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <Modal

@@ -3,6 +3,7 @@ import type { RegistryInfo } from '../../../../contract/models/registries.js';
 import { Spinner } from '../../ui/spinner.js';
 import { ConfirmLogoutDialog } from './confirm-logout-dialog.js';
 import { userLabel } from './registries-model.js';
+import { messageOf } from '../../lib/error-message.js';
 
 interface Props {
   registries: RegistryInfo[] | undefined;
@@ -38,7 +39,7 @@ export function KnownRegistries({ registries, loading, error, focusLogin, onLogo
     try {
       await onLogout(r.server);
     } catch (err) {
-      setLogoutError(err instanceof Error ? err.message : String(err));
+      setLogoutError(messageOf(err));
     } finally {
       setBusy(undefined);
     }

@@ -3,7 +3,7 @@ import { registryLoginArgs } from '../../../../contract/domains/registries.js';
 import type { RegistryLoginResult } from '../../../../contract/models/registries.js';
 import { useApi } from '../../app/runtime-context.js';
 import { Spinner } from '../../ui/spinner.js';
-import { errorMessage } from './registries-model.js';
+import { messageOf } from '../../lib/error-message.js';
 
 type Field = 'server' | 'username' | 'password';
 
@@ -52,7 +52,7 @@ export function LoginForm({ onLoggedIn }: Props) {
       setSuccess(`Logged in to ${result.server} as ${result.username}. Credentials stored in the ${result.storeLabel}.`);
       onLoggedIn(result);
     } catch (err) {
-      setError(errorMessage(err));
+      setError(messageOf(err));
     } finally {
       setBusy(false);
     }

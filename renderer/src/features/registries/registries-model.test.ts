@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RegistryInfo, RegistryRepository } from '../../../../contract/models/registries.js';
-import { defaultTag, errorMessage, pullReference, registrySuggestions, sameRegistry, userLabel } from './registries-model.js';
+import { defaultTag, pullReference, registrySuggestions, sameRegistry, userLabel } from './registries-model.js';
 
 const repo = (tags: string[], pullName = '127.0.0.1:5000/team/app'): RegistryRepository => ({ name: 'team/app', pullName, tags });
 const info = (server: string, username?: string): RegistryInfo => ({ server, key: server, dockerHub: false, username, storeKind: 'config-file', storeLabel: 'Docker config' });
@@ -21,12 +21,10 @@ describe('registries page model', () => {
     expect(registrySuggestions([info('127.0.0.1:5001'), info('docker.io'), info('127.0.0.1:5001')])).toEqual(['docker.io', '127.0.0.1:5001']);
   });
 
-  it('labels users and errors readably', () => {
+  it('labels users readably', () => {
     expect(userLabel(info('a', '<token>'))).toBe('(identity token)');
     expect(userLabel(info('a'))).toBe('(unknown user)');
     expect(userLabel(info('a', 'berth'))).toBe('berth');
-    expect(errorMessage(new Error('boom'))).toBe('boom');
-    expect(errorMessage({ code: 'X', message: 'shape' })).toBe('shape');
   });
 
   it('tells when a login is for the registry a search was made on', () => {

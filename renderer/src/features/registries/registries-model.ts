@@ -7,13 +7,6 @@ export const DOCKER_HUB = DOCKER_HUB_HOST;
 /** True when two addresses name the same registry (e.g. a search's and a login's), as the back end judges it. */
 export { sameRegistry };
 
-/** The message of anything thrown by the contract client. */
-export function errorMessage(err: unknown): string {
-  if (err instanceof Error) return err.message;
-  if (err && typeof err === 'object' && typeof (err as { message?: unknown }).message === 'string') return (err as { message: string }).message;
-  return String(err);
-}
-
 /** Registries to suggest in the search box: Docker Hub first, then every known registry once. */
 export function registrySuggestions(known: readonly RegistryInfo[]): string[] {
   return [...new Set([DOCKER_HUB, ...known.map((r) => r.server)])];

@@ -3,7 +3,8 @@ import type { RegistryInfo, RegistryLoginResult } from '../../../../contract/mod
 import { useApi } from '../../app/runtime-context.js';
 import { KnownRegistries } from './known-registries.js';
 import { LoginForm } from './login-form.js';
-import { errorMessage, registrySuggestions } from './registries-model.js';
+import { messageOf } from '../../lib/error-message.js';
+import { registrySuggestions } from './registries-model.js';
 import { RegistrySearch } from './registry-search.js';
 import './registries.css';
 
@@ -25,7 +26,7 @@ export function RegistriesPage() {
       setRegistries(list);
       setError(undefined);
     } catch (err) {
-      if (alive.current) setError(errorMessage(err));
+      if (alive.current) setError(messageOf(err));
     } finally {
       if (alive.current) setLoading(false);
     }

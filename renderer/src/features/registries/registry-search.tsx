@@ -3,7 +3,8 @@ import { registrySearchArgs } from '../../../../contract/domains/registries.js';
 import type { RegistryLoginResult, RegistryRepository, RegistrySearchResult } from '../../../../contract/models/registries.js';
 import { useApi, useAppStore } from '../../app/runtime-context.js';
 import { Spinner } from '../../ui/spinner.js';
-import { defaultTag, DOCKER_HUB, errorMessage, pullReference, sameRegistry } from './registries-model.js';
+import { messageOf } from '../../lib/error-message.js';
+import { defaultTag, DOCKER_HUB, pullReference, sameRegistry } from './registries-model.js';
 
 type RegistrySearchArgs = ReturnType<typeof registrySearchArgs.parse>;
 
@@ -46,7 +47,7 @@ export function RegistrySearch({ suggestions, loggedIn }: Props) {
       if (mine === generation.current) {
         last.current = { args, failed: true };
         setResult(undefined);
-        setError(errorMessage(err));
+        setError(messageOf(err));
       }
     } finally {
       if (mine === generation.current) setBusy(false);

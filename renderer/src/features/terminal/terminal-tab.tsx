@@ -4,6 +4,7 @@ import { findContainer } from '../containers/find-container.js';
 import { splitShellWords } from './shell-words.js';
 import { TerminalSession, type SessionState } from './terminal-session.js';
 import { XtermView } from './xterm-view.js';
+import { messageOf } from '../../lib/error-message.js';
 import './terminal.css';
 
 type Choice = 'sh' | 'bash' | 'custom' | 'attach';
@@ -99,7 +100,7 @@ export function TerminalTab({ id }: { id: string }) {
           }
           command = argv;
         } catch (err) {
-          setInputError(err instanceof Error ? err.message : String(err));
+          setInputError(messageOf(err));
           return;
         }
       }

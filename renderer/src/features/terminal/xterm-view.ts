@@ -1,6 +1,7 @@
 import { FitAddon } from '@xterm/addon-fit';
 import { WebLinksAddon } from '@xterm/addon-web-links';
 import { Terminal } from '@xterm/xterm';
+import { messageOf } from '../../lib/error-message.js';
 import '@xterm/xterm/css/xterm.css';
 
 export interface XtermViewOptions {
@@ -71,7 +72,7 @@ export class XtermView {
       await navigator.clipboard.writeText(text);
       return true;
     } catch (err) {
-      this.options.onClipboardError(`Could not copy: ${err instanceof Error ? err.message : String(err)}`);
+      this.options.onClipboardError(`Could not copy: ${messageOf(err)}`);
       return false;
     }
   }
@@ -82,7 +83,7 @@ export class XtermView {
       if (text) this.term.paste(text);
       this.term.focus();
     } catch (err) {
-      this.options.onClipboardError(`Could not paste: ${err instanceof Error ? err.message : String(err)}. Use the keyboard shortcut or allow clipboard access.`);
+      this.options.onClipboardError(`Could not paste: ${messageOf(err)}. Use the keyboard shortcut or allow clipboard access.`);
     }
   }
 

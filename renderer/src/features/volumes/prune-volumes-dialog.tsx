@@ -3,7 +3,7 @@ import type { VolumePrunePlan } from '../../../../contract/models/volumes.js';
 import { useApi } from '../../app/runtime-context.js';
 import { formatBytes } from '../../lib/format/bytes.js';
 import { PruneDialog, type PruneChoice } from '../../ui/prune-dialog.js';
-import { messageOf } from './volume-transfer.js';
+import { messageOf } from '../../lib/error-message.js';
 
 type Scope = 'anonymous' | 'all';
 const SCOPES: [PruneChoice<Scope>, PruneChoice<Scope>] = [

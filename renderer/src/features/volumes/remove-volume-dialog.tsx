@@ -5,7 +5,8 @@ import { useApi } from '../../app/runtime-context.js';
 import { formatBytes } from '../../lib/format/bytes.js';
 import { Modal } from '../../ui/modal.js';
 import { Spinner } from '../../ui/spinner.js';
-import { messageOf } from './volume-transfer.js';
+import { useAction } from '../../ui/use-action.js';
+import { messageOf } from '../../lib/error-message.js';
 
 const sizeText = (b: number | null) => (b === null ? 'an unknown amount of data' : formatBytes(b));
 
@@ -27,8 +28,7 @@ interface RemoveVolumeDialogProps {
 export function RemoveVolumeDialog({ name, users, onClose, onRemoved }: RemoveVolumeDialogProps) {
   const api = useApi();
   const [plan, setPlan] = useState<VolumeRemovePlan>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
+  const { busy, error, setError, run } = useAction();
   const [tooLarge, setTooLarge] = useState(false);
   const who = usersKey(users);
 
@@ -49,21 +49,20 @@ export function RemoveVolumeDialog({ name, users, onClose, onRemoved }: RemoveVo
   }, [api, name, who]);
 
   const keep = !!plan?.fits && !tooLarge;
-  const remove = async () => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      await api.volumes.remove({ name, keep });
-      onRemoved?.();
-      onClose();
-    } catch (err) {
-      // It grew past the limit since it was measured: ask again, saying that no copy can be kept.
-      if ((err as BerthError).details && ((err as BerthError).details as { reason?: string }).reason === 'too-large') setTooLarge(true);
-      else setError(messageOf(err));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const remove = () =>
+    run(
+      async () => {
+        await api.volumes.remove({ name, keep });
+        onRemoved?.();
+        onClose();
+      },
+      (err) => {
+        // It grew past the limit since it was measured: ask again, saying that no copy can be kept.
+        if (((err as BerthError).details as { reason?: string } | undefined)?.reason !== 'too-large') return messageOf(err);
+        setTooLarge(true);
+        return undefined;
+      },
+    );
 
   const blocked = !!plan?.usedBy.length;
   return (

@@ -6,7 +6,7 @@ import { formatAbsoluteTime, formatRelativeTime } from '../../lib/format/relativ
 import { useNow } from '../../lib/use-now.js';
 import { Modal } from '../../ui/modal.js';
 import { checkName } from './volume-job-dialogs.js';
-import { messageOf } from './volume-transfer.js';
+import { messageOf } from '../../lib/error-message.js';
 // Its "Keep for" look (.ca-field) comes with the page it sits in; imported here too, so it never depends on that.
 import '../container-actions/container-actions.css';
 import './volumes.css';

@@ -8,7 +8,8 @@ import { saveBlob } from '../files/download-transfer.js';
 import { ARCHIVE_ACCEPT, ARCHIVE_KINDS, archiveBaseName } from './archive-types.js';
 import { fieldMessage } from './field-message.js';
 import { JobProgress } from './job-progress.js';
-import { followJob, messageOf, receiveBlob, sendBlob, type Running } from './volume-transfer.js';
+import { messageOf } from '../../lib/error-message.js';
+import { followJob, receiveBlob, sendBlob, type Running } from './volume-transfer.js';
 
 type Phase = { kind: 'form' } | { kind: 'running'; bytes: number; total: number | null } | { kind: 'done'; text: string } | { kind: 'error'; text: string };
 

@@ -104,6 +104,3 @@ export function followJob(open: (h: StreamHandlers<VolumeJobEvent>) => Disposabl
   };
 }
 
-export function messageOf(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
-}
