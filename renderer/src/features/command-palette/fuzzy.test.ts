@@ -19,6 +19,13 @@ describe('fuzzyScore', () => {
     expect(rankByFuzzy('p1-multi', items, (s) => s)[0]).toBe('p1-multi Open Compose project');
     expect(rankByFuzzy('P1-Multi open', items, (s) => s)[0]).toBe('p1-multi Open Compose project');
   });
+  it('scores a scattered word by its best match, not the first letters it meets', () => {
+    // The name holds an s and a t ("mxcswtd1"): "stp" is still the Stop action, not Pause.
+    const name = 'berth-e2e-palette-mxcswtd1-o8qf';
+    const items = ['Open', 'Stop', 'Pause', 'Unpause'].map((a) => `${name} ${a} Container`);
+    expect(rankByFuzzy('berth-o8qf stp', items, (s) => s)[0]).toBe(`${name} Stop Container`);
+    expect(rankByFuzzy('rstrt', ['w-restart-x Open', 'web Restart'], (s) => s)[0]).toBe('web Restart');
+  });
   it('an empty query keeps every item in order', () => {
     expect(rankByFuzzy('', ['b', 'a'], (s) => s)).toEqual(['b', 'a']);
   });

@@ -20,16 +20,29 @@ function wordScore(word: string, hay: string): number | undefined {
   // An exact substring beats any scattered match.
   const at = hay.indexOf(word);
   if (at >= 0) return word.length * 3 + (at === 0 || isBoundary(hay, at) ? 5 : 0) + (wholeWordAt(hay, word) ? 4 : 0);
+  // Scattered: the best of the matches that start at each place the first letter is. The leftmost
+  // match alone took letters from the name: "stp" against "…-mxcswtd1 Stop" used the name's s and t
+  // and scored Stop below Pause (whose p came after them).
+  let best: number | undefined;
+  for (let start = hay.indexOf(word[0]!); start >= 0; start = hay.indexOf(word[0]!, start + 1)) {
+    const s = scatteredFrom(word, hay, start);
+    if (s === undefined) break; // a later start has fewer letters left to match in
+    if (best === undefined || s > best) best = s;
+  }
+  return best;
+}
+
+/** The greedy subsequence match of `word` in `hay` whose first letter is at `start`: 1 a letter, 2 in a row, +1 at a word start. */
+function scatteredFrom(word: string, hay: string, start: number): number | undefined {
   let score = 0;
-  let from = 0;
   let last = -2;
-  for (const ch of word) {
-    const i = hay.indexOf(ch, from);
+  let i = start;
+  for (let k = 0; k < word.length; k++) {
+    if (k > 0) i = hay.indexOf(word[k]!, last + 1);
     if (i < 0) return undefined;
     score += i === last + 1 ? 2 : 1;
     if (isBoundary(hay, i)) score += 1;
     last = i;
-    from = i + 1;
   }
   return score;
 }
