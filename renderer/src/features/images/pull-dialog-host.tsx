@@ -20,6 +20,8 @@ function PullDialog({ initial, onClose }: { initial: string; onClose(): void }) 
   const submit = () => {
     const r = parseImageReference(reference);
     if (!r.ok) {
+      // The last pull's outcome is not this reference's: only the new error shows.
+      t.reset();
       setInvalid(r.error);
       return;
     }

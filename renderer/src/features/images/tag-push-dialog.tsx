@@ -37,13 +37,20 @@ export function TagPushDialog({ source, initialTarget, onClose }: { source: stri
     return to && to.id !== from.id ? to.shortId : undefined;
   };
 
+  /** A new tag or push replaces the last one's outcome: its note, its error and its transfer's progress. */
+  const clearOutcome = () => {
+    setNote(undefined);
+    setError(undefined);
+    t.reset();
+  };
+
   const doTag = async (thenPush = false, confirmed = false): Promise<string | undefined> => {
+    clearOutcome();
     const r = parseTagTarget(target);
     if (!r.ok) {
       setError(r.error);
       return undefined;
     }
-    setError(undefined);
     setMove(undefined);
     setSettled(target);
     setBusy(true);
@@ -65,6 +72,7 @@ export function TagPushDialog({ source, initialTarget, onClose }: { source: stri
   };
 
   const doPush = async (confirmed = false) => {
+    clearOutcome();
     const r = parseImageReference(target);
     if (!r.ok) {
       setError(r.error);
