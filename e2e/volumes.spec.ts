@@ -67,6 +67,18 @@ describe('Volumes: create, browse, download, export/import, clone, remove and re
     await expect.poll(alerts).toEqual(['The name cannot contain spaces or "/": use only letters, digits, "_", "." and "-"', 'Labels, line 2: "team" is given twice (first on line 1)']);
     await page.getByLabel('Name', { exact: true }).fill(data);
     await page.getByLabel('Labels').fill('team=e2e');
+    // The engine's own refusal (tmpfs needs a device) is the dialog's error: one place and style for
+    // every dialog, between the fields and the buttons, outside the part that scrolls.
+    await page.getByLabel('Driver options').fill('type=tmpfs');
+    await dialog().getByRole('button', { name: 'Create' }).click();
+    await expect.poll(alerts, { timeout: 10_000 }).toEqual([expect.stringMatching(/device/)]);
+    const failure = dialog().locator('.modal__error');
+    expect(await failure.getAttribute('role')).toBe('alert');
+    expect(await dialog().locator('.modal__body [role=alert]').count()).toBe(0);
+    const footerTop = (await dialog().locator('.modal__footer').boundingBox())!.y;
+    const box = (await failure.boundingBox())!;
+    expect(box.y + box.height).toBeLessThanOrEqual(footerTop);
+    await page.getByLabel('Driver options').fill('');
     await dialog().getByRole('button', { name: 'Create' }).click();
     await expect.poll(() => row(data).count(), { timeout: 10_000 }).toBe(1);
     expect(await row(data).innerText()).toContain('team=e2e');

@@ -8,6 +8,11 @@ export interface ModalProps {
   children: ReactNode;
   /** The buttons row (and anything that belongs with it, such as a status line). */
   footer?: ReactNode;
+  /**
+   * Why the dialog's action failed (role=alert), shown just above the buttons in every dialog alike:
+   * outside the scrolling body, so a long dialog never hides it below the fold.
+   */
+  error?: ReactNode;
   /** A job runs that closing would not stop: Escape, the backdrop and the ✕ do nothing until it ends. */
   busy?: boolean;
   /** narrow 460 px, medium 520 px (default), wide 760 px, large 920 px. */
@@ -155,7 +160,7 @@ export function Modal(p: ModalProps) {
     }
   }, [asking]);
 
-  const { title, children, footer, busy, size = 'medium', tone = 'default', role = 'dialog', describedBy, closeLabel, closeOnBackdrop = true, className, discardQuestion = 'Discard your changes?' } = p;
+  const { title, children, footer, error, busy, size = 'medium', tone = 'default', role = 'dialog', describedBy, closeLabel, closeOnBackdrop = true, className, discardQuestion = 'Discard your changes?' } = p;
   const classes = ['modal', `modal--${size}`, tone === 'danger' ? 'modal--danger' : '', className ?? ''].filter(Boolean).join(' ');
 
   return createPortal(
@@ -206,6 +211,11 @@ export function Modal(p: ModalProps) {
                 Keep editing
               </button>
             </div>
+          ) : null}
+          {error ? (
+            <p className="modal__error" role="alert">
+              {error}
+            </p>
           ) : null}
           {/* Hidden, not unmounted, while asking: its state stays, and Keep editing can give its button the focus back. */}
           {footer ? (

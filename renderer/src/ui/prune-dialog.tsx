@@ -78,6 +78,7 @@ export function PruneDialog<C extends string, Plan, Result>(p: PruneDialogProps<
       onClose={p.onClose}
       size="wide"
       busy={busy}
+      error={error}
       footer={
         result !== undefined ? (
           <button type="button" className="btn" onClick={p.onClose}>
@@ -127,11 +128,6 @@ export function PruneDialog<C extends string, Plan, Result>(p: PruneDialogProps<
           ) : null}
         </>
       )}
-      {error ? (
-        <p className="prune-error" role="alert">
-          {error}
-        </p>
-      ) : null}
     </Modal>
   );
 }

@@ -62,6 +62,7 @@ export function RemoveDialog({ targets, onCancel, onConfirm }: RemoveDialogProps
       title={title}
       tone="danger"
       onClose={onCancel}
+      error={planError}
       footer={
         <>
           <button type="button" className="btn" onClick={onCancel} data-autofocus>
@@ -111,11 +112,6 @@ export function RemoveDialog({ targets, onCancel, onConfirm }: RemoveDialogProps
         <strong>Recently removed</strong>
         {retentionMs ? ` for ${formatRetention(retentionMs)}` : ''}, where it can be recreated in one click.
       </p>
-      {planError ? (
-        <p className="ca-warn" role="alert">
-          {planError}
-        </p>
-      ) : null}
     </Modal>
   );
 }

@@ -35,6 +35,7 @@ export function DisconnectDialog({ network, container: c, networks, onClose }: D
       title={`Disconnect ${c.name} from ${network.name}?`}
       onClose={onClose}
       busy={busy}
+      error={error}
       size="narrow"
       tone="danger"
       role="alertdialog"
@@ -56,11 +57,6 @@ export function DisconnectDialog({ network, container: c, networks, onClose }: D
           : `${c.name} will no longer be on ${network.name} when it starts.`}
       </p>
       <p id="net-disconnect-rest">{others.length ? `It stays on ${others.join(', ')}.` : `It is on no other network, so it ${running ? 'loses all network access' : 'will start with no network access'}.`}</p>
-      {error ? (
-        <p className="net-error" role="alert">
-          {error}
-        </p>
-      ) : null}
     </Modal>
   );
 }

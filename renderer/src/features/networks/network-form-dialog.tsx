@@ -56,14 +56,10 @@ export function NetworkFormDialog({ formId, busy, failure, submitLabel, busyLabe
     <Modal
       {...modal}
       busy={busy}
+      error={failure && !Object.keys(failure.errors).length ? failure.message : undefined}
       className="run-dialog"
       footer={
         <>
-          {failure && !Object.keys(failure.errors).length ? (
-            <p className="net-error" role="alert">
-              {failure.message}
-            </p>
-          ) : null}
           <ModalCloseButton className="btn" disabled={busy}>
             Cancel
           </ModalCloseButton>

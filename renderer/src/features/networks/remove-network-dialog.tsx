@@ -25,6 +25,7 @@ export function RemoveNetworkDialog({ network, onClose, onRemoved }: { network: 
       title={`Remove network ${network.name}?`}
       onClose={onClose}
       busy={busy}
+      error={error}
       tone="danger"
       role="alertdialog"
       footer={
@@ -50,11 +51,6 @@ export function RemoveNetworkDialog({ network, onClose, onRemoved }: { network: 
       {stopped.length ? (
         <p>
           Stopped {stopped.length === 1 ? 'container' : 'containers'} {stopped.map((c) => c.name).join(', ')} will lose this network and cannot start until reconnected to another.
-        </p>
-      ) : null}
-      {error ? (
-        <p className="net-error" role="alert">
-          {error}
         </p>
       ) : null}
     </Modal>

@@ -68,6 +68,7 @@ export function CreateVolumeDialog({ onClose, onCreated }: { onClose(): void; on
       dirty={!!(name.trim() || driver !== 'local' || options.trim() || labels.trim())}
       discardQuestion="Discard this volume’s settings?"
       busy={busy}
+      error={failure}
       closeOnBackdrop={false}
       footer={
         <>
@@ -98,11 +99,6 @@ export function CreateVolumeDialog({ onClose, onCreated }: { onClose(): void; on
           )}
           {field('labels', 'Labels', <textarea id="vol-labels" rows={3} value={labels} onChange={(e) => setLabels(e.target.value)} aria-invalid={!!errors.labels} placeholder="team=web" spellCheck={false} />, 'One key=value a line.')}
         </fieldset>
-        {failure ? (
-          <p className="vol-error" role="alert">
-            {failure}
-          </p>
-        ) : null}
       </form>
     </Modal>
   );

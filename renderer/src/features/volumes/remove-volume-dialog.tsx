@@ -70,6 +70,7 @@ export function RemoveVolumeDialog({ name, users, onClose, onRemoved }: RemoveVo
       title={`Remove volume ${name}?`}
       onClose={onClose}
       busy={busy}
+      error={error}
       tone="danger"
       role="alertdialog"
       footer={
@@ -107,11 +108,6 @@ export function RemoveVolumeDialog({ name, users, onClose, onRemoved }: RemoveVo
             {plan.limitBytes > 0 ? `, more than the ${formatBytes(plan.limitBytes)} the recycle bin keeps` : ' and the recycle bin keeps no volumes'}. It cannot be restored once removed: its data is deleted for good.
           </p>
         )
-      ) : null}
-      {error ? (
-        <p className="vol-error" role="alert">
-          {error}
-        </p>
       ) : null}
     </Modal>
   );
