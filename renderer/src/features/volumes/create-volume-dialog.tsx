@@ -2,8 +2,8 @@ import { useState, type FormEvent } from 'react';
 import { createVolumeSchema } from '../../../../contract/domains/volumes.js';
 import { useApi } from '../../app/runtime-context.js';
 import { Modal, ModalCloseButton } from '../../ui/modal.js';
+import { useAction } from '../../ui/use-action.js';
 import { fieldMessage } from './field-message.js';
-import { messageOf } from '../../lib/error-message.js';
 import { parseKeyValueLines } from '../../lib/key-value-lines.js';
 
 type Field = 'name' | 'driver' | 'options' | 'labels';
@@ -16,8 +16,7 @@ export function CreateVolumeDialog({ onClose, onCreated }: { onClose(): void; on
   const [options, setOptions] = useState('');
   const [labels, setLabels] = useState('');
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
-  const [failure, setFailure] = useState<string>();
-  const [busy, setBusy] = useState(false);
+  const { busy, error: failure, setError: setFailure, run } = useAction();
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -37,15 +36,10 @@ export function CreateVolumeDialog({ onClose, onCreated }: { onClose(): void; on
     }
     setErrors(found);
     if (Object.keys(found).length || !parsed.success) return;
-    setBusy(true);
-    try {
+    await run(async () => {
       const v = await api.volumes.create(parsed.data);
       onCreated(v.name);
-    } catch (err) {
-      setFailure(messageOf(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const field = (id: Field, label: string, input: React.ReactNode, hint?: string) => (
