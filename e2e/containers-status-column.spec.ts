@@ -58,6 +58,11 @@ describe('containers list: the Status column holds the state, the status and the
     const status = r.locator('.cell-status__text');
     await expect.poll(() => status.innerText(), { timeout: 15_000 }).toMatch(/^Up \d+ seconds?$/);
     await notClipped(status);
+    // The Image column gives way first: it shows the image's last part and tag (busybox:latest, not
+    // "berth-t…"), with the full reference in its title.
+    const image = r.locator('.cell-image');
+    expect(await image.innerText()).toBe(testImage.slice(testImage.lastIndexOf('/') + 1));
+    expect(await image.getAttribute('title')).toBe(testImage);
     expect(app.errors).toEqual([]);
   });
 

@@ -5,7 +5,7 @@ import { formatRelativeTime } from '../../lib/format/relative-time.js';
 import type { ContainerActionKind } from '../container-actions/action-defs.js';
 import { RowActions } from '../container-actions/row-actions.js';
 import { ContainerSparkline } from '../stats/container-sparkline.js';
-import { absoluteTimeReady, formatAbsolute, subscribeAbsoluteTime, warmContainerFormats } from './formats.js';
+import { absoluteTimeReady, formatAbsolute, shortImageName, subscribeAbsoluteTime, warmContainerFormats } from './formats.js';
 import { PortForwardMark } from './port-forward-warnings.js';
 import { PortsCell } from './ports-cell.js';
 import { CLOCK_MS, statusClockMs } from './row-clock.js';
@@ -94,6 +94,7 @@ export const ContainerRow = memo(function ContainerRow({
   onFocusRow,
 }: ContainerRowProps) {
   const service = c.composeService ?? c.labels?.['com.docker.compose.service'];
+  const shortImage = shortImageName(c.image);
   return (
     <div
       id={rowDomId(c.id)}
@@ -119,7 +120,14 @@ export const ContainerRow = memo(function ContainerRow({
         </a>
       </div>
       <div role="cell" className="ctable__cell cell-image" title={c.image}>
-        {c.image}
+        {shortImage === c.image ? (
+          c.image
+        ) : (
+          <>
+            <span className="cell-image__full">{c.image}</span>
+            <span className="cell-image__short">{shortImage}</span>
+          </>
+        )}
       </div>
       <div role="cell" className="ctable__cell cell-status">
         <StateDot state={c.state} status={c.status} />

@@ -61,3 +61,19 @@ export function warmContainerFormats(): void {
   queued = [() => void compareText('a', 'b'), () => void formatAbsolute(0)];
   later(drain);
 }
+
+/**
+ * The image as a narrow Image column shows it: the last part of the repository with its tag
+ * ("berth-test/busybox:latest" → "busybox:latest", "ghcr.io/org/app@sha256:…" → "app@3f2a…" in 12
+ * hex digits), and an image ID as its 12-digit short form, as `docker ps` prints it. The cell's title
+ * and the details page keep the full reference.
+ */
+export function shortImageName(image: string): string {
+  const id = /^(?:sha256:)?([0-9a-f]{64})$/.exec(image);
+  if (id) return id[1]!.slice(0, 12);
+  const at = image.indexOf('@');
+  const name = at < 0 ? image : image.slice(0, at);
+  const digest = at < 0 ? '' : image.slice(at + 1).replace(/^sha256:/, '');
+  const last = name.slice(name.lastIndexOf('/') + 1);
+  return digest ? `${last}@${digest.slice(0, 12)}` : last;
+}
