@@ -124,7 +124,7 @@ export function ContainersPage() {
       <div className="toolbar">
         <SearchField
           label="Filter containers"
-          placeholder="Filter: name, image… or state:running label:key=value"
+          placeholder="Filter by name, image, state:running…"
           title="Free text matches name, image, project, state or id. Terms: name: image: state: label:key or label:key=value project: id: — prefix with - to exclude."
           value={containerFilter}
           onChange={setFilter}
