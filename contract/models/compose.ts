@@ -143,6 +143,8 @@ export interface ComposeDownPlan {
   containers: string[];
   networks: string[];
   volumes: string[];
+  /** The project's named volumes `down` leaves in place (all of them unless volumes are removed too): the dialog says they stay. */
+  keptVolumes: string[];
   images: string[];
   /**
    * Set when the project's files were given but could not be used (moved, deleted, or no longer

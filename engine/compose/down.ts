@@ -21,12 +21,10 @@ export async function downPlan(engine: EngineAdapter, project: string, options: 
   const nets = await engine.json<{ Name: string }[]>({ path: '/networks', query: { filters: { label: [`${L.project}=${project}`] } }, signal });
   const networks = new Set(nets.map((n) => n.Name));
   if (model) for (const n of Object.values(model.networks)) if (!n.external && (await networkExists(engine, n.name, signal))) networks.add(n.name);
-  let volumes: string[] = [];
-  if (options.volumes) {
-    const v = await engine.json<{ Volumes?: { Name: string }[] | null }>({ path: '/volumes', query: { filters: { label: [`${L.project}=${project}`] } }, signal });
-    const external = new Set(Object.values(model?.volumes ?? {}).filter((x) => x.external).map((x) => x.name));
-    volumes = (v.Volumes ?? []).map((x) => x.Name).filter((n) => !external.has(n));
-  }
+  // The project's named volumes: removed when asked, else listed as kept (the dialog says what stays).
+  const v = await engine.json<{ Volumes?: { Name: string }[] | null }>({ path: '/volumes', query: { filters: { label: [`${L.project}=${project}`] } }, signal });
+  const external = new Set(Object.values(model?.volumes ?? {}).filter((x) => x.external).map((x) => x.name));
+  const named = (v.Volumes ?? []).map((x) => x.Name).filter((n) => !external.has(n)).sort();
   const images = new Set<string>();
   if (options.images !== 'none') {
     const candidates = new Set<string>();
@@ -42,7 +40,14 @@ export async function downPlan(engine: EngineAdapter, project: string, options: 
       }
     }
   }
-  return { project, containers: containers.map(nameOf).sort(), networks: [...networks].sort(), volumes: volumes.sort(), images: [...images].sort() };
+  return {
+    project,
+    containers: containers.map(nameOf).sort(),
+    networks: [...networks].sort(),
+    volumes: options.volumes ? named : [],
+    keptVolumes: options.volumes ? [] : named,
+    images: [...images].sort(),
+  };
 }
 
 async function networkExists(engine: EngineAdapter, name: string, signal?: AbortSignal): Promise<boolean> {

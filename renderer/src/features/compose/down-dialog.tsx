@@ -3,6 +3,7 @@ import type { ComposeDownPlan } from '../../../../contract/models/compose.js';
 import { useApi } from '../../app/runtime-context.js';
 import { Modal } from '../../ui/modal.js';
 import { countOf } from './compose-projects.js';
+import { messageOf } from '../../lib/error-message.js';
 
 /**
  * Confirm `down`: lists exactly the containers, networks, volumes and images it removes, read from the
@@ -21,7 +22,7 @@ export function DownDialog({ project, files, onClose, onDone }: { project: strin
     setPlan(undefined);
     api.compose.downPlan({ project, volumes, images, files }).then(
       (p) => live && setPlan(p),
-      (e: Error) => live && setError(e.message),
+      (e: unknown) => live && setError(messageOf(e)),
     );
     return () => {
       live = false;
@@ -63,9 +64,9 @@ export function DownDialog({ project, files, onClose, onDone }: { project: strin
               setBusy(true);
               api.compose.down({ project, volumes, images, files }).then(
                 (r) => onDone(r),
-                (e: Error) => {
+                (e: unknown) => {
                   setBusy(false);
-                  setError(e.message);
+                  setError(messageOf(e));
                 },
               );
             }}
@@ -75,17 +76,20 @@ export function DownDialog({ project, files, onClose, onDone }: { project: strin
         </>
       }
     >
-      <label className="check">
-        <input type="checkbox" checked={volumes} onChange={(e) => setVolumes(e.target.checked)} /> Also remove the project’s named volumes (their data is lost)
-      </label>
-      <label className="field">
-        <span>Images</span>
-        <select className="select" value={images} onChange={(e) => setImages(e.target.value as typeof images)}>
-          <option value="none">Keep images</option>
-          <option value="local">Remove images built for the project</option>
-          <option value="all">Remove every image its services use</option>
-        </select>
-      </label>
+      <fieldset className="compose-down__options" disabled={busy}>
+        <legend className="visually-hidden">What else to remove</legend>
+        <label className="check">
+          <input type="checkbox" checked={volumes} onChange={(e) => setVolumes(e.target.checked)} /> Also remove the project’s named volumes (their data is lost)
+        </label>
+        <label className="field">
+          <span>Images</span>
+          <select className="select" value={images} onChange={(e) => setImages(e.target.value as typeof images)}>
+            <option value="none">Keep images</option>
+            <option value="local">Remove images built for the project</option>
+            <option value="all">Remove every image its services use</option>
+          </select>
+        </label>
+      </fieldset>
       {plan ? (
         <div className="compose-down" data-testid="down-plan">
           {plan.filesNotRead ? (
@@ -101,6 +105,18 @@ export function DownDialog({ project, files, onClose, onDone }: { project: strin
           {list('volume', plan.volumes)}
           {list('image', plan.images)}
           {nothing ? <p>Nothing: the project has no containers, networks or other resources left.</p> : null}
+          {plan.keptVolumes.length ? (
+            <p className="compose-down__kept" data-testid="down-kept">
+              Kept: {countOf(plan.keptVolumes.length, 'named volume')} with {plan.keptVolumes.length === 1 ? 'its' : 'their'} data,{' '}
+              {plan.keptVolumes.map((v, i) => (
+                <span key={v}>
+                  {i ? ', ' : ''}
+                  <code>{v}</code>
+                </span>
+              ))}
+              .
+            </p>
+          ) : null}
         </div>
       ) : (
         <p className="muted">Reading what the project has…</p>
