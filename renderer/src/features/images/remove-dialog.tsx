@@ -65,10 +65,16 @@ export function RemoveDialog({ row, onClose, onRemoved }: { row: ImageRow; onClo
         <fieldset className="img-choices" disabled={busy}>
           <legend className="visually-hidden">What to remove</legend>
           <label>
-            <input type="radio" name={radios} checked={scope === 'tag'} onChange={() => setScope('tag')} /> Only the tag <strong>{row.tag}</strong>
+            <input type="radio" name={radios} checked={scope === 'tag'} onChange={() => setScope('tag')} />
+            <span>
+              Only the tag <strong>{row.tag}</strong>
+            </span>
           </label>
           <label>
-            <input type="radio" name={radios} checked={scope === 'image'} onChange={() => setScope('image')} /> The whole image {image.shortId}, with all its {allTags}
+            <input type="radio" name={radios} checked={scope === 'image'} onChange={() => setScope('image')} />
+            <span>
+              The whole image {image.shortId}, with all its {allTags}
+            </span>
           </label>
         </fieldset>
       ) : null}
