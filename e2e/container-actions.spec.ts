@@ -122,6 +122,19 @@ describe('container actions from the list', () => {
     await app.page.keyboard.press('x');
     await expect.poll(() => stateOf(name), { timeout: 20_000 }).toBe('exited');
 
+    // "?" shows the shortcuts beside the list, the focus staying on the row; typed in the filter it is
+    // text; Escape hides them.
+    const help = app.page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    await app.page.keyboard.press('?');
+    await help.waitFor();
+    expect(await help.innerText()).toContain('Show or hide these shortcuts');
+    expect(await row(name).evaluate((el) => el === document.activeElement)).toBe(true);
+    await app.page.keyboard.press('Escape');
+    await help.waitFor({ state: 'detached' });
+    await app.page.getByRole('searchbox', { name: 'Filter containers' }).press('?');
+    expect(await help.count()).toBe(0);
+    await filter(name);
+
     const imageHeader = app.page.getByRole('columnheader', { name: 'Image' });
     expect(await imageHeader.getAttribute('aria-sort')).toBe('none');
     await imageHeader.getByRole('button').click();

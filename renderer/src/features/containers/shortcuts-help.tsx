@@ -1,16 +1,31 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { KeyboardIcon } from '../container-actions/action-icons.js';
-import { shortcutHelp } from './shortcuts.js';
+import { isHelpKey, shortcutHelp, typesText } from './shortcuts.js';
 
 /**
  * A button that shows the list's keyboard shortcuts in a popover: not a modal (ui/modal.tsx), as the list
- * stays usable beside it. Escape or a click outside closes it; Escape puts focus back on the button.
+ * stays usable beside it. "?" anywhere on the page but in a field or a dialog shows or hides it, and the
+ * focus stays where it was. Escape or a click outside closes it; Escape inside it puts focus back on the button.
  */
 export function ShortcutsHelp() {
   const [open, setOpen] = useState(false);
   const id = useId();
   const ref = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      // Escape closes it wherever the focus is (the list also clears its selection on Escape).
+      if (e.key === 'Escape') {
+        if (!ref.current?.contains(e.target as Node)) setOpen(false);
+        return;
+      }
+      if (e.defaultPrevented || e.isComposing || typesText(e.target) || !isHelpKey(e)) return;
+      e.preventDefault();
+      setOpen((o) => !o);
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
   useEffect(() => {
     if (!open) return;
     const onDown = (e: MouseEvent) => {
@@ -29,7 +44,7 @@ export function ShortcutsHelp() {
         button.current?.focus();
       }}
     >
-      <button type="button" ref={button} className="btn shortcuts__btn" aria-expanded={open} aria-controls={id} onClick={() => setOpen((o) => !o)} title="Keyboard shortcuts">
+      <button type="button" ref={button} className="btn shortcuts__btn" aria-expanded={open} aria-controls={id} onClick={() => setOpen((o) => !o)} title="Keyboard shortcuts (?)">
         <KeyboardIcon width={16} height={16} />
         <span className="visually-hidden">Keyboard shortcuts</span>
       </button>

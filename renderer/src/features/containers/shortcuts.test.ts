@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { moveIndex, shortcutFor, successorIndex } from './shortcuts.js';
+import { isHelpKey, moveIndex, shortcutFor, shortcutHelp, successorIndex, type KeyLike } from './shortcuts.js';
 
 const key = (k: string, mods: Partial<{ ctrlKey: boolean; metaKey: boolean; altKey: boolean; shiftKey: boolean }> = {}) =>
   shortcutFor({ key: k, ctrlKey: false, metaKey: false, altKey: false, shiftKey: false, ...mods });
@@ -48,5 +48,16 @@ describe('focus after the focused row is removed', () => {
     expect(successorIndex(2, 2, rowsOf('cg'))).toBe(0);
     expect(successorIndex(0, 0, rowsOf(''))).toBe(-1);
     expect(successorIndex(1, 2, rowsOf('gg'))).toBe(-1);
+  });
+});
+
+describe('the help key', () => {
+  const press = (k: string, mods: Partial<KeyLike> = {}): KeyLike => ({ key: k, ctrlKey: false, metaKey: false, altKey: false, shiftKey: k === '?', ...mods });
+  it('is "?" without Ctrl, ⌘ or Alt, and the list has no other use for it', () => {
+    expect(isHelpKey(press('?'))).toBe(true);
+    expect(isHelpKey(press('?', { ctrlKey: true }))).toBe(false);
+    expect(isHelpKey(press('/'))).toBe(false);
+    expect(shortcutFor(press('?'))).toBeUndefined();
+    expect(shortcutHelp.map((s) => s.keys)).toContain('?');
   });
 });

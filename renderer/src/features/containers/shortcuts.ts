@@ -29,7 +29,20 @@ export const shortcutHelp: readonly { keys: string; what: string }[] = [
   { keys: 'p', what: 'Pause (or unpause when paused)' },
   { keys: 'k', what: 'Kill (asks for the signal)' },
   { keys: 'Delete', what: 'Remove (asks first)' },
+  { keys: '?', what: 'Show or hide these shortcuts' },
+  { keys: 'Ctrl/⌘ + K', what: 'Go to or run anything by name' },
 ];
+
+/** Where a typed "?" is text, not the shortcut: a field, an editable element, or inside an open dialog. */
+export function typesText(target: EventTarget | null): boolean {
+  if (!(target instanceof Element)) return false;
+  return !!target.closest('input, textarea, select, [contenteditable=""], [contenteditable="true"], .xterm, [data-modal]');
+}
+
+/** "?" (Shift+/ on most layouts, the key value itself): show or hide the list's shortcuts. */
+export function isHelpKey(e: KeyLike): boolean {
+  return e.key === '?' && !e.ctrlKey && !e.metaKey && !e.altKey;
+}
 
 /** Maps a key press in the table to a command; undefined for keys the list does not handle. */
 export function shortcutFor(e: KeyLike): ShortcutCommand | undefined {
