@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { docker, testImage, uniqueName } from './support/docker-cli.js';
-import { removeImages } from './support/images-fixtures.js';
+import { registryTags, removeImages } from './support/images-fixtures.js';
 import { tableShown, useSession } from './support/session.js';
 
 const name = uniqueName('berth-e2e-outcome');
@@ -8,6 +8,7 @@ const source = `berth-e2e/${name}:src`;
 const remote = `127.0.0.1:5000/berth-e2e/${name}:1`;
 const unreachable = `127.0.0.1:5999/berth-e2e/${name}:1`;
 const tagged = `berth-e2e/${name}:tagged`;
+const entered = `127.0.0.1:5000/berth-e2e/${name}:entered`;
 
 /** Each pull, tag or push in a dialog shows its own outcome, never the one before it beside it. */
 describe('pull and tag-or-push dialogs: a new attempt replaces the last outcome', () => {
@@ -20,7 +21,7 @@ describe('pull and tag-or-push dialogs: a new attempt replaces the last outcome'
       await docker('push', remote);
       await removeImages(remote);
     },
-    cleanup: () => removeImages(source, remote, unreachable, tagged),
+    cleanup: () => removeImages(source, remote, unreachable, tagged, entered),
   });
 
   it('a tag after a failed push says "Tagged", without the push error', async () => {
@@ -37,6 +38,17 @@ describe('pull and tag-or-push dialogs: a new attempt replaces the last outcome'
     expect(await d.getByRole('alert').count()).toBe(0);
     expect(await d.getByRole('progressbar', { name: 'Overall push progress' }).count()).toBe(0);
     expect(await docker('image', 'inspect', '--format', '{{.Id}}', tagged)).toMatch(/^sha256:/);
+    await d.getByRole('button', { name: 'Close' }).click();
+  });
+
+  it('Enter in the target field tags, and only tags: a push takes a click', async () => {
+    await app.page.getByRole('row', { name: source, exact: true }).getByRole('button', { name: `Tag or push ${source}` }).click();
+    const d = app.page.getByRole('dialog', { name: `Tag or push ${source}` });
+    await d.getByLabel('Target reference').fill(entered);
+    await d.getByLabel('Target reference').press('Enter');
+    await d.getByRole('status').filter({ hasText: `Tagged ${entered}` }).waitFor({ timeout: 10_000 });
+    expect(await docker('image', 'inspect', '--format', '{{.Id}}', entered)).toMatch(/^sha256:/);
+    expect(await registryTags(`berth-e2e/${name}`)).toEqual(['1']);
     await d.getByRole('button', { name: 'Close' }).click();
   });
 

@@ -104,7 +104,8 @@ export function TagPushDialog({ source, initialTarget, onClose }: { source: stri
           ) : (
             <ModalCloseButton className="btn">Close</ModalCloseButton>
           )}
-          <button type="button" className="btn" disabled={running || !!move} onClick={() => void doTag()}>
+          {/* Enter tags: the local, undoable action. Pushing sends the image away, so it takes a click. */}
+          <button type="submit" form="tag-push-form" className="btn" disabled={running || !!move}>
             Tag
           </button>
           <button type="button" className="btn btn--primary" disabled={running || !!move} onClick={() => void doPush()}>
@@ -113,23 +114,32 @@ export function TagPushDialog({ source, initialTarget, onClose }: { source: stri
         </>
       }
     >
-      <label className="img-field">
-        <span className="img-field__label">Target reference</span>
-        <input
-          className="img-field__input mono"
-          value={target}
-          placeholder="registry.example.com:5000/team/app:1.0"
-          spellCheck={false}
-          autoComplete="off"
-          disabled={running}
-          aria-invalid={error ? true : undefined}
-          onChange={(e) => {
-            setTarget(e.target.value);
-            setMove(undefined);
-          }}
-        />
-        <span className="img-field__hint">Push sends it to the registry named in the reference (Docker Hub when none), with the credentials of your Docker config.</span>
-      </label>
+      <form
+        id="tag-push-form"
+        className="img-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void doTag();
+        }}
+      >
+        <label className="img-field">
+          <span className="img-field__label">Target reference</span>
+          <input
+            className="img-field__input mono"
+            value={target}
+            placeholder="registry.example.com:5000/team/app:1.0"
+            spellCheck={false}
+            autoComplete="off"
+            disabled={running}
+            aria-invalid={error ? true : undefined}
+            onChange={(e) => {
+              setTarget(e.target.value);
+              setMove(undefined);
+            }}
+          />
+          <span className="img-field__hint">Push sends it to the registry named in the reference (Docker Hub when none), with the credentials of your Docker config.</span>
+        </label>
+      </form>
       {move ? (
         <div className="img-warning" role="group" aria-label={`Move ${move.target} to this image?`}>
           <p>
