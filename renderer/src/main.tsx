@@ -5,6 +5,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/app.js';
 import { RuntimeContext } from './app/runtime-context.js';
 import './styles/theme.css';
+import './styles/components.css';
 import './styles/dialog.css';
 import './styles/form-controls.css';
 
