@@ -71,9 +71,17 @@ describe('Files tab: browse, download, upload, changes', () => {
     await ask.waitFor({ timeout: 5_000 });
     expect(await ask.innerText()).toContain('uploaded.txt already exists in /www');
     expect(await docker('exec', app.id, 'cat', '/www/uploaded.txt')).toBe('uploaded by e2e');
+    // Another upload while the question waits (a name not taken) goes at once and leaves the question be.
+    await app.page.getByLabel('Upload file').setInputFiles({ name: 'other.txt', mimeType: 'text/plain', buffer: Buffer.from('other\n') });
+    await expect.poll(() => row('other.txt').count(), { timeout: 15_000 }).toBe(1);
+    expect(await ask.innerText()).toContain('uploaded.txt already exists in /www');
     await ask.getByRole('button', { name: 'Replace' }).click();
     await expect.poll(() => docker('exec', app.id, 'cat', '/www/uploaded.txt'), { timeout: 10_000 }).toBe('second version');
     await expect.poll(() => row('uploaded.txt').innerText(), { timeout: 10_000 }).toMatch(/15 B/);
+    expect(await ask.count()).toBe(0);
+    await docker('exec', app.id, 'rm', '/www/other.txt');
+    await app.page.getByRole('button', { name: 'Refresh files' }).click();
+    await expect.poll(() => row('other.txt').count(), { timeout: 10_000 }).toBe(0);
   });
 
   it('never offers to replace a folder with a file of the same name: it refuses, and the folder stays whole', async () => {

@@ -17,7 +17,7 @@ import { TruncatedNote } from './truncated-note.js';
 import { nextSortOrder, sortFileEntries, type SortKey, type SortOrder } from './sort-entries.js';
 import { useDirListing } from './use-dir-listing.js';
 import { useTransfers } from './use-transfers.js';
-import { folderClashMessage, planUploads } from './upload-clashes.js';
+import { askAlso, folderClashMessage, planUploads } from './upload-clashes.js';
 import { eachLimited, fileClashMessage, folderUploadMeets, folderUploads, makeEmptyFolders, readDropped, type DroppedEntry, type FolderUpload } from './folder-upload.js';
 import { UploadQuestions, type FileClashes, type FolderMerges } from './upload-questions.js';
 import { withUploadedEntry } from './uploaded-entry.js';
@@ -38,10 +38,10 @@ export function FileBrowser({ id, initialPath = '/' }: { id: string; initialPath
   const [dropping, setDropping] = useState(false);
   const [order, setOrder] = useState<SortOrder>({ key: 'name', dir: 'asc' });
   const onSort = useCallback((key: SortKey) => setOrder((o) => nextSortOrder(o, key)), []);
-  /** Files whose name is already taken in the folder: replaced only if the user says so. */
-  const [clashes, setClashes] = useState<FileClashes | undefined>();
+  /** Files whose name is already taken in their folder: replaced only if the user says so. */
+  const [clashes, setClashes] = useState<FileClashes[]>([]);
   /** Folders being uploaded that are already there: uploaded into only if the user says so. */
-  const [merges, setMerges] = useState<FolderMerges | undefined>();
+  const [merges, setMerges] = useState<FolderMerges[]>([]);
   /** Uploads never started: a file named like a folder there (the folder and all it holds would go), or the other way round. */
   const [refused, setRefused] = useState<string[] | undefined>();
   const [newFolder, setNewFolder] = useState(false);
@@ -72,8 +72,8 @@ export function FileBrowser({ id, initialPath = '/' }: { id: string; initialPath
     const meets = folders.map((g) => [g, folderUploadMeets(g.top, listing?.entries ?? [])] as const);
     sendFolders(path, meets.filter(([, m]) => m === 'fresh').map(([g]) => g));
     const merge = meets.filter(([, m]) => m === 'merge').map(([g]) => g);
-    setClashes(plan.replace.length ? { dir: path, files: plan.replace } : undefined);
-    setMerges(merge.length ? { dir: path, folders: merge } : undefined);
+    setClashes((q) => askAlso(q, 'files', path, plan.replace, (f) => f.name));
+    setMerges((q) => askAlso(q, 'folders', path, merge, (g) => g.top));
     const refusedNow = [...plan.refused.map((f) => folderClashMessage(path, f.name)), ...meets.filter(([, m]) => m === 'refused').map(([g]) => fileClashMessage(path, g.top))];
     setRefused(refusedNow.length ? refusedNow : undefined);
   };
@@ -153,15 +153,15 @@ export function FileBrowser({ id, initialPath = '/' }: { id: string; initialPath
         clashes={clashes}
         merges={merges}
         refused={refused}
-        onReplace={(c) => {
-          for (const file of c.files) void upload(c.dir, file);
-          setClashes(undefined);
+        onReplace={(c, yes) => {
+          if (yes) for (const file of c.files) void upload(c.dir, file);
+          setClashes((q) => q.filter((x) => x !== c));
         }}
-        onMerge={(m) => {
-          sendFolders(m.dir, m.folders);
-          setMerges(undefined);
+        onMerge={(m, yes) => {
+          if (yes) sendFolders(m.dir, m.folders);
+          setMerges((q) => q.filter((x) => x !== m));
         }}
-        onDismiss={(which) => (which === 'clashes' ? setClashes(undefined) : which === 'merges' ? setMerges(undefined) : setRefused(undefined))}
+        onDismissRefused={() => setRefused(undefined)}
       />
       <TransfersPanel transfers={transfers} onCancel={cancel} onDismiss={dismiss} onClearFinished={clearFinished} />
       {state.phase === 'error' ? (

@@ -26,3 +26,26 @@ export function planUploads<F extends { name: string }>(files: readonly F[], ent
 export function folderClashMessage(dir: string, name: string): string {
   return `${joinContainerPath(dir, name)} is a folder; a file cannot replace it. Rename the file or remove the folder first.`;
 }
+
+/** A question an upload raised about `dir`: its `key` list waits for the user's word. */
+export type UploadQuestion<K extends string, T> = { dir: string } & Record<K, T[]>;
+
+/**
+ * The questions waiting once a new upload into `dir` asks about `items` too. One the user has not
+ * answered is never dropped: a later upload (into any folder) adds to the list. Into the same folder, its
+ * items join that folder's question, a newer item of the same name taking the older one's place.
+ */
+export function askAlso<K extends string, T>(
+  pending: readonly UploadQuestion<K, T>[],
+  key: K,
+  dir: string,
+  items: readonly T[],
+  nameOf: (item: T) => string,
+): UploadQuestion<K, T>[] {
+  if (!items.length) return [...pending];
+  const same = pending.find((q) => q.dir === dir);
+  if (!same) return [...pending, { dir, [key]: [...items] } as UploadQuestion<K, T>];
+  const names = new Set(items.map(nameOf));
+  const joined = { ...same, [key]: [...same[key].filter((i) => !names.has(nameOf(i))), ...items] };
+  return pending.map((q) => (q === same ? joined : q));
+}
