@@ -74,7 +74,11 @@ describe('resourcePatch', () => {
 
   it('names each field that is not a number, or below its minimum, without asking the back end', () => {
     expect(resourcePatch({ cpus: '', memoryGiB: 'lots', diskGiB: '64' }, saved)).toEqual({
-      errors: { cpus: 'Enter the number of CPUs as a number.', memoryMiB: 'Enter the memory in GiB as a number.' },
+      errors: { cpus: 'Enter the number of CPUs.', memoryMiB: 'Enter the memory in GiB as a number.' },
+    });
+    // A negative number is a number: it is told its minimum, not "as a number".
+    expect(resourcePatch({ cpus: '-1', memoryGiB: '-2', diskGiB: '-64' }, saved)).toEqual({
+      errors: { cpus: 'Must be at least 1.', memoryMiB: 'Must be at least 1024 MiB (1 GiB).', diskGiB: 'Must be at least 8 GiB.' },
     });
     expect(resourcePatch({ cpus: '0', memoryGiB: '0.5', diskGiB: '4' }, saved)).toEqual({
       errors: { cpus: 'Must be at least 1.', memoryMiB: 'Must be at least 1024 MiB (1 GiB).', diskGiB: 'Must be at least 8 GiB.' },

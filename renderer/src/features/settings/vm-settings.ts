@@ -98,7 +98,8 @@ export function resourceDrafts(vm: VmSettings): ResourceDrafts {
   return { cpus: String(vm.cpus), memoryGiB: mibToGiBText(vm.memoryMiB), diskGiB: String(vm.diskGiB) };
 }
 
-const NUMBER = /^\s*\d+(\.\d+)?\s*$/;
+/** A decimal number, signed: "-1" is a number below the minimum (the contract says so), not "not a number". */
+const NUMBER = /^\s*[-+]?\d+(\.\d+)?\s*$/;
 
 /**
  * The resources typed in, as a patch, or what is wrong with them field by field (the contract's own
@@ -108,7 +109,8 @@ const NUMBER = /^\s*\d+(\.\d+)?\s*$/;
 export function resourcePatch(drafts: ResourceDrafts, saved: VmSettings): { patch: SettingsPatch } | { errors: VmFieldErrors } {
   const errors: VmFieldErrors = {};
   const read = (text: string, field: VmResourceKey, what: string): number => {
-    if (!NUMBER.test(text)) addIssue(errors, field, `Enter ${what} as a number.`);
+    if (!text.trim()) addIssue(errors, field, `Enter ${what}.`);
+    else if (!NUMBER.test(text)) addIssue(errors, field, `Enter ${what} as a number.`);
     return Number(text);
   };
   const cpus = read(drafts.cpus, 'cpus', 'the number of CPUs');
