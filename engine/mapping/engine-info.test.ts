@@ -42,7 +42,8 @@ const endpoint = { host: 'unix:///var/run/docker.sock', source: 'default' as con
 describe('mapEngineInfo', () => {
   it('combines /version and /info', () => {
     const r = mapEngineInfo(version, info, endpoint, { berthVersion: '0.1.0', dockerodeVersion: '5.0.1' }, { os: 'linux', arch: 'x64' });
-    expect(r.client).toEqual({ berthVersion: '0.1.0', dockerodeVersion: '5.0.1', apiVersion: '1.41', os: 'linux', arch: 'x64' });
+    // Named as `docker version` names them (Go's names), like the server's OS/Arch beside them.
+    expect(r.client).toEqual({ berthVersion: '0.1.0', dockerodeVersion: '5.0.1', apiVersion: '1.41', os: 'linux', arch: 'amd64' });
     expect(r.server).toMatchObject({ version: '20.10.24', apiVersion: '1.41', minApiVersion: '1.12', containerdVersion: '1.6.20', runcVersion: '1.1.5', initVersion: '0.19.0' });
     expect(r.system).toEqual({
       name: 'host',
@@ -63,6 +64,14 @@ describe('mapEngineInfo', () => {
       images: 7,
     });
     expect(r.endpoint).toBe(endpoint);
+  });
+
+  it('names the client platform as Go does: windows, amd64, 386; arm64 and darwin unchanged', () => {
+    const client = (os: NodeJS.Platform, arch: NodeJS.Architecture) => mapEngineInfo(version, info, endpoint, { berthVersion: '0', dockerodeVersion: '0' }, { os, arch }).client;
+    expect(client('win32', 'x64')).toMatchObject({ os: 'windows', arch: 'amd64' });
+    expect(client('win32', 'ia32')).toMatchObject({ os: 'windows', arch: '386' });
+    expect(client('darwin', 'arm64')).toMatchObject({ os: 'darwin', arch: 'arm64' });
+    expect(client('linux', 's390x')).toMatchObject({ os: 'linux', arch: 's390x' });
   });
 
   it('falls back to commit ids from /info, and to a pinned client API version', () => {

@@ -44,6 +44,13 @@ export interface ClientVersions {
   apiVersion?: string;
 }
 
+/**
+ * Node's platform and arch names as Go (and so `docker version`, and the server's own OS/Arch beside
+ * them) spells them: the client read "linux/x64" above a server's "linux/amd64" for the same machine.
+ */
+const GO_OS: Partial<Record<string, string>> = { win32: 'windows' };
+const GO_ARCH: Partial<Record<string, string>> = { x64: 'amd64', ia32: '386', ppc: 'ppc64', mipsel: 'mipsle' };
+
 /** Combine /version and /info into EngineInfo. Component versions come from Components, else from *Commit in /info. */
 export function mapEngineInfo(version: RawVersion, info: RawInfo, endpoint: EngineEndpoint, client: ClientVersions, platform = { os: process.platform, arch: process.arch }): EngineInfo {
   const component = (name: string) => version.Components?.find((c) => c.Name?.toLowerCase() === name)?.Version || undefined;
@@ -72,8 +79,8 @@ export function mapEngineInfo(version: RawVersion, info: RawInfo, endpoint: Engi
       berthVersion: client.berthVersion,
       dockerodeVersion: client.dockerodeVersion,
       apiVersion: client.apiVersion || server.apiVersion,
-      os: platform.os,
-      arch: platform.arch,
+      os: GO_OS[platform.os] ?? platform.os,
+      arch: GO_ARCH[platform.arch] ?? platform.arch,
     },
     server,
     system: {

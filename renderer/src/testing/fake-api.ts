@@ -65,7 +65,7 @@ export const runningStatus: EngineStatus = {
 export function engineInfo(over: Partial<EngineInfo['system']> = {}): EngineInfo {
   return {
     endpoint: { host: 'unix:///tmp/bt/docker.sock', source: 'DOCKER_HOST' },
-    client: { berthVersion: '0.1.0', dockerodeVersion: '5.0.1', apiVersion: '1.47', os: 'linux', arch: 'x64' },
+    client: { berthVersion: '0.1.0', dockerodeVersion: '5.0.1', apiVersion: '1.47', os: 'linux', arch: 'amd64' },
     server: {
       version: '27.5.1',
       apiVersion: '1.47',
