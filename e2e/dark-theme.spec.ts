@@ -100,4 +100,35 @@ describe('dark theme: text stays readable where axe does not look', () => {
       await page.keyboard.press('Escape');
     });
   }
+
+  it('terminal: painted in the log view’s colours, and repainted when the theme changes while it is open', async () => {
+    const { page } = s;
+    await setTheme(page, 'light');
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.getByRole('radio', { name: 'System' }).check();
+    await page.evaluate((h) => (window.location.hash = h), `#/containers/${container}/terminal`);
+    const viewport = page.locator('.terminal-frame .xterm-scrollable-element');
+    await viewport.waitFor({ timeout: 15_000 });
+    /** The terminal's background, its frame's, and the log view's (--log-bg), as computed colours. */
+    const colours = () =>
+      viewport.evaluate((el) => {
+        const probe = document.createElement('div');
+        probe.style.background = 'var(--log-bg)';
+        document.body.append(probe);
+        const log = getComputedStyle(probe).backgroundColor;
+        probe.remove();
+        return { terminal: getComputedStyle(el).backgroundColor, frame: getComputedStyle(el.closest('.terminal-frame')!).backgroundColor, log };
+      });
+    const light = await colours();
+    expect(light.terminal).toBe(light.log);
+    expect(light.frame).toBe(light.log);
+    // The OS turns dark while the terminal is open (theme "System"): it follows, as the log view does.
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    await expect.poll(async () => (await colours()).terminal).not.toBe(light.terminal);
+    const dark = await colours();
+    expect(dark.terminal).toBe(dark.log);
+    expect(dark.frame).toBe(dark.log);
+    await page.emulateMedia({ colorScheme: null });
+  });
 });

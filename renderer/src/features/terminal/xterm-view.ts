@@ -12,6 +12,13 @@ export interface XtermViewOptions {
   onClipboardError(message: string): void;
 }
 
+/** The terminal's colours: the log view's (--log-bg, --log-text), so both read alike in either theme. */
+function terminalTheme(css: CSSStyleDeclaration): { background: string; foreground: string; cursor: string; selectionBackground: string } {
+  const background = css.getPropertyValue('--log-bg').trim() || '#1b1f26';
+  const foreground = css.getPropertyValue('--log-text').trim() || '#e4e7ec';
+  return { background, foreground, cursor: foreground, selectionBackground: 'rgba(79, 134, 255, 0.35)' };
+}
+
 /** The DOM element carries its Terminal here (non-enumerable), so end-to-end tests can read the buffer. */
 export const XTERM_PROPERTY = '__xterm';
 
@@ -25,6 +32,7 @@ export class XtermView {
   readonly term: Terminal;
   private readonly fit = new FitAddon();
   private readonly observer: ResizeObserver;
+  private readonly themeObserver: MutationObserver;
   private fitFrame = 0;
 
   constructor(
@@ -39,7 +47,7 @@ export class XtermView {
       fontFamily: css.getPropertyValue('--font-mono').trim() || 'monospace',
       fontSize: 13,
       allowProposedApi: false,
-      theme: { background: '#1b1f26', foreground: '#e4e7ec', cursor: '#e4e7ec', selectionBackground: 'rgba(79, 134, 255, 0.35)' },
+      theme: terminalTheme(css),
     });
     this.term.loadAddon(this.fit);
     this.term.loadAddon(new WebLinksAddon((_e, uri) => options.openUrl(uri)));
@@ -50,6 +58,9 @@ export class XtermView {
     this.term.attachCustomKeyEventHandler((e) => this.onKey(e));
     this.observer = new ResizeObserver(() => this.scheduleFit());
     this.observer.observe(element);
+    // The colours are the log view's tokens: a theme change (data-theme on <html>) repaints the terminal too.
+    this.themeObserver = new MutationObserver(() => (this.term.options.theme = terminalTheme(getComputedStyle(element))));
+    this.themeObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
     this.fitNow();
   }
 
@@ -102,6 +113,7 @@ export class XtermView {
   dispose(): void {
     cancelAnimationFrame(this.fitFrame);
     this.observer.disconnect();
+    this.themeObserver.disconnect();
     delete (this.element as unknown as Record<string, unknown>)[XTERM_PROPERTY];
     this.term.dispose();
   }
