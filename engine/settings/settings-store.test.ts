@@ -60,6 +60,25 @@ describe('SettingsStore', () => {
     expect(readdirSync(join(file, '..')).some((n) => n.startsWith('settings.broken-'))).toBe(true);
   });
 
+  it('takes the default for each setting a file leaves out, keeping the ones it has', () => {
+    const file = fresh();
+    writeFileSync(file, JSON.stringify({ theme: 'dark', notifications: { engineStopped: false }, vm: { cpus: 3 } }));
+    const s = new SettingsStore({ file, home, host });
+    expect(s.problem).toBeUndefined();
+    expect(s.get()).toEqual({ ...defaults, theme: 'dark', notifications: { ...defaults.notifications, engineStopped: false }, vm: { ...defaults.vm, cpus: 3 } });
+    expect(readdirSync(join(file, '..'))).toEqual(['settings.json']);
+  });
+
+  it('says which value of a refused file is wrong, as the file has it', () => {
+    const file = fresh();
+    writeFileSync(file, JSON.stringify({ version: 1, theme: 'purple', logBufferLines: -3, notifications: { sound: true } }));
+    const s = new SettingsStore({ file, home, host });
+    expect(s.get()).toEqual(defaults);
+    expect(s.problem?.message).toBe(
+      'The settings file could not be used: theme: "purple" — theme is one of system, light, dark; notifications: Unrecognized key: "sound"; logBufferLines: -3 — must be at least 1000. Berth started with the default settings.',
+    );
+  });
+
   it('reports a file it cannot read, naming it and the error, and never saves over it', async () => {
     const file = fresh();
     // A folder where the file should be: EISDIR, like a file it has no permission to read.
@@ -147,7 +166,7 @@ describe('SettingsStore: the VM settings', () => {
     const bad = fresh();
     writeFileSync(bad, JSON.stringify({ ...olderFile, vm: { ...defaults.vm, memoryMiB: 100 } }));
     const s = new SettingsStore({ file: bad, home, host });
-    expect(s.problem?.message).toMatch(/vm\.memoryMiB must be at least 1024 MiB/);
+    expect(s.problem?.message).toMatch(/vm\.memoryMiB: 100 — must be at least 1024 MiB/);
     expect(s.get()).toEqual(defaults);
   });
 

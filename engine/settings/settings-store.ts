@@ -45,8 +45,9 @@ export interface SettingsStoreOptions {
  * A file that exists but cannot be read (permissions, a folder) is left where it is, reported the same
  * way, and never overwritten: changes are refused until Berth restarts with a readable file.
  * Writes go to a temp file then rename, one at a time (a second update waits for the first), so a
- * crash leaves the old or the new file, never half of one. A file from before a settings group existed
- * (`vm`) gets that group's defaults; a change to `vm` is also checked against this computer (CPUs,
+ * crash leaves the old or the new file, never half of one. A setting missing from the file (one written
+ * before it existed, like `vm`, or by hand with only the lines someone cares about) takes its default;
+ * a change to `vm` is also checked against this computer (CPUs,
  * memory), the VM's existing data disk (it never shrinks) and the rules of shared folders.
  */
 export class SettingsStore {
@@ -137,9 +138,10 @@ export class SettingsStore {
     }
     let reason: string;
     try {
-      const parsed = settingsSchema.safeParse(this.withMissingGroups(JSON.parse(text)));
+      const raw: unknown = JSON.parse(text);
+      const parsed = settingsSchema.safeParse(this.withDefaults(raw));
       if (parsed.success) return parsed.data;
-      reason = describeIssues(parsed.error.issues);
+      reason = describeFileIssues(parsed.error.issues, raw);
     } catch (err) {
       reason = `it is not valid JSON (${(err as Error).message})`;
     }
@@ -169,12 +171,20 @@ export class SettingsStore {
     return this.defaults;
   }
 
-  /** A file written before the `vm` group existed (or before one of its fields did) gets their defaults. */
-  private withMissingGroups(raw: unknown): unknown {
+  /**
+   * The file's settings over the defaults: a missing setting, or a missing field of a group
+   * (`notifications`, `recycleBin`, `vm`), takes its default. Only what the file says is judged, so
+   * `{"theme": "dark"}` is a valid file and a wrong value is still refused.
+   */
+  private withDefaults(raw: unknown): unknown {
     if (!isObject(raw)) return raw;
-    if (raw.vm === undefined) return { ...raw, vm: this.defaults.vm };
-    if (isObject(raw.vm)) return { ...raw, vm: { ...this.defaults.vm, ...raw.vm } };
-    return raw;
+    const out: Record<string, unknown> = { ...raw };
+    for (const [key, value] of Object.entries(this.defaults)) {
+      const own = raw[key];
+      if (own === undefined) out[key] = value;
+      else if (isObject(own) && isObject(value)) out[key] = { ...value, ...own };
+    }
+    return out;
   }
 
   private emit(): void {
@@ -234,6 +244,24 @@ function describeIssues(issues: readonly { path: PropertyKey[]; message: string 
   return issues
     .slice(0, 3)
     .map((i) => (i.path.length ? `${i.path.map(String).join('.')} ${i.message}` : i.message))
+    .join('; ');
+}
+
+/**
+ * Why a settings file was refused, in words a person who edited it can act on: each setting by its
+ * path with the value the file holds (`theme: "purple" — theme is one of system, light, dark`).
+ */
+function describeFileIssues(issues: readonly { code?: string; path: PropertyKey[]; message: string }[], raw: unknown): string {
+  if (!isObject(raw)) return 'it holds no settings object';
+  return issues
+    .slice(0, 3)
+    .map((i) => {
+      if (!i.path.length) return i.message;
+      if (i.code === 'unrecognized_keys') return `${i.path.map(String).join('.')}: ${i.message}`;
+      const found = i.path.reduce<unknown>((v, k) => (isObject(v) || Array.isArray(v) ? (v as Record<PropertyKey, unknown>)[k] : undefined), raw);
+      const shown = found === undefined ? 'missing' : JSON.stringify(found);
+      return `${i.path.map(String).join('.')}: ${shown.length > 60 ? `${shown.slice(0, 57)}…` : shown} — ${i.message}`;
+    })
     .join('; ');
 }
 
