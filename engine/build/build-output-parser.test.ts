@@ -83,6 +83,20 @@ describe('build output parser', () => {
     expect(events.some((e) => e.kind === 'done')).toBe(false);
   });
 
+  it('says a FROM whose registry cannot be reached in plain words, not in the words of Go', () => {
+    // Captured from the engine: a base image on a registry that refuses connections.
+    const unreachableBase = `{"stream":"Step 1/2 : FROM 127.0.0.1:5999/nothing:1"}
+{"stream":"\\n"}
+{"errorDetail":{"message":"Get \\"http://127.0.0.1:5999/v2/\\": dial tcp 127.0.0.1:5999: connect: connection refused"},"error":"Get \\"http://127.0.0.1:5999/v2/\\": dial tcp 127.0.0.1:5999: connect: connection refused"}
+`;
+    expect(parse(unreachableBase).at(-1)).toEqual({
+      kind: 'failed',
+      message: 'Cannot reach registry 127.0.0.1:5999: connection refused',
+      step: 1,
+      instruction: 'FROM 127.0.0.1:5999/nothing:1',
+    });
+  });
+
   it('turns a bad line into a warning and goes on; no image at the end is a failure', () => {
     const events = parse('{"stream":"Step 1/1 : FROM x"}\nnot json\n{"stream":"\\n"}\n');
     expect(events).toContainEqual(expect.objectContaining({ kind: 'warning', text: expect.stringContaining('Invalid JSON on line 2') }));

@@ -1,5 +1,6 @@
 import type { BuildEvent } from '../../contract/models/image-build.js';
 import type { NdjsonItem } from '../streams/ndjson.js';
+import { fromStepMessage } from './from-step-error.js';
 
 const MAX_LINE = 4096;
 const MAX_PENDING = 64 * 1024;
@@ -41,7 +42,7 @@ export class BuildOutputParser {
       this.failed = true;
       out.push({
         kind: 'failed',
-        message: message.trim(),
+        message: fromStepMessage(message.trim(), this.instruction),
         ...(this.step ? { step: this.step } : {}),
         ...(this.instruction ? { instruction: this.instruction } : {}),
         ...(code !== undefined ? { exitCode: code } : {}),
