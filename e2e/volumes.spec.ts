@@ -87,6 +87,13 @@ describe('Volumes: create, browse, download, export/import, clone, remove and re
     const table = (await volumes().boundingBox())!;
     const remove = (await row(data).getByRole('button', { name: `Remove ${data}` }).boundingBox())!;
     expect(remove.x + remove.width).toBeLessThanOrEqual(table.x + table.width);
+    // A search that matches nothing says so, with a way back.
+    const search = page.getByRole('searchbox', { name: 'Search volumes' });
+    await search.fill('no-such-volume-anywhere');
+    await page.getByText('No volumes match').waitFor();
+    await page.getByRole('button', { name: 'Clear filter' }).click();
+    expect(await search.inputValue()).toBe('');
+    await row(data).waitFor();
   });
 
   it('browses what a container wrote, downloads a file, makes a folder, uploads and deletes', async () => {

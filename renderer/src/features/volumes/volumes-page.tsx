@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useAppStore } from '../../app/runtime-context.js';
 import { formatRelativeTime } from '../../lib/format/relative-time.js';
 import { useNow } from '../../lib/use-now.js';
-import { RefreshIcon } from '../../ui/icons.js';
+import { RefreshIcon, VolumesIcon } from '../../ui/icons.js';
 import { liveListGate } from '../../ui/live-list-gate.js';
 import { Notice } from '../../ui/notice.js';
 import { SearchField } from '../../ui/search-field.js';
@@ -99,7 +99,34 @@ export function VolumesPage() {
           The live list stopped: {live.error}. Reconnecting…
         </p>
       ) : null}
-      <VolumesTable rows={rows} sort={sort} onSort={onSort} actions={actions} empty={<Notice title={live.volumes.size ? 'No volume matches.' : 'No volumes yet.'} />} />
+      <VolumesTable
+        rows={rows}
+        sort={sort}
+        onSort={onSort}
+        actions={actions}
+        empty={
+          live.volumes.size === 0 ? (
+            <Notice title="No volumes yet" icon={<VolumesIcon width={28} height={28} />}>
+              <p>
+                Create one here, or run a container with a named volume (<code>docker run -v data:/data …</code>): it shows up here at once.
+              </p>
+            </Notice>
+          ) : (
+            <Notice title="No volumes match">
+              <button
+                type="button"
+                className="btn"
+                onClick={() => {
+                  setQuery('');
+                  setFilter('all');
+                }}
+              >
+                Clear filter
+              </button>
+            </Notice>
+          )
+        }
+      />
       {dialog?.kind === 'create' ? <CreateVolumeDialog onClose={() => setDialog(null)} onCreated={() => setDialog(null)} /> : null}
       {dialog?.kind === 'prune' ? <PruneVolumesDialog onClose={() => setDialog(null)} /> : null}
       {dialog?.kind === 'import' ? <ImportDialog onClose={() => setDialog(null)} /> : null}
