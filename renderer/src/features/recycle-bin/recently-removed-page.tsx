@@ -10,6 +10,8 @@ import { Modal } from '../../ui/modal.js';
 import { reasonOf } from '../container-actions/run-actions.js';
 import '../container-actions/container-actions.css';
 import { RemovedVolumes } from '../volumes/removed-volumes.js';
+import { EmptyBinDialog } from './empty-bin-dialog.js';
+import { binItems } from './empty-bin.js';
 import { formatExpiresIn, formatRetention } from './retention.js';
 import { RetentionSelect } from './retention-select.js';
 import { restoreOutcome } from './restore-outcome.js';
@@ -31,6 +33,8 @@ export function RecentlyRemovedPage() {
   const [outcome, setOutcome] = useState<Outcome>();
   const [confirmDelete, setConfirmDelete] = useState<RecycleBinEntry>();
   const [retentionError, setRetentionError] = useState<string>();
+  const [emptying, setEmptying] = useState(false);
+  const items = binItems(listing);
 
   const mark = (id: string, what?: 'restore' | 'delete') =>
     setBusy((b) => {
@@ -86,10 +90,15 @@ export function RecentlyRemovedPage() {
       </nav>
       <div className="rb-head">
         <h2 className="rb-title">Recently removed</h2>
-        <label className="ca-field ca-field--inline">
-          <span>Keep for</span>
-          <RetentionSelect value={listing?.retentionMs} listing={listing} disabled={!listing} onChange={(ms) => void setRetention(ms)} />
-        </label>
+        <div className="rb-head__tools">
+          <label className="ca-field ca-field--inline">
+            <span>Keep for</span>
+            <RetentionSelect value={listing?.retentionMs} listing={listing} disabled={!listing} onChange={(ms) => void setRetention(ms)} />
+          </label>
+          <button type="button" className="btn" disabled={!items.length} onClick={() => setEmptying(true)} aria-label="Empty Recently removed">
+            Empty…
+          </button>
+        </div>
       </div>
       <p className="rb-explain">
         Containers removed through Berth keep their configuration here (name, image, command, environment, ports, mounts, networks, labels,
@@ -187,6 +196,16 @@ export function RecentlyRemovedPage() {
         </ul>
       )}
       {listing ? <RemovedVolumes listing={listing} /> : null}
+      {emptying ? (
+        <EmptyBinDialog
+          items={items}
+          onClose={() => setEmptying(false)}
+          onDone={(text) => {
+            setEmptying(false);
+            setOutcome({ tone: 'success', text });
+          }}
+        />
+      ) : null}
       {confirmDelete ? (
         <Modal
           title={`Delete ${confirmDelete.name} permanently?`}
