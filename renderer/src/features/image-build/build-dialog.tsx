@@ -10,6 +10,7 @@ import { emptyForm, isBuildFormChanged, toBuildArgs, type BuildForm, type FormEr
 import { BuildFormFields } from './build-form.js';
 import { idleLog, reduceBuildLog } from './build-log-reducer.js';
 import { BuildSteps } from './build-steps.js';
+import { useFocusBack } from './use-focus-back.js';
 
 interface Props {
   initialContext?: string;
@@ -31,6 +32,7 @@ export function BuildDialog({ initialContext, onClose }: Props) {
   const running = log.phase === 'running';
   // While building, closing cancels the build as before (its own case); a finished one closes at once.
   const dirty = !running && isBuildFormChanged(form, settled);
+  const focusBack = useFocusBack(running);
 
   useEffect(() => () => sub.current?.dispose(), []);
 
@@ -46,6 +48,7 @@ export function BuildDialog({ initialContext, onClose }: Props) {
     setErrors({});
     setSettled(form);
     sub.current?.dispose();
+    focusBack.remember();
     dispatch({ type: 'start' });
     sub.current = api.images.build(checked.args, {
       next: (events) => dispatch({ type: 'events', events }),
