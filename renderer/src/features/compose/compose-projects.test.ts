@@ -71,6 +71,9 @@ describe('compose projects', () => {
     expect(serviceProgress('db', undefined, [up('Up 2 minutes')])).toEqual({ step: 'running' });
     // A failure stays in view after the job: the containers may not say why.
     expect(serviceProgress('db', { state, running: false }, [c('p-db-1', 'p', 'db', 'created')])).toEqual({ step: 'failed', message: 'no image' });
+    // Started since (a port freed, a start from the CLI): the live state shows, not the old failure.
+    expect(serviceProgress('db', { state, running: false }, [c('p-db-1', 'p', 'db', 'running')])).toEqual({ step: 'running' });
+    expect(serviceProgress('db', { state, running: false }, [c('p-db-1', 'p', 'db', 'running'), c('p-db-2', 'p', 'db', 'created')])).toEqual({ step: 'failed', message: 'no image' });
   });
   it('keeps the Progress cell short: a failure’s message goes to its tooltip (it is given in full below the table)', () => {
     const long = '"db" is unhealthy: its healthcheck failed 3 times in a row; the last check exited with code 7';

@@ -118,12 +118,13 @@ export function reduceJob(state: JobState, events: readonly ComposeEvent[]): Job
 /**
  * What the Progress column shows for a service: the job's step while up/pull runs; once it is over,
  * the containers' live state (a stop or removal from the CLI shows), or the job's failure when it
- * failed there.
+ * failed there, until every container of the service runs (started since, from here or the CLI).
  */
 export function serviceProgress(service: string, job: { state: JobState; running: boolean } | undefined, containers: readonly ContainerSummary[]): ServiceProgress | undefined {
   const p = job?.state.services[service];
-  if (job?.running || p?.step === 'failed') return p;
   const mine = containers.filter((c) => c.composeService === service);
+  if (job?.running) return p;
+  if (p?.step === 'failed' && !(mine.length && mine.every((c) => c.state === 'running'))) return p;
   if (!mine.length) return undefined;
   const running = mine.filter((c) => c.state === 'running').length;
   if (mine.every((c) => c.state === mine[0]!.state)) {

@@ -9,6 +9,7 @@ import { MergedLogView } from './merged-log-view.js';
 import { projectNameError } from './opened-projects.js';
 import { ProfilesField } from './profiles-field.js';
 import { ServicesTable, type ServiceAction } from './services-table.js';
+import { messageOf } from '../../lib/error-message.js';
 
 interface Job {
   kind: 'up' | 'pull';
@@ -27,6 +28,8 @@ export function ProjectPanel({ row, onLoaded }: { row: ProjectRow; onLoaded?: (n
   const [loadError, setLoadError] = useState<string>();
   const [job, setJob] = useState<Job>();
   const [notice, setNotice] = useState<string>();
+  /** Why the last start/stop/restart failed: shown as an error, never as a plain notice. */
+  const [actionError, setActionError] = useState<string>();
   const [busy, setBusy] = useState(false);
   const [downOpen, setDownOpen] = useState(false);
   const [showLogs, setShowLogs] = useState(false);
@@ -53,7 +56,7 @@ export function ProjectPanel({ row, onLoaded }: { row: ProjectRow; onLoaded?: (n
         setLoad(r);
         if (r.ok) onLoaded?.(r.project.name);
       },
-      (e: Error) => setLoadError(e.message),
+      (e: unknown) => setLoadError(messageOf(e)),
     );
   }, [api, files?.join(','), projectName, profiles.join(',')]);
   useEffect(reload, [reload]);
@@ -77,6 +80,7 @@ export function ProjectPanel({ row, onLoaded }: { row: ProjectRow; onLoaded?: (n
     if (!files) return;
     sub.current?.dispose();
     setNotice(undefined);
+    setActionError(undefined);
     setJob({ kind, state: emptyJob, running: true });
     sub.current = api.compose[kind](
       { files, projectName, ...withProfiles },
@@ -100,10 +104,14 @@ export function ProjectPanel({ row, onLoaded }: { row: ProjectRow; onLoaded?: (n
   };
   const act = (action: ServiceAction, service?: string) => {
     setBusy(true);
+    setActionError(undefined);
     setNotice(actionPending(action, service));
     api.compose.action({ project: row.name, action, service }).then(
       (r) => setNotice(actionNotice(action, r.containers.length, service)),
-      (e: Error) => setNotice(e.message),
+      (e: unknown) => {
+        setNotice(undefined);
+        setActionError(messageOf(e));
+      },
     ).finally(() => setBusy(false));
   };
 
@@ -153,6 +161,11 @@ export function ProjectPanel({ row, onLoaded }: { row: ProjectRow; onLoaded?: (n
       </div>
       {project ? <ProfilesField disabled={project.disabledServices} active={profiles} onApply={applyProfiles} /> : null}
       {notice ? <p role="status">{notice}</p> : null}
+      {actionError ? (
+        <p className="compose-error" role="alert" aria-label="Action failed">
+          {actionError}
+        </p>
+      ) : null}
       {loadError ? (
         <p className="compose-error" role="alert">
           {loadError}
@@ -197,6 +210,7 @@ export function ProjectPanel({ row, onLoaded }: { row: ProjectRow; onLoaded?: (n
           onDone={(r) => {
             setDownOpen(false);
             setShowLogs(false);
+            setActionError(undefined);
             setNotice(downNotice(r));
             reload();
           }}
