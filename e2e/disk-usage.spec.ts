@@ -70,6 +70,8 @@ describe('disk usage page: figures, preview, prune per kind, clean up everything
       if (!mismatch) break;
     }
     expect(mismatch).toBe('');
+    // The stopped container uses the test image: the page says why its images figure can be below the CLI's.
+    expect(await page.getByText('Reclaimable images: only what a prune would free.').innerText()).toContain('docker system df can show more');
   });
 
   it('refuses bad clean-up input with specific messages', async () => {

@@ -57,6 +57,8 @@ export function DiskUsagePage() {
 
   const total = usage?.kinds.reduce((t, k) => t + k.size, 0) ?? 0;
   const reclaimable = usage?.kinds.reduce((t, k) => t + k.reclaimable, 0) ?? 0;
+  // Images in use share layers with unused ones: the CLI counts those as reclaimable, Berth does not.
+  const imagesInUse = (usage?.kinds.find((k) => k.kind === 'images')?.active ?? 0) > 0;
   return (
     <div className="page page--scroll du-page">
       <div className="toolbar">
@@ -115,9 +117,13 @@ export function DiskUsagePage() {
             ))}
           </tbody>
         </table>
-      ) : !error ? (
-        <Notice title="Measuring disk usage…" busy role="status" />
       ) : null}
+      {imagesInUse ? (
+        <p className="du-note">
+          Reclaimable images: only what a prune would free. Layers that an image in use shares are not counted, so <code>docker system df</code> can show more.
+        </p>
+      ) : null}
+      {!usage && !error ? <Notice title="Measuring disk usage…" busy role="status" /> : null}
       {dialog ? <CleanupDialog initial={dialog} onClose={() => setDialog(null)} onDone={(r) => setUsage(r.after)} /> : null}
     </div>
   );
