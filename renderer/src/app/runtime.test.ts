@@ -66,6 +66,19 @@ describe('app runtime', () => {
     runtime.dispose();
   });
 
+  it('owns the window’s sparkline store: one statsSummary stream while a row retains a container, closed with the runtime', () => {
+    const { fake, runtime } = setup();
+    const release = runtime.statsSummary.retain('a');
+    vi.advanceTimersByTime(0);
+    expect(fake.live(fake.summarySubs)).toHaveLength(1);
+    fake.summarySubs[0]?.handlers.next([{ kind: 'sample', sample: { id: 'a', cpuPercent: 12.5, memoryBytes: 1 << 20, time: 0 } }]);
+    expect(runtime.statsSummary.get('a')).toEqual([12.5]);
+    runtime.dispose();
+    expect(fake.live(fake.summarySubs)).toHaveLength(0);
+    expect(runtime.statsSummary.get('a')).toBeUndefined();
+    release();
+  });
+
   it('applies the snapshot then deltas from the watch', () => {
     const { fake, runtime, state } = setup();
     fake.statusSubs[0]?.handlers.next([runningStatus]);

@@ -1,6 +1,7 @@
 import type { BerthApi, Disposable } from '../../../contract/index.js';
 import { startContainersSync, type ContainersSyncApi } from '../features/containers/sync.js';
 import { startEngineSync, type EngineSyncApi } from '../features/docker-engine/sync.js';
+import { StatsSummaryStore, type SummaryApi } from '../features/stats/summary-store.js';
 import { createConnectionMonitor, type ConnectionMonitorOptions } from './connection-monitor.js';
 import { createRootStore, type RootStore } from './root-store.js';
 import { documentThemeHost, startSettingsSync, type SettingsSyncApi } from '../features/settings/sync.js';
@@ -10,6 +11,8 @@ export interface AppRuntime extends Disposable {
   readonly store: RootStore;
   /** The whole contract client, for pages that call it directly (through useApi()). */
   readonly api: BerthApi;
+  /** The list's CPU sparklines: one statsSummary stream for the window, open while a sparkline shows. */
+  readonly statsSummary: StatsSummaryStore;
   /** desktop: Electron preload bridge; browser: `npm run web` over a WebSocket. */
   readonly host: 'desktop' | 'browser';
   refreshEngineInfo(): void;
@@ -32,7 +35,7 @@ export interface RuntimeOptions {
 }
 
 /** What the runtime needs from the API (the rest of the contract is used by pages directly). */
-export type RuntimeApi = ContainersSyncApi & EngineSyncApi & SettingsSyncApi & { engine: Pick<BerthApi['engine'], 'status'> };
+export type RuntimeApi = ContainersSyncApi & EngineSyncApi & SettingsSyncApi & SummaryApi & { engine: Pick<BerthApi['engine'], 'status'> };
 
 export function createAppRuntime(api: BerthApi, options: RuntimeOptions): AppRuntime {
   const store = createRootStore();
@@ -47,11 +50,13 @@ export function createAppRuntime(api: BerthApi, options: RuntimeOptions): AppRun
   const engine = startEngineSync(api, store, hooks);
   const containers = startContainersSync(api, store, hooks);
   const settings = startSettingsSync(api, store, documentThemeHost());
+  const statsSummary = new StatsSummaryStore(api);
   let disposed = false;
 
   return {
     store,
     api,
+    statsSummary,
     host: options.host,
     refreshEngineInfo: () => engine.refreshInfo(),
     openUrl: (url) => options.openUrl(url),
@@ -61,6 +66,7 @@ export function createAppRuntime(api: BerthApi, options: RuntimeOptions): AppRun
       if (disposed) return;
       disposed = true;
       containers.dispose();
+      statsSummary.dispose();
       settings.dispose();
       engine.dispose();
       transport?.dispose();

@@ -1,4 +1,5 @@
 import type { Change, ContainerSummary, EngineInfo, EngineStatus, StreamHandlers } from '../../../contract/index.js';
+import type { StatsSummaryEvent } from '../../../contract/models/container-exec.js';
 import type { RuntimeApi } from '../app/runtime.js';
 
 /** A stream subscription the test can drive. */
@@ -16,6 +17,7 @@ interface Deferred<T> {
 export function createFakeApi() {
   const statusSubs: FakeSub<EngineStatus>[] = [];
   const watchSubs: FakeSub<Change<ContainerSummary>>[] = [];
+  const summarySubs: FakeSub<StatsSummaryEvent>[] = [];
   const statusCalls: Deferred<EngineStatus>[] = [];
   const infoCalls: Deferred<EngineInfo>[] = [];
   const sub = <E>(list: FakeSub<E>[], handlers: StreamHandlers<E>) => {
@@ -31,13 +33,14 @@ export function createFakeApi() {
     },
     containers: {
       watch: (_args, handlers) => sub(watchSubs, handlers),
+      statsSummary: (_args, handlers) => sub(summarySubs, handlers),
     },
     settings: {
       watch: () => ({ dispose: () => undefined }),
     },
   };
   const live = <E>(list: FakeSub<E>[]) => list.filter((s) => !s.disposed);
-  return { api, statusSubs, watchSubs, statusCalls, infoCalls, live };
+  return { api, statusSubs, watchSubs, summarySubs, statusCalls, infoCalls, live };
 }
 
 export function container(id: string, over: Partial<ContainerSummary> = {}): ContainerSummary {

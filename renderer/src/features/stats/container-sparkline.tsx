@@ -1,23 +1,8 @@
 import { useEffect, useRef } from 'react';
 import { useRuntime } from '../../app/runtime-context.js';
-import type { AppRuntime } from '../../app/runtime.js';
 import { sparklineFrame, type SparklineFrame } from './sparkline-frame.js';
-import { SPARK_POINTS, StatsSummaryStore } from './summary-store.js';
+import { SPARK_POINTS } from './summary-store.js';
 import './stats.css';
-
-/**
- * One summary store per window, attached to that window's runtime (a WeakMap keyed by the runtime
- * object: no state shared between windows, gone with the runtime). All sparklines of the window share
- * it, so the list opens exactly one statsSummary stream, only while at least one sparkline is shown.
- */
-const stores = new WeakMap<AppRuntime, StatsSummaryStore>();
-
-export function useStatsSummaryStore(): StatsSummaryStore {
-  const runtime = useRuntime();
-  let store = stores.get(runtime);
-  if (!store) stores.set(runtime, (store = new StatsSummaryStore(runtime.api)));
-  return store;
-}
 
 const WIDTH = 84;
 const HEIGHT = 16;
@@ -30,7 +15,8 @@ const WAITING = 'CPU: waiting for the first sample';
  * nothing else (no render, no layout), because the list redraws every shown sparkline at once.
  */
 export function ContainerSparkline({ id }: { id: string }) {
-  const store = useStatsSummaryStore();
+  // The window's one summary store (made by the runtime, app/runtime.ts): every sparkline shares its stream.
+  const store = useRuntime().statsSummary;
   const box = useRef<HTMLSpanElement>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
   // Followed only while on screen (not in the virtual list's overscan): the back end keeps a stats

@@ -162,6 +162,15 @@ export class StatsSummaryStore {
     this.notify(gone);
   }
 
+  /** The window goes: the stream closed, the timers cleared (the runtime's dispose). */
+  dispose(): void {
+    if (this.settleTimer) clearTimeout(this.settleTimer);
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.settleTimer = undefined;
+    this.wanted.clear();
+    this.close();
+  }
+
   private closeStream(): void {
     this.sub?.dispose();
     this.sub = undefined;
