@@ -185,6 +185,12 @@ describe('settings and the diagnostics bundle', () => {
       await vm.getByRole('button', { name: `Remove ${shared}` }).click();
       const dialog = page.getByRole('alertdialog', { name: `Stop sharing ${shared}?` });
       await dialog.getByText('will see an empty folder there after the next start of the VM').waitFor();
+      // Cancel has the focus, as in every destructive question: Enter keeps the share.
+      await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Cancel');
+      await page.keyboard.press('Enter');
+      await expect.poll(() => dialog.count()).toBe(0);
+      expect(saved().shares).toEqual([{ hostPath: homedir() }, { hostPath: shared, readOnly: true }]);
+      await vm.getByRole('button', { name: `Remove ${shared}` }).click();
       await dialog.getByRole('button', { name: 'Remove' }).click();
       await expect.poll(() => shares.getByRole('listitem').filter({ hasText: shared }).count()).toBe(0);
       expect(saved().shares).toEqual([{ hostPath: homedir() }]);

@@ -93,10 +93,10 @@ export function VmCard({ vm }: { vm: VmView }) {
           onClose={() => setConfirming(undefined)}
           footer={
             <>
-              <button type="button" className="btn" onClick={() => setConfirming(undefined)}>
+              <button type="button" className="btn" data-autofocus onClick={() => setConfirming(undefined)}>
                 Cancel
               </button>
-              <button type="button" className="btn btn--danger" data-autofocus onClick={() => void run(confirming)}>
+              <button type="button" className="btn btn--danger" onClick={() => void run(confirming)}>
                 {LABEL[confirming]}
               </button>
             </>

@@ -180,10 +180,10 @@ export function VmSettingsSection({ view }: { view: SettingsView }) {
           onClose={() => setConfirmRestart(false)}
           footer={
             <>
-              <button type="button" className="btn" onClick={() => setConfirmRestart(false)}>
+              <button type="button" className="btn" data-autofocus onClick={() => setConfirmRestart(false)}>
                 Cancel
               </button>
-              <button type="button" className="btn btn--danger" data-autofocus onClick={() => void restart()}>
+              <button type="button" className="btn btn--danger" onClick={() => void restart()}>
                 Restart the VM
               </button>
             </>

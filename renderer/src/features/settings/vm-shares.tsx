@@ -106,10 +106,10 @@ export function VmShares({ vm, home, vmView, save }: { vm: VmSettings; home: str
           onClose={() => setRemoving(undefined)}
           footer={
             <>
-              <button type="button" className="btn" onClick={() => setRemoving(undefined)}>
+              <button type="button" className="btn" data-autofocus onClick={() => setRemoving(undefined)}>
                 Cancel
               </button>
-              <button type="button" className="btn btn--danger" data-autofocus onClick={() => void remove(removing)}>
+              <button type="button" className="btn btn--danger" onClick={() => void remove(removing)}>
                 Remove
               </button>
             </>
