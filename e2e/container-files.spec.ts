@@ -103,6 +103,25 @@ describe('Files tab: browse, download, upload, changes', () => {
     await expect.poll(() => row('many').count(), { timeout: 10_000 }).toBe(0);
   });
 
+  it('a long name ends in an ellipsis and its row’s buttons stay in view in a narrow window', async () => {
+    const long = `${'a-very-long-file-name-'.repeat(6)}end.tar.gz`;
+    await docker('exec', app.id, 'touch', `/www/${long}`);
+    const before = app.page.viewportSize()!;
+    try {
+      await app.page.setViewportSize({ width: 900, height: before.height });
+      await app.page.getByRole('button', { name: 'Refresh files' }).click();
+      await expect.poll(() => row(long).count(), { timeout: 10_000 }).toBe(1);
+      const remove = (await row(long).getByRole('button', { name: `Delete ${long}` }).boundingBox())!;
+      expect(remove.x + remove.width).toBeLessThanOrEqual(900);
+      const table = (await app.page.getByRole('table', { name: 'Files' }).boundingBox())!;
+      expect(table.x + table.width).toBeLessThanOrEqual(900);
+    } finally {
+      await app.page.setViewportSize(before);
+      await docker('exec', app.id, 'rm', `/www/${long}`);
+      await app.page.getByRole('button', { name: 'Refresh files' }).click();
+    }
+  });
+
   it('uploads and downloads a 2 MiB random file byte for byte, over HTTP on the page\'s origin (not the WebSocket)', async () => {
     expect(await app.page.getByLabel('Path').inputValue()).toBe('/www');
     const bytes = randomBytes(2 * 1024 * 1024);

@@ -68,8 +68,10 @@ export const FileTable = memo(function FileTable({ entries, order, onSort, showP
         {showParent ? (
           <tr aria-label=".." className="ftable__row ftable__row--nav" tabIndex={0} onClick={onUp} onKeyDown={keyOpen(onUp)}>
             <td className="ftable__name">
-              <UpIcon className="ftable__icon" />
-              <span>..</span>
+              <span className="ftable__namebox">
+                <UpIcon className="ftable__icon" />
+                <span>..</span>
+              </span>
             </td>
             <td />
             <td />
@@ -89,9 +91,11 @@ export const FileTable = memo(function FileTable({ entries, order, onSort, showP
               onKeyDown={open ? keyOpen(open) : undefined}
             >
               <td className="ftable__name" title={e.linkTarget ? `${e.name} → ${e.linkTarget}` : e.name}>
-                <KindIcon entry={e} />
-                <span className="ftable__label">{e.name}</span>
-                {e.linkTarget ? <span className="ftable__link muted">→ {e.linkTarget}</span> : null}
+                <span className="ftable__namebox">
+                  <KindIcon entry={e} />
+                  <span className="ftable__label">{e.name}</span>
+                  {e.linkTarget ? <span className="ftable__link muted">→ {e.linkTarget}</span> : null}
+                </span>
               </td>
               <td className="ftable__num">{e.kind === 'file' ? formatBytes(e.size) : ''}</td>
               <td className="mono ftable__mode">{e.mode}</td>
