@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseImageReference, withDefaultTag } from '../../contract/image-reference.js';
-import { rawEngineMessage, registryError } from './registry-errors.js';
+import { rawEngineMessage, registryError, sentCredentials } from './registry-errors.js';
 
 const ref = (s: string) => {
   const r = parseImageReference(s);
@@ -18,6 +18,23 @@ describe('registryError (real dockerd 20.10 messages)', () => {
     const e = registryError('Head "http://127.0.0.1:5001/v2/foo/manifests/x": no basic auth credentials', ref('127.0.0.1:5001/foo:x'), 'pull', 500);
     expect(e.message).toBe('The registry refused access: log in first (127.0.0.1:5001 said: no basic auth credentials)');
     expect(e.details).toMatchObject({ reason: 'unauthorized' });
+  });
+  it('unauthorized with stored credentials: they were refused, so log in again (not "first")', () => {
+    const refused = registryError('unauthorized: authentication required', ref('127.0.0.1:5001/foo:x'), 'push', undefined, { username: 'berth' });
+    expect(refused.message).toBe('The registry refused the stored credentials of berth for 127.0.0.1:5001: log in again (127.0.0.1:5001 said: authentication required)');
+    expect(refused.details).toMatchObject({ reason: 'unauthorized' });
+    expect(registryError('unauthorized: incorrect username or password', ref('r.example/a:1'), 'pull', 401, {}).message).toBe(
+      'The registry refused the stored credentials for r.example: log in again (r.example said: incorrect username or password)',
+    );
+    const denied = "pull access denied for someone/private, repository does not exist or may require 'docker login': denied: requested access to the resource is denied";
+    expect(registryError(denied, ref('someone/private:1'), 'pull', undefined, { username: 'me' }).message).toBe(
+      'The registry denied access to someone/private:1 with the stored credentials of me for docker.io: the repository may not exist, or that account may not pull it (docker.io said: requested access to the resource is denied)',
+    );
+  });
+  it('sentCredentials: what X-Registry-Auth carried', () => {
+    expect(sentCredentials(undefined)).toBeUndefined();
+    expect(sentCredentials({ username: 'berth', password: 'p', serveraddress: 'h' })).toEqual({ username: 'berth' });
+    expect(sentCredentials({ identitytoken: 't', serveraddress: 'h' })).toEqual({});
   });
   it('unreachable', () => {
     const e = registryError('Get "http://127.0.0.1:5999/v2/": dial tcp 127.0.0.1:5999: connect: connection refused', ref('127.0.0.1:5999/foo:x'), 'pull', 500);

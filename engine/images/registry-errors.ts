@@ -25,7 +25,20 @@ export function rawEngineMessage(err: unknown): string {
   return /^\(HTTP code \d+\)\s*[^-]*-\s*(.*)$/s.exec(text.trim())?.[1]?.trim() || text.trim();
 }
 
-export function registryError(engineMessage: string, ref: ImageReference, op: 'pull' | 'push', statusCode?: number): BerthError {
+/** The credentials the request carried (X-Registry-Auth), when it carried some: a refusal then means those. */
+export interface SentCredentials {
+  /** Undefined for an identity token. */
+  username?: string;
+}
+
+/** What a request sent as X-Registry-Auth says about the credentials in it (undefined: none were sent). */
+export function sentCredentials(auth: object | undefined): SentCredentials | undefined {
+  if (!auth) return undefined;
+  const username = (auth as { username?: unknown }).username;
+  return typeof username === 'string' && username ? { username } : {};
+}
+
+export function registryError(engineMessage: string, ref: ImageReference, op: 'pull' | 'push', statusCode?: number, sent?: SentCredentials): BerthError {
   const message = engineMessage.trim();
   const lower = message.toLowerCase();
   const registry = ref.domain;
@@ -37,6 +50,14 @@ export function registryError(engineMessage: string, ref: ImageReference, op: 'p
   }
   if (/no basic auth credentials|unauthorized|authentication required|denied|401 unauthorized|incorrect username or password/.test(lower)) {
     const said = message.replace(/^.*?:\s*(?=[^:]*$)/, '').trim() || message;
+    if (sent) {
+      // Logged in already: "log in first" would send the user to the Registries page, to find it logged in.
+      const who = sent.username ? `of ${sent.username} ` : '';
+      const why = /denied/.test(lower) && !/unauthorized|authentication required|incorrect username or password/.test(lower)
+        ? `The registry denied access to ${name} with the stored credentials ${who}for ${registry}: the repository may not exist, or that account may not ${op} it`
+        : `The registry refused the stored credentials ${who}for ${registry}: log in again`;
+      return new BerthError('ENGINE_ERROR', `${why} (${registry} said: ${said})`, { ...details, reason: 'unauthorized' });
+    }
     return new BerthError('ENGINE_ERROR', `The registry refused access: log in first (${registry} said: ${said})`, { ...details, reason: 'unauthorized' });
   }
   if (statusCode === 404 || /manifest unknown|not found|repository does not exist|name unknown/.test(lower)) {

@@ -5,14 +5,16 @@ import type { TransferEvent } from '../../contract/models/images.js';
 import { toBerthError } from '../errors.js';
 import { AsyncQueue } from '../streams/async-queue.js';
 import { readNdjson } from '../streams/ndjson.js';
-import { rawEngineMessage, registryError } from './registry-errors.js';
+import { rawEngineMessage, registryError, sentCredentials, type SentCredentials } from './registry-errors.js';
 import { asProgressMessage, TransferAggregator } from './transfer-aggregator.js';
 
 export interface TransferOptions {
   kind: 'pull' | 'push';
   ref: ImageReference;
-  /** Opens the engine request (POST /images/create or /images/{name}/push) with this signal. */
-  open(signal: AbortSignal): Promise<Readable>;
+  /** The registry credentials to send (X-Registry-Auth), resolved before `open`: a refusal then names them. */
+  auth?: () => Promise<object | undefined>;
+  /** Opens the engine request (POST /images/create or /images/{name}/push) with this signal and those credentials. */
+  open(signal: AbortSignal, auth: object | undefined): Promise<Readable>;
   signal?: AbortSignal;
   /** Diagnostics (bad lines). */
   log?: (line: string) => void;
@@ -42,14 +44,17 @@ export function runTransfer(options: TransferOptions): AsyncIterableIterator<Tra
     let body: Readable | undefined;
     const destroy = () => body?.destroy();
     life.signal.addEventListener('abort', destroy, { once: true });
+    let sent: SentCredentials | undefined;
     try {
       try {
-        body = await options.open(life.signal);
+        const auth = await options.auth?.();
+        sent = sentCredentials(auth);
+        body = await options.open(life.signal, auth);
       } catch (err) {
         if (life.signal.aborted) return;
         const e = err as { statusCode?: unknown };
         if (typeof e.statusCode !== 'number') throw toBerthError(err);
-        throw registryError(rawEngineMessage(err), ref, kind, e.statusCode);
+        throw registryError(rawEngineMessage(err), ref, kind, e.statusCode, sent);
       }
       if (life.signal.aborted) {
         destroy();
@@ -64,7 +69,7 @@ export function runTransfer(options: TransferOptions): AsyncIterableIterator<Tra
         const msg = asProgressMessage(item.value);
         if (!msg) continue;
         const failure = msg.errorDetail?.message ?? msg.error;
-        if (failure) throw registryError(failure, ref, kind);
+        if (failure) throw registryError(failure, ref, kind, undefined, sent);
         for (const ev of aggregator.apply(msg)) out.push(ev);
       }
       if (life.signal.aborted) return;

@@ -147,7 +147,11 @@ describe('images service against the real dockerd and the local registry', () =>
       );
     await docker('tag', TEST_IMAGE, authed);
     await expect(collect(withAuth('wrong').push({ reference: authed }, ctx()))).rejects.toMatchObject({
-      message: expect.stringMatching(/^The registry refused access: log in first \(127\.0\.0\.1:5001 said: /),
+      // Credentials were sent: the user is logged in, so "log in first" would be wrong.
+      message: expect.stringMatching(/^The registry refused the stored credentials of berth for 127\.0\.0\.1:5001: log in again \(127\.0\.0\.1:5001 said: /),
+    });
+    await expect(collect(withAuth('wrong').pull({ reference: authed }, ctx()))).rejects.toMatchObject({
+      message: expect.stringMatching(/^The registry refused the stored credentials of berth for 127\.0\.0\.1:5001: log in again/),
     });
     const events = await collect(withAuth('berth-secret').push({ reference: authed }, ctx()));
     expect(events.at(-1)).toMatchObject({ kind: 'done', reference: authed });

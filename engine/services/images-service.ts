@@ -45,7 +45,7 @@ export function createImagesService(deps: ServiceDeps, options: ImagesServiceOpt
   /** A pull or push of `ref`: the POST `request` makes (given the registry's credentials), its progress read by runTransfer. */
   const transfer = (kind: 'pull' | 'push', ref: ImageReference, signal: AbortSignal, request: (auth: object | undefined) => Omit<EngineRequest, 'method' | 'signal'>) => {
     const c = conn();
-    return runTransfer({ kind, ref, signal, log: deps.log, open: async (s) => c.engine.stream({ ...request(await authFor(ref)), method: 'POST', signal: s }) });
+    return runTransfer({ kind, ref, signal, log: deps.log, auth: () => authFor(ref), open: async (s, auth) => c.engine.stream({ ...request(auth), method: 'POST', signal: s }) });
   };
 
   return {
