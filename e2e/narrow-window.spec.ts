@@ -71,6 +71,13 @@ describe('lists in a 1280 px window', () => {
     await page.evaluate(() => (location.hash = '#/volumes'));
     const table = page.getByRole('table', { name: 'Volumes' });
     await fitsWithin(table, table.getByRole('row', { name: volume, exact: true }).getByRole('button', { name: `Remove ${volume}` }));
+    // Its Created cell holds the longest "minutes ago" whole (it cut "26 minutes …").
+    const created = table.getByRole('row', { name: volume, exact: true }).getByRole('cell').nth(3);
+    const fit = await created.evaluate((el) => {
+      el.textContent = '59 minutes ago';
+      return { scroll: el.scrollWidth, client: el.clientWidth };
+    });
+    expect(fit.scroll).toBeLessThanOrEqual(fit.client);
   });
 });
 
