@@ -69,6 +69,23 @@ describe('SettingsStore', () => {
     expect(readdirSync(join(file, '..'))).toEqual(['settings.json']);
   });
 
+  it('uses the settings it knows from a file that also has unknown ones, names those, and keeps them in the file at the next save', async () => {
+    const file = fresh();
+    writeFileSync(file, JSON.stringify({ theme: 'dark', them: 'light', futureFeature: { on: true } }));
+    const lines: string[] = [];
+    const s = new SettingsStore({ file, home, host, log: (l) => lines.push(l) });
+    expect(s.get()).toEqual({ ...defaults, theme: 'dark' });
+    expect(s.problem).toEqual({
+      message: 'The settings file has settings this Berth does not know: "them", "futureFeature" (a typo, or from a newer Berth). They are ignored and left in the file; the other settings are used.',
+      keptAs: file,
+    });
+    expect(lines).toEqual([`settings: ${s.problem!.message}`]);
+    expect(readdirSync(join(file, '..'))).toEqual(['settings.json']);
+    await s.update({ logBufferLines: 5000 });
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ ...defaults, theme: 'dark', logBufferLines: 5000, them: 'light', futureFeature: { on: true } });
+    expect(new SettingsStore({ file, home, host }).get()).toEqual({ ...defaults, theme: 'dark', logBufferLines: 5000 });
+  });
+
   it('says which value of a refused file is wrong, as the file has it', () => {
     const file = fresh();
     writeFileSync(file, JSON.stringify({ version: 1, theme: 'purple', logBufferLines: -3, notifications: { sound: true } }));

@@ -57,6 +57,8 @@ export class SettingsStore {
   /** Set when the file exists but could not be read: saves are refused, so it is never overwritten. */
   private readOnlyReason?: string;
   private queue: Promise<unknown> = Promise.resolve();
+  /** Top-level settings the file has that this Berth does not know: written back as they were. */
+  private extra: Record<string, unknown> = {};
   private readonly listeners = new Set<(s: Settings) => void>();
   private readonly now: () => number;
   private readonly log: (line: string) => void;
@@ -139,8 +141,12 @@ export class SettingsStore {
     let reason: string;
     try {
       const raw: unknown = JSON.parse(text);
-      const parsed = settingsSchema.safeParse(this.withDefaults(raw));
-      if (parsed.success) return parsed.data;
+      const { known, unknown } = splitUnknown(raw);
+      const parsed = settingsSchema.safeParse(this.withDefaults(known));
+      if (parsed.success) {
+        if (unknown) this.keepUnknown(unknown);
+        return parsed.data;
+      }
       reason = describeFileIssues(parsed.error.issues, raw);
     } catch (err) {
       reason = `it is not valid JSON (${(err as Error).message})`;
@@ -155,6 +161,20 @@ export class SettingsStore {
     }
     this.log(`settings: ${this.problemValue.message} Kept as ${keptAs}.`);
     return this.defaults;
+  }
+
+  /**
+   * Settings this Berth does not know (a typo, or one a newer Berth wrote) do not cost the user the
+   * ones it does: those are used, the unknown ones are named in a notice, and kept in the file at every
+   * save, so a newer Berth started again still finds its own.
+   */
+  private keepUnknown(unknown: Record<string, unknown>): void {
+    this.extra = unknown;
+    const names = Object.keys(unknown);
+    const one = names.length === 1;
+    const message = `The settings file has ${one ? 'a setting' : 'settings'} this Berth does not know: ${names.map((n) => `"${n}"`).join(', ')} (a typo, or from a newer Berth). ${one ? 'It is' : 'They are'} ignored and left in the file; the other settings are used.`;
+    this.problemValue = { message, keptAs: this.file };
+    this.log(`settings: ${message}`);
   }
 
   /**
@@ -201,7 +221,7 @@ export class SettingsStore {
     await mkdir(dirname(this.file), { recursive: true, mode: 0o700 });
     const tmp = join(dirname(this.file), `.${basename(this.file)}.${randomBytes(4).toString('hex')}.tmp`);
     try {
-      await writeFile(tmp, `${JSON.stringify(data, null, 2)}\n`, { mode: 0o600 });
+      await writeFile(tmp, `${JSON.stringify({ ...data, ...this.extra }, null, 2)}\n`, { mode: 0o600 });
       await rename(tmp, this.file);
     } catch (err) {
       await rm(tmp, { force: true });
@@ -245,6 +265,15 @@ function describeIssues(issues: readonly { path: PropertyKey[]; message: string 
     .slice(0, 3)
     .map((i) => (i.path.length ? `${i.path.map(String).join('.')} ${i.message}` : i.message))
     .join('; ');
+}
+
+/** A file's top-level settings split into those the schema knows and the others (undefined when none). */
+function splitUnknown(raw: unknown): { known: unknown; unknown?: Record<string, unknown> } {
+  if (!isObject(raw)) return { known: raw };
+  const known: Record<string, unknown> = {};
+  const unknown: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(raw)) (k in settingsSchema.shape ? known : unknown)[k] = v;
+  return Object.keys(unknown).length ? { known, unknown } : { known };
 }
 
 /**
