@@ -18,7 +18,7 @@ volumes:
   data: {}
 `;
 
-describe('compose down: its choices read one under the other, and it says which volumes it keeps', () => {
+describe('compose project panel: its layout, and down’s choices and the volumes it keeps', () => {
   const app = useComposeSession([project], (dir) => writeFileSync(path.join(dir, 'compose.yaml'), composeFile));
   const volumeLeft = () => docker('volume', 'ls', '-q', '--filter', `name=^${volume}$`);
   // Should a test fail before down, its volume goes too (the session removes containers and network only).
@@ -34,6 +34,19 @@ describe('compose down: its choices read one under the other, and it says which 
     const up = (await actions.getByRole('button', { name: 'Up', exact: true }).boundingBox())!;
     const pull = (await actions.getByRole('button', { name: 'Pull', exact: true }).boundingBox())!;
     expect(pull.x - (up.x + up.width)).toBeLessThan(16);
+  });
+
+  it('in a 900 px window the project list goes above the project, and each service’s buttons stay in view', async () => {
+    const before = app.page.viewportSize()!;
+    try {
+      await app.page.setViewportSize({ width: 900, height: before.height });
+      const restart = app.page.getByRole('button', { name: 'Restart db', exact: true });
+      await expect.poll(async () => (await restart.boundingBox())!.x + (await restart.boundingBox())!.width, { timeout: 5_000 }).toBeLessThanOrEqual(900);
+      const panel = app.page.locator('.compose-panel');
+      expect(await panel.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+    } finally {
+      await app.page.setViewportSize(before);
+    }
   });
 
   it('kept volumes are named; asking to remove them moves them to what goes, and down removes them', async () => {
