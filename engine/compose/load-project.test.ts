@@ -86,3 +86,17 @@ describe('build contexts', () => {
     expect((await loadProject({ files: [path.join(dir, 'compose.yaml')], env: {} })).ok).toBe(true);
   });
 });
+
+describe('a file that is not a mapping', () => {
+  it('gets one error in words, not a second raw "expected object" from the schema', async () => {
+    const dir = folder('not-a-map', { 'env.yaml': 'GREETING=hello world\n', 'list.yaml': '- a\n- b\n', 'empty.yaml': '' });
+    for (const [file, message] of [
+      ['env.yaml', 'A compose file must be a mapping with a "services" key'],
+      ['list.yaml', 'A compose file must be a mapping with a "services" key'],
+      ['empty.yaml', 'The file is empty: a compose file needs a "services" mapping'],
+    ]) {
+      const r = await loadProject({ files: [path.join(dir, file!)], env: {} });
+      expect(r.ok ? [] : r.errors.map((e) => e.message), file).toEqual([message]);
+    }
+  });
+});

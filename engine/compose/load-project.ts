@@ -93,6 +93,8 @@ async function loadUnsorted(options: LoadOptions): Promise<LoadResult> {
     errors.push(...keys.errors);
     warnings.push(...keys.warnings);
     const src = parsed.source;
+    // Not a mapping (empty, a list, a plain string): checkKeys said so in words; the schema would only add a raw "expected object".
+    if (!isObj(src.data)) return undefined;
     src.data = interpolateTree(src.data, [], vars, (p, m) => errors.push(issueAt(src, p, m)), (p, name) => {
       if (unset.has(name)) return;
       unset.add(name);
