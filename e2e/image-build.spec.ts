@@ -100,6 +100,14 @@ describe('build an image', () => {
     await dialog.getByLabel('Tags').fill('');
   });
 
+  it('a target stage the Dockerfile does not have is named, with the field to correct', async () => {
+    await dialog.getByLabel('Context folder').fill(resolve(fixtures, 'two-stage'));
+    await dialog.getByLabel('Target stage').fill('nosuch');
+    await dialog.getByRole('button', { name: 'Build again' }).click();
+    await expect.poll(() => dialog.getByRole('alert').innerText(), { timeout: 30_000 }).toContain('The Dockerfile has no stage named "nosuch": correct the Target stage');
+    await dialog.getByLabel('Target stage').fill('');
+  });
+
   it('Cancel build marks the step that was running "cancelled", not failed', async () => {
     await dialog.getByLabel('Context folder').fill(resolve(fixtures, 'long-run'));
     await dialog.getByRole('button', { name: 'Build again' }).click();

@@ -9,6 +9,7 @@ import { AsyncQueue } from '../streams/async-queue.js';
 import { readNdjson } from '../streams/ndjson.js';
 import { packContext, resolveContext, type ResolvedContext } from './build-context.js';
 import { BuildOutputParser } from './build-output-parser.js';
+import { buildRefusalMessage } from './build-refusal.js';
 import { takeBackImages } from './cancelled-build.js';
 import { dockerfileErrorLine, readLine } from './dockerfile-error.js';
 
@@ -94,7 +95,7 @@ async function drive(engine: EngineAdapter, req: BuildRequest, signal: AbortSign
     const e = toBerthError(err, endpoint);
     if (signal.aborted || e.code === 'CANCELLED' || e.code === 'ENGINE_UNAVAILABLE') throw e;
     // The engine refused the build before running it (e.g. a Dockerfile parse error: HTTP 400).
-    queue.push(await withDockerfileLine({ kind: 'failed', message: e.message }, ctx));
+    queue.push(await withDockerfileLine({ kind: 'failed', message: buildRefusalMessage(e.message) }, ctx));
     return;
   }
 
