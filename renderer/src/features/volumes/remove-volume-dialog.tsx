@@ -79,7 +79,7 @@ export function RemoveVolumeDialog({ name, users, onClose, onRemoved }: RemoveVo
             Cancel
           </button>
           <button type="button" className="btn btn--danger" disabled={!plan || blocked || busy} onClick={() => void remove()}>
-            {busy ? (keep ? 'Keeping a copy…' : 'Removing…') : keep ? 'Remove' : 'Remove for good'}
+            {busy ? (keep ? 'Keeping a copy…' : 'Removing…') : keep || !plan ? 'Remove' : 'Remove for good'}
           </button>
         </>
       }

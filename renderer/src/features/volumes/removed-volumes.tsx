@@ -16,6 +16,7 @@ const MIB = 1024 * 1024;
 /** Parse the limit field (MiB): a whole number from 0 to 1,048,576; the message says what is wrong. */
 export function parseLimitMiB(text: string): { bytes: number } | { error: string } {
   const t = text.trim();
+  if (/^-\d+(\.\d+)?$/.test(t)) return { error: 'The size limit cannot be negative: 0 keeps no volume' };
   if (!/^\d+$/.test(t)) return { error: 'The size limit must be a whole number of MiB (0 keeps no volume)' };
   const mib = Number(t);
   if (mib > 1024 * 1024) return { error: 'The size limit must be at most 1,048,576 MiB (1 TiB)' };

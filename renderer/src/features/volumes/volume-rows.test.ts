@@ -59,6 +59,7 @@ describe('volume rows', () => {
   it('parses the recycle bin limit in MiB', () => {
     expect(parseLimitMiB(' 512 ')).toEqual({ bytes: 512 * 1024 * 1024 });
     expect(parseLimitMiB('1.5')).toEqual({ error: 'The size limit must be a whole number of MiB (0 keeps no volume)' });
+    expect(parseLimitMiB('-5')).toEqual({ error: 'The size limit cannot be negative: 0 keeps no volume' });
     expect(parseLimitMiB('2000000')).toEqual({ error: 'The size limit must be at most 1,048,576 MiB (1 TiB)' });
   });
 });
