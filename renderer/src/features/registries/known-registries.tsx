@@ -81,7 +81,7 @@ export function KnownRegistries({ registries, loading, error, focusLogin, onLogo
             <tr key={r.server} data-server={r.server} tabIndex={-1}>
               <td className="mono">{r.dockerHub ? 'docker.io (Docker Hub)' : r.server}</td>
               <td>{userLabel(r)}</td>
-              <td>
+              <td className="reg-table__store">
                 {r.storeLabel}
                 {r.problem ? (
                   <span className="reg-table__problem" title={r.problem}>
