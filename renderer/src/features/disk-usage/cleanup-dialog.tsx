@@ -63,6 +63,7 @@ export function CleanupDialog({ initial, onClose, onDone }: CleanupDialogProps) 
       title={title}
       onClose={onClose}
       busy={busy}
+      error={error}
       size="wide"
       tone="danger"
       className="run-dialog"
@@ -142,11 +143,6 @@ export function CleanupDialog({ initial, onClose, onDone }: CleanupDialogProps) 
           ) : null}
         </>
       )}
-      {error ? (
-        <p className="du-error" role="alert">
-          {error}
-        </p>
-      ) : null}
     </Modal>
   );
 }
