@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useAppStore } from '../../app/runtime-context.js';
-import { deriveProjects } from './compose-projects.js';
+import { currentProject, deriveProjects } from './compose-projects.js';
 import { OpenProjectForm } from './open-project-form.js';
 import { forgetOpened, loadOpened, openedName, openProject, renameOpened, saveOpened, type OpenedProject } from './opened-projects.js';
 import { ProjectPanel } from './project-panel.js';
@@ -16,7 +16,7 @@ export function ComposePage() {
   const [opened, setOpened] = useState<OpenedProject[]>(() => loadOpened());
   const [selected, setSelected] = useState<string>();
   const rows = useMemo(() => deriveProjects(containers.values(), opened), [containers, opened]);
-  const current = rows.find((r) => r.name === selected) ?? rows[0];
+  const { current, gone } = currentProject(rows, selected);
 
   /** Change the list from its latest value (a load may answer after other changes) and save it. */
   const change = (f: (list: readonly OpenedProject[]) => readonly OpenedProject[]) =>
@@ -64,6 +64,11 @@ export function ComposePage() {
             ))}
           </ul>
         </nav>
+        {gone ? (
+          <p className="compose-gone muted" role="status">
+            The project “{gone}” is no longer there: it has no containers left and no file opened here. Choose another project, or open its compose file.
+          </p>
+        ) : null}
         {current ? (
           <ProjectPanel
             key={current.name + (current.files?.join(',') ?? '')}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ContainerSummary } from '../../../../contract/index.js';
-import { actionNotice, actionPending, deriveProjects, emptyJob, labelFiles, parseFileList, parseProfiles, reduceJob, downNotice, progressLabel, serviceProgress, serviceRows } from './compose-projects.js';
+import { actionNotice, actionPending, currentProject, deriveProjects, emptyJob, labelFiles, parseFileList, parseProfiles, reduceJob, downNotice, progressLabel, serviceProgress, serviceRows } from './compose-projects.js';
 import { filterLines, MergedLogStore } from './merged-log-store.js';
 
 const c = (name: string, project: string, service: string, state: ContainerSummary['state'], labels: Record<string, string> = {}): ContainerSummary =>
@@ -138,5 +138,17 @@ describe('merged log store', () => {
     expect(parseProfiles(' debug, tools  debug ')).toEqual({ profiles: ['debug', 'tools'] });
     expect(parseProfiles('')).toEqual({ profiles: [] });
     expect(parseProfiles('debug, -x').error).toBe('"-x" is not a profile name: letters, digits, "_", "." and "-", starting with a letter or digit');
+  });
+});
+
+describe('currentProject', () => {
+  const rows = [{ name: 'a' }, { name: 'b' }];
+  it('shows the selected project, or the first when none is selected', () => {
+    expect(currentProject(rows, 'b')).toEqual({ current: { name: 'b' } });
+    expect(currentProject(rows, undefined)).toEqual({ current: { name: 'a' } });
+    expect(currentProject([], undefined)).toEqual({ current: undefined });
+  });
+  it('a selected project that left the list is gone, never replaced by another', () => {
+    expect(currentProject(rows, 'c')).toEqual({ gone: 'c' });
   });
 });

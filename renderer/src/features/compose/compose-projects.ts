@@ -213,3 +213,14 @@ export const countOf = (n: number, noun: string): string => `${n} ${noun}${n ===
 export function downNotice(r: { containers: unknown[]; networks: unknown[]; volumes: unknown[]; images: unknown[] }): string {
   return `Removed ${countOf(r.containers.length, 'container')}, ${countOf(r.networks.length, 'network')}, ${countOf(r.volumes.length, 'volume')}, ${countOf(r.images.length, 'image')}`;
 }
+
+/**
+ * The project the panel shows: the one the user selected, else the first. A selected project that left
+ * the list (its containers removed from the CLI, or it was taken down) is `gone`: the panel never slips to
+ * another project under the user's hand, where a click meant for the old one would act on it.
+ */
+export function currentProject<R extends { name: string }>(rows: readonly R[], selected: string | undefined): { current?: R; gone?: string } {
+  if (selected === undefined) return { current: rows[0] };
+  const current = rows.find((r) => r.name === selected);
+  return current ? { current } : { gone: selected };
+}
