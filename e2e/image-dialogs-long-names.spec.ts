@@ -20,7 +20,7 @@ const linesOf = (root: Element, text: string): number => {
   return -1;
 };
 
-describe('image dialogs with a long name, in a narrow window', () => {
+describe('an image with a long name, in a narrow window', () => {
   const app = useSession({
     hash: '#/images',
     ready: tableShown('Images'),
@@ -45,5 +45,21 @@ describe('image dialogs with a long name, in a narrow window', () => {
     await d.getByRole('button', { name: 'Cancel' }).click();
     await d.waitFor({ state: 'detached' });
     expect(app.errors).toEqual([]);
+  });
+
+  it('its details page keeps each action on one line, on screen, beside the wrapped name', async () => {
+    const { page } = app;
+    await page.setViewportSize({ width: 900, height: 800 });
+    const id = await docker('image', 'inspect', '--format', '{{.Id}}', long);
+    await page.goto(`${app.berth.url}#/images/${encodeURIComponent(id)}/inspect?tag=${encodeURIComponent(long)}`);
+    await expect.poll(() => page.locator('.img-details__title').innerText(), { timeout: 10_000 }).toBe(long);
+    const main = (await page.getByRole('main').boundingBox())!;
+    for (const name of ['Run', 'Tag or push', 'Remove']) {
+      const button = page.getByRole('button', { name, exact: true });
+      expect(await button.evaluate(linesOf, name), name).toBe(1);
+      const b = (await button.boundingBox())!;
+      expect(b.x + b.width, name).toBeLessThanOrEqual(main.x + main.width);
+    }
+    expect(await page.getByRole('main').evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(1);
   });
 });
