@@ -96,6 +96,11 @@ describe('Files tab: browse, download, upload, changes', () => {
     expect(await app.page.getByRole('group', { name: 'Replace existing files?' }).count()).toBe(0);
     expect(await app.page.getByRole('button', { name: 'Replace', exact: true }).count()).toBe(0);
     expect(await docker('exec', app.id, 'sh', '-c', 'test -d /www/many && ls /www/many | wc -l')).toBe('50');
+    // A later upload that goes fine leaves the refusal in view until it is dismissed.
+    await app.page.getByLabel('Upload file').setInputFiles({ name: 'fine.txt', mimeType: 'text/plain', buffer: Buffer.from('fine\n') });
+    await expect.poll(() => row('fine.txt').count(), { timeout: 15_000 }).toBe(1);
+    expect(await refused.innerText()).toContain('/www/many is a folder');
+    await docker('exec', app.id, 'rm', '/www/fine.txt');
     await refused.getByRole('button', { name: 'Dismiss' }).click();
     expect(await refused.count()).toBe(0);
     await docker('exec', app.id, 'rm', '-r', '/www/many');

@@ -44,6 +44,10 @@ export function FileBrowser({ id, initialPath = '/' }: { id: string; initialPath
   const [merges, setMerges] = useState<FolderMerges[]>([]);
   /** Uploads never started: a file named like a folder there (the folder and all it holds would go), or the other way round. */
   const [refused, setRefused] = useState<string[] | undefined>();
+  /** Add refusals to those shown: a later upload never hides one the user has not dismissed. */
+  const refuse = useCallback((...messages: string[]) => {
+    if (messages.length) setRefused((r) => [...new Set([...(r ?? []), ...messages])]);
+  }, []);
   const [newFolder, setNewFolder] = useState(false);
   const [deleting, setDeleting] = useState<FileEntry>();
   const summary = findContainer(useAppStore((s) => s.containers), id);
@@ -75,13 +79,13 @@ export function FileBrowser({ id, initialPath = '/' }: { id: string; initialPath
     setClashes((q) => askAlso(q, 'files', path, plan.replace, (f) => f.name));
     setMerges((q) => askAlso(q, 'folders', path, merge, (g) => g.top));
     const refusedNow = [...plan.refused.map((f) => folderClashMessage(path, f.name)), ...meets.filter(([, m]) => m === 'refused').map(([g]) => fileClashMessage(path, g.top))];
-    setRefused(refusedNow.length ? refusedNow : undefined);
+    refuse(...refusedNow);
   };
   /** Upload folders' trees into `dir`, a few files at a time, then make their empty folders (an empty top folder too). Listed again when done. */
   const sendFolders = (dir: string, folders: FolderUpload<File>[]) => {
     if (!folders.length) return;
     const empty = folders.flatMap((g) => (g.files.length ? (g.empty ?? []) : [g.top, ...(g.empty ?? [])]));
-    const failed = (message: string) => setRefused((r) => [...(r ?? []), message]);
+    const failed = (message: string) => refuse(message);
     void eachLimited(folders.flatMap((g) => g.files), FOLDER_UPLOADS_AT_ONCE, (f) => upload(dir, f.file, f.folder))
       .then(() => makeEmptyFolders((a) => api.containers.mkdir({ id, ...a }), dir, empty, failed))
       .then(refresh);
@@ -103,7 +107,7 @@ export function FileBrowser({ id, initialPath = '/' }: { id: string; initialPath
     if (entries.length !== items.length || !entries.some((x) => x.isDirectory)) return startUploads(Array.from(e.dataTransfer.files));
     readDropped(entries).then(
       ({ files, folders }) => startUploads(files, folders),
-      (err: unknown) => setRefused([`The dropped folder could not be read (${messageOf(err)}): use Upload folder instead.`]),
+      (err: unknown) => refuse(`The dropped folder could not be read (${messageOf(err)}): use Upload folder instead.`),
     );
   };
   const entries = useMemo(() => {
