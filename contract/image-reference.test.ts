@@ -55,6 +55,9 @@ describe('parseImageReference', () => {
     expect(err('my_app.v2/x')).toMatch(/registry "my_app.v2" is not a valid host/);
     expect(err(':1')).toMatch(/repository name is missing/);
     expect(err(`x/${'a'.repeat(260)}`)).toMatch(/longer than 255/);
+    // A URL pasted from a browser: what to leave out, and the reference without it.
+    expect(err('http://127.0.0.1:5000/x:1')).toBe('Invalid reference "http://127.0.0.1:5000/x:1": leave out "http://": an image reference starts with the registry host, e.g. 127.0.0.1:5000/x:1');
+    expect(err('https://ghcr.io/org/app')).toMatch(/leave out "https:\/\/"/);
   });
 
   it('formats and normalises like the Docker CLI', () => {

@@ -31,6 +31,9 @@ export function parseImageReference(input: string): ReferenceResult {
   const fail = (why: string): ReferenceResult => ({ ok: false, error: `Invalid reference "${text}": ${why}` });
   if (!text) return { ok: false, error: 'Enter an image reference, e.g. nginx:latest or registry.example.com:5000/team/app:1.2' };
   if (/\s/.test(text)) return fail('it must not contain spaces');
+  // A URL pasted from a browser or a registry's web page: say what to leave out.
+  const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(text);
+  if (scheme) return fail(`leave out "${scheme[0]}": an image reference starts with the registry host, e.g. ${text.slice(scheme[0].length) || 'registry.example.com/team/app:1.2'}`);
 
   let name = text;
   let digest: string | undefined;
