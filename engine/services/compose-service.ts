@@ -41,12 +41,14 @@ export function composeRuntime(conn: EngineConnection, log: (line: string) => vo
         ref,
         signal,
         log,
-        open: async (s) =>
+        // Resolved by runTransfer, so a refusal of stored credentials says so (as a pull on the Images page does).
+        auth: () => resolveRegistryAuth(ref.domain).catch(() => undefined),
+        open: async (s, auth) =>
           conn.engine.stream({
             method: 'POST',
             path: '/images/create',
             query: { fromImage: familiarRepository(ref), tag: ref.digest ?? ref.tag },
-            auth: await resolveRegistryAuth(ref.domain).catch(() => undefined),
+            auth,
             signal: s,
           }),
       });
