@@ -49,6 +49,7 @@ export function DownDialog({ project, files, onClose, onDone }: { project: strin
       title={`Take down “${project}”?`}
       onClose={onClose}
       busy={busy}
+      error={error}
       tone="danger"
       role="alertdialog"
       footer={
@@ -121,11 +122,6 @@ export function DownDialog({ project, files, onClose, onDone }: { project: strin
       ) : (
         <p className="muted">Reading what the project has…</p>
       )}
-      {error ? (
-        <p className="compose-error" role="alert">
-          {error}
-        </p>
-      ) : null}
     </Modal>
   );
 }

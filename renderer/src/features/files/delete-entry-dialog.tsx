@@ -32,6 +32,7 @@ export function DeleteEntryDialog({ dir, entry, from, remove, onDone, onClose }:
       tone="danger"
       role="alertdialog"
       busy={busy}
+      error={error}
       onClose={onClose}
       footer={
         <>
@@ -47,11 +48,6 @@ export function DeleteEntryDialog({ dir, entry, from, remove, onDone, onClose }:
       <p>
         {path} {entry.kind === 'dir' ? 'and everything in it are' : 'is'} deleted from {from}. No copy is kept.
       </p>
-      {error ? (
-        <p className="fdelete__error" role="alert">
-          {error}
-        </p>
-      ) : null}
     </Modal>
   );
 }

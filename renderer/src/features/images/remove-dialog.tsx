@@ -50,6 +50,7 @@ export function RemoveDialog({ row, onClose, onRemoved }: { row: ImageRow; onClo
       title={title}
       onClose={onClose}
       busy={busy}
+      error={error}
       footer={
         <>
           <button type="button" className="btn" onClick={onClose}>
@@ -109,11 +110,6 @@ export function RemoveDialog({ row, onClose, onRemoved }: { row: ImageRow; onClo
           ) : null}
         </>
       )}
-      {error ? (
-        <p className="img-error" role="alert">
-          {error}
-        </p>
-      ) : null}
     </Modal>
   );
 }

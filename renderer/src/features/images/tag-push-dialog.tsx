@@ -93,6 +93,7 @@ export function TagPushDialog({ source, initialTarget, onClose }: { source: stri
       }}
       size="wide"
       closeOnBackdrop={false}
+      error={error}
       dirty={dirty}
       discardQuestion="Discard the target reference you typed?"
       footer={
@@ -159,11 +160,6 @@ export function TagPushDialog({ source, initialTarget, onClose }: { source: stri
       {note && t.phase === 'idle' ? (
         <p className="img-success" role="status">
           {note}
-        </p>
-      ) : null}
-      {error ? (
-        <p className="img-error" role="alert">
-          {error}
         </p>
       ) : null}
       <TransferOutcome t={t} kind="push" label="Overall push progress" />
