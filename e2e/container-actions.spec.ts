@@ -146,6 +146,11 @@ describe('container actions from the list', () => {
     expect(await row(name).count()).toBe(1);
     await filter(`${name} state:running`);
     expect(await row(name).count()).toBe(0);
+    // Nothing matches: the page says so, and Clear filter brings the rows back.
+    await app.page.getByText(`No containers match “${name} state:running”`).waitFor();
+    await app.page.getByRole('button', { name: 'Clear filter' }).click();
+    expect(await app.page.getByRole('searchbox', { name: 'Filter containers' }).inputValue()).toBe('');
+    await row(name).waitFor();
     await filter(name);
 
     await row(name).getByRole('link', { name }).click();

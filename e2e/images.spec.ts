@@ -33,6 +33,13 @@ describe('images page: list, live updates, remove, prune, details', () => {
     expect(cells[1]).toBe('latest');
     expect(cells[2]).toMatch(/^[0-9a-f]{12}$/);
     expect(cells[4]).toMatch(/MiB|KiB/);
+    // A search that matches nothing says so; Clear search and filter brings the rows back.
+    const search = app.page.getByRole('searchbox', { name: 'Search images' });
+    await search.fill('no-such-image-anywhere');
+    await app.page.getByText('No images match').waitFor();
+    await app.page.getByRole('button', { name: 'Clear search and filter' }).click();
+    expect(await search.inputValue()).toBe('');
+    await row(testImage).waitFor();
 
     const ctr = uniqueName(prefix);
     await docker('run', '-d', '--name', ctr, used, 'sleep', '300');

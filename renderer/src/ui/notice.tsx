@@ -23,3 +23,14 @@ export function Notice({ title, children, icon, busy, role }: NoticeProps) {
     </div>
   );
 }
+
+/** A list whose search or filter matches nothing: says so, with the one button that brings the rows back. */
+export function NoMatchNotice({ title, clearLabel = 'Clear filter', onClear }: { title: string; clearLabel?: string; onClear(): void }) {
+  return (
+    <Notice title={title}>
+      <button type="button" className="btn" onClick={onClear}>
+        {clearLabel}
+      </button>
+    </Notice>
+  );
+}

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo } from 'react';
 import { useAppStore, useRuntime } from '../../app/runtime-context.js';
 import { AlertIcon, ContainersIcon, PlugIcon } from '../../ui/icons.js';
 import { SearchField } from '../../ui/search-field.js';
-import { Notice } from '../../ui/notice.js';
+import { NoMatchNotice, Notice } from '../../ui/notice.js';
 import type { ContainerActionKind } from '../container-actions/action-defs.js';
 import { ActionNotices } from '../container-actions/action-notices.js';
 import { BulkProgressBar } from '../container-actions/bulk-progress.js';
@@ -192,11 +192,7 @@ export function ContainersPage() {
               </p>
             </Notice>
           ) : (
-            <Notice title={`No containers match “${containerFilter.trim()}”`}>
-              <button type="button" className="btn" onClick={() => setFilter('')}>
-                Clear filter
-              </button>
-            </Notice>
+            <NoMatchNotice title={`No containers match “${containerFilter.trim()}”`} onClear={() => setFilter('')} />
           )
         }
       />

@@ -3,7 +3,7 @@ import { useApi, useAppStore } from '../../app/runtime-context.js';
 import { ImagesIcon } from '../../ui/icons.js';
 import { SearchField } from '../../ui/search-field.js';
 import { liveListGate } from '../../ui/live-list-gate.js';
-import { Notice } from '../../ui/notice.js';
+import { NoMatchNotice, Notice } from '../../ui/notice.js';
 import { imageTotals, selectImageRows, type ImageFilter, type ImageRow, type ImageSort, type SortKey } from './image-rows.js';
 import { ImagesTable } from './images-table.js';
 import { PruneDialog } from './prune-dialog.js';
@@ -103,18 +103,14 @@ export function ImagesPage() {
               <p>Pull one, or build one from a Dockerfile: it shows up here at once.</p>
             </Notice>
           ) : (
-            <Notice title="No images match">
-              <button
-                type="button"
-                className="btn"
-                onClick={() => {
-                  setQuery('');
-                  setFilter('all');
-                }}
-              >
-                Clear search and filter
-              </button>
-            </Notice>
+            <NoMatchNotice
+              title="No images match"
+              clearLabel="Clear search and filter"
+              onClear={() => {
+                setQuery('');
+                setFilter('all');
+              }}
+            />
           )
         }
       />
