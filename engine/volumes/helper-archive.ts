@@ -2,6 +2,7 @@ import { Readable } from 'node:stream';
 import { containerPath } from '../adapter/calls.js';
 import type { EngineAdapter } from '../adapter/engine-adapter.js';
 import { parsePathStat, type PathStat } from '../files/archive-stat.js';
+import { tarHeader as ustarHeader } from '../files/upload-tar.js';
 
 /** HEAD the archive of `path` in a helper: what is there (throws the engine error, 404 when nothing). */
 export async function statIn(engine: EngineAdapter, id: string, path: string, signal?: AbortSignal): Promise<PathStat> {
@@ -53,26 +54,17 @@ export async function putInto(engine: EngineAdapter, id: string, dir: string, ta
   await engine.upload<unknown>({ method: 'PUT', path: `${containerPath(id)}/archive`, query: { path: dir }, data: tar, signal });
 }
 
-/** One ustar header block (no body), with the typeflag given as is. */
-export function tarHeader(name: string, typeflag: string, mode = 0o755): Buffer {
-  const h = Buffer.alloc(512);
-  h.write(name, 0, 100, 'utf8');
-  h.write(`${mode.toString(8).padStart(7, '0')}\0`, 100);
-  h.write('0000000\0', 108);
-  h.write('0000000\0', 116);
-  h.write('00000000000\0', 124);
-  h.write(`${Math.floor(Date.now() / 1000).toString(8).padStart(11, '0')}\0`, 136);
-  h.write(typeflag, 156);
-  h.write('ustar\u000000', 257);
-  h.fill(' ', 148, 156);
-  let sum = 0;
-  for (const b of h) sum += b;
-  h.write(`${sum.toString(8).padStart(6, '0')}\0 `, 148);
-  return h;
+/**
+ * The header of one entry with no body, the typeflag given as is; a PAX header first when the name
+ * needs more than 100 bytes (a plain ustar header cut it there: deleting a long name deleted another
+ * file whose name is its first 100 bytes, and a new folder got a cut name).
+ */
+export function tarHeader(name: string, typeflag: string, mode = 0o755): Uint8Array {
+  return ustarHeader(name, 0, mode, new Date(), typeflag);
 }
 
 /** A tar of header-only entries, ended by two zero blocks. */
-export function headerTar(...headers: Buffer[]): Readable {
+export function headerTar(...headers: Uint8Array[]): Readable {
   return Readable.from([Buffer.concat([...headers, Buffer.alloc(1024)])]);
 }
 

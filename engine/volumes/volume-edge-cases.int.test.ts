@@ -37,4 +37,16 @@ describe('volume import and mount edge cases', () => {
     expect((err as Error).message).toMatch(new RegExp(`^Volume ${name} could not be mounted: .+\\. Engine: mount :/berth-none, data: addr=127\\.0\\.0\\.1,[^ ]*: [a-z ]+$`));
     expect((err as Error).message).not.toMatch(/HTTP code|unexpected|_data/);
   }, 120_000);
+
+  it('makes and deletes folders and files whose names are longer than a tar header’s 100 bytes (unicode too)', async () => {
+    const name = `${prefix}long`;
+    await v().create({ name, driver: 'local', options: {}, labels: {} }, ctx());
+    const folder = `dossier-${'é'.repeat(60)}`; // 129 bytes in UTF-8
+    const file = `${'f'.repeat(120)}.txt`;
+    await docker('run', '--rm', '--network', 'none', '-v', `${name}:/v`, TEST_IMAGE, 'sh', '-c', `echo x > /v/${file} && echo y > /v/${'f'.repeat(100)}`);
+    expect(await v().mkdir({ name, path: '/', folder }, ctx())).toEqual({ path: `/${folder}` });
+    await v().deletePath({ name, path: `/${file}` }, ctx());
+    const names = (await v().listDir({ name, path: '/' }, ctx())).entries.map((e) => `${e.name}${e.kind === 'dir' ? '/' : ''}`);
+    expect(names.sort()).toEqual([`${folder}/`, 'f'.repeat(100)].sort());
+  }, 60_000);
 });
