@@ -69,6 +69,15 @@ const sizeSchema = z
   .int({ error: 'must be a whole number of bytes' })
   .min(0, { error: 'must be 0 or more' })
   .max(FILES_LIMITS.maxUploadBytes, { error: `is larger than the ${FILES_LIMITS.maxUploadBytes / 1024 ** 3} GiB upload limit` });
+/**
+ * Why an archive of `size` bytes cannot be imported, or undefined: an empty file unpacks to nothing,
+ * so the engine "imported" it into an empty volume without a word (a wrong file chosen, or a download
+ * that wrote nothing).
+ */
+export function archiveSizeProblem(size: number): string | undefined {
+  return size === 0 ? 'The file is empty (0 bytes): it holds no archive to import. Choose the archive itself' : undefined;
+}
+
 const nameOnly = z.object({ name: volumeNameSchema }).strict();
 const inVolume = z.object({ name: volumeNameSchema, path: containerPathSchema }).strict();
 const keep = z.boolean({ error: 'expected true (keep a copy in Recently removed) or false' });

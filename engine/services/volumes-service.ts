@@ -1,6 +1,6 @@
 import type { DomainImplementation } from '../../contract/define.js';
 import { joinContainerPath } from '../../contract/domains/container-files.js';
-import type { volumesApi } from '../../contract/domains/volumes.js';
+import { archiveSizeProblem, type volumesApi } from '../../contract/domains/volumes.js';
 import { BerthError } from '../../contract/errors.js';
 import type { VolumeSizes } from '../../contract/models/volumes.js';
 import type { EngineConnection } from '../client/engine-connection.js';
@@ -114,7 +114,9 @@ export function createVolumesService(deps: ServiceDeps, bin: RecycleBinStore): D
       );
       return { path: target, size };
     },
-    import: async ({ name, create, size: _size }, ctx, body) => {
+    import: async ({ name, create, size }, ctx, body) => {
+      const empty = archiveSizeProblem(size);
+      if (empty) throw new BerthError('VALIDATION', empty, { name });
       const { conn, c } = connect();
       const exists = await new VolumeReader(c.engine, c.endpoint).inspect(name, ctx.signal);
       if (create && exists) throw new BerthError('CONFLICT', `A volume named ${name} already exists: choose another name, or import into it (when it is empty)`, { name });

@@ -49,4 +49,13 @@ describe('volume import and mount edge cases', () => {
     const names = (await v().listDir({ name, path: '/' }, ctx())).entries.map((e) => `${e.name}${e.kind === 'dir' ? '/' : ''}`);
     expect(names.sort()).toEqual([`${folder}/`, 'f'.repeat(100)].sort());
   }, 60_000);
+
+  it('refuses an empty file as an archive, new volume or existing one, and makes no volume', async () => {
+    const name = `${prefix}empty`;
+    const refused = { code: 'VALIDATION', message: 'The file is empty (0 bytes): it holds no archive to import. Choose the archive itself' };
+    await expect(v().import({ name, create: true, size: 0 }, ctx(), once(Buffer.alloc(0)))).rejects.toMatchObject(refused);
+    expect(await docker('volume', 'ls', '-q', '--filter', `name=${name}`)).toBe('');
+    await v().create({ name, driver: 'local', options: {}, labels: {} }, ctx());
+    await expect(v().import({ name, create: false, size: 0 }, ctx(), once(Buffer.alloc(0)))).rejects.toMatchObject(refused);
+  }, 60_000);
 });

@@ -1,5 +1,5 @@
 import { useRef, useState, type FormEvent } from 'react';
-import { volumeNameSchema } from '../../../../contract/domains/volumes.js';
+import { archiveSizeProblem, volumeNameSchema } from '../../../../contract/domains/volumes.js';
 import type { VolumeImportDone } from '../../../../contract/models/volumes.js';
 import { useApi } from '../../app/runtime-context.js';
 import { formatBytes } from '../../lib/format/bytes.js';
@@ -153,7 +153,7 @@ export function ImportDialog({ into, onClose }: { into?: string; onClose(): void
   const submit = (e: FormEvent) => {
     e.preventDefault();
     job.clearError();
-    const bad = { name: into ? undefined : checkName(name.trim()), file: file ? undefined : `Choose an archive (${ARCHIVE_KINDS}) to import` };
+    const bad = { name: into ? undefined : checkName(name.trim()), file: file ? archiveSizeProblem(file.size) : `Choose an archive (${ARCHIVE_KINDS}) to import` };
     setInvalid(bad);
     if (bad.name || bad.file || !file) return;
     const target = into ?? name.trim();
