@@ -21,7 +21,12 @@ describe('parseServerArgs', () => {
     expect(() => parseServerArgs(['--port', '-1'])).toThrow(/--port/);
     expect(() => parseServerArgs(['--bogus'])).toThrow(/--bogus/);
     expect(() => parseServerArgs(['extra'])).toThrow(/extra/);
-    expect(() => parseServerArgs(['--docker-host', '/var/run/docker.sock'])).toThrow(/--docker-host must be a URL/);
+    expect(() => parseServerArgs(['--docker-host', '/var/run/docker.sock'])).toThrow(/--docker-host: unsupported Docker host "\/var\/run\/docker.sock": supported forms are unix:\/\//);
+    expect(() => parseServerArgs(['--docker-host', 'ftp://x'])).toThrow(/supported forms are/);
+    expect(() => parseServerArgs(['--docker-host', 'unix://'])).toThrow(/--docker-host: .*a unix socket path must be absolute/);
+    expect(() => parseServerArgs(['--docker-host', 'unix://run/docker.sock'])).toThrow(/must be absolute/);
+    expect(() => parseServerArgs(['--docker-host', 'tcp://:2375'])).toThrow(/expected tcp:\/\/host:port/);
+    expect(parseServerArgs(['--docker-host', 'ssh://me@box']).dockerHost).toBe('ssh://me@box');
     expect(() => parseServerArgs(['--token-file'])).toThrow(/token-file/);
     expect(() => parseServerArgs(['--engine', 'kvm'])).toThrow(/--engine must be one of auto, native, embedded, vm \(got "kvm"\)/);
   });

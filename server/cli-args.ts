@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { BerthError } from '../contract/errors.js';
 import { planEngine, type EngineRequestFlags } from '../engine/providers/engine-choice.js';
 import { defaultDataDir } from './data-dir.js';
+import { toDockerOptions } from '../engine/client/docker-host.js';
 
 export interface ServerArgs {
   port: number;
@@ -33,8 +34,6 @@ export class UsageError extends Error {
   }
 }
 
-const DOCKER_HOST_SCHEMES = ['unix:', 'tcp:', 'npipe:', 'ssh:', 'http:', 'https:'];
-
 /** Parses browser-mode flags; anything unknown or malformed is a UsageError naming the flag. */
 export function parseServerArgs(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): ServerArgs {
   let values: Record<string, string | boolean | undefined>;
@@ -64,17 +63,7 @@ export function parseServerArgs(argv: readonly string[], env: NodeJS.ProcessEnv 
   const tokenFile = values['token-file'] as string | undefined;
   if (tokenFile === '') throw new UsageError('--token-file needs a file name.');
   const dockerHost = values['docker-host'] as string | undefined;
-  if (dockerHost !== undefined) {
-    let scheme = '';
-    try {
-      scheme = new URL(dockerHost).protocol;
-    } catch {
-      // reported below
-    }
-    if (!DOCKER_HOST_SCHEMES.includes(scheme)) {
-      throw new UsageError(`--docker-host must be a URL such as unix:///var/run/docker.sock or tcp://127.0.0.1:2375 (got "${dockerHost}").`);
-    }
-  }
+  if (dockerHost !== undefined) checkDockerHost(dockerHost);
   const dataDir = values['data-dir'] as string | undefined;
   if (dataDir === '') throw new UsageError('--data-dir needs a folder name.');
 
@@ -107,6 +96,18 @@ export function checkEngineFlags(flags: EngineRequestFlags, platform: NodeJS.Pla
     planEngine(flags, platform);
   } catch (err) {
     if (err instanceof BerthError) throw new UsageError(err.message);
+    throw err;
+  }
+}
+
+/** `--docker-host` is checked the way the engine client will read it, so a bad one stops Berth before it starts. */
+function checkDockerHost(host: string): void {
+  try {
+    toDockerOptions(host, { env: {}, homedir: '', readFile: () => Buffer.alloc(0) });
+  } catch (err) {
+    if (err instanceof BerthError) {
+      throw new UsageError(`--docker-host: ${err.message.replace(/^Unsupported Docker host/, 'unsupported Docker host')}. Example: unix:///var/run/docker.sock or tcp://127.0.0.1:2375.`);
+    }
     throw err;
   }
 }

@@ -109,6 +109,18 @@ describe('server/main (process)', () => {
     expect(empty.stderr()).toMatch(/is empty/);
   }, 60_000);
 
+  it('exits 2, before listening or writing anything, when --data-dir is a file', async () => {
+    const file = join(dir, 'not-a-folder');
+    await writeFile(file, 'x');
+    for (const dataDir of [file, join(file, 'sub')]) {
+      const run = runMain(['--no-embedded-engine', '--data-dir', dataDir], { BERTH_UI_DIR: dir });
+      expect((await run.exit).code).toBe(2);
+      expect(run.stderr()).toMatch(/The data folder .*not-a-folder.* (is a file, not a folder|a file is in the way).*--data-dir/);
+      expect(run.stderr()).not.toMatch(/settings|log file/);
+      expect(run.stdout()).toBe('');
+    }
+  }, 60_000);
+
   it('exits 2 with the usage for a bad flag', async () => {
     const run = runMain(['--prot', '80']);
     expect((await run.exit).code).toBe(2);

@@ -4,6 +4,7 @@ import { parseServerArgs, USAGE, UsageError } from './cli-args.js';
 import { startBerthServer, type BerthServer } from './http-server.js';
 import { generateToken, readTokenFile, TokenFileError } from './token.js';
 import { findUiDir } from './ui-dir.js';
+import { DataDirError, prepareDataDir } from './data-dir.js';
 import { createBerthLog } from '../engine/diagnostics/log-file.js';
 
 /**
@@ -35,6 +36,13 @@ async function main(): Promise<void> {
     token = args.tokenFile ? await readTokenFile(args.tokenFile) : generateToken();
   } catch (err) {
     if (err instanceof TokenFileError) fail(err.message, 2);
+    throw err;
+  }
+
+  try {
+    await prepareDataDir(args.dataDir);
+  } catch (err) {
+    if (err instanceof DataDirError) fail(err.message, 2);
     throw err;
   }
 
