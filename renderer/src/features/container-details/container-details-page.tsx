@@ -5,7 +5,7 @@ import { AlertIcon } from '../../ui/icons.js';
 import { Notice } from '../../ui/notice.js';
 import { ContainerActions } from '../container-actions/container-actions.js';
 import { findContainer } from '../containers/find-container.js';
-import { detailsHref, detailTabs, inspectRefreshKey, parseDetailTab } from './detail-route.js';
+import { detailsHref, detailTabs, followedRef, inspectRefreshKey, nextPageIdentity, parseDetailTab, type PageIdentity } from './detail-route.js';
 import { RouteTabs } from '../../ui/route-tabs.js';
 import { InspectTab } from './inspect-tab.js';
 import { PortsTab } from './ports-tab.js';
@@ -29,21 +29,31 @@ const knownStates: readonly ContainerState[] = ['created', 'running', 'paused', 
 
 /** One container: header (name, image, live state, actions) and tabs, at `#/containers/<id or name>/<tab>`. */
 export function ContainerDetailsPage({ id, tab }: { id: string; tab?: string }) {
-  // Another container is another page: nothing (logs, "seen" state) carries over.
-  return <DetailsPage key={id} containerRef={id} tab={tab} />;
+  // Another container is another page: nothing (logs, "seen" state) carries over. The same container
+  // under a new name (renamed, the route following it) keeps its page, with its log buffer and shell.
+  const containers = useAppStore((s) => s.containers);
+  const [page, setPage] = useState<PageIdentity>(() => ({ key: id, ref: id, containerId: findContainer(containers, id)?.id }));
+  const next = nextPageIdentity(page, id, findContainer(containers, id)?.id);
+  if (next !== page) setPage(next);
+  return <DetailsPage key={next.key} containerRef={id} tab={tab} />;
 }
 
 function DetailsPage({ containerRef: ref, tab }: { containerRef: string; tab?: string }) {
   const current = parseDetailTab(tab);
   const containers = useAppStore((s) => s.containers);
   const phase = useAppStore((s) => s.containersPhase);
-  const summary = findContainer(containers, ref);
-  const now = useNow(10_000);
-  const load = useContainerInspect(ref, inspectRefreshKey(summary));
-
-  // Once seen, a container missing from the live list was removed.
+  // Once seen, the page follows that container by id (a rename keeps it), and its absence from the
+  // live list means it was removed.
   const [seen, setSeen] = useState<{ id: string; name: string } | undefined>(undefined);
+  const summary = findContainer(containers, seen?.id ?? ref);
   if (summary && (summary.id !== seen?.id || summary.name !== seen.name)) setSeen({ id: summary.id, name: summary.name });
+  const now = useNow(10_000);
+  const load = useContainerInspect(seen?.id ?? ref, inspectRefreshKey(summary));
+  // A route by name follows a rename (links, reload, bookmarks); a route by id stays as it is.
+  const linkRef = followedRef(ref, summary);
+  useEffect(() => {
+    if (linkRef !== ref) window.history.replaceState(window.history.state, '', detailsHref(linkRef, current));
+  }, [linkRef, ref, current]);
   const removed = phase === 'live' && !summary && seen !== undefined;
   const notFound = !summary && load.kind === 'error' && load.code === 'NOT_FOUND';
 
@@ -111,7 +121,7 @@ function DetailsPage({ containerRef: ref, tab }: { containerRef: string; tab?: s
       ) : null}
       <RouteTabs
         label="Container details"
-        tabs={detailTabs.map((t) => ({ id: t.id, label: t.label, href: detailsHref(ref, t.id) }))}
+        tabs={detailTabs.map((t) => ({ id: t.id, label: t.label, href: detailsHref(linkRef, t.id) }))}
         current={current}
         idPrefix="details"
         className="details__tabs"

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ContainerSummary } from '../../../../contract/index.js';
-import { detailsHref, inspectRefreshKey, parseDetailTab } from './detail-route.js';
+import { detailsHref, followedRef, inspectRefreshKey, nextPageIdentity, parseDetailTab } from './detail-route.js';
 
 const c = (id: string, name: string, extra: Partial<ContainerSummary> = {}): ContainerSummary => ({
   id,
@@ -30,5 +30,30 @@ describe('tabs and keys', () => {
     expect(inspectRefreshKey(c('x', 'n', { status: 'Up 2 minutes (unhealthy)' }))).not.toBe(a);
     expect(inspectRefreshKey(c('x', 'n', { state: 'exited', status: 'Exited (0)' }))).not.toBe(a);
     expect(inspectRefreshKey(undefined)).toBe('');
+  });
+
+  it('changes the refresh key on a rename (inspect shows the name)', () => {
+    expect(inspectRefreshKey(c('x', 'new'))).not.toBe(inspectRefreshKey(c('x', 'old')));
+  });
+});
+
+describe('a container renamed while its page is open', () => {
+  it('links by its new name when the route named it, and keeps a route by id', () => {
+    expect(followedRef('old', c('abcdef123', 'new'))).toBe('new');
+    expect(followedRef('new', c('abcdef123', 'new'))).toBe('new');
+    expect(followedRef('abcdef', c('abcdef123', 'new'))).toBe('abcdef');
+    expect(followedRef('old', undefined)).toBe('old');
+  });
+
+  it('keeps the page when the route follows the same container, and starts a new page for another', () => {
+    const page = { key: 'old', ref: 'old', containerId: 'id1' };
+    expect(nextPageIdentity(page, 'old', undefined)).toBe(page);
+    expect(nextPageIdentity(page, 'new', 'id1')).toEqual({ key: 'old', ref: 'new', containerId: 'id1' });
+    expect(nextPageIdentity(page, 'other', 'id2')).toEqual({ key: 'other', ref: 'other', containerId: 'id2' });
+    expect(nextPageIdentity(page, 'missing', undefined)).toEqual({ key: 'missing', ref: 'missing', containerId: undefined });
+  });
+
+  it('learns the container once the list names it', () => {
+    expect(nextPageIdentity({ key: 'web', ref: 'web', containerId: undefined }, 'web', 'id1')).toEqual({ key: 'web', ref: 'web', containerId: 'id1' });
   });
 });

@@ -28,5 +28,31 @@ export function detailsHref(ref: string, tab: DetailTabId): string {
 export function inspectRefreshKey(c: ContainerSummary | undefined): string {
   if (!c) return '';
   const health = /\((healthy|unhealthy|health: starting)\)/.exec(c.status)?.[1] ?? '';
-  return `${c.id}|${c.state}|${health}|${c.ports.map((p) => `${p.ip ?? ''}:${p.publicPort ?? ''}>${p.privatePort}`).join(',')}`;
+  return `${c.id}|${c.name}|${c.state}|${health}|${c.ports.map((p) => `${p.ip ?? ''}:${p.publicPort ?? ''}>${p.privatePort}`).join(',')}`;
+}
+
+/** A route by name follows the container's new name after a rename; a route by id (or id prefix) stays. */
+export function followedRef(ref: string, c: Pick<ContainerSummary, 'id' | 'name'> | undefined): string {
+  return c && c.name !== ref && !c.id.startsWith(ref) ? c.name : ref;
+}
+
+/** Which details page is shown: `key` keeps it mounted, `containerId` is the container it was for. */
+export interface PageIdentity {
+  key: string;
+  ref: string;
+  containerId: string | undefined;
+}
+
+/**
+ * The page for route `ref` (naming container `resolvedId`, if known): a new route to the container
+ * already shown (it was renamed and the route followed) keeps the page; a route to another one is a
+ * new page. Returns `page` itself when nothing changed.
+ */
+export function nextPageIdentity(page: PageIdentity, ref: string, resolvedId: string | undefined): PageIdentity {
+  if (ref !== page.ref) {
+    const same = resolvedId !== undefined && resolvedId === page.containerId;
+    return { key: same ? page.key : ref, ref, containerId: resolvedId };
+  }
+  if (page.containerId === undefined && resolvedId !== undefined) return { ...page, containerId: resolvedId };
+  return page;
 }
