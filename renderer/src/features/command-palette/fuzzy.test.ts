@@ -26,6 +26,18 @@ describe('fuzzyScore', () => {
     expect(rankByFuzzy('berth-o8qf stp', items, (s) => s)[0]).toBe(`${name} Stop Container`);
     expect(rankByFuzzy('rstrt', ['w-restart-x Open', 'web Restart'], (s) => s)[0]).toBe('web Restart');
   });
+  it('forgives a typo in a word of 4 letters or more, ranked below the in-order matches', () => {
+    expect(fuzzyScore('ngnix', 'h17-nginx-web Open Container')).toBeDefined();
+    expect(fuzzyScore('redsi stop', 'redis-cache Stop Container')).toBeDefined();
+    expect(fuzzyScore('postgers', 'postgres:16 Open Image')).toBeDefined();
+    expect(fuzzyScore('contaienr', 'Containers Go to Page')).toBeDefined();
+    expect(fuzzyScore('ngnix', 'nginx-like-but-different-words Open')).toBeDefined();
+    // Short words and far-off words still need their letters in order.
+    expect(fuzzyScore('wbe', 'web')).toBeUndefined();
+    expect(fuzzyScore('mysql', 'nginx Open Container')).toBeUndefined();
+    const items = ['nginx Open Container', 'ngnix-in-order Open Container'];
+    expect(rankByFuzzy('ngnix', items, (s) => s)).toEqual(['ngnix-in-order Open Container', 'nginx Open Container']);
+  });
   it('an empty query keeps every item in order', () => {
     expect(rankByFuzzy('', ['b', 'a'], (s) => s)).toEqual(['b', 'a']);
   });

@@ -1,7 +1,8 @@
 /**
  * Fuzzy matching for the command palette: every word of the query must appear in the text as a
- * subsequence (case-insensitive). Higher scores for letters in a row, at the start of a word, and for
- * shorter texts. Undefined: no match.
+ * subsequence (case-insensitive), or, failing that, start a word of the text with a typo or two (see
+ * typoScore). Higher scores for letters in a row, at the start of a word, and for shorter texts.
+ * Undefined: no match.
  */
 export function fuzzyScore(query: string, text: string): number | undefined {
   const words = query.toLowerCase().split(/\s+/).filter(Boolean);
@@ -29,7 +30,41 @@ function wordScore(word: string, hay: string): number | undefined {
     if (s === undefined) break; // a later start has fewer letters left to match in
     if (best === undefined || s > best) best = s;
   }
+  return best ?? typoScore(word, hay);
+}
+
+/**
+ * A word typed with typos ("ngnix", "redsi", "postgers"): it matches a word start of the text within one
+ * edit (two from 8 letters; a swap of two neighbours is one edit). Scored below any in-order match, and
+ * only for words of 4 letters or more, where a slip is more likely than another name.
+ */
+function typoScore(word: string, hay: string): number | undefined {
+  if (word.length < 4) return undefined;
+  const allowed = word.length >= 8 ? 2 : 1;
+  let best: number | undefined;
+  for (let at = 0; at < hay.length; at++) {
+    if (!isBoundary(hay, at)) continue;
+    const d = prefixDistance(word, hay.slice(at, at + word.length + allowed));
+    if (d <= allowed && (best === undefined || word.length - 2 * d > best)) best = word.length - 2 * d;
+  }
   return best;
+}
+
+/** The fewest edits (insert, delete, replace, swap neighbours) that turn `word` into some prefix of `text` of about its length. */
+function prefixDistance(word: string, text: string): number {
+  const rows: number[][] = [Array.from({ length: text.length + 1 }, (_, j) => j)];
+  for (let i = 1; i <= word.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= text.length; j++) {
+      const cost = word[i - 1] === text[j - 1] ? 0 : 1;
+      let d = Math.min(rows[i - 1]![j]! + 1, row[j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && word[i - 1] === text[j - 2] && word[i - 2] === text[j - 1]) d = Math.min(d, rows[i - 2]![j - 2]! + 1);
+      row.push(d);
+    }
+    rows.push(row);
+  }
+  const last = rows[word.length]!;
+  return Math.min(...last.slice(Math.max(0, word.length - 2)));
 }
 
 /** The greedy subsequence match of `word` in `hay` whose first letter is at `start`: 1 a letter, 2 in a row, +1 at a word start. */
