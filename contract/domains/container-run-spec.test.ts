@@ -149,6 +149,31 @@ describe('runSpecSchema', () => {
   });
 });
 
+describe('runSpecSchema: text too long for a field', () => {
+  it('names the field and its limit, never zod’s own “Too big”', () => {
+    const long = (n: number) => 'a'.repeat(n);
+    const issues = issuesOf({
+      image: long(513),
+      name: long(256),
+      ports: [{ hostIp: long(65), containerPort: '80' }],
+      mounts: [{ source: `/${long(4096)}`, target: '/data' }],
+      volumes: [{ name: long(256), target: '/v' }],
+      cpus: long(65),
+    });
+    expect(issues).toEqual(
+      expect.arrayContaining([
+        { field: 'image', message: 'Image reference must be at most 512 characters' },
+        { field: 'name', message: 'Container name must be at most 255 characters' },
+        { field: 'ports.0.hostIp', message: 'Host IP must be at most 64 characters' },
+        { field: 'mounts.0.source', message: 'Host path must be at most 4,096 characters' },
+        { field: 'volumes.0.name', message: 'Volume name must be at most 255 characters' },
+      ]),
+    );
+    expect(issues.find((i) => i.field === 'cpus')?.message).toBe('CPUs must be at most 64 characters');
+    expect(issues.map((i) => i.message).join(' ')).not.toMatch(/Too big|Invalid input/);
+  });
+});
+
 describe('containerUpdateSchema', () => {
   it('parses limits and needs at least one', () => {
     expect(containerUpdateSchema.parse({ id: 'abc', memory: '512m' })).toEqual({ id: 'abc', memory: 512 * 1024 * 1024, cpus: undefined });

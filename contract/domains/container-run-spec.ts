@@ -31,22 +31,23 @@ function via<I, O>(parse: (v: I) => Parsed<O>) {
   };
 }
 
-const numberOrText = z.union([z.number(), z.string().max(64)]);
+/** Text of at most `max` characters; longer text is refused with a message naming the field (never zod's own "Too big"). */
+const textUpTo = (what: string, max: number) => z.string().max(max, `${what} must be at most ${max.toLocaleString('en-US')} characters`);
+
+const numberOrText = (what: string) => z.union([z.number(), textUpTo(what, 64)]);
 /** Empty text (or absent) means "not set". */
 const blank = (v: unknown) => v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
 
-const optionalParsed = <O>(parse: (v: string | number) => Parsed<O>) =>
-  numberOrText
+const optionalParsed = <O>(what: string, parse: (v: string | number) => Parsed<O>) =>
+  numberOrText(what)
     .optional()
     .transform((v, ctx): O | undefined => (blank(v) ? undefined : via(parse)(v!, ctx)));
 
-export const memorySchema = optionalParsed(parseMemory);
-export const cpusSchema = optionalParsed(parseCpus);
+export const memorySchema = optionalParsed('Memory limit', parseMemory);
+export const cpusSchema = optionalParsed('CPUs', parseCpus);
 
 const absolutePath = (what: string) =>
-  z
-    .string()
-    .max(4096)
+  textUpTo(what, 4096)
     .transform((v) => v.trim())
     .refine((v) => v.length > 0, `${what} is required`)
     .refine((v) => v.length === 0 || v.startsWith('/') || /^[a-zA-Z]:[\\/]/.test(v), `${what} must be an absolute path, e.g. /srv/site`);
@@ -54,15 +55,13 @@ const absolutePath = (what: string) =>
 export const portSpecSchema = z
   .object({
     /** Host address to publish on; empty = all interfaces. */
-    hostIp: z
-      .string()
-      .max(64)
+    hostIp: textUpTo('Host IP', 64)
       .optional()
       .transform((v, ctx) => (blank(v) ? undefined : via(parseHostIp)(v!, ctx))),
     /** Empty = a random free port chosen by the engine. */
-    hostPort: numberOrText.optional().transform((v, ctx) => (blank(v) ? undefined : via((x: string | number) => parsePort(x, 'Host port'))(v!, ctx))),
+    hostPort: numberOrText('Host port').optional().transform((v, ctx) => (blank(v) ? undefined : via((x: string | number) => parsePort(x, 'Host port'))(v!, ctx))),
     /** "80", 80, or "80/tcp" / "53/udp" as `docker ps` shows them: a suffix sets the protocol. */
-    containerPort: numberOrText.transform(via(parseContainerPort)),
+    containerPort: numberOrText('Container port').transform(via(parseContainerPort)),
     protocol: z.enum(['tcp', 'udp', 'sctp'], { error: 'Protocol must be tcp, udp or sctp' }).default('tcp'),
   })
   .strict()
@@ -82,7 +81,7 @@ export const bindMountSchema = z
 
 export const volumeMountSchema = z
   .object({
-    name: z.string().max(255).transform(via(parseVolumeName)),
+    name: textUpTo('Volume name', 255).transform(via(parseVolumeName)),
     target: absolutePath('Container path'),
     readOnly: z.boolean().default(false),
   })
@@ -93,7 +92,7 @@ export const tmpfsMountSchema = z
   .object({
     target: absolutePath('Container path'),
     /** e.g. "64m"; empty = the kernel's default (half the engine's memory). */
-    size: optionalParsed(parseTmpfsSize),
+    size: optionalParsed('Tmpfs size', parseTmpfsSize),
   })
   .strict();
 
@@ -102,7 +101,7 @@ export const restartPolicies = ['no', 'always', 'unless-stopped', 'on-failure'] 
 const restartSchema = z
   .object({
     policy: z.enum(restartPolicies, { error: 'Restart policy must be no, always, unless-stopped or on-failure' }).default('no'),
-    maxRetries: numberOrText.optional().transform((v, ctx) => {
+    maxRetries: numberOrText('Maximum retries').optional().transform((v, ctx) => {
       if (blank(v)) return undefined;
       const n = typeof v === 'number' ? v : /^\d+$/.test(String(v).trim()) ? Number(String(v).trim()) : NaN;
       if (Number.isSafeInteger(n) && n >= 0) return n;
@@ -130,10 +129,8 @@ const keyValueList = (what: string, keyPattern?: RegExp) =>
 
 export const runSpecSchema = z
   .object({
-    image: z.string().max(512).transform((v, ctx) => via(parseImageReference)(v, ctx).reference),
-    name: z
-      .string()
-      .max(255)
+    image: textUpTo('Image reference', 512).transform((v, ctx) => via(parseImageReference)(v, ctx).reference),
+    name: textUpTo('Container name', 255)
       .optional()
       .transform((v, ctx) => (blank(v) ? undefined : via(parseContainerName)(v!, ctx))),
     /** A shell-like line ("httpd -f -p 80") or argv; empty = the image's default command. */
