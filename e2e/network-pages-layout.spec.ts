@@ -41,6 +41,8 @@ describe('network pages on a fresh load: the details’ facts and the map’s na
     const [a, b] = [await dt.boundingBox(), await dd.boundingBox()];
     expect(Math.abs(a!.y - b!.y)).toBeLessThan(4);
     expect(b!.x).toBeGreaterThan(a!.x + a!.width);
+    // The date as a volume's page and every other page write it ("Dec 7, 2026, 7:02:39 AM"), not "12/7/2026, 7:02:39 AM".
+    expect(await facts.locator('dt:has-text("Created") + dd').innerText()).toMatch(/^[A-Z][a-z]{2} \d{1,2}, \d{4}, \d{1,2}:\d{2}:\d{2}\s[AP]M$/);
     expect(app.errors).toEqual([]);
   });
 

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { cannotLeaveHostMessage, joinsOnlyAtCreate, onlyAtCreateMessage } from '../../../../contract/domains/network-connect-check.js';
 import type { NetworkContainerRef } from '../../../../contract/models/networks.js';
 import { useAppStore } from '../../app/runtime-context.js';
+import { formatAbsoluteTime } from '../../lib/format/relative-time.js';
 import { AlertIcon } from '../../ui/icons.js';
 import { Notice } from '../../ui/notice.js';
 import { AttachedList } from './attached-list.js';
@@ -48,7 +49,7 @@ export function NetworkDetailsPage({ network: ref }: { network: string }) {
     kv('Flags', [...(n.builtIn ? ['the engine’s own'] : []), ...flagsOf(n)].join(', ')),
     kv('Labels', Object.entries(n.labels).map(([k, v]) => `${k}=${v}`).join(', ')),
     kv('Driver options', Object.entries(n.options).map(([k, v]) => `${k}=${v}`).join(', ')),
-    kv('Created', n.created ? new Date(n.created).toLocaleString() : undefined),
+    kv('Created', n.created ? formatAbsoluteTime(n.created) : undefined),
   ].filter((x): x is [string, string] => !!x);
 
   return (
