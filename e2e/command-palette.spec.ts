@@ -90,4 +90,24 @@ describe('command palette', () => {
     await expect.poll(() => run.count()).toBe(0);
     for (const n of names) await docker('rm', '-f', n);
   });
+
+  it('lines up the kinds of every row, keyed or not, and shows a long name in full on hover', async () => {
+    const long = `${uniqueName(prefix)}-${'very-long-name-'.repeat(6)}end`;
+    await docker('create', '--name', long, testImage, 'true');
+    await app.page.setViewportSize({ width: 900, height: 800 });
+    await app.page.keyboard.press('Control+k');
+    const dialog = app.page.getByRole('dialog', { name: 'Go to or run…' });
+    await dialog.waitFor();
+    await app.page.keyboard.type(long);
+    // Open (key Enter), Start (key s) and Logs (no key) of one container.
+    await expect.poll(() => dialog.getByRole('option').count(), { timeout: 15_000 }).toBeGreaterThanOrEqual(3);
+    const rows = dialog.getByRole('option').filter({ hasText: 'Container' });
+    const lefts = await rows.locator('.cp-option__kind').evaluateAll((els) => els.map((e) => Math.round(e.getBoundingClientRect().left)));
+    expect(lefts.length).toBeGreaterThanOrEqual(3);
+    expect(new Set(lefts).size).toBe(1);
+    expect(await rows.first().locator('.cp-option__name').getAttribute('title')).toBe(long);
+    await app.page.keyboard.press('Escape');
+    await expect.poll(() => dialog.count()).toBe(0);
+    await docker('rm', '-f', long);
+  });
 });

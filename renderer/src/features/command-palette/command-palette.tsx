@@ -130,13 +130,17 @@ function PalettePanel({ onClose }: { onClose(): void }) {
             onClick={() => void run(c)}
           >
             <span className="cp-option__action">{c.action}</span>
-            <span className="cp-option__name">{c.name}</span>
+            <span className="cp-option__name" title={c.name}>
+              {c.name}
+            </span>
             <span className="cp-option__kind">{c.kind}</span>
             {c.shortcut ? (
               <kbd className="cp-option__key" title={`On the ${c.kind === 'Container' ? 'Containers' : c.kind} list`}>
                 {c.shortcut}
               </kbd>
-            ) : null}
+            ) : (
+              <span />
+            )}
           </li>
         ))}
       </ul>
