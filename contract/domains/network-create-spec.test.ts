@@ -47,6 +47,17 @@ describe('network create checks', () => {
     expect(issues({ driver: 'overlay' }, { ...context, swarm: true })).toEqual([]);
   });
 
+  it('refuses a bridge name the engine’s host cannot give an interface (too long, spaces, "/" or ":")', () => {
+    const opt = (name: string, driver: 'bridge' | 'macvlan' = 'bridge') => issues({ driver, options: { 'com.docker.network.bridge.name': name } });
+    expect(opt('br-web')).toEqual([]);
+    expect(opt('x'.repeat(15))).toEqual([]);
+    expect(opt('h16-bridge-name-too-long')).toEqual([{ field: 'options', message: 'The bridge name com.docker.network.bridge.name="h16-bridge-name-too-long" is 24 characters long: an interface name has at most 15' }]);
+    expect(opt('a b')[0]?.message).toBe('The bridge name com.docker.network.bridge.name="a b" cannot contain spaces, "/" or ":" (it names an interface on the engine\'s host)');
+    expect(opt('a/b')[0]?.field).toBe('options');
+    expect(opt('')[0]?.message).toBe('The bridge name com.docker.network.bridge.name="" is not an interface name: give one such as br-web');
+    expect(opt('x'.repeat(20), 'macvlan')).toEqual([]);
+  });
+
   it('the schema itself carries the spec-only issues with their field as path', () => {
     const r = networkCreateSchema.safeParse({ name: 'n', subnet: '10.0.0.1/8' });
     expect(r.success).toBe(false);

@@ -96,7 +96,26 @@ export function specIssues(spec: NetworkCreateSpec): NetworkIssue[] {
   if (!spec.ipv6 && (spec.subnet6 || spec.gateway6)) issues.push({ field: 'subnet6', message: 'Turn on IPv6 to give the network an IPv6 subnet' });
   for (const key of Object.keys(spec.labels)) if (!key.trim()) issues.push({ field: 'labels', message: 'A label needs a name before "="' });
   for (const key of Object.keys(spec.options)) if (!key.trim()) issues.push({ field: 'options', message: 'A driver option needs a name before "="' });
+  const bridgeName = spec.driver === 'bridge' ? bridgeNameProblem(spec.options[BRIDGE_NAME_OPTION]) : undefined;
+  if (bridgeName) issues.push({ field: 'options', message: bridgeName });
   return issues;
+}
+
+const BRIDGE_NAME_OPTION = 'com.docker.network.bridge.name';
+
+/**
+ * The bridge's interface name on the engine's host must be a Linux interface name: at most 15 bytes,
+ * no space, "/" or ":". The engine answered a longer one with "failed to check bridge interface
+ * existence: numerical result out of range", and the others with "invalid argument".
+ */
+function bridgeNameProblem(name: string | undefined): string | undefined {
+  if (name === undefined) return undefined;
+  const what = `The bridge name ${BRIDGE_NAME_OPTION}="${name}"`;
+  if (!name || name === '.' || name === '..') return `${what} is not an interface name: give one such as br-web`;
+  const bytes = new TextEncoder().encode(name).length;
+  if (bytes > 15) return `${what} is ${bytes} characters long: an interface name has at most 15`;
+  if (/[\s/:]/.test(name)) return `${what} cannot contain spaces, "/" or ":" (it names an interface on the engine's host)`;
+  return undefined;
 }
 
 /** The checks against the engine's networks: the name in use, overlapping subnets (naming the owner), overlay without a swarm. */
