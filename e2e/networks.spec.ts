@@ -48,6 +48,13 @@ describe('networks page: create with checks, connect, map, disconnect, remove', 
   it('lists the engine’s own networks as protected', async () => {
     expect(await row('bridge').innerText()).toContain('engine’s own');
     expect(await row('bridge').getByRole('button', { name: 'Remove bridge' }).isDisabled()).toBe(true);
+    // A search that matches nothing says what was searched, with the way back.
+    const search = page.getByRole('searchbox', { name: 'Search networks' });
+    await search.fill('no-such-network-anywhere');
+    await page.getByText('No networks match “no-such-network-anywhere”').waitFor();
+    await page.getByRole('button', { name: 'Clear search' }).click();
+    expect(await search.inputValue()).toBe('');
+    await row('bridge').waitFor();
   });
 
   it('lays the create form out on a fresh load, before any other form dialog was opened', async () => {

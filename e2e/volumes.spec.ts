@@ -90,7 +90,7 @@ describe('Volumes: create, browse, download, export/import, clone, remove and re
     // A search that matches nothing says so, with a way back.
     const search = page.getByRole('searchbox', { name: 'Search volumes' });
     await search.fill('no-such-volume-anywhere');
-    await page.getByText('No volumes match').waitFor();
+    await page.getByText('No volumes match “no-such-volume-anywhere”').waitFor();
     await page.getByRole('button', { name: 'Clear filter' }).click();
     expect(await search.inputValue()).toBe('');
     await row(data).waitFor();

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import type { NetworkCapabilities, NetworkSummary } from '../../../../contract/models/networks.js';
 import { useApi, useAppStore } from '../../app/runtime-context.js';
 import { liveListGate } from '../../ui/live-list-gate.js';
-import { Notice } from '../../ui/notice.js';
+import { NoMatchNotice } from '../../ui/notice.js';
 import { SearchField } from '../../ui/search-field.js';
 import { connectChoices } from './connect-candidates.js';
 import { ConnectDialog } from './connect-dialog.js';
@@ -91,11 +91,7 @@ export function NetworksPage() {
       ) : rows.length ? (
         <NetworksTable rows={rows} onConnect={(network) => setDialog({ kind: 'connect', network })} onRemove={(network) => setDialog({ kind: 'remove', network })} />
       ) : (
-        <Notice title="No networks match">
-          <button type="button" className="btn" onClick={() => setQuery('')}>
-            Clear search
-          </button>
-        </Notice>
+        <NoMatchNotice title={query.trim() ? `No networks match “${query.trim()}”` : 'No networks match'} clearLabel="Clear search" onClear={() => setQuery('')} />
       )}
       {dialog?.kind === 'create' ? (
         <CreateNetworkDialog networks={all} capabilities={capabilities} onClose={() => setDialog(null)} onCreated={() => setDialog(null)} />

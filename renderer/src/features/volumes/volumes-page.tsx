@@ -4,7 +4,7 @@ import { formatRelativeTime } from '../../lib/format/relative-time.js';
 import { useNow } from '../../lib/use-now.js';
 import { RefreshIcon, VolumesIcon } from '../../ui/icons.js';
 import { liveListGate } from '../../ui/live-list-gate.js';
-import { Notice } from '../../ui/notice.js';
+import { NoMatchNotice, Notice } from '../../ui/notice.js';
 import { SearchField } from '../../ui/search-field.js';
 import { CreateVolumeDialog } from './create-volume-dialog.js';
 import { PruneVolumesDialog } from './prune-volumes-dialog.js';
@@ -112,18 +112,13 @@ export function VolumesPage() {
               </p>
             </Notice>
           ) : (
-            <Notice title="No volumes match">
-              <button
-                type="button"
-                className="btn"
-                onClick={() => {
-                  setQuery('');
-                  setFilter('all');
-                }}
-              >
-                Clear filter
-              </button>
-            </Notice>
+            <NoMatchNotice
+              title={query.trim() ? `No volumes match “${query.trim()}”` : 'No volumes match'}
+              onClear={() => {
+                setQuery('');
+                setFilter('all');
+              }}
+            />
           )
         }
       />
