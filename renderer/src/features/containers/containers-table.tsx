@@ -1,4 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
+import { layoutFreeMount } from '../../ui/virtual-layout.js';
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { afterNextPaint } from '../../lib/after-next-paint.js';
 import type { ContainerActionKind } from '../container-actions/action-defs.js';
@@ -72,7 +73,7 @@ export function ContainersTable(props: ContainersTableProps) {
     getItemKey,
     overscan,
     scrollMargin: HEADER_HEIGHT,
-    initialRect: { width: 1024, height: 720 },
+    ...layoutFreeMount,
   });
 
   useEffect(() => {

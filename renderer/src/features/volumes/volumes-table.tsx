@@ -1,4 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
+import { layoutFreeMount } from '../../ui/virtual-layout.js';
 import { memo, useCallback, useEffect, useRef, type ReactNode } from 'react';
 import type { VolumeSize, VolumeSummary } from '../../../../contract/models/volumes.js';
 import { formatBytes } from '../../lib/format/bytes.js';
@@ -145,7 +146,7 @@ export function VolumesTable({ rows, sort, onSort, actions, empty }: { rows: rea
     getItemKey,
     overscan: OVERSCAN,
     scrollMargin: HEADER_HEIGHT,
-    initialRect: { width: 1024, height: 720 },
+    ...layoutFreeMount,
   });
   useEffect(() => {
     if (marked.current || !rows.length) return;
