@@ -65,6 +65,7 @@ describe('dark theme: text stays readable where axe does not look', () => {
       const sources = await textContrasts(page.getByRole('group', { name: 'Sources' }).locator('.merged-logs__tag'));
       const lines = await textContrasts(log.locator('.merged-line__tag'));
       expect(sources.length).toBe(services.length);
+      expect(lines.length).toBeGreaterThan(0);
       expect([...sources, ...lines].filter((t) => t.ratio < 4.5)).toEqual([]);
       await page.getByRole('button', { name: 'Hide logs' }).click();
     });

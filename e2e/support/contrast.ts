@@ -29,10 +29,14 @@ export function contrastRatio(text: string, layers: string[]): number {
   return (hi! + 0.05) / (lo! + 0.05);
 }
 
-/** The contrast of each element's text (its `color`, or its placeholder's) over the backgrounds it is painted on. */
+/**
+ * The contrast of each element's text (its `color`, or its placeholder's) over the backgrounds it is painted on.
+ * Playwright finds the elements and evaluates over them in two steps: an element a live list removed
+ * in between (a log view recycling its rows as lines arrive) has no computed style ('') and is left out.
+ */
 export async function textContrasts(elements: Locator, pseudo?: '::placeholder'): Promise<{ text: string; ratio: number }[]> {
   const found = await elements.evaluateAll((els, pseudo) =>
-    els.map((el) => {
+    els.filter((el) => el.isConnected).map((el) => {
       const layers: string[] = [];
       for (let e: Element | null = el; e; e = e.parentElement) {
         const bg = getComputedStyle(e).backgroundColor;
