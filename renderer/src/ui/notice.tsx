@@ -24,10 +24,14 @@ export function Notice({ title, children, icon, busy, role }: NoticeProps) {
   );
 }
 
-/** A list whose search or filter matches nothing: says so, with the one button that brings the rows back. */
-export function NoMatchNotice({ title, clearLabel = 'Clear filter', onClear }: { title: string; clearLabel?: string; onClear(): void }) {
+/**
+ * A list whose search or filter matches nothing: says so, naming the search when there is one
+ * ('No volumes match “db”'), with the one button that brings the rows back.
+ */
+export function NoMatchNotice({ what, query = '', clearLabel = 'Clear filter', onClear }: { what: string; query?: string; clearLabel?: string; onClear(): void }) {
+  const searched = query.trim();
   return (
-    <Notice title={title}>
+    <Notice title={searched ? `No ${what} match “${searched}”` : `No ${what} match`}>
       <button type="button" className="btn" onClick={onClear}>
         {clearLabel}
       </button>

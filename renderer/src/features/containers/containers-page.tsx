@@ -192,7 +192,7 @@ export function ContainersPage() {
               </p>
             </Notice>
           ) : (
-            <NoMatchNotice title={`No containers match “${containerFilter.trim()}”`} onClear={() => setFilter('')} />
+            <NoMatchNotice what="containers" query={containerFilter} onClear={() => setFilter('')} />
           )
         }
       />

@@ -1,7 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { layoutFreeMount } from '../../ui/virtual-layout.js';
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { afterNextPaint } from '../../lib/after-next-paint.js';
+import { layoutFreeMount } from '../../ui/virtual-layout.js';
 import type { ContainerActionKind } from '../container-actions/action-defs.js';
 import { ContainerRow, rowDomId } from './container-row.js';
 import { GroupRow } from './group-row.js';

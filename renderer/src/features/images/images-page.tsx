@@ -104,7 +104,7 @@ export function ImagesPage() {
             </Notice>
           ) : (
             <NoMatchNotice
-              title="No images match"
+              what="images"
               clearLabel="Clear search and filter"
               onClear={() => {
                 setQuery('');

@@ -91,7 +91,7 @@ export function NetworksPage() {
       ) : rows.length ? (
         <NetworksTable rows={rows} onConnect={(network) => setDialog({ kind: 'connect', network })} onRemove={(network) => setDialog({ kind: 'remove', network })} />
       ) : (
-        <NoMatchNotice title={query.trim() ? `No networks match “${query.trim()}”` : 'No networks match'} clearLabel="Clear search" onClear={() => setQuery('')} />
+        <NoMatchNotice what="networks" query={query} clearLabel="Clear search" onClear={() => setQuery('')} />
       )}
       {dialog?.kind === 'create' ? (
         <CreateNetworkDialog networks={all} capabilities={capabilities} onClose={() => setDialog(null)} onCreated={() => setDialog(null)} />

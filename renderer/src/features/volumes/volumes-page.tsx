@@ -113,7 +113,8 @@ export function VolumesPage() {
             </Notice>
           ) : (
             <NoMatchNotice
-              title={query.trim() ? `No volumes match “${query.trim()}”` : 'No volumes match'}
+              what="volumes"
+              query={query}
               onClear={() => {
                 setQuery('');
                 setFilter('all');

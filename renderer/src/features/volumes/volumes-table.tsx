@@ -1,10 +1,10 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { layoutFreeMount } from '../../ui/virtual-layout.js';
 import { memo, useCallback, useEffect, useRef, type ReactNode } from 'react';
 import type { VolumeSize, VolumeSummary } from '../../../../contract/models/volumes.js';
 import { formatBytes } from '../../lib/format/bytes.js';
 import { formatRelativeTime } from '../../lib/format/relative-time.js';
 import { useClockText } from '../../lib/use-now.js';
+import { layoutFreeMount } from '../../ui/virtual-layout.js';
 import type { VolumeRow, VolumeSort, VolumeSortKey } from './volume-rows.js';
 
 /** performance.mark set when the first rows are on screen (the bench measures from the data to it). */
