@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BerthError, contract, createDispatcher, type CallContext } from '../contract/index.js';
+import { BYTE_LIMITS } from '../contract/byte-frame.js';
 import { contentDisposition } from './http-answers.js';
 import { startBerthServer, type BerthServer } from './http-server.js';
 import { createFakeImplementation } from './testing/fake-implementation.js';
@@ -40,6 +41,8 @@ describe('bytes over HTTP (/bytes/<method>)', () => {
   let origin: string;
   const payload = randomBytes(3 * MiB + 123);
   const uploaded: { args: unknown; sha: string; size: number }[] = [];
+  /** The sizes of the pieces the last upload's body came in. */
+  let pieces: number[] = [];
   const probe = { aborted: false, finalized: false, pulled: 0, uploadAborted: false, uploadFailed: '' };
 
   const fake = createFakeImplementation({
@@ -88,8 +91,10 @@ describe('bytes over HTTP (/bytes/<method>)', () => {
         ctx.signal.addEventListener('abort', () => (probe.uploadAborted = true));
         const hash = createHash('sha256');
         let size = 0;
+        pieces = [];
         try {
           for await (const chunk of body) {
+            pieces.push(chunk.length);
             hash.update(chunk);
             size += chunk.length;
             // A slow consumer: the sender must respect the window and never fail the upload.
@@ -179,6 +184,10 @@ describe('bytes over HTTP (/bytes/<method>)', () => {
     expect(r.headers['content-type']).toMatch(/application\/json/);
     expect(JSON.parse(r.body.toString())).toEqual({ value: { path: '/up/big.bin', size: body.length } });
     expect(uploaded.at(-1)).toEqual({ args, sha: sha(body), size: body.length });
+    // The request's small chunks are handed over as whole frames (the engine takes big writes faster);
+    // only the last piece is short.
+    expect(pieces.slice(0, -1).every((n) => n === BYTE_LIMITS.frameBytes)).toBe(true);
+    expect(pieces.at(-1)).toBe(body.length % BYTE_LIMITS.frameBytes);
   });
 
   it('answers errors before the first byte with a status and the BerthError as JSON', async () => {

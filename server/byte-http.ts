@@ -307,8 +307,14 @@ function serveUploadOverHttp(req: IncomingMessage, res: ServerResponse, name: st
   let finished = false;
   let sent = 0;
   let acked = 0;
-  /** Bytes read from the request that the window has no room for yet (at most one request chunk). */
+  /**
+   * Bytes read from the request and not handed over yet: gathered into whole frames (at most one
+   * frame and one request chunk). The request arrives in chunks of 64 KiB or less, and the engine
+   * takes an upload much faster in big writes: piping a 32 MiB file to its archive endpoint took
+   * 0.8× `docker cp`'s time in 1 MiB writes and 1.0-1.3× in 64 KiB writes, here.
+   */
   const pending: Buffer[] = [];
+  let buffered = 0;
   let bodyEnded = false;
   let eofSent = false;
   const eof = () => {
@@ -316,21 +322,35 @@ function serveUploadOverHttp(req: IncomingMessage, res: ServerResponse, name: st
     eofSent = true;
     connection.handle({ t: 'eof', id: STREAM_ID });
   };
-  /** Hand the dispatcher what the window has room for; read the request on only when nothing waits. */
-  const pump = () => {
-    while (!finished && pending.length) {
-      const room = window - (sent - acked);
-      if (room <= 0) break;
+  /** The first `n` bytes of what is pending (n ≤ buffered), as one buffer. */
+  const take = (n: number): Buffer => {
+    const out = pending[0]!.length >= n ? pending[0]!.subarray(0, n) : Buffer.concat(pending, n);
+    buffered -= n;
+    for (let left = n; left > 0; ) {
       const chunk = pending[0]!;
-      const piece = chunk.subarray(0, Math.min(room, frameBytes));
-      if (piece.length === chunk.length) pending.shift();
-      else pending[0] = chunk.subarray(piece.length);
+      if (chunk.length > left) {
+        pending[0] = chunk.subarray(left);
+        break;
+      }
+      pending.shift();
+      left -= chunk.length;
+    }
+    return out;
+  };
+  /** Hand the dispatcher whole frames as the window has room; read the request on while gathering one. */
+  const pump = () => {
+    while (!finished && buffered > 0) {
+      const want = Math.min(window - (sent - acked), frameBytes);
+      // No room, or a frame still being gathered (the last one goes when the body ends).
+      if (want <= 0 || (buffered < want && !bodyEnded)) break;
+      const piece = take(Math.min(want, buffered));
       sent += piece.length;
       connection.handle({ t: 'bytes', id: STREAM_ID, data: piece });
     }
     if (finished) return;
-    if (pending.length) req.pause();
-    else if (bodyEnded) eof();
+    if (bodyEnded) {
+      if (!buffered) eof();
+    } else if (buffered >= frameBytes) req.pause();
     else if (req.isPaused()) req.resume();
   };
   const sink = {
@@ -356,6 +376,7 @@ function serveUploadOverHttp(req: IncomingMessage, res: ServerResponse, name: st
       // Answered before the whole body came (a refusal before the first byte): read the rest and drop
       // it, so the browser, still sending, gets this answer rather than a reset connection.
       pending.length = 0;
+      buffered = 0;
       if (!req.complete) req.resume();
     },
   };
@@ -372,11 +393,12 @@ function serveUploadOverHttp(req: IncomingMessage, res: ServerResponse, name: st
   req.on('data', (chunk: Buffer) => {
     if (finished) return;
     pending.push(chunk);
+    buffered += chunk.length;
     pump();
   });
   req.on('end', () => {
     if (finished) return;
     bodyEnded = true;
-    if (!pending.length) eof();
+    pump();
   });
 }

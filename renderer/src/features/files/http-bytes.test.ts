@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { BerthError } from '../../../../contract/errors.js';
 import { startBrowserDownload } from './download-transfer.js';
-import { bytesUrl, errorFromAnswer, frameThrottle } from './http-bytes.js';
+import { bytesUrl, errorFromAnswer } from './http-bytes.js';
 import { uploadFileOverHttp, type UploadFile } from './upload-transfer.js';
 
 const tick = (ms = 5) => new Promise((r) => setTimeout(r, ms));
@@ -153,27 +153,5 @@ describe('errorFromAnswer', () => {
     expect(refused).toBeInstanceOf(BerthError);
     expect(refused).toMatchObject({ code: 'UNAUTHORIZED', message: 'Berth needs its access token.' });
     expect(errorFromAnswer(502, '')).toMatchObject({ code: 'TRANSPORT', message: 'Berth answered with HTTP status 502' });
-  });
-});
-
-describe('frameThrottle', () => {
-  it('shows the latest value at most once per frame; cancel drops a pending one', async () => {
-    const frames: (() => void)[] = [];
-    vi.stubGlobal('requestAnimationFrame', (cb: () => void) => frames.push(cb));
-    vi.stubGlobal('cancelAnimationFrame', (h: number) => (frames[h - 1] = () => undefined));
-    try {
-      const seen: number[] = [];
-      const t = frameThrottle((v: number) => seen.push(v));
-      for (let i = 1; i <= 100; i++) t.push(i);
-      expect(frames.length).toBe(1);
-      frames[0]!();
-      expect(seen).toEqual([100]);
-      t.push(101);
-      t.cancel();
-      frames[1]!();
-      expect(seen).toEqual([100]);
-    } finally {
-      vi.unstubAllGlobals();
-    }
   });
 });

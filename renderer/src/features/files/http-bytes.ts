@@ -48,31 +48,3 @@ export function errorFromAnswer(status: number, body: string, header: string | n
   if (status === 401 || status === 403) return new BerthError('UNAUTHORIZED', text || 'Berth refused the request (no access token). Reload the page from the address Berth printed.');
   return new BerthError('TRANSPORT', text ? `Berth answered ${status}: ${text}` : `Berth answered with HTTP status ${status}`);
 }
-
-/**
- * Calls `fn` with the latest value at most once per animation frame (progress events come far more
- * often than the screen can show them). `cancel` drops a value not yet shown.
- */
-export function frameThrottle<T>(fn: (value: T) => void): { push(value: T): void; cancel(): void } {
-  const raf: (cb: () => void) => unknown = typeof requestAnimationFrame === 'function' ? (cb) => requestAnimationFrame(cb) : (cb) => setTimeout(cb, 16);
-  const caf = (h: unknown) => (typeof cancelAnimationFrame === 'function' && typeof h === 'number' ? cancelAnimationFrame(h) : clearTimeout(h as ReturnType<typeof setTimeout>));
-  let pending: { value: T } | undefined;
-  let handle: unknown;
-  return {
-    push(value) {
-      pending = { value };
-      if (handle !== undefined) return;
-      handle = raf(() => {
-        handle = undefined;
-        const p = pending;
-        pending = undefined;
-        if (p) fn(p.value);
-      });
-    },
-    cancel() {
-      if (handle !== undefined) caf(handle);
-      handle = undefined;
-      pending = undefined;
-    },
-  };
-}

@@ -63,7 +63,7 @@ function TransferRows({ transfers, onCancel, onDismiss }: Omit<TransfersPanelPro
                 aria-valuenow={pct}
                 aria-valuetext={pct === undefined ? `${formatBytes(t.done)} received` : `${pct}%`}
               >
-                <div className={`ftransfer__fill${pct === undefined ? ' ftransfer__fill--indeterminate' : ''}`} style={pct === undefined ? undefined : { width: `${pct}%` }} />
+                <div className={`ftransfer__fill${pct === undefined ? ' ftransfer__fill--indeterminate' : ''}`} style={pct === undefined ? undefined : { transform: `scaleX(${pct / 100})` }} />
               </div>
             ) : null}
             {t.error ? (

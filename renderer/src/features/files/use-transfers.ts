@@ -3,9 +3,10 @@ import type { BerthApi } from '../../../../contract/index.js';
 import type { UploadDone } from '../../../../contract/models/container-files.js';
 import { joinContainerPath } from '../../../../contract/domains/container-files.js';
 import { saveBlob, startBrowserDownload, startDownload } from './download-transfer.js';
-import { bytesOverHttp, frameThrottle } from './http-bytes.js';
+import { bytesOverHttp } from './http-bytes.js';
 import { uploadFile, uploadFileOverHttp, type UploadFile, type UploadSource } from './upload-transfer.js';
 import { messageOf } from '../../lib/error-message.js';
+import { progressThrottle } from '../../lib/progress-throttle.js';
 
 export interface Transfer {
   key: number;
@@ -80,10 +81,10 @@ export function useTransfers(api: BerthApi, containerId: string, onUploaded: (di
     [update],
   );
 
-  /** Progress of one transfer, shown at most once per animation frame; dropped once it settles. */
+  /** Progress of one transfer, shown a few times a second (PROGRESS_EVERY_MS); dropped once it settles. */
   const progressOf = useCallback(
     (key: number) => {
-      const throttle = frameThrottle((done: number) => update(key, { done }));
+      const throttle = progressThrottle((done: number) => update(key, { done }));
       throttles.current.set(key, throttle);
       return (done: number) => throttle.push(done);
     },

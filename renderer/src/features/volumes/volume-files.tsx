@@ -14,6 +14,7 @@ import { nextSortOrder, sortFileEntries, type SortKey, type SortOrder } from '..
 import { useDirListing } from '../files/use-dir-listing.js';
 import { JobProgress } from './job-progress.js';
 import { messageOf } from '../../lib/error-message.js';
+import { progressThrottle } from '../../lib/progress-throttle.js';
 import { receiveBlob, sendBlob, type Running } from './volume-transfer.js';
 // The browser's own styles (path bar, file table), loaded with this page even when the container Files tab never was.
 import '../files/files.css';
@@ -50,14 +51,19 @@ export function VolumeFiles({ name }: { name: string }) {
   const track = (label: string, total: number | null, start: (progress: (bytes: number) => void) => Running<unknown>, onDone?: () => void) => {
     const id = ++ids.current;
     const update = (patch: Partial<Transfer>) => setTransfers((all) => all.map((t) => (t.id === id ? { ...t, ...patch } : t)));
-    const run = start((bytes) => update({ bytes }));
+    const shown = progressThrottle((bytes: number) => update({ bytes }));
+    const run = start((bytes) => shown.push(bytes));
     setTransfers((all) => [...all.filter((t) => t.state === 'running'), { id, label, bytes: 0, total, state: 'running', run }]);
     run.done.then(
       () => {
+        shown.cancel();
         update({ state: 'done' });
         onDone?.();
       },
-      (err: unknown) => update({ state: 'error', message: messageOf(err) }),
+      (err: unknown) => {
+        shown.cancel();
+        update({ state: 'error', message: messageOf(err) });
+      },
     );
   };
 

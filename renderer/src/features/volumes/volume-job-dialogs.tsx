@@ -9,6 +9,7 @@ import { ARCHIVE_ACCEPT, ARCHIVE_KINDS, archiveBaseName } from './archive-types.
 import { fieldMessage } from './field-message.js';
 import { JobProgress } from './job-progress.js';
 import { messageOf } from '../../lib/error-message.js';
+import { progressThrottle } from '../../lib/progress-throttle.js';
 import { followJob, receiveBlob, sendBlob, type Running } from './volume-transfer.js';
 
 type Phase = { kind: 'form' } | { kind: 'running'; bytes: number; total: number | null } | { kind: 'done'; text: string } | { kind: 'error'; text: string };
@@ -36,7 +37,9 @@ function useJob() {
       (err: unknown) => setPhase({ kind: 'error', text: messageOf(err) }),
     );
   };
-  const progress = (bytes: number, total: number | null) => setPhase((p) => (p.kind === 'running' ? { kind: 'running', bytes, total } : p));
+  // Shown a few times a second; a value still pending when the job ends is ignored (not 'running').
+  const [shown] = useState(() => progressThrottle((at: { bytes: number; total: number | null }) => setPhase((p) => (p.kind === 'running' ? { kind: 'running', ...at } : p))));
+  const progress = (bytes: number, total: number | null) => shown.push({ bytes, total });
   const cancel = () => running.current?.cancel();
   /** Forget the last attempt's failure (the input changed, or a new attempt starts): only the current error shows. */
   const clearError = () => setPhase((p) => (p.kind === 'error' ? { kind: 'form' } : p));
