@@ -10,6 +10,7 @@ const remote = `127.0.0.1:5000/berth-e2e/${name}:1`;
 const built = `berth-e2e/${name}-built:1`;
 const pushed = `127.0.0.1:5000/berth-e2e/${name}-pushed:1`;
 const twoStage = resolve(__dirname, 'fixtures/build/two-stage');
+const longRun = resolve(__dirname, 'fixtures/build/long-run');
 
 /**
  * The Pull and Build dialogs, like the Run dialog: an untouched form closes at once; a typed one asks
@@ -124,6 +125,37 @@ describe('pull and build dialogs: discard what was typed only when asked', () =>
     expect(await context.inputValue()).toBe(twoStage);
     await page.keyboard.press('Escape');
     await gone(dialog);
+    expect(s.errors).toEqual([]);
+  });
+
+  it('Build: closing while a build runs asks first; Keep building keeps it running, Stop build stops it', async () => {
+    const { page } = s;
+    const dialog = page.getByRole('dialog', { name: 'Build an image' });
+    const ask = dialog.getByRole('group', { name: 'The build is still running. Stop it and close?' });
+    // The fixture's second step sleeps 30 s in a container of its own while the build runs.
+    const sleeping = async () => (await docker('ps', '--no-trunc', '--format', '{{.Command}}')).split('\n').filter((c) => c.includes('cancel me')).length;
+    await page.getByRole('main').getByRole('button', { name: 'Build', exact: true }).click();
+    await dialog.getByLabel('Context folder').fill(longRun);
+    // A run of this test that finished the step (a failure) must not leave it cached for the next one.
+    await dialog.getByLabel('No cache (run every step again)').check();
+    await dialog.getByRole('button', { name: 'Build', exact: true }).click();
+    await expect.poll(() => dialog.getByRole('status').innerText(), { timeout: 30_000 }).toMatch(/^Building: step 2 of 2/);
+    await expect.poll(sleeping, { timeout: 30_000 }).toBe(1);
+
+    // Escape by habit: the question, its safe answer focused; Escape again is that answer.
+    await page.keyboard.press('Escape');
+    await ask.waitFor();
+    expect(await ask.getByRole('button', { name: 'Keep building' }).evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.press('Escape');
+    await gone(ask);
+    expect(await dialog.getByRole('status').innerText()).toMatch(/^Building: step 2 of 2/);
+    expect(await sleeping()).toBe(1);
+
+    // The ✕ asks too; Stop build closes the dialog and stops the build on the engine.
+    await dialog.getByRole('button', { name: 'Close the build dialog' }).click();
+    await ask.getByRole('button', { name: 'Stop build' }).click();
+    await gone(dialog);
+    await expect.poll(sleeping, { timeout: 20_000 }).toBe(0);
     expect(s.errors).toEqual([]);
   });
 

@@ -39,6 +39,12 @@ export interface ModalProps {
   dirty?: boolean;
   /** The question asked while dirty, e.g. "Discard this container’s settings?". */
   discardQuestion?: string;
+  /**
+   * The question's two answers, when closing would stop work rather than drop typing (a running
+   * pull, build or push: "Stop build" and "Keep building"). Default: Discard and Keep editing.
+   */
+  discardLabel?: string;
+  keepLabel?: string;
 }
 
 /** Asks the open dialog to close, as Escape does (its discard question first when dirty). */
@@ -147,6 +153,11 @@ export function Modal(p: ModalProps) {
     };
   }, [opener]);
 
+  // Nothing left to lose (the pull or build the question was about ended): the question goes.
+  useEffect(() => {
+    if (asking && !p.dirty) setAsking(false);
+  }, [asking, p.dirty]);
+
   // The question takes the focus on Keep editing; answered that way, the focus goes back where it was.
   useEffect(() => {
     const el = panel.current;
@@ -160,7 +171,7 @@ export function Modal(p: ModalProps) {
     }
   }, [asking]);
 
-  const { title, children, footer, error, busy, size = 'medium', tone = 'default', role = 'dialog', describedBy, closeLabel, closeOnBackdrop = true, className, discardQuestion = 'Discard your changes?' } = p;
+  const { title, children, footer, error, busy, size = 'medium', tone = 'default', role = 'dialog', describedBy, closeLabel, closeOnBackdrop = true, className, discardQuestion = 'Discard your changes?', discardLabel = 'Discard', keepLabel = 'Keep editing' } = p;
   const classes = ['modal', `modal--${size}`, tone === 'danger' ? 'modal--danger' : '', className ?? ''].filter(Boolean).join(' ');
 
   return createPortal(
@@ -205,10 +216,10 @@ export function Modal(p: ModalProps) {
                   latest.current.onClose();
                 }}
               >
-                Discard
+                {discardLabel}
               </button>
               <button ref={keepEditing} type="button" className="btn btn--primary" onClick={stopAsking}>
-                Keep editing
+                {keepLabel}
               </button>
             </div>
           ) : null}

@@ -18,8 +18,9 @@ interface Props {
 }
 
 /**
- * "Build an image": the inputs, then the live log step by step, with cancel. Closing cancels a running build.
- * Inputs changed since the dialog opened or the last build started: closing asks first.
+ * "Build an image": the inputs, then the live log step by step, with cancel. Closing asks first while
+ * a build runs (closing stops it: an Escape pressed by habit must not throw away minutes of building)
+ * and while the inputs changed since the dialog opened or the last build started.
  */
 export function BuildDialog({ initialContext, onClose }: Props) {
   const api = useApi();
@@ -30,8 +31,8 @@ export function BuildDialog({ initialContext, onClose }: Props) {
   const [log, dispatch] = useReducer(reduceBuildLog, idleLog);
   const sub = useRef<Disposable | undefined>(undefined);
   const running = log.phase === 'running';
-  // While building, closing cancels the build as before (its own case); a finished one closes at once.
-  const dirty = !running && isBuildFormChanged(form, settled);
+  // A finished build with its inputs unchanged closes at once.
+  const dirty = running || isBuildFormChanged(form, settled);
   const focusBack = useFocusBack(running);
 
   useEffect(() => () => sub.current?.dispose(), []);
@@ -90,7 +91,9 @@ export function BuildDialog({ initialContext, onClose }: Props) {
       className="build-dialog"
       closeOnBackdrop={false}
       dirty={dirty}
-      discardQuestion="Discard this build’s settings?"
+      discardQuestion={running ? 'The build is still running. Stop it and close?' : 'Discard this build’s settings?'}
+      discardLabel={running ? 'Stop build' : undefined}
+      keepLabel={running ? 'Keep building' : undefined}
       onClose={close}
       footer={
         <>

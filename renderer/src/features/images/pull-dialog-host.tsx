@@ -14,8 +14,9 @@ function PullDialog({ initial, onClose }: { initial: string; onClose(): void }) 
   const running = t.phase === 'running';
   // The reference it opened with, then each one pulled: closing loses only what was typed since.
   const [settled, setSettled] = useState(initial);
-  // While pulling, closing cancels the pull as before (its own case); a finished one closes at once.
-  const dirty = !running && reference.trim() !== settled.trim();
+  // Closing asks first while a pull runs (closing stops it) or when a reference was typed since; a
+  // finished pull closes at once.
+  const dirty = running || reference.trim() !== settled.trim();
 
   const submit = () => {
     const r = parseImageReference(reference);
@@ -40,7 +41,9 @@ function PullDialog({ initial, onClose }: { initial: string; onClose(): void }) 
       size="wide"
       closeOnBackdrop={false}
       dirty={dirty}
-      discardQuestion="Discard the image reference you typed?"
+      discardQuestion={running ? 'The pull is still running. Stop it and close?' : 'Discard the image reference you typed?'}
+      discardLabel={running ? 'Stop pull' : undefined}
+      keepLabel={running ? 'Keep pulling' : undefined}
       footer={
         <>
           {running ? (

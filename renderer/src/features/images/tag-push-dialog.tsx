@@ -28,8 +28,10 @@ export function TagPushDialog({ source, initialTarget, onClose }: { source: stri
   const running = busy || t.phase === 'running';
   // The target it opened with, then each one tagged or pushed: closing loses only what was typed since.
   const [settled, setSettled] = useState(initialTarget ?? '');
-  // While pushing, closing cancels the push as before (its own case); a finished one closes at once.
-  const dirty = !running && target.trim() !== settled.trim();
+  const pushing = t.phase === 'running';
+  // Closing asks first while a push runs (closing stops it) or when a target was typed since; a
+  // finished push closes at once.
+  const dirty = pushing || (!running && target.trim() !== settled.trim());
 
   /** The short id of the other image `name` is on now, if any. */
   const takenBy = async (name: string): Promise<string | undefined> => {
@@ -95,7 +97,9 @@ export function TagPushDialog({ source, initialTarget, onClose }: { source: stri
       closeOnBackdrop={false}
       error={error}
       dirty={dirty}
-      discardQuestion="Discard the target reference you typed?"
+      discardQuestion={pushing ? 'The push is still running. Stop it and close?' : 'Discard the target reference you typed?'}
+      discardLabel={pushing ? 'Stop push' : undefined}
+      keepLabel={pushing ? 'Keep pushing' : undefined}
       footer={
         <>
           {t.phase === 'running' ? (
