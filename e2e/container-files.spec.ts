@@ -40,6 +40,39 @@ describe('Files tab: browse, download, upload, changes', () => {
     await expect.poll(() => row('index.html').count(), { timeout: 10_000 }).toBe(1);
   });
 
+  it('the keyboard browses like a file manager: Enter opens, ↓/↑ move, Backspace and Alt+↑ go up, the focus follows', async () => {
+    const { page } = app;
+    const focused = () => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.tagName);
+    const path = () => page.getByLabel('Path').inputValue();
+    await page.getByLabel('Path').fill('/');
+    await page.getByLabel('Path').press('Enter');
+    await expect.poll(() => row('www').count(), { timeout: 10_000 }).toBe(1);
+    await row('bin').focus();
+    await page.keyboard.press('ArrowDown');
+    expect(await focused()).not.toBe('bin');
+    await page.keyboard.press('ArrowUp');
+    expect(await focused()).toBe('bin');
+
+    await row('www').focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(path).toBe('/www');
+    // The new listing's first row (".."), not the page, has the focus: the keys go on working.
+    await expect.poll(focused).toBe('..');
+    await page.keyboard.press('Backspace');
+    await expect.poll(path).toBe('/');
+    await expect.poll(focused).toBe('bin');
+
+    await row('www').focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(focused).toBe('..');
+    await page.keyboard.press('Alt+ArrowUp');
+    await expect.poll(path).toBe('/');
+    // Back where the tests after this one start.
+    await page.getByLabel('Path').fill('/www');
+    await page.getByLabel('Path').press('Enter');
+    await expect.poll(() => row('index.html').count(), { timeout: 10_000 }).toBe(1);
+  });
+
   it('a folder the browser downloads says it was saved by the browser, never "0 B"', async () => {
     expect(await app.page.getByLabel('Path').inputValue()).toBe('/www');
     await docker('exec', app.id, 'sh', '-c', 'mkdir -p /www/site && echo hi > /www/site/a.txt');

@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState, type ChangeEvent, type DragEvent } from 'react';
+import { useCallback, useMemo, useRef, useState, type ChangeEvent, type DragEvent } from 'react';
 import { joinContainerPath, parentContainerPath } from '../../../../contract/domains/container-files.js';
 import type { FileEntry, UploadDone } from '../../../../contract/models/container-files.js';
 import { useApi, useAppStore } from '../../app/runtime-context.js';
@@ -50,6 +50,7 @@ export function FileBrowser({ id, initialPath = '/' }: { id: string; initialPath
   }, []);
   const [newFolder, setNewFolder] = useState(false);
   const [deleting, setDeleting] = useState<FileEntry>();
+  const refocusTable = useRef(false);
   const summary = findContainer(useAppStore((s) => s.containers), id);
   const deleteBlocked = summary ? deleteBlockedText(summary.state) : undefined;
 
@@ -200,6 +201,8 @@ export function FileBrowser({ id, initialPath = '/' }: { id: string; initialPath
         {listing ? (
           <>
             <FileTable
+              folder={listing.path}
+              refocus={refocusTable}
               entries={entries}
               order={order}
               onSort={onSort}

@@ -1,4 +1,4 @@
-import { memo, type KeyboardEvent } from 'react';
+import { memo, useEffect, useRef, type KeyboardEvent, type MutableRefObject } from 'react';
 import type { FileEntry } from '../../../../contract/models/container-files.js';
 import { formatBytes } from '../../lib/format/bytes.js';
 import { formatAbsoluteTime } from '../../lib/format/relative-time.js';
@@ -6,6 +6,13 @@ import type { SortKey, SortOrder } from './sort-entries.js';
 import { DeviceIcon, DownloadIcon, FileIcon, FolderIcon, LinkIcon, UpIcon } from './file-icons.js';
 
 interface FileTableProps {
+  /** The folder listed (its listing's path). */
+  folder: string;
+  /**
+   * Held by the browser around the table: set when a folder was opened or left from the keyboard, so
+   * the next folder's table (a new one: none shows while a folder loads) gives its first row the focus.
+   */
+  refocus: MutableRefObject<boolean>;
   entries: readonly FileEntry[];
   order: SortOrder;
   onSort: (key: SortKey) => void;
@@ -43,16 +50,47 @@ function SortHeader({ label, sortKey, order, onSort, className }: { label: strin
   );
 }
 
-/** One folder's entries: folders (and links) open on click or Enter; files and folders download. */
-export const FileTable = memo(function FileTable({ entries, order, onSort, showParent, onOpen, onUp, onDownload, onDelete, deleteBlocked }: FileTableProps) {
+/**
+ * One folder's entries: folders (and links) open on click or Enter; files and folders download.
+ * From the keyboard, as in a file manager: ↑/↓ move between the rows that open, Backspace or Alt+↑
+ * goes to the parent folder, and a folder opened or left from the keyboard gives its first row the
+ * focus (the row that had it is gone with the old listing).
+ */
+export const FileTable = memo(function FileTable({ folder, refocus, entries, order, onSort, showParent, onOpen, onUp, onDownload, onDelete, deleteBlocked }: FileTableProps) {
+  const table = useRef<HTMLTableElement>(null);
+  // Once the folder the keyboard asked for is listed.
+  useEffect(() => {
+    if (!refocus.current) return;
+    refocus.current = false;
+    table.current?.querySelector<HTMLElement>('tbody tr[tabindex]')?.focus();
+  }, [folder, refocus]);
+  const go = (fn: () => void) => {
+    refocus.current = true;
+    fn();
+  };
   const keyOpen = (fn: () => void) => (e: KeyboardEvent) => {
     if (e.key === 'Enter' && e.target === e.currentTarget) {
       e.preventDefault();
-      fn();
+      go(fn);
+    }
+  };
+  /** Keys on a row (not on its buttons). */
+  const onRowKeys = (e: KeyboardEvent<HTMLTableElement>) => {
+    const row = e.target instanceof HTMLTableRowElement ? e.target : null;
+    if (!row || e.ctrlKey || e.metaKey || e.shiftKey) return;
+    if ((e.key === 'Backspace' && !e.altKey) || (e.key === 'ArrowUp' && e.altKey)) {
+      if (!showParent) return;
+      e.preventDefault();
+      go(onUp);
+    } else if ((e.key === 'ArrowDown' || e.key === 'ArrowUp') && !e.altKey) {
+      const rows = [...(table.current?.querySelectorAll<HTMLElement>('tbody tr[tabindex]') ?? [])];
+      const next = rows[rows.indexOf(row) + (e.key === 'ArrowDown' ? 1 : -1)];
+      e.preventDefault();
+      next?.focus();
     }
   };
   return (
-    <table className="ftable" aria-label="Files">
+    <table ref={table} className="ftable" aria-label="Files" onKeyDown={onRowKeys}>
       <thead>
         <tr>
           <SortHeader label="Name" sortKey="name" order={order} onSort={onSort} />

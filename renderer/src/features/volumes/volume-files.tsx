@@ -47,6 +47,7 @@ export function VolumeFiles({ name }: { name: string }) {
   const [deleting, setDeleting] = useState<FileEntry>();
   const [actionError, setActionError] = useState<string>();
   const ids = useRef(0);
+  const refocusTable = useRef(false);
 
   const track = (label: string, total: number | null, start: (progress: (bytes: number) => void) => Running<unknown>, onDone?: () => void) => {
     const id = ++ids.current;
@@ -144,7 +145,7 @@ export function VolumeFiles({ name }: { name: string }) {
       <div className="fbrowser__table" aria-busy={state.phase === 'loading'}>
         {listing ? (
           <>
-            <FileTable entries={entries} order={order} onSort={onSort} showParent={path !== '/'} onOpen={(e) => navigate(joinContainerPath(path, e.name))} onUp={() => navigate(parentContainerPath(path))} onDownload={download} onDelete={setDeleting} />
+            <FileTable folder={listing.path} refocus={refocusTable} entries={entries} order={order} onSort={onSort} showParent={path !== '/'} onOpen={(e) => navigate(joinContainerPath(path, e.name))} onUp={() => navigate(parentContainerPath(path))} onDownload={download} onDelete={setDeleting} />
             {entries.length === 0 ? <p className="fbrowser__empty muted">This folder is empty.</p> : null}
           </>
         ) : state.phase === 'loading' ? (
