@@ -16,6 +16,27 @@ describe('Redactor', () => {
     expect(out).toContain('x=1');
   });
 
+  it('redacts a value after a secret-looking name that joins other words, as env variables and config keys do', () => {
+    // What `docker start` says of a command that is an assignment: the value was in the bundle's errors.json.
+    const r = new Redactor();
+    const out = r.text(
+      [
+        'exec: "MYSQL_ROOT_PASSWORD=Hunter22Secret": executable file not found in $PATH',
+        'export GITHUB_TOKEN=ghp_Zq9xYw7vK8 DB_PASS=pl4nted-pass',
+        'AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG api_key: abc123def456',
+        '{"db.password": "s3cr3t-json"}',
+      ].join('\n'),
+    );
+    expect(out).not.toMatch(/Hunter22Secret|ghp_Zq9xYw7vK8|pl4nted-pass|wJalrXUtnFEMI|abc123def456|s3cr3t-json/);
+    expect(out).toContain('exec: "MYSQL_ROOT_PASSWORD=<redacted>": executable file not found in $PATH');
+    expect(out).toContain('{"db.password": "<redacted>"}');
+  });
+
+  it('keeps names that only look alike, and JSON after them, as they were', () => {
+    const text = 'PATH=/usr/bin PASSENGERS=3 KEYBOARD=us engine: using unix:///tmp/bt/docker.sock {"DB_PASSWORD": null, "API_TOKEN": false}';
+    expect(new Redactor().text(text)).toBe(text);
+  });
+
   it('leaves ordinary text alone', () => {
     expect(new Redactor(['zz']).text('dockerd started; containers: 3')).toBe('dockerd started; containers: 3');
   });

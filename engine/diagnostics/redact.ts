@@ -91,14 +91,42 @@ const VALUE = `(?!<redacted>)(?!(?:null|true|false)\\b)[^\\s"',}]+`;
 const PATTERNS: [RegExp, string][] = [
   [new RegExp(`\\b(authorization|x-registry-auth|x-registry-config|proxy-authorization)(["']?\\s*[:=]\\s*["']?)${VALUE}(\\s+[^\\s"',}]+)?`, 'gi'), `$1$2${REDACTED}`],
   [/([?&](?:token|access_token|password|secret)=)[^&\s"']+/gi, `$1${REDACTED}`],
-  [new RegExp(`\\b((?:password|passwd|secret|identitytoken|registrytoken|auth|token)["']?\\s*[:=]\\s*["']?)${VALUE}`, 'gi'), `$1${REDACTED}`],
   [/(\/\/[^/\s:@]+:)[^@\s/]+@/g, `$1${REDACTED}@`],
 ];
+
+/**
+ * `name=value` or `"name": "value"` whose name looks secret by the same rule as JSON keys and env names
+ * (secret-shape.ts isSecretKey). A list of words (`\bpassword`) missed the names that join words with
+ * `_`, the way env variables do: `exec: "MYSQL_ROOT_PASSWORD=…"` (docker's error for a command that is an
+ * assignment) reached errors.json whole, and so did GITHUB_TOKEN=… or DB_PASS=… in a log. A name starts
+ * only where no name character precedes it, so each place in a long log is tried once.
+ */
+const NAMED = new RegExp(`(?<![\\w.-])([\\w.-]{1,128})(["']?\\s*[:=]\\s*["']?)`, 'g');
 
 export function redactPatterns(text: string): string {
   let out = text;
   for (const [re, to] of PATTERNS) out = out.replace(re, to);
-  return out;
+  return redactNamed(out);
+}
+
+/**
+ * NAMED over the text, the value read only after a secret name: after an ordinary name the search goes
+ * on inside its value (`exec: "DB_PASS=…"` is first the name exec), and reading each value whole would
+ * make a long `a:b:c:…` quadratic.
+ */
+function redactNamed(text: string): string {
+  const names = new RegExp(NAMED.source, 'g');
+  const value = new RegExp(VALUE, 'y');
+  let out = '';
+  let from = 0;
+  for (let m = names.exec(text); m; m = names.exec(text)) {
+    if (!isSecretKey(m[1]!)) continue;
+    value.lastIndex = names.lastIndex;
+    if (!value.test(text)) continue;
+    out += text.slice(from, names.lastIndex) + REDACTED;
+    from = names.lastIndex = value.lastIndex;
+  }
+  return out + text.slice(from);
 }
 
 /** Every credential in a Docker config.json: passwords, tokens, and the user:password inside `auth`. */
