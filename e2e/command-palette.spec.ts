@@ -91,6 +91,32 @@ describe('command palette', () => {
     for (const n of names) await docker('rm', '-f', n);
   });
 
+  it('keeps the command the keys chose when a new container ranks above it, so Enter stops the one chosen', async () => {
+    const chosen = uniqueName(prefix);
+    // A name the query matches whole: its commands rank above the chosen container's.
+    const newcomer = chosen.slice(0, -2);
+    await docker('run', '-d', '--name', chosen, testImage, ...loop);
+    await expect.poll(() => app.stateOf(chosen), { timeout: 10_000 }).toBe('running');
+    await app.page.keyboard.press('Control+k');
+    const dialog = app.page.getByRole('dialog', { name: 'Go to or run…' });
+    await dialog.waitFor();
+    await app.page.keyboard.type(newcomer);
+    const selected = dialog.getByRole('option', { selected: true });
+    await expect.poll(() => selected.innerText()).toMatch(new RegExp(`Open\\s+${chosen}\\s`));
+    await app.page.keyboard.press('ArrowDown');
+    await expect.poll(() => selected.innerText()).toMatch(new RegExp(`Stop\\s+${chosen}\\s`));
+
+    // While the palette is open, another container starts (a compose up elsewhere): the list moves down.
+    await docker('run', '-d', '--name', newcomer, testImage, ...loop);
+    await expect.poll(() => dialog.getByRole('option').first().innerText(), { timeout: 10_000 }).toMatch(new RegExp(`${newcomer}\\s+Container`));
+    expect(await selected.innerText()).toMatch(new RegExp(`Stop\\s+${chosen}\\s`));
+    await app.page.keyboard.press('Enter');
+    await expect.poll(() => docker('inspect', '-f', '{{.State.Status}}', chosen), { timeout: 20_000 }).toBe('exited');
+    expect(await docker('inspect', '-f', '{{.State.Status}}', newcomer)).toBe('running');
+    await expect.poll(() => dialog.count(), { timeout: 10_000 }).toBe(0);
+    await docker('rm', '-f', chosen, newcomer);
+  });
+
   it('lines up the kinds of every row, keyed or not, and shows a long name in full on hover', async () => {
     const long = `${uniqueName(prefix)}-${'very-long-name-'.repeat(6)}end`;
     await docker('create', '--name', long, testImage, 'true');
@@ -109,5 +135,20 @@ describe('command palette', () => {
     await app.page.keyboard.press('Escape');
     await expect.poll(() => dialog.count()).toBe(0);
     await docker('rm', '-f', long);
+  });
+
+  it('shows the names in a narrow browser window, not one letter and an ellipsis', async () => {
+    // Browser mode has no minimum window size; the fixed action, kind and key columns left "C…" at 400 px.
+    await app.page.setViewportSize({ width: 400, height: 800 });
+    await app.page.keyboard.press('Control+k');
+    const dialog = app.page.getByRole('dialog', { name: 'Go to or run…' });
+    await dialog.waitFor();
+    const names = await dialog.locator('.cp-option__name').evaluateAll((els) => els.slice(0, 10).map((e) => ({ text: e.textContent, cut: e.scrollWidth > e.clientWidth, width: e.clientWidth })));
+    // The pages' names ("Recently removed" the longest) show whole, and a long name keeps room to read.
+    expect(names.filter((n) => n.cut)).toEqual([]);
+    expect(Math.min(...names.map((n) => n.width))).toBeGreaterThanOrEqual(120);
+    await app.page.keyboard.press('Escape');
+    await expect.poll(() => dialog.count()).toBe(0);
+    await app.page.setViewportSize({ width: 1400, height: 900 });
   });
 });

@@ -38,7 +38,10 @@ function PalettePanel({ onClose }: { onClose(): void }) {
   const containers = useAppStore((s) => s.containers);
   const [lists, setLists] = useState<Omit<PaletteSources, 'containers'>>({ images: [], volumes: [], networks: [] });
   const [query, setQuery] = useState('');
-  const [active, setActive] = useState(0);
+  // The option the keys or the mouse chose, by its command's id as well as its place: the list changes
+  // while it is open (a container starts, the images arrive), and a place alone then pointed at another
+  // command, so Enter stopped a container that had just ranked above the chosen one.
+  const [active, setActive] = useState<{ index: number; id?: string }>({ index: 0 });
   const [status, setStatus] = useState<{ text: string; error?: boolean }>();
   const listId = useId();
 
@@ -63,7 +66,9 @@ function PalettePanel({ onClose }: { onClose(): void }) {
   const commands = useMemo(() => buildCommands({ containers: [...containers.values()], ...lists }, api), [containers, lists, api]);
   // With no query: pages and containers' Open first (a short, useful start), else the best matches.
   const shown = useMemo(() => (query.trim() ? rankByFuzzy(query, commands, textOf, 50) : commands.filter((c) => c.action === 'Open' || c.kind === 'Page').slice(0, 50)), [query, commands]);
-  const current = Math.min(active, Math.max(0, shown.length - 1));
+  const chosenAt = active.id === undefined ? -1 : shown.findIndex((c) => c.id === active.id);
+  const current = chosenAt >= 0 ? chosenAt : Math.min(active.index, Math.max(0, shown.length - 1));
+  const choose = (i: number) => setActive({ index: i, id: shown[i]?.id });
   const optionId = (i: number) => `${listId}-o${i}`;
   // Keep the chosen option in view as the keys move it (the list scrolls; Enter runs what is seen).
   useEffect(() => {
@@ -86,7 +91,7 @@ function PalettePanel({ onClose }: { onClose(): void }) {
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
     const move = (to: number) => {
       e.preventDefault();
-      setActive(Math.max(0, Math.min(shown.length - 1, to)));
+      choose(Math.max(0, Math.min(shown.length - 1, to)));
     };
     if (e.key === 'ArrowDown') move(current + 1);
     else if (e.key === 'ArrowUp') move(current - 1);
@@ -113,7 +118,7 @@ function PalettePanel({ onClose }: { onClose(): void }) {
         value={query}
         onChange={(e) => {
           setQuery(e.target.value);
-          setActive(0);
+          setActive({ index: 0 });
           setStatus(undefined);
         }}
         onKeyDown={onKeyDown}
@@ -126,7 +131,9 @@ function PalettePanel({ onClose }: { onClose(): void }) {
             role="option"
             aria-selected={i === current}
             className="cp-option"
-            onMouseMove={() => setActive(i)}
+            onMouseMove={() => {
+              if (i !== current) choose(i);
+            }}
             onClick={() => void run(c)}
           >
             <span className="cp-option__action">{c.action}</span>
