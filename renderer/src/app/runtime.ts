@@ -2,6 +2,7 @@ import type { BerthApi, Disposable } from '../../../contract/index.js';
 import { startContainersSync, type ContainersSyncApi } from '../features/containers/sync.js';
 import { startEngineSync, type EngineSyncApi } from '../features/docker-engine/sync.js';
 import { StatsSummaryStore, type SummaryApi } from '../features/stats/summary-store.js';
+import { ProjectJobs } from '../features/compose/project-jobs.js';
 import { createConnectionMonitor, type ConnectionMonitorOptions } from './connection-monitor.js';
 import { createRootStore, type RootStore } from './root-store.js';
 import { documentThemeHost, startSettingsSync, type SettingsSyncApi } from '../features/settings/sync.js';
@@ -13,6 +14,8 @@ export interface AppRuntime extends Disposable {
   readonly api: BerthApi;
   /** The list's CPU sparklines: one statsSummary stream for the window, open while a sparkline shows. */
   readonly statsSummary: StatsSummaryStore;
+  /** Compose up and pull jobs, by project: they run on while another project or page is shown. */
+  readonly composeJobs: ProjectJobs;
   /** desktop: Electron preload bridge; browser: `npm run web` over a WebSocket. */
   readonly host: 'desktop' | 'browser';
   refreshEngineInfo(): void;
@@ -51,12 +54,14 @@ export function createAppRuntime(api: BerthApi, options: RuntimeOptions): AppRun
   const containers = startContainersSync(api, store, hooks);
   const settings = startSettingsSync(api, store, documentThemeHost());
   const statsSummary = new StatsSummaryStore(api);
+  const composeJobs = new ProjectJobs();
   let disposed = false;
 
   return {
     store,
     api,
     statsSummary,
+    composeJobs,
     host: options.host,
     refreshEngineInfo: () => engine.refreshInfo(),
     openUrl: (url) => options.openUrl(url),
@@ -67,6 +72,7 @@ export function createAppRuntime(api: BerthApi, options: RuntimeOptions): AppRun
       disposed = true;
       containers.dispose();
       statsSummary.dispose();
+      composeJobs.dispose();
       settings.dispose();
       engine.dispose();
       transport?.dispose();

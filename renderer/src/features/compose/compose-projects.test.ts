@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ContainerSummary } from '../../../../contract/index.js';
-import { actionNotice, actionPending, currentProject, deriveProjects, emptyJob, labelFiles, parseFileList, parseProfiles, reduceJob, downNotice, progressLabel, serviceProgress, serviceRows } from './compose-projects.js';
+import { actionNotice, actionPending, currentProject, deriveProjects, labelFiles, parseFileList, parseProfiles, downNotice, progressLabel, serviceProgress, serviceRows } from './compose-projects.js';
+import { emptyJob, reduceJob } from './project-jobs.js';
 import { filterLines, MergedLogStore } from './merged-log-store.js';
 
 const c = (name: string, project: string, service: string, state: ContainerSummary['state'], labels: Record<string, string> = {}): ContainerSummary =>

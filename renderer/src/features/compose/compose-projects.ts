@@ -1,6 +1,6 @@
-import type { ContainerState, ContainerSummary } from '../../../../contract/index.js';
-import type { ComposeEvent, ServiceStep } from '../../../../contract/models/compose.js';
+import type { ContainerSummary } from '../../../../contract/index.js';
 import { openedName, type OpenedProject } from './opened-projects.js';
+import type { JobState, ServiceProgress } from './project-jobs.js';
 
 const CONFIG_FILES = 'com.docker.compose.project.config_files';
 const WORKING_DIR = 'com.docker.compose.project.working_dir';
@@ -86,33 +86,6 @@ export function parseFileList(text: string): { files: string[]; error?: string }
   const rel = files.find((f) => !isAbsolute(f));
   if (rel) return { files, error: `"${rel}" is not an absolute path (the back end reads it, e.g. /srv/app/compose.yaml)` };
   return { files };
-}
-
-export interface ServiceProgress {
-  /** A job's step while (or, for a failure, after) it runs; otherwise the containers' live state. */
-  step: ServiceStep | ContainerState;
-  message?: string;
-}
-
-export interface JobState {
-  services: Record<string, ServiceProgress>;
-  resources: string[];
-  log: string[];
-  done?: string;
-}
-
-export const emptyJob: JobState = { services: {}, resources: [], log: [] };
-
-/** Fold a job's events into per-service progress. */
-export function reduceJob(state: JobState, events: readonly ComposeEvent[]): JobState {
-  let next = state;
-  for (const e of events) {
-    if (e.kind === 'service') next = { ...next, services: { ...next.services, [e.service]: { step: e.step, message: e.message } } };
-    else if (e.kind === 'resource') next = { ...next, resources: [...next.resources, `${e.what} ${e.name}: ${e.step}`] };
-    else if (e.kind === 'log') next = { ...next, log: [...next.log.slice(-200), e.text] };
-    else next = { ...next, done: e.message };
-  }
-  return next;
 }
 
 /**

@@ -1,22 +1,15 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Disposable } from '../../../../contract/index.js';
 import type { ComposeLoadResult } from '../../../../contract/models/compose.js';
-import { useApi } from '../../app/runtime-context.js';
-import { actionNotice, actionPending, downNotice, emptyJob, reduceJob, type JobState, type ProjectRow } from './compose-projects.js';
+import { useApi, useRuntime } from '../../app/runtime-context.js';
+import { actionNotice, actionPending, downNotice, type ProjectRow } from './compose-projects.js';
 import { loadProfiles, saveProfiles } from './chosen-profiles.js';
 import { DownDialog } from './down-dialog.js';
 import { MergedLogView } from './merged-log-view.js';
 import { projectNameError } from './opened-projects.js';
+import { useProjectJob } from './project-jobs.js';
 import { ProfilesField } from './profiles-field.js';
 import { ServicesTable, type ServiceAction } from './services-table.js';
 import { messageOf } from '../../lib/error-message.js';
-
-interface Job {
-  kind: 'up' | 'pull';
-  state: JobState;
-  running: boolean;
-  error?: string;
-}
 
 /**
  * One project: its services before up (or its errors, by line), up/pull with per-service progress and
@@ -26,14 +19,15 @@ export function ProjectPanel({ row, onLoaded }: { row: ProjectRow; onLoaded?: (n
   const api = useApi();
   const [load, setLoad] = useState<ComposeLoadResult>();
   const [loadError, setLoadError] = useState<string>();
-  const [job, setJob] = useState<Job>();
+  // Up and pull outlive the panel (another project selected, or the page left): see project-jobs.ts.
+  const jobs = useRuntime().composeJobs;
+  const job = useProjectJob(jobs, row.name);
   const [notice, setNotice] = useState<string>();
   /** Why the last start/stop/restart failed: shown as an error, never as a plain notice. */
   const [actionError, setActionError] = useState<string>();
   const [busy, setBusy] = useState(false);
   const [downOpen, setDownOpen] = useState(false);
   const [showLogs, setShowLogs] = useState(false);
-  const sub = useRef<Disposable | undefined>(undefined);
   const files = row.files;
   // An opened project loads under the name asked for (or the one its files give); a project found by
   // its containers' labels loads under its own name, whatever its files or folder would name it.
@@ -65,7 +59,13 @@ export function ProjectPanel({ row, onLoaded }: { row: ProjectRow; onLoaded?: (n
     window.addEventListener('focus', reload);
     return () => window.removeEventListener('focus', reload);
   }, [reload]);
-  useEffect(() => () => sub.current?.dispose(), []);
+  // A job that ends (here, or while another project was shown) changed what up would do: read it again.
+  const jobRunning = !!job?.running;
+  const wasRunning = useRef(jobRunning);
+  useEffect(() => {
+    if (wasRunning.current && !jobRunning) reload();
+    wasRunning.current = jobRunning;
+  }, [jobRunning]);
   // A container started, stopped or removed (here, from the Containers page or the CLI): what up would
   // do changes with it, so the "Up will" column is read again (an up in progress reloads when done).
   const states = row.containers.map((c) => `${c.id}:${c.state}`).join(',');
@@ -78,33 +78,15 @@ export function ProjectPanel({ row, onLoaded }: { row: ProjectRow; onLoaded?: (n
 
   const start = (kind: 'up' | 'pull') => {
     if (!files) return;
-    sub.current?.dispose();
     setNotice(undefined);
     setActionError(undefined);
-    setJob({ kind, state: emptyJob, running: true });
-    sub.current = api.compose[kind](
-      { files, projectName, ...withProfiles },
-      {
-        next: (events) => setJob((j) => j && { ...j, state: reduceJob(j.state, events) }),
-        error: (err) => {
-          setJob((j) => j && { ...j, running: false, error: err.message });
-          reload();
-        },
-        complete: () => {
-          setJob((j) => j && { ...j, running: false });
-          reload();
-        },
-      },
-    );
+    jobs.start(row.name, kind, (observer) => api.compose[kind]({ files, projectName, ...withProfiles }, observer));
   };
-  const cancel = () => {
-    sub.current?.dispose();
-    sub.current = undefined;
-    setJob((j) => j && { ...j, running: false, error: 'Cancelled: what was already created stays; up again to finish' });
-  };
+  const cancel = () => jobs.cancel(row.name);
   const act = (action: ServiceAction, service?: string) => {
     setBusy(true);
     setActionError(undefined);
+    jobs.clear(row.name);
     setNotice(actionPending(action, service));
     api.compose.action({ project: row.name, action, service }).then(
       (r) => setNotice(actionNotice(action, r.containers.length, service)),
@@ -211,6 +193,7 @@ export function ProjectPanel({ row, onLoaded }: { row: ProjectRow; onLoaded?: (n
             setDownOpen(false);
             setShowLogs(false);
             setActionError(undefined);
+            jobs.clear(row.name);
             setNotice(downNotice(r));
             reload();
           }}

@@ -1,5 +1,6 @@
 import type { ComposeLoadResult, ComposePort } from '../../../../contract/models/compose.js';
-import { progressLabel, serviceProgress, serviceRows, type JobState } from './compose-projects.js';
+import { progressLabel, serviceProgress, serviceRows } from './compose-projects.js';
+import type { JobState } from './project-jobs.js';
 import type { ContainerSummary } from '../../../../contract/index.js';
 
 const portText = (p: ComposePort) => `${p.hostIp ? `${p.hostIp}:` : ''}${p.published ?? '(any)'}→${p.target}/${p.protocol}`;
