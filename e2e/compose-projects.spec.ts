@@ -74,6 +74,16 @@ describe('compose projects: v1 projects, names, forgetting, folders, warnings, l
     expect(await row('Fx1_UP').count()).toBe(0);
   });
 
+  it('refuses a relative path in the Open form, with the reason tied to the field, and opens nothing', async () => {
+    await open('app/compose.yaml', '');
+    const field = app.page.getByLabel('Compose file path');
+    await expect.poll(() => field.getAttribute('aria-invalid')).toBe('true');
+    const described = await field.getAttribute('aria-describedby');
+    expect(described).toBeTruthy();
+    expect(await app.page.locator(`[id="${described}"]`).innerText()).toBe('"app/compose.yaml" is not an absolute path (the back end reads it, e.g. /srv/app/compose.yaml)');
+    expect(await opened()).toHaveLength(1);
+  });
+
   it('forgets an opened project that is not up, from the keyboard; a project that is up has no Forget', async () => {
     expect(await app.page.getByRole('button', { name: `Forget ${v1}`, exact: true }).count()).toBe(0);
     const forget = app.page.getByRole('button', { name: `Forget ${staging}`, exact: true });

@@ -37,7 +37,15 @@ export function OpenProjectForm({ onOpen }: { onOpen(files: string[], projectNam
     >
       <label className="compose-open__field">
         <span>Compose file path</span>
-        <input className="input" value={text} onChange={(e) => setText(e.target.value)} placeholder="/srv/app/compose.yaml or /srv/app (several: comma-separated, merged in order)" aria-invalid={!!error} />
+        <input
+          className="input"
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          placeholder="/srv/app/compose.yaml or /srv/app (several: comma-separated, merged in order)"
+          aria-invalid={!!error}
+          // A screen reader reads why the path was refused with the field itself, as for the name.
+          aria-describedby={error ? 'compose-open-path-error' : undefined}
+        />
       </label>
       <label className="compose-open__field compose-open__field--name">
         <span>Project name (optional)</span>
@@ -62,7 +70,7 @@ export function OpenProjectForm({ onOpen }: { onOpen(files: string[], projectNam
         Open
       </button>
       {error ? (
-        <p className="compose-error" role="alert">
+        <p className="compose-error" role="alert" id="compose-open-path-error">
           {error}
         </p>
       ) : null}
