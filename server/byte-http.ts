@@ -305,14 +305,10 @@ function serveUploadOverHttp(req: IncomingMessage, res: ServerResponse, name: st
   const base = options.headers;
   const { window, frameBytes } = BYTE_LIMITS;
   let finished = false;
-  let sent = 0;
-  let acked = 0;
-  /**
-   * Bytes read from the request and not handed over yet: gathered into whole frames (at most one
-   * frame and one request chunk). The request arrives in chunks of 64 KiB or less, and the engine
-   * takes an upload much faster in big writes: piping a 32 MiB file to its archive endpoint took
-   * 0.8× `docker cp`'s time in 1 MiB writes and 1.0-1.3× in 64 KiB writes, here.
-   */
+  let [sent, acked] = [0, 0];
+  // Bytes read and not handed over yet, gathered into whole frames: the request comes in chunks of
+  // ≤ 64 KiB, and the engine takes an upload far faster in big writes (a 32 MiB file piped to its
+  // archive endpoint: 0.8× `docker cp`'s time in 1 MiB writes, 1.0-1.3× in 64 KiB writes).
   const pending: Buffer[] = [];
   let buffered = 0;
   let bodyEnded = false;
@@ -322,7 +318,7 @@ function serveUploadOverHttp(req: IncomingMessage, res: ServerResponse, name: st
     eofSent = true;
     connection.handle({ t: 'eof', id: STREAM_ID });
   };
-  /** The first `n` bytes of what is pending (n ≤ buffered), as one buffer. */
+  /** The first `n` (≤ buffered) bytes pending, as one buffer. */
   const take = (n: number): Buffer => {
     const out = pending[0]!.length >= n ? pending[0]!.subarray(0, n) : Buffer.concat(pending, n);
     buffered -= n;
