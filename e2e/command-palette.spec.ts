@@ -30,6 +30,29 @@ describe('command palette', () => {
     expect(app.errors).toEqual([]);
   });
 
+  it('runs an action once however often Enter is pressed while it is under way', async () => {
+    const name = uniqueName(prefix);
+    await docker('run', '-d', '--name', name, testImage, ...loop);
+    await expect.poll(() => app.stateOf(name), { timeout: 10_000 }).toBe('running');
+    const since = Math.floor(Date.now() / 1000) - 1;
+
+    await app.page.keyboard.press('Control+k');
+    const dialog = app.page.getByRole('dialog', { name: 'Go to or run…' });
+    await dialog.waitFor();
+    await app.page.keyboard.type(`${name} restart`);
+    await expect.poll(() => dialog.getByRole('option', { selected: true }).innerText()).toMatch(new RegExp(`Restart\\s+${name}`));
+    await app.page.keyboard.press('Enter');
+    await app.page.keyboard.press('Enter');
+    await app.page.keyboard.press('Enter');
+    await expect.poll(() => dialog.count(), { timeout: 20_000 }).toBe(0);
+    // A second restart, had one been sent, would be under way or done by now.
+    await new Promise((r) => setTimeout(r, 3000));
+    const until = String(Math.ceil(Date.now() / 1000) + 1);
+    const restarts = (await docker('events', '--since', String(since), '--until', until, '--filter', `container=${name}`, '--filter', 'event=restart', '--format', '{{.Action}}')).split('\n').filter(Boolean);
+    expect(restarts).toEqual(['restart']);
+    expect(app.errors).toEqual([]);
+  });
+
   it('moves with the arrows, goes to a page (Recently removed too) with Enter, and closes with Escape', async () => {
     await app.page.keyboard.press('Control+k');
     const dialog = app.page.getByRole('dialog', { name: 'Go to or run…' });

@@ -75,16 +75,21 @@ function PalettePanel({ onClose }: { onClose(): void }) {
     document.getElementById(`${listId}-o${current}`)?.scrollIntoView({ block: 'nearest' });
   }, [current, listId]);
 
+  /** An action under way: Enter or a click again (an impatient second press) must not run one more. */
+  const busy = useRef(false);
   const run = async (c: PaletteCommand | undefined) => {
-    if (!c) return;
+    if (!c || busy.current) return;
     const result = c.run();
     if (!(result instanceof Promise)) return onClose();
+    busy.current = true;
     setStatus({ text: `${c.action} ${c.name}…` });
     try {
       await result;
       onClose();
     } catch (err) {
       setStatus({ text: `Could not ${c.action.toLowerCase()} ${c.name}: ${reasonOf(err)}`, error: true });
+    } finally {
+      busy.current = false;
     }
   };
 
