@@ -32,6 +32,17 @@ describe('Redactor', () => {
     expect(out).toContain('{"db.password": "<redacted>"}');
   });
 
+  it('redacts a secret flag’s value after a space, and a bearer token without its header name', () => {
+    const out = new Redactor().text(
+      'mysqld --password hunter22secret --port 3306\ncurl -H "X-Trace: 1" -d {} Bearer eyJhbGciOi.payload.sig\ndocker login --password-stdin registry.local',
+    );
+    expect(out).not.toMatch(/hunter22secret|eyJhbGciOi/);
+    expect(out).toContain('--password <redacted> --port 3306');
+    expect(out).toContain('Bearer <redacted>');
+    // A flag that takes no value keeps the word after it.
+    expect(out).toContain('--password-stdin registry.local');
+  });
+
   it('keeps names that only look alike, and JSON after them, as they were', () => {
     const text = 'PATH=/usr/bin PASSENGERS=3 KEYBOARD=us engine: using unix:///tmp/bt/docker.sock {"DB_PASSWORD": null, "API_TOKEN": false}';
     expect(new Redactor().text(text)).toBe(text);

@@ -92,7 +92,12 @@ const PATTERNS: [RegExp, string][] = [
   [new RegExp(`\\b(authorization|x-registry-auth|x-registry-config|proxy-authorization)(["']?\\s*[:=]\\s*["']?)${VALUE}(\\s+[^\\s"',}]+)?`, 'gi'), `$1$2${REDACTED}`],
   [/([?&](?:token|access_token|password|secret)=)[^&\s"']+/gi, `$1${REDACTED}`],
   [/(\/\/[^/\s:@]+:)[^@\s/]+@/g, `$1${REDACTED}@`],
+  // A token after its scheme without "Authorization:" before it (a curl line in a log, an error quoting a header).
+  [/\b(Bearer|Basic)(\s+)(?!<redacted>)[\w.~+/=-]{8,}/g, `$1$2${REDACTED}`],
 ];
+
+/** `--password hunter22`: a flag with a secret-looking name and its value after a space (`--x=v` is NAMED's). */
+const FLAG = /(?<![\w-])(--[\w.-]+)(\s+)(?![-<])([^\s"',}]+)/g;
 
 /**
  * `name=value` or `"name": "value"` whose name looks secret by the same rule as JSON keys and env names
@@ -106,6 +111,7 @@ const NAMED = new RegExp(`(?<![\\w.-])([\\w.-]{1,128})(["']?\\s*[:=]\\s*["']?)`,
 export function redactPatterns(text: string): string {
   let out = text;
   for (const [re, to] of PATTERNS) out = out.replace(re, to);
+  out = out.replace(FLAG, (all: string, flag: string, space: string) => (isSecretKey(flag) && !/stdin$/i.test(flag) ? `${flag}${space}${REDACTED}` : all));
   return redactNamed(out);
 }
 
