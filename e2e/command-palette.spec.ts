@@ -170,6 +170,8 @@ describe('command palette', () => {
     // The pages' names ("Recently removed" the longest) show whole, and a long name keeps room to read.
     expect(names.filter((n) => n.cut)).toEqual([]);
     expect(Math.min(...names.map((n) => n.width))).toBeGreaterThanOrEqual(120);
+    // The key column is hidden here, and so is the hint about it.
+    expect(await dialog.getByRole('status').innerText()).toBe('↑ ↓ to choose, Enter to run, Esc to close.');
     await app.page.keyboard.press('Escape');
     await expect.poll(() => dialog.count()).toBe(0);
     await app.page.setViewportSize({ width: 1400, height: 900 });

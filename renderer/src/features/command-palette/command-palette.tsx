@@ -158,7 +158,11 @@ function PalettePanel({ onClose }: { onClose(): void }) {
       </ul>
       {shown.length === 0 ? <p className="cp-empty">Nothing matches “{query}”.</p> : null}
       <p className={status?.error ? 'cp-status cp-status--error' : 'cp-status'} role={status?.error ? 'alert' : 'status'}>
-        {status?.text ?? '↑ ↓ to choose, Enter to run, Esc to close. Keys on the right work on the Containers list.'}
+        {status?.text ?? (
+          <>
+            ↑ ↓ to choose, Enter to run, Esc to close.<span className="cp-status__keys"> Keys on the right work on the Containers list.</span>
+          </>
+        )}
       </p>
     </Modal>
   );
