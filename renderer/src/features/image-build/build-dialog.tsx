@@ -3,6 +3,7 @@ import type { Disposable } from '../../../../contract/index.js';
 import { useApi } from '../../app/runtime-context.js';
 import { formatBytes } from '../../lib/format/bytes.js';
 import { Modal, ModalCloseButton } from '../../ui/modal.js';
+import { jobClosingQuestion } from '../../ui/job-closing.js';
 import { Spinner } from '../../ui/spinner.js';
 import { imageDetailsHref } from '../images/image-title.js';
 import { BuildFailure } from './build-failure.js';
@@ -91,9 +92,7 @@ export function BuildDialog({ initialContext, onClose }: Props) {
       className="build-dialog"
       closeOnBackdrop={false}
       dirty={dirty}
-      discardQuestion={running ? 'The build is still running. Stop it and close?' : 'Discard this build’s settings?'}
-      discardLabel={running ? 'Stop build' : undefined}
-      keepLabel={running ? 'Keep building' : undefined}
+      {...jobClosingQuestion('build', running, 'Discard this build’s settings?')}
       onClose={close}
       footer={
         <>

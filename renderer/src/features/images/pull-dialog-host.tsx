@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { parseImageReference } from '../../../../contract/image-reference.js';
 import { useApi, useAppStore } from '../../app/runtime-context.js';
 import { Modal, ModalCloseButton } from '../../ui/modal.js';
+import { jobClosingQuestion } from '../../ui/job-closing.js';
 import { TransferOutcome } from './transfer-outcome.js';
 import { useTransfer } from './use-transfer.js';
 import './images.css';
@@ -41,9 +42,7 @@ function PullDialog({ initial, onClose }: { initial: string; onClose(): void }) 
       size="wide"
       closeOnBackdrop={false}
       dirty={dirty}
-      discardQuestion={running ? 'The pull is still running. Stop it and close?' : 'Discard the image reference you typed?'}
-      discardLabel={running ? 'Stop pull' : undefined}
-      keepLabel={running ? 'Keep pulling' : undefined}
+      {...jobClosingQuestion('pull', running, 'Discard the image reference you typed?')}
       footer={
         <>
           {running ? (

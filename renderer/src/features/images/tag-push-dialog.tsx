@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { parseImageReference, parseTagTarget } from '../../../../contract/image-reference.js';
 import { useApi } from '../../app/runtime-context.js';
 import { Modal, ModalCloseButton } from '../../ui/modal.js';
+import { jobClosingQuestion } from '../../ui/job-closing.js';
 import { TransferOutcome } from './transfer-outcome.js';
 import { useTransfer } from './use-transfer.js';
 import { messageOf } from '../../lib/error-message.js';
@@ -97,9 +98,7 @@ export function TagPushDialog({ source, initialTarget, onClose }: { source: stri
       closeOnBackdrop={false}
       error={error}
       dirty={dirty}
-      discardQuestion={pushing ? 'The push is still running. Stop it and close?' : 'Discard the target reference you typed?'}
-      discardLabel={pushing ? 'Stop push' : undefined}
-      keepLabel={pushing ? 'Keep pushing' : undefined}
+      {...jobClosingQuestion('push', pushing, 'Discard the target reference you typed?')}
       footer={
         <>
           {t.phase === 'running' ? (
