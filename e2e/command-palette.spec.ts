@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { docker, testImage, uniqueName } from './support/docker-cli.js';
+import { openPalette } from './support/palette.js';
 import { useAppSession } from './support/session.js';
 
 const prefix = 'berth-e2e-palette';
@@ -13,9 +14,7 @@ describe('command palette', () => {
     await docker('run', '-d', '--name', name, testImage, ...loop);
     await expect.poll(() => app.stateOf(name), { timeout: 10_000 }).toBe('running');
 
-    await app.page.keyboard.press('Control+k');
-    const dialog = app.page.getByRole('dialog', { name: 'Go to or run…' });
-    await dialog.waitFor();
+    const dialog = await openPalette(app.page);
     const input = dialog.getByRole('combobox');
     expect(await input.evaluate((el) => el === document.activeElement)).toBe(true);
     // Letters of the name out of their runs, then the action: fuzzy, two words.
@@ -36,9 +35,7 @@ describe('command palette', () => {
     await expect.poll(() => app.stateOf(name), { timeout: 10_000 }).toBe('running');
     const since = Math.floor(Date.now() / 1000) - 1;
 
-    await app.page.keyboard.press('Control+k');
-    const dialog = app.page.getByRole('dialog', { name: 'Go to or run…' });
-    await dialog.waitFor();
+    const dialog = await openPalette(app.page);
     await app.page.keyboard.type(`${name} restart`);
     await expect.poll(() => dialog.getByRole('option', { selected: true }).innerText()).toMatch(new RegExp(`Restart\\s+${name}`));
     await app.page.keyboard.press('Enter');
@@ -54,9 +51,7 @@ describe('command palette', () => {
   });
 
   it('moves with the arrows, goes to a page (Recently removed too) with Enter, and closes with Escape', async () => {
-    await app.page.keyboard.press('Control+k');
-    const dialog = app.page.getByRole('dialog', { name: 'Go to or run…' });
-    await dialog.waitFor();
+    const dialog = await openPalette(app.page);
     await app.page.keyboard.type('settin');
     await app.page.keyboard.press('ArrowDown');
     await app.page.keyboard.press('ArrowUp');
@@ -65,15 +60,13 @@ describe('command palette', () => {
     await expect.poll(() => app.page.evaluate(() => location.hash)).toBe('#/settings');
 
     // Recently removed is not in the sidebar: the palette finds it.
-    await app.page.keyboard.press('Control+k');
-    await dialog.waitFor();
+    await openPalette(app.page);
     await app.page.keyboard.type('removed');
     expect(await dialog.getByRole('option', { selected: true }).innerText()).toMatch(/Go to\s+Recently removed\s+Page/);
     await app.page.keyboard.press('Enter');
     await expect.poll(() => app.page.evaluate(() => location.hash)).toBe('#/containers/recently-removed');
 
-    await app.page.keyboard.press('Control+k');
-    await dialog.waitFor();
+    await openPalette(app.page);
     await app.page.keyboard.press('Escape');
     await expect.poll(() => dialog.count()).toBe(0);
   });
@@ -84,9 +77,7 @@ describe('command palette', () => {
     for (const n of names) await docker('create', '--name', n, testImage, 'true');
     await app.page.evaluate(() => (location.hash = '#/containers'));
     await app.page.getByRole('button', { name: 'Run a container' }).waitFor();
-    await app.page.keyboard.press('Control+k');
-    const dialog = app.page.getByRole('dialog', { name: 'Go to or run…' });
-    await dialog.waitFor();
+    const dialog = await openPalette(app.page);
     // The pages and these 24 containers at least (the first 50 show: on a shared engine, not always the last one created).
     await expect.poll(() => dialog.getByRole('option').count(), { timeout: 15_000 }).toBeGreaterThanOrEqual(30);
     const list = dialog.getByRole('listbox');
@@ -120,9 +111,7 @@ describe('command palette', () => {
     const newcomer = chosen.slice(0, -2);
     await docker('run', '-d', '--name', chosen, testImage, ...loop);
     await expect.poll(() => app.stateOf(chosen), { timeout: 10_000 }).toBe('running');
-    await app.page.keyboard.press('Control+k');
-    const dialog = app.page.getByRole('dialog', { name: 'Go to or run…' });
-    await dialog.waitFor();
+    const dialog = await openPalette(app.page);
     await app.page.keyboard.type(newcomer);
     const selected = dialog.getByRole('option', { selected: true });
     await expect.poll(() => selected.innerText()).toMatch(new RegExp(`Open\\s+${chosen}\\s`));
@@ -144,9 +133,7 @@ describe('command palette', () => {
     const long = `${uniqueName(prefix)}-${'very-long-name-'.repeat(6)}end`;
     await docker('create', '--name', long, testImage, 'true');
     await app.page.setViewportSize({ width: 900, height: 800 });
-    await app.page.keyboard.press('Control+k');
-    const dialog = app.page.getByRole('dialog', { name: 'Go to or run…' });
-    await dialog.waitFor();
+    const dialog = await openPalette(app.page);
     await app.page.keyboard.type(long);
     // Open (key Enter), Start (key s) and Logs (no key) of one container.
     await expect.poll(() => dialog.getByRole('option').count(), { timeout: 15_000 }).toBeGreaterThanOrEqual(3);
@@ -163,9 +150,7 @@ describe('command palette', () => {
   it('shows the names in a narrow browser window, not one letter and an ellipsis', async () => {
     // Browser mode has no minimum window size; the fixed action, kind and key columns left "C…" at 400 px.
     await app.page.setViewportSize({ width: 400, height: 800 });
-    await app.page.keyboard.press('Control+k');
-    const dialog = app.page.getByRole('dialog', { name: 'Go to or run…' });
-    await dialog.waitFor();
+    const dialog = await openPalette(app.page);
     const names = await dialog.locator('.cp-option__name').evaluateAll((els) => els.slice(0, 10).map((e) => ({ text: e.textContent, cut: e.scrollWidth > e.clientWidth, width: e.clientWidth })));
     // The pages' names ("Recently removed" the longest) show whole, and a long name keeps room to read.
     expect(names.filter((n) => n.cut)).toEqual([]);

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { untarGz } from '../engine/testing/test-files.js';
 import { docker, testImage, uniqueName } from './support/docker-cli.js';
+import { openPalette } from './support/palette.js';
 import { useAppSession } from './support/session.js';
 
 const prefix = 'berth-e2e-diagerr';
@@ -19,9 +20,7 @@ describe('the diagnostics bundle after an error a user saw', () => {
     await app.row(name).waitFor({ timeout: 15_000 });
 
     // Started from the palette, where the user sees why it failed.
-    await app.page.keyboard.press('Control+k');
-    const dialog = app.page.getByRole('dialog', { name: 'Go to or run…' });
-    await dialog.waitFor();
+    const dialog = await openPalette(app.page);
     await app.page.keyboard.type(`${name} start`);
     await expect.poll(() => dialog.getByRole('option', { selected: true }).innerText()).toMatch(new RegExp(`Start\\s+${name}`));
     await app.page.keyboard.press('Enter');
