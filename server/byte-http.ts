@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { BYTE_LIMITS } from '../contract/byte-frame.js';
 import { BerthError, contract, type BerthErrorShape, type Dispatcher, type ServerMessage } from '../contract/index.js';
+import { ByteQueue } from './byte-queue.js';
 import { contentDisposition, statusOf } from './http-answers.js';
 import type { RequestGuard } from './request-guard.js';
 
@@ -305,12 +306,12 @@ function serveUploadOverHttp(req: IncomingMessage, res: ServerResponse, name: st
   const base = options.headers;
   const { window, frameBytes } = BYTE_LIMITS;
   let finished = false;
-  let [sent, acked] = [0, 0];
+  let sent = 0;
+  let acked = 0;
   // Bytes read and not handed over yet, gathered into whole frames: the request comes in chunks of
   // ≤ 64 KiB, and the engine takes an upload far faster in big writes (a 32 MiB file piped to its
   // archive endpoint: 0.8× `docker cp`'s time in 1 MiB writes, 1.0-1.3× in 64 KiB writes).
-  const pending: Buffer[] = [];
-  let buffered = 0;
+  const pending = new ByteQueue();
   let bodyEnded = false;
   let eofSent = false;
   const eof = () => {
@@ -318,35 +319,20 @@ function serveUploadOverHttp(req: IncomingMessage, res: ServerResponse, name: st
     eofSent = true;
     connection.handle({ t: 'eof', id: STREAM_ID });
   };
-  /** The first `n` (≤ buffered) bytes pending, as one buffer. */
-  const take = (n: number): Buffer => {
-    const out = pending[0]!.length >= n ? pending[0]!.subarray(0, n) : Buffer.concat(pending, n);
-    buffered -= n;
-    for (let left = n; left > 0; ) {
-      const chunk = pending[0]!;
-      if (chunk.length > left) {
-        pending[0] = chunk.subarray(left);
-        break;
-      }
-      pending.shift();
-      left -= chunk.length;
-    }
-    return out;
-  };
   /** Hand the dispatcher whole frames as the window has room; read the request on while gathering one. */
   const pump = () => {
-    while (!finished && buffered > 0) {
+    while (!finished && pending.size > 0) {
       const want = Math.min(window - (sent - acked), frameBytes);
       // No room, or a frame still being gathered (the last one goes when the body ends).
-      if (want <= 0 || (buffered < want && !bodyEnded)) break;
-      const piece = take(Math.min(want, buffered));
+      if (want <= 0 || (pending.size < want && !bodyEnded)) break;
+      const piece = pending.take(want);
       sent += piece.length;
       connection.handle({ t: 'bytes', id: STREAM_ID, data: piece });
     }
     if (finished) return;
     if (bodyEnded) {
-      if (!buffered) eof();
-    } else if (buffered >= frameBytes) req.pause();
+      if (!pending.size) eof();
+    } else if (pending.size >= frameBytes) req.pause();
     else if (req.isPaused()) req.resume();
   };
   const sink = {
@@ -371,8 +357,7 @@ function serveUploadOverHttp(req: IncomingMessage, res: ServerResponse, name: st
       connection.close();
       // Answered before the whole body came (a refusal before the first byte): read the rest and drop
       // it, so the browser, still sending, gets this answer rather than a reset connection.
-      pending.length = 0;
-      buffered = 0;
+      pending.clear();
       if (!req.complete) req.resume();
     },
   };
@@ -389,7 +374,6 @@ function serveUploadOverHttp(req: IncomingMessage, res: ServerResponse, name: st
   req.on('data', (chunk: Buffer) => {
     if (finished) return;
     pending.push(chunk);
-    buffered += chunk.length;
     pump();
   });
   req.on('end', () => {
