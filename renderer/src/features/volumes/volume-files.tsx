@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef, useState, type ChangeEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ChangeEvent } from 'react';
 import { joinContainerPath, parentContainerPath } from '../../../../contract/domains/container-files.js';
 import type { FileEntry } from '../../../../contract/models/container-files.js';
 import { useApi } from '../../app/runtime-context.js';
@@ -48,21 +48,35 @@ export function VolumeFiles({ name }: { name: string }) {
   const [actionError, setActionError] = useState<string>();
   const ids = useRef(0);
   const refocusTable = useRef(false);
+  // Progress still waiting to be shown is dropped when the tab goes (the transfers themselves run on).
+  const throttles = useRef(new Set<{ cancel(): void }>());
+  useEffect(() => {
+    const pending = throttles.current;
+    return () => {
+      for (const t of pending) t.cancel();
+      pending.clear();
+    };
+  }, []);
 
   const track = (label: string, total: number | null, start: (progress: (bytes: number) => void) => Running<unknown>, onDone?: () => void) => {
     const id = ++ids.current;
     const update = (patch: Partial<Transfer>) => setTransfers((all) => all.map((t) => (t.id === id ? { ...t, ...patch } : t)));
     const shown = progressThrottle((bytes: number) => update({ bytes }));
+    throttles.current.add(shown);
+    const settled = () => {
+      shown.cancel();
+      throttles.current.delete(shown);
+    };
     const run = start((bytes) => shown.push(bytes));
     setTransfers((all) => [...all.filter((t) => t.state === 'running'), { id, label, bytes: 0, total, state: 'running', run }]);
     run.done.then(
       () => {
-        shown.cancel();
+        settled();
         update({ state: 'done' });
         onDone?.();
       },
       (err: unknown) => {
-        shown.cancel();
+        settled();
         update({ state: 'error', message: messageOf(err) });
       },
     );

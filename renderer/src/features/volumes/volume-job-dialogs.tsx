@@ -1,4 +1,4 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { archiveSizeProblem, volumeNameSchema } from '../../../../contract/domains/volumes.js';
 import type { VolumeImportDone } from '../../../../contract/models/volumes.js';
 import { useApi } from '../../app/runtime-context.js';
@@ -39,6 +39,7 @@ function useJob() {
   };
   // Shown a few times a second; a value still pending when the job ends is ignored (not 'running').
   const [shown] = useState(() => progressThrottle((at: { bytes: number; total: number | null }) => setPhase((p) => (p.kind === 'running' ? { kind: 'running', ...at } : p))));
+  useEffect(() => () => shown.cancel(), [shown]);
   const progress = (bytes: number, total: number | null) => shown.push({ bytes, total });
   const cancel = () => running.current?.cancel();
   /** Forget the last attempt's failure (the input changed, or a new attempt starts): only the current error shows. */
