@@ -50,6 +50,23 @@ describe('command palette', () => {
     expect(app.errors).toEqual([]);
   });
 
+  it('finds a container by the start of its id, and its Terminal by "shell"', async () => {
+    const name = uniqueName(prefix);
+    const id = (await docker('run', '-d', '--name', name, testImage, ...loop)).trim();
+    await expect.poll(() => app.stateOf(name), { timeout: 10_000 }).toBe('running');
+    const dialog = await openPalette(app.page);
+    await app.page.keyboard.type(id.slice(0, 8));
+    const selected = dialog.getByRole('option', { selected: true });
+    await expect.poll(() => selected.innerText()).toMatch(new RegExp(`Open\\s+${name}\\s+Container`));
+    await app.page.keyboard.press('Control+a');
+    await app.page.keyboard.type(`${id.slice(0, 8)} shell`);
+    await expect.poll(() => selected.innerText()).toMatch(new RegExp(`Terminal\\s+${name}\\s+Container`));
+    await app.page.keyboard.press('Enter');
+    await expect.poll(() => app.page.evaluate(() => location.hash)).toBe(`#/containers/${id}/terminal`);
+    await docker('rm', '-f', name);
+    expect(app.errors).toEqual([]);
+  });
+
   it('moves with the arrows, goes to a page (Recently removed too) with Enter, and closes with Escape', async () => {
     const dialog = await openPalette(app.page);
     await app.page.keyboard.type('settin');

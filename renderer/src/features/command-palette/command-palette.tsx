@@ -2,7 +2,7 @@ import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 
 import { useApi, useAppStore } from '../../app/runtime-context.js';
 import { Modal } from '../../ui/modal.js';
 import { reasonOf } from '../container-actions/run-actions.js';
-import { buildCommands, textOf, type PaletteCommand, type PaletteSources } from './commands.js';
+import { buildCommands, keywordsOf, textOf, type PaletteCommand, type PaletteSources } from './commands.js';
 import { rankByFuzzy } from './fuzzy.js';
 import './command-palette.css';
 
@@ -65,7 +65,7 @@ function PalettePanel({ onClose }: { onClose(): void }) {
 
   const commands = useMemo(() => buildCommands({ containers: [...containers.values()], ...lists }, api), [containers, lists, api]);
   // With no query: pages and containers' Open first (a short, useful start), else the best matches.
-  const shown = useMemo(() => (query.trim() ? rankByFuzzy(query, commands, textOf, 50) : commands.filter((c) => c.action === 'Open' || c.kind === 'Page').slice(0, 50)), [query, commands]);
+  const shown = useMemo(() => (query.trim() ? rankByFuzzy(query, commands, textOf, 50, keywordsOf) : commands.filter((c) => c.action === 'Open' || c.kind === 'Page').slice(0, 50)), [query, commands]);
   const chosenAt = active.id === undefined ? -1 : shown.findIndex((c) => c.id === active.id);
   const current = chosenAt >= 0 ? chosenAt : Math.min(active.index, Math.max(0, shown.length - 1));
   const choose = (i: number) => setActive({ index: i, id: shown[i]?.id });

@@ -2,19 +2,31 @@
  * Fuzzy matching for the command palette: every word of the query must appear in the text as a
  * subsequence (case-insensitive), or, failing that, start a word of the text with a typo or two (see
  * typoScore). Higher scores for letters in a row, at the start of a word, and for shorter texts.
- * Undefined: no match.
+ * `keywords` are words that find the item without being shown (a container's id, "shell" for
+ * Terminal): a query word matches one only by starting it, never scattered, so that hex ids and
+ * synonyms do not turn up as noise. Undefined: no match.
  */
-export function fuzzyScore(query: string, text: string): number | undefined {
+export function fuzzyScore(query: string, text: string, keywords = ''): number | undefined {
   const words = query.toLowerCase().split(/\s+/).filter(Boolean);
   if (!words.length) return 0;
   const hay = text.toLowerCase();
+  const kw = keywords.toLowerCase();
   let total = 0;
   for (const w of words) {
     const s = wordScore(w, hay);
-    if (s === undefined) return undefined;
-    total += s;
+    const k = keywordScore(w, kw);
+    if (s === undefined && k === undefined) return undefined;
+    total += Math.max(s ?? -Infinity, k ?? -Infinity);
   }
   return total - hay.length * 0.01;
+}
+
+/** A query word that starts one of the keywords scores as a substring of the text would. */
+function keywordScore(word: string, keywords: string): number | undefined {
+  for (let at = keywords.indexOf(word); at >= 0; at = keywords.indexOf(word, at + 1)) {
+    if (at === 0 || keywords[at - 1] === ' ') return word.length * 3;
+  }
+  return undefined;
 }
 
 function wordScore(word: string, hay: string): number | undefined {
@@ -99,10 +111,10 @@ function isBoundary(s: string, i: number): boolean {
 }
 
 /** The items that match, best first (ties keep their order), at most `limit`. */
-export function rankByFuzzy<T>(query: string, items: readonly T[], textOf: (item: T) => string, limit = 50): T[] {
+export function rankByFuzzy<T>(query: string, items: readonly T[], textOf: (item: T) => string, limit = 50, keywordsOf?: (item: T) => string): T[] {
   const scored: { item: T; score: number; i: number }[] = [];
   items.forEach((item, i) => {
-    const score = fuzzyScore(query, textOf(item));
+    const score = fuzzyScore(query, textOf(item), keywordsOf?.(item));
     if (score !== undefined) scored.push({ item, score, i });
   });
   return scored
