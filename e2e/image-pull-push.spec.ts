@@ -53,6 +53,8 @@ describe('pull and push through the UI, against the local registry', () => {
     expect(await dialog().getByText('Already exists').count()).toBeGreaterThanOrEqual(1);
     expect(await dialog().getByText('Pull complete').count()).toBeGreaterThanOrEqual(4);
     expect(await dialog().getByRole('progressbar', { name: 'Overall progress' }).getAttribute('aria-valuenow')).toBe('100');
+    // The headline in plain words, not the engine's "Status: Downloaded newer image for …".
+    expect(await dialog().locator('.transfer__overall-text strong').innerText()).toBe(`Downloaded newer image for ${remote}`);
     await dialog().getByRole('button', { name: 'Close' }).click();
 
     await expect.poll(() => app.page.getByRole('row', { name: remote, exact: true }).count(), { timeout: 10_000 }).toBe(1);

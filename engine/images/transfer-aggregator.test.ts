@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TransferEvent } from '../../contract/models/images.js';
 import { NdjsonParser } from '../streams/ndjson.js';
-import { asProgressMessage, TransferAggregator } from './transfer-aggregator.js';
+import { asProgressMessage, headlineOf, TransferAggregator } from './transfer-aggregator.js';
 
 /** Real lines from `POST /images/create` against the local registry (dockerd 20.10). */
 const PULL = [
@@ -56,9 +56,8 @@ describe('TransferAggregator', () => {
     const extracting = events.find((e) => e.kind === 'layer' && e.layer.id === '2ea7a187ba92' && e.layer.phase === 'extracting');
     expect(extracting?.kind === 'layer' && extracting.layer).toMatchObject({ extract: { current: 150000, total: 300000 }, fraction: 0.85 });
     expect(events.filter((e) => e.kind === 'status').map((e) => e.kind === 'status' && e.message)).toEqual([
-      '1: Pulling from berth-e2e/h4a-exp',
-      'Digest: sha256:d9160ea61b2698aad503c04625f47b913c94d4bd76fd1ff550b4308f106a9ae4',
-      'Status: Downloaded newer image for 127.0.0.1:5000/berth-e2e/h4a-exp:1',
+      'Pulling berth-e2e/h4a-exp:1',
+      'Downloaded newer image for 127.0.0.1:5000/berth-e2e/h4a-exp:1',
     ]);
   });
 
@@ -94,7 +93,7 @@ describe('TransferAggregator', () => {
     const { agg, events } = fold('push', [lines.join('\n')]);
     // The closing "1: digest: … size: 1155" line is no headline: the status says the push is complete.
     expect(events.filter((e) => e.kind === 'status').map((e) => e.kind === 'status' && e.message)).toEqual([
-      'The push refers to repository [127.0.0.1:5000/berth-e2e/h4a-exp]',
+      'Pushing to 127.0.0.1:5000/berth-e2e/h4a-exp',
       'Push complete',
     ]);
     const l = new Map(agg.snapshot().map((x) => [x.id, x]));
@@ -118,5 +117,19 @@ describe('TransferAggregator', () => {
     expect(asProgressMessage([1])).toBeUndefined();
     expect(asProgressMessage({ status: 5, progressDetail: { current: 'x' } })).toEqual({ progressDetail: {} });
     expect(asProgressMessage({ errorDetail: { message: 'boom' }, error: 'boom' })).toEqual({ error: 'boom', errorDetail: { message: 'boom' } });
+  });
+});
+
+describe('headlineOf: the engine status lines a pull or push dialog shows as its headline', () => {
+  it('says what happens in plain words, without the engine prefixes', () => {
+    expect(headlineOf('Pulling from library/nginx', 'latest')).toBe('Pulling library/nginx:latest');
+    expect(headlineOf('Pulling from library/nginx', 'sha256:abc')).toBe('Pulling library/nginx@sha256:abc');
+    expect(headlineOf('Status: Image is up to date for nginx:latest')).toBe('Image is up to date for nginx:latest');
+    expect(headlineOf('The push refers to repository [127.0.0.1:5000/app]')).toBe('Pushing to 127.0.0.1:5000/app');
+    expect(headlineOf('Digest: sha256:d9160ea61b2698aad503c04625f47b913c94d4bd76fd1ff550b4308f106a9ae4')).toBeUndefined();
+  });
+  it('keeps other lines as written, with a non-layer id in front', () => {
+    expect(headlineOf('Waiting for the registry', 'web')).toBe('web: Waiting for the registry');
+    expect(headlineOf('Something new')).toBe('Something new');
   });
 });

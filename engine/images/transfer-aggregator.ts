@@ -117,7 +117,8 @@ export class TransferAggregator {
       // A push ends with "<tag>: digest: sha256:… size: 527" (the manifest's size): engine jargon as a
       // headline. The digest is kept for the done line; the headline just says it is complete.
       if (this.kind === 'push' && /^(\S+: )?digest: sha256:[a-f0-9]{64} size: \d+$/.test(status)) return [{ kind: 'status', message: 'Push complete' }];
-      return [{ kind: 'status', message: msg.id && !LAYER_ID.test(msg.id) ? `${msg.id}: ${status}` : status }];
+      const message = headlineOf(status, msg.id);
+      return message ? [{ kind: 'status', message }] : [];
     }
     const prev = this.layers.get(msg.id);
     const next: Omit<LayerProgress, 'fraction'> = { id: msg.id, phase, status };
@@ -157,4 +158,21 @@ export class TransferAggregator {
   snapshot(): LayerProgress[] {
     return [...this.layers.values()];
   }
+}
+
+/**
+ * An engine status line that is not a layer's, as a headline a person reads: "1: Pulling from
+ * berth/app" → "Pulling berth/app:1", "Status: Image is up to date for …" → "Image is up to date for
+ * …", "The push refers to repository [host/app]" → "Pushing to host/app". The manifest's "Digest: …"
+ * line is no headline (the digest shows with the outcome). Anything else as the engine wrote it.
+ */
+export function headlineOf(status: string, id?: string): string | undefined {
+  const from = /^Pulling from (\S+)$/.exec(status);
+  if (from) return `Pulling ${from[1]}${id ? `${id.startsWith('sha256:') ? '@' : ':'}${id}` : ''}`;
+  if (/^Digest: /.test(status)) return undefined;
+  const said = /^Status: (.+)$/.exec(status);
+  if (said) return said[1];
+  const push = /^The push refers to repository \[(.+)\]$/.exec(status);
+  if (push) return `Pushing to ${push[1]}`;
+  return id && !LAYER_ID.test(id) ? `${id}: ${status}` : status;
 }
