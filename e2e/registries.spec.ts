@@ -50,7 +50,9 @@ describe('registries: log in and out, search, pull from a result', () => {
 
   it('checks the form before sending', async () => {
     await page.getByRole('button', { name: 'Log in', exact: true }).click();
-    await expect.poll(() => page.getByText('the registry server is empty').count()).toBe(1);
+    // Each field's message as a sentence, as the other forms show theirs.
+    await expect.poll(() => page.getByText('The registry server is empty', { exact: true }).count()).toBe(1);
+    expect(await page.getByText('The password is empty', { exact: true }).count()).toBe(1);
     expect(await page.getByLabel('Server').getAttribute('aria-invalid')).toBe('true');
   });
 

@@ -4,8 +4,11 @@ import type { RegistryLoginResult } from '../../../../contract/models/registries
 import { useApi } from '../../app/runtime-context.js';
 import { Spinner } from '../../ui/spinner.js';
 import { messageOf } from '../../lib/error-message.js';
+import { fieldMessage } from '../../lib/field-message.js';
 
 type Field = 'server' | 'username' | 'password';
+/** How a field is named when its message goes on from it ("The password is …"). */
+const FIELD_LABELS: Record<Field, string> = { server: 'The server', username: 'The user name', password: 'The password' };
 
 interface Props {
   /** Called after a successful login (the list refreshes). */
@@ -39,7 +42,7 @@ export function LoginForm({ onLoggedIn }: Props) {
       const errs: Partial<Record<Field, string>> = {};
       for (const issue of parsed.error.issues) {
         const f = issue.path[0];
-        if ((f === 'server' || f === 'username' || f === 'password') && !errs[f]) errs[f] = issue.message;
+        if ((f === 'server' || f === 'username' || f === 'password') && !errs[f]) errs[f] = fieldMessage(FIELD_LABELS[f], issue.message);
       }
       setFieldErrors(errs);
       return;

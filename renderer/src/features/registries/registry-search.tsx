@@ -4,6 +4,7 @@ import type { RegistryLoginResult, RegistryRepository, RegistrySearchResult } fr
 import { useApi, useAppStore } from '../../app/runtime-context.js';
 import { Spinner } from '../../ui/spinner.js';
 import { messageOf } from '../../lib/error-message.js';
+import { fieldMessage } from '../../lib/field-message.js';
 import { defaultTag, DOCKER_HUB, pullReference, sameRegistry } from './registries-model.js';
 
 type RegistrySearchArgs = ReturnType<typeof registrySearchArgs.parse>;
@@ -59,7 +60,7 @@ export function RegistrySearch({ suggestions, loggedIn }: Props) {
     setError(undefined);
     const parsed = registrySearchArgs.safeParse({ registry: registry.trim() || DOCKER_HUB, term });
     if (!parsed.success) {
-      setError(parsed.error.issues.map((i) => i.message).join('; '));
+      setError(parsed.error.issues.map((i) => fieldMessage(i.path[0] === 'term' ? 'The search term' : 'The registry', i.message)).join('; '));
       return;
     }
     void run(parsed.data);

@@ -3,7 +3,7 @@ import { createVolumeSchema } from '../../../../contract/domains/volumes.js';
 import { useApi } from '../../app/runtime-context.js';
 import { Modal, ModalCloseButton } from '../../ui/modal.js';
 import { useAction } from '../../ui/use-action.js';
-import { fieldMessage } from './field-message.js';
+import { fieldMessage } from '../../lib/field-message.js';
 import { parseKeyValueLines } from '../../lib/key-value-lines.js';
 
 type Field = 'name' | 'driver' | 'options' | 'labels';

@@ -6,7 +6,7 @@ import { formatBytes } from '../../lib/format/bytes.js';
 import { Modal, ModalCloseButton } from '../../ui/modal.js';
 import { saveBlob } from '../files/download-transfer.js';
 import { ARCHIVE_ACCEPT, ARCHIVE_KINDS, archiveBaseName } from './archive-types.js';
-import { fieldMessage } from './field-message.js';
+import { fieldMessage } from '../../lib/field-message.js';
 import { JobProgress } from './job-progress.js';
 import { messageOf } from '../../lib/error-message.js';
 import { progressThrottle } from '../../lib/progress-throttle.js';

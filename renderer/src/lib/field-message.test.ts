@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createVolumeSchema, volumeNameSchema } from '../../../../contract/domains/volumes.js';
+import { createVolumeSchema, volumeNameSchema } from '../../../contract/domains/volumes.js';
 import { fieldMessage } from './field-message.js';
 
 describe('fieldMessage', () => {
