@@ -74,6 +74,23 @@ describe('disk usage page: figures, preview, prune per kind, clean up everything
     expect(await page.getByText('Reclaimable images: only what a prune would free.').innerText()).toContain('docker system df can show more');
   });
 
+  it('fits a 700 px window: the page does not scroll sideways and every Prune button is in view', async () => {
+    await page.setViewportSize({ width: 700, height: 800 });
+    try {
+      const table = page.getByRole('table', { name: 'Disk usage' });
+      await table.waitFor();
+      const pageBox = await page.locator('.du-page').evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
+      expect(pageBox.scroll).toBeLessThanOrEqual(pageBox.client);
+      const right = await page.locator('.du-page').evaluate((el) => el.getBoundingClientRect().right);
+      for (const button of await table.getByRole('button', { name: /^Prune / }).all()) {
+        const b = (await button.boundingBox())!;
+        expect(b.x + b.width).toBeLessThanOrEqual(right);
+      }
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 800 });
+    }
+  });
+
   it('refuses bad clean-up input with specific messages', async () => {
     await page.getByRole('button', { name: 'Clean up everything…' }).click();
     const d = page.getByRole('dialog', { name: 'Clean up everything' });

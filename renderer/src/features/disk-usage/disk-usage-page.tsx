@@ -86,37 +86,39 @@ export function DiskUsagePage() {
         </p>
       ) : null}
       {usage ? (
-        <table className="du-table" aria-label="Disk usage">
-          <thead>
-            <tr>
-              <th scope="col">Kind</th>
-              <th scope="col">Count</th>
-              <th scope="col">In use</th>
-              <th scope="col">Size</th>
-              <th scope="col">Reclaimable</th>
-              <th scope="col">Actions</th>
-            </tr>
-          </thead>
-          <tbody>
-            {usage.kinds.map((k) => (
-              <tr key={k.kind} aria-label={kindLabel[k.kind]}>
-                <th scope="row">{kindLabel[k.kind]}</th>
-                <td>{k.count}</td>
-                <td>{k.active}</td>
-                <td title={`${k.size} bytes`}>{formatBytes(k.size)}</td>
-                <td title={`${k.reclaimable} bytes`}>
-                  {formatBytes(k.reclaimable)}
-                  {k.size > 0 ? <span className="muted"> ({Math.round((k.reclaimable * 100) / k.size)}%)</span> : null}
-                </td>
-                <td>
-                  <button type="button" className="btn" onClick={() => setDialog([k.kind])} aria-label={`Prune ${kindLabel[k.kind].toLowerCase()}`}>
-                    Prune…
-                  </button>
-                </td>
+        <div className="du-table-box">
+          <table className="du-table" aria-label="Disk usage">
+            <thead>
+              <tr>
+                <th scope="col">Kind</th>
+                <th scope="col">Count</th>
+                <th scope="col">In use</th>
+                <th scope="col">Size</th>
+                <th scope="col">Reclaimable</th>
+                <th scope="col">Actions</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {usage.kinds.map((k) => (
+                <tr key={k.kind} aria-label={kindLabel[k.kind]}>
+                  <th scope="row">{kindLabel[k.kind]}</th>
+                  <td>{k.count}</td>
+                  <td>{k.active}</td>
+                  <td title={`${k.size} bytes`}>{formatBytes(k.size)}</td>
+                  <td title={`${k.reclaimable} bytes`}>
+                    {formatBytes(k.reclaimable)}
+                    {k.size > 0 ? <span className="muted"> ({Math.round((k.reclaimable * 100) / k.size)}%)</span> : null}
+                  </td>
+                  <td>
+                    <button type="button" className="btn" onClick={() => setDialog([k.kind])} aria-label={`Prune ${kindLabel[k.kind].toLowerCase()}`}>
+                      Prune…
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       ) : null}
       {imagesInUse ? (
         <p className="du-note">
