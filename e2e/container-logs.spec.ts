@@ -54,6 +54,19 @@ describe('container details: logs, inspect, ports', () => {
     await expect.poll(maxTick, { timeout: 10_000 }).toBeGreaterThan(0);
     const first = await maxTick();
     await expect.poll(maxTick, { timeout: 10_000 }).toBeGreaterThan(first + 3);
+    // Pinned while lines stream in, the rows are reused in place: none is added, removed or moved
+    // (each would be laid out and styled again; a flood renders every 200 ms).
+    const rowChanges = await logView()
+      .locator('.log-view__inner')
+      .evaluate(async (el) => {
+        let n = 0;
+        const mo = new MutationObserver((list) => list.forEach((m) => (n += m.addedNodes.length + m.removedNodes.length)));
+        mo.observe(el, { childList: true });
+        await new Promise((r) => setTimeout(r, 2000));
+        mo.disconnect();
+        return n;
+      });
+    expect(rowChanges).toBe(0);
     // stderr lines are told apart (class + marker with text).
     await expect.poll(() => logView().locator('.log-line--stderr').count(), { timeout: 10_000 }).toBeGreaterThan(0);
     expect(await logView().locator('.log-line--stderr .log-line__marker').first().innerText()).toContain('stderr');
