@@ -13,6 +13,8 @@ describe('build an image', () => {
   let page: Page;
   let errors: string[];
   let dialog: Locator;
+  /** The image the tag was moved off by a later build (untagged: removed at the end). */
+  let left = '';
 
   beforeAll(async () => {
     berth = await startBerth(['--no-embedded-engine']);
@@ -27,6 +29,7 @@ describe('build an image', () => {
     await browser?.close();
     expect(await berth?.stop()).toBe(0);
     await docker('rmi', '-f', tag).catch(() => undefined);
+    if (left) await docker('rmi', '-f', left).catch(() => undefined);
   });
 
   const step = (n: number, status: string) => dialog.getByRole('listitem', { name: new RegExp(`^Step ${n}: .*\\(${status}\\)$`) });
@@ -58,6 +61,14 @@ describe('build an image', () => {
     expect(await badge.isVisible()).toBe(true);
     expect(await step(1, 'done').count()).toBe(1); // FROM is not a cache hit
     expect(await docker('image', 'inspect', '-f', '{{.Id}}', tag)).toMatch(/^sha256:/);
+    expect(await status().innerText()).not.toContain('before this build');
+
+    // Another build arg makes another image: the tag moves to it, and the image it leaves has no tag left.
+    left = await docker('image', 'inspect', '-f', '{{.Id}}', tag);
+    await dialog.getByLabel('Build arg 1 value').fill('hola');
+    await dialog.getByRole('button', { name: 'Build again' }).click();
+    await expect.poll(() => status().innerText(), { timeout: 60_000 }).toContain(`${tag} named image ${left.replace('sha256:', '').slice(0, 12)} before this build, which now has no tag`);
+    expect(await docker('image', 'inspect', '-f', '{{len .RepoTags}}', left)).toBe('0');
     expect(errors).toEqual([]);
   });
 

@@ -14,10 +14,21 @@ export type BuildEvent =
   | { kind: 'step-done'; step: number; layerId: string }
   /** The build failed. For a failing step: its number and instruction; for a Dockerfile error: the line and its text. */
   | { kind: 'failed'; message: string; step?: number; instruction?: string; exitCode?: number; line?: number; lineText?: string; dockerfile?: string }
-  /** The build succeeded. */
-  | { kind: 'done'; imageId: string; tags: string[] }
+  /** The build succeeded. `moved`: tags that named another image before it (see MovedTag). */
+  | { kind: 'done'; imageId: string; tags: string[]; moved?: MovedTag[] }
   /** Something in the engine's output could not be read (the build goes on). */
   | { kind: 'warning'; text: string };
+
+/**
+ * A tag the build took from another image, as `docker build -t` does without a word: `previousId` is
+ * the image it named before; `untagged` when that image has no tag left (it shows as <none> and stays
+ * until removed or pruned).
+ */
+export interface MovedTag {
+  tag: string;
+  previousId: string;
+  untagged: boolean;
+}
 
 /** How a path changed in one layer. */
 export type LayerChange = 'added' | 'changed' | 'deleted';

@@ -12,6 +12,7 @@ import { BuildOutputParser } from './build-output-parser.js';
 import { buildRefusalMessage } from './build-refusal.js';
 import { takeBackImages } from './cancelled-build.js';
 import { dockerfileErrorLine, readLine } from './dockerfile-error.js';
+import { movedTags, tagTargets } from './moved-tags.js';
 
 export type BuildRequest = z.output<typeof buildArgs>;
 
@@ -86,6 +87,9 @@ async function drive(engine: EngineAdapter, req: BuildRequest, signal: AbortSign
     target: req.target || undefined,
   };
 
+  // Which images the tags name now: a tag the build reuses moves, and the dialog says so.
+  const before = await tagTargets(engine, req.tags, signal);
+
   let response: Readable;
   try {
     response = await engine.uploadStream({ method: 'POST', path: '/build', query, data: tar, signal: uploadSignal });
@@ -114,7 +118,13 @@ async function drive(engine: EngineAdapter, req: BuildRequest, signal: AbortSign
     // Cancelled before it finished: the steps it committed would stay behind as <none> images.
     if (signal.aborted && !parser.built()) void takeBackImages(engine, parser.committedImages());
   }
-  for (const ev of parser.end()) queue.push(ev);
+  for (const ev of parser.end()) {
+    if (ev.kind !== 'done' || !before.size) queue.push(ev);
+    else {
+      const moved = await movedTags(engine, before, ev.imageId, signal);
+      queue.push(moved.length ? { ...ev, moved } : ev);
+    }
+  }
 }
 
 async function withDockerfileLine(ev: Extract<BuildEvent, { kind: 'failed' }>, ctx: ResolvedContext): Promise<BuildEvent> {

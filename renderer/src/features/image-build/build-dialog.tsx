@@ -121,13 +121,19 @@ export function BuildDialog({ initialContext, onClose }: Props) {
             {log.phase === 'cancelled' ? 'The build was cancelled.' : null}
             {log.phase === 'done' && log.result ? (
               <>
-                Built <code>{log.result.imageId.replace(/^sha256:/, '').slice(0, 12)}</code>
+                Built <code>{shortId(log.result.imageId)}</code>
                 {log.result.tags.length ? <> tagged {log.result.tags.join(', ')}</> : null}
                 {cachedCount ? ` (${cachedCount} step${cachedCount > 1 ? 's' : ''} from cache)` : null}.{' '}
                 {/* Titled by the (first) tag just built, not by whichever tag of the image sorts first. */}
                 <a href={imageDetailsHref(log.result.imageId, 'layers', log.result.tags[0])} onClick={() => close()}>
                   Explore its layers
                 </a>
+                {log.result.moved?.map((m) => (
+                  <span key={m.tag} className="build-dialog__moved">
+                    <code>{m.tag}</code> named image <code>{shortId(m.previousId)}</code> before this build
+                    {m.untagged ? ', which now has no tag: it stays as a <none> image until removed or pruned.' : ', which keeps its other tags.'}
+                  </span>
+                ))}
               </>
             ) : null}
             {log.context ? (
@@ -151,3 +157,5 @@ export function BuildDialog({ initialContext, onClose }: Props) {
     </Modal>
   );
 }
+
+const shortId = (id: string) => id.replace(/^sha256:/, '').slice(0, 12);

@@ -1,4 +1,4 @@
-import type { BuildEvent } from '../../../../contract/models/image-build.js';
+import type { BuildEvent, MovedTag } from '../../../../contract/models/image-build.js';
 
 export type StepStatus = 'running' | 'cached' | 'done' | 'failed' | 'cancelled';
 
@@ -20,7 +20,7 @@ export interface BuildLog {
   steps: BuildStep[];
   context?: { files: number; bytes: number; done: boolean };
   failure?: BuildFailure;
-  result?: { imageId: string; tags: string[] };
+  result?: { imageId: string; tags: string[]; moved?: MovedTag[] };
   warnings: string[];
 }
 
@@ -97,7 +97,7 @@ function apply(state: BuildLog, ev: BuildEvent): BuildLog {
       if (ev.step !== undefined) update(ev.step, (s) => ({ ...s, status: 'failed' }));
       return { ...state, phase: 'failed', failure: ev, steps: steps.map((s) => stopRunning(s, 'failed')) };
     case 'done':
-      return { ...state, phase: 'done', result: { imageId: ev.imageId, tags: ev.tags }, steps: steps.map((s) => (s.status === 'running' ? { ...s, status: 'done' } : s)) };
+      return { ...state, phase: 'done', result: { imageId: ev.imageId, tags: ev.tags, ...(ev.moved ? { moved: ev.moved } : {}) }, steps: steps.map((s) => (s.status === 'running' ? { ...s, status: 'done' } : s)) };
     case 'warning':
       return state.warnings.length >= MAX_WARNINGS ? state : { ...state, warnings: [...state.warnings, ev.text] };
   }

@@ -1,0 +1,56 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildArgs } from '../../contract/domains/image-build.js';
+import type { BuildEvent } from '../../contract/models/image-build.js';
+import type { Backend } from '../backend.js';
+import { ctx, docker, runningTestBackend, TEST_IMAGE, uniquePrefix } from '../testing/int-helpers.js';
+
+const prefix = uniquePrefix('buildmove');
+const tag = `${prefix}app:1`;
+const other = `${prefix}keep:1`;
+let backend: Backend;
+let dataDir: string;
+let scratch: string;
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'berth-buildmove-'));
+  scratch = mkdtempSync(join(tmpdir(), 'berth-buildmove-ctx-'));
+  backend = await runningTestBackend(dataDir);
+});
+
+afterAll(async () => {
+  await backend?.dispose();
+  await docker('image', 'rm', '-f', tag, other).catch(() => '');
+  await docker('image', 'prune', '-f', '--filter', `label=${prefix}`).catch(() => '');
+  rmSync(dataDir, { recursive: true, force: true });
+  rmSync(scratch, { recursive: true, force: true });
+});
+
+/** Build the scratch context with `content` in a file, tagged `tag`; the done event. */
+async function build(content: string): Promise<Extract<BuildEvent, { kind: 'done' }>> {
+  writeFileSync(join(scratch, 'Dockerfile'), `FROM ${TEST_IMAGE}\nLABEL ${prefix}=1\nRUN echo ${content} > /content\n`);
+  let done: Extract<BuildEvent, { kind: 'done' }> | undefined;
+  for await (const ev of backend.impl.images.build(buildArgs.parse({ context: scratch, tags: [tag] }), ctx())) if (ev.kind === 'done') done = ev;
+  if (!done) throw new Error('the build did not finish');
+  return done;
+}
+
+describe('a build that reuses a tag', () => {
+  it('says the tag moved, from which image, and whether that image has a tag left', async () => {
+    const first = await build('one');
+    expect(first.moved).toBeUndefined();
+
+    // Rebuilt unchanged (from cache): the tag names the same image, nothing moved.
+    expect((await build('one')).moved).toBeUndefined();
+
+    const second = await build('two');
+    expect(second.moved).toEqual([{ tag, previousId: first.imageId, untagged: true }]);
+
+    // The image the tag leaves keeps another tag: it is not left untagged.
+    await docker('tag', second.imageId, other);
+    const third = await build('three');
+    expect(third.moved).toEqual([{ tag, previousId: second.imageId, untagged: false }]);
+  }, 120_000);
+});
