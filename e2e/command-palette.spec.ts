@@ -67,6 +67,26 @@ describe('command palette', () => {
     expect(app.errors).toEqual([]);
   });
 
+  it('removes a container from the palette only after the same confirmation as the list', async () => {
+    const name = uniqueName(prefix);
+    await docker('create', '--name', name, testImage, 'true');
+    await app.page.evaluate(() => (location.hash = '#/containers'));
+    await app.row(name).waitFor({ timeout: 15_000 });
+    const dialog = await openPalette(app.page);
+    await app.page.keyboard.type(`${name} delete`);
+    const selected = dialog.getByRole('option', { selected: true });
+    await expect.poll(() => selected.innerText()).toMatch(new RegExp(`Remove…\\s+${name}\\s+Container\\s+Delete`));
+    await app.page.keyboard.press('Enter');
+    const confirm = app.page.getByRole('dialog', { name: `Remove ${name}?` });
+    await confirm.waitFor();
+    expect(await dialog.count()).toBe(0);
+    // Nothing is removed before the answer.
+    expect(await docker('inspect', '-f', '{{.State.Status}}', name)).toBe('created');
+    await confirm.getByRole('button', { name: 'Remove', exact: true }).click();
+    await expect.poll(() => docker('ps', '-aq', '--filter', `name=^${name}$`), { timeout: 15_000 }).toBe('');
+    expect(app.errors).toEqual([]);
+  });
+
   it('moves with the arrows, goes to a page (Recently removed too) with Enter, and closes with Escape', async () => {
     const dialog = await openPalette(app.page);
     await app.page.keyboard.type('settin');

@@ -1,8 +1,9 @@
-import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useApi, useAppStore } from '../../app/runtime-context.js';
 import { Modal } from '../../ui/modal.js';
 import { reasonOf } from '../container-actions/run-actions.js';
-import { buildCommands, keywordsOf, textOf, type PaletteCommand, type PaletteSources } from './commands.js';
+import { useActionRequests } from '../container-actions/use-action-requests.js';
+import { buildCommands, keywordsOf, textOf, type AskAction, type PaletteCommand, type PaletteSources } from './commands.js';
 import { rankByFuzzy } from './fuzzy.js';
 import './command-palette.css';
 
@@ -30,10 +31,18 @@ export function CommandPalette() {
     window.addEventListener('keydown', onKey, true);
     return () => window.removeEventListener('keydown', onKey, true);
   }, []);
-  return open ? <PalettePanel onClose={() => setOpen(false)} /> : null;
+  // Remove and Kill ask first, as from the list: the palette closes and their dialog opens here.
+  const { request, dialog } = useActionRequests('list');
+  const ask = useCallback<AskAction>((kind, target) => request(kind, [target]), [request]);
+  return (
+    <>
+      {open ? <PalettePanel onClose={() => setOpen(false)} ask={ask} /> : null}
+      {dialog}
+    </>
+  );
 }
 
-function PalettePanel({ onClose }: { onClose(): void }) {
+function PalettePanel({ onClose, ask }: { onClose(): void; ask: AskAction }) {
   const api = useApi();
   const containers = useAppStore((s) => s.containers);
   const [lists, setLists] = useState<Omit<PaletteSources, 'containers'>>({ images: [], volumes: [], networks: [] });
@@ -63,7 +72,7 @@ function PalettePanel({ onClose }: { onClose(): void }) {
     return () => void (live = false);
   }, [api]);
 
-  const commands = useMemo(() => buildCommands({ containers: [...containers.values()], ...lists }, api), [containers, lists, api]);
+  const commands = useMemo(() => buildCommands({ containers: [...containers.values()], ...lists }, api, ask), [containers, lists, api, ask]);
   // With no query: pages and containers' Open first (a short, useful start), else the best matches.
   const shown = useMemo(() => (query.trim() ? rankByFuzzy(query, commands, textOf, 50, keywordsOf) : commands.filter((c) => c.action === 'Open' || c.kind === 'Page').slice(0, 50)), [query, commands]);
   const chosenAt = active.id === undefined ? -1 : shown.findIndex((c) => c.id === active.id);

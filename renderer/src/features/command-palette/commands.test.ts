@@ -43,4 +43,18 @@ describe('palette commands', () => {
     expect(first('daemon', commands)?.name).toBe('Engine');
     expect(first('prune', commands)?.name).toBe('Disk usage');
   });
+
+  it('offers Remove… for every container and Kill… for a running one, by their words too; choosing one opens its dialog, it does not act', () => {
+    const asked: string[] = [];
+    const ask = (kind: 'remove' | 'kill', t: { name: string }) => void asked.push(`${kind} ${t.name}`);
+    const commands = buildCommands({ ...empty, containers: [container('1', { name: 'web' }), container('2', { name: 'old', state: 'exited' })] }, noActions, ask);
+    expect(first('web remove', commands)).toMatchObject({ name: 'web', action: 'Remove…', shortcut: 'Delete' });
+    expect(first('delete old', commands)).toMatchObject({ name: 'old', action: 'Remove…' });
+    expect(first('web kill', commands)).toMatchObject({ name: 'web', action: 'Kill…', shortcut: 'k' });
+    expect(commands.filter((c) => c.name === 'old' && c.action === 'Kill…')).toEqual([]);
+    void first('rm web', commands)!.run();
+    expect(asked).toEqual(['remove web']);
+    // Without a way to ask, neither is offered.
+    expect(buildCommands({ ...empty, containers: [container('1', { name: 'web' })] }, noActions).some((c) => c.action === 'Remove…')).toBe(false);
+  });
 });

@@ -28,6 +28,8 @@ const ACTION_WORDS: Record<string, string> = {
   Pause: 'freeze suspend',
   Unpause: 'resume unfreeze continue',
   Start: 'up launch',
+  'Remove…': 'delete rm',
+  'Kill…': 'sigkill signal',
 };
 
 /** Other words for the pages, as other container tools and the Docker CLI name them. */
@@ -55,11 +57,14 @@ export interface PaletteSources {
 
 type ActionsApi = Pick<BerthApi['containers'], 'start' | 'stop' | 'restart' | 'pause' | 'unpause'>;
 
+/** Opens the confirm (remove) or signal (kill) dialog for one container: the palette closes, the dialog asks. */
+export type AskAction = (kind: 'remove' | 'kill', target: { id: string; name: string; state: ContainerSummary['state'] }) => void;
+
 const go = (hash: string) => () => void (window.location.hash = hash);
 const enc = encodeURIComponent;
 
 /** Every command the palette offers for what exists now; the palette filters them by fuzzy match on `textOf`. */
-export function buildCommands(src: PaletteSources, api: { containers: ActionsApi }): PaletteCommand[] {
+export function buildCommands(src: PaletteSources, api: { containers: ActionsApi }, ask?: AskAction): PaletteCommand[] {
   const out: PaletteCommand[] = routes.map((r) => ({ id: `page:${r.id}`, kind: 'Page', name: r.label, action: 'Go to', keywords: PAGE_WORDS[r.id], run: go(`#/${r.id}`) }));
   // Not in the sidebar (it hangs off Containers), and where one looks for what was just removed.
   out.push({ id: 'page:recently-removed', kind: 'Page', name: 'Recently removed', action: 'Go to', keywords: PAGE_WORDS['recently-removed'], run: go('#/containers/recently-removed') });
@@ -81,6 +86,11 @@ export function buildCommands(src: PaletteSources, api: { containers: ActionsApi
     } else {
       out.push(cmd('Start', () => api.containers.start({ id: c.id }), 's'));
       out.push(cmd('Logs', go(`#/containers/${enc(c.id)}/logs`)));
+    }
+    if (ask) {
+      const target = { id: c.id, name: c.name, state: c.state };
+      if (c.state === 'running' || c.state === 'restarting' || c.state === 'paused') out.push(cmd('Kill…', () => ask('kill', target), 'k'));
+      out.push(cmd('Remove…', () => ask('remove', target), 'Delete'));
     }
   }
   for (const i of src.images) out.push({ id: `image:${i.id}:${i.name}`, kind: 'Image', name: i.name, action: 'Open', keywords: `${shortId(i.id)} ${ACTION_WORDS.Open}`, run: go(imageDetailsHref(i.id, 'inspect', i.tag)) });
