@@ -1,4 +1,4 @@
-import type { Duplex, Readable, Writable } from 'node:stream';
+import { Stream, type Duplex, type Readable, type Writable } from 'node:stream';
 import Docker from 'dockerode';
 import type { EngineEndpoint } from '../../contract/model.js';
 import { toBerthError } from '../errors.js';
@@ -138,7 +138,7 @@ class DockerAdapter implements EngineAdapter {
       method: req.method ?? 'GET',
       isStream: extra.isStream,
       statusCodes,
-      abortSignal: req.signal,
+      abortSignal: undefined as AbortSignal | undefined,
     };
     if (withOptions) options.options = { _query: query, _body: req.body ?? {} };
     if (req.auth) options.authconfig = req.auth;
@@ -153,7 +153,33 @@ class DockerAdapter implements EngineAdapter {
       options.allowEmpty = true;
       options.headers = { 'Content-Type': 'application/json' };
     }
-    return new Promise((resolve, reject) => this.modem.dial(options, (err, data) => (err ? reject(err) : resolve(data))));
+    const outer = req.signal;
+    if (!outer) return new Promise((resolve, reject) => this.modem.dial(options, (err, data) => (err ? reject(err) : resolve(data))));
+    // The caller's signal cancels the request only until it is answered. Node hands the signal on to
+    // the request's socket, and once the answer has been read that socket has no error listener left:
+    // an abort then (a build's events closed right after its failure) destroyed it with an uncaught
+    // AbortError, which took the whole back end down. After the answer, an abort ends the answer's
+    // stream itself (a stream), or there is nothing left to cancel.
+    const inFlight = new AbortController();
+    const cancel = () => inFlight.abort(outer.reason);
+    outer.addEventListener('abort', cancel, { once: true });
+    options.abortSignal = inFlight.signal;
+    return new Promise((resolve, reject) =>
+      this.modem.dial(options, (err, data) => {
+        outer.removeEventListener('abort', cancel);
+        if (err) return reject(err);
+        if (extra.isStream && data instanceof Stream) {
+          const stream = data as Stream & { destroy(): void };
+          const end = () => stream.destroy();
+          if (outer.aborted) end();
+          else {
+            outer.addEventListener('abort', end, { once: true });
+            stream.once('close', () => outer.removeEventListener('abort', end));
+          }
+        }
+        resolve(data);
+      }),
+    );
   }
 }
 
