@@ -49,9 +49,14 @@ export function archiveOf(engine: EngineAdapter, id: string, path: string, signa
   return engine.stream({ path: `${containerPath(id)}/archive`, query: { path }, signal });
 }
 
-/** PUT a tar stream into folder `dir` of the helper. */
-export async function putInto(engine: EngineAdapter, id: string, dir: string, tar: Readable, signal?: AbortSignal): Promise<void> {
-  await engine.upload<unknown>({ method: 'PUT', path: `${containerPath(id)}/archive`, query: { path: dir }, data: tar, signal });
+/**
+ * PUT a tar stream into folder `dir` of the helper. The engine refuses to put a file where a folder is
+ * (or a folder where a file is) rather than deleting the folder and all it holds (`noOverwriteDirNonDir`):
+ * an upload of a file named like a folder deleted the whole folder. Only `unlinkIn`, whose whole point is
+ * that deletion, passes `replaceKinds`.
+ */
+export async function putInto(engine: EngineAdapter, id: string, dir: string, tar: Readable, signal?: AbortSignal, replaceKinds = false): Promise<void> {
+  await engine.upload<unknown>({ method: 'PUT', path: `${containerPath(id)}/archive`, query: { path: dir, ...(replaceKinds ? {} : { noOverwriteDirNonDir: true }) }, data: tar, signal });
 }
 
 /**
@@ -79,7 +84,7 @@ export function headerTar(...headers: Uint8Array[]): Readable {
  */
 export async function unlinkIn(engine: EngineAdapter, id: string, dir: string, name: string, signal?: AbortSignal): Promise<unknown> {
   try {
-    await putInto(engine, id, dir, headerTar(tarHeader(name, 'Z')), signal);
+    await putInto(engine, id, dir, headerTar(tarHeader(name, 'Z')), signal, true);
     return undefined;
   } catch (err) {
     if (signal?.aborted) throw err;

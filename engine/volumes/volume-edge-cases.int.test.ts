@@ -38,6 +38,21 @@ describe('volume import and mount edge cases', () => {
     expect((err as Error).message).not.toMatch(/HTTP code|unexpected|_data/);
   }, 120_000);
 
+  it('never deletes a folder to put an uploaded file of its name there (nor a file for a folder), and still replaces a file', async () => {
+    const name = `${prefix}clash`;
+    await v().create({ name, driver: 'local', options: {}, labels: {} }, ctx());
+    await docker('run', '--rm', '--network', 'none', '-v', `${name}:/v`, TEST_IMAGE, 'sh', '-c', 'mkdir -p /v/keep/inner && echo kept > /v/keep/inner/f.txt && echo old > /v/note.txt');
+    const body = Buffer.from('a file\n');
+    const err = await v().upload({ name, path: '/', fileName: 'keep', size: body.length }, ctx(), once(body)).catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: 'CONFLICT', message: '/keep is a folder; a file cannot replace it. Rename the file or remove the folder first.' });
+    expect(await docker('run', '--rm', '--network', 'none', '-v', `${name}:/v`, TEST_IMAGE, 'cat', '/v/keep/inner/f.txt')).toBe('kept');
+    expect(await v().upload({ name, path: '/', fileName: 'note.txt', size: 4 }, ctx(), once(Buffer.from('new\n')))).toEqual({ path: '/note.txt', size: 4 });
+    expect(await docker('run', '--rm', '--network', 'none', '-v', `${name}:/v`, TEST_IMAGE, 'cat', '/v/note.txt')).toBe('new');
+    // Deleting (which puts an entry in the folder's place) still works.
+    await v().deletePath({ name, path: '/keep' }, ctx());
+    expect((await v().listDir({ name, path: '/' }, ctx())).entries.map((e) => e.name)).toEqual(['note.txt']);
+  }, 60_000);
+
   it('makes and deletes folders and files whose names are longer than a tar header’s 100 bytes (unicode too)', async () => {
     const name = `${prefix}long`;
     await v().create({ name, driver: 'local', options: {}, labels: {} }, ctx());

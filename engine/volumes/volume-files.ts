@@ -3,7 +3,7 @@ import { joinContainerPath, parentContainerPath } from '../../contract/domains/c
 import type { DirListing } from '../../contract/models/container-files.js';
 import type { EngineAdapter } from '../adapter/engine-adapter.js';
 import { toBerthError } from '../errors.js';
-import { stripHostPaths } from '../files/file-errors.js';
+import { kindClashError, stripHostPaths } from '../files/file-errors.js';
 import { DEFAULT_LISTING_LIMITS, listTarDirectory, sortEntries, type TarListingLimits } from '../files/tar-listing.js';
 import { mountError } from './mount-error.js';
 import { archiveOf, existsIn, headerTar, putInto, statIn, tarHeader, unlinkIn } from './helper-archive.js';
@@ -39,6 +39,9 @@ export function volumeFileError(err: unknown, c: VolumeCtx, name: string, path: 
   const mount = mountError(mapped.message, name);
   if (mount) return mount;
   const message = stripHostPaths(mapped.message).replace(/(^|[\s:"'])\/v(?=\/|\s|$|:)/g, '$1');
+  // An upload of a file where a folder is (noOverwriteDirNonDir, helper-archive.ts), in words.
+  const clash = kindClashError(message, path);
+  if (clash) return new BerthError(clash.code, clash.message, { ...(clash.details as object), name });
   return new BerthError(mapped.code, message, mapped.details);
 }
 

@@ -10,6 +10,8 @@ import { FileTable } from '../files/file-table.js';
 import { NewFolderForm } from '../files/new-folder-form.js';
 import { PathBar } from '../files/path-bar.js';
 import { TruncatedNote } from '../files/truncated-note.js';
+import { askAlso, folderClashMessage, planUploads } from '../files/upload-clashes.js';
+import { UploadQuestions, type FileClashes } from '../files/upload-questions.js';
 import { nextSortOrder, sortFileEntries, type SortKey, type SortOrder } from '../files/sort-entries.js';
 import { useDirListing } from '../files/use-dir-listing.js';
 import { JobProgress } from './job-progress.js';
@@ -46,6 +48,9 @@ export function VolumeFiles({ name }: { name: string }) {
   const [newFolder, setNewFolder] = useState(false);
   const [deleting, setDeleting] = useState<FileEntry>();
   const [actionError, setActionError] = useState<string>();
+  /** Files whose name is already taken in their folder, waiting for the user's word; uploads refused (a file named like a folder). */
+  const [clashes, setClashes] = useState<FileClashes[]>([]);
+  const [refused, setRefused] = useState<string[]>();
   const ids = useRef(0);
   const refocusTable = useRef(false);
   // Progress still waiting to be shown is dropped when the tab goes (the transfers themselves run on).
@@ -90,12 +95,19 @@ export function VolumeFiles({ name }: { name: string }) {
       return run;
     });
   };
+  const upload = (dir: string, file: File) =>
+    track(`Uploading ${file.name}`, file.size, (progress) => sendBlob((h) => api.volumes.upload({ name, path: dir, fileName: file.name, size: file.size }, h), file, progress), refresh);
+  // As in a container's Files tab: a file of a name already there is replaced only if the user says so, and never a folder (all it holds would go).
   const onPick = (ev: ChangeEvent<HTMLInputElement>) => {
-    const dir = path;
-    for (const file of Array.from(ev.target.files ?? [])) {
-      track(`Uploading ${file.name}`, file.size, (progress) => sendBlob((h) => api.volumes.upload({ name, path: dir, fileName: file.name, size: file.size }, h), file, progress), refresh);
-    }
+    const plan = planUploads(Array.from(ev.target.files ?? []), listing?.entries ?? []);
+    for (const file of plan.fresh) upload(path, file);
+    setClashes((q) => askAlso(q, 'files', path, plan.replace, (f) => f.name));
+    if (plan.refused.length) setRefused((r) => [...new Set([...(r ?? []), ...plan.refused.map((f) => folderClashMessage(path, f.name))])]);
     ev.target.value = '';
+  };
+  const onReplace = (c: FileClashes, yes: boolean) => {
+    setClashes((q) => q.filter((x) => x !== c));
+    if (yes) for (const file of c.files) upload(c.dir, file);
   };
   const entries = useMemo(() => sortFileEntries(listing?.entries ?? [], order), [listing, order]);
   const onSort = useCallback((key: SortKey) => setOrder((o) => nextSortOrder(o, key)), []);
@@ -145,6 +157,7 @@ export function VolumeFiles({ name }: { name: string }) {
           ))}
         </ul>
       ) : null}
+      <UploadQuestions clashes={clashes} merges={[]} refused={refused} onReplace={onReplace} onMerge={() => undefined} onDismissRefused={() => setRefused(undefined)} />
       {state.phase === 'error' ? (
         <p className="vol-error" role="alert">
           {state.message}
