@@ -10,8 +10,16 @@ import './volumes.css';
 
 type Dialog = 'export' | 'import' | 'clone' | 'empty' | 'remove' | null;
 
-/** One volume: what it is, who uses it (links), its files, and export/import/clone/empty/remove. */
+/**
+ * One volume: what it is, who uses it (links), its files, and export/import/clone/empty/remove.
+ * Keyed by the name: going to another volume's page (command palette, Back) starts afresh, rather than
+ * keeping the folder shown, its listing and any open dialog of the volume before.
+ */
 export function VolumeDetailsPage({ name }: { name: string }) {
+  return <VolumeDetails key={name} name={name} />;
+}
+
+function VolumeDetails({ name }: { name: string }) {
   const live = useLiveVolumes();
   const { sizes, measure } = useVolumeSizes();
   const [dialog, setDialog] = useState<Dialog>(null);
