@@ -54,7 +54,8 @@ export function RemovedVolumes({ listing }: { listing: RecycleBinListing }) {
       setRenaming(undefined);
       setOutcome({ tone: 'success', text: `Restored volume ${r.name} with its data` });
     } catch (err) {
-      if ((err as { code?: string }).code === 'CONFLICT') setRenaming({ entry, name: `${entry.name}-restored`, error: messageOf(err) });
+      // The name the user typed stays (it is taken too): only a first conflict proposes one.
+      if ((err as { code?: string }).code === 'CONFLICT') setRenaming({ entry, name: name ?? `${entry.name}-restored`, error: messageOf(err) });
       else setOutcome({ tone: 'error', text: `Could not restore ${entry.name}: ${messageOf(err)}` });
     } finally {
       setBusy(undefined);
@@ -126,12 +127,13 @@ export function RemovedVolumes({ listing }: { listing: RecycleBinListing }) {
                     noValidate
                   >
                     <label htmlFor={`rb-rename-${e.id}`}>Restore as</label>
-                    <input id={`rb-rename-${e.id}`} value={renaming.name} onChange={(ev) => setRenaming({ ...renaming, name: ev.target.value })} />
+                    {/* Focused as it appears: the Restore button pressed was disabled while it ran, which left the focus nowhere (a keyboard user started over from the top). */}
+                    <input id={`rb-rename-${e.id}`} autoFocus value={renaming.name} onChange={(ev) => setRenaming({ ...renaming, name: ev.target.value })} aria-invalid={!!renaming.error} aria-describedby={renaming.error ? `rb-rename-${e.id}-error` : undefined} />
                     <button type="submit" className="btn btn--small">
                       Restore as this name
                     </button>
                     {renaming.error ? (
-                      <p className="vol-error" role="alert">
+                      <p className="vol-error" role="alert" id={`rb-rename-${e.id}-error`}>
                         {renaming.error}
                       </p>
                     ) : null}
