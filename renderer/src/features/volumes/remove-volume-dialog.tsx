@@ -8,6 +8,8 @@ import { Spinner } from '../../ui/spinner.js';
 import { useAction } from '../../ui/use-action.js';
 import { messageOf } from '../../lib/error-message.js';
 
+const isNotFound = (err: unknown) => (err as { code?: unknown } | undefined)?.code === 'NOT_FOUND';
+
 const sizeText = (b: number | null) => (b === null ? 'an unknown amount of data' : formatBytes(b));
 
 /** Who uses a volume, as a key that changes when a user comes, goes, starts or stops. */
@@ -30,6 +32,8 @@ export function RemoveVolumeDialog({ name, users, onClose, onRemoved }: RemoveVo
   const [plan, setPlan] = useState<VolumeRemovePlan>();
   const { busy, error, setError, run } = useAction();
   const [tooLarge, setTooLarge] = useState(false);
+  /** The volume went while the dialog was open (`docker volume rm`, another window): nothing is left to remove. */
+  const [gone, setGone] = useState(false);
   const who = usersKey(users);
 
   // Asked again whenever the volume's users change (`who`); the last plan stays on screen meanwhile.
@@ -41,7 +45,11 @@ export function RemoveVolumeDialog({ name, users, onClose, onRemoved }: RemoveVo
         setPlan(p);
         setError(undefined);
       },
-      (err: unknown) => live && setError(messageOf(err)),
+      (err: unknown) => {
+        if (!live) return;
+        if (isNotFound(err)) setGone(true);
+        else setError(messageOf(err));
+      },
     );
     return () => {
       live = false;
@@ -57,6 +65,10 @@ export function RemoveVolumeDialog({ name, users, onClose, onRemoved }: RemoveVo
         onClose();
       },
       (err) => {
+        if (isNotFound(err)) {
+          setGone(true);
+          return undefined;
+        }
         // It grew past the limit since it was measured: ask again, saying that no copy can be kept.
         if (((err as BerthError).details as { reason?: string } | undefined)?.reason !== 'too-large') return messageOf(err);
         setTooLarge(true);
@@ -76,16 +88,21 @@ export function RemoveVolumeDialog({ name, users, onClose, onRemoved }: RemoveVo
       footer={
         <>
           <button type="button" className="btn" onClick={onClose}>
-            Cancel
+            {gone ? 'Close' : 'Cancel'}
           </button>
-          <button type="button" className="btn btn--danger" disabled={!plan || blocked || busy} onClick={() => void remove()}>
-            {busy ? (keep ? 'Keeping a copy…' : 'Removing…') : keep || !plan ? 'Remove' : 'Remove for good'}
-          </button>
+          {gone ? null : (
+            <button type="button" className="btn btn--danger" disabled={!plan || blocked || busy} onClick={() => void remove()}>
+              {busy ? (keep ? 'Keeping a copy…' : 'Removing…') : keep || !plan ? 'Remove' : 'Remove for good'}
+            </button>
+          )}
         </>
       }
     >
-      {!plan && !error ? <Spinner /> : null}
-      {plan && blocked ? (
+      {gone ? (
+        <p role="status">Volume {name} no longer exists: it was removed outside this dialog. There is nothing left to remove.</p>
+      ) : null}
+      {!plan && !error && !gone ? <Spinner /> : null}
+      {plan && blocked && !gone ? (
         <p role="alert">
           {name} is used by{' '}
           {plan.usedBy.map((u, i) => (
@@ -97,7 +114,7 @@ export function RemoveVolumeDialog({ name, users, onClose, onRemoved }: RemoveVo
           . The engine removes a volume only when no container uses it: remove {plan.usedBy.length > 1 ? 'those containers' : 'that container'} first.
         </p>
       ) : null}
-      {plan && !blocked ? (
+      {plan && !blocked && !gone ? (
         keep ? (
           <p className="vol-keep" role="status">
             {name} holds {sizeText(plan.bytes)}. A copy of its content is kept in Recently removed, where it can be restored with its name, labels and data.
