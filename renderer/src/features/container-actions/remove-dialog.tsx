@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { ContainerRemovalPlan } from '../../../../contract/models/container-actions.js';
-import { useApi } from '../../app/runtime-context.js';
+import { useApi, useAppStore } from '../../app/runtime-context.js';
+import { findContainer } from '../containers/find-container.js';
 import { formatRetention } from '../recycle-bin/retention.js';
 import { Modal } from '../../ui/modal.js';
 import { reasonOf, type ActionOptions, type ActionTarget } from './run-actions.js';
@@ -51,7 +52,16 @@ export function RemoveDialog({ targets, onCancel, onConfirm }: RemoveDialogProps
     };
   }, [api, targets]);
 
-  const running = targets.filter((t) => plans.get(t.id)?.running).map((t) => t.name);
+  // The list is live: a container stopped or removed elsewhere (the CLI) while the dialog is open no
+  // longer "needs Force", and one removed says so. The plan (fetched at open) counts until the list has it.
+  const containers = useAppStore((s) => s.containers);
+  const listLive = useAppStore((s) => s.containersPhase === 'live');
+  const stateOf = (t: ActionTarget) => {
+    const c = findContainer(containers, t.id);
+    if (c) return { gone: false, running: c.state === 'running' || c.state === 'paused' || c.state === 'restarting' };
+    return { gone: listLive, running: !listLive && !!plans.get(t.id)?.running };
+  };
+  const running = targets.filter((t) => stateOf(t).running).map((t) => t.name);
   const anonymous = targets.flatMap((t) => (plans.get(t.id)?.anonymousVolumes ?? []).map((v) => `${v} of ${t.name}`));
   const title = targets.length === 1 ? `Remove ${targets[0]!.name}?` : `Remove ${targets.length} containers?`;
   const blocked = running.length > 0 && !force;
@@ -79,7 +89,7 @@ export function RemoveDialog({ targets, onCancel, onConfirm }: RemoveDialogProps
         {targets.map((t) => (
           <li key={t.id}>
             <strong>{t.name}</strong>
-            {plans.get(t.id)?.running ? <span className="ca-tag">running — needs Force</span> : null}
+            {stateOf(t).gone ? <span className="ca-tag">already removed</span> : stateOf(t).running ? <span className="ca-tag">running — needs Force</span> : null}
           </li>
         ))}
       </ul>

@@ -116,4 +116,41 @@ describe('runContainerActions', () => {
     expect(notices).toHaveLength(4);
     expect(notices.at(-1)).toMatchObject({ tone: 'success', title: 'Removed web-5 — configuration kept in Recently removed' });
   });
+
+  it('a container already removed elsewhere is not a failed removal: the others are removed, and the result says it was already gone', async () => {
+    const store = makeStore();
+    const api = {
+      remove: async ({ id }: { id: string }) => {
+        if (id === 'f'.repeat(64)) throw new BerthError('NOT_FOUND', `Container ${'f'.repeat(64)} no longer exists`);
+        return { id, name: id, changed: true };
+      },
+    } as unknown as Parameters<typeof runContainerActions>[0];
+    const outcomes = await runContainerActions(api, store, 'remove', [
+      { id: 'a', name: 'web' },
+      { id: 'f'.repeat(64), name: 'gone-one' },
+      { id: 'b', name: 'db' },
+    ]);
+    expect(outcomes.map((o) => o.ok)).toEqual([true, true, true]);
+    expect(outcomes[1]).toMatchObject({ alreadyGone: true });
+    expect(store.getState().actionNotices.at(-1)).toMatchObject({
+      tone: 'success',
+      title: 'Removed 2 containers; skipped 1 that is already removed — configuration kept in Recently removed',
+      failures: [],
+    });
+    await runContainerActions(api, store, 'remove', [{ id: 'f'.repeat(64), name: 'gone-one' }]);
+    expect(store.getState().actionNotices.at(-1)).toMatchObject({ tone: 'success', title: 'Nothing to remove: gone-one is already removed', failures: [] });
+  });
+
+  it('names a vanished container by its name, not its 64-digit id, when another action fails on it', async () => {
+    const store = makeStore();
+    const id = 'e'.repeat(64);
+    const api = {
+      stop: async () => {
+        throw new BerthError('NOT_FOUND', `Container ${id} no longer exists`);
+      },
+    } as unknown as Parameters<typeof runContainerActions>[0];
+    const outcomes = await runContainerActions(api, store, 'stop', [{ id, name: 'web' }]);
+    expect(outcomes[0]).toMatchObject({ ok: false, message: 'Container web no longer exists' });
+    expect(store.getState().actionNotices.at(-1)).toMatchObject({ tone: 'error', title: 'Could not stop web', failures: [{ name: 'web', message: 'Container web no longer exists' }] });
+  });
 });

@@ -1,5 +1,5 @@
 import type { BerthApi, BerthError, ContainerState } from '../../../../contract/index.js';
-import { actionDefs, resultText, skipReason, skippedText, type ContainerActionKind } from './action-defs.js';
+import { actionDefs, nothingToDoText, resultText, skipReason, skippedText, type ContainerActionKind } from './action-defs.js';
 import type { ActionFailure, ActionsSlice } from './action-store.js';
 
 export interface ActionTarget {
@@ -39,16 +39,26 @@ export interface ActionOutcome {
   target: ActionTarget;
   ok: boolean;
   message?: string;
+  /** Remove only: the container was already gone (removed elsewhere, e.g. from the CLI): nothing left to do. */
+  alreadyGone?: boolean;
 }
 
 type ActionsApi = Pick<BerthApi['containers'], ContainerActionKind>;
 
-/** A readable reason from whatever the call threw (BerthError from the contract, or anything else). */
-export function reasonOf(err: unknown): string {
+/**
+ * A readable reason from whatever the call threw (BerthError from the contract, or anything else).
+ * With the target, its id in the message (the back end's "Container <64 hex digits> no longer exists")
+ * becomes the name people know.
+ */
+export function reasonOf(err: unknown, target?: ActionTarget): string {
   const e = err as Partial<BerthError> | undefined;
   const message = typeof e?.message === 'string' && e.message.trim() ? e.message.trim() : String(err);
-  return message;
+  // Only an engine id (hex, 12 digits or more) is replaced: never a word that happens to be an id in a test or a name.
+  return target?.name && /^[0-9a-f]{12,64}$/.test(target.id) ? message.split(target.id).join(target.name) : message;
 }
+
+/** The container is not there any more: for a removal that is the outcome asked for, not a failure. */
+const isGone = (err: unknown) => (err as Partial<BerthError> | undefined)?.code === 'NOT_FOUND';
 
 function call(api: ActionsApi, kind: ContainerActionKind, id: string, o: ActionOptions): Promise<unknown> {
   switch (kind) {
@@ -105,8 +115,11 @@ export async function runContainerActions(
         await call(api, kind, t.id, options);
         outcomes[i] = { target: t, ok: true };
       } catch (err) {
-        failed++;
-        outcomes[i] = { target: t, ok: false, message: reasonOf(err) };
+        if (kind === 'remove' && isGone(err)) outcomes[i] = { target: t, ok: true, alreadyGone: true };
+        else {
+          failed++;
+          outcomes[i] = { target: t, ok: false, message: reasonOf(err, t) };
+        }
       } finally {
         done++;
         s().actionFinished(t.id);
@@ -117,13 +130,17 @@ export async function runContainerActions(
   await Promise.all(Array.from({ length: Math.min(concurrency, targets.length) }, worker));
   if (bulk) s().setBulkProgress(undefined);
   const failures: ActionFailure[] = outcomes.filter((o) => !o.ok).map((o) => ({ name: o.target.name, message: o.message ?? 'Unknown error' }));
-  const title = resultText(
-    kind,
-    targets.map((t) => t.name),
-    failures.length,
-  );
-  const extra = kind === 'remove' && failures.length < targets.length ? ' — configuration kept in Recently removed' : '';
-  const left = skipped.length ? `; ${skippedText(skipped)}` : '';
+  // Containers already gone were not acted on: the result counts the others, and says so.
+  const gone = outcomes.filter((o) => o.alreadyGone).map((o) => ({ name: o.target.name, reason: 'already removed' }));
+  const acted = outcomes.filter((o) => !o.alreadyGone).map((o) => o.target.name);
+  const leftOut = [...skipped, ...gone.map((g) => g.reason)];
+  const left = leftOut.length ? `; ${skippedText(leftOut)}` : '';
+  if (!acted.length) {
+    s().pushNotice({ tone: 'success', title: `${nothingToDoText(kind, gone)}${skipped.length ? `; ${skippedText(skipped)}` : ''}`, failures: [], scope });
+    return outcomes;
+  }
+  const title = resultText(kind, acted, failures.length);
+  const extra = kind === 'remove' && failures.length < acted.length ? ' — configuration kept in Recently removed' : '';
   s().pushNotice({ tone: failures.length ? 'error' : 'success', title: failures.length ? `${title}${left}` : `${title}${left}${extra}`, failures, scope });
   return outcomes;
 }
