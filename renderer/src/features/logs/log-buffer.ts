@@ -204,7 +204,8 @@ function lineAt(text: string, start: number): string {
   return text.slice(start, nl < 0 ? text.length : nl);
 }
 
-function clampLimit(n: number): number {
+/** A line limit within MIN_LOG_LIMIT..MAX_LOG_LIMIT (the default for a non-number). */
+export function clampLimit(n: number): number {
   if (!Number.isFinite(n)) return DEFAULT_LOG_LIMIT;
   return Math.min(MAX_LOG_LIMIT, Math.max(MIN_LOG_LIMIT, Math.round(n)));
 }

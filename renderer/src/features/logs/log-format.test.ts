@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LogBuffer } from './log-buffer.js';
-import { bufferToParts, formatLogTime, keptText, logFileName } from './log-format.js';
+import { bufferToParts, emptyLogHint, formatLogTime, keptText, logFileName } from './log-format.js';
 
 describe('log formatting', () => {
   it('counts kept and dropped lines in the singular or plural', () => {
@@ -29,5 +29,14 @@ describe('log formatting', () => {
 
   it('makes safe file names', () => {
     expect(logFileName('my web/1', new Date(2026, 0, 2, 3, 4, 5))).toBe('my_web_1-20260102-030405.log');
+  });
+
+  it('an empty log with a Since choice says there is nothing in that period, not "no log lines yet"', () => {
+    expect(emptyLogHint(true, undefined)).toBe('No log lines yet. New lines appear here as they are written.');
+    expect(emptyLogHint(false, undefined)).toBe('This container has no log lines for this selection.');
+    expect(emptyLogHint(true, 5 * 60)).toBe('No log lines in the last 5 minutes. New lines appear here as they are written.');
+    expect(emptyLogHint(false, 15 * 60)).toBe('No log lines in the last 15 minutes.');
+    expect(emptyLogHint(false, 60 * 60)).toBe('No log lines in the last hour.');
+    expect(emptyLogHint(true, 24 * 60 * 60)).toBe('No log lines in the last 24 hours. New lines appear here as they are written.');
   });
 });

@@ -40,3 +40,19 @@ const count = (n: number, one: string, many: string) => `${n.toLocaleString()} $
 export function keptText(size: number, limit: number, dropped: number): string {
   return `${count(size, 'line', 'lines')} kept (limit ${limit.toLocaleString()})${dropped > 0 ? ` · ${count(dropped, 'older line', 'older lines')} dropped` : ''}`;
 }
+
+/** "the last 5 minutes", "the last hour", "the last 24 hours": a Since choice in a sentence. */
+function lastPeriod(seconds: number): string {
+  if (seconds % 3600 === 0) return seconds === 3600 ? 'the last hour' : `the last ${count(seconds / 3600, 'hour', 'hours')}`;
+  if (seconds % 60 === 0) return seconds === 60 ? 'the last minute' : `the last ${count(seconds / 60, 'minute', 'minutes')}`;
+  return `the last ${count(seconds, 'second', 'seconds')}`;
+}
+
+/**
+ * What an empty log says. With a Since choice, the container may well have older lines: it says there
+ * are none in that period, never "no log lines yet".
+ */
+export function emptyLogHint(following: boolean, sinceSeconds: number | undefined): string {
+  if (sinceSeconds !== undefined) return `No log lines in ${lastPeriod(sinceSeconds)}.${following ? ' New lines appear here as they are written.' : ''}`;
+  return following ? 'No log lines yet. New lines appear here as they are written.' : 'This container has no log lines for this selection.';
+}

@@ -15,7 +15,11 @@ describe('buildMatcher', () => {
   it('reports an invalid regex readably instead of throwing', () => {
     const bad = buildMatcher('(unclosed', { regex: true, caseSensitive: false });
     expect(bad).toMatchObject({ ok: false });
-    expect(bad && !bad.ok && bad.error).toMatch(/^Invalid regular expression: .*unclosed|Unterminated group/);
+    expect(bad && !bad.ok && bad.error).toMatch(/^Invalid regular expression: .*unclosed|Unterminated group/i);
+    // Only the reason: not the engine's echo of the pattern with a flag the user never typed ("/(unclosed/i: …").
+    expect(bad && !bad.ok && bad.error).toBe('Invalid regular expression: unterminated group');
+    const slash = buildMatcher('a/b: [', { regex: true, caseSensitive: true });
+    expect(slash && !slash.ok && slash.error).toBe('Invalid regular expression: unterminated character class');
     const good = buildMatcher('err(or)?\\s+\\d+', { regex: true, caseSensitive: false });
     expect(good?.ok && good.re.test('ERROR  42')).toBe(true);
   });

@@ -20,8 +20,10 @@ export function buildMatcher(query: string, options: SearchOptions): MatcherResu
   try {
     return { ok: true, re: new RegExp(query, flags) };
   } catch (err) {
-    const why = err instanceof Error ? err.message.replace(/^Invalid regular expression: /, '') : String(err);
-    return { ok: false, error: `Invalid regular expression: ${why}` };
+    // The browser says "Invalid regular expression: /(/i: Unterminated group": the pattern is in
+    // the box already, and the "i" flag (case-insensitive) was never typed; only the reason is kept.
+    const why = err instanceof Error ? err.message.replace(/^Invalid regular expression: /, '').replace(/^\/[\s\S]*\/[a-z]*: /, '') : String(err);
+    return { ok: false, error: `Invalid regular expression: ${why.charAt(0).toLowerCase()}${why.slice(1)}` };
   }
 }
 

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { MAX_LOG_LIMIT, MIN_LOG_LIMIT } from './log-buffer.js';
+import { clampLimit, MAX_LOG_LIMIT, MIN_LOG_LIMIT } from './log-buffer.js';
 
 export const TAIL_CHOICES: readonly { value: number | 'all'; label: string }[] = [
   { value: 100, label: 'Last 100 lines' },
@@ -38,8 +38,15 @@ export function LogToolbar(p: LogToolbarProps) {
   useEffect(() => setLimitText(String(p.limit)), [p.limit]);
   const commitLimit = () => {
     const n = Number(limitText.replace(/[,_\s]/g, ''));
-    if (Number.isFinite(n) && n > 0) p.onLimit(n);
-    else setLimitText(String(p.limit));
+    if (!(Number.isFinite(n) && n > 0)) {
+      setLimitText(String(p.limit));
+      return;
+    }
+    // The field shows the limit that applies: "50" is kept as 1000 (the least), and says so even when
+    // the limit was 1000 already (p.limit then does not change, so the effect above would not run).
+    const limit = clampLimit(n);
+    setLimitText(String(limit));
+    p.onLimit(limit);
   };
   return (
     <div className="log-toolbar">

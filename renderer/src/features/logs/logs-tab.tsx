@@ -3,7 +3,7 @@ import type { ContainerState } from '../../../../contract/index.js';
 import { useApi, useAppStore } from '../../app/runtime-context.js';
 import { Spinner } from '../../ui/spinner.js';
 import { fetchFullLog, saveTextFile } from './log-download.js';
-import { bufferToParts, keptText, logFileName } from './log-format.js';
+import { bufferToParts, emptyLogHint, keptText, logFileName } from './log-format.js';
 import { DeferredSearch } from './deferred-search.js';
 import type { LogSearch } from './log-search.js';
 import { LogSearchBar } from './log-search-bar.js';
@@ -146,7 +146,7 @@ export function LogsTab({ id, name, state, active = true }: LogsTabProps) {
     ) : session.phase === 'error' ? null : filterOnly && search ? (
       <span className="log-view__hint">No line matches.</span>
     ) : (
-      <span className="log-view__hint">{follow && session.phase === 'streaming' ? 'No log lines yet. New lines appear here as they are written.' : 'This container has no log lines for this selection.'}</span>
+      <span className="log-view__hint">{emptyLogHint(follow && session.phase === 'streaming', since)}</span>
     );
 
   return (
