@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clientIssues, containerPortPatch, draftField, draftFromPrefill, emptyMount, emptyPort, emptyTmpfs, emptyVolume, errorsByField, isDraftDirty, specInput } from './draft.js';
+import { clientIssues, containerPortPatch, publishSpecPatch, draftField, draftFromPrefill, emptyMount, emptyPort, emptyTmpfs, emptyVolume, errorsByField, isDraftDirty, specInput } from './draft.js';
 import { describeFailure } from './run-errors.js';
 
 describe('run dialog draft', () => {
@@ -51,6 +51,20 @@ describe('run dialog draft', () => {
     expect(containerPortPatch('80/TCP')).toEqual({ containerPort: '80', protocol: 'tcp' });
     expect(containerPortPatch('80/')).toEqual({ containerPort: '80/' });
     expect(containerPortPatch('8')).toEqual({ containerPort: '8' });
+  });
+
+  it('a whole docker run -p value in a port field fills the row, as docker run reads it', () => {
+    expect(publishSpecPatch('8080:80')).toEqual({ hostPort: '8080', containerPort: '80', protocol: 'tcp' });
+    expect(publishSpecPatch(' 8080:80/UDP ')).toEqual({ hostPort: '8080', containerPort: '80', protocol: 'udp' });
+    expect(publishSpecPatch('127.0.0.1:8080:80/tcp')).toEqual({ hostIp: '127.0.0.1', hostPort: '8080', containerPort: '80', protocol: 'tcp' });
+    expect(publishSpecPatch('127.0.0.1::53/udp')).toEqual({ hostIp: '127.0.0.1', hostPort: '', containerPort: '53', protocol: 'udp' });
+    expect(publishSpecPatch('[::1]:8080:80')).toEqual({ hostIp: '::1', hostPort: '8080', containerPort: '80', protocol: 'tcp' });
+    // Not a -p value: left as typed, for the field's own check to word.
+    for (const text of ['8080', '8080:', ':80', '8080-8081:80-81', 'a:b', '80/udp', '1.2.3:80:80']) expect(publishSpecPatch(text)).toBeUndefined();
+    // The fields it fills then pass the shared checks.
+    const d = { ...draftFromPrefill({ image: 'nginx' }), ports: [{ ...emptyPort(1), ...publishSpecPatch('127.0.0.1:47856:80/udp') }] };
+    expect(clientIssues(d)).toEqual([]);
+    expect(specInput(d).ports).toEqual([{ hostIp: '127.0.0.1', hostPort: '47856', containerPort: '80', protocol: 'udp' }]);
   });
 
   it('host network with published ports: one clear message on the network field', () => {

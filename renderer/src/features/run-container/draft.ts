@@ -61,6 +61,21 @@ export function containerPortPatch(text: string): Pick<PortRow, 'containerPort'>
   const split = splitPortProtocol(text);
   return split ? { containerPort: split.port, protocol: split.protocol } : { containerPort: text };
 }
+/**
+ * A whole `docker run -p` value pasted (or typed, then left) into a port row's host or container port
+ * field: "8080:80", "8080:80/udp", "127.0.0.1:8080:80", "127.0.0.1::80" (random host port),
+ * "[::1]:8080:80". The row's fields it fills: the host IP only when it names one, the protocol tcp
+ * unless it says otherwise, as `docker run` reads it. Undefined for anything else.
+ */
+export function publishSpecPatch(text: string): Partial<Omit<PortRow, 'key'>> | undefined {
+  const m = /^\s*(?:(\d{1,3}(?:\.\d{1,3}){3}|\[[0-9a-fA-F:.]+\]):)?(\d*):(\d+)(?:\/(tcp|udp|sctp))?\s*$/i.exec(text);
+  if (!m) return undefined;
+  const [, ip, hostPort = '', containerPort = '', protocol] = m;
+  if (!ip && !hostPort) return undefined;
+  const patch: Partial<Omit<PortRow, 'key'>> = { hostPort, containerPort, protocol: (protocol?.toLowerCase() ?? 'tcp') as PortRow['protocol'] };
+  if (ip) patch.hostIp = ip.replace(/^\[|\]$/g, '');
+  return patch;
+}
 export const emptyMount = (key: number, target = ''): MountRow => ({ key, source: '', target, readOnly: false });
 export const emptyVolume = (key: number, target = ''): VolumeRow => ({ key, name: '', target, readOnly: false });
 export const emptyTmpfs = (key: number): TmpfsRow => ({ key, target: '', size: '' });

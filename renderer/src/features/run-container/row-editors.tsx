@@ -1,4 +1,5 @@
-import { containerPortPatch, emptyMount, emptyPort, emptyTmpfs, emptyVolume, type FieldErrors, type MountRow, type PortRow, type RunDraft, type TmpfsRow, type VolumeRow } from './draft.js';
+import type { ClipboardEvent } from 'react';
+import { containerPortPatch, emptyMount, emptyPort, emptyTmpfs, emptyVolume, publishSpecPatch, type FieldErrors, type MountRow, type PortRow, type RunDraft, type TmpfsRow, type VolumeRow } from './draft.js';
 import { FieldError, fieldAria } from './field.js';
 import { useVolumeNames } from '../volumes/use-volume-names.js';
 
@@ -18,6 +19,20 @@ export function PortsEditor({ draft, errors, disabled, update, touch }: EditorPr
     update((d) => ({ ...d, ports: replaceRow(d.ports, key, patch) }));
     touch(`ports.${key}.${field}`);
   };
+  // A whole `-p` value ("8080:80/udp", "127.0.0.1:8080:80") pasted into a port field, or typed there
+  // and left, fills the row's fields (splitting while typing would cut "8080:8" short).
+  const pasteSpec = (p: PortRow, field: 'hostPort' | 'containerPort') => (e: ClipboardEvent<HTMLInputElement>) => {
+    const input = e.currentTarget;
+    const value = input.value.slice(0, input.selectionStart ?? input.value.length) + e.clipboardData.getData('text') + input.value.slice(input.selectionEnd ?? input.value.length);
+    const patch = publishSpecPatch(value);
+    if (!patch) return;
+    e.preventDefault();
+    set(p.key, patch, field);
+  };
+  const leaveSpec = (p: PortRow, field: 'hostPort' | 'containerPort') => () => {
+    const patch = publishSpecPatch(p[field]);
+    if (patch) set(p.key, patch, field);
+  };
   return (
     <fieldset className="run-rows" disabled={disabled}>
       <legend className="run-rows__legend">Ports</legend>
@@ -30,9 +45,9 @@ export function PortsEditor({ draft, errors, disabled, update, touch }: EditorPr
           <div className="run-row" key={p.key} role="group" aria-label={`Port ${n}`}>
             <input className="input run-row__ip" placeholder="0.0.0.0" aria-label={`Host IP, port ${n}`} {...fieldAria(id('hostIp'), err('hostIp'))} value={p.hostIp} onChange={(e) => set(p.key, { hostIp: e.target.value }, 'hostIp')} />
             <span className="run-row__sep" aria-hidden="true">:</span>
-            <input className="input run-row__port" placeholder="random" inputMode="numeric" aria-label={`Host port, port ${n}`} {...fieldAria(id('hostPort'), err('hostPort'))} value={p.hostPort} onChange={(e) => set(p.key, { hostPort: e.target.value }, 'hostPort')} />
+            <input className="input run-row__port" placeholder="random" inputMode="numeric" aria-label={`Host port, port ${n}`} {...fieldAria(id('hostPort'), err('hostPort'))} value={p.hostPort} onChange={(e) => set(p.key, { hostPort: e.target.value }, 'hostPort')} onPaste={pasteSpec(p, 'hostPort')} onBlur={leaveSpec(p, 'hostPort')} />
             <span className="run-row__sep" aria-hidden="true">→</span>
-            <input className="input run-row__port" placeholder="80" inputMode="numeric" aria-label={`Container port, port ${n}`} {...fieldAria(id('containerPort'), err('containerPort'))} value={p.containerPort} onChange={(e) => set(p.key, containerPortPatch(e.target.value), 'containerPort')} />
+            <input className="input run-row__port" placeholder="80" inputMode="numeric" aria-label={`Container port, port ${n}`} {...fieldAria(id('containerPort'), err('containerPort'))} value={p.containerPort} onChange={(e) => set(p.key, containerPortPatch(e.target.value), 'containerPort')} onPaste={pasteSpec(p, 'containerPort')} onBlur={leaveSpec(p, 'containerPort')} />
             <select className="input run-row__proto" aria-label={`Protocol, port ${n}`} value={p.protocol} onChange={(e) => set(p.key, { protocol: e.target.value as PortRow['protocol'] }, 'protocol')}>
               <option value="tcp">tcp</option>
               <option value="udp">udp</option>
