@@ -19,6 +19,8 @@ interface BulkToolbarProps {
 export function parseTimeout(text: string): { timeout?: number; error?: string } {
   if (!text.trim()) return {};
   const n = Number(text.trim());
+  // Not a number at all ("abc", "10s"): said as a sentence, not in the schema's words ("expected a number…").
+  if (!Number.isFinite(n)) return { error: `Stop timeout must be a number of seconds, e.g. 30 (got “${text.trim()}”)` };
   const problem = stopTimeoutProblem(n);
   if (problem) return { error: `Stop timeout ${problem}` };
   return { timeout: n };

@@ -50,7 +50,19 @@ export function KillDialog({ targets, onCancel, onConfirm }: KillDialogProps) {
       {choice === 'other' ? (
         <label className="ca-field">
           <span>Signal name or number</span>
-          <input value={custom} onChange={(e) => setCustom(e.target.value)} placeholder="e.g. SIGWINCH or 28" aria-invalid={invalid} aria-describedby={invalid ? 'kill-signal-error' : undefined} />
+          <input
+            value={custom}
+            onChange={(e) => setCustom(e.target.value)}
+            // Enter sends a valid signal, as the Send button would (a signal typed from the keyboard).
+            onKeyDown={(e) => {
+              if (e.key !== 'Enter' || e.nativeEvent.isComposing) return;
+              e.preventDefault();
+              if (normalized) onConfirm({ signal: normalized });
+            }}
+            placeholder="e.g. SIGWINCH or 28"
+            aria-invalid={invalid}
+            aria-describedby={invalid ? 'kill-signal-error' : undefined}
+          />
         </label>
       ) : null}
       {invalid ? (

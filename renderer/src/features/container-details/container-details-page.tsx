@@ -5,7 +5,7 @@ import { AlertIcon } from '../../ui/icons.js';
 import { Notice } from '../../ui/notice.js';
 import { ContainerActions } from '../container-actions/container-actions.js';
 import { findContainer } from '../containers/find-container.js';
-import { detailsHref, detailTabs, followedRef, inspectRefreshKey, nextPageIdentity, parseDetailTab, type PageIdentity } from './detail-route.js';
+import { autoRemoveOf, detailsHref, detailTabs, followedRef, inspectRefreshKey, nextPageIdentity, parseDetailTab, removedExplanation, type PageIdentity } from './detail-route.js';
 import { RouteTabs } from '../../ui/route-tabs.js';
 import { InspectTab } from './inspect-tab.js';
 import { PortsTab } from './ports-tab.js';
@@ -55,6 +55,9 @@ function DetailsPage({ containerRef: ref, tab }: { containerRef: string; tab?: s
     if (linkRef !== ref) window.history.replaceState(window.history.state, '', detailsHref(linkRef, current));
   }, [linkRef, ref, current]);
   const removed = phase === 'live' && !summary && seen !== undefined;
+  // Remembered from the last inspect: once removed, the container can no longer be inspected.
+  const [autoRemove, setAutoRemove] = useState(false);
+  if (load.kind === 'ready' && autoRemoveOf(load.data.raw) !== autoRemove) setAutoRemove(!autoRemove);
   const notFound = !summary && load.kind === 'error' && load.code === 'NOT_FOUND';
 
   // Logs and the terminal stay mounted once opened: switching tabs keeps the log buffer and stream,
@@ -72,10 +75,10 @@ function DetailsPage({ containerRef: ref, tab }: { containerRef: string; tab?: s
     return (
       <div className="page page--center">
         <Notice title={removed ? `The container “${seen?.name ?? ref}” was removed.` : `There is no container “${ref}”.`} icon={<AlertIcon width={28} height={28} />} role="alert">
-          <p>{removed ? 'It no longer exists in the engine. If Berth removed it, it can be recreated from “Recently removed”.' : 'It may have been removed, or the id or name is mistyped.'}</p>
+          <p>{removed ? removedExplanation(autoRemove) : 'It may have been removed, or the id or name is mistyped.'}</p>
           <p>
             <a href="#/containers">Back to containers</a>
-            {removed ? (
+            {removed && !autoRemove ? (
               <>
                 {' · '}
                 <a href="#/containers/recently-removed">Recently removed</a>

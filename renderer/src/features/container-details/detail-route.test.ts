@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ContainerSummary } from '../../../../contract/index.js';
-import { detailsHref, followedRef, inspectRefreshKey, nextPageIdentity, parseDetailTab } from './detail-route.js';
+import { autoRemoveOf, detailsHref, followedRef, inspectRefreshKey, nextPageIdentity, parseDetailTab, removedExplanation } from './detail-route.js';
 
 const c = (id: string, name: string, extra: Partial<ContainerSummary> = {}): ContainerSummary => ({
   id,
@@ -55,5 +55,16 @@ describe('a container renamed while its page is open', () => {
 
   it('learns the container once the list names it', () => {
     expect(nextPageIdentity({ key: 'web', ref: 'web', containerId: undefined }, 'web', 'id1')).toEqual({ key: 'web', ref: 'web', containerId: 'id1' });
+  });
+});
+
+describe('a container gone from its details page', () => {
+  it('run with Auto-remove: says the engine deleted it, and not to look in Recently removed', () => {
+    expect(autoRemoveOf({ HostConfig: { AutoRemove: true } })).toBe(true);
+    expect(autoRemoveOf({ HostConfig: { AutoRemove: false } })).toBe(false);
+    expect(autoRemoveOf({})).toBe(false);
+    expect(autoRemoveOf(null)).toBe(false);
+    expect(removedExplanation(true)).toBe('It was run with Auto-remove, so the engine deleted it when it exited. Its configuration is not kept in “Recently removed”.');
+    expect(removedExplanation(false)).toContain('If Berth removed it, it can be recreated from “Recently removed”.');
   });
 });

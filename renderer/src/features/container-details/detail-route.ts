@@ -56,3 +56,19 @@ export function nextPageIdentity(page: PageIdentity, ref: string, resolvedId: st
   if (page.containerId === undefined && resolvedId !== undefined) return { ...page, containerId: resolvedId };
   return page;
 }
+
+/** Whether the inspected container was run with Auto-remove (`--rm`): the engine deletes it when it exits. */
+export function autoRemoveOf(raw: unknown): boolean {
+  const hostConfig = raw && typeof raw === 'object' ? (raw as { HostConfig?: unknown }).HostConfig : undefined;
+  return !!hostConfig && typeof hostConfig === 'object' && (hostConfig as { AutoRemove?: unknown }).AutoRemove === true;
+}
+
+/**
+ * Why a container the page showed is gone. One run with Auto-remove was deleted by the engine when it
+ * exited: it is not in Recently removed (Berth did not remove it), so the page does not send the user there.
+ */
+export function removedExplanation(autoRemove: boolean): string {
+  return autoRemove
+    ? 'It was run with Auto-remove, so the engine deleted it when it exited. Its configuration is not kept in “Recently removed”.'
+    : 'It no longer exists in the engine. If Berth removed it, it can be recreated from “Recently removed”.';
+}

@@ -59,7 +59,14 @@ export function ResourcesPanel({ id }: { id: string }) {
     if (cpus.trim() && Number(cpus) !== r.cpus) args.cpus = cpus;
     if (memory.trim() && memorySchema.parse(memory) !== r.memory) args.memory = memory;
     if (args.cpus === undefined && args.memory === undefined) {
-      setDone('Nothing to change: the limits are already these.');
+      // An emptied field whose limit is set asks for "no limit": the engine cannot do that, so say so
+      // instead of "already these".
+      const kept = [r.cpus !== null && !cpus.trim() ? `the CPU limit (${r.cpus})` : '', r.memory !== null && !memory.trim() ? `the memory limit (${formatBytes(r.memory)})` : ''].filter(Boolean);
+      setDone(
+        kept.length
+          ? `A limit cannot be removed from an existing container: ${kept.join(' and ')} ${kept.length === 1 ? 'stays' : 'stay'}. Set a higher one instead.`
+          : 'Nothing to change: the limits are already these.',
+      );
       return;
     }
     setBusy(true);

@@ -195,7 +195,8 @@ export function TerminalTab({ id }: { id: string }) {
           {inputError}
         </p>
       ) : null}
-      {problem ? (
+      {/* A command that cannot be read says only that: not also the last session's problem, about another command. */}
+      {problem && !inputError ? (
         <p className="terminal-message terminal-message--error" role="alert">
           {problem}
         </p>
