@@ -36,6 +36,7 @@ describe('connect checks', () => {
     expect(connectIssues({ container: 'api', aliases: [], ipv4: 'fd00::1' }, net())).toEqual([{ field: 'ipv4', message: '"fd00::1" is an IPv6 address; put it under IPv6' }]);
     expect(connectIssues({ container: 'api', aliases: [], ipv4: '10.0.0.300' }, net())).toEqual([{ field: 'ipv4', message: '"10.0.0.300" is not an IPv4 address' }]);
     expect(connectIssues({ container: 'api', aliases: [], ipv4: '172.17.0.9' }, net({ name: 'bridge', builtIn: true }))).toEqual([{ field: 'ipv4', message: 'A static address needs a network created with a subnet; bridge has none you set' }]);
+    expect(connectIssues({ container: 'api', aliases: [], ipv6: 'fd00::9' }, net({ name: 'bridge', builtIn: true }))).toEqual([{ field: 'ipv6', message: 'A static address needs a network created with an IPv6 subnet; bridge has none you set' }]);
     expect(connectIssues({ container: 'api', aliases: ['x'] }, net({ name: 'bridge', builtIn: true }))[0]?.field).toBe('aliases');
   });
 

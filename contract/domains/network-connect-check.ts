@@ -152,7 +152,7 @@ export function connectIssues(req: ConnectRequest, network: NetworkSummary, cont
     const home = blocks.find((b) => contains(b.block, ip));
     const reserved = home && reservedIssue(text, ip, home.block, home.config, network.name);
     if (network.builtIn || !blocks.length) {
-      issues.push({ field, message: `A static address needs a network created with a ${version === 4 ? '' : 'IPv6 '}subnet; ${network.name} has none you set` });
+      issues.push({ field, message: `A static address needs a network created with ${version === 4 ? 'a' : 'an IPv6'} subnet; ${network.name} has none you set` });
     } else if (!home) {
       issues.push({ field, message: `${text} is outside the subnet${blocks.length > 1 ? 's' : ''} of ${network.name} (${blocks.map((b) => b.block.text).join(', ')})` });
     } else if (network.containers.some((c) => c[field] === text)) {
