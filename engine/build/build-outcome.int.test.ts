@@ -7,7 +7,7 @@ import type { BuildEvent } from '../../contract/models/image-build.js';
 import type { Backend } from '../backend.js';
 import { ctx, docker, runningTestBackend, TEST_IMAGE, uniquePrefix } from '../testing/int-helpers.js';
 
-const prefix = uniquePrefix('buildmove');
+const prefix = uniquePrefix('buildout');
 const tag = `${prefix}app:1`;
 const other = `${prefix}keep:1`;
 let backend: Backend;
@@ -15,8 +15,8 @@ let dataDir: string;
 let scratch: string;
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'berth-buildmove-'));
-  scratch = mkdtempSync(join(tmpdir(), 'berth-buildmove-ctx-'));
+  dataDir = mkdtempSync(join(tmpdir(), 'berth-buildout-'));
+  scratch = mkdtempSync(join(tmpdir(), 'berth-buildout-ctx-'));
   backend = await runningTestBackend(dataDir);
 });
 
@@ -53,4 +53,27 @@ describe('a build that reuses a tag', () => {
     const third = await build('three');
     expect(third.moved).toEqual([{ tag, previousId: second.imageId, untagged: false }]);
   }, 120_000);
+});
+
+describe('a build whose events are closed early', () => {
+  it('leaves the back end up when the consumer stops at the failure, while the engine still answers', async () => {
+    const uncaught: unknown[] = [];
+    const onUncaught = (err: unknown) => uncaught.push(err);
+    process.on('uncaughtException', onUncaught);
+    try {
+      writeFileSync(join(scratch, 'Dockerfile'), `FROM ${TEST_IMAGE}\nLABEL ${prefix}=1\nRUN echo ${prefix}\nRUN exit 3\n`);
+      let failed = false;
+      for await (const ev of backend.impl.images.build(buildArgs.parse({ context: scratch, noCache: true }), ctx())) {
+        if (ev.kind === 'failed') {
+          failed = true;
+          break;
+        }
+      }
+      expect(failed).toBe(true);
+      await new Promise((r) => setTimeout(r, 1500));
+      expect(uncaught).toEqual([]);
+    } finally {
+      process.off('uncaughtException', onUncaught);
+    }
+  }, 60_000);
 });
