@@ -40,6 +40,24 @@ describe('Files tab: browse, download, upload, changes', () => {
     await expect.poll(() => row('index.html').count(), { timeout: 10_000 }).toBe(1);
   });
 
+  it('a file’s path typed in the path bar offers the file in its folder, or to download it', async () => {
+    const { page } = app;
+    await page.getByLabel('Path').fill('/www/index.html');
+    await page.getByLabel('Path').press('Enter');
+    const note = page.getByRole('status').filter({ hasText: '/www/index.html is a file, not a folder.' });
+    await note.waitFor({ timeout: 10_000 });
+    const [download] = await Promise.all([page.waitForEvent('download'), note.getByRole('button', { name: 'Download it' }).click()]);
+    expect(download.suggestedFilename()).toBe('index.html');
+    expect(await readFile((await download.path())!, 'utf8')).toBe('hello from berth\n');
+    await note.getByRole('button', { name: 'Show it in its folder' }).click();
+    await expect.poll(() => page.getByLabel('Path').inputValue(), { timeout: 10_000 }).toBe('/www');
+    await expect.poll(() => row('index.html').count(), { timeout: 10_000 }).toBe(1);
+    expect(await note.count()).toBe(0);
+    // Filtered to the file's name; cleared for the tests after.
+    expect(await page.getByRole('searchbox', { name: 'Filter files' }).inputValue()).toBe('index.html');
+    await page.getByRole('searchbox', { name: 'Filter files' }).fill('');
+  });
+
   it('the keyboard browses like a file manager: Enter opens, ↓/↑ move, Backspace and Alt+↑ go up, the focus follows', async () => {
     const { page } = app;
     const focused = () => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.tagName);

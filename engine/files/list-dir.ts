@@ -49,7 +49,8 @@ export async function listDir(engine: EngineAdapter, id: string, path: string, o
       resolved = stat.linkTarget;
       stat = await statPath(engine, id, resolved, signal);
     }
-    if (stat.type !== 'd') throw new BerthError('VALIDATION', `Not a directory: ${path}`, { path });
+    // A file's path (typed in the path bar, or a link to one): the UI offers it in its folder and to download it.
+    if (stat.type !== 'd') throw new BerthError('VALIDATION', `Not a directory: ${path}`, { path, reason: 'not-a-folder' });
     res = await engine.stream(archiveRequest(id, resolved, signal));
   } catch (err) {
     if (err instanceof BerthError) throw err;

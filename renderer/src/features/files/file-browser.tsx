@@ -68,6 +68,11 @@ export function FileBrowser({ id, initialPath = '/' }: { id: string; initialPath
     setNewFolder(false);
     setPath(next);
   }, []);
+  /** A file's folder, filtered to the file's name. */
+  const showInFolder = (file: string) => {
+    navigate(parentContainerPath(file));
+    setFilter(baseName(file));
+  };
   const open = useCallback((e: FileEntry) => navigate(joinContainerPath(path, e.name)), [navigate, path]);
   const up = useCallback(() => navigate(parentContainerPath(path)), [navigate, path]);
   const downloadEntry = useCallback((e: FileEntry) => download(joinContainerPath(path, e.name), e.name), [download, path]);
@@ -169,7 +174,22 @@ export function FileBrowser({ id, initialPath = '/' }: { id: string; initialPath
         onDismissRefused={() => setRefused(undefined)}
       />
       <TransfersPanel transfers={transfers} onCancel={cancel} onDismiss={dismiss} onClearFinished={clearFinished} />
-      {state.phase === 'error' ? (
+      {state.phase === 'error' && state.notAFolder ? (
+        // A file's path: show it where it is, or download it (the Files tab lists folders only).
+        <div className="banner banner--info fbrowser__error" role="status">
+          <div className="banner__body">
+            <p className="banner__title">{path} is a file, not a folder.</p>
+            <div className="fbrowser__note-actions">
+              <button type="button" className="btn btn--small" onClick={() => showInFolder(path)}>
+                Show it in its folder
+              </button>
+              <button type="button" className="btn btn--small" onClick={() => download(path, baseName(path))}>
+                Download it
+              </button>
+            </div>
+          </div>
+        </div>
+      ) : state.phase === 'error' ? (
         <div className="banner banner--error fbrowser__error" role="alert">
           <AlertIcon className="banner__icon" />
           <div className="banner__body">
@@ -237,3 +257,6 @@ export function FileBrowser({ id, initialPath = '/' }: { id: string; initialPath
     </div>
   );
 }
+
+/** The last part of a container path: "/etc/passwd" → "passwd". */
+const baseName = (p: string) => p.slice(p.lastIndexOf('/') + 1);

@@ -3,7 +3,13 @@ import type { DirListing } from '../../../../contract/models/container-files.js'
 import { messageOf } from '../../lib/error-message.js';
 
 /** A folder's listing as read: the last one stays shown while the next loads, or when it fails. */
-export type ListState = { phase: 'loading'; listing?: DirListing } | { phase: 'ready'; listing: DirListing } | { phase: 'error'; message: string; listing?: DirListing };
+export type ListState =
+  | { phase: 'loading'; listing?: DirListing }
+  | { phase: 'ready'; listing: DirListing }
+  /** `notAFolder`: the path names a file (typed in the path bar): it can be shown in its folder or downloaded. */
+  | { phase: 'error'; message: string; notAFolder?: boolean; listing?: DirListing };
+
+const isNotAFolder = (err: unknown) => ((err as { details?: { reason?: unknown } } | undefined)?.details?.reason ?? undefined) === 'not-a-folder';
 
 export interface DirListingState {
   state: ListState;
@@ -29,7 +35,7 @@ export function useDirListing(list: (path: string) => Promise<DirListing>, path:
     setState((s) => ({ phase: 'loading', listing: s.listing }));
     list(path).then(
       (listing) => mine === seq.current && setState({ phase: 'ready', listing }),
-      (err: unknown) => mine === seq.current && setState((s) => ({ phase: 'error', message: messageOf(err), listing: s.listing })),
+      (err: unknown) => mine === seq.current && setState((s) => ({ phase: 'error', message: messageOf(err), ...(isNotAFolder(err) ? { notAFolder: true } : {}), listing: s.listing })),
     );
   }, [list, path, reload]);
 
