@@ -148,6 +148,9 @@ describe('container actions from the list', () => {
     expect(await row(name).count()).toBe(0);
     // Nothing matches: the page says so, and Clear filter brings the rows back.
     await app.page.getByText(`No containers match “${name} state:running”`).waitFor();
+    // A state that does not exist is named, with those that do.
+    await filter(`${name} state:stoped`);
+    await app.page.getByText('“stoped” is not a state: use running, paused, restarting, created, exited, removing, dead or stopped.').waitFor();
     await app.page.getByRole('button', { name: 'Clear filter' }).click();
     expect(await app.page.getByRole('searchbox', { name: 'Filter containers' }).inputValue()).toBe('');
     await row(name).waitFor();

@@ -28,10 +28,11 @@ export function Notice({ title, children, icon, busy, role }: NoticeProps) {
  * A list whose search or filter matches nothing: says so, naming the search when there is one
  * ('No volumes match “db”'), with the one button that brings the rows back.
  */
-export function NoMatchNotice({ what, query = '', clearLabel = 'Clear filter', onClear }: { what: string; query?: string; clearLabel?: string; onClear(): void }) {
+export function NoMatchNotice({ what, query = '', clearLabel = 'Clear filter', hint, onClear }: { what: string; query?: string; clearLabel?: string; hint?: string; onClear(): void }) {
   const searched = query.trim();
   return (
     <Notice title={searched ? `No ${what} match “${searched}”` : `No ${what} match`}>
+      {hint ? <p>{hint}</p> : null}
       <button type="button" className="btn" onClick={onClear}>
         {clearLabel}
       </button>

@@ -15,6 +15,7 @@ import { useRecycleBin } from '../recycle-bin/use-recycle-bin.js';
 import { ContainersTable } from './containers-table.js';
 import { warmContainerFormats } from './formats.js';
 import { selectContainerCounts, selectContainerRows, selectContainersView, selectVisibleIds } from './selectors.js';
+import { parseQuery, queryHint } from './query.js';
 import { ShortcutsHelp } from './shortcuts-help.js';
 import { useListCommands } from './use-list-commands.js';
 import './containers.css';
@@ -125,7 +126,7 @@ export function ContainersPage() {
         <SearchField
           label="Filter containers"
           placeholder="Filter by name, image, state:running…"
-          title="Free text matches name, image, project, state or id. Terms: name: image: state: label:key or label:key=value project: id: — prefix with - to exclude."
+          title="Free text matches name, image, project, state or id. Terms: name: image: state: label:key or label:key=value project: id: port: — prefix with - to exclude."
           value={containerFilter}
           onChange={setFilter}
         />
@@ -192,7 +193,7 @@ export function ContainersPage() {
               </p>
             </Notice>
           ) : (
-            <NoMatchNotice what="containers" query={containerFilter} onClear={() => setFilter('')} />
+            <NoMatchNotice what="containers" query={containerFilter} hint={queryHint(parseQuery(containerFilter))} onClear={() => setFilter('')} />
           )
         }
       />

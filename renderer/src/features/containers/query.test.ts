@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { container } from '../../testing/fake-api.js';
-import { matchesQuery, parseQuery } from './query.js';
+import { matchesQuery, parseQuery, queryHint } from './query.js';
 import { compareBy, nextSort } from './sort.js';
 
 const web = container('abc', { name: 'web-1', image: 'nginx:1.27', state: 'running', labels: { 'com.example.tier': 'front', env: 'prod' } });
@@ -63,5 +63,26 @@ describe('sort', () => {
     expect(nextSort({ key: 'name', dir: 'asc' }, 'name')).toEqual({ key: 'name', dir: 'desc' });
     expect(nextSort({ key: 'name', dir: 'desc' }, 'image')).toEqual({ key: 'image', dir: 'asc' });
     expect(nextSort({ key: 'name', dir: 'asc' }, 'created')).toEqual({ key: 'created', dir: 'desc' });
+  });
+});
+
+describe('port: and hints for a query that cannot match', () => {
+  const published = container('p1', { name: 'api', ports: [{ ip: '127.0.0.1', privatePort: 80, publicPort: 8080, type: 'tcp' }] });
+  const dns = container('p2', { name: 'dns', ports: [{ privatePort: 53, type: 'udp' }] });
+  const names = (q: string) => [published, dns, web].filter((c) => matchesQuery(c, parseQuery(q))).map((c) => c.name);
+
+  it('port: finds a container by its published or container port, with the protocol when given', () => {
+    expect(names('port:8080')).toEqual(['api']);
+    expect(names('port:80')).toEqual(['api']);
+    expect(names('port:53')).toEqual(['dns']);
+    expect(names('port:53/tcp')).toEqual([]);
+    expect(names('port:53/udp')).toEqual(['dns']);
+    expect(names('-port:8080')).toEqual(['dns', 'web-1']);
+  });
+
+  it('says why a state or a port that cannot be matches nothing, and what would work', () => {
+    expect(queryHint(parseQuery('state:bogus'))).toBe('“bogus” is not a state: use running, paused, restarting, created, exited, removing, dead or stopped.');
+    expect(queryHint(parseQuery('port:http'))).toBe('“http” is not a port: use a number, optionally with its protocol (port:8080, port:53/udp).');
+    expect(queryHint(parseQuery('state:stopped port:53/udp web'))).toBeUndefined();
   });
 });
