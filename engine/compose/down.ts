@@ -14,13 +14,15 @@ export interface DownOptions {
 
 /**
  * Exactly what `down` would remove, found by the compose labels (so a project docker-compose started
- * is covered too); with the loaded file, its networks and images are named from it as well.
+ * is covered too); with the loaded file, its images are named from it as well. Networks go by the
+ * project's label alone, as compose v2's down: a network the file names (`name: proxy`) that another
+ * project (or the user) made is shared, not this project's, and is left alone; removing it failed
+ * half-way with "has active endpoints" while the other project ran.
  */
 export async function downPlan(engine: EngineAdapter, project: string, options: DownOptions, model?: ComposeProject, signal?: AbortSignal): Promise<ComposeDownPlan> {
   const containers = await projectContainers(engine, project, signal);
   const nets = await engine.json<{ Name: string }[]>({ path: '/networks', query: { filters: { label: [`${L.project}=${project}`] } }, signal });
   const networks = new Set(nets.map((n) => n.Name));
-  if (model) for (const n of Object.values(model.networks)) if (!n.external && (await networkExists(engine, n.name, signal))) networks.add(n.name);
   // The project's named volumes: removed when asked, else listed as kept (the dialog says what stays).
   const v = await engine.json<{ Volumes?: { Name: string }[] | null }>({ path: '/volumes', query: { filters: { label: [`${L.project}=${project}`] } }, signal });
   const external = new Set(Object.values(model?.volumes ?? {}).filter((x) => x.external).map((x) => x.name));
@@ -48,10 +50,6 @@ export async function downPlan(engine: EngineAdapter, project: string, options: 
     keptVolumes: options.volumes ? [] : named,
     images: [...images].sort(),
   };
-}
-
-async function networkExists(engine: EngineAdapter, name: string, signal?: AbortSignal): Promise<boolean> {
-  return engine.json<unknown>({ path: `/networks/${encodeURIComponent(name)}`, signal }).then(() => true, () => false);
 }
 
 /**
