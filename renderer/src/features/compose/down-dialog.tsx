@@ -10,13 +10,29 @@ import { messageOf } from '../../lib/error-message.js';
  * engine. When the project's files are gone (or no longer load), it says so: down then goes by the
  * project's labels alone.
  */
-export function DownDialog({ project, files, onClose, onDone }: { project: string; files?: string[]; onClose(): void; onDone(removed: ComposeDownPlan): void }) {
+export function DownDialog({
+  project,
+  files,
+  onClose,
+  onDone,
+  onFailed,
+}: {
+  project: string;
+  files?: string[];
+  onClose(): void;
+  onDone(removed: ComposeDownPlan): void;
+  /** A down that failed part-way (a volume still in use, say): what it removed before is gone all the same. */
+  onFailed?(): void;
+}) {
   const api = useApi();
   const [volumes, setVolumes] = useState(false);
   const [images, setImages] = useState<'none' | 'local' | 'all'>('none');
   const [plan, setPlan] = useState<ComposeDownPlan>();
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
+  // Read again after a failed down: it may have removed the containers before it failed, and the plan
+  // then still listed them as what Down removes.
+  const [reads, setReads] = useState(0);
   useEffect(() => {
     let live = true;
     setPlan(undefined);
@@ -27,7 +43,7 @@ export function DownDialog({ project, files, onClose, onDone }: { project: strin
     return () => {
       live = false;
     };
-  }, [api, project, volumes, images, files]);
+  }, [api, project, volumes, images, files, reads]);
   const list = (what: string, items: string[]) =>
     items.length ? (
       <div>
@@ -68,6 +84,8 @@ export function DownDialog({ project, files, onClose, onDone }: { project: strin
                 (e: unknown) => {
                   setBusy(false);
                   setError(messageOf(e));
+                  setReads((n) => n + 1);
+                  onFailed?.();
                 },
               );
             }}

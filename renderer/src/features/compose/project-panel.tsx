@@ -189,6 +189,8 @@ export function ProjectPanel({ row, onLoaded }: { row: ProjectRow; onLoaded?: (n
           project={row.name}
           files={files}
           onClose={() => setDownOpen(false)}
+          // What it removed before it failed is gone: the last up's "is up" no longer holds.
+          onFailed={() => jobs.clear(row.name)}
           onDone={(r) => {
             setDownOpen(false);
             setShowLogs(false);
