@@ -40,10 +40,22 @@ export async function upProject(rt: ComposeRuntime, project: ComposeProject, emi
   };
   const results = await Promise.allSettled(scoped.services.map(run));
   if (signal.aborted) throw new BerthError('CANCELLED', `Up of "${project.name}" was cancelled`);
-  const failed = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
-  if (failed.length) throw toBerthError(failed[0]!.reason, rt.endpoint);
+  // Every service that failed on its own (a port in use, a one-shot's exit code, a build), not only the
+  // first: the others were said in a Progress cell's tooltip alone. "Not started because x failed" follows from x's.
+  const failed = results.flatMap((r, i) => (r.status === 'rejected' && !derived.has(r.reason as object) ? [{ service: scoped.services[i]!.name, error: toBerthError(r.reason, rt.endpoint) }] : []));
+  const first = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed.length > 1) {
+    throw new BerthError(failed[0]!.error.code, `${failed.length} services failed: ${failed.map((f) => `${f.service}: ${f.error.message}`).join('; ')}`, {
+      problems: failed.map((f) => ({ code: f.error.code, message: `${f.service}: ${f.error.message}` })),
+    });
+  }
+  if (failed.length) throw failed[0]!.error;
+  if (first) throw toBerthError(first.reason, rt.endpoint);
   emit({ kind: 'done', message: `Project "${project.name}" is up (${scoped.services.length} service${scoped.services.length === 1 ? '' : 's'})` });
 }
+
+/** Failures that only follow from a dependency's: up reports the dependency's own. */
+const derived = new WeakSet<object>();
 
 async function runService(
   rt: ComposeRuntime,
@@ -65,7 +77,9 @@ async function runService(
         try {
           id = await dependency(dep);
         } catch {
-          throw new BerthError('CONFLICT', `"${svc.name}" was not started because "${dep}" failed`);
+          const e = new BerthError('CONFLICT', `"${svc.name}" was not started because "${dep}" failed`);
+          derived.add(e);
+          throw e;
         }
         await waitCondition(rt, dep, id, condition, signal);
       }),
@@ -104,6 +118,7 @@ async function runService(
   } catch (err) {
     // A published port another container holds: named ("…in use by container web-1"), as for a run.
     const e = signal.aborted ? new BerthError('CANCELLED', 'Cancelled') : await explainPortConflict(toBerthError(err, rt.endpoint), rt.engine);
+    if (derived.has(err as object)) derived.add(e);
     emit({ kind: 'service', service: svc.name, step: 'failed', message: e.message });
     throw e;
   }
