@@ -48,6 +48,10 @@ describe('.env files', () => {
   it('names the line of a bad entry', () => {
     expect(parseEnvFile('A=1\n9X=2\n').issues[0]).toMatchObject({ line: 2 });
   });
+  it('places a double quote left open on the line it opens, not the file’s last line', () => {
+    expect(parseEnvFile('A=1\nB="open\nC=3\n\n').issues).toEqual([{ line: 2, column: 3, message: 'B: a double quote is not closed' }]);
+    expect(parseEnvFile('A="two\nlines ${X:?needed}"\n').issues).toEqual([{ line: 1, column: 3, message: 'A: required variable X is not set: needed' }]);
+  });
 });
 
 describe('project names (compose v2)', () => {

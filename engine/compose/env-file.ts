@@ -17,6 +17,8 @@ export function parseEnvFile(text: string, lookup: Vars = {}): { values: Record<
   const issues: EnvFileIssue[] = [];
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
   for (let n = 0; n < lines.length; n++) {
+    // A double-quoted value may run over several lines: its problems are placed on the line it starts on.
+    const start = n;
     let line = lines[n]!;
     const trimmed = line.trim();
     if (!trimmed || trimmed.startsWith('#')) continue;
@@ -68,7 +70,7 @@ export function parseEnvFile(text: string, lookup: Vars = {}): { values: Record<
         values[key] = interpolate(raw, scope);
       }
     } catch (err) {
-      issues.push({ line: n + 1, column: indent + eq + 2, message: `${key}: ${err instanceof Error ? err.message : String(err)}` });
+      issues.push({ line: start + 1, column: indent + eq + 2, message: `${key}: ${err instanceof Error ? err.message : String(err)}` });
     }
   }
   return { values, issues };
