@@ -69,7 +69,7 @@ export const serviceNetworkKeys: KeyPolicy = {
 export const healthcheckKeys: KeyPolicy = { supported: ['test', 'interval', 'timeout', 'retries', 'start_period', 'disable'], refused: [], ignored: ['start_interval'] };
 export const portKeys: KeyPolicy = { supported: ['target', 'published', 'host_ip', 'protocol', 'mode'], refused: [], ignored: ['name', 'app_protocol'] };
 export const mountKeys: KeyPolicy = { supported: ['type', 'source', 'target', 'read_only', 'tmpfs', 'volume', 'bind'], refused: ['image'], ignored: ['consistency'] };
-export const dependsOnKeys: KeyPolicy = { supported: ['condition'], refused: [], ignored: ['restart', 'required'] };
+export const dependsOnKeys: KeyPolicy = { supported: ['condition', 'required'], refused: [], ignored: ['restart'] };
 
 export type KeyVerdict = 'supported' | 'refused' | 'ignored' | 'unknown' | 'extension';
 

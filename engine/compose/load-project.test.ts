@@ -100,3 +100,42 @@ describe('a file that is not a mapping', () => {
     }
   });
 });
+
+describe('depends_on with required: false', () => {
+  const file = `services:
+  app:
+    image: berth-test/busybox:latest
+    depends_on:
+      debug:
+        condition: service_started
+        required: false
+      db:
+        condition: service_started
+  debug:
+    image: berth-test/busybox:latest
+    profiles: [debug]
+  db:
+    image: berth-test/busybox:latest
+`;
+
+  it('skips a dependency its profiles leave out, with a warning, as compose v2 does (it was an error)', async () => {
+    const dir = folder('optional-dep', { 'compose.yaml': file });
+    const r = await loadProject({ files: [dir], env: {} });
+    expect(r.ok, JSON.stringify(r)).toBe(true);
+    if (!r.ok) return;
+    expect(r.project.services.find((s) => s.name === 'app')!.dependsOn).toEqual({ db: { condition: 'service_started' } });
+    expect(r.project.warnings).toEqual([
+      expect.objectContaining({ line: 6, message: 'Service "app": its optional dependency "debug" is left out (its profiles are not active); "app" starts without it' }),
+    ]);
+  });
+
+  it('keeps it when its profile is active, and a required one left out is still an error', async () => {
+    const dir = folder('optional-dep-on', { 'compose.yaml': file });
+    const on = await loadProject({ files: [dir], env: {}, profiles: ['debug'] });
+    expect(on.ok && on.project.services.find((s) => s.name === 'app')!.dependsOn.debug).toEqual({ condition: 'service_started' });
+    expect(on.ok && on.project.warnings).toEqual([]);
+    const strict = folder('required-dep', { 'compose.yaml': file.replace('required: false', 'required: true') });
+    const r = await loadProject({ files: [strict], env: {} });
+    expect(!r.ok && r.errors.map((e) => e.message)).toEqual(['Service "app" depends on "debug", which its profiles disable; activate one of them']);
+  });
+});

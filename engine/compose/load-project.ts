@@ -166,6 +166,16 @@ async function loadUnsorted(options: LoadOptions): Promise<LoadResult> {
     all.push(normalizeService(svcName, raw, { project: name, workingDir, vars, envFileValues, fail: (p, m) => errors.push(issue(['services', svcName, ...p], `Service "${svcName}": ${m}`)) }));
   }
   const enabled = all.filter((s) => !s.profiles.length || s.profiles.some((p) => profiles.includes(p)));
+  // `required: false`: a dependency its profiles leave out is skipped with a warning, as compose v2 does, not an error.
+  const on = new Set(enabled.map((s) => s.name));
+  for (const s of enabled) {
+    const deps = resolved.get(s.name)?.depends_on;
+    for (const dep of Object.keys(s.dependsOn)) {
+      if (on.has(dep) || !all.some((x) => x.name === dep) || Array.isArray(deps) || deps?.[dep]?.required !== false) continue;
+      delete s.dependsOn[dep];
+      warnings.push(issue(['services', s.name, 'depends_on', dep], `Service "${s.name}": its optional dependency "${dep}" is left out (its profiles are not active); "${s.name}" starts without it`));
+    }
+  }
   const { networks, volumes } = projectResources(name, merged, (p, m) => errors.push(issue(p, m)));
   errors.push(...checkProject(enabled, all, networks, volumes, issue));
   if (!errors.length) errors.push(...(await checkBuilds(enabled, (n) => resolved.get(n)?.build, kind, issue)));
