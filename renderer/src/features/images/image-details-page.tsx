@@ -14,10 +14,13 @@ import { lazyNamed } from '../../lib/import-with-retry.js';
 import { PageLoading } from '../../ui/page-loading.js';
 import { RouteTabs } from '../../ui/route-tabs.js';
 import { messageOf } from '../../lib/error-message.js';
+import { useLiveImages } from './use-images.js';
 import './images.css';
 
 // The layers explorer is fetched when its tab is first opened.
 const LayersTab = lazyNamed(() => import('../image-build/layers-tab.js'), 'LayersTab');
+
+const tagsKey = (tags: readonly string[]) => [...tags].sort().join('\n');
 
 const TABS = [
   { id: 'inspect', label: 'Inspect' },
@@ -43,6 +46,21 @@ export function ImageDetailsPage({ id, tab }: { id: string; tab?: string }) {
   // Another image: nothing of the last one shows while it loads (a re-read keeps the page in view).
   useEffect(() => setDetails(undefined), [id]);
 
+  // The live list: a tag added or removed elsewhere reads the image again; its absence once seen means it was removed.
+  const liveImages = useLiveImages();
+  const summary = liveImages.phase === 'live' && details ? liveImages.images.get(details.id) : undefined;
+  const [seen, setSeen] = useState<string>();
+  if (summary && seen !== summary.id) setSeen(summary.id);
+  const removed = liveImages.phase === 'live' && !!details && !summary && seen === details.id;
+  const liveTags = summary ? tagsKey(summary.repoTags) : undefined;
+  const readTags = details ? tagsKey(details.repoTags) : undefined;
+  // Only a change of the live tags reads again (not each read that follows).
+  const [askedFor, setAskedFor] = useState<string>();
+  if (liveTags !== undefined && readTags !== undefined && liveTags !== readTags && askedFor !== liveTags) {
+    setAskedFor(liveTags);
+    setVersion((v) => v + 1);
+  }
+
   useEffect(() => {
     let live = true;
     setError(undefined);
@@ -55,6 +73,18 @@ export function ImageDetailsPage({ id, tab }: { id: string; tab?: string }) {
     };
   }, [api, id, version]);
 
+  if (removed && details) {
+    return (
+      <div className="page page--center">
+        <Notice title={`The image “${imageHeading(details, opened).title}” was removed.`} icon={<AlertIcon width={28} height={28} />} role="alert">
+          <p>It is no longer in the engine (removed outside this page).</p>
+          <p>
+            <a href="#/images">Back to images</a>
+          </p>
+        </Notice>
+      </div>
+    );
+  }
   if (error) {
     return (
       <div className="page page--center">
