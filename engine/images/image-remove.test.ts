@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { ImageSummary } from '../../contract/models/images.js';
 import { readable } from '../errors.js';
-import { conflictMessage, containersNamedIn, describeContainers, inUseMessage, prunePreview } from './image-remove.js';
+import type { EngineAdapter } from '../adapter/engine-adapter.js';
+import { fakeEngine } from '../testing/fake-engine.js';
+import { HELPER_LABEL } from '../volumes/helper-label.js';
+import { conflictMessage, containersNamedIn, describeContainers, inUseMessage, prunePreview, pruneImages } from './image-remove.js';
 
 const img = (id: string, over: Partial<ImageSummary> = {}): ImageSummary => ({
   id: `sha256:${id.padEnd(64, '0')}`,
@@ -70,5 +73,14 @@ describe('remove messages', () => {
     expect(conflictMessage('x:1', 'conflict: unable to delete 9a2dea7984a0 (must be forced) - image is being used by stopped container 552843f028eb', [{ ...web[0]!, state: 'exited' }])).toBe(
       'Image x:1 is used by container web-1 (exited) — remove it first, or force',
     );
+  });
+});
+
+describe('prune through the engine', () => {
+  it.each(['dangling', 'unused'] as const)('%s: leaves Berth’s helper image alone, as the preview (which never lists it) does', async (mode) => {
+    const engine = fakeEngine({ json: (async () => ({ ImagesDeleted: [], SpaceReclaimed: 0 })) as EngineAdapter['json'] });
+    await pruneImages(engine, mode);
+    expect(engine.seen[0]?.path).toBe('/images/prune');
+    expect(engine.seen[0]?.query?.filters).toEqual({ dangling: [mode === 'dangling' ? 'true' : 'false'], 'label!': [HELPER_LABEL] });
   });
 });

@@ -5,6 +5,7 @@ import { imagePath } from '../adapter/calls.js';
 import type { EngineAdapter } from '../adapter/engine-adapter.js';
 import type { ImageReader } from './image-reader.js';
 import { shortId } from './image-mapping.js';
+import { HELPER_LABEL } from '../volumes/helper-label.js';
 
 type DeleteItem = { Untagged?: string; Deleted?: string };
 
@@ -90,7 +91,8 @@ export function prunePreview(images: readonly ImageSummary[], mode: PruneMode): 
 }
 
 export async function pruneImages(engine: EngineAdapter, mode: PruneMode, signal?: AbortSignal): Promise<PruneResult> {
-  const filters = { dangling: [mode === 'dangling' ? 'true' : 'false'] };
+  // Berth's volume helper image is in no list, so in no preview: the prune leaves it too (as Disk usage's does).
+  const filters = { dangling: [mode === 'dangling' ? 'true' : 'false'], 'label!': [HELPER_LABEL] };
   try {
     const r = await engine.json<{ ImagesDeleted?: DeleteItem[] | null; SpaceReclaimed?: number }>({ method: 'POST', path: '/images/prune', query: { filters }, signal });
     const out: PruneResult = { deleted: [], untagged: [], reclaimed: r.SpaceReclaimed ?? 0 };
