@@ -86,6 +86,8 @@ describe('registries: log in and out, search, pull from a result', () => {
     await expect.poll(() => page.getByRole('table', { name: 'Known registries' }).count(), { timeout: 10_000 }).toBe(0);
     expect(await page.getByText('You are not logged in to any registry.').count()).toBe(1);
     expect(configFile().auths?.[AUTH]).toBeUndefined();
+    // The login form's note of that login is no longer true: it goes with the logout.
+    expect(await page.getByText(`Logged in to ${AUTH} as berth.`).count()).toBe(0);
   });
 
   it('searches the local registry, shows the pushed repository with its tag, and Pull opens the pull dialog', async () => {

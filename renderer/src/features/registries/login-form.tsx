@@ -5,6 +5,7 @@ import { useApi } from '../../app/runtime-context.js';
 import { Spinner } from '../../ui/spinner.js';
 import { messageOf } from '../../lib/error-message.js';
 import { fieldMessage } from '../../lib/field-message.js';
+import { sameRegistry } from './registries-model.js';
 
 type Field = 'server' | 'username' | 'password';
 /** How a field is named when its message goes on from it ("The password is …"). */
@@ -13,10 +14,12 @@ const FIELD_LABELS: Record<Field, string> = { server: 'The server', username: 'T
 interface Props {
   /** Called after a successful login (the list refreshes). */
   onLoggedIn(result: RegistryLoginResult): void;
+  /** The latest logout from the list: the success note of a login to that server goes (it is no longer true). */
+  loggedOut?: { server: string };
 }
 
 /** Log in: the engine checks the credentials first; only then are they stored where the Docker CLI keeps them. */
-export function LoginForm({ onLoggedIn }: Props) {
+export function LoginForm({ onLoggedIn, loggedOut }: Props) {
   const api = useApi();
   const [server, setServer] = useState('');
   const [username, setUsername] = useState('');
@@ -24,7 +27,7 @@ export function LoginForm({ onLoggedIn }: Props) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
   const [fieldErrors, setFieldErrors] = useState<Partial<Record<Field, string>>>({});
-  const [success, setSuccess] = useState<string>();
+  const [success, setSuccess] = useState<{ server: string; text: string }>();
   const passwordInput = useRef<HTMLInputElement>(null);
 
   // A refused login: back to the password once the form is enabled again (disabling it dropped the focus to the page).
@@ -32,6 +35,10 @@ export function LoginForm({ onLoggedIn }: Props) {
   useEffect(() => {
     if (!busy && error) passwordInput.current?.focus();
   }, [busy, error]);
+
+  useEffect(() => {
+    if (loggedOut) setSuccess((s) => (s && sameRegistry(s.server, loggedOut.server) ? undefined : s));
+  }, [loggedOut]);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -52,7 +59,7 @@ export function LoginForm({ onLoggedIn }: Props) {
     try {
       const result = await api.registries.login(parsed.data);
       setPassword('');
-      setSuccess(`Logged in to ${result.server} as ${result.username}. Credentials stored in the ${result.storeLabel}.`);
+      setSuccess({ server: result.server, text: `Logged in to ${result.server} as ${result.username}. Credentials stored in the ${result.storeLabel}.` });
       onLoggedIn(result);
     } catch (err) {
       setError(messageOf(err));
@@ -109,7 +116,7 @@ export function LoginForm({ onLoggedIn }: Props) {
       ) : null}
       {success ? (
         <p className="reg-message reg-message--ok" role="status">
-          {success}
+          {success.text}
         </p>
       ) : null}
     </form>

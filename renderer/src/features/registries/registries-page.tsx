@@ -16,6 +16,8 @@ export function RegistriesPage() {
   const [error, setError] = useState<string>();
   /** The latest successful login: its entry takes the focus, and a search of its registry that failed runs again. */
   const [loggedIn, setLoggedIn] = useState<RegistryLoginResult>();
+  /** The latest logout (a new object each time): a "Logged in to …" note about that server is no longer true. */
+  const [loggedOut, setLoggedOut] = useState<{ server: string }>();
   const alive = useRef(true);
 
   const refresh = useCallback(async () => {
@@ -43,6 +45,7 @@ export function RegistriesPage() {
   const logout = useCallback(
     async (server: string) => {
       await api.registries.logout({ server });
+      setLoggedOut({ server });
       await refresh();
     },
     [api, refresh],
@@ -61,6 +64,7 @@ export function RegistriesPage() {
         <KnownRegistries registries={registries} loading={loading} error={error} focusLogin={loggedIn} onLogout={logout} onRetry={() => void refresh()} />
         <section className="reg-section" aria-label="Log in to a registry">
           <LoginForm
+            loggedOut={loggedOut}
             onLoggedIn={(result) => {
               setLoggedIn(result);
               void refresh();
