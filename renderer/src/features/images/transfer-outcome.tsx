@@ -5,6 +5,7 @@ const words = { pull: { cancelled: 'Pull cancelled', done: 'Pulled' }, push: { c
 
 /** A pull's or push's progress, then its outcome: an error (alert), cancelled, or done with its digest. */
 export function TransferOutcome({ t, kind, label }: { t: TransferControl; kind: 'pull' | 'push'; label: string }) {
+  const done = t.state.done;
   return (
     <>
       <TransferProgress state={t.state} phase={t.phase} kind={kind} label={label} />
@@ -20,8 +21,9 @@ export function TransferOutcome({ t, kind, label }: { t: TransferControl; kind: 
       ) : null}
       {t.phase === 'done' ? (
         <p className="img-success" role="status">
-          {t.state.done?.message ?? words[kind].done}
-          {t.state.done?.digest ? <span className="mono muted"> {t.state.done.digest}</span> : null}
+          {done?.message ?? words[kind].done}
+          {/* A pull by digest already names it: said once. */}
+          {done?.digest && !done.message?.includes(done.digest) ? <span className="mono muted"> {done.digest}</span> : null}
         </p>
       ) : null}
     </>
