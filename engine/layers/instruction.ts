@@ -9,7 +9,8 @@ export function instructionOf(createdBy: string | undefined): string {
   s = s.replace(/\s*# buildkit$/, '');
   const nop = /^\/bin\/sh -c #\(nop\)\s*(.*)$/s.exec(s);
   if (nop) return nop[1]!.trim();
-  const runShell = /^(?:RUN\s+)?(?:\|\d+ (?:\S+=\S*\s+)*)?\/bin\/sh -c (.*)$/s.exec(s);
+  // "|N K=v … /bin/sh -c cmd": the N build args are written unquoted (a value may hold spaces), so up to the first shell.
+  const runShell = /^(?:RUN\s+)?(?:\|\d+ .*?)?\/bin\/sh -c (.*)$/s.exec(s);
   if (runShell) return `RUN ${runShell[1]!.trim()}`;
   return s;
 }

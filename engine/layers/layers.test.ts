@@ -85,6 +85,9 @@ describe('instructions from history', () => {
     expect(instructionOf('/bin/sh -c #(nop)  CMD ["sh"]')).toBe('CMD ["sh"]');
     expect(instructionOf('/bin/sh -c echo data > /junk.txt')).toBe('RUN echo data > /junk.txt');
     expect(instructionOf('|1 V=2 /bin/sh -c rm /junk.txt')).toBe('RUN rm /junk.txt');
+    // Build args are written unquoted: a value with spaces, an empty one, several of them.
+    expect(instructionOf('|1 GREETING=hello world /bin/sh -c echo $GREETING > /g.txt')).toBe('RUN echo $GREETING > /g.txt');
+    expect(instructionOf('|2 A= B=x y z /bin/sh -c make')).toBe('RUN make');
     expect(instructionOf('RUN /bin/sh -c rm -rf /var/cache/* # buildkit')).toBe('RUN rm -rf /var/cache/*');
     expect(instructionOf('COPY app /app # buildkit')).toBe('COPY app /app');
     expect(instructionOf('')).toBe('(unknown instruction)');
