@@ -8,6 +8,8 @@ const tail = Date.now().toString(36).slice(-4);
 // 15 letters, bold: the Name column of a 1280 px window cut it after 12 (it had 117 px of text room).
 const named = `${prefix}frontend-${tail.slice(-2)}`;
 const exited = `${prefix}job-${tail}`;
+// A volume of its own: the Volumes table's Browse link needs one (the engine may hold none).
+const volume = `${prefix}vol-${tail}`;
 
 /** The cell shows all its content: nothing cut off at its right edge. */
 async function notClipped(cell: Locator): Promise<void> {
@@ -25,6 +27,7 @@ describe('lists in a 1280 px window: columns and link buttons', () => {
   beforeAll(async () => {
     await docker('run', '-d', '--name', named, '-p', '127.0.0.1::80', '-p', '127.0.0.1::443', '-p', '127.0.0.1::8443', testImage, 'sleep', '600');
     await docker('run', '--network', 'none', '--name', exited, testImage, 'sh', '-c', 'exit 3').catch(() => undefined);
+    await docker('volume', 'create', volume);
     app = await openSession('#/containers');
     await app.page.setViewportSize({ width: 1280, height: 800 });
   });
@@ -32,6 +35,7 @@ describe('lists in a 1280 px window: columns and link buttons', () => {
   afterAll(async () => {
     expect(await closeSession(app)).toBe(0);
     await removeContainers(prefix);
+    await docker('volume', 'rm', '-f', volume).catch(() => undefined);
   });
 
   it('shows a 15-letter name and an exited container’s status in full', async () => {
