@@ -13,11 +13,29 @@ export function parseStages(text: string): ConsoleStage[] {
   return out;
 }
 
-/** Follows a growing console log, reporting each new marker once (polls: no fs.watch on every OS). */
+/** The guest kernel panicked before the engine answered (its panic line is in the message). */
+export class GuestPanicError extends Error {
+  constructor(line: string) {
+    super(`The VM's kernel panicked while booting (${line}).`);
+  }
+}
+
+/** The kernel's panic line in console text (`Kernel panic - not syncing: …`), if any. */
+export function findPanic(text: string): string | undefined {
+  return /Kernel panic - not syncing:[^\r\n]*/.exec(text)?.[0].trim();
+}
+
+/**
+ * Follows a growing console log, reporting each new marker once (polls: no fs.watch on every OS). It also
+ * keeps the kernel's panic line once one is printed: under TCG a guest kernel has panicked early in boot
+ * ("Fatal exception in interrupt") and then hung instead of ending QEMU as panic=-1 asks.
+ */
 export class ConsoleFollower {
   private offset = 0;
   private partial = '';
   private readonly seen = new Set<string>();
+  /** The first `Kernel panic - not syncing: …` line seen, if any. */
+  panic: string | undefined;
 
   constructor(private readonly path: string) {}
 
@@ -40,7 +58,9 @@ export class ConsoleFollower {
       const all = this.partial + text;
       const nl = all.lastIndexOf('\n');
       this.partial = nl >= 0 ? all.slice(nl + 1) : all;
-      return parseStages(nl >= 0 ? all.slice(0, nl) : '').filter((s) => !this.seen.has(s.name) && this.seen.add(s.name));
+      const lines = nl >= 0 ? all.slice(0, nl) : '';
+      this.panic ??= findPanic(lines);
+      return parseStages(lines).filter((s) => !this.seen.has(s.name) && this.seen.add(s.name));
     } finally {
       closeSync(fd);
     }

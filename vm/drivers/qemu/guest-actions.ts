@@ -69,3 +69,11 @@ export async function dataDiskUsage(socket: string): Promise<{ usedBytes: number
   const data = fs.find((f) => f.mountpoint === DATA_MOUNT);
   return data?.['total-bytes'] ? { usedBytes: data['used-bytes'] ?? 0, totalBytes: data['total-bytes'] } : undefined;
 }
+
+const gib = (b: number) => (b / 1024 ** 3).toFixed(1);
+
+/** What the VM's status says when its data disk is over 95 % full. */
+export function diskFullMessage(disk: { usedBytes: number; totalBytes: number } | undefined): string | undefined {
+  if (!disk || disk.usedBytes / disk.totalBytes <= 0.95) return undefined;
+  return `The VM's data disk is full (${gib(disk.usedBytes)} of ${gib(disk.totalBytes)} GiB used): remove unused images, containers or volumes, or give the VM a bigger disk.`;
+}

@@ -6,8 +6,8 @@ import { EngineSocket } from '../../engine-socket/engine-socket.js';
 import { pingOnce } from '../../engine-socket/ping.js';
 import { vmPaths, type VmPaths } from '../../vm-files.js';
 import { detectAccel, type AccelChoice } from './accel.js';
-import { ConsoleFollower } from './console-stages.js';
-import { dataDiskUsage, freezeDataDisk, mountShares, requestGuestShutdown, setGuestClock, thawDataDisk, unmountShares } from './guest-actions.js';
+import { ConsoleFollower, GuestPanicError } from './console-stages.js';
+import { dataDiskUsage, diskFullMessage, freezeDataDisk, mountShares, requestGuestShutdown, setGuestClock, thawDataDisk, unmountShares } from './guest-actions.js';
 import { freePort } from '../free-port.js';
 import { HostForwards } from './host-forwards.js';
 import { imageId, machineInput } from './machine-input.js';
@@ -106,12 +106,31 @@ export class QemuDriver implements VmDriver {
           discardState(this.paths.state, this.paths.stateMeta);
         }
       }
-      return await this.boot(onProgress, signal);
+      return await this.coldBoot(onProgress, signal);
     } catch (e) {
       await this.kill();
       const tail = tailFile(this.paths.consoleLog).concat(tailFile(this.paths.qemuLog, 10));
       this.statusCell.set({ state: 'error', message: (e as Error).message, logTail: tail });
       throw new Error(`${(e as Error).message}\n${tail.slice(-12).join('\n')}`, { cause: e });
+    }
+  }
+
+  /**
+   * A cold boot, tried once more when the guest kernel panicked: under TCG the Debian kernel has panicked
+   * 1.5 s into a boot ("Fatal exception in interrupt", in sched_clock_cpu) and booted fine the next time.
+   */
+  private async coldBoot(onProgress: ((p: VmProgress) => void) | undefined, signal: AbortSignal | undefined): Promise<VmStartResult> {
+    try {
+      return await this.boot(onProgress, signal);
+    } catch (e) {
+      if (!(e instanceof GuestPanicError) || signal?.aborted) throw e;
+      const tail = tailFile(this.paths.consoleLog, 15);
+      this.opts.log?.(`the guest kernel panicked while booting; booting it once more. The VM console's last lines:\n${tail.join('\n')}`);
+      await this.kill();
+      onProgress?.({ step: 'The guest kernel panicked; starting the VM again', elapsedMs: 0, stepElapsedMs: 0 });
+      return await this.boot(onProgress, signal).catch((again: unknown) => {
+        throw again instanceof GuestPanicError ? new Error(`${again.message} It had panicked on the boot before too.`, { cause: again }) : again;
+      });
     }
   }
 
@@ -143,14 +162,18 @@ export class QemuDriver implements VmDriver {
       if (this.qemu === qemu) this.onQemuExit(exited);
     });
     const deadline = t0 + (incoming ? 60_000 : (this.opts.bootTimeoutMs ?? 600_000));
+    const follower = new ConsoleFollower(this.paths.consoleLog);
     const check = () => {
       if (signal?.aborted) throw new Error('Starting the VM was cancelled.');
+      // A panic is named even when QEMU then ended (panic=-1): it is the cause, and worth a second boot.
+      if (follower.panic) throw new GuestPanicError(follower.panic);
       if (exited) throw new Error(`${exited} before the engine answered.`);
       if (Date.now() > deadline) {
         throw new Error(`The VM did not answer within ${Math.round((deadline - t0) / 1000)} s (the console's last lines are below).`);
       }
     };
     while (!this.qmp) {
+      follower.poll();
       check();
       try {
         if (existsSync(this.paths.qmpSocket)) this.qmp = await QmpClient.connect(this.paths.qmpSocket, 2000);
@@ -176,12 +199,12 @@ export class QemuDriver implements VmDriver {
         await this.forwards.restore(this.opts.log);
       })();
     }
-    const follower = new ConsoleFollower(this.paths.consoleLog);
     let lastTick = Date.now();
     if (!incoming) progress('Waiting for the kernel');
     for (;;) {
+      const newStages = follower.poll();
       check();
-      for (const s of follower.poll()) {
+      for (const s of newStages) {
         stages.push({ name: s.name, hostMs: Date.now() - t0, guestUptimeS: s.guestUptimeS });
         if (s.name === 'initramfs') progress('Waiting for dockerd');
       }
@@ -342,13 +365,8 @@ export class QemuDriver implements VmDriver {
     if (this.files.exists()) s.resources = this.files.config().resources;
     s.logTail = tailFile(this.paths.consoleLog, 20);
     if (s.state === 'running') {
-      const disk = await dataDiskUsage(this.paths.guestAgentSocket);
-      if (disk) {
-        s.disk = disk;
-        if (s.disk.usedBytes / s.disk.totalBytes > 0.95) {
-          s.message = `The VM's data disk is full (${gib(s.disk.usedBytes)} of ${gib(s.disk.totalBytes)} GiB used): remove unused images, containers or volumes, or give the VM a bigger disk.`;
-        }
-      }
+      s.disk = await dataDiskUsage(this.paths.guestAgentSocket);
+      s.message = diskFullMessage(s.disk) ?? s.message;
     }
     return s;
   }
@@ -379,4 +397,3 @@ export class QemuDriver implements VmDriver {
   }
 }
 
-const gib = (b: number) => (b / 1024 ** 3).toFixed(1);
