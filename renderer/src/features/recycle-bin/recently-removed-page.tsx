@@ -12,6 +12,7 @@ import '../container-actions/container-actions.css';
 import { RemovedVolumes } from '../volumes/removed-volumes.js';
 import { EmptyBinDialog } from './empty-bin-dialog.js';
 import { binItems } from './empty-bin.js';
+import { capacityNote } from './bin-capacity.js';
 import { formatExpiresIn, formatRetention } from './retention.js';
 import { RetentionSelect } from './retention-select.js';
 import { restoreOutcome } from './restore-outcome.js';
@@ -105,6 +106,11 @@ export function RecentlyRemovedPage() {
         restart policy and limits). <strong>Data in the container’s writable layer is gone; only its configuration is kept.</strong> Volumes and bind
         mounts are untouched unless you chose to remove anonymous volumes.
       </p>
+      {capacityNote(listing) ? (
+        <p className="ca-warn" role="status" aria-label="Capacity">
+          {capacityNote(listing)}
+        </p>
+      ) : null}
       {retentionError ? (
         <p className="ca-warn" role="alert">
           {retentionError}
