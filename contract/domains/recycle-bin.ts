@@ -26,8 +26,14 @@ export const recycleBinApi = {
   list: method<RecycleBinListing>()(z.object({}).strict()),
   /** The listing now, then again on every change (remove through Berth, restore, delete, purge, retention). */
   watch: stream<RecycleBinListing>()(z.object({}).strict()),
-  /** Recreate the container with the same name and configuration; starts it when it was running (unless start is false). */
-  restore: method<RecycleBinRestoreResult>()(z.object({ id: entryId, start: z.boolean({ error: 'expected true or false' }).optional() }).strict()),
+  /**
+   * Recreate the container with the same name and configuration; starts it when it was running (unless start
+   * is false). A network it was on that is gone fails it (NOT_FOUND, `details.missingNetworks`) unless
+   * `createNetworks`: then each is made again as a bridge network with default settings.
+   */
+  restore: method<RecycleBinRestoreResult>()(
+    z.object({ id: entryId, start: z.boolean({ error: 'expected true or false' }).optional(), createNetworks: z.boolean({ error: 'expected true or false' }).optional() }).strict(),
+  ),
   /** Forget an entry for good. */
   delete: method<void>()(z.object({ id: entryId }).strict()),
   setRetention: method<RecycleBinListing>()(z.object({ retentionMs: retentionSchema }).strict()),

@@ -16,6 +16,44 @@ async function portOwners(engine: EngineConnection['engine']): Promise<(hostPort
   return (p) => findHolder(ports, Number(p), 'tcp') ?? findHolder(ports, Number(p), 'udp');
 }
 
+/** The user-defined networks the container was on (the engine's own bridge, host and none always exist). */
+export function userNetworks(spec: CreateSpec): string[] {
+  const names = [spec.primaryEndpoint?.network, ...spec.extraEndpoints.map((e) => e.network)];
+  const mode = typeof spec.body.HostConfig === 'object' ? String((spec.body.HostConfig as Json).NetworkMode ?? '') : '';
+  if (mode && !/^(default|bridge|host|none|container:.*)$/.test(mode)) names.push(mode);
+  return [...new Set(names.filter((n): n is string => !!n && !['bridge', 'host', 'none', 'default'].includes(n)))];
+}
+
+/**
+ * A network the container was on and that is gone: made again (a bridge network with default settings,
+ * labelled as made by a restore) when the user asked for it, else a NOT_FOUND that names the networks in
+ * `details.missingNetworks`, so the UI can offer to make them.
+ */
+async function ensureNetworks(conn: EngineConnection, spec: CreateSpec, create: boolean, signal: AbortSignal): Promise<void> {
+  const fail = (err: unknown) => toBerthError(err, conn.endpoint.host);
+  const missing: string[] = [];
+  for (const name of userNetworks(spec)) {
+    try {
+      if (!(await exists(conn.engine, `/networks/${encodeURIComponent(name)}`, signal))) missing.push(name);
+    } catch (err) {
+      throw fail(err);
+    }
+  }
+  if (!missing.length) return;
+  const list = missing.join(', ');
+  if (!create) {
+    const them = missing.length === 1 ? `The network ${list} that ${spec.name} was connected to is gone` : `The networks ${list} that ${spec.name} was connected to are gone`;
+    throw new BerthError('NOT_FOUND', `${them} — create ${missing.length === 1 ? 'it' : 'them'} again, or let the restore make ${missing.length === 1 ? 'it' : 'them'} (bridge, default settings)`, { missingNetworks: missing });
+  }
+  for (const name of missing) {
+    try {
+      await conn.engine.json<unknown>({ method: 'POST', path: '/networks/create', body: { Name: name, Driver: 'bridge', CheckDuplicate: true, Labels: { 'berth.restored-for': spec.name } }, signal });
+    } catch (err) {
+      throw new BerthError(fail(err).code, `Could not create the network ${name} for ${spec.name}: ${fail(err).message}`);
+    }
+  }
+}
+
 /**
  * Recreates a removed container from its kept create-config: same name, Config, HostConfig (ports,
  * mounts, restart policy, limits), labels and networks; anonymous volumes that still exist are
@@ -24,7 +62,7 @@ async function portOwners(engine: EngineConnection['engine']): Promise<(hostPort
  * removed again). Once the container exists, a step that fails after it does not make the restore a
  * failure: the result says what is missing in `incomplete` (e.g. "not started: Port 8080 is already in use…").
  */
-export async function restoreContainer(conn: EngineConnection, spec: CreateSpec, start: boolean, signal: AbortSignal): Promise<RecycleBinRestoreResult> {
+export async function restoreContainer(conn: EngineConnection, spec: CreateSpec, start: boolean, signal: AbortSignal, createNetworks = false): Promise<RecycleBinRestoreResult> {
   const engine = conn.engine;
   const fail = (err: unknown) => toBerthError(err, conn.endpoint.host);
 
@@ -42,6 +80,8 @@ export async function restoreContainer(conn: EngineConnection, spec: CreateSpec,
     throw fail(err);
   }
   if (!imagePresent) throw new BerthError('NOT_FOUND', `The image ${spec.image} is gone, so ${spec.name} cannot be recreated — pull or build it again, then restore`);
+
+  await ensureNetworks(conn, spec, createNetworks, signal);
 
   const hostConfig: Json = { ...((spec.body.HostConfig as Json | undefined) ?? {}) };
   const extraMounts: Json[] = [];

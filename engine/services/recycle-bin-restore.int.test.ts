@@ -60,7 +60,7 @@ describe('recycle bin restore when a step after the create fails (real dockerd)'
     expect(await containerIds(name)).toHaveLength(1);
   });
 
-  it('a network that is gone: recreated and reported not started (the engine refuses the start), not a failure', async () => {
+  it('a network that is gone: refused before anything is made, naming it; with createNetworks it is made again and the container runs on it', async () => {
     const name = `${prefix}two`;
     const front = `${prefix}front`;
     const back = `${prefix}back`;
@@ -72,12 +72,18 @@ describe('recycle bin restore when a step after the create fails (real dockerd)'
     const { recycleBinEntryId } = await backend.impl.containers.remove({ id: name, volumes: false, force: true }, ctx());
     await docker('network', 'rm', back);
 
-    const r = await backend.impl.recycleBin.restore({ id: recycleBinEntryId! }, ctx());
-    expect(r).toMatchObject({ name, started: false });
-    expect(r.incomplete).toHaveLength(1);
-    expect(r.incomplete![0]).toMatch(new RegExp(`^not started: .*${back}`));
-    expect(await containerIds(name)).toHaveLength(1);
-    expect(await docker('inspect', '-f', '{{.State.Status}}', name)).toBe('created');
+    const refused = await failure(backend.impl.recycleBin.restore({ id: recycleBinEntryId! }, ctx()));
+    expect(refused.code).toBe('NOT_FOUND');
+    expect(refused.message).toBe(`The network ${back} that ${name} was connected to is gone — create it again, or let the restore make it (bridge, default settings)`);
+    expect(refused.details).toEqual({ missingNetworks: [back] });
+    expect(await containerIds(name)).toHaveLength(0);
+    expect(await listed(recycleBinEntryId!)).toBe(true);
+
+    const r = await backend.impl.recycleBin.restore({ id: recycleBinEntryId!, createNetworks: true }, ctx());
+    expect(r).toMatchObject({ name, started: true });
+    expect(r.incomplete).toBeUndefined();
+    expect(await docker('network', 'inspect', '-f', '{{.Driver}} {{index .Labels "berth.restored-for"}}', back)).toBe(`bridge ${name}`);
+    expect((await docker('inspect', '-f', '{{range $k, $v := .NetworkSettings.Networks}}{{$k}} {{end}}', name)).split(' ').filter(Boolean).sort()).toEqual([back, front].sort());
     expect(await listed(recycleBinEntryId!)).toBe(false);
   });
 });

@@ -72,10 +72,10 @@ export function createRecycleBinService(deps: ServiceDeps, bin: RecycleBinStore)
       refresh();
       return queue;
     },
-    restore: async ({ id, start }, ctx) => {
+    restore: async ({ id, start, createNetworks }, ctx) => {
       const record = await bin.get(id);
       const conn = deps.connections.require();
-      const result = await restoreContainer(conn, record.spec, start ?? record.spec.wasRunning, ctx.signal);
+      const result = await restoreContainer(conn, record.spec, start ?? record.spec.wasRunning, ctx.signal, createNetworks);
       // The container exists now (started or not): the entry has served its purpose.
       try {
         await bin.delete(id);

@@ -19,7 +19,13 @@ import { restoreOutcome } from './restore-outcome.js';
 import { useRecycleBin } from './use-recycle-bin.js';
 import './recycle-bin.css';
 
-type Outcome = { tone: 'success' | 'warning' | 'error'; text: string };
+type Outcome = { tone: 'success' | 'warning' | 'error'; text: string; missingNetworks?: { entry: RecycleBinEntry; names: string[] } };
+
+/** The networks a refused restore names as gone (its error's details.missingNetworks), if any. */
+function missingNetworksOf(err: unknown): string[] | undefined {
+  const names = ((err as { details?: { missingNetworks?: unknown } } | undefined)?.details ?? {}).missingNetworks;
+  return Array.isArray(names) && names.length && names.every((n) => typeof n === 'string') ? (names as string[]) : undefined;
+}
 
 /**
  * "Recently removed": the configurations of containers removed through Berth, each recreated in one
@@ -45,13 +51,14 @@ export function RecentlyRemovedPage() {
       return next;
     });
 
-  const restore = async (e: RecycleBinEntry) => {
+  const restore = async (e: RecycleBinEntry, createNetworks = false) => {
     mark(e.id, 'restore');
     setOutcome(undefined);
     try {
-      setOutcome(restoreOutcome(await api.recycleBin.restore({ id: e.id })));
+      setOutcome(restoreOutcome(await api.recycleBin.restore(createNetworks ? { id: e.id, createNetworks } : { id: e.id })));
     } catch (err) {
-      setOutcome({ tone: 'error', text: `Could not restore ${e.name}: ${reasonOf(err)}` });
+      const names = missingNetworksOf(err);
+      setOutcome({ tone: 'error', text: `Could not restore ${e.name}: ${reasonOf(err)}`, ...(names ? { missingNetworks: { entry: e, names } } : {}) });
     } finally {
       mark(e.id);
     }
@@ -119,6 +126,11 @@ export function RecentlyRemovedPage() {
       {outcome ? (
         <div className={`ca-notice ca-notice--${outcome.tone}`} role={outcome.tone === 'success' ? 'status' : 'alert'}>
           <p className="ca-notice__title">{outcome.text}</p>
+          {outcome.missingNetworks ? (
+            <button type="button" className="btn" disabled={!!busy[outcome.missingNetworks.entry.id]} onClick={() => void restore(outcome.missingNetworks!.entry, true)}>
+              Create {outcome.missingNetworks.names.length === 1 ? 'network' : 'networks'} {outcome.missingNetworks.names.join(', ')} and restore
+            </button>
+          ) : null}
         </div>
       ) : null}
       {error && !listing ? (
