@@ -85,17 +85,18 @@ describe('container terminal (exec with a TTY in xterm.js)', () => {
     const before = await colsOf();
     await page.setViewportSize({ width: 1000, height: 800 });
     await expect.poll(colsOf, { timeout: 5_000 }).toBeLessThan(before);
-    const cols = await colsOf();
     await terminal.click();
-    // Allow the debounced resize to reach the engine, then ask the TTY its size.
+    // Allow the debounced resize to reach the engine, then ask the TTY its size. The columns are read
+    // again each time: under load the fit can settle in two steps, and the TTY follows the last one.
     await expect
       .poll(
         async () => {
+          const cols = await colsOf();
           await page.keyboard.type('stty size\n');
           await page.waitForTimeout(300);
-          return (await bufferLines(page)).some((l) => new RegExp(`^\\d+ ${cols}$`).test(l));
+          return (await bufferLines(page)).some((l) => new RegExp(`^\\d+ ${cols}$`).test(l)) && cols < before;
         },
-        { timeout: 10_000, interval: 500 },
+        { timeout: 20_000, interval: 500 },
       )
       .toBe(true);
     expect(errors).toEqual([]);
