@@ -25,6 +25,8 @@ export function vmPaths(dataDir: string, name: string) {
     engineSocket: join(dir, 'docker.sock'),
     /** The running QEMU's engine port and accelerator, for a back end that takes it over. */
     runtime: join(dir, 'runtime.json'),
+    /** The accelerator probe's answer for this host boot (drivers/qemu/accel.ts). */
+    accelCache: join(dir, 'accel.json'),
   };
 }
 export type VmPaths = ReturnType<typeof vmPaths>;

@@ -1,5 +1,8 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { detectAccel, probeArgs } from './accel.js';
+import { cachedAccel, detectAccel, hostBootId, probeArgs } from './accel.js';
 
 describe('detectAccel', () => {
   it('uses hvf on macOS when it runs, TCG with a plain warning when not', async () => {
@@ -30,3 +33,33 @@ describe('detectAccel', () => {
   });
 });
 
+
+describe('cachedAccel', () => {
+  it('probes once per host boot and QEMU binary, and again after the cache is removed', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'accel-'));
+    const file = join(dir, 'accel.json');
+    let probes = 0;
+    const detect = async () => (probes++, { accel: 'tcg' as const, warning: 'slow' });
+    expect(await cachedAccel(file, 'qemu-a', detect, () => 'boot-1')).toEqual({ accel: 'tcg', warning: 'slow' });
+    expect(await cachedAccel(file, 'qemu-a', detect, () => 'boot-1')).toEqual({ accel: 'tcg', warning: 'slow' });
+    expect(probes).toBe(1);
+    await cachedAccel(file, 'qemu-a', detect, () => 'boot-2');
+    await cachedAccel(file, 'qemu-b', detect, () => 'boot-2');
+    expect(probes).toBe(3);
+    rmSync(file);
+    await cachedAccel(file, 'qemu-b', detect, () => 'boot-2');
+    expect(probes).toBe(4);
+    writeFileSync(file, '{broken');
+    await cachedAccel(file, 'qemu-b', detect, () => 'boot-2');
+    expect(probes).toBe(5);
+    rmSync(dir, { recursive: true });
+  });
+
+  it('a missing VM dir is not an error: the probe is just not kept', async () => {
+    expect(await cachedAccel('/nonexistent/dir/accel.json', 'q', async () => ({ accel: 'kvm' }), () => 'b')).toEqual({ accel: 'kvm' });
+  });
+
+  it('the boot id is stable within a boot', () => {
+    expect(hostBootId()).toBe(hostBootId());
+  });
+});

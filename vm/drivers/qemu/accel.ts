@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
-import { accessSync, constants } from 'node:fs';
+import { accessSync, constants, readFileSync, writeFileSync } from 'node:fs';
+import { uptime } from 'node:os';
 import type { QemuAccel, QemuArch } from './qemu-args.js';
 
 export interface AccelChoice {
@@ -76,4 +77,36 @@ export async function detectAccel(
     accel: 'tcg',
     warning: `No hardware acceleration: ${why}. The VM runs in software emulation (TCG) and will be slow: starting it can take a minute or more.`,
   };
+}
+
+/** This host's boot: the probe's answer holds until the next one (a module loaded, a group joined, nested virtualization turned on all need it). */
+export function hostBootId(): string {
+  try {
+    return readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim();
+  } catch {
+    // macOS, Windows: the boot time, to 10 s (a boundary crossed only costs a probe).
+    return `boot-${Math.round((Date.now() / 1000 - uptime()) / 10)}`;
+  }
+}
+
+/**
+ * `detectAccel`, asked once per host boot and QEMU binary: the answer is kept in `cacheFile`. A probe can
+ * take its whole timeout (5 s for a /dev/kvm that cannot run a guest, e.g. kvm_pvm; 1 s for HVF on Apple
+ * silicon), and it was paid on every start, a resume included. `forget` after a start that failed.
+ */
+export async function cachedAccel(cacheFile: string, binary: string, detect: () => Promise<AccelChoice>, bootId: () => string = hostBootId): Promise<AccelChoice> {
+  const key = `${bootId()} ${binary}`;
+  try {
+    const cached = JSON.parse(readFileSync(cacheFile, 'utf8')) as { key?: string; choice?: AccelChoice };
+    if (cached.key === key && cached.choice && typeof cached.choice.accel === 'string') return cached.choice;
+  } catch {
+    // none yet, or unreadable: probe
+  }
+  const choice = await detect();
+  try {
+    writeFileSync(cacheFile, JSON.stringify({ key, choice }), { mode: 0o600 });
+  } catch {
+    // the VM dir is not there yet: probed again next time
+  }
+  return choice;
 }

@@ -5,7 +5,7 @@ import type { VmConfig, VmDriver, VmPortForward, VmProgress, VmResources, VmShar
 import { EngineSocket } from '../../engine-socket/engine-socket.js';
 import { pingOnce } from '../../engine-socket/ping.js';
 import { vmPaths, type VmPaths } from '../../vm-files.js';
-import { detectAccel, type AccelChoice } from './accel.js';
+import { cachedAccel, detectAccel, type AccelChoice } from './accel.js';
 import { ConsoleFollower, GuestPanicError } from './console-stages.js';
 import { dataDiskUsage, diskFullMessage, freezeDataDisk, mountShares, requestGuestShutdown, setGuestClock, thawDataDisk, unmountShares } from './guest-actions.js';
 import { freePort } from '../free-port.js';
@@ -89,7 +89,7 @@ export class QemuDriver implements VmDriver {
     if (leftover) this.opts.log?.(`ended a QEMU (pid ${leftover}) left behind by an earlier Berth`);
     if (!this.accelChoice) {
       const forced = this.opts.accel && this.opts.accel !== 'auto' ? { accel: this.opts.accel } : undefined;
-      this.accelChoice = forced ?? (await detectAccel(this.binary, this.arch));
+      this.accelChoice = forced ?? (await cachedAccel(this.paths.accelCache, this.binary, () => detectAccel(this.binary, this.arch)));
       if (this.accelChoice.warning) this.opts.log?.(this.accelChoice.warning);
     }
     this.statusCell.set({ state: 'starting', message: 'Starting the VM' });
@@ -109,6 +109,7 @@ export class QemuDriver implements VmDriver {
       return await this.coldBoot(onProgress, signal);
     } catch (e) {
       await this.kill();
+      rmSync(this.paths.accelCache, { force: true }); // probed again next time: one that passed may fail the VM
       const tail = tailFile(this.paths.consoleLog).concat(tailFile(this.paths.qemuLog, 10));
       this.statusCell.set({ state: 'error', message: (e as Error).message, logTail: tail });
       throw new Error(`${(e as Error).message}\n${tail.slice(-12).join('\n')}`, { cause: e });
