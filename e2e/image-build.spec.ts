@@ -34,6 +34,8 @@ describe('build an image', () => {
 
   const step = (n: number, status: string) => dialog.getByRole('listitem', { name: new RegExp(`^Step ${n}: .*\\(${status}\\)$`) });
   const status = () => dialog.getByRole('status');
+  /** "Build", or "Build again" after a build from the same context folder. */
+  const buildButton = () => dialog.getByRole('button', { name: /^Build( again)?$/ });
 
   it('builds the two-stage fixture live, step by step, then shows cache hits on the second build', async () => {
     await dialog.getByLabel('Context folder').fill(resolve(fixtures, 'two-stage'));
@@ -72,10 +74,21 @@ describe('build an image', () => {
     expect(errors).toEqual([]);
   });
 
+  it('another context folder clears the last build’s result: it described the old folder', async () => {
+    expect(await status().innerText()).toMatch(/^Built /);
+    await dialog.getByLabel('Context folder').fill(resolve(fixtures, 'syntax-error'));
+    await expect.poll(() => dialog.getByRole('region', { name: 'Build log' }).count()).toBe(0);
+    expect(await status().count()).toBe(0);
+    expect(await dialog.getByRole('link', { name: 'Explore its layers' }).count()).toBe(0);
+    // Nothing was built from this folder yet: the button says Build, not Build again.
+    expect(await dialog.getByRole('button', { name: 'Build', exact: true }).isEnabled()).toBe(true);
+    expect(errors).toEqual([]);
+  });
+
   it('a Dockerfile syntax error shows the failing line on screen', async () => {
     await dialog.getByLabel('Context folder').fill(resolve(fixtures, 'syntax-error'));
     await dialog.getByLabel('Tags').fill('');
-    await dialog.getByRole('button', { name: 'Build again' }).click();
+    await buildButton().click();
     const alert = dialog.getByRole('alert');
     await alert.waitFor({ timeout: 30_000 });
     const text = await alert.innerText();
@@ -88,25 +101,25 @@ describe('build an image', () => {
   it('bad input gets a specific message before anything is sent', async () => {
     await dialog.getByLabel('Context folder').fill('relative/path');
     await dialog.getByLabel('Tags').fill('Bad:Tag');
-    await dialog.getByRole('button', { name: 'Build again' }).click();
+    await buildButton().click();
     await expect.poll(() => dialog.getByRole('alert').allInnerTexts()).toEqual(
       expect.arrayContaining(['The context folder must be an absolute path on the Berth back-end host', 'Tag "Bad:Tag" must be lowercase in the repository name']),
     );
     await dialog.getByLabel('Context folder').fill(resolve(fixtures, 'does-not-exist'));
     await dialog.getByLabel('Tags').fill('');
-    await dialog.getByRole('button', { name: 'Build again' }).click();
+    await buildButton().click();
     await expect.poll(() => dialog.getByRole('alert').innerText()).toContain(`The context folder ${resolve(fixtures, 'does-not-exist')} does not exist`);
   });
 
   it('a fixed input clears the last failure: a new input error never shows beside a stale one', async () => {
     await dialog.getByLabel('Context folder').fill(resolve(fixtures, 'two-stage'));
     await dialog.getByLabel('Dockerfile', { exact: true }).fill('Nope.Dockerfile');
-    await dialog.getByRole('button', { name: 'Build again' }).click();
+    await buildButton().click();
     await expect.poll(() => dialog.getByRole('alert').allInnerTexts(), { timeout: 30_000 }).toEqual([expect.stringMatching(/Nope\.Dockerfile/)]);
     // The Dockerfile path fixed, then an invalid tag: only the tag's error shows.
     await dialog.getByLabel('Dockerfile', { exact: true }).fill('Dockerfile');
     await dialog.getByLabel('Tags').fill('Bad:Tag');
-    await dialog.getByRole('button', { name: 'Build again' }).click();
+    await buildButton().click();
     await expect.poll(() => dialog.getByRole('alert').allInnerTexts()).toEqual(['Tag "Bad:Tag" must be lowercase in the repository name']);
     await dialog.getByLabel('Tags').fill('');
   });
@@ -114,14 +127,14 @@ describe('build an image', () => {
   it('a target stage the Dockerfile does not have is named, with the field to correct', async () => {
     await dialog.getByLabel('Context folder').fill(resolve(fixtures, 'two-stage'));
     await dialog.getByLabel('Target stage').fill('nosuch');
-    await dialog.getByRole('button', { name: 'Build again' }).click();
+    await buildButton().click();
     await expect.poll(() => dialog.getByRole('alert').innerText(), { timeout: 30_000 }).toContain('The Dockerfile has no stage named "nosuch": correct the Target stage');
     await dialog.getByLabel('Target stage').fill('');
   });
 
   it('Cancel build marks the step that was running "cancelled", not failed', async () => {
     await dialog.getByLabel('Context folder').fill(resolve(fixtures, 'long-run'));
-    await dialog.getByRole('button', { name: 'Build again' }).click();
+    await buildButton().click();
     await step(2, 'running').waitFor({ timeout: 30_000 });
     await dialog.getByRole('button', { name: 'Cancel build' }).click();
     await expect.poll(() => status().innerText()).toContain('The build was cancelled.');

@@ -61,5 +61,26 @@ describe('tag dialog: a name another image has moves only once confirmed', () =>
     await d.getByRole('status').filter({ hasText: `Tagged ${b}` }).waitFor();
     expect(await idOf(b)).toBe(idA);
     expect(s.errors).toEqual([]);
+    await d.getByRole('button', { name: 'Close' }).click();
+    await d.waitFor({ state: 'detached' });
+  });
+
+  it('a name this image already has is not "Tagged" again: the dialog says it already names it', async () => {
+    const { page } = s;
+    await page.getByRole('row', { name: a, exact: true }).getByRole('button', { name: `Tag or push ${a}` }).click();
+    const d = page.getByRole('dialog', { name: `Tag or push ${a}` });
+    const target = d.getByLabel('Target reference');
+    // Opened with its own name: Tag at once changes nothing.
+    expect(await target.inputValue()).toBe(a);
+    await d.getByRole('button', { name: 'Tag', exact: true }).click();
+    await d.getByRole('status').filter({ hasText: `${a} already names this image: type another reference to add a tag.` }).waitFor({ timeout: 10_000 });
+    expect(await d.getByText(/^Tagged /).count()).toBe(0);
+    // Another of its names (moved here above) says the same, and never asks to move it.
+    await target.fill(fresh);
+    await d.getByRole('button', { name: 'Tag', exact: true }).click();
+    await d.getByRole('status').filter({ hasText: `${fresh} already names this image` }).waitFor({ timeout: 10_000 });
+    expect(await d.getByRole('group', { name: /^Move / }).count()).toBe(0);
+    expect(await idOf(fresh)).toBe(idA);
+    expect(s.errors).toEqual([]);
   });
 });

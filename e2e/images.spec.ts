@@ -59,30 +59,44 @@ describe('images page: list, live updates, remove, prune, details', () => {
     await d.waitFor({ state: 'detached' });
   });
 
-  it('remove names the container that blocks it', async () => {
+  it('remove names the running container that blocks it, and offers no Remove that the engine would refuse', async () => {
     await row(used).getByRole('button', { name: `Remove ${used}` }).click();
     const d = app.page.getByRole('dialog', { name: `Remove image ${used}?` });
     await d.waitFor();
     expect(await d.innerText()).toContain(`tag ${used}`);
-    await d.getByRole('button', { name: 'Remove', exact: true }).click();
     const ctr = (await docker('ps', '--filter', `ancestor=${used}`, '--format', '{{.Names}}')).trim();
-    await expect.poll(() => d.getByRole('alert').innerText()).toBe(`Image ${used} is used by container ${ctr} (running) — stop and remove it first, or force`);
+    // Even force cannot remove an image a running container uses: no Force box, and Remove is off, saying why.
+    await expect.poll(() => d.innerText()).toContain(`Used by container ${ctr} (running). Stop it first: even force cannot remove an image a running container uses.`);
+    const remove = d.getByRole('button', { name: 'Remove', exact: true });
+    expect(await remove.isDisabled()).toBe(true);
+    expect(await remove.getAttribute('aria-describedby')).toBeTruthy();
+    expect(await d.getByRole('checkbox', { name: /Force/ }).count()).toBe(0);
     await d.getByRole('button', { name: 'Cancel' }).click();
     expect(await row(used).count()).toBe(1);
   });
 
-  it('remove: the containers using the image stay live while the dialog is open', async () => {
+  it('remove: the containers using the image stay live while the dialog is open, and so does what it offers', async () => {
     await row(live).getByRole('button', { name: `Remove ${live}` }).click();
     const d = app.page.getByRole('dialog', { name: `Remove image ${live}?` });
     await d.waitFor();
     expect(await d.innerText()).not.toContain('Used by');
+    const remove = d.getByRole('button', { name: 'Remove', exact: true });
+    expect(await remove.isEnabled()).toBe(true);
     const ctr = uniqueName(prefix);
     await docker('run', '-d', '--name', ctr, live, 'sleep', '300');
-    await expect.poll(() => d.innerText(), { timeout: 10_000 }).toContain(`Used by container ${ctr} (running).`);
+    await expect.poll(() => d.innerText(), { timeout: 10_000 }).toContain(`Used by container ${ctr} (running). Stop it first`);
+    expect(await remove.isDisabled()).toBe(true);
     await docker('kill', ctr);
-    await expect.poll(() => d.innerText(), { timeout: 10_000 }).toContain(`Used by container ${ctr} (exited).`);
-    await app.page.keyboard.press('Escape');
-    await expect.poll(() => d.count()).toBe(0);
+    await expect.poll(() => d.innerText(), { timeout: 10_000 }).toContain(`Used by container ${ctr} (exited). Remove it first, or force.`);
+    // Stopped: force gets past it. Remove stays off until Force is ticked, then says what it does.
+    expect(await remove.isDisabled()).toBe(true);
+    await d.getByRole('checkbox', { name: /^Force/ }).check();
+    const forceRemove = d.getByRole('button', { name: 'Force remove', exact: true });
+    expect(await forceRemove.isEnabled()).toBe(true);
+    await forceRemove.click();
+    await expect.poll(() => d.count(), { timeout: 10_000 }).toBe(0);
+    await expect.poll(() => row(live).count(), { timeout: 10_000 }).toBe(0);
+    expect(app.errors).toEqual([]);
   });
 
   it('marks a dangling image and the prune preview shows the space to reclaim first', async () => {

@@ -18,6 +18,13 @@ describe('registries: log in and out, search, pull from a result', () => {
   let cliConfig: string;
   const repo = `berth-reg-test/${uniqueName('e2e')}`;
   const pushed = `${OPEN}/${repo}:v1`;
+  // Three repositories whose catalog order (alphabetical) is not the order a search for `term` should list.
+  const term = uniqueName('ord');
+  const ordered = [`berth-reg-order/${term}`, `berth-reg-order/${term}-b`, `berth-reg-order/a-${term}`];
+  const orderedRefs = ordered.map((r) => `${OPEN}/${r}:v1`);
+  // On the registry with basic auth: found only while logged in.
+  const authRepo = `berth-reg-test/${uniqueName('e2e-auth')}`;
+  const authPushed = `${AUTH}/${authRepo}:v1`;
 
   const configFile = () => JSON.parse(readFileSync(join(configDir, 'config.json'), 'utf8')) as { auths?: Record<string, { auth?: string }> };
 
@@ -25,8 +32,10 @@ describe('registries: log in and out, search, pull from a result', () => {
     // Never the real ~/.docker: Berth and the CLI each get a temp DOCKER_CONFIG.
     configDir = mkdtempSync(join(tmpdir(), 'berth-e2e-reg-'));
     cliConfig = mkdtempSync(join(tmpdir(), 'berth-e2e-cli-'));
-    await docker('tag', testImage, pushed);
-    await docker('--config', cliConfig, 'push', pushed);
+    for (const ref of [pushed, ...orderedRefs, authPushed]) await docker('tag', testImage, ref);
+    for (const ref of [pushed, ...orderedRefs]) await docker('--config', cliConfig, 'push', ref);
+    await docker('--config', cliConfig, 'login', '-u', 'berth', '-p', 'berth-secret', AUTH);
+    await docker('--config', cliConfig, 'push', authPushed);
     berth = await startBerth(['--no-embedded-engine'], { DOCKER_CONFIG: configDir });
     browser = await launchBrowser();
     ({ page, errors } = await openApp(browser, berth, '#/registries'));
@@ -36,7 +45,7 @@ describe('registries: log in and out, search, pull from a result', () => {
   afterAll(async () => {
     await browser?.close();
     expect(await berth?.stop()).toBe(0);
-    await docker('rmi', pushed).catch(() => undefined);
+    for (const ref of [pushed, ...orderedRefs, authPushed]) await docker('rmi', ref).catch(() => undefined);
     rmSync(configDir, { recursive: true, force: true });
     rmSync(cliConfig, { recursive: true, force: true });
   });
@@ -109,6 +118,15 @@ describe('registries: log in and out, search, pull from a result', () => {
     await expect.poll(() => dialog.count()).toBe(0);
   });
 
+  it('lists the best matches first (exact, then prefix, then the rest), not in the catalog’s order', async () => {
+    await page.getByLabel('Registry', { exact: true }).fill(OPEN);
+    await page.getByLabel('Search images').fill(term);
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
+    await page.getByRole('status').filter({ hasText: `3 repositories on ${OPEN}.` }).waitFor({ timeout: 20_000 });
+    const names = await page.getByRole('table', { name: 'Search results' }).locator('tbody tr td:first-child').allInnerTexts();
+    expect(names).toEqual(ordered);
+  });
+
   it('says which search found nothing', async () => {
     const none = `no-such-repo-${Date.now().toString(36)}`;
     await page.getByLabel('Registry', { exact: true }).fill(OPEN);
@@ -135,6 +153,27 @@ describe('registries: log in and out, search, pull from a result', () => {
     await expect
       .poll(() => page.evaluate(() => (document.activeElement?.tagName === 'TR' ? (document.activeElement as HTMLElement).dataset.server : document.activeElement?.tagName)))
       .toBe(AUTH);
+    expect(errors).toEqual([]);
+  });
+
+  it('logging out of a registry clears what its search found with those credentials', async () => {
+    await page.getByLabel('Registry', { exact: true }).fill(AUTH);
+    await page.getByLabel('Search images').fill(authRepo.split('/')[1] ?? authRepo);
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
+    const results = page.getByRole('table', { name: 'Search results' });
+    await results.getByRole('row').filter({ hasText: authRepo }).waitFor({ timeout: 20_000 });
+
+    const row = page.getByRole('table', { name: 'Known registries' }).getByRole('row').filter({ hasText: AUTH });
+    await row.getByRole('button', { name: `Log out of ${AUTH}` }).click();
+    await page.getByRole('alertdialog', { name: `Log out of ${AUTH}?` }).getByRole('button', { name: 'Log out', exact: true }).click();
+    await page.getByRole('status').filter({ hasText: `Logged out of ${AUTH}: its search results were cleared.` }).waitFor({ timeout: 10_000 });
+    expect(await results.count()).toBe(0);
+    expect(await page.getByRole('status').filter({ hasText: `on ${AUTH}` }).count()).toBe(0);
+
+    // Searching again without credentials asks to log in, as before the login.
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
+    await expect.poll(() => page.getByRole('alert').filter({ hasText: AUTH }).innerText(), { timeout: 20_000 }).toBe(`Registry ${AUTH} requires authentication: log in first`);
+    expect(await page.getByText('its search results were cleared').count()).toBe(0);
     expect(errors).toEqual([]);
   });
 });

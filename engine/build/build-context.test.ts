@@ -2,10 +2,23 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { extract, type Pack } from 'tar-stream';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { BerthError } from '../../contract/errors.js';
 import { feed } from '../streams/feed.js';
 import { listContext, packContext, resolveContext } from './build-context.js';
+
+// The real lstat, counted: each file of a context must be read from disk's metadata once, not twice.
+const fsCalls = vi.hoisted(() => ({ lstat: [] as string[] }));
+vi.mock('node:fs/promises', async (importOriginal) => {
+  const real = await importOriginal<typeof import('node:fs/promises')>();
+  return {
+    ...real,
+    lstat: (path: string, ...rest: []) => {
+      fsCalls.lstat.push(String(path));
+      return real.lstat(path, ...rest);
+    },
+  };
+});
 
 let dir: string;
 const write = (rel: string, text = rel) => {
@@ -63,13 +76,32 @@ describe('build context', () => {
     expect(progress[1]).toBeGreaterThan(300_000);
   });
 
+  it('reads each entry’s metadata once (one lstat gives the header and the bytes counted)', async () => {
+    write('Dockerfile', 'FROM scratch\n');
+    write('a.txt', 'aaa');
+    write('sub/b.txt', 'bbbbb');
+    symlinkSync('a.txt', join(dir, 'link'));
+    const ctx = await resolveContext(dir, 'Dockerfile');
+    fsCalls.lstat.length = 0;
+    let sent = { files: 0, bytes: 0 };
+    await tarEntries(packContext(ctx, { onProgress: (p, done) => done && (sent = { ...p }) }));
+    const perPath = new Map<string, number>();
+    for (const p of fsCalls.lstat) perPath.set(p, (perPath.get(p) ?? 0) + 1);
+    expect([...perPath.keys()].sort()).toEqual(['Dockerfile', 'a.txt', 'link', 'sub', 'sub/b.txt'].map((r) => join(dir, r)));
+    expect([...perPath.values()].every((n) => n === 1)).toBe(true);
+    expect(sent).toEqual({ files: 4, bytes: 'FROM scratch\n'.length + 3 + 5 });
+  });
+
   it('adds a Dockerfile that lies outside the context under a private name', async () => {
     write('ctx/app.txt');
     write('other/Build.dockerfile', 'FROM scratch\n');
     const ctx = await resolveContext(join(dir, 'ctx'), join(dir, 'other/Build.dockerfile'));
     expect(ctx.dockerfileOutside).toBe(true);
-    const entries = await tarEntries(packContext(ctx));
+    let sent = { files: 0, bytes: 0 };
+    const entries = await tarEntries(packContext(ctx, { onProgress: (p, done) => done && (sent = { ...p }) }));
     expect(entries.get(ctx.dockerfileInTar)?.body).toBe('FROM scratch\n');
+    // Counted as sent, bytes included.
+    expect(sent).toEqual({ files: 2, bytes: 'ctx/app.txt'.length + 'FROM scratch\n'.length });
     expect([...entries.keys()].sort()).toEqual(['.berth-dockerfile', 'app.txt']);
   });
 

@@ -123,22 +123,23 @@ async function fillTar(tar: Pack, ctx: ResolvedContext, options: PackOptions): P
   };
   for await (const item of walk(ctx.dir, '', matcher)) {
     check();
-    await addEntry(tar, item.rel, item.abs, item.kind);
+    const size = await addEntry(tar, item.rel, item.abs, item.kind);
     if (item.kind !== 'dir') {
       progress.files++;
-      if (item.kind === 'file') progress.bytes += (await lstat(item.abs).catch(() => undefined))?.size ?? 0;
+      if (item.kind === 'file') progress.bytes += size;
       options.onProgress?.(progress, false);
     }
   }
   if (ctx.dockerfileOutside) {
     check();
-    await addEntry(tar, ctx.dockerfileInTar, ctx.dockerfilePath, 'file');
+    progress.bytes += await addEntry(tar, ctx.dockerfileInTar, ctx.dockerfilePath, 'file');
     progress.files++;
   }
   options.onProgress?.(progress, true);
 }
 
-async function addEntry(tar: Pack, rel: string, abs: string, kind: WalkItem['kind']): Promise<void> {
+/** Add one entry from a single lstat (its header and, for a file, the size counted as sent); returns that size. */
+async function addEntry(tar: Pack, rel: string, abs: string, kind: WalkItem['kind']): Promise<number> {
   const st = await lstat(abs);
   const common = { name: rel, mode: st.mode & 0o7777, mtime: st.mtime, uid: 0, gid: 0 };
   if (kind === 'dir') {
@@ -156,6 +157,7 @@ async function addEntry(tar: Pack, rel: string, abs: string, kind: WalkItem['kin
       source.pipe(sink);
     });
   }
+  return st.size;
 }
 
 function hasAlwaysInside(matcher: Matcher, dirRel: string): boolean {

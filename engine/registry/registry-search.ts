@@ -24,7 +24,7 @@ export async function searchV2Registry(o: V2SearchOptions): Promise<RegistrySear
   const client = new RegistryV2Client({ host: o.host, auth: o.auth, allowHttp: o.allowHttp, signal: o.signal, fetchImpl: o.fetchImpl });
   const catalog = await client.catalog(MAX_CATALOG);
   const term = o.term.trim().toLowerCase();
-  const matches = catalog.items.filter((name) => name.toLowerCase().includes(term)).sort((a, b) => rank(a, term) - rank(b, term) || a.localeCompare(b));
+  const matches = catalog.items.filter((name) => name.toLowerCase().includes(term)).sort(byRelevance(term));
   const picked = matches.slice(0, o.limit);
   const repositories = await mapLimit(picked, TAG_CONCURRENCY, async (name): Promise<RegistryRepository> => {
     const repo: RegistryRepository = { name, pullName: `${o.host}/${name}`, tags: [] };
@@ -55,7 +55,8 @@ export interface HubSearchItem {
   is_official?: unknown;
 }
 
-export function mapHubResults(items: unknown, limit: number): RegistrySearchResult {
+/** Docker Hub's answer (its own order, popularity first), the first `limit` valid ones ordered as a catalog search is: best matches of `term` first. */
+export function mapHubResults(items: unknown, limit: number, term: string): RegistrySearchResult {
   const list = Array.isArray(items) ? (items as HubSearchItem[]) : [];
   const repositories: RegistryRepository[] = [];
   for (const it of list) {
@@ -70,6 +71,8 @@ export function mapHubResults(items: unknown, limit: number): RegistrySearchResu
       tags: [],
     });
   }
+  const order = byRelevance(term.trim().toLowerCase());
+  repositories.sort((a, b) => order(a.name, b.name));
   return { registry: 'docker.io', source: 'hub', repositories, truncated: list.length > repositories.length };
 }
 
@@ -79,14 +82,20 @@ export function sortTags(tags: readonly string[]): string[] {
   return [...new Set(tags)].sort((a, b) => (a === 'latest' ? -1 : b === 'latest' ? 1 : collator.compare(b, a)));
 }
 
-/** Exact name or last path component first, then prefixes, then the rest. */
+/** Repository names as search results list them: exact matches of `term` (lower case) first, then prefixes, then the rest; alphabetical within each. */
+export function byRelevance(term: string): (a: string, b: string) => number {
+  return (a, b) => rank(a, term) - rank(b, term) || a.localeCompare(b);
+}
+
+/** The exact name first, then an exact last path component ("team/app" for "app"), then prefixes, then the rest. */
 function rank(name: string, term: string): number {
   if (!term) return 0;
   const n = name.toLowerCase();
   const last = n.slice(n.lastIndexOf('/') + 1);
-  if (n === term || last === term) return 0;
-  if (n.startsWith(term) || last.startsWith(term)) return 1;
-  return 2;
+  if (n === term) return 0;
+  if (last === term) return 1;
+  if (n.startsWith(term) || last.startsWith(term)) return 2;
+  return 3;
 }
 
 async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {

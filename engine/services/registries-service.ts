@@ -116,7 +116,7 @@ export function createRegistriesService(deps: ServiceDeps, env: NodeJS.ProcessEn
         const conn = deps.connections.require();
         try {
           const items = await conn.engine.json<unknown>({ path: '/images/search', query: { term, limit: max }, signal: ctx.signal });
-          return mapHubResults(items, max);
+          return mapHubResults(items, max, term);
         } catch (err) {
           throw hubSearchFailure(err, conn.endpoint.host);
         }

@@ -66,7 +66,8 @@ export function BuildDialog({ initialContext, onClose }: Props) {
 
   const onFormChange = (next: BuildForm) => {
     setForm(next);
-    dispatch({ type: 'inputs-changed' });
+    // A "Built …" result (and its steps) describes the old context folder, not the one now typed.
+    dispatch({ type: next.context.trim() !== form.context.trim() ? 'context-changed' : 'inputs-changed' });
   };
 
   const cancel = () => {

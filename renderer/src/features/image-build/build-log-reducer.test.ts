@@ -45,6 +45,21 @@ describe('build log', () => {
     expect(reduceBuildLog(done, { type: 'inputs-changed' })).toBe(done);
   });
 
+  it('another context folder clears the last build: its result, steps and context size were of the old folder', () => {
+    const done = run([
+      { kind: 'context', files: 3, bytes: 120, done: true },
+      { kind: 'step', index: 1, total: 1, instruction: 'FROM base' },
+      { kind: 'done', imageId: 'sha256:x', tags: ['t:1'] },
+    ]);
+    expect(reduceBuildLog(done, { type: 'context-changed' })).toEqual(idleLog);
+    const failed = reduceBuildLog(reduceBuildLog(idleLog, { type: 'start' }), { type: 'error', message: 'boom' });
+    expect(reduceBuildLog(failed, { type: 'context-changed' })).toEqual(idleLog);
+    // A running build is not touched (the form is disabled while it runs); nothing to clear when idle.
+    const running = run([{ kind: 'step', index: 1, total: 1, instruction: 'RUN sleep 9' }]);
+    expect(reduceBuildLog(running, { type: 'context-changed' })).toBe(running);
+    expect(reduceBuildLog(idleLog, { type: 'context-changed' })).toBe(idleLog);
+  });
+
   it('bounds the output kept per step and counts what it let go', () => {
     const lines: BuildEvent[] = Array.from({ length: MAX_LINES_PER_STEP + 25 }, (_, i) => ({ kind: 'output', step: 1, text: `l${i}` }));
     const log = run([{ kind: 'step', index: 1, total: 1, instruction: 'RUN noisy' }, ...lines]);

@@ -35,7 +35,9 @@ export type BuildAction =
   | { type: 'cancelled' }
   | { type: 'error'; message: string }
   /** The inputs changed or a new attempt began: the last failure no longer describes them. */
-  | { type: 'inputs-changed' };
+  | { type: 'inputs-changed' }
+  /** Another context folder: the last build (its result, steps and context size) was of the old one. */
+  | { type: 'context-changed' };
 
 /** The build log as the UI shows it, folded from the build's events (pure; bounded output per step). */
 export function reduceBuildLog(state: BuildLog, action: BuildAction): BuildLog {
@@ -49,6 +51,8 @@ export function reduceBuildLog(state: BuildLog, action: BuildAction): BuildLog {
     case 'inputs-changed':
       // The steps stay as the last build's record; its failure ("Dockerfile … does not exist") goes.
       return state.phase === 'failed' && state.failure ? { ...state, failure: undefined } : state;
+    case 'context-changed':
+      return state.phase === 'running' || state.phase === 'idle' ? state : idleLog;
     case 'events': {
       let next = { ...state, steps: state.steps.slice() };
       for (const ev of action.events) next = apply(next, ev);

@@ -2,7 +2,7 @@ import { useId, useMemo, useState } from 'react';
 import { useApi, useAppStore } from '../../app/runtime-context.js';
 import { formatBytes } from '../../lib/format/bytes.js';
 import type { ImageRow } from './image-rows.js';
-import { selectImageUsers } from './image-users.js';
+import { removalBlock, selectImageUsers } from './image-users.js';
 import { Modal } from '../../ui/modal.js';
 import { useAction } from '../../ui/use-action.js';
 
@@ -20,14 +20,19 @@ export function RemoveDialog({ row, onClose, onRemoved }: { row: ImageRow; onClo
   const canUntag = row.tag !== undefined && image.repoTags.length > 1;
   const [scope, setScopeState] = useState<Removed>(canUntag ? 'tag' : 'image');
   const radios = useId();
+  const blockId = useId();
   const untagOnly = canUntag && scope === 'tag';
   const [force, setForce] = useState(false);
   const { busy, error, setError, run } = useAction();
   const containers = useAppStore((s) => s.containers);
   const live = useAppStore((s) => s.containersPhase === 'live');
   const users = useMemo(() => selectImageUsers(containers, live, image), [containers, live, image]);
-  // The box is only shown while a container uses the image: a tick left from before does not count.
-  const forced = !untagOnly && force && users.length > 0;
+  // Removing only a tag leaves the image to its containers; the whole image is blocked by them.
+  const block = untagOnly ? undefined : removalBlock(users);
+  // The box is only shown while force would get past the containers: a tick left from before does not count.
+  const forced = !!block?.forceHelps && force;
+  // A removal the dialog already says the engine refuses is not offered: only a forced one, when it can work.
+  const refused = !!block && !forced;
   const title = canUntag ? `Remove ${row.name}?` : `Remove image ${row.name}?`;
   const others = image.repoTags.filter((t) => t !== row.tag);
   const allTags = `${image.repoTags.length} tags`;
@@ -56,7 +61,7 @@ export function RemoveDialog({ row, onClose, onRemoved }: { row: ImageRow; onClo
           <button type="button" className="btn" onClick={onClose}>
             Cancel
           </button>
-          <button type="button" className="btn btn--danger" disabled={busy} onClick={() => void confirm()}>
+          <button type="button" className="btn btn--danger" disabled={busy || refused} aria-describedby={refused ? blockId : undefined} onClick={() => void confirm()}>
             {untagOnly ? 'Remove tag' : forced ? 'Force remove' : canUntag ? `Remove image and ${allTags}` : 'Remove'}
           </button>
         </>
@@ -98,14 +103,14 @@ export function RemoveDialog({ row, onClose, onRemoved }: { row: ImageRow; onClo
               {image.uniqueSize !== undefined ? `; frees about ${formatBytes(image.uniqueSize)}` : ''})
             </li>
           </ul>
-          {users.length ? (
+          {block ? (
             <div className="img-warning">
-              <p>
-                Used by {users.length === 1 ? 'container' : 'containers'} {users.map((c) => `${c.name} (${c.state})`).join(', ')}. Remove {users.length === 1 ? 'it' : 'them'} first, or force.
-              </p>
-              <label className="img-check">
-                <input type="checkbox" checked={force} onChange={(e) => setForce(e.target.checked)} /> Force (remove even though containers use it)
-              </label>
+              <p id={blockId}>{block.message}</p>
+              {block.forceHelps ? (
+                <label className="img-check">
+                  <input type="checkbox" checked={force} onChange={(e) => setForce(e.target.checked)} /> Force (remove even though containers use it)
+                </label>
+              ) : null}
             </div>
           ) : null}
         </>

@@ -34,10 +34,10 @@ export function TagPushDialog({ source, initialTarget, onClose }: { source: stri
   // finished push closes at once.
   const dirty = pushing || (!running && target.trim() !== settled.trim());
 
-  /** The short id of the other image `name` is on now, if any. */
-  const takenBy = async (name: string): Promise<string | undefined> => {
+  /** Which image `name` is on now: this one (`self`), another (its short id), or none. */
+  const nameOwner = async (name: string): Promise<'self' | string | undefined> => {
     const [from, to] = await Promise.all([api.images.inspect({ id: source }), api.images.inspect({ id: name }).catch(() => undefined)]);
-    return to && to.id !== from.id ? to.shortId : undefined;
+    return to && (to.id === from.id ? 'self' : to.shortId);
   };
 
   /** A new tag or push replaces the last one's outcome: its note, its error and its transfer's progress. */
@@ -58,9 +58,14 @@ export function TagPushDialog({ source, initialTarget, onClose }: { source: stri
     setSettled(target);
     setBusy(true);
     try {
-      const from = confirmed ? undefined : await takenBy(target.trim());
-      if (from) {
-        setMove({ target: target.trim(), from, thenPush });
+      const owner = confirmed ? undefined : await nameOwner(target.trim());
+      if (owner === 'self') {
+        // Nothing to tag (the engine would say nothing either): not a "Tagged" that did nothing.
+        setNote(`${target.trim()} already names this image: type another reference to add a tag.`);
+        return target.trim();
+      }
+      if (owner) {
+        setMove({ target: target.trim(), from: owner, thenPush });
         return undefined;
       }
       const { target: name } = await api.images.tag({ source, target: target.trim() });

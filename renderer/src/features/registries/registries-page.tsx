@@ -71,7 +71,7 @@ export function RegistriesPage() {
             }}
           />
         </section>
-        <RegistrySearch suggestions={suggestions} loggedIn={loggedIn} />
+        <RegistrySearch suggestions={suggestions} loggedIn={loggedIn} loggedOut={loggedOut} />
       </div>
     </div>
   );

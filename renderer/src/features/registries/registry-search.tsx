@@ -14,16 +14,20 @@ interface Props {
   suggestions: string[];
   /** The latest successful login (a new object each time): a search of that registry that failed runs again. */
   loggedIn?: RegistryLoginResult;
+  /** The latest logout (a new object each time): what a search of that registry found (with those credentials) goes. */
+  loggedOut?: { server: string };
 }
 
 /** Search Docker Hub or a v2 registry, pick a tag, and pull from the result. */
-export function RegistrySearch({ suggestions, loggedIn }: Props) {
+export function RegistrySearch({ suggestions, loggedIn, loggedOut }: Props) {
   const api = useApi();
   const [registry, setRegistry] = useState(DOCKER_HUB);
   const [term, setTerm] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
   const [result, setResult] = useState<{ found: RegistrySearchResult; term: string }>();
+  /** The registry whose results a logout just cleared, said once in their place. */
+  const [cleared, setCleared] = useState<string>();
   const generation = useRef(0);
 
   useEffect(
@@ -40,6 +44,7 @@ export function RegistrySearch({ suggestions, loggedIn }: Props) {
     const mine = ++generation.current;
     last.current = { args, failed: false };
     setError(undefined);
+    setCleared(undefined);
     setBusy(true);
     try {
       const res = await api.registries.search(args);
@@ -73,6 +78,26 @@ export function RegistrySearch({ suggestions, loggedIn }: Props) {
     const l = last.current;
     if (loggedIn && l?.failed && sameRegistry(l.args.registry ?? DOCKER_HUB, loggedIn.server)) void runRef.current(l.args);
   }, [loggedIn]);
+
+  // Logged out of the registry searched: its results (found with those credentials) and any answer on its way go.
+  const resultRef = useRef(result);
+  resultRef.current = result;
+  useEffect(() => {
+    if (!loggedOut) return;
+    const of = (registry: string) => sameRegistry(registry, loggedOut.server);
+    const l = last.current;
+    const shown = resultRef.current;
+    const searching = !!l && of(l.args.registry ?? DOCKER_HUB);
+    if (!searching && !(shown && of(shown.found.registry))) return;
+    if (searching) {
+      generation.current++;
+      last.current = undefined;
+      setBusy(false);
+      setError(undefined);
+    }
+    setResult(undefined);
+    setCleared(loggedOut.server);
+  }, [loggedOut]);
 
   return (
     <section className="reg-section" aria-labelledby="reg-search-title">
@@ -109,6 +134,11 @@ export function RegistrySearch({ suggestions, loggedIn }: Props) {
         </p>
       ) : null}
       {result && !error ? <SearchResults result={result.found} term={result.term} /> : null}
+      {cleared && !result && !error && !busy ? (
+        <p className="muted" role="status">
+          Logged out of {cleared}: its search results were cleared.
+        </p>
+      ) : null}
     </section>
   );
 }
