@@ -10,7 +10,9 @@ import {
   parseKeyValue,
   parseMemory,
   parsePort,
+  parsePortRange,
   parseVolumeName,
+  portRangesProblem,
   splitPortProtocol,
 } from './container-run-parse.js';
 
@@ -120,6 +122,20 @@ describe('names, ports, addresses, KEY=VALUE', () => {
     expect(value(parseContainerPort(80))).toEqual({ port: 80 });
     expect(message(parseContainerPort('70000/tcp'))).toBe('Container port must be a number from 1 to 65535 (got "70000")');
     expect(message(parseContainerPort('80/'))).toMatch(/optionally followed by \/tcp, \/udp or \/sctp/);
+  });
+  it('ports may be ranges, as docker run -p takes them, paired only when the lengths agree', () => {
+    expect(value(parsePortRange('8080-8081', 'Host port'))).toEqual({ port: 8080, end: 8081 });
+    expect(value(parsePortRange('8080', 'Host port'))).toEqual({ port: 8080 });
+    expect(value(parsePortRange('8080-8080', 'Host port'))).toEqual({ port: 8080 });
+    expect(message(parsePortRange('0-1', 'Host port'))).toBe('Host port range must be two numbers from 1 to 65535, like 8080-8081 (got "0-1")');
+    expect(message(parsePortRange('90-80', 'Host port'))).toBe('Host port range must go from the lower port to the higher, like 80-90 (got "90-80")');
+    expect(message(parsePortRange('80-', 'Host port'))).toBe('Host port must be a number from 1 to 65535 (got "80-")');
+    expect(splitPortProtocol('80-81/udp')).toEqual({ port: '80-81', protocol: 'udp' });
+    expect(value(parseContainerPort('80-81/udp'))).toEqual({ port: 80, end: 81, protocol: 'udp' });
+    expect(portRangesProblem({ port: 8080, end: 8081 }, { port: 80, end: 81 })).toBeUndefined();
+    expect(portRangesProblem(undefined, { port: 80, end: 81 })).toBeUndefined();
+    expect(portRangesProblem({ port: 8080, end: 8090 }, { port: 80 })).toBeUndefined();
+    expect(portRangesProblem({ port: 65535 }, { port: 80, end: 81 })).toBe('Container port range 80-81 (2 ports) needs a host port range of the same length or no host port for random ones');
   });
   it('host IPs are IPv4 or IPv6', () => {
     expect(value(parseHostIp('127.0.0.1'))).toBe('127.0.0.1');

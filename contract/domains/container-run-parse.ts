@@ -217,26 +217,71 @@ export function parsePort(raw: string | number, what: string): Parsed<number> {
   return ok(n);
 }
 
+/** A port or an inclusive range of ports ("8080-8081", as `docker run -p` takes it); `end` only when it is a range of 2 or more. */
+export interface PortRange {
+  port: number;
+  end?: number;
+}
+
+/** How many ports a range holds (1 for a single port). */
+export const portCount = (r: PortRange): number => (r.end ?? r.port) - r.port + 1;
+
+/** "8080" or "8080-8081" (or a number) → the port range, as `docker run -p` reads either side of a mapping. */
+export function parsePortRange(raw: string | number, what: string): Parsed<PortRange> {
+  const text = typeof raw === 'number' ? String(raw) : raw.trim();
+  const m = /^(\d+)\s*-\s*(\d+)$/.exec(text);
+  if (!m) {
+    const single = parsePort(raw, what);
+    return single.ok ? ok({ port: single.value }) : single;
+  }
+  const rangeFail = fail<PortRange>(`${what} range must be two numbers from 1 to 65535, like 8080-8081 (got "${text}")`);
+  const start = parsePort(m[1]!, what);
+  const end = parsePort(m[2]!, what);
+  if (!start.ok || !end.ok) return rangeFail;
+  if (end.value < start.value) return fail(`${what} range must go from the lower port to the higher, like ${end.value}-${start.value} (got "${text}")`);
+  return ok(end.value > start.value ? { port: start.value, end: end.value } : { port: start.value });
+}
+
 export type PortProtocol = 'tcp' | 'udp' | 'sctp';
 
 /**
- * "80/tcp", "53/UDP" (as `docker ps`, image configs and docs write a port) → the port text and its
- * protocol; undefined when there is no such suffix.
+ * "80/tcp", "53/UDP", "80-81/udp" (as `docker ps`, image configs and docs write a port) → the port
+ * text and its protocol; undefined when there is no such suffix.
  */
 export function splitPortProtocol(raw: string): { port: string; protocol: PortProtocol } | undefined {
-  const m = /^\s*(\d+)\s*\/\s*(tcp|udp|sctp)\s*$/i.exec(raw);
+  const m = /^\s*(\d+(?:\s*-\s*\d+)?)\s*\/\s*(tcp|udp|sctp)\s*$/i.exec(raw);
   return m ? { port: m[1]!, protocol: m[2]!.toLowerCase() as PortProtocol } : undefined;
 }
 
-/** A container port: a number, digits, or digits with a protocol suffix ("53/udp"), which then names the protocol. */
-export function parseContainerPort(raw: string | number): Parsed<{ port: number; protocol?: PortProtocol }> {
+/**
+ * A container port or range: a number, digits, a range ("80-81"), or either with a protocol suffix
+ * ("53/udp", "80-81/udp"), which then names the protocol.
+ */
+export function parseContainerPort(raw: string | number): Parsed<PortRange & { protocol?: PortProtocol }> {
   const split = typeof raw === 'string' ? splitPortProtocol(raw) : undefined;
   if (!split && typeof raw === 'string' && raw.includes('/')) {
     return fail(`Container port must be a number from 1 to 65535, optionally followed by /tcp, /udp or /sctp (got "${raw.trim()}")`);
   }
-  const r = parsePort(split ? split.port : raw, 'Container port');
+  const r = parsePortRange(split ? split.port : raw, 'Container port');
   if (!r.ok) return r;
-  return ok(split ? { port: r.value, protocol: split.protocol } : { port: r.value });
+  return ok(split ? { ...r.value, protocol: split.protocol } : r.value);
+}
+
+/**
+ * A mapping's two sides as `docker run -p` pairs them: ranges of the same length map port to port; a
+ * host range with a single container port lets the engine pick one free host port in it; a container
+ * range with a single host port, or two ranges of different lengths, are refused (the message says why).
+ */
+export function portRangesProblem(host: PortRange | undefined, container: PortRange): string | undefined {
+  const n = portCount(container);
+  if (n === 1 || host === undefined || portCount(host) === n) return undefined;
+  const side = (r: PortRange) => (r.end === undefined ? String(r.port) : `${r.port}-${r.end}`);
+  const ports = (k: number) => `${k} ${k === 1 ? 'port' : 'ports'}`;
+  if (host.end === undefined) {
+    const like = host.port + n - 1 <= 65535 ? `, like ${host.port}-${host.port + n - 1},` : '';
+    return `Container port range ${side(container)} (${ports(n)}) needs a host port range of the same length${like} or no host port for random ones`;
+  }
+  return `Host port range ${side(host)} (${ports(portCount(host))}) and container port range ${side(container)} (${ports(n)}) must be the same length`;
 }
 
 const ipv4 = /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;

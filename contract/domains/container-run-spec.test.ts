@@ -120,6 +120,40 @@ describe('runSpecSchema', () => {
     ]);
   });
 
+  it('takes port ranges as docker run -p does, and refuses ranges of different lengths or overlapping another row', () => {
+    const spec = runSpecSchema.parse({
+      image: 'nginx',
+      ports: [
+        { hostIp: '127.0.0.1', hostPort: '8080-8081', containerPort: '80-81' },
+        { hostPort: '5353 - 5354', containerPort: '53-54/udp' },
+        { containerPort: '9000-9001' },
+        { hostPort: '7000-7009', containerPort: '70' },
+        { hostPort: '6000-6000', containerPort: '60-60' },
+      ],
+    });
+    expect(spec.ports).toEqual([
+      { hostIp: '127.0.0.1', hostPort: 8080, hostPortEnd: 8081, containerPort: 80, containerPortEnd: 81, protocol: 'tcp' },
+      { hostPort: 5353, hostPortEnd: 5354, containerPort: 53, containerPortEnd: 54, protocol: 'udp' },
+      { containerPort: 9000, containerPortEnd: 9001, protocol: 'tcp' },
+      // One container port on a host range: the engine picks a free host port in it.
+      { hostPort: 7000, hostPortEnd: 7009, containerPort: 70, protocol: 'tcp' },
+      { hostPort: 6000, containerPort: 60, protocol: 'tcp' },
+    ]);
+    expect(issuesOf({ image: 'nginx', ports: [{ hostPort: '8080-8082', containerPort: '80-81' }] })).toEqual([
+      { field: 'ports.0.hostPort', message: 'Host port range 8080-8082 (3 ports) and container port range 80-81 (2 ports) must be the same length' },
+    ]);
+    expect(issuesOf({ image: 'nginx', ports: [{ hostPort: '8080', containerPort: '80-81' }] })).toEqual([
+      { field: 'ports.0.hostPort', message: 'Container port range 80-81 (2 ports) needs a host port range of the same length, like 8080-8081, or no host port for random ones' },
+    ]);
+    expect(issuesOf({ image: 'nginx', ports: [{ hostPort: '8081-8080', containerPort: '80' }, { containerPort: '81-80000' }] })).toEqual([
+      { field: 'ports.0.hostPort', message: 'Host port range must go from the lower port to the higher, like 8080-8081 (got "8081-8080")' },
+      { field: 'ports.1.containerPort', message: 'Container port range must be two numbers from 1 to 65535, like 8080-8081 (got "81-80000")' },
+    ]);
+    expect(issuesOf({ image: 'nginx', ports: [{ hostPort: '8080-8081', containerPort: '80-81' }, { hostPort: 8081, containerPort: 90 }] })).toEqual([
+      { field: 'ports.1.hostPort', message: 'Host port 8081/tcp is published twice' },
+    ]);
+  });
+
   it('takes tmpfs mounts with an optional size and refuses a bogus size, a relative path or a path mounted twice', () => {
     const spec = runSpecSchema.parse({ image: 'nginx', tmpfs: [{ target: '/run' }, { target: ' /cache ', size: '64m' }, { target: '/t', size: ' ' }] });
     expect(spec.tmpfs).toEqual([

@@ -8,8 +8,9 @@ import {
   parseKeyValue,
   parseContainerPort,
   parseMemory,
-  parsePort,
+  parsePortRange,
   parseTmpfsSize,
+  portRangesProblem,
   parseVolumeName,
   type Parsed,
 } from './container-run-parse.js';
@@ -58,14 +59,51 @@ export const portSpecSchema = z
     hostIp: textUpTo('Host IP', 64)
       .optional()
       .transform((v, ctx) => (blank(v) ? undefined : via(parseHostIp)(v!, ctx))),
-    /** Empty = a random free port chosen by the engine. */
-    hostPort: numberOrText('Host port').optional().transform((v, ctx) => (blank(v) ? undefined : via((x: string | number) => parsePort(x, 'Host port'))(v!, ctx))),
-    /** "80", 80, or "80/tcp" / "53/udp" as `docker ps` shows them: a suffix sets the protocol. */
+    /** Empty = a random free port chosen by the engine; a range ("8080-8081") as `docker run -p` takes it. */
+    hostPort: numberOrText('Host port').optional().transform((v, ctx) => (blank(v) ? undefined : via((x: string | number) => parsePortRange(x, 'Host port'))(v!, ctx))),
+    /** "80", 80, "80-81", or "80/tcp" / "53/udp" as `docker ps` shows them: a suffix sets the protocol. */
     containerPort: numberOrText('Container port').transform(via(parseContainerPort)),
     protocol: z.enum(['tcp', 'udp', 'sctp'], { error: 'Protocol must be tcp, udp or sctp' }).default('tcp'),
   })
   .strict()
-  .transform(({ containerPort, ...p }) => ({ ...p, containerPort: containerPort.port, protocol: containerPort.protocol ?? p.protocol }));
+  .superRefine((p, ctx) => {
+    const problem = portRangesProblem(p.hostPort, p.containerPort);
+    if (problem) ctx.addIssue({ code: 'custom', path: ['hostPort'], message: problem });
+  })
+  .transform(({ containerPort, hostPort, ...p }): PortSpec => {
+    const out: PortSpec = { ...p, containerPort: containerPort.port, protocol: containerPort.protocol ?? p.protocol };
+    if (hostPort) out.hostPort = hostPort.port;
+    if (hostPort?.end !== undefined) out.hostPortEnd = hostPort.end;
+    if (containerPort.end !== undefined) out.containerPortEnd = containerPort.end;
+    return out;
+  });
+
+/**
+ * One published port (or range) of a run spec. A range is `port`…`portEnd` (inclusive); a container
+ * range maps port to port onto a host range of the same length (or random host ports); a host range
+ * with a single container port lets the engine pick one free host port in it, as `docker run -p` does.
+ */
+export interface PortSpec {
+  hostIp?: string | undefined;
+  hostPort?: number | undefined;
+  hostPortEnd?: number;
+  containerPort: number;
+  containerPortEnd?: number;
+  protocol: 'tcp' | 'udp' | 'sctp';
+}
+
+/** True when the engine picks one free host port in the host range (a host range for a single container port). */
+export const picksInHostRange = (p: Pick<PortSpec, 'hostPortEnd' | 'containerPortEnd'>): boolean => p.hostPortEnd !== undefined && p.containerPortEnd === undefined;
+
+/**
+ * The host ports a published port takes for sure, one for each container port of its range; none
+ * when the engine picks them (no host port given, or a host range for a single container port).
+ */
+export function fixedHostPorts(p: Pick<PortSpec, 'hostPort' | 'hostPortEnd' | 'containerPortEnd'>): number[] {
+  const first = p.hostPort;
+  if (first === undefined || picksInHostRange(p)) return [];
+  return Array.from({ length: (p.hostPortEnd ?? first) - first + 1 }, (_, i) => first + i);
+}
 
 /** Why ports and the host network do not go together (the engine would drop the ports with only a warning). */
 export const hostNetworkPortsMessage =
@@ -174,10 +212,9 @@ export const runSpecSchema = z
     if (spec.network === 'host' && spec.ports.length > 0) ctx.addIssue({ code: 'custom', path: ['network'], message: hostNetworkPortsMessage });
     const hostPorts = new Map<string, number>();
     spec.ports.forEach((p, i) => {
-      if (p.hostPort === undefined) return;
-      const key = `${p.hostPort}/${p.protocol}`;
-      if (hostPorts.has(key)) ctx.addIssue({ code: 'custom', path: ['ports', i, 'hostPort'], message: `Host port ${p.hostPort}/${p.protocol} is published twice` });
-      else hostPorts.set(key, i);
+      const twice = fixedHostPorts(p).find((port) => hostPorts.has(`${port}/${p.protocol}`));
+      if (twice !== undefined) ctx.addIssue({ code: 'custom', path: ['ports', i, 'hostPort'], message: `Host port ${twice}/${p.protocol} is published twice` });
+      else for (const port of fixedHostPorts(p)) hostPorts.set(`${port}/${p.protocol}`, i);
     });
     const targets = new Set<string>();
     const checkTarget = (list: 'mounts' | 'volumes' | 'tmpfs', i: number, target: string) => {

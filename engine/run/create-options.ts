@@ -32,9 +32,16 @@ export function createOptions(spec: RunSpec): CreateBody {
   const exposed: Record<string, object> = {};
   const bindings: Record<string, { HostIp: string; HostPort: string }[]> = {};
   for (const p of spec.ports) {
-    const key = `${p.containerPort}/${p.protocol}`;
-    exposed[key] = {};
-    (bindings[key] ??= []).push({ HostIp: p.hostIp ?? '', HostPort: p.hostPort === undefined ? '' : String(p.hostPort) });
+    // A range publishes each of its ports, as `docker run -p 8080-8081:80-81` does: container port
+    // n + i on host port m + i (or a random one); a host range for one container port is passed on
+    // whole ("8080-8090"), and the engine picks a free port in it.
+    const last = p.containerPortEnd ?? p.containerPort;
+    for (let i = 0; p.containerPort + i <= last; i++) {
+      const key = `${p.containerPort + i}/${p.protocol}`;
+      const hostPort = p.hostPort === undefined ? '' : p.hostPortEnd !== undefined && p.containerPortEnd === undefined ? `${p.hostPort}-${p.hostPortEnd}` : String(p.hostPort + i);
+      exposed[key] = {};
+      (bindings[key] ??= []).push({ HostIp: p.hostIp ?? '', HostPort: hostPort });
+    }
   }
   const mounts: Mount[] = [
     ...spec.mounts.map((m): Mount => ({ Type: 'bind', Source: m.source, Target: m.target, ReadOnly: m.readOnly })),

@@ -1,4 +1,4 @@
-import type { RunSpec } from '../../contract/domains/container-run-spec.js';
+import { fixedHostPorts, picksInHostRange, type RunSpec } from '../../contract/domains/container-run-spec.js';
 import type { RunIssue, RunIssueReason } from '../../contract/models/container-run.js';
 import { findHolder, type PublishedPort } from './port-holder.js';
 
@@ -57,12 +57,30 @@ export async function checkRunSpec(spec: RunSpec, deps: RunCheckDeps): Promise<R
 
   for (const [i, p] of spec.ports.entries()) {
     if (p.hostPort === undefined) continue;
-    const holder = findHolder(ports, p.hostPort, p.protocol, p.hostIp);
-    if (holder) {
-      add(`ports.${i}.hostPort`, 'port-taken', `Host port ${p.hostPort} is already in use by container ${holder}`);
-    } else if (deps.local && !(await deps.local.portFree(p.hostPort, p.protocol, p.hostIp))) {
-      add(`ports.${i}.hostPort`, 'port-busy', `Host port ${p.hostPort} is already in use on this machine (by a program outside Docker)`);
+    /** Who holds the port: a container (by name), a program outside Docker (container undefined), or nobody (undefined). */
+    const heldBy = async (port: number): Promise<{ port: number; container?: string } | undefined> => {
+      const container = findHolder(ports, port, p.protocol, p.hostIp);
+      if (container) return { port, container };
+      return deps.local && !(await deps.local.portFree(port, p.protocol, p.hostIp)) ? { port } : undefined;
+    };
+    const field = `ports.${i}.hostPort`;
+    if (picksInHostRange(p)) {
+      // The engine picks a free one in the range: refused only when none is.
+      let free = false;
+      for (let port = p.hostPort; !free && port <= p.hostPortEnd!; port++) free = (await heldBy(port)) === undefined;
+      if (!free) add(field, 'port-taken', `Every host port from ${p.hostPort} to ${p.hostPortEnd} is already in use`);
+      continue;
     }
+    const held: { port: number; container?: string }[] = [];
+    for (const port of fixedHostPorts(p)) {
+      const h = await heldBy(port);
+      if (h) held.push(h);
+    }
+    const first = held[0];
+    if (!first) continue;
+    const more = held.length > 1 ? ` (and ${held.length - 1} more of ${p.hostPort}-${p.hostPortEnd})` : '';
+    if (first.container) add(field, 'port-taken', `Host port ${first.port} is already in use by container ${first.container}${more}`);
+    else add(field, 'port-busy', `Host port ${first.port} is already in use on this machine (by a program outside Docker)${more}`);
   }
 
   if (deps.local) {

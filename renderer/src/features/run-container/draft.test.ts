@@ -60,11 +60,23 @@ describe('run dialog draft', () => {
     expect(publishSpecPatch('127.0.0.1::53/udp')).toEqual({ hostIp: '127.0.0.1', hostPort: '', containerPort: '53', protocol: 'udp' });
     expect(publishSpecPatch('[::1]:8080:80')).toEqual({ hostIp: '::1', hostPort: '8080', containerPort: '80', protocol: 'tcp' });
     // Not a -p value: left as typed, for the field's own check to word.
-    for (const text of ['8080', '8080:', ':80', '8080-8081:80-81', 'a:b', '80/udp', '1.2.3:80:80']) expect(publishSpecPatch(text)).toBeUndefined();
+    for (const text of ['8080', '8080:', ':80', '8080-8081', '-8081:80', 'a:b', '80/udp', '1.2.3:80:80']) expect(publishSpecPatch(text)).toBeUndefined();
     // The fields it fills then pass the shared checks.
     const d = { ...draftFromPrefill({ image: 'nginx' }), ports: [{ ...emptyPort(1), ...publishSpecPatch('127.0.0.1:47856:80/udp') }] };
     expect(clientIssues(d)).toEqual([]);
     expect(specInput(d).ports).toEqual([{ hostIp: '127.0.0.1', hostPort: '47856', containerPort: '80', protocol: 'udp' }]);
+  });
+
+  it('port ranges as docker run takes them fill the row, pass the checks, and a mismatch says why', () => {
+    expect(publishSpecPatch('8080-8081:80-81')).toEqual({ hostPort: '8080-8081', containerPort: '80-81', protocol: 'tcp' });
+    expect(publishSpecPatch('127.0.0.1:8080-8081:80-81')).toEqual({ hostIp: '127.0.0.1', hostPort: '8080-8081', containerPort: '80-81', protocol: 'tcp' });
+    expect(publishSpecPatch('8080-8081:80-81/udp')).toEqual({ hostPort: '8080-8081', containerPort: '80-81', protocol: 'udp' });
+    expect(publishSpecPatch('127.0.0.1::80-81')).toEqual({ hostIp: '127.0.0.1', hostPort: '', containerPort: '80-81', protocol: 'tcp' });
+    expect(containerPortPatch('80-81/udp')).toEqual({ containerPort: '80-81', protocol: 'udp' });
+    const row = (text: string) => ({ ...draftFromPrefill({ image: 'nginx' }), ports: [{ ...emptyPort(4), ...publishSpecPatch(text) }] });
+    expect(clientIssues(row('127.0.0.1:8080-8081:80-81/udp'))).toEqual([]);
+    const d = row('8080-8082:80-81');
+    expect(errorsByField(d, clientIssues(d))).toEqual({ 'ports.4.hostPort': 'Host port range 8080-8082 (3 ports) and container port range 80-81 (2 ports) must be the same length' });
   });
 
   it('host network with published ports: one clear message on the network field', () => {

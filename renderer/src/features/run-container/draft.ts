@@ -64,11 +64,11 @@ export function containerPortPatch(text: string): Pick<PortRow, 'containerPort'>
 /**
  * A whole `docker run -p` value pasted (or typed, then left) into a port row's host or container port
  * field: "8080:80", "8080:80/udp", "127.0.0.1:8080:80", "127.0.0.1::80" (random host port),
- * "[::1]:8080:80". The row's fields it fills: the host IP only when it names one, the protocol tcp
+ * "[::1]:8080:80", and ranges: "8080-8081:80-81", "127.0.0.1:8080-8081:80-81/udp". The row's fields it fills: the host IP only when it names one, the protocol tcp
  * unless it says otherwise, as `docker run` reads it. Undefined for anything else.
  */
 export function publishSpecPatch(text: string): Partial<Omit<PortRow, 'key'>> | undefined {
-  const m = /^\s*(?:(\d{1,3}(?:\.\d{1,3}){3}|\[[0-9a-fA-F:.]+\]):)?(\d*):(\d+)(?:\/(tcp|udp|sctp))?\s*$/i.exec(text);
+  const m = /^\s*(?:(\d{1,3}(?:\.\d{1,3}){3}|\[[0-9a-fA-F:.]+\]):)?((?:\d+(?:-\d+)?)?):(\d+(?:-\d+)?)(?:\/(tcp|udp|sctp))?\s*$/i.exec(text);
   if (!m) return undefined;
   const [, ip, hostPort = '', containerPort = '', protocol] = m;
   if (!ip && !hostPort) return undefined;
