@@ -50,6 +50,12 @@ describe('renderAnsi', () => {
   it('cuts at the limit', () => {
     expect(html(`ab${E}[32mcdef${E}[0mgh`, { limit: 4 })).toBe('ab<span style="color:var(--ansi-2)">cd</span>');
   });
+
+  it('starts at `from`, in a run or before one, with the marks where they fall', () => {
+    expect(html(`ab${E}[32mcdef${E}[0mgh`, { from: 3, limit: 4 })).toBe('<span style="color:var(--ansi-2)">def</span>g');
+    expect(html(`abc${E}[32mdef${E}[0mgh`, { from: 1, limit: 3, marks: [[2, 4]], markClassName: 'm' })).toBe('b<mark class="m">c</mark><span style="color:var(--ansi-2)"><mark class="m">d</mark></span>');
+    expect(html(`${E}[31mab${E}[0mcdef`, { from: 4 })).toBe('ef');
+  });
 });
 
 describe('AnsiLines', () => {

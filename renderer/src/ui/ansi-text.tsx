@@ -46,7 +46,9 @@ function isLight(bg: AnsiColor): boolean {
 }
 
 export interface AnsiRenderOptions {
-  /** Show at most this many characters of the plain text. */
+  /** Show the plain text from this character on (0: from the start). */
+  from?: number;
+  /** Show at most this many characters of the plain text (from `from`). */
   limit?: number;
   /** [start, end) ranges of the plain text to wrap in <mark> (search matches), ascending. */
   marks?: readonly (readonly [number, number])[];
@@ -57,8 +59,8 @@ export interface AnsiRenderOptions {
  * A parsed line as React nodes: styled runs as <span style>, plain text as strings, search matches
  * as <mark> inside them (a match across runs is split at the run boundary).
  */
-export function renderAnsi(line: AnsiLine, { limit = Infinity, marks = [], markClassName }: AnsiRenderOptions = {}): ReactNode[] {
-  const end = Math.min(line.text.length, limit);
+export function renderAnsi(line: AnsiLine, { from = 0, limit = Infinity, marks = [], markClassName }: AnsiRenderOptions = {}): ReactNode[] {
+  const end = Math.min(line.text.length, from + limit);
   const out: ReactNode[] = [];
   let m = 0;
   const piece = (from: number, to: number, style: AnsiStyle | null) => {
@@ -86,11 +88,13 @@ export function renderAnsi(line: AnsiLine, { limit = Infinity, marks = [], markC
       );
     } else out.push(...parts);
   };
-  let pos = 0;
+  let pos = from;
   for (const run of line.runs) {
     if (run.start >= end) break;
-    piece(pos, run.start, null);
-    piece(run.start, Math.min(run.end, end), run.style);
+    if (run.end <= from) continue;
+    const start = Math.max(run.start, from);
+    piece(pos, start, null);
+    piece(start, Math.min(run.end, end), run.style);
     pos = Math.min(run.end, end);
   }
   piece(pos, end, null);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LogBuffer } from './log-buffer.js';
-import { bufferToParts, emptyLogHint, formatLogTime, keptText, logFileName } from './log-format.js';
+import { bufferToParts, emptyLogHint, formatLogTime, hiddenCharsText, keptText, logFileName, renderedWindow } from './log-format.js';
 
 describe('log formatting', () => {
   it('counts kept and dropped lines in the singular or plural', () => {
@@ -8,6 +8,21 @@ describe('log formatting', () => {
     expect(keptText(0, 100, 0)).toBe('0 lines kept (limit 100)');
     expect(keptText(100, 100, 1)).toBe('100 lines kept (limit 100) · 1 older line dropped');
     expect(keptText(100, 100, 2500)).toBe('100 lines kept (limit 100) · 2,500 older lines dropped');
+  });
+
+  it('shows a long line from its start, or from just before a match that lies beyond the part shown', () => {
+    expect(renderedWindow(500, [50, 60], 100)).toEqual({ start: 0, end: 100 });
+    expect(renderedWindow(500, [480, 490], 100)).toEqual({ start: 280, end: 380 });
+    expect(renderedWindow(80, [70, 75], 100)).toEqual({ start: 0, end: 80 });
+    expect(renderedWindow(50_000, undefined)).toEqual({ start: 0, end: 10_000 });
+    expect(renderedWindow(50_000, [9_990, 10_000])).toEqual({ start: 0, end: 10_000 });
+    // Past the first 10,000 characters: 200 of context before the match.
+    expect(renderedWindow(50_000, [9_995, 10_001])).toEqual({ start: 9_795, end: 19_795 });
+    expect(renderedWindow(50_000, [30_000, 30_006])).toEqual({ start: 29_800, end: 39_800 });
+    // Near the end: the last 10,000 characters.
+    expect(renderedWindow(50_000, [49_990, 49_996])).toEqual({ start: 40_000, end: 50_000 });
+    expect(hiddenCharsText(14_800, 'before')).toBe('(14,800 characters before; download to see them) … ');
+    expect(hiddenCharsText(1, 'after')).toBe(' … (1 more character; download to see them)');
   });
 
   it('formats local times with milliseconds', () => {

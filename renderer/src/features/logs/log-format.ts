@@ -11,6 +11,28 @@ export function formatLogTime(ms: number): string {
 /** Longest part of one line put in the DOM; the rest is summarised (the buffer keeps it all). */
 export const MAX_RENDERED_CHARS = 10_000;
 
+/** Characters shown before a search match that lies beyond the start of a long line. */
+const MATCH_CONTEXT = 200;
+
+/**
+ * The part [start, end) of a line of `length` characters put in the DOM: all of a short line; of a
+ * longer one its first `max` characters, or, when the first search match ([start, end) in the line)
+ * does not fit in them, `max` characters from a little before that match, so it shows highlighted.
+ */
+export function renderedWindow(length: number, match?: readonly [number, number], max = MAX_RENDERED_CHARS): { start: number; end: number } {
+  if (length <= max) return { start: 0, end: length };
+  if (!match || match[1] <= max) return { start: 0, end: max };
+  const start = Math.max(0, Math.min(match[0] - MATCH_CONTEXT, length - max));
+  return { start, end: start + max };
+}
+
+/** What the viewer says in place of the characters of a long line it leaves out, before or after the part shown. */
+export function hiddenCharsText(count: number, where: 'before' | 'after'): string {
+  const n = count.toLocaleString('en-US');
+  const chars = count === 1 ? 'character' : 'characters';
+  return where === 'before' ? `(${n} ${chars} before; download to see them) … ` : ` … (${n} more ${chars}; download to see them)`;
+}
+
 /** The lines kept in the buffer as text parts for a Blob (one part per ~4096 lines). */
 export function bufferToParts(buffer: LogBuffer, timestamps: boolean): string[] {
   const parts: string[] = [];

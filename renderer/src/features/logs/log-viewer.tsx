@@ -1,7 +1,7 @@
 import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { AnsiLineCache, hasControls } from '../../ui/ansi.js';
 import { renderAnsi } from '../../ui/ansi-text.js';
-import { formatLogTime, MAX_RENDERED_CHARS } from './log-format.js';
+import { formatLogTime, hiddenCharsText, MAX_RENDERED_CHARS, renderedWindow } from './log-format.js';
 import { matchRanges } from './log-search.js';
 import type { LogSession } from './log-session.js';
 import { useFixedRows } from './use-fixed-rows.js';
@@ -71,6 +71,18 @@ export function LogViewer({ session, version, showTimestamps, filterOnly, curren
     if (scrollRequest && scrollRequest.index < count) rows.scrollToIndex(scrollRequest.index);
     // Only a new request scrolls; count changes must not.
   }, [scrollRequest]);
+  // The match asked for is brought into view across too, at the first render that shows its row: a
+  // match far into a long line (or on a short line after one) is otherwise off to the right (or left).
+  const revealed = useRef<number | undefined>(undefined);
+  useLayoutEffect(() => {
+    const el = ref.current;
+    const mark = scrollRequest && scrollRequest.nonce !== revealed.current ? el?.querySelector('.log-line--current mark') : null;
+    if (!el || !mark) return;
+    revealed.current = scrollRequest?.nonce;
+    const view = el.getBoundingClientRect();
+    const m = mark.getBoundingClientRect();
+    if (m.left < view.left || m.right > view.right) el.scrollLeft = Math.max(0, el.scrollLeft + m.left - view.left - el.clientWidth / 3);
+  });
 
   const onScroll = () => {
     rows.onScroll();
@@ -103,7 +115,10 @@ export function LogViewer({ session, version, showTimestamps, filterOnly, curren
             // Only a line holding ESC is parsed; every other line takes the plain path below.
             const parsed = hasControls(raw) ? ansi.get(seq, raw) : null;
             const full = parsed ? parsed.text : raw;
-            const text = full.length > MAX_RENDERED_CHARS ? full.slice(0, MAX_RENDERED_CHARS) : full;
+            // A long line shows MAX_RENDERED_CHARS of itself: from its start, or around its first match
+            // when that lies further on, so a match the search counted is also one the eye finds.
+            const { start, end } = renderedWindow(full.length, re && full.length > MAX_RENDERED_CHARS ? firstMatch(full, re) : undefined);
+            const text = start === 0 && end === full.length ? full : full.slice(start, end);
             const current = seq === currentSeq;
             return (
               <div
@@ -130,12 +145,13 @@ export function LogViewer({ session, version, showTimestamps, filterOnly, curren
                 </span>
                 {showTimestamps ? <span className="log-line__ts">{ts !== undefined ? formatLogTime(ts) : '—'}</span> : null}
                 <span className="log-line__text">
+                  {start > 0 ? <span className="muted log-line__cut">{hiddenCharsText(start, 'before')}</span> : null}
                   {parsed
-                    ? renderAnsi(parsed, { limit: MAX_RENDERED_CHARS, marks: re ? matchRanges(text, re) : undefined, markClassName: markClass(current) })
+                    ? renderAnsi(parsed, { from: start, limit: end - start, marks: re ? matchRanges(text, re).map(([a, b]) => [a + start, b + start] as const) : undefined, markClassName: markClass(current) })
                     : re
                       ? highlight(text, re, current)
                       : text}
-                  {full.length > MAX_RENDERED_CHARS ? <span className="muted"> … ({full.length - MAX_RENDERED_CHARS} more characters; download to see them)</span> : null}
+                  {end < full.length ? <span className="muted log-line__cut">{hiddenCharsText(full.length - end, 'after')}</span> : null}
                 </span>
               </div>
             );
@@ -145,6 +161,11 @@ export function LogViewer({ session, version, showTimestamps, filterOnly, curren
       {count === 0 && empty ? <div className="log-view__empty">{empty}</div> : null}
     </div>
   );
+}
+
+/** [start, end) of the first non-empty match of `re` in `text`, if any. */
+function firstMatch(text: string, re: RegExp): [number, number] | undefined {
+  return matchRanges(text, re, 1)[0];
 }
 
 function highlight(text: string, re: RegExp, current: boolean): ReactNode {
