@@ -87,6 +87,45 @@ describe('command palette', () => {
     expect(app.errors).toEqual([]);
   });
 
+  it('shows the outcome of Remove and Kill on the page it was run from, not only on Containers', async () => {
+    const removed = uniqueName(prefix);
+    const killed = uniqueName(prefix);
+    await docker('create', '--name', removed, testImage, 'true');
+    await docker('run', '-d', '--name', killed, testImage, ...loop);
+    await app.page.evaluate(() => (location.hash = '#/volumes'));
+    await app.page.getByRole('heading', { name: 'Volumes' }).first().waitFor();
+    const dialog = app.page.getByRole('dialog', { name: 'Go to or run…' });
+
+    // Success: removed from the Volumes page, the notice shows there.
+    await openPalette(app.page);
+    await app.page.keyboard.type(`${removed} delete`);
+    await expect.poll(() => dialog.getByRole('option', { selected: true }).innerText(), { timeout: 10_000 }).toMatch(new RegExp(`Remove…\\s+${removed}\\s`));
+    await app.page.keyboard.press('Enter');
+    const confirm = app.page.getByRole('dialog', { name: `Remove ${removed}?` });
+    await confirm.getByRole('button', { name: 'Remove', exact: true }).click();
+    const success = app.page.getByRole('status').filter({ hasText: `Removed ${removed}` });
+    await expect.poll(() => success.count(), { timeout: 15_000 }).toBe(1);
+    expect(await app.page.evaluate(() => location.hash)).toBe('#/volumes');
+    expect(await success.isVisible()).toBe(true);
+
+    // Failure: the container stops between the question and the answer; Kill then fails, and says so here.
+    await openPalette(app.page);
+    await app.page.keyboard.type(`${killed} kill`);
+    await expect.poll(() => dialog.getByRole('option', { selected: true }).innerText(), { timeout: 10_000 }).toMatch(new RegExp(`Kill…\\s+${killed}\\s`));
+    await app.page.keyboard.press('Enter');
+    const ask = app.page.getByRole('dialog', { name: `Kill ${killed}?` });
+    await ask.waitFor();
+    await docker('stop', '-t', '0', killed);
+    await ask.getByRole('button', { name: /^Send / }).click();
+    const failure = app.page.getByRole('alert').filter({ hasText: `Could not kill ${killed}` });
+    await expect.poll(() => failure.count(), { timeout: 15_000 }).toBe(1);
+    expect(await failure.isVisible()).toBe(true);
+    expect(await failure.innerText()).toMatch(/not running/i);
+    await failure.getByRole('button', { name: 'Dismiss' }).click();
+    await expect.poll(() => failure.count()).toBe(0);
+    expect(app.errors).toEqual([]);
+  });
+
   it('moves with the arrows, goes to a page (Recently removed too) with Enter, and closes with Escape', async () => {
     const dialog = await openPalette(app.page);
     await app.page.keyboard.type('settin');

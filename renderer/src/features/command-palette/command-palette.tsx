@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useApi, useAppStore } from '../../app/runtime-context.js';
 import { Modal } from '../../ui/modal.js';
+import { ActionNotices } from '../container-actions/action-notices.js';
 import { reasonOf } from '../container-actions/run-actions.js';
 import { useActionRequests } from '../container-actions/use-action-requests.js';
 import { buildCommands, keywordsOf, textOf, type AskAction, type PaletteCommand, type PaletteSources } from './commands.js';
@@ -31,13 +32,15 @@ export function CommandPalette() {
     window.addEventListener('keydown', onKey, true);
     return () => window.removeEventListener('keydown', onKey, true);
   }, []);
-  // Remove and Kill ask first, as from the list: the palette closes and their dialog opens here.
-  const { request, dialog } = useActionRequests('list');
+  // Remove and Kill ask first, as from the list: the palette closes and their dialog opens here. Their
+  // outcome shows over whatever page is open (the palette runs them from any page, not only the list).
+  const { request, dialog } = useActionRequests('palette');
   const ask = useCallback<AskAction>((kind, target) => request(kind, [target]), [request]);
   return (
     <>
       {open ? <PalettePanel onClose={() => setOpen(false)} ask={ask} /> : null}
       {dialog}
+      <ActionNotices scope="palette" floating />
     </>
   );
 }

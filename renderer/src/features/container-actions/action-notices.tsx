@@ -1,7 +1,8 @@
 import { useEffect } from 'react';
 import { useAppStore } from '../../app/runtime-context.js';
-import type { ActionNotice } from './action-store.js';
+import type { ActionNotice, NoticeScope } from './action-store.js';
 import { CloseIcon } from './action-icons.js';
+import './container-actions.css';
 
 /** How long a success or info notice stays (warnings and errors stay until dismissed). */
 const SUCCESS_MS = 6000;
@@ -35,14 +36,17 @@ function NoticeItem({ notice, onDismiss }: { notice: ActionNotice; onDismiss(id:
   );
 }
 
-/** The results of container actions raised in this scope: successes fade, failures stay until dismissed. */
-export function ActionNotices({ scope }: { scope: 'list' | 'details' }) {
+/**
+ * The results of container actions raised in this scope: successes fade, failures stay until dismissed.
+ * `floating`: over the page, at the bottom right (the palette's, which show on whatever page is open).
+ */
+export function ActionNotices({ scope, floating = false }: { scope: NoticeScope; floating?: boolean }) {
   const notices = useAppStore((s) => s.actionNotices);
   const dismiss = useAppStore((s) => s.dismissNotice);
   const mine = notices.filter((n) => n.scope === scope);
   if (!mine.length) return null;
   return (
-    <div className="ca-notices">
+    <div className={floating ? 'ca-notices ca-notices--floating' : 'ca-notices'}>
       {mine.map((n) => (
         <NoticeItem key={n.id} notice={n} onDismiss={dismiss} />
       ))}

@@ -13,14 +13,20 @@ export interface ActionFailure {
   message: string;
 }
 
+/**
+ * Where a notice was raised, and so where it shows: the Containers list, a container's details page, or
+ * the command palette (which can run an action from any page: its notices show over whichever page is open).
+ */
+export type NoticeScope = 'list' | 'details' | 'palette';
+
 export interface ActionNotice {
   id: number;
   /** success and info fade; warning (it worked, but mind this) and error stay until dismissed. */
   tone: 'success' | 'info' | 'warning' | 'error';
   title: string;
   failures: ActionFailure[];
-  /** Where it was raised: the list page or a details page (so each shows its own). */
-  scope: 'list' | 'details';
+  /** Where it was raised (so each place shows its own). */
+  scope: NoticeScope;
 }
 
 export interface ActionsState {

@@ -1,6 +1,6 @@
 import type { BerthApi, BerthError, ContainerState } from '../../../../contract/index.js';
 import { actionDefs, nothingToDoText, resultText, skipReason, skippedText, type ContainerActionKind } from './action-defs.js';
-import type { ActionFailure, ActionsSlice } from './action-store.js';
+import type { ActionFailure, ActionsSlice, NoticeScope } from './action-store.js';
 
 export interface ActionTarget {
   id: string;
@@ -90,7 +90,7 @@ export async function runContainerActions(
   kind: ContainerActionKind,
   targets: readonly ActionTarget[],
   options: ActionOptions = {},
-  scope: 'list' | 'details' = 'list',
+  scope: NoticeScope = 'list',
   /** Why containers were left out before the run (see planAction): said in the result. */
   skipped: readonly string[] = [],
   concurrency = 4,

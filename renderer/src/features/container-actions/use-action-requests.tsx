@@ -3,6 +3,7 @@ import { useRuntime } from '../../app/runtime-context.js';
 import { nothingToDoText, type ContainerActionKind } from './action-defs.js';
 import { KillDialog } from './kill-dialog.js';
 import { RemoveDialog } from './remove-dialog.js';
+import type { NoticeScope } from './action-store.js';
 import { planAction, runContainerActions, type ActionOptions, type ActionOutcome, type ActionTarget } from './run-actions.js';
 
 export interface ActionRequests {
@@ -20,7 +21,7 @@ export interface ActionRequests {
  * an action through the contract (progress and result go to the store), with the confirm and signal
  * dialogs in between where needed. `onDone` hears every finished run (e.g. leave a removed container's page).
  */
-export function useActionRequests(scope: 'list' | 'details', onDone?: (kind: ContainerActionKind, outcomes: ActionOutcome[]) => void): ActionRequests {
+export function useActionRequests(scope: NoticeScope, onDone?: (kind: ContainerActionKind, outcomes: ActionOutcome[]) => void): ActionRequests {
   const { api, store } = useRuntime();
   const [open, setOpen] = useState<{ kind: 'remove' | 'kill'; targets: readonly ActionTarget[]; skipped: readonly string[] }>();
 
