@@ -96,7 +96,7 @@ describe('disk usage page: figures, preview, prune per kind, clean up everything
     const d = page.getByRole('dialog', { name: 'Clean up everything' });
     const labelField = d.getByLabel('Only objects with the label');
     await labelField.fill('=x');
-    await expect.poll(() => d.locator('#du-label-error').innerText(), { timeout: 10_000 }).toBe('a label filter is "key" or "key=value"');
+    await expect.poll(() => d.locator('#du-label-error').innerText(), { timeout: 10_000 }).toBe('A label filter is "key" or "key=value"');
     await labelField.fill(label);
     await expect.poll(() => d.locator('#du-label-error').innerText(), { timeout: 10_000 }).toBe('Build cache records carry no labels: leave build cache out when filtering by label');
     for (const k of ['Containers', 'Images', 'Volumes', 'Build cache']) await d.getByRole('checkbox', { name: new RegExp(`^${k}:`) }).uncheck();

@@ -51,7 +51,10 @@ describe('network create checks', () => {
     const opt = (name: string, driver: 'bridge' | 'macvlan' = 'bridge') => issues({ driver, options: { 'com.docker.network.bridge.name': name } });
     expect(opt('br-web')).toEqual([]);
     expect(opt('x'.repeat(15))).toEqual([]);
-    expect(opt('h16-bridge-name-too-long')).toEqual([{ field: 'options', message: 'The bridge name com.docker.network.bridge.name="h16-bridge-name-too-long" is 24 characters long: an interface name has at most 15' }]);
+    expect(opt('h16-bridge-name-too-long')).toEqual([{ field: 'options', message: 'The bridge name com.docker.network.bridge.name="h16-bridge-name-too-long" is 24 bytes long: an interface name has at most 15 bytes' }]);
+    // The limit counts bytes: 8 letters "é" are 16 bytes in UTF-8, too long although 8 characters; 7 fit.
+    expect(opt('é'.repeat(8))[0]?.message).toBe(`The bridge name com.docker.network.bridge.name="${'é'.repeat(8)}" is 16 bytes long (8 characters; a letter outside ASCII takes 2 to 4 bytes): an interface name has at most 15 bytes`);
+    expect(opt('é'.repeat(7))).toEqual([]);
     expect(opt('a b')[0]?.message).toBe('The bridge name com.docker.network.bridge.name="a b" cannot contain spaces, "/" or ":" (it names an interface on the engine\'s host)');
     expect(opt('a/b')[0]?.field).toBe('options');
     expect(opt('')[0]?.message).toBe('The bridge name com.docker.network.bridge.name="" is not an interface name: give one such as br-web');

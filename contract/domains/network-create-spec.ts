@@ -113,7 +113,9 @@ function bridgeNameProblem(name: string | undefined): string | undefined {
   const what = `The bridge name ${BRIDGE_NAME_OPTION}="${name}"`;
   if (!name || name === '.' || name === '..') return `${what} is not an interface name: give one such as br-web`;
   const bytes = new TextEncoder().encode(name).length;
-  if (bytes > 15) return `${what} is ${bytes} characters long: an interface name has at most 15`;
+  // The kernel counts bytes (IFNAMSIZ), not characters: "é" is 2 bytes in UTF-8, so say which is counted.
+  const chars = [...name].length;
+  if (bytes > 15) return `${what} is ${bytes} bytes long${chars !== bytes ? ` (${chars} characters; a letter outside ASCII takes 2 to 4 bytes)` : ''}: an interface name has at most 15 bytes`;
   if (/[\s/:]/.test(name)) return `${what} cannot contain spaces, "/" or ":" (it names an interface on the engine's host)`;
   return undefined;
 }

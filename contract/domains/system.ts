@@ -3,8 +3,8 @@ import { method } from '../define.js';
 import { diskUsageKinds, type CleanupPreview, type CleanupResult, type DiskUsage } from '../models/disk-usage.js';
 
 const kindsSchema = z
-  .array(z.enum(diskUsageKinds, { error: `each kind is one of ${diskUsageKinds.join(', ')}` }))
-  .min(1, 'choose at least one kind to clean up')
+  .array(z.enum(diskUsageKinds, { error: `Each kind is one of ${diskUsageKinds.join(', ')}` }))
+  .min(1, 'Choose at least one kind to clean up')
   .max(diskUsageKinds.length)
   .transform((kinds) => diskUsageKinds.filter((k) => kinds.includes(k)));
 
@@ -12,8 +12,8 @@ const kindsSchema = z
 const labelSchema = z
   .string()
   .trim()
-  .max(512, 'a label filter is at most 512 characters')
-  .regex(/^[^=\s][^=]*(=.*)?$/, 'a label filter is "key" or "key=value"')
+  .max(512, 'A label filter is at most 512 characters')
+  .regex(/^[^=\s][^=]*(=.*)?$/, 'A label filter is "key" or "key=value"')
   .optional()
   .or(z.literal('').transform(() => undefined));
 
