@@ -1,38 +1,32 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildArgs } from '../../contract/domains/image-build.js';
 import type { BuildEvent } from '../../contract/models/image-build.js';
-import type { Backend } from '../backend.js';
-import { ctx, docker, runningTestBackend, TEST_IMAGE, uniquePrefix } from '../testing/int-helpers.js';
+import { ctx, docker, TEST_IMAGE, uniquePrefix, useTestBackend } from '../testing/int-helpers.js';
 
 const prefix = uniquePrefix('buildout');
 const tag = `${prefix}app:1`;
 const other = `${prefix}keep:1`;
-let backend: Backend;
-let dataDir: string;
 let scratch: string;
 
-beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'berth-buildout-'));
-  scratch = mkdtempSync(join(tmpdir(), 'berth-buildout-ctx-'));
-  backend = await runningTestBackend(dataDir);
-});
-
-afterAll(async () => {
-  await backend?.dispose();
-  await docker('image', 'rm', '-f', tag, other).catch(() => '');
-  await docker('image', 'prune', '-f', '--filter', `label=${prefix}`).catch(() => '');
-  rmSync(dataDir, { recursive: true, force: true });
-  rmSync(scratch, { recursive: true, force: true });
+const bed = useTestBackend(prefix, {
+  beforeStart: () => {
+    scratch = mkdtempSync(join(tmpdir(), 'berth-buildout-ctx-'));
+  },
+  cleanup: async () => {
+    await docker('image', 'rm', '-f', tag, other).catch(() => '');
+    await docker('image', 'prune', '-f', '--filter', `label=${prefix}`).catch(() => '');
+    rmSync(scratch, { recursive: true, force: true });
+  },
 });
 
 /** Build the scratch context with `content` in a file, tagged `tag`; the done event. */
 async function build(content: string): Promise<Extract<BuildEvent, { kind: 'done' }>> {
   writeFileSync(join(scratch, 'Dockerfile'), `FROM ${TEST_IMAGE}\nLABEL ${prefix}=1\nRUN echo ${content} > /content\n`);
   let done: Extract<BuildEvent, { kind: 'done' }> | undefined;
-  for await (const ev of backend.impl.images.build(buildArgs.parse({ context: scratch, tags: [tag] }), ctx())) if (ev.kind === 'done') done = ev;
+  for await (const ev of bed.backend.impl.images.build(buildArgs.parse({ context: scratch, tags: [tag] }), ctx())) if (ev.kind === 'done') done = ev;
   if (!done) throw new Error('the build did not finish');
   return done;
 }
@@ -63,7 +57,7 @@ describe('a build whose events are closed early', () => {
     try {
       writeFileSync(join(scratch, 'Dockerfile'), `FROM ${TEST_IMAGE}\nLABEL ${prefix}=1\nRUN echo ${prefix}\nRUN exit 3\n`);
       let failed = false;
-      for await (const ev of backend.impl.images.build(buildArgs.parse({ context: scratch, noCache: true }), ctx())) {
+      for await (const ev of bed.backend.impl.images.build(buildArgs.parse({ context: scratch, noCache: true }), ctx())) {
         if (ev.kind === 'failed') {
           failed = true;
           break;

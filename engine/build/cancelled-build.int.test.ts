@@ -1,26 +1,18 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildArgs } from '../../contract/domains/image-build.js';
-import type { Backend } from '../backend.js';
-import { ctx, docker, runningTestBackend, TEST_IMAGE, uniquePrefix } from '../testing/int-helpers.js';
+import { ctx, docker, TEST_IMAGE, uniquePrefix, useTestBackend } from '../testing/int-helpers.js';
 
 const prefix = uniquePrefix('buildcancel');
-let backend: Backend;
-let dataDir: string;
 let scratch: string;
 
-beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'berth-buildcancel-'));
-  scratch = mkdtempSync(join(tmpdir(), 'berth-buildcancel-ctx-'));
-  backend = await runningTestBackend(dataDir);
-});
-
-afterAll(async () => {
-  await backend?.dispose();
-  rmSync(dataDir, { recursive: true, force: true });
-  rmSync(scratch, { recursive: true, force: true });
+const bed = useTestBackend(prefix, {
+  beforeStart: () => {
+    scratch = mkdtempSync(join(tmpdir(), 'berth-buildcancel-ctx-'));
+  },
+  cleanup: () => rmSync(scratch, { recursive: true, force: true }),
 });
 
 const present = (id: string) => docker('image', 'inspect', '-f', '{{.Id}}', id).then(() => true, () => false);
@@ -30,7 +22,7 @@ describe('a cancelled build', () => {
     const marker = `${prefix}sleep`;
     writeFileSync(join(scratch, 'Dockerfile'), `FROM ${TEST_IMAGE}\nRUN echo ${prefix} > /a\nRUN echo ${marker} && sleep 60\n`);
     const ctl = new AbortController();
-    const it = backend.impl.images.build(buildArgs.parse({ context: scratch, noCache: true }), ctx(ctl.signal))[Symbol.asyncIterator]();
+    const it = bed.backend.impl.images.build(buildArgs.parse({ context: scratch, noCache: true }), ctx(ctl.signal))[Symbol.asyncIterator]();
     let committed: string | undefined;
     for (;;) {
       const r = await it.next();

@@ -1,28 +1,16 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Backend } from '../backend.js';
-import { ctx, docker, removeContainers, runningTestBackend, TEST_IMAGE, uniquePrefix } from '../testing/int-helpers.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ctx, docker, TEST_IMAGE, uniquePrefix, useTestBackend } from '../testing/int-helpers.js';
 
 const prefix = `fx3-${uniquePrefix('upload')}`;
-let backend: Backend;
-let dataDir: string;
 let id: string;
 
+const bed = useTestBackend(prefix, { removeContainers: true });
+
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'berth-upload-'));
-  backend = await runningTestBackend(dataDir);
   id = await docker('run', '-d', '--name', `${prefix}run`, TEST_IMAGE, 'sleep', '300');
   // /data/many: a folder of 500 files; /data/note: a file.
   await docker('exec', id, 'sh', '-c', 'mkdir -p /data/many && cd /data/many && for i in $(seq 1 500); do echo $i > f$i; done && echo keep > /data/note');
 }, 60_000);
-
-afterAll(async () => {
-  await backend?.dispose();
-  await removeContainers(prefix);
-  rmSync(dataDir, { recursive: true, force: true });
-});
 
 async function* once(bytes: Uint8Array): AsyncGenerator<Uint8Array> {
   yield bytes;
@@ -30,7 +18,7 @@ async function* once(bytes: Uint8Array): AsyncGenerator<Uint8Array> {
 
 const upload = (dir: string, name: string, text: string) => {
   const bytes = new TextEncoder().encode(text);
-  return backend.impl.containers.upload({ id, path: dir, name, size: bytes.length }, ctx(), once(bytes));
+  return bed.backend.impl.containers.upload({ id, path: dir, name, size: bytes.length }, ctx(), once(bytes));
 };
 
 describe('upload against the real dockerd: a file never replaces a folder', () => {

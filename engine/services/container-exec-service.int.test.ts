@@ -1,29 +1,17 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { contract } from '../../contract/api.js';
 import type { ContainerStatsEvent, ExecEvent, StatsSummaryEvent } from '../../contract/models/container-exec.js';
 import { createDispatcher, type ServerMessage } from '../../contract/rpc.js';
-import type { Backend } from '../backend.js';
 import { isResizeAfterEnd } from '../exec/exec-messages.js';
-import { ctx, docker, nextMatching, removeContainers, runningTestBackend, TEST_IMAGE, testEngine, uniquePrefix } from '../testing/int-helpers.js';
+import { ctx, docker, nextMatching, TEST_IMAGE, testEngine, uniquePrefix, useTestBackend } from '../testing/int-helpers.js';
 
 const prefix = uniquePrefix('h3d');
-let backend: Backend;
-let dataDir: string;
 let busy: string;
 
-beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'berth-exec-'));
-  backend = await runningTestBackend(dataDir);
-  busy = await docker('run', '-d', '--name', `${prefix}busy`, TEST_IMAGE, 'sh', '-c', 'while :; do :; done');
-});
+const bed = useTestBackend(prefix, { removeContainers: true });
 
-afterAll(async () => {
-  await backend?.dispose();
-  await removeContainers(prefix);
-  rmSync(dataDir, { recursive: true, force: true });
+beforeAll(async () => {
+  busy = await docker('run', '-d', '--name', `${prefix}busy`, TEST_IMAGE, 'sh', '-c', 'while :; do :; done');
 });
 
 const call = (connectionId: string, signal = new AbortController().signal) => ({ connectionId, signal });
@@ -38,7 +26,7 @@ async function readUntil(it: AsyncIterator<ExecEvent>, text: string, seen: ExecE
 describe('exec against the real dockerd', () => {
   it('runs a shell with a TTY: input, output, resize, exit code; input from another connection is refused', async () => {
     const ctl = new AbortController();
-    const api = backend.impl.containers;
+    const api = bed.backend.impl.containers;
     const it = api.exec({ id: busy, command: 'sh', cols: 100, rows: 30, attach: false }, call('conn-a', ctl.signal))[Symbol.asyncIterator]();
     const ready = await nextMatching(it, (e) => e.kind === 'ready');
     expect(ready).toMatchObject({ kind: 'ready', attached: false, tty: true });
@@ -70,7 +58,7 @@ describe('exec against the real dockerd', () => {
 
   it('keeps multi-byte characters whole and closes the session on unsubscribe', async () => {
     const ctl = new AbortController();
-    const api = backend.impl.containers;
+    const api = bed.backend.impl.containers;
     const it = api.exec({ id: busy, command: ['sh'], cols: 80, rows: 24, attach: false }, call('conn-a', ctl.signal))[Symbol.asyncIterator]();
     const ready = await nextMatching(it, (e) => e.kind === 'ready');
     const session = ready.kind === 'ready' ? ready.session : '';
@@ -92,7 +80,7 @@ describe('exec against the real dockerd', () => {
     const shells = async () => (await docker('exec', busy, 'ps', '-o', 'args')).split('\n').filter((l) => l.trim() === '/bin/sh').length;
     const before = await shells();
     const messages: ServerMessage[] = [];
-    const conn = createDispatcher(contract, backend.impl, { batchMs: 1 }).connect({ send: (m) => messages.push(m) }, 'window-1');
+    const conn = createDispatcher(contract, bed.backend.impl, { batchMs: 1 }).connect({ send: (m) => messages.push(m) }, 'window-1');
     conn.handle({ t: 'sub', id: 1, name: 'containers.exec', args: { id: busy, command: 'sh' } });
     const deadline = Date.now() + 20_000;
     while (!messages.some((m) => m.t === 'events') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
@@ -134,7 +122,7 @@ describe('exec against the real dockerd', () => {
 
   it('explains a missing shell instead of printing the engine error in the terminal', async () => {
     const events: ExecEvent[] = [];
-    for await (const e of backend.impl.containers.exec({ id: busy, command: 'bash', cols: 80, rows: 24, attach: false }, call('conn-a'))) events.push(e);
+    for await (const e of bed.backend.impl.containers.exec({ id: busy, command: 'bash', cols: 80, rows: 24, attach: false }, call('conn-a'))) events.push(e);
     const exit = events.at(-1);
     expect(exit).toMatchObject({ kind: 'exit', reason: 'command-not-found', message: 'This container has no /bin/bash. Try sh, or run a custom command.' });
     expect(events.filter((e) => e.kind === 'output').map((e) => (e.kind === 'output' ? e.data : '')).join('')).not.toMatch(/OCI runtime/);
@@ -143,14 +131,14 @@ describe('exec against the real dockerd', () => {
   it('says the container must be started when it is not running', async () => {
     const id = await docker('create', '--name', `${prefix}stopped`, TEST_IMAGE, 'sh');
     const events: ExecEvent[] = [];
-    for await (const e of backend.impl.containers.exec({ id, command: 'sh', cols: 80, rows: 24, attach: false }, call('conn-a'))) events.push(e);
+    for await (const e of bed.backend.impl.containers.exec({ id, command: 'sh', cols: 80, rows: 24, attach: false }, call('conn-a'))) events.push(e);
     expect(events).toEqual([{ kind: 'exit', code: null, reason: 'not-running', message: 'The container is not running. Start the container to open a shell.' }]);
   });
 
   it('attaches to the main process of a non-TTY container (demultiplexed) and of a TTY one', async () => {
     const plain = await docker('run', '-d', '-i', '--name', `${prefix}cat`, TEST_IMAGE, 'cat');
     const ctl = new AbortController();
-    const api = backend.impl.containers;
+    const api = bed.backend.impl.containers;
     const it = api.exec({ id: plain, command: 'sh', cols: 80, rows: 24, attach: true }, call('conn-a', ctl.signal))[Symbol.asyncIterator]();
     const ready = await nextMatching(it, (e) => e.kind === 'ready');
     expect(ready).toMatchObject({ attached: true, tty: false });
@@ -177,7 +165,7 @@ describe('stats against the real dockerd', () => {
   it('streams samples with sane fields for a busy container, then stopped when it stops', async () => {
     const id = await docker('run', '-d', '--name', `${prefix}stats`, TEST_IMAGE, 'sh', '-c', 'while :; do :; done');
     const ctl = new AbortController();
-    const it = backend.impl.containers.stats({ id: `${prefix}stats` }, ctx(ctl.signal))[Symbol.asyncIterator]();
+    const it = bed.backend.impl.containers.stats({ id: `${prefix}stats` }, ctx(ctl.signal))[Symbol.asyncIterator]();
     const seen: ContainerStatsEvent[] = [];
     const busySample = await nextMatching(it, (e) => e.kind === 'sample' && e.stats.cpuPercent > 5, 20_000, seen);
     const s = busySample.kind === 'sample' ? busySample.stats : undefined;
@@ -198,15 +186,15 @@ describe('stats against the real dockerd', () => {
   it('a stopped container gives stopped at once; an unknown one a NOT_FOUND error', async () => {
     const id = await docker('create', '--name', `${prefix}idle`, TEST_IMAGE, 'sh');
     const events: ContainerStatsEvent[] = [];
-    for await (const e of backend.impl.containers.stats({ id }, ctx())) events.push(e);
+    for await (const e of bed.backend.impl.containers.stats({ id }, ctx())) events.push(e);
     expect(events).toEqual([{ kind: 'stopped' }]);
-    const it = backend.impl.containers.stats({ id: `${prefix}nope` }, ctx())[Symbol.asyncIterator]();
+    const it = bed.backend.impl.containers.stats({ id: `${prefix}nope` }, ctx())[Symbol.asyncIterator]();
     await expect(it.next()).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 
   it('statsSummary follows a newly started container, one sample per interval, and stops when it stops', async () => {
     const ctl = new AbortController();
-    const it = backend.impl.containers.statsSummary({ intervalMs: 1000 }, ctx(ctl.signal))[Symbol.asyncIterator]();
+    const it = bed.backend.impl.containers.statsSummary({ intervalMs: 1000 }, ctx(ctl.signal))[Symbol.asyncIterator]();
     const seen: StatsSummaryEvent[] = [];
     // Already running at subscribe time.
     await nextMatching(it, (e) => e.kind === 'sample' && e.sample.id === busy && e.sample.cpuPercent > 0, 20_000, seen);
@@ -234,7 +222,7 @@ describe('stats against the real dockerd', () => {
   it('statsSummary with ids follows only those containers', async () => {
     const other = await docker('run', '-d', '--name', `${prefix}other`, TEST_IMAGE, 'sleep', '600');
     const ctl = new AbortController();
-    const it = backend.impl.containers.statsSummary({ intervalMs: 1000, ids: [other] }, ctx(ctl.signal))[Symbol.asyncIterator]();
+    const it = bed.backend.impl.containers.statsSummary({ intervalMs: 1000, ids: [other] }, ctx(ctl.signal))[Symbol.asyncIterator]();
     const seen: StatsSummaryEvent[] = [];
     let count = 0;
     await nextMatching(it, (e) => e.kind === 'sample' && e.sample.id === other && ++count >= 3, 20_000, seen);

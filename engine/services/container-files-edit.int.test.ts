@@ -1,13 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Backend } from '../backend.js';
-import { ctx, docker, removeContainers, runningTestBackend, TEST_IMAGE, uniquePrefix } from '../testing/int-helpers.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ctx, docker, TEST_IMAGE, uniquePrefix, useTestBackend } from '../testing/int-helpers.js';
 
 const prefix = `h41-${uniquePrefix('fedit')}`;
-let backend: Backend;
-let dataDir: string;
 let running: string;
 let stopped: string;
 let paused: string;
@@ -15,9 +9,12 @@ let readOnly: string;
 let noRm: string;
 const volume = `${prefix}ro`;
 
+const bed = useTestBackend(prefix, {
+  removeContainers: true,
+  cleanup: () => docker('volume', 'rm', '-f', volume).catch(() => undefined),
+});
+
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'berth-fedit-'));
-  backend = await runningTestBackend(dataDir);
   [running, stopped, paused] = await Promise.all([
     docker('run', '-d', '--name', `${prefix}run`, TEST_IMAGE, 'sleep', '300'),
     docker('create', '--name', `${prefix}stopped`, TEST_IMAGE, 'sh'),
@@ -33,14 +30,7 @@ beforeAll(async () => {
   await docker('exec', noRm, 'sh', '-c', 'echo x > /victim && rm /bin/rm');
 }, 60_000);
 
-afterAll(async () => {
-  await backend?.dispose();
-  await removeContainers(prefix);
-  await docker('volume', 'rm', '-f', volume).catch(() => undefined);
-  rmSync(dataDir, { recursive: true, force: true });
-});
-
-const files = () => backend.impl.containers;
+const files = () => bed.backend.impl.containers;
 
 /** `ls -ld` of a path in a container that may not run: `docker cp` it out as a tar and read the header. */
 async function kindIn(id: string, path: string): Promise<string> {

@@ -1,40 +1,28 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { BYTE_LIMITS, contract, createClient, createDispatcher, type BerthApi, type Connection, type ServerMessage } from '../../contract/index.js';
 import type { DownloadHead } from '../../contract/models/container-files.js';
-import type { Backend } from '../backend.js';
-import { ctx, docker, removeContainers, runningTestBackend, TEST_IMAGE, testEngine, uniquePrefix } from '../testing/int-helpers.js';
+import { ctx, docker, TEST_IMAGE, testEngine, uniquePrefix, useTestBackend } from '../testing/int-helpers.js';
 
 const prefix = uniquePrefix('files');
 const MiB = 1024 * 1024;
-let backend: Backend;
-let dataDir: string;
 let running: string;
 let stopped: string;
 
+const bed = useTestBackend(prefix, { removeContainers: true });
+
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'berth-files-'));
-  backend = await runningTestBackend(dataDir);
   running = await docker('run', '-d', '--name', `${prefix}run`, TEST_IMAGE, 'sleep', '300');
   stopped = await docker('create', '--name', `${prefix}stopped`, TEST_IMAGE, 'sh');
 }, 60_000);
 
-afterAll(async () => {
-  await backend?.dispose();
-  await removeContainers(prefix);
-  rmSync(dataDir, { recursive: true, force: true });
-});
-
-const files = () => backend.impl.containers;
+const files = () => bed.backend.impl.containers;
 
 /** The real client and dispatcher over the backend, joined by structured clone (as Electron IPC is). */
 function connect(): { api: BerthApi; conn: Connection; arrived: () => number } {
   const listeners = new Set<(m: unknown) => void>();
   let arrived = 0;
-  const conn = createDispatcher(contract, backend.impl).connect(
+  const conn = createDispatcher(contract, bed.backend.impl).connect(
     {
       send: (m: ServerMessage) => {
         if (m.t === 'bytes') arrived += m.data.length;

@@ -1,25 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { logChunkLines, type LogChunk } from '../../contract/models/container-logs.js';
 import type { Backend } from '../backend.js';
-import { ctx, docker, removeContainers, runningTestBackend, TEST_IMAGE, uniquePrefix } from '../testing/int-helpers.js';
+import { ctx, docker, TEST_IMAGE, uniquePrefix, useTestBackend } from '../testing/int-helpers.js';
 
 const prefix = uniquePrefix('logs');
-let backend: Backend;
-let dataDir: string;
 
-beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'berth-logs-'));
-  backend = await runningTestBackend(dataDir);
-});
-
-afterAll(async () => {
-  await backend?.dispose();
-  await removeContainers(prefix);
-  rmSync(dataDir, { recursive: true, force: true });
-});
+const bed = useTestBackend(prefix, { removeContainers: true });
 
 type Line = { stream: string; text: string; ts: number | null | undefined };
 
@@ -36,7 +22,7 @@ function flatten(chunks: LogChunk[]): Line[] {
 
 async function collect(args: Parameters<Backend['impl']['containers']['logs']>[0]): Promise<Line[]> {
   const chunks: LogChunk[] = [];
-  for await (const c of backend.impl.containers.logs(args, ctx())) chunks.push(c);
+  for await (const c of bed.backend.impl.containers.logs(args, ctx())) chunks.push(c);
   return flatten(chunks);
 }
 
@@ -72,7 +58,7 @@ describe('containers.logs against the real dockerd', () => {
     await docker('run', '-d', '--name', name, TEST_IMAGE, 'sh', '-c', 'seq 1 200000; echo done >&2');
     await waitExited(name);
     const chunks: LogChunk[] = [];
-    for await (const c of backend.impl.containers.logs({ id: name, follow: false, timestamps: false, tail: 'all', stdout: true, stderr: true }, ctx())) chunks.push(c);
+    for await (const c of bed.backend.impl.containers.logs({ id: name, follow: false, timestamps: false, tail: 'all', stdout: true, stderr: true }, ctx())) chunks.push(c);
     const lines = flatten(chunks);
     expect(lines).toHaveLength(200_001);
     // stdout and stderr come through separate pipes: where "done" lands among the numbers may vary.
@@ -104,7 +90,7 @@ describe('containers.logs against the real dockerd', () => {
     const name = `${prefix}follow`;
     await docker('run', '-d', '--name', name, TEST_IMAGE, 'sh', '-c', 'i=0; while true; do i=$((i+1)); echo "tick $i"; sleep 0.2; done');
     const ctl = new AbortController();
-    const it = backend.impl.containers.logs({ id: name, follow: true, timestamps: true, tail: 'all', stdout: true, stderr: true }, ctx(ctl.signal))[Symbol.asyncIterator]();
+    const it = bed.backend.impl.containers.logs({ id: name, follow: true, timestamps: true, tail: 'all', stdout: true, stderr: true }, ctx(ctl.signal))[Symbol.asyncIterator]();
     const seen: string[] = [];
     const started = Date.now();
     while (!seen.includes('tick 5') && Date.now() - started < 15_000) {
@@ -130,7 +116,7 @@ describe('containers.logs against the real dockerd', () => {
     const name = `${prefix}quiet`;
     await docker('run', '-d', '--name', name, TEST_IMAGE, 'sleep', '300');
     const ctl = new AbortController();
-    const it = backend.impl.containers.logs({ id: name, follow: true, timestamps: false, tail: 100, stdout: true, stderr: true }, ctx(ctl.signal))[Symbol.asyncIterator]();
+    const it = bed.backend.impl.containers.logs({ id: name, follow: true, timestamps: false, tail: 100, stdout: true, stderr: true }, ctx(ctl.signal))[Symbol.asyncIterator]();
     expect(await it.next()).toEqual({ done: false, value: { stream: 'stdout', text: '', count: 0 } });
     // Nothing else comes: the container prints nothing.
     const more = await Promise.race([it.next(), new Promise((r) => setTimeout(() => r('quiet'), 500))]);
@@ -148,13 +134,13 @@ describe('containers.inspect against the real dockerd', () => {
   it('returns the raw JSON and a readable summary', async () => {
     const name = `${prefix}insp`;
     await docker('run', '-d', '--name', name, '-e', 'GREETING=hello world', '-p', '127.0.0.1::8080', '--restart', 'on-failure:3', TEST_IMAGE, 'sleep', '300');
-    const r = await backend.impl.containers.inspect({ id: name }, ctx());
+    const r = await bed.backend.impl.containers.inspect({ id: name }, ctx());
     expect(r.summary).toMatchObject({ name, image: TEST_IMAGE, command: ['sleep', '300'], restartPolicy: { name: 'on-failure', maximumRetryCount: 3 } });
     expect(r.summary.env).toContainEqual({ name: 'GREETING', value: 'hello world' });
     expect(r.summary.ports).toEqual([{ privatePort: 8080, type: 'tcp', bindings: [{ hostIp: '127.0.0.1', hostPort: expect.any(Number) }] }]);
     expect(r.summary.networks[0]).toMatchObject({ name: 'bridge', ipAddress: expect.stringMatching(/^\d+\.\d+\.\d+\.\d+$/) });
     expect((r.raw as { Name: string }).Name).toBe(`/${name}`);
-    await expect(backend.impl.containers.inspect({ id: `${prefix}missing` }, ctx())).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(bed.backend.impl.containers.inspect({ id: `${prefix}missing` }, ctx())).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await docker('rm', '-f', name);
   });
 });

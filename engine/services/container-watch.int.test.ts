@@ -1,10 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Change, ContainerSummary } from '../../contract/model.js';
-import type { Backend } from '../backend.js';
-import { ctx, docker, nextMatching, removeContainers, runningTestBackend, TEST_IMAGE, uniquePrefix } from '../testing/int-helpers.js';
+import { ctx, docker, nextMatching, TEST_IMAGE, uniquePrefix, useTestBackend } from '../testing/int-helpers.js';
 
 /**
  * dockerd 20.10 sends pause/unpause (and die) before its container list shows them: a client that
@@ -13,22 +9,11 @@ import { ctx, docker, nextMatching, removeContainers, runningTestBackend, TEST_I
  */
 const prefix = uniquePrefix('race');
 const ROUNDS = 15;
-let backend: Backend;
-let dataDir: string;
 
-beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'berth-race-'));
-  backend = await runningTestBackend(dataDir);
-});
-
-afterAll(async () => {
-  await backend?.dispose();
-  await removeContainers(prefix);
-  rmSync(dataDir, { recursive: true, force: true });
-});
+const bed = useTestBackend(prefix, { removeContainers: true });
 
 function openWatch(signal: AbortSignal) {
-  return backend.impl.containers.watch({}, ctx(signal))[Symbol.asyncIterator]() as AsyncIterator<Change<ContainerSummary>>;
+  return bed.backend.impl.containers.watch({}, ctx(signal))[Symbol.asyncIterator]() as AsyncIterator<Change<ContainerSummary>>;
 }
 
 const stateOf = (id: string) => (c: Change<ContainerSummary>) => (c.kind === 'upsert' && c.item.id === id ? c.item.state : undefined);

@@ -1,31 +1,16 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Change, ContainerSummary } from '../../contract/model.js';
-import type { Backend } from '../backend.js';
-import { ctx, docker, nextMatching, removeContainers, runningTestBackend, TEST_IMAGE, uniquePrefix } from '../testing/int-helpers.js';
+import { ctx, docker, nextMatching, TEST_IMAGE, uniquePrefix, useTestBackend } from '../testing/int-helpers.js';
 
 const prefix = uniquePrefix('ctr');
-let backend: Backend;
-let dataDir: string;
 
-beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'berth-ctr-'));
-  backend = await runningTestBackend(dataDir);
-});
-
-afterAll(async () => {
-  await backend?.dispose();
-  await removeContainers(prefix);
-  rmSync(dataDir, { recursive: true, force: true });
-});
+const bed = useTestBackend(prefix, { removeContainers: true });
 
 describe('containers service against the real dockerd', () => {
   it('lists a container started with the CLI, with its compose project and ports', async () => {
     const name = `${prefix}list`;
     const id = await docker('run', '-d', '--name', name, '--label', 'com.docker.compose.project=proj', '--label', 'com.docker.compose.service=web', '-p', '127.0.0.1::8080', TEST_IMAGE, 'sleep', '300');
-    const list = await backend.impl.containers.list({ all: true }, ctx());
+    const list = await bed.backend.impl.containers.list({ all: true }, ctx());
     const c = list.find((x) => x.id === id);
     expect(c).toMatchObject({ name, image: TEST_IMAGE, state: 'running', composeProject: 'proj', composeService: 'web', command: 'sleep 300' });
     expect(c?.status).toMatch(/^Up /);
@@ -35,15 +20,15 @@ describe('containers service against the real dockerd', () => {
     expect(c?.ports).toEqual([{ ip: '127.0.0.1', privatePort: 8080, publicPort: expect.any(Number), type: 'tcp' }]);
 
     await docker('stop', '-t', '0', id);
-    const running = await backend.impl.containers.list({ all: false }, ctx());
+    const running = await bed.backend.impl.containers.list({ all: false }, ctx());
     expect(running.some((x) => x.id === id)).toBe(false);
-    const all = await backend.impl.containers.list({ all: true }, ctx());
+    const all = await bed.backend.impl.containers.list({ all: true }, ctx());
     expect(all.find((x) => x.id === id)?.state).toBe('exited');
   });
 
   it('watch: snapshot, then upsert on create/start, exited after stop, remove after rm', async () => {
     const ctl = new AbortController();
-    const watch = backend.impl.containers.watch({}, ctx(ctl.signal))[Symbol.asyncIterator]();
+    const watch = bed.backend.impl.containers.watch({}, ctx(ctl.signal))[Symbol.asyncIterator]();
     const seen: Change<ContainerSummary>[] = [];
     const first = await nextMatching(watch, () => true, 30_000, seen);
     expect(first.kind).toBe('snapshot');
@@ -69,7 +54,7 @@ describe('containers service against the real dockerd', () => {
   it('watch: a rename re-reads just that container', async () => {
     const id = await docker('create', '--name', `${prefix}old`, TEST_IMAGE, 'true');
     const ctl = new AbortController();
-    const watch = backend.impl.containers.watch({}, ctx(ctl.signal))[Symbol.asyncIterator]();
+    const watch = bed.backend.impl.containers.watch({}, ctx(ctl.signal))[Symbol.asyncIterator]();
     const first = await nextMatching(watch, () => true);
     expect(first.kind === 'snapshot' && first.items.find((c) => c.id === id)?.name).toBe(`${prefix}old`);
     await docker('rename', `${prefix}old`, `${prefix}new`);

@@ -1,16 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { DiskUsageKind } from '../../contract/models/disk-usage.js';
-import type { Backend } from '../backend.js';
-import { ctx, docker, removeContainers, runningTestBackend, TEST_IMAGE, uniquePrefix } from '../testing/int-helpers.js';
+import { ctx, docker, removeContainers, TEST_IMAGE, uniquePrefix, useTestBackend } from '../testing/int-helpers.js';
 
 const prefix = uniquePrefix('du');
 // The clean-up is limited to this label: other suites' stopped containers and volumes on the same engine stay.
 const label = `dev.berth.test=${prefix}`;
-let backend: Backend;
-let dataDir: string;
 
 /** `docker system df` in bytes per kind ("1.984MB" → 1984000; the CLI rounds to 3–4 significant digits). */
 async function cliDf(): Promise<Map<string, { size: number; reclaimable: number; count: number }>> {
@@ -24,16 +18,9 @@ async function cliDf(): Promise<Map<string, { size: number; reclaimable: number;
   return new Map(lines.map((l) => [kinds[l.Type]!, { size: bytes(l.Size), reclaimable: bytes(l.Reclaimable), count: Number(l.TotalCount) }]));
 }
 
-beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'berth-du-'));
-  backend = await runningTestBackend(dataDir);
-});
-
-afterAll(async () => {
-  await backend?.dispose();
-  await removeContainers(prefix);
-  await docker('volume', 'rm', '-f', `${prefix}vol`).catch(() => undefined);
-  rmSync(dataDir, { recursive: true, force: true });
+const bed = useTestBackend(prefix, {
+  removeContainers: true,
+  cleanup: () => docker('volume', 'rm', '-f', `${prefix}vol`).catch(() => undefined),
 });
 
 describe('disk usage service against the real dockerd', () => {
@@ -43,7 +30,7 @@ describe('disk usage service against the real dockerd', () => {
     // Other suites may change the engine between the two reads: compare up to three times.
     let mismatch: string[] = [];
     for (let round = 0; round < 3; round++) {
-      const [ours, cli] = await Promise.all([backend.impl.system.diskUsage({}, ctx()), cliDf()]);
+      const [ours, cli] = await Promise.all([bed.backend.impl.system.diskUsage({}, ctx()), cliDf()]);
       // The CLI prints 3–4 significant digits: within 0.5 % (or 1 kB).
       const near = (a: number, b: number) => Math.abs(a - b) <= Math.max(1000, b * 0.005);
       mismatch = ours.kinds.flatMap((k) => {
@@ -57,7 +44,7 @@ describe('disk usage service against the real dockerd', () => {
 
   it('previews, then cleans up stopped containers and the volume only they used, and reports the space freed', async () => {
     const kinds: DiskUsageKind[] = ['volumes', 'containers'];
-    const preview = await backend.impl.system.cleanupPreview({ kinds, label }, ctx());
+    const preview = await bed.backend.impl.system.cleanupPreview({ kinds, label }, ctx());
     expect(preview.kinds.map((k) => k.kind)).toEqual(['containers', 'volumes']);
     const writer = preview.kinds[0]!.items.find((i) => i.name === `${prefix}writer`);
     expect(writer?.size, JSON.stringify(preview.kinds[0])).toBeGreaterThanOrEqual(300 * 1024);
@@ -70,7 +57,7 @@ describe('disk usage service against the real dockerd', () => {
     // A running container and its volume stay.
     await docker('volume', 'create', '--label', label, `${prefix}kept`);
     await docker('run', '-d', '--name', `${prefix}keep`, '--label', label, '-v', `${prefix}kept:/k`, TEST_IMAGE, 'sleep', '300');
-    const result = await backend.impl.system.cleanup({ kinds, label }, ctx());
+    const result = await bed.backend.impl.system.cleanup({ kinds, label }, ctx());
     expect(result.kinds.map((k) => [k.kind, k.error])).toEqual([
       ['containers', undefined],
       ['volumes', undefined],

@@ -1,29 +1,14 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { EngineEvent } from '../../contract/model.js';
-import type { Backend } from '../backend.js';
-import { ctx, docker, nextMatching, removeContainers, runningTestBackend, TEST_DOCKER_HOST, TEST_IMAGE, uniquePrefix } from '../testing/int-helpers.js';
+import { ctx, docker, nextMatching, TEST_DOCKER_HOST, TEST_IMAGE, uniquePrefix, useTestBackend } from '../testing/int-helpers.js';
 
 const prefix = uniquePrefix('engsvc');
-let backend: Backend;
-let dataDir: string;
 
-beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'berth-engsvc-'));
-  backend = await runningTestBackend(dataDir);
-});
-
-afterAll(async () => {
-  await backend?.dispose();
-  await removeContainers(prefix);
-  rmSync(dataDir, { recursive: true, force: true });
-});
+const bed = useTestBackend(prefix, { removeContainers: true });
 
 describe('engine service against the real dockerd', () => {
   it('reports the endpoint it found through DOCKER_HOST', async () => {
-    expect(await backend.impl.engine.status({}, ctx())).toEqual({
+    expect(await bed.backend.impl.engine.status({}, ctx())).toEqual({
       state: 'running',
       managed: false,
       endpoint: { host: TEST_DOCKER_HOST, source: 'DOCKER_HOST' },
@@ -33,7 +18,7 @@ describe('engine service against the real dockerd', () => {
   });
 
   it('info has real versions, storage driver, cpus and counts', async () => {
-    const info = await backend.impl.engine.info({}, ctx());
+    const info = await bed.backend.impl.engine.info({}, ctx());
     const cli = JSON.parse(await docker('info', '--format', '{{json .}}')) as { Containers: number; Images: number; NCPU: number; ServerVersion: string };
     expect(info.client.berthVersion).toMatch(/^\d+\.\d+\.\d+/);
     expect(info.client.dockerodeVersion).toMatch(/^\d+\.\d+\.\d+/);
@@ -56,7 +41,7 @@ describe('engine service against the real dockerd', () => {
 
   it('streams engine events, filtered by type', async () => {
     const ctl = new AbortController();
-    const events = backend.impl.engine.events({ types: ['container'] }, ctx(ctl.signal))[Symbol.asyncIterator]();
+    const events = bed.backend.impl.engine.events({ types: ['container'] }, ctx(ctl.signal))[Symbol.asyncIterator]();
     const seen: EngineEvent[] = [];
     const id = await docker('create', '--name', `${prefix}ev`, TEST_IMAGE, 'true');
     const created = await nextMatching(events, (e) => e.id === id && e.action === 'create', 30_000, seen);

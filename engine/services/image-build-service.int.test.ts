@@ -1,39 +1,33 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildArgs, type BuildArgs } from '../../contract/domains/image-build.js';
 import type { BuildEvent } from '../../contract/models/image-build.js';
-import type { Backend } from '../backend.js';
-import { ctx, docker, runningTestBackend, TEST_IMAGE, uniquePrefix } from '../testing/int-helpers.js';
+import { ctx, docker, TEST_IMAGE, uniquePrefix, useTestBackend } from '../testing/int-helpers.js';
 
 const fixture = resolve(__dirname, '../../e2e/fixtures/build/two-stage');
 const syntaxFixture = resolve(__dirname, '../../e2e/fixtures/build/syntax-error');
 const prefix = uniquePrefix('build');
 const tag = `${prefix}fixture:1`;
-let backend: Backend;
-let dataDir: string;
 let scratch: string;
+
+const bed = useTestBackend(prefix, {
+  beforeStart: () => {
+    scratch = mkdtempSync(join(tmpdir(), 'berth-build-ctx-'));
+  },
+  cleanup: async () => {
+    await docker('rmi', '-f', tag, `${prefix}fail:1`).catch(() => undefined);
+    rmSync(scratch, { recursive: true, force: true });
+  },
+});
 
 /** Calls the service as the dispatcher does: arguments parsed with the contract's schema first. */
 async function build(args: BuildArgs, signal?: AbortSignal): Promise<BuildEvent[]> {
   const out: BuildEvent[] = [];
-  for await (const ev of backend.impl.images.build(buildArgs.parse(args), ctx(signal))) out.push(ev);
+  for await (const ev of bed.backend.impl.images.build(buildArgs.parse(args), ctx(signal))) out.push(ev);
   return out;
 }
-
-beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'berth-build-'));
-  scratch = mkdtempSync(join(tmpdir(), 'berth-build-ctx-'));
-  backend = await runningTestBackend(dataDir);
-});
-
-afterAll(async () => {
-  await backend?.dispose();
-  await docker('rmi', '-f', tag, `${prefix}fail:1`).catch(() => undefined);
-  rmSync(dataDir, { recursive: true, force: true });
-  rmSync(scratch, { recursive: true, force: true });
-});
 
 describe('image builds against the real dockerd', () => {
   it('builds the two-stage fixture, honours .dockerignore and build args, then hits the cache on the second build', async () => {
@@ -91,7 +85,7 @@ describe('image builds against the real dockerd', () => {
     const marker = `${prefix}sleep`;
     writeFileSync(join(scratch, 'Slow.dockerfile'), `FROM ${TEST_IMAGE}\nRUN echo ${marker} && sleep 60\n`);
     const ctl = new AbortController();
-    const it = backend.impl.images.build(buildArgs.parse({ context: scratch, dockerfile: 'Slow.dockerfile', noCache: true }), ctx(ctl.signal))[Symbol.asyncIterator]();
+    const it = bed.backend.impl.images.build(buildArgs.parse({ context: scratch, dockerfile: 'Slow.dockerfile', noCache: true }), ctx(ctl.signal))[Symbol.asyncIterator]();
     for (;;) {
       const r = await it.next();
       if (r.done) throw new Error('build ended before its output');
@@ -118,7 +112,7 @@ describe('image builds against the real dockerd', () => {
 describe('layers explorer against the real dockerd', () => {
   it('shows the file layer 2 adds and layer 3 deletes, the wasted space and the layer shared with the base image', async () => {
     const id = (await docker('image', 'inspect', '-f', '{{.Id}}', tag)).trim();
-    const r = await backend.impl.images.layers({ id: tag }, ctx());
+    const r = await bed.backend.impl.images.layers({ id: tag }, ctx());
     expect(r.imageId).toBe(id);
     expect(r.layers).toHaveLength(5);
     const [l1, l2, l3] = r.layers;
@@ -132,11 +126,11 @@ describe('layers explorer against the real dockerd', () => {
     expect(r.layers.map((l) => l.diffId)).toEqual(JSON.parse(await docker('image', 'inspect', '-f', '{{json .RootFS.Layers}}', tag)));
     // Cached per image id: a second call does not export again (fast).
     const t0 = Date.now();
-    expect((await backend.impl.images.layers({ id }, ctx())).layers).toHaveLength(5);
+    expect((await bed.backend.impl.images.layers({ id }, ctx())).layers).toHaveLength(5);
     expect(Date.now() - t0).toBeLessThan(1500);
   });
 
   it('names a missing image', async () => {
-    await expect(backend.impl.images.layers({ id: `${prefix}nope:1` }, ctx())).rejects.toMatchObject({ code: 'NOT_FOUND', message: `No such image: ${prefix}nope:1` });
+    await expect(bed.backend.impl.images.layers({ id: `${prefix}nope:1` }, ctx())).rejects.toMatchObject({ code: 'NOT_FOUND', message: `No such image: ${prefix}nope:1` });
   });
 });

@@ -1,38 +1,23 @@
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
 import { networkCreateSchema, type NetworkCreateInput } from '../../contract/domains/network-create-spec.js';
 import type { Change } from '../../contract/model.js';
 import type { NetworkSummary } from '../../contract/models/networks.js';
-import type { Backend } from '../backend.js';
-import { ctx, docker, nextMatching, removeContainers, runningTestBackend, TEST_IMAGE, uniquePrefix } from '../testing/int-helpers.js';
+import { ctx, docker, nextMatching, TEST_IMAGE, uniquePrefix, useTestBackend } from '../testing/int-helpers.js';
 
 const prefix = uniquePrefix('net');
 // Subnets nothing real on a host uses.
 const subnet = '10.213.40.0/24';
-let backend: Backend;
-let dataDir: string;
 
 async function removeNetworks(): Promise<void> {
   const ids = (await docker('network', 'ls', '-q', '--filter', `name=${prefix}`)).split('\n').filter(Boolean);
   if (ids.length) await docker('network', 'rm', ...ids).catch(() => undefined);
 }
 
-beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'berth-net-'));
-  backend = await runningTestBackend(dataDir);
-});
-
-afterAll(async () => {
-  await backend?.dispose();
-  await removeContainers(prefix);
-  await removeNetworks();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+const bed = useTestBackend(prefix, { removeContainers: true, cleanup: removeNetworks });
 
 describe('networks service against the real dockerd', () => {
-  const nets = () => backend.impl.networks;
+  const nets = () => bed.backend.impl.networks;
   const name = `${prefix}a`;
   // As the dispatcher does: the schema fills the defaults and runs the spec's own checks.
   const create = (input: NetworkCreateInput) => nets().create(networkCreateSchema.parse(input), ctx());

@@ -1,27 +1,16 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { BerthError } from '../../contract/errors.js';
-import type { Backend } from '../backend.js';
-import { ctx, docker, removeContainers, runningTestBackend, TEST_IMAGE, uniquePrefix } from '../testing/int-helpers.js';
+import { ctx, docker, TEST_IMAGE, uniquePrefix, useTestBackend } from '../testing/int-helpers.js';
 import { freePort } from '../testing/test-files.js';
 
 const prefix = uniquePrefix('rbr');
-let backend: Backend;
-let dataDir: string;
 const networks: string[] = [];
 
-beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'berth-rbr-'));
-  backend = await runningTestBackend(dataDir);
-});
-
-afterAll(async () => {
-  await backend?.dispose();
-  await removeContainers(prefix);
-  for (const n of networks) await docker('network', 'rm', n).catch(() => undefined);
-  rmSync(dataDir, { recursive: true, force: true });
+const bed = useTestBackend(prefix, {
+  removeContainers: true,
+  cleanup: async () => {
+    for (const n of networks) await docker('network', 'rm', n).catch(() => undefined);
+  },
 });
 
 const failure = async (p: Promise<unknown>): Promise<BerthError> => {
@@ -33,7 +22,7 @@ const failure = async (p: Promise<unknown>): Promise<BerthError> => {
   }
   throw new Error('expected the call to fail');
 };
-const listed = async (id: string) => (await backend.impl.recycleBin.list({}, ctx())).entries.some((e) => e.id === id);
+const listed = async (id: string) => (await bed.backend.impl.recycleBin.list({}, ctx())).entries.some((e) => e.id === id);
 const containerIds = async (name: string) => (await docker('ps', '-aq', '--filter', `name=^/${name}$`)).split('\n').filter(Boolean);
 
 describe('recycle bin restore when a step after the create fails (real dockerd)', () => {
@@ -41,12 +30,12 @@ describe('recycle bin restore when a step after the create fails (real dockerd)'
     const name = `${prefix}web`;
     const port = await freePort();
     await docker('run', '-d', '--name', name, '-p', `127.0.0.1:${port}:80`, TEST_IMAGE, 'sleep', '300');
-    const { recycleBinEntryId } = await backend.impl.containers.remove({ id: name, volumes: false, force: true }, ctx());
+    const { recycleBinEntryId } = await bed.backend.impl.containers.remove({ id: name, volumes: false, force: true }, ctx());
     expect(recycleBinEntryId).toBeTruthy();
     const holder = `${prefix}holder`;
     await docker('run', '-d', '--name', holder, '-p', `127.0.0.1:${port}:80`, TEST_IMAGE, 'sleep', '300');
 
-    const r = await backend.impl.recycleBin.restore({ id: recycleBinEntryId! }, ctx());
+    const r = await bed.backend.impl.recycleBin.restore({ id: recycleBinEntryId! }, ctx());
     expect(r).toMatchObject({ name, started: false });
     expect(r.incomplete).toEqual([`not started: Port ${port} is already in use by container ${holder}`]);
     const ids = await containerIds(name);
@@ -55,7 +44,7 @@ describe('recycle bin restore when a step after the create fails (real dockerd)'
     expect(await docker('inspect', '-f', '{{.State.Status}}', name)).toBe('created');
     expect(await listed(recycleBinEntryId!)).toBe(false);
 
-    const again = await failure(backend.impl.recycleBin.restore({ id: recycleBinEntryId! }, ctx()));
+    const again = await failure(bed.backend.impl.recycleBin.restore({ id: recycleBinEntryId! }, ctx()));
     expect(again.code).toBe('NOT_FOUND');
     expect(await containerIds(name)).toHaveLength(1);
   });
@@ -69,17 +58,17 @@ describe('recycle bin restore when a step after the create fails (real dockerd)'
     await docker('network', 'create', back);
     await docker('run', '-d', '--name', name, '--network', front, TEST_IMAGE, 'sleep', '300');
     await docker('network', 'connect', back, name);
-    const { recycleBinEntryId } = await backend.impl.containers.remove({ id: name, volumes: false, force: true }, ctx());
+    const { recycleBinEntryId } = await bed.backend.impl.containers.remove({ id: name, volumes: false, force: true }, ctx());
     await docker('network', 'rm', back);
 
-    const refused = await failure(backend.impl.recycleBin.restore({ id: recycleBinEntryId! }, ctx()));
+    const refused = await failure(bed.backend.impl.recycleBin.restore({ id: recycleBinEntryId! }, ctx()));
     expect(refused.code).toBe('NOT_FOUND');
     expect(refused.message).toBe(`The network ${back} that ${name} was connected to is gone — create it again, or let the restore make it (bridge, default settings)`);
     expect(refused.details).toEqual({ missingNetworks: [back] });
     expect(await containerIds(name)).toHaveLength(0);
     expect(await listed(recycleBinEntryId!)).toBe(true);
 
-    const r = await backend.impl.recycleBin.restore({ id: recycleBinEntryId!, createNetworks: true }, ctx());
+    const r = await bed.backend.impl.recycleBin.restore({ id: recycleBinEntryId!, createNetworks: true }, ctx());
     expect(r).toMatchObject({ name, started: true });
     expect(r.incomplete).toBeUndefined();
     expect(await docker('network', 'inspect', '-f', '{{.Driver}} {{index .Labels "berth.restored-for"}}', back)).toBe(`bridge ${name}`);

@@ -1,6 +1,10 @@
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { afterAll, beforeAll } from 'vitest';
 import type { CallContext } from '../../contract/define.js';
 import type { EngineStatus } from '../../contract/model.js';
 import { createDockerAdapter } from '../adapter/docker-adapter.js';
@@ -97,4 +101,61 @@ export async function runningTestBackend(dataDir: string): Promise<Backend> {
   await backend.start();
   await waitForStatus(backend, (s) => s.state === 'running');
   return backend;
+}
+
+export interface TestBackendOptions {
+  /** After the back end is disposed, remove every container whose name starts with the prefix. */
+  removeContainers?: boolean;
+  /** Runs with the data directory made, before the back end starts (an image it should find, a scratch folder). */
+  beforeStart?: (dataDir: string) => unknown;
+  /**
+   * Runs after the back end is disposed and the prefix's containers are removed, before the data directory
+   * is deleted: the place for what those containers used (networks, volumes), images, other temp folders.
+   */
+  cleanup?: () => unknown;
+}
+
+export interface TestBackend {
+  /** The running back end (made in beforeAll). */
+  readonly backend: Backend;
+  /** Its data directory, also free for the test's own files. */
+  readonly dataDir: string;
+}
+
+/**
+ * A running back end on the test engine for one test file: its hooks are registered here, so call it at
+ * the top of the file. beforeAll makes a data directory named after `prefix`, runs `beforeStart`, then
+ * starts the back end (`runningTestBackend`); afterAll disposes it, removes the `prefix…` containers if
+ * asked, runs `cleanup`, then deletes the data directory. A file's own beforeAll registered after this
+ * call runs once the back end is running.
+ */
+export function useTestBackend(prefix: string, options: TestBackendOptions = {}): TestBackend {
+  let backend: Backend | undefined;
+  let dataDir: string | undefined;
+  beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), prefix));
+    await options.beforeStart?.(dataDir);
+    backend = await runningTestBackend(dataDir);
+  });
+  afterAll(async () => {
+    try {
+      await backend?.dispose();
+      if (options.removeContainers) await removeContainers(prefix);
+      await options.cleanup?.();
+    } finally {
+      if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+  const made = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('the test back end is made in beforeAll: use it inside a test or hook');
+    return value;
+  };
+  return {
+    get backend() {
+      return made(backend);
+    },
+    get dataDir() {
+      return made(dataDir);
+    },
+  };
 }
