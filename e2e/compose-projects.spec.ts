@@ -54,7 +54,7 @@ describe('compose projects: v1 projects, names, forgetting, folders, warnings, l
     await expect.poll(() => cell('web', 3).innerText(), { timeout: 15_000 }).toBe('create');
     await row(v1).click();
     await expect.poll(heading).toBe(v1);
-    await expect.poll(() => app.page.locator('.compose-panel__head').innerText()).toContain('1 of 1 running');
+    await expect.poll(() => app.page.locator('.compose-panel__head').innerText()).toContain('1 of 1 service running');
     // Loads answer, and nothing bounces the selection or renames the other entry.
     await app.page.waitForTimeout(1500);
     expect(await heading()).toBe(v1);
@@ -62,7 +62,7 @@ describe('compose projects: v1 projects, names, forgetting, folders, warnings, l
     expect(await opened()).toEqual([{ files: [path.join(v1Dir, 'docker-compose.yml')], projectName: staging, name: staging }]);
     await row(staging).click();
     await expect.poll(heading).toBe(staging);
-    expect(await app.page.locator('.compose-panel__head').innerText()).toContain('0 of 0 running');
+    expect(await app.page.locator('.compose-panel__head').innerText()).toContain('not up');
   });
 
   it('refuses an invalid project name in the Open form, with the rule, and opens nothing', async () => {

@@ -8,6 +8,8 @@ export interface ComposeIssue {
   message: string;
   /** The key path, e.g. "services.web.ports.0". */
   path?: string;
+  /** A file given to load is not there (or a folder given has no compose file): nothing can be opened from it. */
+  missing?: true;
 }
 
 export interface ComposePort {

@@ -1,5 +1,6 @@
 import type { ComposeDownPlan, ComposeProject } from '../../contract/models/compose.js';
-import { containerAction, imagePath } from '../adapter/calls.js';
+import { BerthError } from '../../contract/errors.js';
+import { containerAction, imagePath, listContainers } from '../adapter/calls.js';
 import type { EngineAdapter } from '../adapter/engine-adapter.js';
 import { toBerthError } from '../errors.js';
 import { L } from './labels.js';
@@ -70,7 +71,32 @@ export async function downProject(engine: EngineAdapter, plan: ComposeDownPlan, 
     }),
   );
   for (const n of plan.networks) await engine.json({ method: 'DELETE', path: `/networks/${encodeURIComponent(n)}`, signal }).catch(gone);
-  for (const v of plan.volumes) await engine.json({ method: 'DELETE', path: `/volumes/${encodeURIComponent(v)}`, signal }).catch(gone);
+  for (const v of plan.volumes) {
+    await engine.json({ method: 'DELETE', path: `/volumes/${encodeURIComponent(v)}`, signal }).catch(async (err: unknown) => {
+      if ((err as { statusCode?: unknown }).statusCode === 409) throw await volumeInUse(engine, v, toBerthError(err, endpoint), signal);
+      gone(err);
+    });
+  }
   for (const i of plan.images) await engine.json({ method: 'DELETE', path: imagePath(i), signal }).catch(gone);
   return plan;
+}
+
+/**
+ * The engine refuses to remove a volume in use naming the containers by id ("volume is in use - [6b20…]");
+ * they are named by name, as the Volumes page names them: "Volume app_data is in use by container other-app-1".
+ */
+async function volumeInUse(engine: EngineAdapter, volume: string, err: BerthError, signal?: AbortSignal): Promise<BerthError> {
+  try {
+    const users = (await listContainers(engine, { all: true, filters: { volume: [volume] } }, signal)).map(nameOf).sort();
+    if (!users.length) return err;
+    const them = users.length > 1 ? 'those containers' : 'that container';
+    return new BerthError('CONFLICT', `Volume ${volume} is in use by container${users.length > 1 ? 's' : ''} ${users.join(', ')}: remove ${them} first`, {
+      ...(err.details as object | undefined),
+      reason: 'in-use',
+      name: volume,
+      containers: users,
+    });
+  } catch {
+    return err;
+  }
 }

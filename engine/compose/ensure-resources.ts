@@ -16,6 +16,45 @@ export function usedResources(project: ComposeProject): { networks: string[]; vo
   return { networks: [...networks], volumes: [...volumes] };
 }
 
+interface RawNetwork {
+  Name?: string;
+  Id?: string;
+  Labels?: Record<string, string> | null;
+}
+
+/** The network named `name` (GET /networks/{name} also matches an id prefix: only an exact name or id counts), or undefined. */
+async function inspectNetwork(rt: ComposeRuntime, name: string, signal: AbortSignal): Promise<RawNetwork | undefined> {
+  try {
+    const n = await rt.engine.json<RawNetwork>({ path: `/networks/${encodeURIComponent(name)}`, signal });
+    return n.Name === name || n.Id === name ? n : undefined;
+  } catch (err) {
+    if ((err as { statusCode?: unknown }).statusCode === 404) return undefined;
+    throw err;
+  }
+}
+
+/**
+ * A network of the file that already exists, checked as docker compose v2 checks it: made for this
+ * network key (its com.docker.compose.network label) it is reused, with a warning when another project
+ * (or no project) made it; made for anything else, up is refused rather than silently joining it.
+ */
+export function checkReusedNetwork(found: RawNetwork, key: string, project: string, emit: Emit): void {
+  const labels = found.Labels ?? {};
+  const name = found.Name ?? key;
+  const owner = labels[L.project];
+  const netKey = labels[L.network];
+  if (netKey !== key) {
+    const made = owner === undefined ? 'was not created by compose' : owner === project ? `was created for network "${netKey ?? ''}" of this project` : `belongs to project "${owner}"`;
+    throw new BerthError(
+      'CONFLICT',
+      `Network ${name} was found but has incorrect label ${L.network} set to "${netKey ?? ''}" (expected "${key}"): it ${made}. Remove it, or mark the network "external: true" in the file to use it as it is`,
+      { reason: 'network-labels', network: name, label: L.network, value: netKey ?? '', expected: key },
+    );
+  }
+  if (owner === undefined) emit({ kind: 'log', text: `warning: a network named ${name} exists but was not created by compose; it is used as it is (mark it "external: true" to say so)` });
+  else if (owner !== project) emit({ kind: 'log', text: `warning: a network named ${name} exists but was created for project "${owner}"; it is shared with it (mark it "external: true" to say so)` });
+}
+
 /**
  * Create the project's networks and named volumes that do not exist yet, labelled as docker-compose
  * labels them (so its `down` removes them too). An external one must exist already.
@@ -27,7 +66,9 @@ export async function ensureResources(rt: ComposeRuntime, project: ComposeProjec
     const net = project.networks[key]!;
     jobs.push(
       (async () => {
-        if (await exists(rt.engine, `/networks/${encodeURIComponent(net.name)}`, signal)) {
+        const found = await inspectNetwork(rt, net.name, signal);
+        if (found) {
+          if (!net.external) checkReusedNetwork(found, key, project.name, emit);
           emit({ kind: 'resource', what: 'network', name: net.name, step: 'exists' });
           return;
         }

@@ -32,7 +32,7 @@ export async function expandFolders(files: readonly string[], kind: KindOf): Pro
     const found: string[] = [];
     for (const n of COMPOSE_FILE_NAMES) if ((await safeKind(kind, path.join(f, n))) === 'file') found.push(path.join(f, n));
     if (!found.length) {
-      errors.push({ file: f, line: 1, column: 1, message: `${f} is a folder without a compose file: looked for ${COMPOSE_FILE_NAMES.join(', ')}` });
+      errors.push({ file: f, line: 1, column: 1, message: `${f} is a folder without a compose file: looked for ${COMPOSE_FILE_NAMES.join(', ')}`, missing: true });
       continue;
     }
     if (found.length > 1) warnings.push({ file: found[0]!, line: 1, column: 1, message: `${f} has several compose files (${found.map((x) => path.basename(x)).join(', ')}): using ${path.basename(found[0]!)}` });

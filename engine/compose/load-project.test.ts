@@ -46,6 +46,17 @@ describe('a folder given as the compose file', () => {
     if (r.ok) return;
     expect(r.errors).toEqual([expect.objectContaining({ file: dir, message: expect.stringContaining('looked for compose.yaml, compose.yml, docker-compose.yml, docker-compose.yaml') })]);
     expect(r.errors[0]!.message).not.toContain('EISDIR');
+    expect(r.errors[0]!.missing).toBe(true);
+  });
+  it('marks a path that is not there as missing (the Open form refuses it), and a file with errors as not', async () => {
+    const gone = path.join(root, 'nowhere', 'compose.yaml');
+    const r = await loadProject({ files: [gone], env: {} });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.errors).toEqual([{ file: gone, line: 1, column: 1, message: `The compose file ${gone} does not exist`, missing: true }]);
+    const bad = await loadProject({ files: [path.join(folder('bad', { 'compose.yaml': 'services:\n  web: {}\n' }), 'compose.yaml')], env: {} });
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.errors.some((e) => e.missing)).toBe(false);
   });
 });
 

@@ -83,7 +83,8 @@ async function loadUnsorted(options: LoadOptions): Promise<LoadResult> {
       text = await read(file);
     } catch (err) {
       const why = (err as { code?: string }).code === 'ENOENT' ? 'does not exist' : `cannot be read (${(err as Error).message})`;
-      errors.push(at ? { ...at, message: `${at.message}: ${file} ${why}` } : { file, line: 1, column: 1, message: `The compose file ${file} ${why}` });
+      const missing = (err as { code?: string }).code === 'ENOENT' ? { missing: true as const } : {};
+      errors.push(at ? { ...at, message: `${at.message}: ${file} ${why}` } : { file, line: 1, column: 1, message: `The compose file ${file} ${why}`, ...missing });
       return undefined;
     }
     const parsed = parseYaml(file, text);

@@ -3,6 +3,7 @@ import type { DependencyCondition } from '../../contract/models/compose.js';
 import { containerAction } from '../adapter/calls.js';
 import type { RawContainer } from '../mapping/container-summary.js';
 import { toBerthError } from '../errors.js';
+import { explainPortConflict } from '../run/port-holder.js';
 import { L } from './labels.js';
 import { nameOf, projectContainers, serviceOf } from './project-containers.js';
 import type { ComposeRuntime } from './runtime.js';
@@ -60,9 +61,12 @@ export async function projectAction(rt: ComposeRuntime, project: string, action:
   for (const c of targets) byService.set(serviceOf(c), [...(byService.get(serviceOf(c)) ?? []), c]);
   // Edges among the acted-on services only: dependencies outside them are left as they are.
   const deps = new Map([...byService].map(([s, cs]) => [s, new Map([...dependsOnLabel(cs[0]!.Labels?.[L.dependsOn])].filter(([d]) => d !== s && byService.has(d)))]));
+  // A published port another container holds is named, as up names it: "web: Port 8080 is already in use by container proxy-1".
   const act = (c: RawContainer) =>
-    containerAction(rt.engine, c.Id!, action, {}, sig).catch((err: unknown) => {
-      if ((err as { statusCode?: unknown }).statusCode !== 304) throw toBerthError(err, endpoint);
+    containerAction(rt.engine, c.Id!, action, {}, sig).catch(async (err: unknown) => {
+      if ((err as { statusCode?: unknown }).statusCode === 304) return;
+      const e = await explainPortConflict(toBerthError(err, endpoint), rt.engine);
+      throw /^Port \d+ is already in use/.test(e.message) ? new BerthError(e.code, `${serviceOf(c)}: ${e.message}`, e.details) : e;
     });
 
   const tasks = new Map<string, Promise<void>>();

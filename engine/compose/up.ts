@@ -29,11 +29,13 @@ export async function upProject(rt: ComposeRuntime, project: ComposeProject, emi
   await ensureResources(rt, scoped, emit, signal);
 
   const tasks = new Map<string, Promise<string>>();
+  /** When each service's container was started (or found running): exits are looked for until SETTLE_MS after the last of these. */
+  const started = new Map<string, number>();
   const by = new Map(scoped.services.map((s) => [s.name, s]));
   const run = (svc: ComposeService): Promise<string> => {
     let task = tasks.get(svc.name);
     if (!task) {
-      task = runService(rt, scoped, svc, plans[svc.name]!, emit, signal, (dep) => run(by.get(dep)!));
+      task = runService(rt, scoped, svc, plans[svc.name]!, emit, signal, (dep) => run(by.get(dep)!)).then((id) => (started.set(svc.name, Date.now()), id));
       tasks.set(svc.name, task);
     }
     return task;
@@ -43,15 +45,49 @@ export async function upProject(rt: ComposeRuntime, project: ComposeProject, emi
   // Every service that failed on its own (a port in use, a one-shot's exit code, a build), not only the
   // first: the others were said in a Progress cell's tooltip alone. "Not started because x failed" follows from x's.
   const failed = results.flatMap((r, i) => (r.status === 'rejected' && !derived.has(r.reason as object) ? [{ service: scoped.services[i]!.name, error: toBerthError(r.reason, rt.endpoint) }] : []));
+  failed.push(...(await exitedNonZero(rt, scoped, results, started, emit, signal)));
   const first = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
   if (failed.length > 1) {
-    throw new BerthError(failed[0]!.error.code, `${failed.length} services failed: ${failed.map((f) => `${f.service}: ${f.error.message}`).join('; ')}`, {
-      problems: failed.map((f) => ({ code: f.error.code, message: `${f.service}: ${f.error.message}` })),
+    // "web: Port 8080 is already in use…", but not "seed: Service "seed" exited…" (the message names it).
+    const line = (f: (typeof failed)[number]) => (f.error.message.startsWith(`Service "${f.service}"`) ? f.error.message : `${f.service}: ${f.error.message}`);
+    throw new BerthError(failed[0]!.error.code, `${failed.length} services failed: ${failed.map(line).join('; ')}`, {
+      problems: failed.map((f) => ({ code: f.error.code, message: line(f) })),
     });
   }
   if (failed.length) throw failed[0]!.error;
   if (first) throw toBerthError(first.reason, rt.endpoint);
   emit({ kind: 'done', message: `Project "${project.name}" is up (${scoped.services.length} service${scoped.services.length === 1 ? '' : 's'})` });
+}
+
+/**
+ * How long after the up's last start a container that exits counts as failing the up (a one-shot whose
+ * command fails, a server that crashes at once). Waited with POST /wait (no polling). An exit after it is
+ * still said, by the Compose page, from the live container list (compose-projects.ts, upOutcome).
+ */
+const SETTLE_MS = 500;
+
+/**
+ * Services that started but whose container exited with a non-zero code within SETTLE_MS: up is not
+ * "up" then, and says which and with what code. A service others wait on with
+ * service_completed_successfully is left out: their own failure names it.
+ */
+async function exitedNonZero(rt: ComposeRuntime, project: ComposeProject, results: PromiseSettledResult<string>[], started: ReadonlyMap<string, number>, emit: Emit, signal: AbortSignal): Promise<{ service: string; error: BerthError }[]> {
+  // Every check ends SETTLE_MS after the last start: the checks run side by side, so the up waits no
+  // longer, and a one-shot started early (e.g. one its services depend on) is given all that time.
+  const last = Math.max(0, ...started.values());
+  const awaited = new Set(project.services.flatMap((s) => Object.entries(s.dependsOn).filter(([, d]) => d.condition === 'service_completed_successfully').map(([dep]) => dep)));
+  const checks = results.map(async (r, i) => {
+    const service = project.services[i]!.name;
+    if (r.status !== 'fulfilled' || awaited.has(service)) return [];
+    const left = Math.max(50, last + SETTLE_MS - Date.now());
+    const code = await rt.engine
+      .json<{ StatusCode?: number }>({ method: 'POST', path: `${containerPath(r.value)}/wait`, query: { condition: 'not-running' }, signal: AbortSignal.any([signal, AbortSignal.timeout(left)]) })
+      .then((w) => w.StatusCode ?? 0, () => 0);
+    if (code === 0 || signal.aborted) return [];
+    emit({ kind: 'service', service, step: 'failed', container: r.value, message: `Exited with code ${code}` });
+    return [{ service, error: new BerthError('CONFLICT', `Service "${service}" exited with code ${code}`, { reason: 'exited', service, exitCode: code }) }];
+  });
+  return (await Promise.all(checks)).flat();
 }
 
 /** Failures that only follow from a dependency's: up reports the dependency's own. */

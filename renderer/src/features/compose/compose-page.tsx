@@ -1,8 +1,9 @@
 import { useMemo, useState } from 'react';
-import { useAppStore } from '../../app/runtime-context.js';
-import { currentProject, deriveProjects } from './compose-projects.js';
+import { useApi, useAppStore } from '../../app/runtime-context.js';
+import { messageOf } from '../../lib/error-message.js';
+import { currentProject, deriveProjects, runningSummary } from './compose-projects.js';
 import { OpenProjectForm } from './open-project-form.js';
-import { forgetOpened, loadOpened, openedName, openProject, renameOpened, saveOpened, type OpenedProject } from './opened-projects.js';
+import { forgetOpened, loadOpened, openedName, openProject, openRefusal, renameOpened, saveOpened, type OpenedProject } from './opened-projects.js';
 import { ProjectPanel } from './project-panel.js';
 import './compose.css';
 
@@ -12,6 +13,7 @@ import './compose.css';
  * bring it up or down, and read all its logs in one stream.
  */
 export function ComposePage() {
+  const api = useApi();
   const containers = useAppStore((s) => s.containers);
   const [opened, setOpened] = useState<OpenedProject[]>(() => loadOpened());
   const [selected, setSelected] = useState<string>();
@@ -26,9 +28,18 @@ export function ComposePage() {
       saveOpened(next);
       return [...next];
     });
-  const open = (files: string[], projectName?: string) => {
+  /** Open files, once the back end found them: a path that is not there is refused and leaves no entry. Returns why it was refused. */
+  const open = async (files: string[], projectName?: string): Promise<string | undefined> => {
+    let refused: string | undefined;
+    try {
+      refused = openRefusal(await api.compose.load({ files, ...(projectName ? { projectName } : {}) }));
+    } catch (err) {
+      refused = `Nothing was opened: ${messageOf(err)}`;
+    }
+    if (refused) return refused;
     change((list) => openProject(list, files, projectName).list);
     setSelected(openedName(openProject(opened, files, projectName).entry));
+    return undefined;
   };
   /** Only the entry whose panel loaded takes the name its files gave; the selection follows it. */
   const named = (entry: OpenedProject) => (name: string) => {
@@ -53,7 +64,7 @@ export function ComposePage() {
               <li key={r.name} className="compose-list__row">
                 <button type="button" className={`compose-list__item${r === current ? ' is-active' : ''}`} aria-current={r === current ? 'true' : undefined} onClick={() => setSelected(r.name)}>
                   <span className="compose-list__name">{r.name}</span>
-                  <span className="muted">{r.containers.length ? `${r.running}/${r.containers.length} running` : 'not up'}</span>
+                  <span className="muted">{runningSummary(r, true)}</span>
                 </button>
                 {r.opened && !r.containers.length ? (
                   <button type="button" className="btn btn--small" aria-label={`Forget ${r.name}`} title="Remove from this list (the files are not touched)" onClick={() => forget(r.name)}>

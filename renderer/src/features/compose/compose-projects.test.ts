@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ContainerSummary } from '../../../../contract/index.js';
-import { actionNotice, actionPending, currentProject, deriveProjects, labelFiles, parseFileList, parseProfiles, downNotice, progressLabel, serviceProgress, serviceRows } from './compose-projects.js';
+import { actionNotice, actionPending, currentProject, deriveProjects, labelFiles, parseFileList, parseProfiles, downNotice, progressLabel, runningSummary, serviceProgress, serviceRows, upNotices, upOutcome } from './compose-projects.js';
 import { emptyJob, reduceJob } from './project-jobs.js';
 import { filterLines, MergedLogStore } from './merged-log-store.js';
 
@@ -17,6 +17,16 @@ describe('compose projects', () => {
       ['a', 2, 1, ['/p/a/compose.yaml']],
       ['b', 0, 0, ['/p/b/compose.yaml']],
     ]);
+  });
+  it('counts running services, not containers, and says so: a scaled service and a finished one-shot do not skew it', () => {
+    const [row] = deriveProjects(
+      [c('a-web-1', 'a', 'web', 'running'), c('a-web-2', 'a', 'web', 'running'), c('a-web-3', 'a', 'web', 'exited'), c('a-init-1', 'a', 'init', 'exited'), c('a-db-1', 'a', 'db', 'running')],
+      [],
+    );
+    expect(runningSummary(row!, true)).toBe('2/3 services running');
+    expect(runningSummary(row!)).toBe('2 of 3 services running');
+    expect(runningSummary(deriveProjects([c('b-web-1', 'b', 'web', 'running')], [])[0]!)).toBe('1 of 1 service running');
+    expect(runningSummary(deriveProjects([], [{ files: ['/p/b/compose.yaml'], name: 'b' }])[0]!, true)).toBe('not up');
   });
   it('resolves docker-compose v1’s relative config_files against its working_dir', () => {
     const v1 = { 'com.docker.compose.project.config_files': 'docker-compose.yml,./sub/override.yml', 'com.docker.compose.project.working_dir': '/srv/app' };
@@ -53,6 +63,30 @@ describe('compose projects', () => {
     ]);
     expect(s.services.db!.step).toBe('running');
     expect(s.done).toBe('up');
+  });
+  it('shows what up warned of, but not the file’s warnings twice', () => {
+    expect(
+      upNotices([
+        'warning: /p/compose.yaml:7:5: The X variable is not set. Defaulting to a blank string.',
+        'warning: a network named proxy exists but was created for project "other"; it is shared with it (mark it "external: true" to say so)',
+        'pulled x',
+      ]),
+    ).toEqual(['a network named proxy exists but was created for project "other"; it is shared with it (mark it "external: true" to say so)']);
+  });
+  it('does not leave an up reading "is up" once a container it started has exited non-zero', () => {
+    const state = reduceJob(emptyJob, [
+      { kind: 'service', service: 'app', step: 'running', container: 'p-app-1' },
+      { kind: 'service', service: 'seed', step: 'running', container: 'p-seed-1' },
+      { kind: 'done', message: 'Project "p" is up (2 services)' },
+    ]);
+    const job = { kind: 'up' as const, state, running: false };
+    const app = c('p-app-1', 'p', 'app', 'running');
+    const seed = (code: number) => ({ ...c('p-seed-1', 'p', 'seed', 'exited'), status: `Exited (${code}) 1 second ago` });
+    expect(upOutcome(job, [app, seed(3)])).toEqual({ text: 'Project "p" is up (2 services); since then, service "seed" exited with code 3', failed: true });
+    expect(upOutcome(job, [app, seed(0)])).toBeUndefined();
+    expect(upOutcome(job, [app, c('p-seed-1', 'p', 'seed', 'running')])).toBeUndefined();
+    expect(upOutcome({ ...job, running: true }, [app, seed(3)])).toBeUndefined();
+    expect(upOutcome({ ...job, kind: 'pull' }, [app, seed(3)])).toBeUndefined();
   });
   it('shows a job’s steps while it runs, then the containers’ live state (a stop from the CLI shows)', () => {
     const state = reduceJob(emptyJob, [{ kind: 'service', service: 'web', step: 'running' }, { kind: 'service', service: 'db', step: 'failed', message: 'no image' }]);

@@ -8,7 +8,11 @@ const WORKING_DIR = 'com.docker.compose.project.working_dir';
 export interface ProjectRow {
   name: string;
   containers: ContainerSummary[];
+  /** Containers running. */
   running: number;
+  /** Services with containers, and how many of them run (at least one container running, as the Progress column reads it). */
+  services: number;
+  servicesRunning: number;
   /** Its files: opened, or read from its containers' labels (whoever started it). */
   files?: string[];
   workingDir?: string;
@@ -23,7 +27,7 @@ export function deriveProjects(containers: Iterable<ContainerSummary>, opened: r
     if (!name || c.labels['com.docker.compose.oneoff'] === 'True') continue;
     let row = by.get(name);
     if (!row) {
-      row = { name, containers: [], running: 0 };
+      row = { name, containers: [], running: 0, services: 0, servicesRunning: 0 };
       const workingDir = c.labels[WORKING_DIR] || undefined;
       if (workingDir) row.workingDir = workingDir;
       const files = labelFiles(c.labels[CONFIG_FILES], workingDir);
@@ -35,13 +39,30 @@ export function deriveProjects(containers: Iterable<ContainerSummary>, opened: r
   }
   for (const o of opened) {
     const name = openedName(o);
-    const row = by.get(name) ?? { name, containers: [], running: 0 };
+    const row = by.get(name) ?? { name, containers: [], running: 0, services: 0, servicesRunning: 0 };
     row.opened = o;
     row.files = o.files;
     by.set(name, row);
   }
+  for (const row of by.values()) {
+    const up = new Map<string, boolean>();
+    for (const c of row.containers) up.set(c.composeService ?? c.name, (up.get(c.composeService ?? c.name) ?? false) || c.state === 'running');
+    row.services = up.size;
+    row.servicesRunning = [...up.values()].filter(Boolean).length;
+  }
   for (const row of by.values()) row.containers.sort((a, b) => (a.composeService ?? '').localeCompare(b.composeService ?? '') || a.name.localeCompare(b.name));
   return [...by.values()].sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/**
+ * How much of a project runs, counted in services (what the file names; a scaled service's replicas
+ * or a finished one-shot do not skew it): "2/3 services running" in the list, "2 of 3 services running"
+ * in the panel; "not up" without containers.
+ */
+export function runningSummary(row: Pick<ProjectRow, 'services' | 'servicesRunning'>, short = false): string {
+  if (!row.services) return 'not up';
+  const noun = row.services === 1 ? 'service' : 'services';
+  return short ? `${row.servicesRunning}/${row.services} ${noun} running` : `${row.servicesRunning} of ${row.services} ${noun} running`;
 }
 
 /** The absolute paths the contract takes: POSIX, or a Windows drive path. */
@@ -109,6 +130,30 @@ export function serviceProgress(service: string, job: { state: JobState; running
     return mine[0]!.state === 'running' && health.length ? { step: 'running', message: health.join(', ') } : { step: mine[0]!.state };
   }
   return { step: running ? 'running' : mine[0]!.state, message: `${running} of ${mine.length} running` };
+}
+
+/**
+ * An up that ended "is up" while a container it started has since exited with a non-zero code (a
+ * one-shot that failed after up looked, or a server that crashed): the outcome says so, by service and
+ * code, from the live container list, instead of a bare "is up". Undefined while it holds.
+ */
+export function upOutcome(job: { kind: 'up' | 'pull'; state: JobState; running: boolean; error?: string }, containers: readonly ContainerSummary[]): { text: string; failed: boolean } | undefined {
+  if (job.running || job.kind !== 'up' || job.error || !job.state.done) return undefined;
+  const exited = Object.entries(job.state.services).flatMap(([service, p]) => {
+    if ((p.step !== 'running' && p.step !== 'unchanged') || !p.container) return [];
+    const c = containers.find((x) => x.id === p.container);
+    const code = c?.state === 'exited' ? Number(/^Exited \((-?\d+)\)/.exec(c.status)?.[1] ?? 0) : 0;
+    return code ? [`service "${service}" exited with code ${code}`] : [];
+  });
+  return exited.length ? { text: `${job.state.done}; since then, ${exited.join('; ')}`, failed: true } : undefined;
+}
+
+/**
+ * The warnings an up sent that the panel shows below its outcome: a reused network, orphans. The file's
+ * own warnings (at a file:line:column) are left out: the Warnings list under the table has them already.
+ */
+export function upNotices(log: readonly string[]): string[] {
+  return log.filter((l) => l.startsWith('warning: ') && !/^warning: \S+:\d+:\d+: /.test(l)).map((l) => l.slice('warning: '.length));
 }
 
 /** Longer progress messages go to the cell's tooltip, so a narrow column does not wrap into a tall one. */

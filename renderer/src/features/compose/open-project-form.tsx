@@ -8,11 +8,13 @@ import { messageOf } from '../../lib/error-message.js';
  * Open a project: type or paste the path of its compose file, or of its folder (several, merged in
  * order, separated by commas or lines), and optionally the project name to use.
  */
-export function OpenProjectForm({ onOpen }: { onOpen(files: string[], projectName?: string): void }) {
+export function OpenProjectForm({ onOpen }: { onOpen(files: string[], projectName?: string): Promise<string | undefined> }) {
   const [text, setText] = useState('');
   const [name, setName] = useState('');
   const [error, setError] = useState<string>();
   const [nameError, setNameError] = useState<string>();
+  /** While the back end looks for the files. */
+  const [checking, setChecking] = useState(false);
   // Desktop: the native Open dialog fills the field (browser mode takes a typed or pasted path).
   const pick = useRuntime().pickComposeFiles;
   const choose = async () => {
@@ -32,7 +34,11 @@ export function OpenProjectForm({ onOpen }: { onOpen(files: string[], projectNam
         const badName = projectNameError(name);
         setError(r.error);
         setNameError(badName);
-        if (!r.error && !badName) onOpen(r.files, name.trim() || undefined);
+        if (r.error || badName || checking) return;
+        setChecking(true);
+        void onOpen(r.files, name.trim() || undefined)
+          .then(setError)
+          .finally(() => setChecking(false));
       }}
     >
       <label className="compose-open__field">
@@ -66,8 +72,8 @@ export function OpenProjectForm({ onOpen }: { onOpen(files: string[], projectNam
           Choose files…
         </button>
       ) : null}
-      <button type="submit" className="btn btn--primary">
-        Open
+      <button type="submit" className="btn btn--primary" disabled={checking}>
+        {checking ? 'Opening…' : 'Open'}
       </button>
       {error ? (
         <p className="compose-error" role="alert" id="compose-open-path-error">

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { forgetOpened, loadOpened, openedName, openProject, projectNameError, renameOpened, saveOpened, type OpenedProject } from './opened-projects.js';
+import { forgetOpened, loadOpened, openedName, openProject, openRefusal, projectNameError, renameOpened, saveOpened, type OpenedProject } from './opened-projects.js';
 
 const file = ['/x/compose.yaml'];
 
@@ -52,5 +52,16 @@ describe('opened compose projects', () => {
     expect(projectNameError('qa1-staging_2')).toBeUndefined();
     expect(projectNameError('qa1_UP')).toBe('The project name "qa1_UP" must be lower-case letters, digits, "_" and "-", starting with a letter or digit');
     expect(projectNameError('-x')).toContain('starting with a letter or digit');
+  });
+});
+
+describe('opening files that are not there', () => {
+  const issue = (message: string, missing?: true) => ({ file: '/x/compose.yaml', line: 1, column: 1, message, ...(missing ? { missing } : {}) });
+  it('is refused, with every missing path named', () => {
+    const load = { ok: false as const, errors: [issue('The compose file /x/compose.yaml does not exist', true), issue('/y is a folder without a compose file: looked for compose.yaml', true)], warnings: [] };
+    expect(openRefusal(load)).toBe('Nothing was opened: The compose file /x/compose.yaml does not exist; /y is a folder without a compose file: looked for compose.yaml');
+  });
+  it('is not refused when the file is there but has errors (its panel lists them)', () => {
+    expect(openRefusal({ ok: false, errors: [issue('services.web.image: expected a string')], warnings: [] })).toBeUndefined();
   });
 });

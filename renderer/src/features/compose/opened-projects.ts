@@ -1,4 +1,5 @@
 import { projectNameSchema } from '../../../../contract/domains/compose.js';
+import type { ComposeLoadResult } from '../../../../contract/models/compose.js';
 
 /**
  * A project the user opened from its files (kept in this window's local storage). Its identity is
@@ -68,4 +69,15 @@ export function loadOpened(storage: Pick<Storage, 'getItem'> | undefined = globa
 
 export function saveOpened(list: readonly OpenedProject[], storage: Pick<Storage, 'setItem'> | undefined = globalThis.localStorage): void {
   storage?.setItem(OPENED_KEY, JSON.stringify(list));
+}
+
+/**
+ * Why files are not opened (nothing is added to the list): a path given is not there, or a folder given
+ * holds no compose file. A file that is there but has errors is opened: its panel lists them by line.
+ */
+export function openRefusal(load: ComposeLoadResult): string | undefined {
+  if (load.ok) return undefined;
+  const missing = load.errors.filter((e) => e.missing);
+  if (!missing.length) return undefined;
+  return `Nothing was opened: ${missing.map((e) => e.message).join('; ')}`;
 }

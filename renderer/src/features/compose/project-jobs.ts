@@ -8,6 +8,8 @@ export interface ServiceProgress {
   /** A job's step while (or, for a failure, after) it runs; otherwise the containers' live state. */
   step: ServiceStep | ContainerState;
   message?: string;
+  /** The container the job's step is about, when it names one. */
+  container?: string;
 }
 
 export interface JobState {
@@ -23,7 +25,7 @@ export const emptyJob: JobState = { services: {}, resources: [], log: [] };
 export function reduceJob(state: JobState, events: readonly ComposeEvent[]): JobState {
   let next = state;
   for (const e of events) {
-    if (e.kind === 'service') next = { ...next, services: { ...next.services, [e.service]: { step: e.step, message: e.message } } };
+    if (e.kind === 'service') next = { ...next, services: { ...next.services, [e.service]: { step: e.step, message: e.message, ...(e.container ? { container: e.container } : {}) } } };
     else if (e.kind === 'resource') next = { ...next, resources: [...next.resources, `${e.what} ${e.name}: ${e.step}`] };
     else if (e.kind === 'log') next = { ...next, log: [...next.log.slice(-200), e.text] };
     else next = { ...next, done: e.message };

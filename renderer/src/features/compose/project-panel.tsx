@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ComposeLoadResult } from '../../../../contract/models/compose.js';
 import { useApi, useRuntime } from '../../app/runtime-context.js';
-import { actionNotice, actionPending, downNotice, type ProjectRow } from './compose-projects.js';
+import { actionNotice, actionPending, downNotice, runningSummary, upNotices, upOutcome, type ProjectRow } from './compose-projects.js';
 import { loadProfiles, saveProfiles } from './chosen-profiles.js';
 import { DownDialog } from './down-dialog.js';
 import { MergedLogView } from './merged-log-view.js';
@@ -100,6 +100,9 @@ export function ProjectPanel({ row, onLoaded }: { row: ProjectRow; onLoaded?: (n
   const project = load?.ok ? load.project : undefined;
   const warnings = load ? (load.ok ? load.project.warnings : load.warnings) : [];
   const hasContainers = row.containers.length > 0;
+  // A container the up started that exited non-zero after it ended: not left reading "is up".
+  const late = job ? upOutcome(job, row.containers) : undefined;
+  const notes = upNotices(job?.state.log ?? []);
   const sources = row.containers.map((c) => ({ id: c.id, label: row.containers.filter((x) => x.composeService === c.composeService).length > 1 ? c.name : (c.composeService ?? c.name) }));
 
   return (
@@ -107,7 +110,8 @@ export function ProjectPanel({ row, onLoaded }: { row: ProjectRow; onLoaded?: (n
       <header className="compose-panel__head">
         <h2>{row.name}</h2>
         <span className="muted">
-          {row.running} of {row.containers.length} running{files ? ` · ${files.join(', ')}` : ' · files unknown'}
+          {runningSummary(row)}
+          {files ? ` · ${files.join(', ')}` : ' · files unknown'}
         </span>
       </header>
       <div className="toolbar compose-actions" role="toolbar" aria-label="Project actions">
@@ -179,9 +183,17 @@ export function ProjectPanel({ row, onLoaded }: { row: ProjectRow; onLoaded?: (n
         </ul>
       ) : null}
       {job && !job.running ? (
-        <p role="status" className={job.error ? 'compose-error' : 'compose-done'}>
-          {job.error ?? job.state.done ?? 'Done'}
+        <p role="status" className={job.error || late ? 'compose-error' : 'compose-done'}>
+          {job.error ?? late?.text ?? job.state.done ?? 'Done'}
         </p>
+      ) : null}
+      {notes.length ? (
+        // What up warned of as it ran (a network another project made, orphans), not only in a log.
+        <ul className="compose-warnings" aria-label="Up notices">
+          {notes.map((line, i) => (
+            <li key={i}>{line}</li>
+          ))}
+        </ul>
       ) : null}
       {showLogs && hasContainers ? <MergedLogView sources={sources} title={`Logs of ${row.name}`} /> : null}
       {downOpen ? (
