@@ -8,13 +8,15 @@ import { feed } from '../streams/feed.js';
 import { listContext, packContext, resolveContext } from './build-context.js';
 
 // The real lstat, counted: each file of a context must be read from disk's metadata once, not twice.
-const fsCalls = vi.hoisted(() => ({ lstat: [] as string[] }));
+const fsCalls = vi.hoisted(() => ({ lstat: [] as string[], shrink: '' }));
 vi.mock('node:fs/promises', async (importOriginal) => {
   const real = await importOriginal<typeof import('node:fs/promises')>();
   return {
     ...real,
     lstat: (path: string, ...rest: []) => {
       fsCalls.lstat.push(String(path));
+      // A file that grows between its lstat and its read: the header's size is too small for the bytes.
+      if (String(path) === fsCalls.shrink) return real.lstat(path, ...rest).then((st) => Object.assign(st, { size: 1 }));
       return real.lstat(path, ...rest);
     },
   };
@@ -105,11 +107,47 @@ describe('build context', () => {
     expect([...entries.keys()].sort()).toEqual(['.berth-dockerfile', 'app.txt']);
   });
 
+  it('follows a Dockerfile outside the context that is a symlink: the bytes of its target, under a header of their size', async () => {
+    const text = 'FROM scratch\nLABEL note="longer than the link itself"\n';
+    write('ctx/app.txt');
+    write('real/Dockerfile.dev', text);
+    mkdirSync(join(dir, 'other'));
+    symlinkSync(join(dir, 'real/Dockerfile.dev'), join(dir, 'other/Dockerfile'));
+    const ctx = await resolveContext(join(dir, 'ctx'), join(dir, 'other/Dockerfile'));
+    let sent = { files: 0, bytes: 0 };
+    const entries = await tarEntries(packContext(ctx, { onProgress: (p, done) => done && (sent = { ...p }) }));
+    expect(entries.get('.berth-dockerfile')).toMatchObject({ type: 'file', body: text });
+    expect(sent).toEqual({ files: 2, bytes: 'ctx/app.txt'.length + text.length });
+  });
+
+  it('sends a Dockerfile in the context that links outside it as the file it links to (the engine cannot follow it out)', async () => {
+    write('ctx/app.txt');
+    write('shared/Dockerfile', 'FROM scratch\n');
+    symlinkSync(join(dir, 'shared/Dockerfile'), join(dir, 'ctx/Dockerfile'));
+    const ctx = await resolveContext(join(dir, 'ctx'), 'Dockerfile');
+    const entries = await tarEntries(packContext(ctx));
+    expect(entries.get(ctx.dockerfileInTar)).toMatchObject({ type: 'file', body: 'FROM scratch\n' });
+  });
+
   it('rejects a missing folder or Dockerfile with an error naming the path', async () => {
     await expect(resolveContext(join(dir, 'nope'), 'Dockerfile')).rejects.toThrow(`The context folder ${join(dir, 'nope')} does not exist`);
     await expect(resolveContext(dir, 'Dockerfile')).rejects.toMatchObject({ code: 'VALIDATION', message: `The Dockerfile ${join(dir, 'Dockerfile')} does not exist` });
     write('file.txt');
     await expect(resolveContext(join(dir, 'file.txt'), 'Dockerfile')).rejects.toBeInstanceOf(BerthError);
+  });
+
+  it('a file whose size changes while it is sent fails the context with an error, and nothing is left unhandled (it took the server down)', async () => {
+    write('Dockerfile', 'FROM scratch\n');
+    write('grows.txt', 'more than one byte');
+    fsCalls.shrink = join(dir, 'grows.txt');
+    try {
+      const ctx = await resolveContext(dir, 'Dockerfile');
+      await expect(tarEntries(packContext(ctx))).rejects.toThrow('grows.txt changed size while it was being sent; build again once it stops changing');
+      // An 'error' event with no listener surfaces a tick later.
+      await new Promise((r) => setTimeout(r, 50));
+    } finally {
+      fsCalls.shrink = '';
+    }
   });
 
   it('stops when cancelled', async () => {

@@ -1,6 +1,6 @@
 import dockerignore from '@balena/dockerignore';
 import { createReadStream } from 'node:fs';
-import { lstat, opendir, readFile, readlink, stat } from 'node:fs/promises';
+import { lstat, opendir, readFile, readlink, realpath, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { pack, type Pack } from 'tar-stream';
 import { BerthError } from '../../contract/errors.js';
@@ -28,13 +28,19 @@ export async function resolveContext(context: string, dockerfile: string): Promi
   if (!fileStat) throw new BerthError('VALIDATION', `The Dockerfile ${dockerfilePath} does not exist`, { field: 'dockerfile' });
   if (!fileStat.isFile()) throw new BerthError('VALIDATION', `The Dockerfile ${dockerfilePath} is not a file`, { field: 'dockerfile' });
   const rel = relative(dir, dockerfilePath);
-  const outside = rel.startsWith('..') || isAbsolute(rel);
+  // A Dockerfile in the context that links out of it is sent as the file it links to, as the docker CLI
+  // does: the engine follows a link only inside the context.
+  const outside = isOutside(rel) || ((await lstat(dockerfilePath)).isSymbolicLink() && isOutside(relative(await realpath(dir), await realpath(dockerfilePath))));
   return {
     dir,
     dockerfilePath,
     dockerfileInTar: outside ? '.berth-dockerfile' : toPosix(rel),
     dockerfileOutside: outside,
   };
+}
+
+function isOutside(rel: string): boolean {
+  return rel.startsWith('..') || isAbsolute(rel);
 }
 
 export interface ContextProgress {
@@ -132,15 +138,16 @@ async function fillTar(tar: Pack, ctx: ResolvedContext, options: PackOptions): P
   }
   if (ctx.dockerfileOutside) {
     check();
-    progress.bytes += await addEntry(tar, ctx.dockerfileInTar, ctx.dockerfilePath, 'file');
+    // Followed when it is a link: the header's size must be that of the bytes streamed.
+    progress.bytes += await addEntry(tar, ctx.dockerfileInTar, ctx.dockerfilePath, 'file', true);
     progress.files++;
   }
   options.onProgress?.(progress, true);
 }
 
-/** Add one entry from a single lstat (its header and, for a file, the size counted as sent); returns that size. */
-async function addEntry(tar: Pack, rel: string, abs: string, kind: WalkItem['kind']): Promise<number> {
-  const st = await lstat(abs);
+/** Add one entry from a single lstat (stat when `follow`): its header and, for a file, the size counted as sent; returns that size. */
+async function addEntry(tar: Pack, rel: string, abs: string, kind: WalkItem['kind'], follow = false): Promise<number> {
+  const st = follow ? await stat(abs) : await lstat(abs);
   const common = { name: rel, mode: st.mode & 0o7777, mtime: st.mtime, uid: 0, gid: 0 };
   if (kind === 'dir') {
     await entryDone(tar, { ...common, type: 'directory' });
@@ -150,6 +157,13 @@ async function addEntry(tar: Pack, rel: string, abs: string, kind: WalkItem['kin
     await new Promise<void>((res, rej) => {
       const sink = tar.entry({ ...common, type: 'file', size: st.size }, (err) => (err ? rej(err) : res()));
       const source = createReadStream(abs);
+      // A file that changed size since its lstat makes the entry fail ("Size mismatch"): unheard, that error took the whole process down.
+      // The tar fails with this same error object, so it is reworded in place to name the file.
+      sink.on('error', (err: Error) => {
+        source.destroy();
+        if (/^size mismatch$/i.test(err.message)) err.message = `${rel} changed size while it was being sent; build again once it stops changing`;
+        rej(err);
+      });
       source.on('error', (err) => {
         sink.destroy(err);
         rej(err);
