@@ -216,7 +216,8 @@ describe('Volumes: create, browse, download, export/import, clone, remove and re
   it('over the limit, removal says plainly that the volume cannot be restored; prune says whether copies are kept', async () => {
     await page.getByLabel('Keep removed volumes up to (MiB)').fill('0');
     await page.getByRole('button', { name: 'Save' }).click();
-    await expect.poll(() => page.getByText('when it holds at most 0 B').count(), { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => page.getByText('With a limit of 0, no volume is kept: a volume removed through Berth is removed for good, after a warning.').count(), { timeout: 10_000 }).toBe(1);
+    expect(await page.getByText('when it holds at most 0 B').count()).toBe(0);
     await page.goto(`${berth.origin}/#/volumes`);
     await row(cloned).getByRole('button', { name: `Remove ${cloned}` }).click();
     await expect.poll(() => dialog().getByRole('status').allInnerTexts(), { timeout: 15_000 }).toEqual([expect.stringContaining('It cannot be restored once removed: its data is deleted for good.')]);

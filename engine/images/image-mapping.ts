@@ -1,5 +1,5 @@
 import type { ImageContainerRef, ImageDetails, ImageHistoryEntry, ImageSummary } from '../../contract/models/images.js';
-import { instructionOf } from '../layers/instruction.js';
+import { importedStep, instructionOf } from '../layers/instruction.js';
 
 /** One entry of GET /images/json (or of GET /system/df's Images). */
 export interface RawImage {
@@ -119,8 +119,9 @@ function comparePorts(a: string, b: string): number {
 /** One history entry; `madeLayer` says whether its step made a filesystem layer (engine/layers/history-layers.ts decides). */
 export function mapHistory(raw: RawHistory, madeLayer: boolean): ImageHistoryEntry {
   const createdBy = raw.CreatedBy ?? '';
-  // An entry with no command (an imported layer: its comment says so) has no instruction.
-  const instruction = createdBy.trim() ? instructionOf(createdBy) : '';
+  // An entry with no command has no instruction, unless its comment says it was imported (then said in words, in place of the comment).
+  const imported = importedStep(createdBy, raw.Comment);
+  const instruction = imported ?? (createdBy.trim() ? instructionOf(createdBy) : '');
   const size = raw.Size ?? 0;
   const e: ImageHistoryEntry = {
     created: (raw.Created ?? 0) * 1000,
@@ -131,6 +132,6 @@ export function mapHistory(raw: RawHistory, madeLayer: boolean): ImageHistoryEnt
     empty: !madeLayer,
   };
   if (raw.Id && raw.Id !== '<missing>') e.id = raw.Id;
-  if (raw.Comment) e.comment = raw.Comment;
+  if (raw.Comment && !imported) e.comment = raw.Comment;
   return e;
 }

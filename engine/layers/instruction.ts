@@ -14,3 +14,14 @@ export function instructionOf(createdBy: string | undefined): string {
   if (runShell) return `RUN ${runShell[1]!.trim()}`;
   return s;
 }
+
+/**
+ * A step with no command but the engine's "Imported from SOURCE" comment is a `docker import`; said so in
+ * words ("Imported from -" means from standard input, which tells a user nothing). Undefined otherwise.
+ */
+export function importedStep(createdBy: string | undefined, comment: string | undefined): string | undefined {
+  if ((createdBy ?? '').trim()) return undefined;
+  const source = /^Imported from (.*)$/s.exec((comment ?? '').trim())?.[1]?.trim();
+  if (source === undefined) return undefined;
+  return source && source !== '-' ? `Imported from ${source} (docker import)` : 'Imported (docker import)';
+}

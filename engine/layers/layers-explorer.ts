@@ -7,7 +7,7 @@ import { toBerthError } from '../errors.js';
 import { BoundedCache } from './bounded-cache.js';
 import { resolveExportPath, scanExport, type RawEntry } from './export-scan.js';
 import { decideLayers } from './history-layers.js';
-import { instructionOf } from './instruction.js';
+import { importedStep, instructionOf } from './instruction.js';
 import { analyzeLayers, type LayerAnalysis } from './layer-analysis.js';
 
 interface Analyzed {
@@ -173,7 +173,7 @@ function historyOf(config: unknown): { instruction: string; created?: string }[]
     if (item?.empty_layer === true) continue;
     const by = typeof item?.created_by === 'string' && item.created_by.trim() ? item.created_by : undefined;
     const comment = typeof item?.comment === 'string' && item.comment.trim() ? item.comment.trim() : undefined;
-    const entry: { instruction: string; created?: string } = { instruction: by ? instructionOf(by) : (comment ?? '(unknown instruction)') };
+    const entry: { instruction: string; created?: string } = { instruction: by ? instructionOf(by) : (importedStep(by, comment) ?? comment ?? '(unknown instruction)') };
     if (typeof item?.created === 'string') entry.created = item.created;
     out.push(entry);
   }
@@ -186,13 +186,13 @@ function historyOf(config: unknown): { instruction: string; created?: string }[]
  */
 async function historyFromApi(engine: EngineAdapter, image: InspectLite): Promise<{ instruction: string; created?: string }[]> {
   try {
-    const h = (await engine.json<{ Id?: string; CreatedBy?: string; Created?: number; Size?: number }[]>({ path: `${imagePath(image.id)}/history` })).slice().reverse();
+    const h = (await engine.json<{ Id?: string; CreatedBy?: string; Created?: number; Size?: number; Comment?: string }[]>({ path: `${imagePath(image.id)}/history` })).slice().reverse();
     const steps = h.map((e) => ({ size: e.Size ?? 0, createdBy: e.CreatedBy ?? '', id: e.Id && e.Id !== '<missing>' ? e.Id : undefined }));
     const layersOf = async (id: string) => (await engine.json<RawImageInspect>({ path: `${imagePath(id)}/json` })).RootFS?.Layers?.length;
     const made = await decideLayers(steps, image.diffIds.length, layersOf);
     return h
       .filter((_, i) => made[i])
-      .map((e) => ({ instruction: instructionOf(e.CreatedBy), ...(e.Created ? { created: new Date(e.Created * 1000).toISOString() } : {}) }));
+      .map((e) => ({ instruction: importedStep(e.CreatedBy, e.Comment) ?? instructionOf(e.CreatedBy), ...(e.Created ? { created: new Date(e.Created * 1000).toISOString() } : {}) }));
   } catch {
     return [];
   }

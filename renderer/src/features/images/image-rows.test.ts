@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ImageSummary } from '../../../../contract/models/images.js';
-import { imageTotals, reduceImages, rowsOf, selectImageRows } from './image-rows.js';
+import { imageTotals, reduceImages, rowsOf, selectImageRows, shownTotals, sortedTags } from './image-rows.js';
 
 const img = (id: string, over: Partial<ImageSummary> = {}): ImageSummary => ({
   id,
@@ -40,6 +40,14 @@ describe('image rows', () => {
     expect(selectImageRows(map, '', 'all', { key: 'size', dir: 'asc' }).map((r) => r.image.size)).toEqual([50, 100, 300, 300]);
     expect(imageTotals(map)).toEqual({ images: 3, rows: 4, dangling: 1, inUse: 1 });
     expect(imageTotals(map).rows).toBe(names('').length);
+    // Counts of what a filter leaves on screen: an image with two tags shown counts once.
+    expect(shownTotals(selectImageRows(map, '', 'unused', { key: 'created', dir: 'desc' }))).toEqual({ images: 2, rows: 2, dangling: 1, inUse: 0 });
+    expect(shownTotals(selectImageRows(map, 'nginx', 'all', { key: 'created', dir: 'desc' }))).toEqual({ images: 1, rows: 2, dangling: 0, inUse: 1 });
+  });
+
+  it('sorts an image\'s tags as the list sorts its rows: repository, then tag (the engine sorts by full name)', () => {
+    // The engine's order for these: docker.io/h4-alpha/b sorts before docker.io/library/h4-alpha-b.
+    expect(sortedTags(['127.0.0.1:5000/h4-mid:1', 'h4-alpha/b:1', 'h4-alpha-b:1', 'h4-alpha:2', 'h4-zeta:1'])).toEqual(['127.0.0.1:5000/h4-mid:1', 'h4-alpha:2', 'h4-alpha-b:1', 'h4-alpha/b:1', 'h4-zeta:1']);
   });
 
   it('reduces snapshot, upsert and remove; unchanged map when nothing changes', () => {

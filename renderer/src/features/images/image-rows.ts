@@ -33,6 +33,12 @@ function splitTag(tag: string): [string, string] {
   return i > tag.lastIndexOf('/') ? [tag.slice(0, i), tag.slice(i + 1)] : [tag, ''];
 }
 
+/** An image's tags in the order the list shows their rows by default (repository, then tag), not the engine's (by full name: docker.io/…). */
+export function sortedTags(tags: readonly string[]): string[] {
+  const split = tags.map((t) => ({ t, parts: splitTag(t) }));
+  return split.sort((a, b) => a.parts[0].localeCompare(b.parts[0]) || a.parts[1].localeCompare(b.parts[1])).map((x) => x.t);
+}
+
 export function rowsOf(images: Iterable<ImageSummary>): ImageRow[] {
   const rows: ImageRow[] = [];
   for (const image of images) {
@@ -83,14 +89,25 @@ export interface ImageTotals {
   inUse: number;
 }
 
-export function imageTotals(images: ImageMap): ImageTotals {
+function countOf(images: Iterable<ImageSummary>, rows: number): ImageTotals {
   let dangling = 0;
   let inUse = 0;
-  let rows = 0;
-  for (const i of images.values()) {
+  let count = 0;
+  for (const i of images) {
+    count++;
     if (i.dangling) dangling++;
     if (i.containers.length) inUse++;
-    rows += Math.max(1, i.repoTags.length);
   }
-  return { images: images.size, rows, dangling, inUse };
+  return { images: count, rows, dangling, inUse };
+}
+
+export function imageTotals(images: ImageMap): ImageTotals {
+  let rows = 0;
+  for (const i of images.values()) rows += Math.max(1, i.repoTags.length);
+  return countOf(images.values(), rows);
+}
+
+/** The same counts over the rows a filter or search leaves on screen (an image counts once, however many of its tags show). */
+export function shownTotals(rows: readonly ImageRow[]): ImageTotals {
+  return countOf(new Map(rows.map((r) => [r.image.id, r.image])).values(), rows.length);
 }

@@ -4,7 +4,7 @@ import { ImagesIcon } from '../../ui/icons.js';
 import { SearchField } from '../../ui/search-field.js';
 import { liveListGate } from '../../ui/live-list-gate.js';
 import { NoMatchNotice, Notice } from '../../ui/notice.js';
-import { imageTotals, selectImageRows, type ImageFilter, type ImageRow, type ImageSort, type SortKey } from './image-rows.js';
+import { imageTotals, selectImageRows, shownTotals, type ImageFilter, type ImageRow, type ImageSort, type SortKey } from './image-rows.js';
 import { ImagesTable } from './images-table.js';
 import { PruneDialog } from './prune-dialog.js';
 import { RemoveDialog } from './remove-dialog.js';
@@ -32,6 +32,9 @@ export function ImagesPage() {
 
   const rows = useMemo(() => selectImageRows(live.images, query, filter, sort), [live.images, query, filter, sort]);
   const totals = useMemo(() => imageTotals(live.images), [live.images]);
+  // With a filter or a search hiding rows, every count describes the rows on screen, never the hidden ones.
+  const narrowed = rows.length !== totals.rows;
+  const shown = useMemo(() => (narrowed ? shownTotals(rows) : totals), [narrowed, rows, totals]);
 
   const onSort = (key: SortKey) =>
     setSort((s) => (s.key === key ? { key, dir: s.dir === 'asc' ? 'desc' : 'asc' } : { key, dir: key === 'repository' || key === 'tag' ? 'asc' : 'desc' }));
@@ -62,13 +65,14 @@ export function ImagesPage() {
             <option value="dangling">Dangling</option>
           </select>
         </label>
-        <p className="toolbar__text counts">
+        <p className="toolbar__text counts" aria-live="polite">
           <span>
-            <strong>{totals.images}</strong> {totals.images === 1 ? 'image' : 'images'}
-            {totals.rows !== totals.images ? ` in ${totals.rows} rows (one per tag)` : ''}
+            <strong>{shown.images}</strong>
+            {narrowed ? ` of ${totals.images} ${totals.images === 1 ? 'image' : 'images'} shown` : ` ${totals.images === 1 ? 'image' : 'images'}`}
+            {shown.rows !== shown.images ? ` in ${shown.rows} rows (one per tag)` : ''}
           </span>
-          <span>{totals.inUse} in use</span>
-          {totals.dangling ? <span>{totals.dangling} dangling</span> : null}
+          <span>{shown.inUse} in use</span>
+          {shown.dangling ? <span>{shown.dangling} dangling</span> : null}
         </p>
         <div className="img-toolbar-actions">
           <button type="button" className="btn" onClick={() => setDialog({ kind: 'prune' })}>

@@ -1,7 +1,7 @@
 import { useId, useMemo, useState } from 'react';
 import { useApi, useAppStore } from '../../app/runtime-context.js';
 import { formatBytes } from '../../lib/format/bytes.js';
-import type { ImageRow } from './image-rows.js';
+import { sortedTags, type ImageRow } from './image-rows.js';
 import { removalBlock, selectImageUsers } from './image-users.js';
 import { Modal } from '../../ui/modal.js';
 import { useAction } from '../../ui/use-action.js';
@@ -34,7 +34,8 @@ export function RemoveDialog({ row, onClose, onRemoved }: { row: ImageRow; onClo
   // A removal the dialog already says the engine refuses is not offered: only a forced one, when it can work.
   const refused = !!block && !forced;
   const title = canUntag ? `Remove ${row.name}?` : `Remove image ${row.name}?`;
-  const others = image.repoTags.filter((t) => t !== row.tag);
+  const tags = useMemo(() => sortedTags(image.repoTags), [image.repoTags]);
+  const others = tags.filter((t) => t !== row.tag);
   const allTags = `${image.repoTags.length} tags`;
 
   const setScope = (next: Removed) => {
@@ -92,7 +93,7 @@ export function RemoveDialog({ row, onClose, onRemoved }: { row: ImageRow; onClo
         <>
           <p>This removes:</p>
           <ul className="img-list">
-            {image.repoTags.map((t) => (
+            {tags.map((t) => (
               <li key={t}>
                 tag <strong>{t}</strong>
               </li>

@@ -34,7 +34,7 @@ export function ConnectDialog(props: ConnectDialogProps) {
   // Something chosen or typed that closing would throw away (a network or container given by the opener is no choice).
   const dirty = (!fixedNetwork && networkId !== '') || (!fixedContainer && containerId !== '') || !!(aliases.trim() || ipv4.trim() || ipv6.trim());
 
-  const request = { container: containerId, aliases: aliases.split(/[\s,]+/).filter(Boolean), ipv4: ipv4.trim() || undefined, ipv6: ipv6.trim() || undefined };
+  const request = { container: containerId, aliases: uniqueAliases(aliases), ipv4: ipv4.trim() || undefined, ipv6: ipv6.trim() || undefined };
   const issues: ConnectIssue[] = network ? connectIssues(request, network, container) : [{ field: 'container', message: 'Choose a network to connect to' }];
   // From a network: the containers that cannot join it are shown apart, disabled, each with the reason.
   const choices = containers.map((c) => ({ c, bar: network && joinBar(c, network) }));
@@ -110,4 +110,10 @@ export function ConnectDialog(props: ConnectDialogProps) {
       </Field>
     </NetworkFormDialog>
   );
+}
+
+/** The aliases typed, once each: DNS names ignore case, so "web, Web" is one name (the engine would keep both). */
+function uniqueAliases(text: string): string[] {
+  const seen = new Set<string>();
+  return text.split(/[\s,]+/).filter((a) => a && !seen.has(a.toLowerCase()) && seen.add(a.toLowerCase()));
 }

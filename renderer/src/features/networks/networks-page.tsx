@@ -53,7 +53,10 @@ export function NetworksPage() {
   const gate = liveListGate('Networks', engineStatus?.state === 'running', live.phase);
   if (gate) return gate;
 
-  const userDefined = all.filter((n) => !n.builtIn).length;
+  // The map shows every network; the list, what the search leaves, and then the counts say so (as on the Images page).
+  const shown = view === 'list' ? rows : all;
+  const narrowed = shown.length !== all.length;
+  const userDefined = shown.filter((n) => !n.builtIn).length;
   return (
     <div className="page page--fill net-page">
       <div className="toolbar">
@@ -66,9 +69,10 @@ export function NetworksPage() {
           </a>
         </div>
         {view === 'list' ? <SearchField label="Search networks" placeholder="Search by name, subnet, container, label…" value={query} onChange={setQuery} /> : null}
-        <p className="toolbar__text counts">
+        <p className="toolbar__text counts" aria-live="polite">
           <span>
-            <strong>{all.length}</strong> {all.length === 1 ? 'network' : 'networks'}
+            <strong>{shown.length}</strong>
+            {narrowed ? ` of ${all.length} ${all.length === 1 ? 'network' : 'networks'} shown` : ` ${all.length === 1 ? 'network' : 'networks'}`}
           </span>
           <span>{userDefined} yours</span>
         </p>

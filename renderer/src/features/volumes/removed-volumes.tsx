@@ -89,9 +89,11 @@ export function RemovedVolumes({ listing }: { listing: RecycleBinListing }) {
           </button>
         </form>
       </div>
+      {/* At 0 nothing is kept (not even an empty volume): "when it holds at most 0 B" would say otherwise. */}
       <p className="rb-explain">
-        A volume removed through Berth is exported here first, with its name, labels and data, when it holds at most {formatBytes(listing.volumeLimitBytes)}. Larger ones are
-        removed for good, after a warning.
+        {listing.volumeLimitBytes > 0
+          ? `A volume removed through Berth is exported here first, with its name, labels and data, when it holds at most ${formatBytes(listing.volumeLimitBytes)}. Larger ones are removed for good, after a warning.`
+          : 'With a limit of 0, no volume is kept: a volume removed through Berth is removed for good, after a warning.'}
       </p>
       {limitError ? (
         <p className="vol-error" role="alert">

@@ -43,11 +43,10 @@ export function VolumesPage() {
   );
   const onSort = (key: VolumeSortKey) => setSort((s) => (s.key === key ? { key, dir: s.dir === 'asc' ? 'desc' : 'asc' } : { key, dir: key === 'name' || key === 'driver' ? 'asc' : 'desc' }));
   const measuredAt = useMemo(() => Object.values(sizes.sizes).reduce((at, s) => Math.max(at, s.measuredAt), 0), [sizes]);
-  const inUse = useMemo(() => {
-    let n = 0;
-    for (const v of live.volumes.values()) if (v.usedBy.length) n++;
-    return n;
-  }, [live.volumes]);
+  // With a filter or a search hiding rows, the counts describe the rows on screen (as on the Images page).
+  const total = live.volumes.size;
+  const narrowed = rows.length !== total;
+  const inUse = useMemo(() => rows.reduce((n, r) => n + (r.volume.usedBy.length ? 1 : 0), 0), [rows]);
 
   const gate = liveListGate('Volumes', engineRunning, live.phase);
   if (gate) return gate;
@@ -65,9 +64,10 @@ export function VolumesPage() {
             <option value="anonymous">Anonymous</option>
           </select>
         </label>
-        <p className="toolbar__text counts">
+        <p className="toolbar__text counts" aria-live="polite">
           <span>
-            <strong>{live.volumes.size}</strong> {live.volumes.size === 1 ? 'volume' : 'volumes'}
+            <strong>{rows.length}</strong>
+            {narrowed ? ` of ${total} ${total === 1 ? 'volume' : 'volumes'} shown` : ` ${total === 1 ? 'volume' : 'volumes'}`}
           </span>
           <span>{inUse} in use</span>
         </p>
