@@ -142,6 +142,16 @@ describe('volumes service', () => {
     await expect.poll(helpers, { timeout: 10_000 }).toEqual([]);
   }, 30_000);
 
+  it('a clone cancelled before it starts ends at once, leaving no volume and no helper (it hung with both)', async () => {
+    const target = `${prefix}cancelledearly`;
+    const ctl = new AbortController();
+    ctl.abort();
+    const outcome = await Promise.race([drain(v().clone({ source: name, target }, ctx(ctl.signal))).then(() => 'done', (e: Error) => e.message), new Promise((r) => setTimeout(() => r('hung'), 15_000))]);
+    expect(outcome).toBe('The clone was cancelled');
+    await expect.poll(() => docker('volume', 'ls', '-q', '--filter', `name=${target}`), { timeout: 10_000 }).toBe('');
+    await expect.poll(helpers, { timeout: 10_000 }).toEqual([]);
+  }, 45_000);
+
   it('removes into the recycle bin and restores name, labels and data', async () => {
     const before = await contentOf(name);
     const plan = await v().removePlan({ name }, ctx());

@@ -112,6 +112,10 @@ export async function* cloneVolume(c: VolumeCtx, source: string, target: string,
     helpers.push(from);
     const into = await createHelper(c.engine, [{ volume: target, target: VOLUME_ROOT }]);
     helpers.push(into);
+    // Cancelled meanwhile: stop here. A request given a signal that is already aborted is still sent (the
+    // abort came before its listener), and the upload of an archive destroyed at its answer waited for good,
+    // so the clone hung with its helpers and the half-made volume.
+    if (signal.aborted) throw new BerthError('CANCELLED', 'The clone was cancelled');
     const tar = await archiveOf(c.engine, from, '/src/.', signal);
     const src = counted(tar);
     const work = putInto(c.engine, into, VOLUME_ROOT, src.stream, signal).catch((err: unknown) => {
