@@ -39,7 +39,7 @@ const common = (console: string, accel: string[], machine: string, port = 40123)
 describe('qemuArgs (golden)', () => {
   it('Linux TCG: software emulation on all host threads, a bounded translation cache', () => {
     expect(qemuArgs({ ...base, tcgTbSizeMiB: 256 })).toEqual(
-      common('ttyS0', ['-accel', 'tcg,thread=multi,tb-size=256', '-cpu', 'max'], 'pc'),
+      common('ttyS0', ['-accel', 'tcg,thread=single,tb-size=256', '-cpu', 'max'], 'pc'),
     );
   });
 
@@ -56,7 +56,7 @@ describe('qemuArgs (golden)', () => {
       common('ttyAMA0', ['-accel', 'hvf', '-cpu', 'host'], 'virt,highmem=off'),
     );
     expect(qemuArgs({ ...base, arch: 'aarch64', accel: 'tcg' })).toEqual(
-      common('ttyAMA0', ['-accel', 'tcg,thread=multi', '-cpu', 'max'], 'virt,gic-version=max'),
+      common('ttyAMA0', ['-accel', 'tcg,thread=single', '-cpu', 'max'], 'virt,gic-version=max'),
     );
     expect(qemuBinary('aarch64')).toBe('qemu-system-aarch64');
   });
