@@ -120,6 +120,20 @@ describe('DockerAdapter requests', () => {
     expect((dials[0]!.statusCodes as Record<number, boolean>)[200]).toBeUndefined();
   });
 
+  it('does not send a request whose signal was already aborted, and fails it as cancelled', async () => {
+    const { modem, dials } = fakeModem({});
+    const engine = createDockerAdapter({ socketPath: '/s.sock' }, endpoint, { modem });
+    const ctl = new AbortController();
+    ctl.abort();
+    const failures = await Promise.all([
+      engine.json({ path: '/containers/json', signal: ctl.signal }).catch((e: unknown) => e),
+      engine.stream({ path: '/events', signal: ctl.signal }).catch((e: unknown) => e),
+      engine.upload({ path: '/containers/x/archive', data: new PassThrough(), signal: ctl.signal }).catch((e: unknown) => e),
+    ]);
+    expect(dials).toHaveLength(0);
+    for (const err of failures) expect(toBerthError(err)).toMatchObject({ code: 'CANCELLED' });
+  });
+
   it('always sends a body on a hijack (the request goes out only once something is written)', async () => {
     const { modem, dials } = fakeModem(new PassThrough());
     const engine = createDockerAdapter({ socketPath: '/s.sock' }, endpoint, { modem });

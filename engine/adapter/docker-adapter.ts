@@ -4,7 +4,7 @@ import type { EngineEndpoint } from '../../contract/model.js';
 import { toBerthError } from '../errors.js';
 import type { ByteSource, EngineAdapter, EngineHijack, EngineOptions, EngineRequest, EngineTransport, EngineUpload, HeldStream, QueryValue, RawBody } from './engine-adapter.js';
 import { modemOptions, routeFor, type EngineRoute } from './engine-route.js';
-import { openHeldStream, openRawGet } from './held-stream.js';
+import { abortError, openHeldStream, openRawGet } from './held-stream.js';
 import { heldOverStream, rawBodyOf } from './stream-shapes.js';
 
 /**
@@ -154,6 +154,10 @@ class DockerAdapter implements EngineAdapter {
       options.headers = { 'Content-Type': 'application/json' };
     }
     const outer = req.signal;
+    // Aborted before it was sent: nothing goes out. (The listener below would come after the abort and
+    // never fire, so the request would run to its end, and a follow-up that waits on a stream destroyed
+    // by the same abort, such as an upload of an archive, waited for good.)
+    if (outer?.aborted) return Promise.reject(abortError());
     if (!outer) return new Promise((resolve, reject) => this.modem.dial(options, (err, data) => (err ? reject(err) : resolve(data))));
     // The caller's signal cancels the request only until it is answered. Node hands the signal on to
     // the request's socket, and once the answer has been read that socket has no error listener left:

@@ -297,6 +297,7 @@ function parseMessage(body: string): { message?: string } | undefined {
   }
 }
 
-function abortError(): Error {
+/** The error of a cancelled request, as Node's http gives it (toBerthError makes it CANCELLED). */
+export function abortError(): Error {
   return Object.assign(new Error('The request was cancelled'), { name: 'AbortError' });
 }

@@ -97,8 +97,16 @@ export function archiveError(err: BerthError, name: string, created: boolean): B
   return new BerthError('VALIDATION', why + after, { name });
 }
 
-/** Copy every file of `source` into a new volume `target` (same driver and labels). */
+/** Copy every file of `source` into a new volume `target` (same driver and labels). A cancel, at any step, ends it as "The clone was cancelled". */
 export async function* cloneVolume(c: VolumeCtx, source: string, target: string, total: number | null, signal: AbortSignal): AsyncGenerator<VolumeJobEvent> {
+  try {
+    yield* cloneSteps(c, source, target, total, signal);
+  } catch (err) {
+    throw signal.aborted ? new BerthError('CANCELLED', 'The clone was cancelled') : err;
+  }
+}
+
+async function* cloneSteps(c: VolumeCtx, source: string, target: string, total: number | null, signal: AbortSignal): AsyncGenerator<VolumeJobEvent> {
   const raw = await requireVolume<RawVolume>(c, source, signal);
   await createVolume(c, { name: target, driver: raw.Driver ?? 'local', labels: { ...(raw.Labels ?? {}) }, options: {} }, signal);
   let ok = false;
@@ -112,14 +120,13 @@ export async function* cloneVolume(c: VolumeCtx, source: string, target: string,
     helpers.push(from);
     const into = await createHelper(c.engine, [{ volume: target, target: VOLUME_ROOT }]);
     helpers.push(into);
-    // Cancelled meanwhile: stop here. A request given a signal that is already aborted is still sent (the
-    // abort came before its listener), and the upload of an archive destroyed at its answer waited for good,
-    // so the clone hung with its helpers and the half-made volume.
-    if (signal.aborted) throw new BerthError('CANCELLED', 'The clone was cancelled');
+    // Cancelled meanwhile: stop here (the adapter refuses the requests below as cancelled too; before it
+    // did, the upload of an archive destroyed at its answer waited for good, with the helpers and the volume).
+    signal.throwIfAborted();
     const tar = await archiveOf(c.engine, from, '/src/.', signal);
     const src = counted(tar);
     const work = putInto(c.engine, into, VOLUME_ROOT, src.stream, signal).catch((err: unknown) => {
-      throw signal.aborted ? new BerthError('CANCELLED', 'The clone was cancelled') : volumeFileError(err, c, target, '/');
+      throw signal.aborted ? err : volumeFileError(err, c, target, '/');
     });
     yield* progressOf(work, src.bytes, total, target);
     ok = true;
