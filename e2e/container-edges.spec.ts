@@ -137,12 +137,17 @@ describe('containers: edge cases from the keyboard and the CLI', () => {
       await field.fill(typed);
       await field.press('Enter');
       await expect.poll(kept).toBe('1 line kept (limit 1,000)');
-      expect(await field.inputValue()).toBe('1000');
+      expect(await field.inputValue()).toBe('1,000');
     }
     await field.fill('5000000');
     await field.press('Enter');
     await expect.poll(kept).toBe('1 line kept (limit 1,000,000)');
-    expect(await field.inputValue()).toBe('1000000');
+    expect(await field.inputValue()).toBe('1,000,000');
+    // Typed with separators, read back as the number.
+    await field.fill('2,500');
+    await field.press('Enter');
+    await expect.poll(kept).toBe('1 line kept (limit 2,500)');
+    expect(await field.inputValue()).toBe('2,500');
     expect(errors).toEqual([]);
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ImageSummary } from '../../../../contract/models/images.js';
-import { imageTotals, reduceImages, rowsOf, selectImageRows, shownTotals, sortedTags } from './image-rows.js';
+import { countsText, imageTotals, reduceImages, rowsOf, selectImageRows, shownTotals, sortedTags } from './image-rows.js';
 
 const img = (id: string, over: Partial<ImageSummary> = {}): ImageSummary => ({
   id,
@@ -56,5 +56,14 @@ describe('image rows', () => {
     m = reduceImages(m, [{ kind: 'upsert', item: { ...b, size: 1 } }, { kind: 'remove', id: a.id }]);
     expect([...m.values()].map((i) => i.size)).toEqual([1]);
     expect(reduceImages(m, [{ kind: 'remove', id: 'nope' }])).toBe(m);
+  });
+
+  it('says what the counts describe: all, some of the images, or some tag rows of all of them', () => {
+    const t = (images: number, rows: number) => ({ images, rows, dangling: 0, inUse: 0 });
+    expect(countsText(t(3, 3), t(3, 3), false)).toBe(' images');
+    expect(countsText(t(1, 2), t(1, 2), false)).toBe(' image in 2 rows (one per tag)');
+    expect(countsText(t(1, 2), t(9, 12), true)).toBe(' of 9 images shown in 2 rows (one per tag)');
+    expect(countsText(t(1, 1), t(1, 2), true)).toBe(' image, 1 of 2 rows shown (one per tag)');
+    expect(countsText(t(4, 5), t(4, 7), true)).toBe(' images, 5 of 7 rows shown (one per tag)');
   });
 });

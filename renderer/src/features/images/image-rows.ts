@@ -111,3 +111,17 @@ export function imageTotals(images: ImageMap): ImageTotals {
 export function shownTotals(rows: readonly ImageRow[]): ImageTotals {
   return countOf(new Map(rows.map((r) => [r.image.id, r.image])).values(), rows.length);
 }
+
+const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
+
+/**
+ * What follows the bold count on the images toolbar. With a filter or a search on, it says how many of
+ * all the images are shown; when every image still shows and only some of their tag rows are hidden,
+ * it counts the rows instead ("1 image, 1 of 2 rows shown"), never "1 of 1 image shown".
+ */
+export function countsText(shown: ImageTotals, totals: ImageTotals, narrowed: boolean): string {
+  const perTag = shown.rows !== shown.images ? ` in ${shown.rows} rows (one per tag)` : '';
+  if (!narrowed) return ` ${plural(totals.images, 'image', 'images')}${perTag}`;
+  if (shown.images < totals.images) return ` of ${totals.images} ${plural(totals.images, 'image', 'images')} shown${perTag}`;
+  return ` ${plural(totals.images, 'image', 'images')}, ${shown.rows} of ${totals.rows} rows shown (one per tag)`;
+}

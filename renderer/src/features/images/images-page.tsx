@@ -4,7 +4,7 @@ import { ImagesIcon } from '../../ui/icons.js';
 import { SearchField } from '../../ui/search-field.js';
 import { liveListGate } from '../../ui/live-list-gate.js';
 import { NoMatchNotice, Notice } from '../../ui/notice.js';
-import { imageTotals, selectImageRows, shownTotals, type ImageFilter, type ImageRow, type ImageSort, type SortKey } from './image-rows.js';
+import { countsText, imageTotals, selectImageRows, shownTotals, type ImageFilter, type ImageRow, type ImageSort, type SortKey } from './image-rows.js';
 import { ImagesTable } from './images-table.js';
 import { PruneDialog } from './prune-dialog.js';
 import { RemoveDialog } from './remove-dialog.js';
@@ -68,8 +68,7 @@ export function ImagesPage() {
         <p className="toolbar__text counts" aria-live="polite">
           <span>
             <strong>{shown.images}</strong>
-            {narrowed ? ` of ${totals.images} ${totals.images === 1 ? 'image' : 'images'} shown` : ` ${totals.images === 1 ? 'image' : 'images'}`}
-            {shown.rows !== shown.images ? ` in ${shown.rows} rows (one per tag)` : ''}
+            {countsText(shown, totals, narrowed)}
           </span>
           <span>{shown.inUse} in use</span>
           {shown.dangling ? <span>{shown.dangling} dangling</span> : null}

@@ -32,20 +32,23 @@ interface LogToolbarProps {
   onDownload(): void;
 }
 
+/** The line limit with digit separators, as "lines kept (limit 100,000)" beside it says it; typed separators are read back. */
+const shown = (limit: number) => limit.toLocaleString('en-US');
+
 /** Follow, timestamps, how much to load (tail, since), how much to keep (limit), and download. */
 export function LogToolbar(p: LogToolbarProps) {
-  const [limitText, setLimitText] = useState(String(p.limit));
-  useEffect(() => setLimitText(String(p.limit)), [p.limit]);
+  const [limitText, setLimitText] = useState(shown(p.limit));
+  useEffect(() => setLimitText(shown(p.limit)), [p.limit]);
   const commitLimit = () => {
     const n = Number(limitText.replace(/[,_\s]/g, ''));
     if (!(Number.isFinite(n) && n > 0)) {
-      setLimitText(String(p.limit));
+      setLimitText(shown(p.limit));
       return;
     }
     // The field shows the limit that applies: "50" is kept as 1000 (the least), and says so even when
     // the limit was 1000 already (p.limit then does not change, so the effect above would not run).
     const limit = clampLimit(n);
-    setLimitText(String(limit));
+    setLimitText(shown(limit));
     p.onLimit(limit);
   };
   return (
