@@ -12,11 +12,14 @@ const guest = `e2e-netguest-${rand}`;
 const clash = `e2e-netclash-${rand}`;
 const sharedNet = `e2e-shared-net-${rand}`;
 const handNet = `e2e-hand-net-${rand}`;
+/** A project whose volume name (`<project>_data`) a hand-made volume holds. */
+const volHand = `e2e-volhand-${rand}`;
+const handVol = `${volHand}_data`;
 const joins = (name: string, net: string) =>
   `name: ${name}\nservices:\n  app:\n    image: ${testImage}\n    command: ["sleep", "600"]\n    stop_grace_period: 1s\n    networks: [proxy]\nnetworks:\n  proxy:\n    name: ${net}\n`;
 
 describe('compose: a path that is not there, and an up whose one-shot fails', () => {
-  const app = useComposeSession([project, guest, clash], async (dir) => {
+  const app = useComposeSession([project, guest, clash, volHand], async (dir) => {
     writeFileSync(
       path.join(dir, 'compose.yaml'),
       `name: ${project}\nservices:\n  app:\n    image: ${testImage}\n    command: ["sleep", "600"]\n    stop_grace_period: 1s\n  seed:\n    image: ${testImage}\n    command: ["sh", "-c", "exit 3"]\n`,
@@ -27,11 +30,19 @@ describe('compose: a path that is not there, and an up whose one-shot fails', ()
     }
     await docker('network', 'create', '--label', 'com.docker.compose.project=someone-else', '--label', 'com.docker.compose.network=proxy', sharedNet);
     await docker('network', 'create', handNet);
+    mkdirSync(path.join(dir, 'volhand'));
+    writeFileSync(
+      path.join(dir, 'volhand', 'compose.yaml'),
+      `name: ${volHand}\nservices:\n  app:\n    image: ${testImage}\n    command: ["sleep", "600"]\n    stop_grace_period: 1s\n    volumes: [data:/data]\nvolumes:\n  data:\n`,
+    );
+    await docker('volume', 'create', handVol);
   });
   // Runs before the session's own cleanup: the guest's container still holds the shared network.
   afterAll(async () => {
     await removeComposeProject(guest);
+    await removeComposeProject(volHand);
     for (const n of [sharedNet, handNet]) await docker('network', 'rm', n).catch(() => undefined);
+    await docker('volume', 'rm', '-f', handVol).catch(() => undefined);
   });
   const rows = () => app.page.locator('.compose-list__item').allInnerTexts();
   const opened = () => app.page.evaluate(() => localStorage.getItem('berth.compose.opened') ?? '[]');
@@ -80,5 +91,16 @@ describe('compose: a path that is not there, and an up whose one-shot fails', ()
       `Network ${handNet} was found but has incorrect label com.docker.compose.network set to "" (expected "proxy"): it was not created by compose. Remove it, or mark the network "external: true" in the file to use it as it is`,
     );
     expect(await docker('ps', '-aq', '--filter', `label=com.docker.compose.project=${clash}`)).toBe('');
+  });
+
+  it('up says it reused a volume of the project’s name that compose did not make, as docker compose v2 warns', async () => {
+    const outcome = () => app.page.locator('.compose-done, .compose-error').first().innerText().catch(() => '');
+    await openComposeFile(app.page, path.join(app.dir, 'volhand'));
+    await expect.poll(() => app.page.locator('.compose-panel__head h2').innerText().catch(() => ''), { timeout: 15_000 }).toBe(volHand);
+    await app.page.getByRole('button', { name: 'Up', exact: true }).click();
+    await expect.poll(outcome, { timeout: 60_000 }).toBe(`Project "${volHand}" is up (1 service)`);
+    expect(await app.page.getByRole('list', { name: 'Up notices' }).innerText()).toBe(
+      `a volume named ${handVol} exists but was not created by compose; it is used as it is, with its data (mark it "external: true" to say so)`,
+    );
   });
 });

@@ -60,6 +60,37 @@ describe('compose up, start and down: what they find in the way', () => {
     expect(events.at(-1)).toMatchObject({ kind: 'done' });
   }, 120_000);
 
+  it('reuses a same-named volume compose did not make, with a warning, as docker compose v2 does ("already exists but was not created by Docker Compose")', async () => {
+    const p = compose.project('vol-hand', `services:\n  app:\n${sleeper('    volumes: [data:/data]\n')}volumes:\n  data:\n`);
+    projects.push(p.name);
+    const volume = `${p.name}_data`;
+    volumes.push(volume);
+    await docker('volume', 'create', volume);
+    const { events, error } = await upAll(p.file, p.name);
+    expect(error).toBeUndefined();
+    expect(events).toContainEqual({ kind: 'log', text: `warning: a volume named ${volume} exists but was not created by compose; it is used as it is, with its data (mark it "external: true" to say so)` });
+    expect(events).toContainEqual({ kind: 'resource', what: 'volume', name: volume, step: 'exists' });
+    expect(events.at(-1)).toMatchObject({ kind: 'done' });
+  }, 120_000);
+
+  it('reuses a volume another project made, with a warning that names that project; its own volume, at a second up, without one', async () => {
+    const p = compose.project('vol-other', `services:\n  app:\n${sleeper('    volumes: [data:/data]\n')}volumes:\n  data:\n`);
+    projects.push(p.name);
+    const volume = `${p.name}_data`;
+    volumes.push(volume);
+    await docker('volume', 'create', '--label', 'com.docker.compose.project=someone-else', '--label', 'com.docker.compose.volume=data', volume);
+    const first = await upAll(p.file, p.name);
+    expect(first.error).toBeUndefined();
+    expect(first.events).toContainEqual({ kind: 'log', text: `warning: a volume named ${volume} exists but was created for project "someone-else"; it is shared with it, with its data (mark it "external: true" to say so)` });
+    const own = compose.project('vol-own', `services:\n  app:\n${sleeper('    volumes: [data:/data]\n')}volumes:\n  data:\n`);
+    projects.push(own.name);
+    volumes.push(`${own.name}_data`);
+    expect((await upAll(own.file, own.name)).error).toBeUndefined();
+    const again = await upAll(own.file, own.name);
+    expect(again.error).toBeUndefined();
+    expect(again.events.filter((e) => e.kind === 'log' && e.text.startsWith('warning:'))).toEqual([]);
+  }, 120_000);
+
   it('up reports a one-shot service that exits non-zero, by name and exit code, instead of "is up"', async () => {
     // app starts after seed (service_started): seed has that long and then the settle time to exit.
     const p = compose.project('oneshot', `services:\n  app:\n${sleeper('    depends_on: [seed]\n')}  seed:\n    image: ${TEST_IMAGE}\n    command: ["sh", "-c", "exit 3"]\n`);

@@ -1,6 +1,5 @@
 import { BerthError } from '../../contract/errors.js';
 import type { ComposeProject } from '../../contract/models/compose.js';
-import { exists } from '../adapter/calls.js';
 import { toBerthError } from '../errors.js';
 import { COMPOSE_VERSION_LABEL, L } from './labels.js';
 import type { ComposeRuntime, Emit } from './runtime.js';
@@ -55,6 +54,27 @@ export function checkReusedNetwork(found: RawNetwork, key: string, project: stri
   else if (owner !== project) emit({ kind: 'log', text: `warning: a network named ${name} exists but was created for project "${owner}"; it is shared with it (mark it "external: true" to say so)` });
 }
 
+/** The volume named `name` (its labels), or undefined when there is none. */
+async function inspectVolume(rt: ComposeRuntime, name: string, signal: AbortSignal): Promise<{ Labels?: Record<string, string> | null } | undefined> {
+  try {
+    return await rt.engine.json<{ Labels?: Record<string, string> | null }>({ path: `/volumes/${encodeURIComponent(name)}`, signal });
+  } catch (err) {
+    if ((err as { statusCode?: unknown }).statusCode === 404) return undefined;
+    throw err;
+  }
+}
+
+/**
+ * A volume of the file that already exists, checked as docker compose v2 checks it: always reused (its
+ * data is kept), with a warning when compose did not make it for this project (v2: `volume "x" already
+ * exists but was not created by Docker Compose` / `was created for project "p" (expected "q")`).
+ */
+export function checkReusedVolume(found: { Labels?: Record<string, string> | null }, name: string, project: string, emit: Emit): void {
+  const owner = (found.Labels ?? {})[L.project];
+  if (owner === undefined) emit({ kind: 'log', text: `warning: a volume named ${name} exists but was not created by compose; it is used as it is, with its data (mark it "external: true" to say so)` });
+  else if (owner !== project) emit({ kind: 'log', text: `warning: a volume named ${name} exists but was created for project "${owner}"; it is shared with it, with its data (mark it "external: true" to say so)` });
+}
+
 /**
  * Create the project's networks and named volumes that do not exist yet, labelled as docker-compose
  * labels them (so its `down` removes them too). An external one must exist already.
@@ -83,7 +103,9 @@ export async function ensureResources(rt: ComposeRuntime, project: ComposeProjec
     const vol = project.volumes[key]!;
     jobs.push(
       (async () => {
-        if (await exists(rt.engine, `/volumes/${encodeURIComponent(vol.name)}`, signal)) {
+        const found = await inspectVolume(rt, vol.name, signal);
+        if (found) {
+          if (!vol.external) checkReusedVolume(found, vol.name, project.name, emit);
           emit({ kind: 'resource', what: 'volume', name: vol.name, step: 'exists' });
           return;
         }

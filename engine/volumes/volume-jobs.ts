@@ -9,6 +9,7 @@ import { listTarDirectory } from '../files/tar-listing.js';
 import type { VolumeSpec } from '../recycle-bin/recycle-bin-store.js';
 import { archiveOf, putInto } from './helper-archive.js';
 import { emptyIn, requireVolume, volumeFileError, type VolumeCtx } from './volume-files.js';
+import { checkVolumeDriver, localOptionError } from './volume-create-checks.js';
 import { createHelper, removeHelper, VOLUME_ROOT, withHelper } from './volume-helper.js';
 import type { RawVolume } from './volume-reader.js';
 import { byteCounter, counted, exportStream, progressOf } from './volume-transfer.js';
@@ -16,14 +17,15 @@ import { byteCounter, counted, exportStream, progressOf } from './volume-transfe
 /** POST /volumes/create; CONFLICT when the name is taken (the engine would silently return the existing one). */
 export async function createVolume(c: VolumeCtx, spec: VolumeSpec, signal?: AbortSignal): Promise<RawVolume> {
   if (spec.name && (await exists(c, spec.name, signal))) throw new BerthError('CONFLICT', `A volume named ${spec.name} already exists`, { name: spec.name });
+  await checkVolumeDriver(c.engine, spec.driver, signal);
   try {
     return await c.engine.json<RawVolume>({ method: 'POST', path: '/volumes/create', body: { Name: spec.name, Driver: spec.driver, DriverOpts: spec.options, Labels: spec.labels }, signal });
   } catch (err) {
     const mapped = toBerthError(err, c.endpoint);
-    // The engine's "create x: error looking up volume plugin foo: plugin "foo" not found" (after 15 s of looking).
+    // The engine's "error looking up volume plugin foo: plugin "foo" not found" (after 15 s), when the drivers could not be listed first.
     if (/error looking up volume plugin .*not found/i.test(mapped.message))
-      throw new BerthError('VALIDATION', `This engine has no volume driver named "${spec.driver}": install its plugin first, or use local`, { driver: spec.driver });
-    throw mapped;
+      throw new BerthError('VALIDATION', `This engine has no volume driver named "${spec.driver}": install its plugin first, or use local`, { reason: 'volume-driver-unknown', driver: spec.driver });
+    throw localOptionError(mapped.message, spec.driver, spec.options) ?? mapped;
   }
 }
 
