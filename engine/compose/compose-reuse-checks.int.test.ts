@@ -91,6 +91,19 @@ describe('compose up, start and down: what they find in the way', () => {
     expect(again.events.filter((e) => e.kind === 'log' && e.text.startsWith('warning:'))).toEqual([]);
   }, 120_000);
 
+  it('refuses a volume driver the engine lacks at once, naming the volume, and makes nothing (the engine looked for 15 s)', async () => {
+    const p = compose.project('vol-driver', `services:\n  app:\n${sleeper('    volumes: [data:/data]\n')}volumes:\n  data:\n    driver: nosuchdriver-${tag}\n`);
+    projects.push(p.name);
+    const t = Date.now();
+    const { error } = await upAll(p.file, p.name);
+    expect(Date.now() - t).toBeLessThan(5_000);
+    expect(error?.code).toBe('VALIDATION');
+    expect(error?.message).toMatch(new RegExp(`^Volume "data": This engine has no volume driver named "nosuchdriver-${tag}"\\. Its volume drivers: local`));
+    expect(error?.details).toMatchObject({ reason: 'volume-driver-unknown' });
+    expect(await docker('ps', '-aq', '--filter', `label=com.docker.compose.project=${p.name}`)).toBe('');
+    expect(await docker('volume', 'ls', '-q', '--filter', `label=com.docker.compose.project=${p.name}`)).toBe('');
+  }, 60_000);
+
   it('up reports a one-shot service that exits non-zero, by name and exit code, instead of "is up"', async () => {
     // app starts after seed (service_started): seed has that long and then the settle time to exit.
     const p = compose.project('oneshot', `services:\n  app:\n${sleeper('    depends_on: [seed]\n')}  seed:\n    image: ${TEST_IMAGE}\n    command: ["sh", "-c", "exit 3"]\n`);

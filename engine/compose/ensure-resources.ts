@@ -1,6 +1,7 @@
 import { BerthError } from '../../contract/errors.js';
 import type { ComposeProject } from '../../contract/models/compose.js';
 import { toBerthError } from '../errors.js';
+import { checkVolumeDriver } from '../volumes/volume-create-checks.js';
 import { COMPOSE_VERSION_LABEL, L } from './labels.js';
 import type { ComposeRuntime, Emit } from './runtime.js';
 
@@ -110,6 +111,10 @@ export async function ensureResources(rt: ComposeRuntime, project: ComposeProjec
           return;
         }
         if (vol.external) throw new BerthError('NOT_FOUND', `The external volume "${vol.name}" does not exist; create it first (docker volume create ${vol.name})`);
+        // A driver the engine lacks is refused at once (the engine looks for its plugin for 15 s), naming the volume.
+        await checkVolumeDriver(rt.engine, vol.driver ?? 'local', signal).catch((err: unknown) => {
+          throw err instanceof BerthError ? new BerthError(err.code, `Volume "${key}": ${err.message}`, err.details) : err;
+        });
         const labels = { ...vol.labels, [L.project]: project.name, [L.volume]: key, [L.version]: COMPOSE_VERSION_LABEL };
         await rt.engine.json({ method: 'POST', path: '/volumes/create', body: { Name: vol.name, Driver: vol.driver ?? 'local', Labels: labels }, signal, ok: [200, 201] });
         emit({ kind: 'resource', what: 'volume', name: vol.name, step: 'created' });
