@@ -55,7 +55,7 @@ const tabReady = (name: string) => (page: Page) => page.getByRole('tab', { name,
 
 const pages: { name: string; hash: () => string; ready: (page: Page) => Promise<unknown> }[] = [
   { name: 'Containers', hash: () => '#/containers', ready: (p) => p.getByRole('row', { name: running, exact: true }).waitFor({ timeout: 15_000 }) },
-  { name: 'Recently removed', hash: () => '#/containers/recently-removed', ready: heading(/Recently removed/i) },
+  { name: 'Recently removed', hash: () => '#/recently-removed', ready: heading(/Recently removed/i) },
   ...['logs', 'terminal', 'stats', 'files', 'inspect', 'ports', 'networks', 'resources'].map((tab) => ({
     name: `Container details: ${tab}`,
     hash: () => `#/containers/${running}/${tab}`,

@@ -64,7 +64,7 @@ describe('lists in a 1280 px window: columns and link buttons', () => {
   it('draws links that look like buttons (Recently removed, a volume’s Browse) without a link underline', async () => {
     const { page } = app;
     await page.evaluate(() => (location.hash = '#/volumes'));
-    const links = [page.getByRole('link', { name: 'Recently removed' }), page.getByRole('table', { name: 'Volumes' }).getByRole('link', { name: /^Browse / }).first()];
+    const links = [page.getByRole('main').getByRole('link', { name: 'Recently removed' }), page.getByRole('table', { name: 'Volumes' }).getByRole('link', { name: /^Browse / }).first()];
     for (const link of links) {
       await link.waitFor({ timeout: 15_000 });
       await link.hover();

@@ -42,7 +42,7 @@ describe('recycle bin: remove through Berth, restore in one click', () => {
 
     await expect.poll(() => row(name).count(), { timeout: 15_000 }).toBe(0);
     expect(await docker('ps', '-aq', '--filter', `name=^/${name}$`)).toBe('');
-    const link = app.page.getByRole('link', { name: /Recently removed/ });
+    const link = app.page.getByRole('main').getByRole('link', { name: /Recently removed/ });
     await expect.poll(async () => Number((await link.getByLabel(/entr/).innerText()).trim()), { timeout: 10_000 }).toBeGreaterThanOrEqual(1);
     await link.click();
 

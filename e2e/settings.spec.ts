@@ -110,13 +110,13 @@ describe('settings and the diagnostics bundle', () => {
       const before = saved().recycleBin.volumeLimitBytes;
       const limit = bin.getByLabel('Keep a removed volume’s data up to (MiB, 0: never)');
       await limit.fill('');
-      await bin.getByRole('button', { name: 'Save' }).click();
+      await bin.getByRole('button', { name: 'Save', exact: true }).click();
       await bin.getByText('The size limit must be a whole number of MiB (0 keeps no volume)').waitFor();
       expect(await limit.getAttribute('aria-invalid')).toBe('true');
       expect(saved().recycleBin.volumeLimitBytes).toBe(before);
       expect(before).toBeGreaterThan(0);
       await limit.fill('300');
-      await bin.getByRole('button', { name: 'Save' }).click();
+      await bin.getByRole('button', { name: 'Save', exact: true }).click();
       await expect.poll(() => saved().recycleBin.volumeLimitBytes).toBe(300 * 1024 * 1024);
       await bin.getByText('✓ Saved').waitFor();
       expect(await bin.getByText('The size limit must be').count()).toBe(0);

@@ -202,7 +202,7 @@ describe('Volumes: create, browse, download, export/import, clone, remove and re
     await expect.poll(() => row(data).count(), { timeout: 20_000 }).toBe(0);
     await expect(docker('volume', 'inspect', data)).rejects.toThrow();
 
-    await page.getByRole('link', { name: 'Recently removed' }).click();
+    await page.getByRole('main').getByRole('link', { name: 'Recently removed' }).click();
     const limit = page.getByLabel('Keep removed volumes up to (MiB)');
     await limit.fill('lots');
     await page.getByRole('button', { name: 'Save' }).click();

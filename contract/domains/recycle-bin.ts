@@ -9,6 +9,14 @@ export const DEFAULT_RETENTION_MS = 7 * 24 * HOUR_MS;
 /** Removed volumes are kept (their content exported) up to this size each, unless the user sets another. */
 export const DEFAULT_VOLUME_LIMIT_BYTES = 1024 ** 3;
 export const MAX_VOLUME_LIMIT_BYTES = 1024 ** 4;
+/**
+ * Most entries kept (containers' configurations and volumes' copies together); the oldest go first.
+ * At least 10 (fewer makes every removal a gamble), at most 1,000: every listing reads each entry's
+ * file, so the bound keeps a change to the bin a few milliseconds.
+ */
+export const DEFAULT_MAX_ENTRIES = 200;
+export const MIN_MAX_ENTRIES = 10;
+export const MAX_MAX_ENTRIES = 1_000;
 
 const entryId = z
   .string({ error: 'expected a recycle-bin entry id' })
@@ -19,6 +27,12 @@ export const retentionSchema = z
   .int({ error: 'must be a whole number of milliseconds' })
   .min(MIN_RETENTION_MS, { error: 'must be at least 1 hour' })
   .max(MAX_RETENTION_MS, { error: 'must be at most 30 days' });
+
+export const maxEntriesSchema = z
+  .number({ error: 'expected a number of entries' })
+  .int({ error: 'must be a whole number of entries' })
+  .min(MIN_MAX_ENTRIES, { error: `must be at least ${MIN_MAX_ENTRIES} entries` })
+  .max(MAX_MAX_ENTRIES, { error: `must be at most ${MAX_MAX_ENTRIES.toLocaleString('en-US')} entries` });
 
 /** Recently removed containers, recreated in one click. */
 export const recycleBinApi = {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { method, stream } from '../define.js';
-import { DEFAULT_RETENTION_MS, DEFAULT_VOLUME_LIMIT_BYTES, MAX_VOLUME_LIMIT_BYTES, retentionSchema } from './recycle-bin.js';
+import { DEFAULT_MAX_ENTRIES, DEFAULT_RETENTION_MS, DEFAULT_VOLUME_LIMIT_BYTES, MAX_VOLUME_LIMIT_BYTES, maxEntriesSchema, retentionSchema } from './recycle-bin.js';
 
 export const engineChoices = ['auto', 'native', 'embedded', 'vm'] as const;
 export const themeChoices = ['system', 'light', 'dark'] as const;
@@ -66,7 +66,8 @@ export const settingsSchema = z
     engine: z.enum(engineChoices, { error: `engine is one of ${engineChoices.join(', ')}` }),
     theme: z.enum(themeChoices, { error: `theme is one of ${themeChoices.join(', ')}` }),
     notifications: notificationSettingsSchema,
-    recycleBin: z.object({ retentionMs: retentionSchema, volumeLimitBytes: volumeLimitSchema }).strict(),
+    /** `maxEntries`: most entries kept (containers and volumes together); a lower limit drops the oldest at once. */
+    recycleBin: z.object({ retentionMs: retentionSchema, volumeLimitBytes: volumeLimitSchema, maxEntries: maxEntriesSchema }).strict(),
     /** Lines a log view keeps in memory. */
     logBufferLines: z
       .number({ error: 'expected a number of lines' })
@@ -94,7 +95,7 @@ export const defaultSettings: Settings = {
   engine: 'auto',
   theme: 'system',
   notifications: { transferFinished: true, transferFailed: true, containerExited: true, engineStopped: true },
-  recycleBin: { retentionMs: DEFAULT_RETENTION_MS, volumeLimitBytes: DEFAULT_VOLUME_LIMIT_BYTES },
+  recycleBin: { retentionMs: DEFAULT_RETENTION_MS, volumeLimitBytes: DEFAULT_VOLUME_LIMIT_BYTES, maxEntries: DEFAULT_MAX_ENTRIES },
   logBufferLines: 100_000,
   startAtLogin: false,
   // shares: the user's home, which only the back end knows (SettingsStore fills it in).

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DEFAULT_RETENTION_MS, DEFAULT_VOLUME_LIMIT_BYTES, MAX_RETENTION_MS, MAX_VOLUME_LIMIT_BYTES, MIN_RETENTION_MS } from '../../contract/domains/recycle-bin.js';
+import { DEFAULT_MAX_ENTRIES, DEFAULT_RETENTION_MS, DEFAULT_VOLUME_LIMIT_BYTES, MAX_RETENTION_MS, MAX_VOLUME_LIMIT_BYTES, MIN_RETENTION_MS } from '../../contract/domains/recycle-bin.js';
 import { BerthError } from '../../contract/errors.js';
 import type { RecycleBinEntry, RecycleBinListing, RecycleBinVolumeEntry } from '../../contract/models/recycle-bin.js';
 import type { CreateSpec } from './create-config.js';
@@ -38,7 +38,7 @@ type AnyRecord = RecycleRecord | VolumeRecord;
 export interface RecycleBinStoreOptions {
   /** `<dataDir>/recycle-bin` */
   dir: string;
-  /** Most entries kept; the oldest are dropped first (default 200). */
+  /** Most entries kept when no `settings` source is given; the oldest are dropped first (default 200). */
   maxEntries?: number;
   now?: () => number;
   /** Where retention and the volume limit live (Berth's settings): the one source of truth when given. */
@@ -47,14 +47,16 @@ export interface RecycleBinStoreOptions {
 
 /** The slice of engine/settings/settings-store.ts the bin reads and writes. */
 export interface RecycleBinSettingsSource {
-  get(): { retentionMs: number; volumeLimitBytes: number };
-  set(values: Partial<{ retentionMs: number; volumeLimitBytes: number }>): Promise<void>;
+  get(): Settings;
+  set(values: Partial<Settings>): Promise<void>;
   onChange(listener: () => void): { dispose(): void };
 }
 
 interface Settings {
   retentionMs: number;
   volumeLimitBytes: number;
+  /** Most entries kept (containers and volumes together). */
+  maxEntries: number;
 }
 
 const ENTRY_FILE = /^([a-z0-9-]{1,64})\.json$/;
@@ -76,20 +78,21 @@ export class RecycleBinStore {
 
   constructor(options: RecycleBinStoreOptions) {
     this.dir = options.dir;
-    this.maxEntries = options.maxEntries ?? 200;
+    this.maxEntries = options.maxEntries ?? DEFAULT_MAX_ENTRIES;
     this.now = options.now ?? Date.now;
     this.source = options.settings;
-    // A change made on the Settings page: a shorter retention purges now, and watchers hear of it.
+    // A change made on the Settings page: a shorter retention purges now, a lower entry limit drops
+    // the oldest entries beyond it now, and watchers hear of it.
     this.source?.onChange(() => {
-      const { retentionMs, volumeLimitBytes } = this.source!.get();
-      if (retentionMs === this.settings?.retentionMs && volumeLimitBytes === this.settings.volumeLimitBytes) return;
-      this.settings = { retentionMs, volumeLimitBytes };
-      void this.purge().finally(() => this.emit());
+      const { retentionMs, volumeLimitBytes, maxEntries } = this.source!.get();
+      const was = this.settings;
+      if (retentionMs === was?.retentionMs && volumeLimitBytes === was.volumeLimitBytes && maxEntries === was.maxEntries) return;
+      this.settings = { retentionMs, volumeLimitBytes, maxEntries };
+      void this.purge()
+        .then(() => this.trim())
+        .catch(() => undefined)
+        .finally(() => this.emit());
     });
-  }
-
-  get limit(): number {
-    return this.maxEntries;
   }
 
   onChange(listener: () => void): { dispose(): void } {
@@ -106,10 +109,18 @@ export class RecycleBinStore {
     return (await this.readSettings()).volumeLimitBytes;
   }
 
+  /** Most entries kept now (the setting, read live). */
+  async maxEntriesNow(): Promise<number> {
+    return (await this.readSettings()).maxEntries;
+  }
+
   private async readSettings(): Promise<Settings> {
-    if (this.source) return (this.settings = { ...this.source.get() });
+    if (this.source) {
+      const { retentionMs, volumeLimitBytes, maxEntries } = this.source.get();
+      return (this.settings = { retentionMs, volumeLimitBytes, maxEntries });
+    }
     if (this.settings) return this.settings;
-    const settings: Settings = { retentionMs: DEFAULT_RETENTION_MS, volumeLimitBytes: DEFAULT_VOLUME_LIMIT_BYTES };
+    const settings: Settings = { retentionMs: DEFAULT_RETENTION_MS, volumeLimitBytes: DEFAULT_VOLUME_LIMIT_BYTES, maxEntries: this.maxEntries };
     try {
       const raw = JSON.parse(await readFile(join(this.dir, SETTINGS_FILE), 'utf8')) as Partial<Settings>;
       const r = raw.retentionMs;
@@ -164,8 +175,7 @@ export class RecycleBinStore {
   async saveVolume(id: string, volume: VolumeSpec, bytes: number): Promise<VolumeRecord> {
     const record: VolumeRecord = { version: 1, kind: 'volume', id, removedAt: this.now(), volume, bytes };
     await this.writeAtomic(`${id}.json`, record);
-    const all = await this.readAll();
-    for (const old of all.slice(this.maxEntries)) await this.remove(old.id);
+    await this.trim();
     this.emit();
     return record;
   }
@@ -187,8 +197,7 @@ export class RecycleBinStore {
     const id = `${removedAt.toString(36)}-${randomBytes(4).toString('hex')}`;
     const record: RecycleRecord = { version: 1, id, removedAt, spec };
     await this.writeAtomic(`${id}.json`, record);
-    const all = await this.readAll();
-    for (const old of all.slice(this.maxEntries)) await this.remove(old.id);
+    await this.trim();
     this.emit();
     return record;
   }
@@ -209,6 +218,12 @@ export class RecycleBinStore {
     const existed = await this.remove(id);
     if (!existed) throw new BerthError('NOT_FOUND', 'That entry is no longer in Recently removed');
     if (!silent) this.emit();
+  }
+
+  /** Drops the oldest entries beyond the limit (after a save, or when the limit is lowered). */
+  private async trim(): Promise<void> {
+    const max = await this.maxEntriesNow();
+    for (const old of (await this.readAll()).slice(max)) await this.remove(old.id);
   }
 
   /** Removes expired entries; returns how many went. Concurrent calls share one run. */
@@ -238,11 +253,13 @@ export class RecycleBinStore {
 
   async list(): Promise<RecycleBinListing> {
     await this.purge();
-    const { retentionMs, volumeLimitBytes } = await this.readSettings();
+    // A limit lowered while Berth was not running (settings.json edited by hand) applies here too.
+    await this.trim();
+    const { retentionMs, volumeLimitBytes, maxEntries } = await this.readSettings();
     const all = await this.readAll();
     const entries = all.flatMap((r) => (r.kind === 'volume' ? [] : [toEntry(r, retentionMs)]));
     const volumes = all.flatMap((r) => (r.kind === 'volume' ? [toVolumeEntry(r, retentionMs)] : []));
-    return { entries, volumes, retentionMs, volumeLimitBytes, maxEntries: this.maxEntries };
+    return { entries, volumes, retentionMs, volumeLimitBytes, maxEntries };
   }
 
   private emit(): void {

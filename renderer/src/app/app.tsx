@@ -23,7 +23,7 @@ import {
   VolumesPage,
 } from './lazy-pages.js';
 import { PlaceholderPage } from './placeholder-page.js';
-import { labelOf, type RouteId } from './routes.js';
+import { currentHash, labelOf, type RouteId } from './routes.js';
 import { useAppStore, useRuntime } from './runtime-context.js';
 import { Sidebar } from './sidebar.js';
 import { useHashParams, useHashRoute } from './use-hash-route.js';
@@ -33,7 +33,6 @@ function Page({ route, params }: { route: RouteId; params: string[] }) {
   const [first, second] = params;
   switch (route) {
     case 'containers':
-      if (first === 'recently-removed') return <RecentlyRemovedPage />;
       if (first) return <ContainerDetailsPage id={first} tab={second} />;
       return <ContainersPage />;
     case 'compose':
@@ -51,6 +50,8 @@ function Page({ route, params }: { route: RouteId; params: string[] }) {
       return <DiskUsagePage />;
     case 'volumes':
       return first ? <VolumeDetailsPage name={first} /> : <VolumesPage />;
+    case 'recently-removed':
+      return <RecentlyRemovedPage />;
     case 'settings':
       return <SettingsPage />;
     default:
@@ -69,6 +70,16 @@ export function App() {
 
   // Another page: another route, or another object's details from a list (not another tab of it).
   const pageKey = `${route}/${params[0] ?? ''}`;
+  // An old link to a page that moved shows its new address (without a step back to the old one).
+  useEffect(() => {
+    const moved = () => {
+      const now = currentHash(window.location.hash);
+      if (now !== window.location.hash) window.location.replace(now);
+    };
+    moved();
+    window.addEventListener('hashchange', moved);
+    return () => window.removeEventListener('hashchange', moved);
+  }, []);
   useEffect(() => {
     document.title = `${labelOf(route)} · Berth`;
   }, [route]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hashQueryParam, hrefFor, labelOf, parseHash, parseHashParams, routes } from './routes.js';
+import { currentHash, hashQueryParam, hrefFor, labelOf, parseHash, parseHashParams, routes } from './routes.js';
 
 describe('routes', () => {
   it('parses page hashes', () => {
@@ -25,5 +25,17 @@ describe('routes', () => {
     expect(hashQueryParam('#/images/x/inspect?other=1', 'tag')).toBeUndefined();
     // The query is not part of the path.
     expect(parseHashParams('#/images/sha256%3Aabc/inspect?tag=web%3A1')).toEqual(['sha256:abc', 'inspect']);
+  });
+  it('Recently removed is a page of its own, and its old address under Containers still lands on it', () => {
+    expect(routes.map((r) => r.id)).toContain('recently-removed');
+    expect(labelOf('recently-removed')).toBe('Recently removed');
+    expect(parseHash('#/recently-removed')).toBe('recently-removed');
+    expect(parseHash('#/containers/recently-removed')).toBe('recently-removed');
+    expect(parseHashParams('#/containers/recently-removed')).toEqual([]);
+    expect(currentHash('#/containers/recently-removed?show=volumes')).toBe('#/recently-removed?show=volumes');
+    expect(hashQueryParam(currentHash('#/containers/recently-removed?show=volumes'), 'show')).toBe('volumes');
+    // A container's own pages are not moved: only the exact old path is.
+    expect(currentHash('#/containers/recently-removed-web')).toBe('#/containers/recently-removed-web');
+    expect(parseHash('#/containers/abc/logs')).toBe('containers');
   });
 });

@@ -3,6 +3,7 @@ import { startContainersSync, type ContainersSyncApi } from '../features/contain
 import { startEngineSync, type EngineSyncApi } from '../features/docker-engine/sync.js';
 import { StatsSummaryStore, type SummaryApi } from '../features/stats/summary-store.js';
 import { ProjectJobs } from '../features/compose/project-jobs.js';
+import { DiagnosticsJob } from '../features/settings/diagnostics-job.js';
 import { createConnectionMonitor, type ConnectionMonitorOptions } from './connection-monitor.js';
 import { createRootStore, type RootStore } from './root-store.js';
 import { documentThemeHost, startSettingsSync, type SettingsSyncApi } from '../features/settings/sync.js';
@@ -16,6 +17,8 @@ export interface AppRuntime extends Disposable {
   readonly statsSummary: StatsSummaryStore;
   /** Compose up and pull jobs, by project: they run on while another project or page is shown. */
   readonly composeJobs: ProjectJobs;
+  /** The diagnostics bundle: it runs on while another page is shown, and says how it ended. */
+  readonly diagnostics: DiagnosticsJob;
   /** desktop: Electron preload bridge; browser: `npm run web` over a WebSocket. */
   readonly host: 'desktop' | 'browser';
   refreshEngineInfo(): void;
@@ -55,6 +58,12 @@ export function createAppRuntime(api: BerthApi, options: RuntimeOptions): AppRun
   const settings = startSettingsSync(api, store, documentThemeHost());
   const statsSummary = new StatsSummaryStore(api);
   const composeJobs = new ProjectJobs();
+  const diagnostics = new DiagnosticsJob({
+    open: (handlers) => api.diagnostics.bundle({}, handlers),
+    // Its code comes with the first bundle saved, not in the window's first chunk.
+    save: (blob, fileName) => void import('../features/files/download-transfer.js').then((m) => m.saveBlob(blob, fileName)),
+    notify: (n) => void store.getState().pushNotice({ ...n, failures: [], scope: 'app' }),
+  });
   let disposed = false;
 
   return {
@@ -62,6 +71,7 @@ export function createAppRuntime(api: BerthApi, options: RuntimeOptions): AppRun
     api,
     statsSummary,
     composeJobs,
+    diagnostics,
     host: options.host,
     refreshEngineInfo: () => engine.refreshInfo(),
     openUrl: (url) => options.openUrl(url),
@@ -73,6 +83,7 @@ export function createAppRuntime(api: BerthApi, options: RuntimeOptions): AppRun
       containers.dispose();
       statsSummary.dispose();
       composeJobs.dispose();
+      diagnostics.dispose();
       settings.dispose();
       engine.dispose();
       transport?.dispose();

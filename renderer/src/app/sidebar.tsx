@@ -1,5 +1,5 @@
 import type { ComponentType, SVGProps } from 'react';
-import { BerthLogo, ContainersIcon, StackIcon, DiskIcon, EngineIcon, ImagesIcon, NetworksIcon, RegistryIcon, SettingsIcon, VolumesIcon } from '../ui/icons.js';
+import { BerthLogo, ContainersIcon, StackIcon, DiskIcon, EngineIcon, ImagesIcon, NetworksIcon, RegistryIcon, SettingsIcon, TrashIcon, VolumesIcon } from '../ui/icons.js';
 import { hrefFor, routes, type RouteId } from './routes.js';
 
 const icons: Record<RouteId, ComponentType<SVGProps<SVGSVGElement>>> = {
@@ -10,6 +10,7 @@ const icons: Record<RouteId, ComponentType<SVGProps<SVGSVGElement>>> = {
   networks: NetworksIcon,
   registries: RegistryIcon,
   'disk-usage': DiskIcon,
+  'recently-removed': TrashIcon,
   engine: EngineIcon,
   settings: SettingsIcon,
 };

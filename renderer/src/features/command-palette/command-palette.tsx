@@ -8,6 +8,8 @@ import { buildCommands, keywordsOf, textOf, type AskAction, type PaletteCommand,
 import { rankByFuzzy } from './fuzzy.js';
 import './command-palette.css';
 
+const FLOATING_SCOPES = ['palette', 'app'] as const;
+
 /** Ctrl+K (⌘K on macOS) anywhere but inside a terminal, where the shell owns the key. */
 export function isPaletteKey(e: { key: string; ctrlKey: boolean; metaKey: boolean; altKey: boolean; shiftKey: boolean }): boolean {
   return (e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 'k';
@@ -40,7 +42,8 @@ export function CommandPalette() {
     <>
       {open ? <PalettePanel onClose={() => setOpen(false)} ask={ask} /> : null}
       {dialog}
-      <ActionNotices scope="palette" floating />
+      {/* With the window's own jobs' ('app'): one floating stack over whichever page is open. */}
+      <ActionNotices scope={FLOATING_SCOPES} floating />
     </>
   );
 }

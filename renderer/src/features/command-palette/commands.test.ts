@@ -10,10 +10,11 @@ const empty = { containers: [], images: [], volumes: [], networks: [] };
 const first = (query: string, commands: ReturnType<typeof buildCommands>) => rankByFuzzy(query, commands, textOf, 50, keywordsOf)[0];
 
 describe('palette commands', () => {
-  it('offers Recently removed, which the sidebar does not list, as the first answer to "removed" or "recently"', () => {
+  it('offers Recently removed, once, as the first answer to "removed" or "recently", going to its own page', () => {
     const commands = buildCommands(empty, noActions);
-    expect(rankByFuzzy('removed', commands, textOf)[0]).toMatchObject({ kind: 'Page', name: 'Recently removed', action: 'Go to' });
+    expect(rankByFuzzy('removed', commands, textOf)[0]).toMatchObject({ kind: 'Page', name: 'Recently removed', action: 'Go to', id: 'page:recently-removed' });
     expect(rankByFuzzy('recently', commands, textOf)[0]?.name).toBe('Recently removed');
+    expect(commands.filter((c) => c.name === 'Recently removed')).toHaveLength(1);
   });
 
   it('finds an action by the words other tools use: shell and exec for Terminal, inspect for Open', () => {

@@ -66,8 +66,6 @@ const enc = encodeURIComponent;
 /** Every command the palette offers for what exists now; the palette filters them by fuzzy match on `textOf`. */
 export function buildCommands(src: PaletteSources, api: { containers: ActionsApi }, ask?: AskAction): PaletteCommand[] {
   const out: PaletteCommand[] = routes.map((r) => ({ id: `page:${r.id}`, kind: 'Page', name: r.label, action: 'Go to', keywords: PAGE_WORDS[r.id], run: go(`#/${r.id}`) }));
-  // Not in the sidebar (it hangs off Containers), and where one looks for what was just removed.
-  out.push({ id: 'page:recently-removed', kind: 'Page', name: 'Recently removed', action: 'Go to', keywords: PAGE_WORDS['recently-removed'], run: go('#/containers/recently-removed') });
   const projects = new Set<string>();
   for (const c of src.containers) {
     const project = c.labels['com.docker.compose.project'];

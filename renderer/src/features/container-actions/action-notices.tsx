@@ -40,10 +40,11 @@ function NoticeItem({ notice, onDismiss }: { notice: ActionNotice; onDismiss(id:
  * The results of container actions raised in this scope: successes fade, failures stay until dismissed.
  * `floating`: over the page, at the bottom right (the palette's, which show on whatever page is open).
  */
-export function ActionNotices({ scope, floating = false }: { scope: NoticeScope; floating?: boolean }) {
+export function ActionNotices({ scope, floating = false }: { scope: NoticeScope | readonly NoticeScope[]; floating?: boolean }) {
   const notices = useAppStore((s) => s.actionNotices);
   const dismiss = useAppStore((s) => s.dismissNotice);
-  const mine = notices.filter((n) => n.scope === scope);
+  const scopes: readonly NoticeScope[] = typeof scope === 'string' ? [scope] : scope;
+  const mine = notices.filter((n) => scopes.includes(n.scope));
   if (!mine.length) return null;
   return (
     <div className={floating ? 'ca-notices ca-notices--floating' : 'ca-notices'}>

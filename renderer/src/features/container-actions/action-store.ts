@@ -14,10 +14,12 @@ export interface ActionFailure {
 }
 
 /**
- * Where a notice was raised, and so where it shows: the Containers list, a container's details page, or
- * the command palette (which can run an action from any page: its notices show over whichever page is open).
+ * Where a notice was raised, and so where it shows: the Containers list, a container's details page,
+ * the command palette (which can run an action from any page: its notices show over whichever page is
+ * open), or a job of the window's that ended while its page was not shown (the diagnostics bundle:
+ * over whichever page is open too).
  */
-export type NoticeScope = 'list' | 'details' | 'palette';
+export type NoticeScope = 'list' | 'details' | 'palette' | 'app';
 
 export interface ActionNotice {
   id: number;

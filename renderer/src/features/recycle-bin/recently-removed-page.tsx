@@ -1,7 +1,8 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { retentionSchema } from '../../../../contract/domains/recycle-bin.js';
 import type { RecycleBinEntry } from '../../../../contract/models/recycle-bin.js';
 import { useApi } from '../../app/runtime-context.js';
+import { useHashQueryParam } from '../../app/use-hash-route.js';
 import { formatAbsoluteTime, formatRelativeTime } from '../../lib/format/relative-time.js';
 import { useNow } from '../../lib/use-now.js';
 import { Notice } from '../../ui/notice.js';
@@ -28,9 +29,11 @@ function missingNetworksOf(err: unknown): string[] | undefined {
 }
 
 /**
- * "Recently removed": the configurations of containers removed through Berth, each recreated in one
- * click (same name, config, ports, mounts, networks, labels, restart policy; started again when it
- * was running), deleted for good, or left to expire after the retention window the user sets.
+ * "Recently removed", a page of its own in the sidebar: the configurations of containers removed
+ * through Berth, each recreated in one click (same name, config, ports, mounts, networks, labels,
+ * restart policy; started again when it was running), and the copies of removed volumes; each can be
+ * deleted for good, or left to expire after the retention window the user sets. `?show=volumes` (the
+ * Volumes page's link) brings the volumes into view.
  */
 export function RecentlyRemovedPage() {
   const api = useApi();
@@ -42,6 +45,12 @@ export function RecentlyRemovedPage() {
   const [retentionError, setRetentionError] = useState<string>();
   const [emptying, setEmptying] = useState(false);
   const items = binItems(listing);
+  const page = useRef<HTMLDivElement>(null);
+  const show = useHashQueryParam('show');
+  const loaded = !!listing;
+  useEffect(() => {
+    if (show === 'volumes' && loaded) page.current?.querySelector('.rb-volumes')?.scrollIntoView({ block: 'start' });
+  }, [show, loaded]);
 
   const mark = (id: string, what?: 'restore' | 'delete') =>
     setBusy((b) => {
@@ -92,12 +101,12 @@ export function RecentlyRemovedPage() {
   };
 
   return (
-    <div className="page page--scroll rb-page">
-      <nav className="rb-crumbs" aria-label="Breadcrumb">
-        <a href="#/containers">Containers</a> <span aria-hidden="true">›</span> <span>Recently removed</span>
-      </nav>
+    <div className="page page--scroll rb-page" ref={page}>
       <div className="rb-head">
-        <h2 className="rb-title">Recently removed</h2>
+        <p className="rb-explain rb-explain--lead">
+          What you removed through Berth, containers and volumes, kept for a while so it can be restored. Keeps at most {listing?.maxEntries ?? '…'} entries (
+          <a href="#/settings">Settings</a>).
+        </p>
         <div className="rb-head__tools">
           <label className="ca-field ca-field--inline">
             <span>Keep for</span>
@@ -108,14 +117,9 @@ export function RecentlyRemovedPage() {
           </button>
         </div>
       </div>
-      <p className="rb-explain">
-        Containers removed through Berth keep their configuration here (name, image, command, environment, ports, mounts, networks, labels,
-        restart policy and limits). <strong>Data in the container’s writable layer is gone; only its configuration is kept.</strong> Volumes and bind
-        mounts are untouched unless you chose to remove anonymous volumes.
-      </p>
       {capacityNote(listing) ? (
         <p className="ca-warn" role="status" aria-label="Capacity">
-          {capacityNote(listing)}
+          {capacityNote(listing)} <a href="#/settings">Change the limit in Settings</a>.
         </p>
       ) : null}
       {retentionError ? (
@@ -139,79 +143,91 @@ export function RecentlyRemovedPage() {
         </Notice>
       ) : !listing ? (
         <Notice title="Loading…" busy role="status" />
-      ) : listing.entries.length === 0 ? (
+      ) : listing.entries.length === 0 && listing.volumes.length === 0 ? (
         <Notice title="Nothing removed recently">
-          <p>Containers you remove in Berth appear here for {formatRetention(listing.retentionMs)}, ready to be recreated.</p>
+          <p>Containers and volumes you remove in Berth appear here for {formatRetention(listing.retentionMs)}, ready to be restored.</p>
         </Notice>
       ) : (
-        <ul className="rb-list" aria-label="Recently removed containers">
-          {listing.entries.map((e) => (
-            <li key={e.id} className="rb-item" aria-label={e.name}>
-              <div className="rb-item__main">
-                <p className="rb-item__name">{e.name}</p>
-                <p className="rb-item__image mono">{e.image}</p>
-                <dl className="rb-item__facts">
-                  <div>
-                    <dt>Removed</dt>
-                    <dd>
-                      <time dateTime={new Date(e.removedAt).toISOString()} title={formatAbsoluteTime(e.removedAt)}>
-                        {formatRelativeTime(e.removedAt, now)}
-                      </time>
-                    </dd>
+        <section className="rb-containers" aria-label="Removed containers">
+          <h3 className="rb-title">Containers</h3>
+          <p className="rb-explain">
+            Containers removed through Berth keep their configuration here (name, image, command, environment, ports, mounts, networks, labels,
+            restart policy and limits). <strong>Data in the container’s writable layer is gone; only its configuration is kept.</strong> Volumes and bind
+            mounts are untouched unless you chose to remove anonymous volumes.
+          </p>
+          {listing.entries.length === 0 ? (
+            <p className="muted">No container removed recently.</p>
+          ) : (
+            <ul className="rb-list" aria-label="Recently removed containers">
+              {listing.entries.map((e) => (
+                <li key={e.id} className="rb-item" aria-label={e.name}>
+                  <div className="rb-item__main">
+                    <p className="rb-item__name">{e.name}</p>
+                    <p className="rb-item__image mono">{e.image}</p>
+                    <dl className="rb-item__facts">
+                      <div>
+                        <dt>Removed</dt>
+                        <dd>
+                          <time dateTime={new Date(e.removedAt).toISOString()} title={formatAbsoluteTime(e.removedAt)}>
+                            {formatRelativeTime(e.removedAt, now)}
+                          </time>
+                        </dd>
+                      </div>
+                      <div>
+                        <dt>Expires</dt>
+                        <dd>
+                          <time dateTime={new Date(e.expiresAt).toISOString()} title={formatAbsoluteTime(e.expiresAt)}>
+                            {formatExpiresIn(e.expiresAt, now)}
+                          </time>
+                        </dd>
+                      </div>
+                      <div>
+                        <dt>Was</dt>
+                        <dd>{e.wasRunning ? 'running' : 'stopped'}</dd>
+                      </div>
+                      {e.ports.length ? (
+                        <div>
+                          <dt>Ports</dt>
+                          <dd className="mono">{e.ports.join(', ')}</dd>
+                        </div>
+                      ) : null}
+                      {e.mounts.length ? (
+                        <div>
+                          <dt>Mounts</dt>
+                          <dd className="mono">{e.mounts.join(', ')}</dd>
+                        </div>
+                      ) : null}
+                      {e.networks.length ? (
+                        <div>
+                          <dt>Networks</dt>
+                          <dd>{e.networks.join(', ')}</dd>
+                        </div>
+                      ) : null}
+                      <div>
+                        <dt>Restart</dt>
+                        <dd>{e.restartPolicy}</dd>
+                      </div>
+                    </dl>
                   </div>
-                  <div>
-                    <dt>Expires</dt>
-                    <dd>
-                      <time dateTime={new Date(e.expiresAt).toISOString()} title={formatAbsoluteTime(e.expiresAt)}>
-                        {formatExpiresIn(e.expiresAt, now)}
-                      </time>
-                    </dd>
+                  <div className="rb-item__actions">
+                    {busy[e.id] ? (
+                      <span className="ca-row-pending" role="status">
+                        <Spinner />
+                        {busy[e.id] === 'restore' ? `Restoring ${e.name}…` : 'Deleting…'}
+                      </span>
+                    ) : null}
+                    <button type="button" className="btn ca-btn-primary" disabled={!!busy[e.id]} onClick={() => void restore(e)} aria-label={`Restore ${e.name}`}>
+                      Restore
+                    </button>
+                    <button type="button" className="btn" disabled={!!busy[e.id]} onClick={() => setConfirmDelete(e)} aria-label={`Delete ${e.name} permanently`}>
+                      Delete…
+                    </button>
                   </div>
-                  <div>
-                    <dt>Was</dt>
-                    <dd>{e.wasRunning ? 'running' : 'stopped'}</dd>
-                  </div>
-                  {e.ports.length ? (
-                    <div>
-                      <dt>Ports</dt>
-                      <dd className="mono">{e.ports.join(', ')}</dd>
-                    </div>
-                  ) : null}
-                  {e.mounts.length ? (
-                    <div>
-                      <dt>Mounts</dt>
-                      <dd className="mono">{e.mounts.join(', ')}</dd>
-                    </div>
-                  ) : null}
-                  {e.networks.length ? (
-                    <div>
-                      <dt>Networks</dt>
-                      <dd>{e.networks.join(', ')}</dd>
-                    </div>
-                  ) : null}
-                  <div>
-                    <dt>Restart</dt>
-                    <dd>{e.restartPolicy}</dd>
-                  </div>
-                </dl>
-              </div>
-              <div className="rb-item__actions">
-                {busy[e.id] ? (
-                  <span className="ca-row-pending" role="status">
-                    <Spinner />
-                    {busy[e.id] === 'restore' ? `Restoring ${e.name}…` : 'Deleting…'}
-                  </span>
-                ) : null}
-                <button type="button" className="btn ca-btn-primary" disabled={!!busy[e.id]} onClick={() => void restore(e)} aria-label={`Restore ${e.name}`}>
-                  Restore
-                </button>
-                <button type="button" className="btn" disabled={!!busy[e.id]} onClick={() => setConfirmDelete(e)} aria-label={`Delete ${e.name} permanently`}>
-                  Delete…
-                </button>
-              </div>
-            </li>
-          ))}
-        </ul>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
       )}
       {listing ? <RemovedVolumes listing={listing} /> : null}
       {emptying ? (

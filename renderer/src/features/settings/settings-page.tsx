@@ -13,6 +13,7 @@ import { useApi, useAppStore, useRuntime } from '../../app/runtime-context.js';
 import { Notice } from '../../ui/notice.js';
 import { reasonOf } from '../container-actions/run-actions.js';
 import { RetentionSelect } from '../recycle-bin/retention-select.js';
+import { MaxEntriesField } from '../recycle-bin/max-entries-field.js';
 import { useRecycleBin } from '../recycle-bin/use-recycle-bin.js';
 import { parseLimitMiB } from '../volumes/removed-volumes.js';
 import { engineInEffect } from './engine-in-effect.js';
@@ -193,6 +194,8 @@ export function SettingsPage() {
             </span>
           ) : null}
         </form>
+        <MaxEntriesField value={s.recycleBin.maxEntries} listing={bin.listing} onSave={(n) => void save({ recycleBin: { maxEntries: n } }, 'Entry limit', 'recycleBin')} />
+        <p className="st-hint">Beyond the limit, each removal drops the oldest entry for good; a lower limit drops the oldest at once, after asking.</p>
       </Section>
 
       <Section title="Logs" savedAt={savedAt('logs')}>

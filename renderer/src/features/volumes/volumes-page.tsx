@@ -80,7 +80,7 @@ export function VolumesPage() {
         <span className="toolbar__spacer" />
         {/* One group, so that when the toolbar wraps the actions move to the next line together. */}
         <div className="toolbar__actions toolbar__actions--end">
-          <a className="btn" href="#/containers/recently-removed">
+          <a className="btn" href="#/recently-removed?show=volumes">
             Recently removed
           </a>
           <button type="button" className="btn" onClick={() => setDialog({ kind: 'import' })}>
