@@ -1,6 +1,6 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { RecycleBinListing } from '../../../../contract/models/recycle-bin.js';
-import { Modal } from '../../ui/modal.js';
+import { DeleteNowConfirm } from './delete-now-confirm.js';
 import { droppedWithLimit, parseMaxEntries } from './max-entries.js';
 
 interface Props {
@@ -20,7 +20,6 @@ export function MaxEntriesField({ value, listing, onSave }: Props) {
   const [text, setText] = useState(String(value));
   const [error, setError] = useState<string>();
   const [pending, setPending] = useState<{ maxEntries: number; names: string[] }>();
-  const textId = useId();
   useEffect(() => setText(String(value)), [value]);
   const n = pending?.names.length ?? 0;
   return (
@@ -58,40 +57,17 @@ export function MaxEntriesField({ value, listing, onSave }: Props) {
         ) : null}
       </form>
       {pending ? (
-        <Modal
+        <DeleteNowConfirm
           title={`Keep at most ${pending.maxEntries} entries?`}
-          tone="danger"
-          role="alertdialog"
-          describedBy={textId}
-          onClose={() => setPending(undefined)}
-          footer={
-            <>
-              <button type="button" className="btn" data-autofocus onClick={() => setPending(undefined)}>
-                Cancel
-              </button>
-              <button
-                type="button"
-                className="btn btn--danger"
-                onClick={() => {
-                  setPending(undefined);
-                  onSave(pending.maxEntries);
-                }}
-              >
-                Delete {n} and keep at most {pending.maxEntries}
-              </button>
-            </>
-          }
-        >
-          <p id={textId}>
-            Recently removed holds more than {pending.maxEntries} entries: the oldest {n === 1 ? 'one is' : `${n} are`} deleted for good as soon as the lower limit
-            is saved, and can no longer be restored:
-          </p>
-          <ul aria-label="Deleted now">
-            {pending.names.map((name, i) => (
-              <li key={`${name}-${i}`}>{name}</li>
-            ))}
-          </ul>
-        </Modal>
+          confirmLabel={`Delete ${n} and keep at most ${pending.maxEntries}`}
+          why={`Recently removed holds more than ${pending.maxEntries} entries: the oldest ${n === 1 ? 'one is' : `${n} are`} deleted for good as soon as the lower limit is saved, and can no longer be restored:`}
+          names={pending.names}
+          onCancel={() => setPending(undefined)}
+          onConfirm={() => {
+            setPending(undefined);
+            onSave(pending.maxEntries);
+          }}
+        />
       ) : null}
     </>
   );

@@ -1,6 +1,6 @@
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import type { RecycleBinListing } from '../../../../contract/models/recycle-bin.js';
-import { Modal } from '../../ui/modal.js';
+import { DeleteNowConfirm } from './delete-now-confirm.js';
 import { expiringWith, formatRetention, retentionChoices } from './retention.js';
 
 interface Props {
@@ -18,7 +18,6 @@ interface Props {
  */
 export function RetentionSelect({ value, listing, disabled, onChange }: Props) {
   const [pending, setPending] = useState<{ ms: number; names: string[] }>();
-  const textId = useId();
   const choose = (ms: number) => {
     const names = listing ? expiringWith(listing, ms, Date.now()) : [];
     if (names.length) setPending({ ms, names });
@@ -36,40 +35,17 @@ export function RetentionSelect({ value, listing, disabled, onChange }: Props) {
         {value !== undefined && !retentionChoices.includes(value) ? <option value={value}>{formatRetention(value)}</option> : null}
       </select>
       {pending ? (
-        <Modal
+        <DeleteNowConfirm
           title={`Keep removed items for ${formatRetention(pending.ms)}?`}
-          tone="danger"
-          role="alertdialog"
-          describedBy={textId}
-          onClose={() => setPending(undefined)}
-          footer={
-            <>
-              <button type="button" className="btn" data-autofocus onClick={() => setPending(undefined)}>
-                Cancel
-              </button>
-              <button
-                type="button"
-                className="btn btn--danger"
-                onClick={() => {
-                  setPending(undefined);
-                  onChange(pending.ms);
-                }}
-              >
-                Delete {n} and keep for {formatRetention(pending.ms)}
-              </button>
-            </>
-          }
-        >
-          <p id={textId}>
-            {n === 1 ? 'This was' : `These ${n} were`} removed more than {formatRetention(pending.ms)} ago, so {n === 1 ? 'it is' : 'they are'} deleted for good as soon as the
-            shorter time is saved, and can no longer be restored:
-          </p>
-          <ul aria-label="Deleted now">
-            {pending.names.map((name) => (
-              <li key={name}>{name}</li>
-            ))}
-          </ul>
-        </Modal>
+          confirmLabel={`Delete ${n} and keep for ${formatRetention(pending.ms)}`}
+          why={`${n === 1 ? 'This was' : `These ${n} were`} removed more than ${formatRetention(pending.ms)} ago, so ${n === 1 ? 'it is' : 'they are'} deleted for good as soon as the shorter time is saved, and can no longer be restored:`}
+          names={pending.names}
+          onCancel={() => setPending(undefined)}
+          onConfirm={() => {
+            setPending(undefined);
+            onChange(pending.ms);
+          }}
+        />
       ) : null}
     </>
   );
