@@ -39,7 +39,7 @@ const common = (console: string, accel: string[], machine: string, port = 40123)
 describe('qemuArgs (golden)', () => {
   it('Linux TCG: software emulation on all host threads, a bounded translation cache', () => {
     expect(qemuArgs({ ...base, tcgTbSizeMiB: 256 })).toEqual(
-      common('ttyS0', ['-accel', 'tcg,thread=single,tb-size=256', '-cpu', 'max'], 'pc'),
+      common('ttyS0', ['-accel', 'tcg,thread=single,tb-size=256', '-cpu', 'Nehalem'], 'pc'),
     );
   });
 

@@ -67,7 +67,11 @@ function accelArgs(input: QemuArgsInput): string[] {
     // sched_clock_cpu 1.5 s into a boot, and in get_page_from_freelist at the first container start, in 2
     // of the last 4 CI runs' VMs and in a boot by hand. One thread runs both vCPUs in turn; a cold boot to
     // `_ping` took 15.1 s against 13.7-14.7 s with thread=multi (one boot, quiet machine).
-    return ['-accel', `tcg,thread=single${tb}`, '-cpu', 'max'];
+    // x86: Nehalem (x86-64-v2: SSE4.2, POPCNT; no AVX, XSAVE, PKU or 5-level paging), not `max`. With
+    // `max`, QEMU 7.2's TCG (AVX new in it) gave the guest a corrupted interrupt frame (EFLAGS holding half
+    // a pointer) and "Fatal exception in interrupt" in skb_put 52 s into a CI run's VM, with thread=single.
+    const cpu = input.arch === 'x86_64' ? 'Nehalem' : 'max';
+    return ['-accel', `tcg,thread=single${tb}`, '-cpu', cpu];
   }
   return ['-accel', input.accel, '-cpu', 'host'];
 }
